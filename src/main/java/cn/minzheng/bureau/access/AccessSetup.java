@@ -1,0 +1,122 @@
+package cn.minzheng.bureau.access;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
+import cn.minzheng.bureau.region.Region;
+import cn.minzheng.bureau.region.RegionRepository;
+
+/**
+ * Groups per role and per township, and what each may do in the engine. Runs at every start and
+ * adds only what is missing, so an administrator's later changes in Camunda Admin are kept.
+ * Township staff reach tasks only as candidates: the engine grants a candidate group access to
+ * exactly the tasks it is candidate for, which is what keeps one township's tasks from another's.
+ */
+@Component
+public class AccessSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final RegionRepository regions;
+
+    public AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
+                       RegionRepository regions) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.regions = regions;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(1)
+    public void setUp() {
+        List<String> staff = new ArrayList<>();
+        for (Region township : regions.townships()) {
+            String clerks = Groups.clerk(township.code());
+            String reviewers = Groups.reviewer(township.code());
+            group(clerks, township.name() + "经办人");
+            group(reviewers, township.name() + "审核人");
+            grant(clerks, Resources.PROCESS_DEFINITION, DibaoApplicationProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(clerks, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+            staff.add(clerks);
+            staff.add(reviewers);
+        }
+        group(Groups.DISTRICT_APPROVER, "区民政局审批人");
+        group(Groups.FINANCE, "财务");
+        group(Groups.SURVEY_TEAM_LEAD, "调查组组长");
+        group(Groups.PROCESS_MANAGER, "流程管理员");
+        group(Groups.ADMIN, "系统管理员");
+        staff.addAll(List.of(Groups.DISTRICT_APPROVER, Groups.FINANCE, Groups.SURVEY_TEAM_LEAD, Groups.PROCESS_MANAGER));
+
+        for (String group : staff) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+            grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
+        }
+        grant(Groups.PROCESS_MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(Groups.PROCESS_MANAGER, Resources.DEPLOYMENT, ANY, Permissions.ALL);
+        grant(Groups.PROCESS_MANAGER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+                Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE, Permissions.DELETE_INSTANCE,
+                ProcessDefinitionPermissions.MIGRATE_INSTANCE, ProcessDefinitionPermissions.SUSPEND,
+                ProcessDefinitionPermissions.SUSPEND_INSTANCE);
+        grant(Groups.PROCESS_MANAGER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+        grant(Groups.PROCESS_MANAGER, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
+        grant(Groups.PROCESS_MANAGER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
+        grant(Groups.PROCESS_MANAGER, Resources.BATCH, ANY, Permissions.ALL);
+        for (Resource resource : Resources.values()) {
+            grant(Groups.ADMIN, resource, ANY, Permissions.ALL);
+        }
+    }
+
+    private void group(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType(Groups.ADMIN.equals(id) ? "SYSTEM" : "WORKFLOW");
+            identityService.saveGroup(group);
+            log.info("created group {}", id);
+        }
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        if (existing == null) {
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        boolean changed = existing == null;
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                authorization.addPermission(permission);
+                changed = true;
+            }
+        }
+        if (changed) {
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package cn.minzheng.bureau.access;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import cn.minzheng.bureau.common.RuleViolation;
+
+/** The user of the current request, as the REST authentication filter told the engine. */
+@Component
+public class CurrentUser {
+
+    private final IdentityService identityService;
+
+    public CurrentUser(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public String id() {
+        return authentication().getUserId();
+    }
+
+    /** District roles see every township; township staff only the townships of their groups. */
+    public boolean maySee(String townshipCode) {
+        List<String> groups = authentication().getGroupIds();
+        if (groups == null) {
+            return false;
+        }
+        return groups.stream().anyMatch(g -> Groups.DISTRICT_WIDE.contains(g)
+                || g.equals(Groups.clerk(townshipCode)) || g.equals(Groups.reviewer(townshipCode)));
+    }
+
+    public void requireTownship(String townshipCode) {
+        if (!maySee(townshipCode)) {
+            throw new RuleViolation("OUTSIDE_AREA", "您只能办理本乡镇（街道）的业务", 403);
+        }
+    }
+
+    private Authentication authentication() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        if (authentication == null) {
+            throw new RuleViolation("UNAUTHENTICATED", "请先登录", 401);
+        }
+        return authentication;
+    }
+}

@@ -1,0 +1,27 @@
+package cn.minzheng.bureau.access;
+
+import java.util.Set;
+
+/** Group ids of the roles; township roles have one group per township. */
+public final class Groups {
+
+    public static final String DISTRICT_APPROVER = "district-approver";
+    public static final String FINANCE = "finance";
+    public static final String SURVEY_TEAM_LEAD = "survey-team-lead";
+    public static final String PROCESS_MANAGER = "process-manager";
+    public static final String ADMIN = "camunda-admin";
+
+    /** Roles that work across the whole district. */
+    public static final Set<String> DISTRICT_WIDE = Set.of(DISTRICT_APPROVER, FINANCE, SURVEY_TEAM_LEAD, ADMIN);
+
+    private Groups() {
+    }
+
+    public static String clerk(String townshipCode) {
+        return "clerk-" + townshipCode;
+    }
+
+    public static String reviewer(String townshipCode) {
+        return "reviewer-" + townshipCode;
+    }
+}

@@ -1,0 +1,82 @@
+package cn.minzheng.bureau.demo;
+
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPROVE;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import cn.minzheng.bureau.demo.DemoHouseholds.DemoApplication;
+import cn.minzheng.bureau.demo.DemoHouseholds.Stage;
+import cn.minzheng.bureau.dibao.DibaoCase;
+
+/** On first start with bureau.demo-data.enabled: demo users and households at every stage. */
+@Component
+@ConditionalOnProperty(name = "bureau.demo-data.enabled", havingValue = "true")
+public class DemoDataSeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
+
+    private final IdentityService identityService;
+    private final DibaoWalker walker;
+
+    public DemoDataSeeder(IdentityService identityService, DibaoWalker walker) {
+        this.identityService = identityService;
+        this.walker = walker;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(3)
+    public void seed() {
+        if (identityService.createUserQuery().userId("clerk.yuecun").count() > 0) {
+            return;
+        }
+        for (DemoUsers.DemoUser demo : DemoUsers.all()) {
+            User user = identityService.newUser(demo.id());
+            user.setLastName(demo.lastName());
+            user.setFirstName(demo.firstName());
+            user.setEmail(demo.id() + "@minzheng.example");
+            user.setPassword(DemoUsers.PASSWORD);
+            identityService.saveUser(user);
+            demo.groups().forEach(group -> identityService.createMembership(demo.id(), group));
+        }
+        DemoHouseholds.all().forEach(this::walk);
+        log.info("demo data: {} users, {} applications", DemoUsers.all().size(), DemoHouseholds.all().size());
+    }
+
+    private void walk(DemoApplication application) {
+        String township = application.form().household().townshipCode();
+        String clerk = "clerk." + township;
+        String reviewer = "reviewer." + township;
+        DibaoCase dibaoCase = walker.submit(clerk, application.form());
+        Stage stage = application.stage();
+        if (stage == Stage.AT_ACCEPTANCE) {
+            return;
+        }
+        walker.accept(clerk, dibaoCase);
+        if (stage == Stage.AT_SURVEY) {
+            return;
+        }
+        walker.survey(clerk, dibaoCase, Map.of());
+        if (stage == Stage.AT_TOWNSHIP_REVIEW) {
+            return;
+        }
+        walker.reviewByTownship(reviewer, dibaoCase, APPROVE, "经审核，家庭经济状况属实，同意");
+        if (stage == Stage.IN_NOTICE) {
+            return;
+        }
+        walker.endNotice(dibaoCase);
+        if (stage == Stage.AT_DISTRICT_APPROVAL) {
+            return;
+        }
+        walker.approveByDistrict("approver", dibaoCase, APPROVE, "同意纳入低保");
+    }
+}

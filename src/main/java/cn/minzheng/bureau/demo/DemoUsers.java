@@ -1,0 +1,43 @@
+package cn.minzheng.bureau.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.minzheng.bureau.access.Groups;
+
+/** One demo user per role and township; every password is {@link #PASSWORD}. Listed in the README. */
+public final class DemoUsers {
+
+    public static final String PASSWORD = "demo";
+
+    public record DemoUser(String id, String lastName, String firstName, List<String> groups) {
+    }
+
+    private static final String[][] TOWNSHIPS = {
+            {"yuecun", "岳村乡", "王", "丽", "李", "建国"},
+            {"mengke", "孟轲乡", "赵", "敏", "孙", "志强"},
+            {"renqiu", "任丘办", "周", "芳", "吴", "海涛"},
+            {"zhongyuan", "中原办", "郑", "静", "冯", "国庆"},
+    };
+
+    private DemoUsers() {
+    }
+
+    public static List<DemoUser> all() {
+        List<DemoUser> users = new ArrayList<>();
+        for (String[] t : TOWNSHIPS) {
+            users.add(new DemoUser("clerk." + t[0], t[2], t[3] + "（" + t[1] + "经办人）", List.of(Groups.clerk(t[0]))));
+            users.add(new DemoUser("reviewer." + t[0], t[4], t[5] + "（" + t[1] + "审核人）", List.of(Groups.reviewer(t[0]))));
+        }
+        users.add(new DemoUser("approver", "陈", "立新（区民政局审批人）", List.of(Groups.DISTRICT_APPROVER)));
+        users.add(new DemoUser("finance", "刘", "会计（财务）", List.of(Groups.FINANCE)));
+        users.add(new DemoUser("teamlead", "杨", "科长（调查组组长）", List.of(Groups.SURVEY_TEAM_LEAD)));
+        users.add(new DemoUser("procmgr", "何", "工（流程管理员）", List.of(Groups.PROCESS_MANAGER)));
+        users.add(new DemoUser("admin", "系统", "管理员", List.of(Groups.ADMIN)));
+        return users;
+    }
+
+    public static List<String> groupsOf(String userId) {
+        return all().stream().filter(u -> u.id().equals(userId)).findFirst().orElseThrow().groups();
+    }
+}

@@ -1,0 +1,98 @@
+package cn.minzheng.bureau.demo;
+
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import cn.minzheng.bureau.dibao.DibaoCase;
+import cn.minzheng.bureau.dibao.application.DibaoApplicationForm;
+import cn.minzheng.bureau.dibao.application.DibaoApplicationService;
+
+/**
+ * Walks a 低保 application through its tasks the way the users would, each step as the user
+ * and groups of that role, so the engine's authorization and four-eyes checks apply.
+ */
+@Component
+public class DibaoWalker {
+
+    private final DibaoApplicationService applications;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+    private final IdentityService identityService;
+
+    public DibaoWalker(DibaoApplicationService applications, TaskService taskService,
+                       ManagementService managementService, IdentityService identityService) {
+        this.applications = applications;
+        this.taskService = taskService;
+        this.managementService = managementService;
+        this.identityService = identityService;
+    }
+
+    public DibaoCase submit(String user, DibaoApplicationForm form) {
+        return as(user, () -> applications.submit(form, user));
+    }
+
+    public void accept(String user, DibaoCase dibaoCase) {
+        complete(user, dibaoCase, TASK_ACCEPT, Map.of(VAR_ACCEPT_DECISION, ACCEPT));
+    }
+
+    public void survey(String user, DibaoCase dibaoCase, Map<String, Object> overrides) {
+        Map<String, Object> variables = new HashMap<>(Map.of(
+                "assetsFinding", "自有住房一处，无车辆，无大额存款",
+                "incomeFinding", "收入与申报一致",
+                "employmentFinding", "就业情况与申报一致",
+                "utilitiesMonthlyVerified", 105,
+                "hiddenIncomeMonthly", 0,
+                "homeVisitDone", true,
+                "surveyConclusion", "家庭经济困难属实"));
+        variables.putAll(overrides);
+        complete(user, dibaoCase, TASK_SURVEY, variables);
+    }
+
+    public void reviewByTownship(String user, DibaoCase dibaoCase, String decision, String comment) {
+        complete(user, dibaoCase, TASK_REVIEW_BY_TOWNSHIP, Map.of(VAR_REVIEW_DECISION, decision, VAR_REVIEW_COMMENT, comment));
+    }
+
+    public void approveByDistrict(String user, DibaoCase dibaoCase, String decision, String comment) {
+        complete(user, dibaoCase, TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, decision, VAR_APPROVAL_COMMENT, comment));
+    }
+
+    /** Lets the public notice run out: the timer job fires now instead of in seven days. */
+    public void endNotice(DibaoCase dibaoCase) {
+        Job timer = managementService.createJobQuery().processInstanceId(dibaoCase.processInstanceId()).timers().singleResult();
+        managementService.executeJob(timer.getId());
+    }
+
+    public void complete(String user, DibaoCase dibaoCase, String taskKey, Map<String, Object> variables) {
+        as(user, () -> {
+            Task task = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId())
+                    .taskDefinitionKey(taskKey).singleResult();
+            if (task == null) {
+                throw new IllegalStateException(user + " sees no task " + taskKey + " of case " + dibaoCase.caseNumber());
+            }
+            taskService.claim(task.getId(), user);
+            taskService.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    public <T> T as(String user, Supplier<T> action) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+        identityService.setAuthentication(user, groups);
+        try {
+            return action.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}

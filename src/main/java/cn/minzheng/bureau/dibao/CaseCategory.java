@@ -1,0 +1,22 @@
+package cn.minzheng.bureau.dibao;
+
+import cn.minzheng.bureau.household.Labelled;
+
+/** The kinds of households the bureau treats differently (对不同人员实行不同的保障标准); see dibao-standard.dmn. */
+public enum CaseCategory implements Labelled {
+    ORDINARY("一般困难家庭"),
+    ELDERLY("老年人家庭"),
+    SEVERE_DISABILITY("重度残疾人家庭"),
+    NO_SUPPORT("三无人员");
+
+    private final String label;
+
+    CaseCategory(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

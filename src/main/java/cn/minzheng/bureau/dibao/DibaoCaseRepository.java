@@ -1,0 +1,157 @@
+package cn.minzheng.bureau.dibao;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.Year;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.household.Household;
+
+@Repository
+public class DibaoCaseRepository {
+
+    private static final String COLUMNS = """
+            id, case_number, household_id, township_code, category, status, related_to_staff, related_staff_name,
+            related_staff_user, per_capita_income, monthly_standard, category_addition, monthly_amount, start_month,
+            closing_reason, process_instance_id, calculation_snapshot, created_at""";
+
+    private final JdbcClient jdbc;
+
+    public DibaoCaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a new case in status APPLIED and claims its members; refuses a member of another open case. */
+    public DibaoCase insert(long householdId, Household household, CaseCategory category, boolean relatedToStaff,
+                            String relatedStaffName, String relatedStaffUser, String actor) {
+        for (Household.Member member : household.members()) {
+            jdbc.sql("""
+                    select c.case_number from dibao_case_person p join dibao_case c on c.id = p.case_id
+                    where p.open_id_number = ?""")
+                    .param(member.idNumber().value())
+                    .query(String.class)
+                    .optional()
+                    .ifPresent(other -> {
+                        throw personInOpenCase(member.name(), other);
+                    });
+        }
+        Instant now = Instant.now();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into dibao_case (case_number, household_id, township_code, category, status, related_to_staff,
+                    related_staff_name, related_staff_user, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params("PENDING-" + UUID.randomUUID(), householdId, household.townshipCode(), category.name(), CaseStatus.APPLIED.name(),
+                        relatedToStaff, relatedStaffName, relatedStaffUser, Timestamp.from(now), Timestamp.from(now))
+                .update(key, "id");
+        long caseId = key.getKey().longValue();
+        jdbc.sql("update dibao_case set case_number = ? where id = ?")
+                .params("DB" + Year.now() + "-" + String.format("%06d", caseId), caseId)
+                .update();
+        for (Household.Member member : household.members()) {
+            try {
+                jdbc.sql("insert into dibao_case_person (case_id, id_number, open_id_number) values (?, ?, ?)")
+                        .params(caseId, member.idNumber().value(), member.idNumber().value())
+                        .update();
+            } catch (DuplicateKeyException raceLost) {
+                throw personInOpenCase(member.name(), "另一件正在办理的案件");
+            }
+        }
+        recordStatus(caseId, CaseStatus.APPLIED, actor, null);
+        return find(caseId).orElseThrow();
+    }
+
+    private static RuleViolation personInOpenCase(String name, String otherCase) {
+        return new RuleViolation("PERSON_IN_OPEN_CASE",
+                "家庭成员“" + name + "”已在低保案件" + otherCase + "中（在办或在保），同一人不能重复申请", 409);
+    }
+
+    public Optional<DibaoCase> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from dibao_case where id = ?")
+                .param(id)
+                .query(DibaoCase.class)
+                .optional();
+    }
+
+    public Optional<DibaoCase> findByNumber(String caseNumber) {
+        return jdbc.sql("select " + COLUMNS + " from dibao_case where case_number = ?")
+                .param(caseNumber)
+                .query(DibaoCase.class)
+                .optional();
+    }
+
+    public void attachProcess(long caseId, String processInstanceId) {
+        jdbc.sql("update dibao_case set process_instance_id = ? where id = ?").params(processInstanceId, caseId).update();
+    }
+
+    public void changeStatus(long caseId, CaseStatus status, String actor, String reason) {
+        jdbc.sql("update dibao_case set status = ?, updated_at = ? where id = ?")
+                .params(status.name(), Timestamp.from(Instant.now()), caseId)
+                .update();
+        if (!status.holdsMembers()) {
+            jdbc.sql("update dibao_case_person set open_id_number = null where case_id = ?").param(caseId).update();
+            jdbc.sql("update dibao_case set closing_reason = ? where id = ?").params(reason, caseId).update();
+        }
+        recordStatus(caseId, status, actor, reason);
+    }
+
+    public void saveCalculation(long caseId, BenefitCalculation calculation, String snapshotJson) {
+        jdbc.sql("""
+                update dibao_case set per_capita_income = ?, monthly_standard = ?, category_addition = ?,
+                    monthly_amount = ?, calculation_snapshot = ?, updated_at = ? where id = ?""")
+                .params(calculation.perCapitaIncome(), calculation.monthlyStandard(), calculation.categoryAddition(),
+                        calculation.monthlyAmount(), snapshotJson, Timestamp.from(Instant.now()), caseId)
+                .update();
+    }
+
+    public void activate(long caseId, String startMonth, String actor) {
+        jdbc.sql("update dibao_case set start_month = ? where id = ?").params(startMonth, caseId).update();
+        changeStatus(caseId, CaseStatus.APPROVED, actor, "自" + startMonth + "起按月发放");
+    }
+
+    public List<StatusChange> history(long caseId) {
+        return jdbc.sql("""
+                select status, changed_at, changed_by, reason from dibao_case_status_history
+                where case_id = ? order by changed_at, id""")
+                .param(caseId)
+                .query(StatusChange.class)
+                .list();
+    }
+
+    public void recordDecision(long caseId, String step, String decision, String comment, String actor) {
+        jdbc.sql("""
+                insert into dibao_decision (case_id, step, decision, comment, decided_by, decided_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(caseId, step, decision, comment, actor, Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    public List<Decision> decisions(long caseId) {
+        return jdbc.sql("select step, decision, comment, decided_by, decided_at from dibao_decision where case_id = ? order by decided_at, id")
+                .param(caseId)
+                .query(Decision.class)
+                .list();
+    }
+
+    private void recordStatus(long caseId, CaseStatus status, String actor, String reason) {
+        jdbc.sql("insert into dibao_case_status_history (case_id, status, changed_at, changed_by, reason) values (?, ?, ?, ?, ?)")
+                .params(caseId, status.name(), Timestamp.from(Instant.now()), actor, reason)
+                .update();
+    }
+
+    public record StatusChange(CaseStatus status, LocalDateTime changedAt, String changedBy, String reason) {
+    }
+
+    public record Decision(String step, String decision, String comment, String decidedBy, LocalDateTime decidedAt) {
+    }
+}

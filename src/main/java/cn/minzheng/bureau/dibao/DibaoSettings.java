@@ -1,0 +1,47 @@
+package cn.minzheng.bureau.dibao;
+
+import java.math.BigDecimal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/** Settings of the 低保 processes (bureau.dibao.*); BPMN reads them as ${dibaoSettings.…}. */
+@Component("dibaoSettings")
+@ConfigurationProperties("bureau.dibao")
+public class DibaoSettings {
+
+    /** ISO-8601 duration of the public notice (公示). */
+    private String noticePeriod = "P7D";
+    /** Utilities spending above this share of the declared income is flagged for the reviewer. */
+    private BigDecimal spendingFlagShare = new BigDecimal("0.40");
+    /** ... or above this many yuan a month when little or no income was declared. */
+    private BigDecimal spendingFlagFloor = new BigDecimal("150.00");
+
+    public String getNoticePeriod() {
+        return noticePeriod;
+    }
+
+    public void setNoticePeriod(String noticePeriod) {
+        this.noticePeriod = noticePeriod;
+    }
+
+    public BigDecimal getSpendingFlagShare() {
+        return spendingFlagShare;
+    }
+
+    public void setSpendingFlagShare(BigDecimal spendingFlagShare) {
+        this.spendingFlagShare = spendingFlagShare;
+    }
+
+    public BigDecimal getSpendingFlagFloor() {
+        return spendingFlagFloor;
+    }
+
+    public void setSpendingFlagFloor(BigDecimal spendingFlagFloor) {
+        this.spendingFlagFloor = spendingFlagFloor;
+    }
+
+    public SpendingCheck spendingCheck() {
+        return new SpendingCheck(spendingFlagShare, spendingFlagFloor);
+    }
+}

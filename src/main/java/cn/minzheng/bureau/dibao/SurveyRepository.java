@@ -1,0 +1,42 @@
+package cn.minzheng.bureau.dibao;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class SurveyRepository {
+
+    private final JdbcClient jdbc;
+
+    public SurveyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(long caseId, Survey survey, String surveyedBy) {
+        jdbc.sql("""
+                insert into dibao_survey (case_id, assets_finding, income_finding, employment_finding,
+                    utilities_monthly_verified, hidden_income_monthly, hidden_income_note, home_visit_done, conclusion,
+                    surveyed_by, surveyed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseId, survey.assetsFinding(), survey.incomeFinding(), survey.employmentFinding(),
+                        survey.utilitiesMonthlyVerified(), survey.hiddenIncomeMonthly(), survey.hiddenIncomeNote(),
+                        survey.homeVisitDone(), survey.conclusion(), surveyedBy, Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    /** The latest survey of a case: after an objection the case is surveyed again. */
+    public Optional<Survey> latest(long caseId) {
+        return jdbc.sql("""
+                select assets_finding, income_finding, employment_finding, utilities_monthly_verified,
+                       hidden_income_monthly, hidden_income_note, home_visit_done, conclusion
+                from dibao_survey where case_id = ? order by id desc""")
+                .param(caseId)
+                .query(Survey.class)
+                .stream()
+                .findFirst();
+    }
+}

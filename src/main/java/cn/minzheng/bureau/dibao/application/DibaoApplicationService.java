@@ -1,0 +1,73 @@
+package cn.minzheng.bureau.dibao.application;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.dibao.CaseCategory;
+import cn.minzheng.bureau.dibao.DibaoCase;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.household.HouseholdRepository;
+import cn.minzheng.bureau.household.HouseholdValidator;
+import cn.minzheng.bureau.household.Labelled;
+
+/** Registers 低保 applications: one validation and one write path for the start form and the REST API. */
+@Service
+public class DibaoApplicationService {
+
+    private final HouseholdValidator householdValidator;
+    private final HouseholdRepository households;
+    private final DibaoCaseRepository cases;
+    private final RuntimeService runtimeService;
+
+    public DibaoApplicationService(HouseholdValidator householdValidator, HouseholdRepository households,
+                                   DibaoCaseRepository cases, RuntimeService runtimeService) {
+        this.householdValidator = householdValidator;
+        this.households = households;
+        this.cases = cases;
+        this.runtimeService = runtimeService;
+    }
+
+    /** Validates and stores the household and a new case in status APPLIED; all or nothing. */
+    @Transactional
+    public DibaoCase register(DibaoApplicationForm form, String actor) {
+        if (form == null) {
+            throw new RuleViolation("INVALID_APPLICATION", "申请内容不能为空");
+        }
+        CaseCategory category = Labelled.parse(CaseCategory.class, form.caseCategory(), "保障类别");
+        boolean related = Boolean.TRUE.equals(form.relatedToStaff());
+        String staffName = blankToNull(form.relatedStaffName());
+        if (related && staffName == null) {
+            throw new RuleViolation("INVALID_APPLICATION", "申请人为干部近亲属时，须填写相关工作人员姓名（备案）");
+        }
+        if (staffName != null && staffName.length() > 30) {
+            throw new RuleViolation("INVALID_APPLICATION", "相关工作人员姓名不能超过30个字");
+        }
+        String staffUser = related ? blankToNull(form.relatedStaffUserId()) : null;
+        if (staffUser != null && staffUser.equals(actor)) {
+            throw new RuleViolation("RELATED_STAFF_RECUSAL", "您是申请人的近亲属，须回避，不能登记此申请", 403);
+        }
+        Household household = householdValidator.validate(form.household());
+        long householdId = households.insert(household);
+        return cases.insert(householdId, household, category, related, related ? staffName : null, staffUser, actor);
+    }
+
+    /** The REST route: registers the application and starts its process in the same transaction. */
+    @Transactional
+    public DibaoCase submit(DibaoApplicationForm form, String actor) {
+        DibaoCase registered = register(form, actor);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(DibaoApplicationProcess.KEY,
+                registered.caseNumber(), Map.of(DibaoApplicationProcess.VAR_CASE_ID, registered.id()));
+        cases.attachProcess(registered.id(), instance.getId());
+        return cases.find(registered.id()).orElseThrow();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

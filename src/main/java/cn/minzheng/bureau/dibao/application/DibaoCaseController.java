@@ -1,0 +1,67 @@
+package cn.minzheng.bureau.dibao.application;
+
+import java.net.URI;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.minzheng.bureau.access.CurrentUser;
+import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.dibao.DibaoCase;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.household.HouseholdRepository;
+
+/** The project's REST API for 低保 applications and cases (HTTP Basic, same users as Tasklist). */
+@RestController
+@RequestMapping("/api/dibao")
+public class DibaoCaseController {
+
+    private final DibaoApplicationService applications;
+    private final DibaoCaseRepository cases;
+    private final HouseholdRepository households;
+    private final CurrentUser currentUser;
+
+    public DibaoCaseController(DibaoApplicationService applications, DibaoCaseRepository cases,
+                               HouseholdRepository households, CurrentUser currentUser) {
+        this.applications = applications;
+        this.cases = cases;
+        this.households = households;
+        this.currentUser = currentUser;
+    }
+
+    @PostMapping("/applications")
+    public ResponseEntity<CaseView> apply(@RequestBody DibaoApplicationForm form) {
+        if (form == null || form.household() == null) {
+            throw new RuleViolation("INVALID_APPLICATION", "申请内容不能为空，须包含家庭信息（household）");
+        }
+        currentUser.requireTownship(form.household().townshipCode());
+        DibaoCase submitted = applications.submit(form, currentUser.id());
+        return ResponseEntity.created(URI.create("/api/dibao/cases/" + submitted.id())).body(view(submitted));
+    }
+
+    @GetMapping("/cases/{caseId}")
+    public CaseView find(@PathVariable long caseId) {
+        DibaoCase dibaoCase = cases.find(caseId)
+                .filter(c -> currentUser.maySee(c.townshipCode()))
+                .orElseThrow(() -> RuleViolation.notFound("低保案件" + caseId));
+        return view(dibaoCase);
+    }
+
+    private CaseView view(DibaoCase c) {
+        Household household = households.find(c.householdId()).orElseThrow();
+        return new CaseView(c.id(), c.caseNumber(), c.status().name(), c.status().label(), c.category().name(),
+                c.category().label(), c.townshipCode(), c.householdId(), household.head().name(), household.size(),
+                c.perCapitaIncome(), c.monthlyStandard(), c.categoryAddition(), c.monthlyAmount(), c.startMonth(),
+                c.closingReason(), c.processInstanceId(),
+                cases.history(c.id()).stream().map(h -> new CaseView.StatusEntry(h.status().name(), h.status().label(),
+                        h.changedAt(), h.changedBy(), h.reason())).toList(),
+                cases.decisions(c.id()).stream().map(d -> new CaseView.DecisionEntry(d.step(), d.decision(),
+                        d.comment(), d.decidedBy(), d.decidedAt())).toList());
+    }
+}

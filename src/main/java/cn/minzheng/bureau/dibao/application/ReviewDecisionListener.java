@@ -1,0 +1,49 @@
+package cn.minzheng.bureau.dibao.application;
+
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.*;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import cn.minzheng.bureau.common.Actor;
+import cn.minzheng.bureau.common.TaskInput;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+
+/**
+ * 乡镇审核 and 区民政局审批 completed: the decision is recorded with who and why; a rejection
+ * carries its reason to the applicant.
+ */
+@Component("reviewDecisionListener")
+public class ReviewDecisionListener implements TaskListener {
+
+    private final DibaoCaseRepository cases;
+
+    public ReviewDecisionListener(DibaoCaseRepository cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        boolean district = TASK_APPROVE_BY_DISTRICT.equals(task.getTaskDefinitionKey());
+        String decisionVariable = district ? VAR_APPROVAL_DECISION : VAR_REVIEW_DECISION;
+        String commentVariable = district ? VAR_APPROVAL_COMMENT : VAR_REVIEW_COMMENT;
+        String level = district ? "审批" : "审核";
+        TaskInput input = new TaskInput(task);
+        String decision = input.choice(decisionVariable, level + "决定（同意或不同意）", List.of(APPROVE, REJECT));
+        String comment = REJECT.equals(decision)
+                ? input.text(commentVariable, "不同意的理由（将告知申请人）", 1000)
+                : input.optionalText(commentVariable, level + "意见", 1000);
+        String actor = Actor.of(task);
+        long caseId = ((Number) task.getVariable(VAR_CASE_ID)).longValue();
+        cases.recordDecision(caseId, task.getTaskDefinitionKey(), decision, comment, actor);
+        if (!district) {
+            task.setVariable("reviewedByName", actor);
+        }
+        if (REJECT.equals(decision)) {
+            task.setVariable(VAR_REJECTION_REASON, (district ? "区民政局审批未通过：" : "乡镇（街道）审核未通过：") + comment);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package cn.minzheng.bureau.household;
+
+public enum EmploymentStatus implements Labelled {
+    EMPLOYED("在职"),
+    FLEXIBLE("灵活就业"),
+    UNEMPLOYED("失业"),
+    RETIRED("退休"),
+    STUDENT("在校学生"),
+    PRESCHOOL("学龄前儿童"),
+    UNABLE_TO_WORK("丧失劳动能力");
+
+    private final String label;
+
+    EmploymentStatus(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

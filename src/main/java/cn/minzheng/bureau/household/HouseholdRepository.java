@@ -1,0 +1,110 @@
+package cn.minzheng.bureau.household;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import cn.minzheng.bureau.household.Household.Income;
+import cn.minzheng.bureau.household.Household.Member;
+import cn.minzheng.bureau.household.Household.UtilitySpending;
+
+@Repository
+public class HouseholdRepository {
+
+    private final JdbcClient jdbc;
+
+    public HouseholdRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(Household household) {
+        KeyHolder key = new GeneratedKeyHolder();
+        UtilitySpending u = household.utilities();
+        jdbc.sql("""
+                insert into household (township_code, community_code, address, bank_name, bank_account,
+                    assets_description, assets_value, water_monthly, electricity_monthly, gas_monthly, heating_monthly, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(household.townshipCode(), household.communityCode(), household.address(), household.bankName(),
+                        household.bankAccount(), household.assetsDescription(), household.assetsValue(),
+                        u.water(), u.electricity(), u.gas(), u.heating(), Timestamp.from(Instant.now()))
+                .update(key, "id");
+        long householdId = key.getKey().longValue();
+        for (Member member : household.members()) {
+            insertMember(householdId, member);
+        }
+        return householdId;
+    }
+
+    private void insertMember(long householdId, Member member) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into household_member (household_id, name, id_number, birth_date, sex, relation, employment_status, disability_level)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(householdId, member.name(), member.idNumber().value(), member.idNumber().birthDate(),
+                        member.idNumber().sex().name(), member.relation().name(), member.employmentStatus().name(),
+                        member.disabilityLevel().name())
+                .update(key, "id");
+        long memberId = key.getKey().longValue();
+        for (Income income : member.incomes()) {
+            jdbc.sql("insert into income_item (member_id, income_type, monthly_amount) values (?, ?, ?)")
+                    .params(memberId, income.type().name(), income.monthlyAmount())
+                    .update();
+        }
+    }
+
+    public Optional<Household> find(long id) {
+        return jdbc.sql("""
+                select id, township_code, community_code, address, bank_name, bank_account, assets_description,
+                       assets_value, water_monthly, electricity_monthly, gas_monthly, heating_monthly
+                from household where id = ?""")
+                .param(id)
+                .query((rs, n) -> new Household(rs.getLong("id"), rs.getString("township_code"),
+                        rs.getString("community_code"), rs.getString("address"), rs.getString("bank_name"),
+                        rs.getString("bank_account"), rs.getString("assets_description"), rs.getBigDecimal("assets_value"),
+                        new UtilitySpending(rs.getBigDecimal("water_monthly"), rs.getBigDecimal("electricity_monthly"),
+                                rs.getBigDecimal("gas_monthly"), rs.getBigDecimal("heating_monthly")),
+                        List.of()))
+                .optional()
+                .map(h -> new Household(h.id(), h.townshipCode(), h.communityCode(), h.address(), h.bankName(),
+                        h.bankAccount(), h.assetsDescription(), h.assetsValue(), h.utilities(), members(h.id())));
+    }
+
+    private List<Member> members(long householdId) {
+        Map<Long, List<Income>> incomes = new LinkedHashMap<>();
+        jdbc.sql("""
+                select i.member_id, i.income_type, i.monthly_amount from income_item i
+                join household_member m on m.id = i.member_id where m.household_id = ? order by i.id""")
+                .param(householdId)
+                .query(rs -> {
+                    incomes.computeIfAbsent(rs.getLong("member_id"), k -> new ArrayList<>())
+                            .add(new Income(IncomeType.valueOf(rs.getString("income_type")), rs.getBigDecimal("monthly_amount")));
+                });
+        return jdbc.sql("""
+                select id, name, id_number, relation, employment_status, disability_level
+                from household_member where household_id = ? order by id""")
+                .param(householdId)
+                .query((rs, n) -> new Member(rs.getLong("id"), rs.getString("name"),
+                        ResidentIdNumber.parse(rs.getString("id_number")), Relation.valueOf(rs.getString("relation")),
+                        EmploymentStatus.valueOf(rs.getString("employment_status")),
+                        DisabilityLevel.valueOf(rs.getString("disability_level")),
+                        List.copyOf(incomes.getOrDefault(rs.getLong("id"), List.of()))))
+                .list();
+    }
+
+    /** Adds an income item found by the household survey (hidden income) to the head of the household. */
+    public void addIncome(long memberId, IncomeType type, BigDecimal monthlyAmount) {
+        jdbc.sql("insert into income_item (member_id, income_type, monthly_amount) values (?, ?, ?)")
+                .params(memberId, type.name(), monthlyAmount)
+                .update();
+    }
+}
