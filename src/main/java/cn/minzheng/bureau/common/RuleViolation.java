@@ -1,5 +1,7 @@
 package cn.minzheng.bureau.common;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
@@ -24,6 +26,22 @@ public class RuleViolation extends BadUserRequestException {
 
     public static RuleViolation notFound(String what) {
         return new RuleViolation("NOT_FOUND", what + "不存在或无权查看", 404);
+    }
+
+    /**
+     * The engine wraps what a task listener throws ("ENGINE-03051 There was an exception while invoking
+     * the TaskListener"); this finds the rule violation inside so the user reads its own message.
+     */
+    public static Optional<RuleViolation> in(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof RuleViolation violation) {
+                return Optional.of(violation);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     public String getErrorCode() {

@@ -9,16 +9,21 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.demo.DemoHouseholds.DemoApplication;
 import cn.minzheng.bureau.demo.DemoHouseholds.Stage;
 import cn.minzheng.bureau.dibao.DibaoCase;
 
-/** On first start with bureau.demo-data.enabled: demo users and households at every stage. */
+/**
+ * With bureau.demo-data.enabled: demo users on first start, and households at every stage while
+ * there are no cases yet (bureau.demo-data.applications, default true).
+ */
 @Component
 @ConditionalOnProperty(name = "bureau.demo-data.enabled", havingValue = "true")
 public class DemoDataSeeder {
@@ -27,18 +32,30 @@ public class DemoDataSeeder {
 
     private final IdentityService identityService;
     private final DibaoWalker walker;
+    private final JdbcClient jdbc;
+    private final boolean applications;
 
-    public DemoDataSeeder(IdentityService identityService, DibaoWalker walker) {
+    public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc,
+                          @Value("${bureau.demo-data.applications:true}") boolean applications) {
         this.identityService = identityService;
         this.walker = walker;
+        this.jdbc = jdbc;
+        this.applications = applications;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(3)
     public void seed() {
-        if (identityService.createUserQuery().userId("clerk.yuecun").count() > 0) {
-            return;
+        if (identityService.createUserQuery().userId("clerk.yuecun").count() == 0) {
+            createUsers();
         }
+        if (applications && jdbc.sql("select count(*) from dibao_case").query(Long.class).single() == 0) {
+            DemoHouseholds.all().forEach(this::walk);
+            log.info("demo data: {} applications", DemoHouseholds.all().size());
+        }
+    }
+
+    private void createUsers() {
         for (DemoUsers.DemoUser demo : DemoUsers.all()) {
             User user = identityService.newUser(demo.id());
             user.setLastName(demo.lastName());
@@ -48,8 +65,7 @@ public class DemoDataSeeder {
             identityService.saveUser(user);
             demo.groups().forEach(group -> identityService.createMembership(demo.id(), group));
         }
-        DemoHouseholds.all().forEach(this::walk);
-        log.info("demo data: {} users, {} applications", DemoUsers.all().size(), DemoHouseholds.all().size());
+        log.info("demo data: {} users", DemoUsers.all().size());
     }
 
     private void walk(DemoApplication application) {

@@ -1,6 +1,7 @@
 package cn.minzheng.bureau.web;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,12 @@ public class ApiExceptionHandler {
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ApiError> ruleViolation(RuleViolation e) {
         return ResponseEntity.status(e.getHttpStatus()).body(new ApiError(e.getErrorCode(), e.getMessage()));
+    }
+
+    /** A rule broken inside the engine (a listener, a delegate) arrives wrapped; the user reads the rule. */
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<ApiError> engine(ProcessEngineException e) {
+        return RuleViolation.in(e).map(this::ruleViolation).orElseThrow(() -> e);
     }
 
     @ExceptionHandler(AuthorizationException.class)

@@ -1,0 +1,384 @@
+package cn.minzheng.bureau.dibao.application;
+
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestExecutionListeners;
+
+import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.demo.DibaoWalker;
+import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.dibao.DibaoCase;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
+import cn.minzheng.bureau.support.TestApplications;
+
+/**
+ * Every path of dibao-application.bpmn on the real application (real delegates, DMN, listeners,
+ * authorizations), each step as the demo user of that role. Coverage of every flow node and
+ * sequence flow is asserted for the class.
+ */
+@SpringBootTest(properties = "bureau.demo-data.applications=false") // coverage counts this class's instances only
+@Import(DibaoApplicationProcessTest.FullCoverage.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class DibaoApplicationProcessTest {
+
+    private static final String CLERK = "clerk.yuecun";
+    private static final String REVIEWER = "reviewer.yuecun";
+    private static final String APPROVER = "approver";
+
+    /** The coverage library's engine plugin, and its properties asking for full class coverage. */
+    @TestConfiguration
+    static class FullCoverage {
+        @Bean
+        AbstractCamundaConfiguration coverageListeners() {
+            return new AbstractCamundaConfiguration() {
+                @Override
+                public void preInit(SpringProcessEngineConfiguration configuration) {
+                    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+                }
+            };
+        }
+
+        @Bean
+        ProcessEngineCoverageProperties coverageProperties() {
+            return new ProcessEngineCoverageProperties.Builder().assertClassCoverageAtLeast(1.0).build();
+        }
+    }
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    DibaoWalker walker;
+    @Autowired
+    DibaoCaseRepository cases;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final Map<String, ProcessInstance> instances = new java.util.HashMap<>();
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @Test
+    void approvedApplicationBecomesAnActiveCaseFromNextMonth() {
+        // rural ordinary standard 520; 3 people, head earns 600 => per capita 200; (520-200) x 3 = 960
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(3, "600"));
+        ProcessInstance instance = instance(dibaoCase);
+        assertThat(instance).isWaitingAt(TASK_ACCEPT);
+        assertThat(task(instance)).hasCandidateGroup("clerk-yuecun");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).initializeFormKeys()
+                .singleResult().getCamundaFormRef().getKey()).isEqualTo("dibao-accept");
+
+        walker.accept(CLERK, dibaoCase);
+        assertThat(instance).isWaitingAt(TASK_SURVEY);
+        assertThat(status(dibaoCase)).isEqualTo(CaseStatus.UNDER_SURVEY);
+
+        walker.survey(CLERK, dibaoCase, Map.of());
+        assertThat(instance).hasPassed("Task_CalculateIncome", "Task_DetermineStandard", "Task_CalculateBenefit")
+                .isWaitingAt(TASK_REVIEW_BY_TOWNSHIP);
+        assertThat(task(instance)).hasCandidateGroup("reviewer-yuecun");
+        assertThat(instance).variables().containsEntry("perCapitaIncome", "200.00")
+                .containsEntry("monthlyStandard", "520.00").containsEntry("monthlyAmount", "960.00")
+                .containsEntry("eligible", true).containsEntry("spendingFlag", false);
+
+        walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
+        assertThat(instance).isWaitingAt(TASK_PUBLIC_NOTICE);
+        assertThat(status(dibaoCase)).isEqualTo(CaseStatus.IN_NOTICE);
+        assertThat(instance).job(TIMER_NOTICE_PERIOD_OVER).isNotNull();
+
+        walker.endNotice(dibaoCase);
+        assertThat(instance).isWaitingAt(TASK_APPROVE_BY_DISTRICT);
+        assertThat(task(instance)).hasCandidateGroup("district-approver");
+
+        walker.approveByDistrict(APPROVER, dibaoCase, APPROVE, "同意");
+        assertThat(instance).isEnded().hasPassed("Task_ActivateCase", "EndEvent_CaseApproved");
+
+        DibaoCase approved = cases.find(dibaoCase.id()).orElseThrow();
+        assertThat(approved.status()).isEqualTo(CaseStatus.APPROVED);
+        assertThat(approved.monthlyAmount()).isEqualByComparingTo("960.00");
+        assertThat(approved.perCapitaIncome()).isEqualByComparingTo("200.00");
+        assertThat(approved.startMonth()).isEqualTo(YearMonth.now().plusMonths(1).toString());
+        assertThat(approved.calculationSnapshot()).contains("\"monthlyAmount\":\"960.00\"").contains("\"EXEMPT\"");
+        assertThat(cases.history(dibaoCase.id())).extracting(h -> h.status()).containsExactly(
+                CaseStatus.APPLIED, CaseStatus.UNDER_SURVEY, CaseStatus.UNDER_REVIEW, CaseStatus.IN_NOTICE,
+                CaseStatus.UNDER_REVIEW, CaseStatus.APPROVED);
+        assertThat(cases.decisions(dibaoCase.id())).extracting(d -> d.step() + ":" + d.decidedBy()).containsExactly(
+                TASK_ACCEPT + ":" + CLERK, TASK_REVIEW_BY_TOWNSHIP + ":" + REVIEWER, TASK_APPROVE_BY_DISTRICT + ":" + APPROVER);
+    }
+
+    @Test
+    void snapshotKeepsWhatWasDecidedWhenTheHouseholdChangesLater() {
+        DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "400"));
+        String snapshot = cases.find(dibaoCase.id()).orElseThrow().calculationSnapshot();
+        jdbc.sql("update income_item set monthly_amount = 9999 where member_id in "
+                + "(select id from household_member where household_id = ?)").param(dibaoCase.householdId()).update();
+        assertThat(cases.find(dibaoCase.id()).orElseThrow().calculationSnapshot()).isEqualTo(snapshot).contains("400.00");
+    }
+
+    @Test
+    void incompleteApplicationIsReturnedWithWhatIsMissing() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(1, "100"));
+        instance(dibaoCase);
+        walker.complete(CLERK, dibaoCase, TASK_ACCEPT,
+                Map.of(VAR_ACCEPT_DECISION, RETURN, VAR_MISSING_DOCUMENTS, "缺少户口簿复印件"));
+
+        assertThat(instance(dibaoCase)).isEnded().hasPassed("Task_ReturnIncomplete", "EndEvent_ReturnedIncomplete");
+        DibaoCase returned = cases.find(dibaoCase.id()).orElseThrow();
+        assertThat(returned.status()).isEqualTo(CaseStatus.RETURNED);
+        assertThat(returned.closingReason()).contains("缺少户口簿复印件");
+    }
+
+    @Test
+    void returningWithoutSayingWhatIsMissingIsRefused() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(1, "100"));
+        assertThatThrownBy(() -> walker.complete(CLERK, dibaoCase, TASK_ACCEPT, Map.of(VAR_ACCEPT_DECISION, RETURN)))
+                .satisfies(violation("需补正的材料"));
+        assertThatThrownBy(() -> walker.complete(CLERK, dibaoCase, TASK_ACCEPT, Map.of()))
+                .satisfies(violation("请选择受理决定"));
+        assertThat(instance(dibaoCase)).isWaitingAt(TASK_ACCEPT);
+        assertThat(cases.decisions(dibaoCase.id())).isEmpty();
+    }
+
+    @Test
+    void rejectionAtTownshipReviewClosesTheCaseWithTheReasonAndReleasesItsMembers() {
+        var form = TestApplications.yuecunHousehold(2, "300");
+        DibaoCase dibaoCase = walkToReview(form);
+        walker.reviewByTownship(REVIEWER, dibaoCase, REJECT, "家庭有经营性车辆两辆，隐瞒收入");
+
+        assertThat(instance(dibaoCase)).isEnded().hasPassed("Task_CloseRejected", "EndEvent_Rejected")
+                .hasNotPassed(TASK_PUBLIC_NOTICE);
+        DibaoCase rejected = cases.find(dibaoCase.id()).orElseThrow();
+        assertThat(rejected.status()).isEqualTo(CaseStatus.REJECTED);
+        assertThat(rejected.closingReason()).isEqualTo("乡镇（街道）审核未通过：家庭有经营性车辆两辆，隐瞒收入");
+        // the same people may apply again once the case is closed
+        assertThat(walker.submit(CLERK, form).status()).isEqualTo(CaseStatus.APPLIED);
+    }
+
+    @Test
+    void rejectingWithoutAReasonIsRefused() {
+        DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "300"));
+        assertThatThrownBy(() -> walker.reviewByTownship(REVIEWER, dibaoCase, REJECT, " "))
+                .satisfies(violation("理由"));
+        assertThat(instance(dibaoCase)).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP);
+    }
+
+    @Test
+    void rejectionAtDistrictApprovalClosesTheCase() {
+        DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "300"));
+        walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
+        walker.endNotice(dibaoCase);
+        walker.approveByDistrict(APPROVER, dibaoCase, REJECT, "赡养人有赡养能力");
+
+        assertThat(instance(dibaoCase)).isEnded().hasPassed("Gateway_RejectionMerge", "EndEvent_Rejected");
+        DibaoCase rejected = cases.find(dibaoCase.id()).orElseThrow();
+        assertThat(rejected.status()).isEqualTo(CaseStatus.REJECTED);
+        assertThat(rejected.closingReason()).isEqualTo("区民政局审批未通过：赡养人有赡养能力");
+    }
+
+    @Test
+    void objectionDuringNoticeSendsTheCaseBackToSurveyAndRecalculates() {
+        // 2 people, 300 declared => per capita 150, benefit (520-150) x 2 = 740
+        DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "300"));
+        walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
+        walker.complete(CLERK, dibaoCase, TASK_PUBLIC_NOTICE,
+                Map.of("objectionSource", "邻居", "objectionContent", "户主在县城打零工，每月另有收入约400元"));
+
+        ProcessInstance instance = instance(dibaoCase);
+        assertThat(instance).isWaitingAt(TASK_SURVEY);
+        assertThat(instance).job(TIMER_NOTICE_PERIOD_OVER).isNull();
+        assertThat(status(dibaoCase)).isEqualTo(CaseStatus.UNDER_SURVEY);
+
+        // the re-survey finds 400 hidden income: per capita 350, benefit (520-350) x 2 = 340
+        walker.survey(CLERK, dibaoCase, Map.of("hiddenIncomeMonthly", 400, "hiddenIncomeNote", "打零工"));
+        assertThat(instance).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP);
+        assertThat(instance).variables().containsEntry("monthlyAmount", "340.00");
+        walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "复查后同意");
+        walker.endNotice(dibaoCase);
+        walker.approveByDistrict(APPROVER, dibaoCase, APPROVE, "同意");
+        assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("340.00");
+    }
+
+    @Test
+    void spendingFarAboveDeclaredIncomeIsFlaggedForTheReviewer() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "200"));
+        walker.accept(CLERK, dibaoCase);
+        walker.survey(CLERK, dibaoCase, Map.of("utilitiesMonthlyVerified", 480));
+        assertThat(instance(dibaoCase)).variables().containsEntry("spendingFlag", true);
+        assertThat((String) engine.getRuntimeService().getVariable(dibaoCase.processInstanceId(), "spendingFlagReason"))
+                .contains("480.00").contains("200.00");
+    }
+
+    @Test
+    void fourEyesTheRegistrarCannotReviewAndTheReviewerCannotApprove() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300"));
+        // the registering clerk is made a member of the reviewers too: only the four-eyes rule stands in the way
+        engine.getIdentityService().createMembership(CLERK, "reviewer-yuecun");
+        try {
+            walker.accept(CLERK, dibaoCase);
+            walker.survey(CLERK, dibaoCase, Map.of());
+            Task review = task(instance(dibaoCase));
+            assertThatThrownBy(() -> walker.as(CLERK, () -> {
+                engine.getTaskService().claim(review.getId(), CLERK);
+                return null;
+            })).satisfies(violation("四眼原则"));
+            // Tasklist's submit-form completes without a claim: the complete event refuses too
+            assertThatThrownBy(() -> walker.as(CLERK, () -> {
+                engine.getTaskService().complete(review.getId(), Map.of(VAR_REVIEW_DECISION, APPROVE));
+                return null;
+            })).satisfies(violation("四眼原则"));
+            assertThat(instance(dibaoCase)).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP);
+        } finally {
+            engine.getIdentityService().deleteMembership(CLERK, "reviewer-yuecun");
+        }
+
+        engine.getIdentityService().createMembership(REVIEWER, "district-approver");
+        try {
+            walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
+            walker.endNotice(dibaoCase);
+            assertThatThrownBy(() -> walker.approveByDistrict(REVIEWER, dibaoCase, APPROVE, "同意"))
+                    .satisfies(violation("已作出本案件的乡镇审核"));
+            assertThat(instance(dibaoCase)).isWaitingAt(TASK_APPROVE_BY_DISTRICT);
+        } finally {
+            engine.getIdentityService().deleteMembership(REVIEWER, "district-approver");
+        }
+    }
+
+    @Test
+    void aRelatedStaffMemberIsRecusedAndTheHomeVisitIsMandatory() {
+        var form = TestApplications.relatedTo(TestApplications.yuecunHousehold(2, "300"), "李建国", REVIEWER);
+        DibaoCase dibaoCase = walker.submit(CLERK, form);
+        assertThat(dibaoCase.relatedToStaff()).isTrue();
+        walker.accept(CLERK, dibaoCase);
+        assertThatThrownBy(() -> walker.survey(CLERK, dibaoCase, Map.of("homeVisitDone", false)))
+                .satisfies(violation("必须入户"));
+        walker.survey(CLERK, dibaoCase, Map.of());
+        assertThatThrownBy(() -> walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意"))
+                .satisfies(violation("回避"));
+    }
+
+    @Test
+    void aPersonInAnOpenCaseCannotApplyAgain() {
+        var form = TestApplications.yuecunHousehold(2, "300");
+        walker.submit(CLERK, form);
+        var other = TestApplications.yuecunHousehold(1, "100");
+        var reusingMember = TestApplications.withMembers(other,
+                List.of(other.household().members().get(0), form.household().members().get(1)));
+        long households = households();
+        assertThatThrownBy(() -> walker.submit(CLERK, reusingMember))
+                .satisfies(violation("已在低保案件"));
+        assertThat(households()).isEqualTo(households);
+    }
+
+    @Test
+    void startFormSubmissionRegistersTheApplication() {
+        String headId = TestApplications.idNumber(true);
+        String childId = TestApplications.idNumber(false);
+        var variables = startFormVariables(headId, childId);
+
+        ProcessInstance instance = walker.as(CLERK, () -> engine.getFormService()
+                .submitStartForm(definitionId(), variables));
+
+        assertThat(instance).isWaitingAt(TASK_ACCEPT);
+        long caseId = ((Number) engine.getRuntimeService().getVariable(instance.getId(), VAR_CASE_ID)).longValue();
+        DibaoCase registered = cases.find(caseId).orElseThrow();
+        assertThat(instance.getBusinessKey()).isEqualTo(registered.caseNumber());
+        assertThat(registered.processInstanceId()).isEqualTo(instance.getId());
+        assertThat(instance).variables().containsEntry("householdSize", 2).containsEntry("townshipName", "岳村乡")
+                .doesNotContainKey("members").doesNotContainKey("bankAccount");
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "householdSummary"))
+                .contains("王大明").contains(headId.substring(0, 6) + "********").doesNotContain(headId);
+    }
+
+    @Test
+    void startFormWithAnInvalidIdNumberStartsNothingAndStoresNothing() {
+        String valid = TestApplications.idNumber(true);
+        String wrongCheckDigit = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
+        var variables = startFormVariables(wrongCheckDigit, TestApplications.idNumber(false));
+        long households = households();
+        long instances = engine.getRuntimeService().createProcessInstanceQuery().count();
+
+        assertThatThrownBy(() -> walker.as(CLERK, () -> engine.getFormService().submitStartForm(definitionId(), variables)))
+                .satisfies(violation("校验位错误"));
+
+        assertThat(households()).isEqualTo(households);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
+    private Map<String, Object> startFormVariables(String headId, String childId) {
+        String members = """
+                [{"name":"王大明","idNumber":"%s","relation":"HEAD","employmentStatus":"FLEXIBLE",
+                  "disabilityLevel":"NONE","wageIncome":500,"exemptIncome":80.5},
+                 {"name":"王小红","idNumber":"%s","relation":"CHILD","employmentStatus":"STUDENT",
+                  "disabilityLevel":"NONE"}]""".formatted(headId, childId);
+        return Variables.createVariables()
+                .putValue("townshipCode", "yuecun").putValue("communityCode", "yuecun-dongyue")
+                .putValue("address", "东岳村9号").putValue("caseCategory", "ORDINARY")
+                .putValue("bankName", "中国农业银行").putValue("bankAccount", "622848001234567890")
+                .putValue("waterMonthly", 20).putValue("electricityMonthly", 45.5).putValue("gasMonthly", null)
+                .putValue("relatedToStaff", false)
+                .putValueTyped("members", SpinValues.jsonValue(members).create());
+    }
+
+    /** A refusal the user reads: a RuleViolation with this text, wherever the engine wrapped it. */
+    private static java.util.function.Consumer<Throwable> violation(String text) {
+        return thrown -> assertThat(RuleViolation.in(thrown)).as("rule violation in %s", thrown)
+                .hasValueSatisfying(v -> assertThat(v.getMessage()).contains(text));
+    }
+
+    private DibaoCase walkToReview(DibaoApplicationForm form) {
+        DibaoCase dibaoCase = walker.submit(CLERK, form);
+        instance(dibaoCase);
+        walker.accept(CLERK, dibaoCase);
+        walker.survey(CLERK, dibaoCase, Map.of());
+        return dibaoCase;
+    }
+
+    private String definitionId() {
+        return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
+                .latestVersion().singleResult().getId();
+    }
+
+    /** The case's process instance; assertions look it up by id, so it serves after the instance ended too. */
+    private ProcessInstance instance(DibaoCase dibaoCase) {
+        return instances.computeIfAbsent(dibaoCase.processInstanceId(), id -> engine.getRuntimeService()
+                .createProcessInstanceQuery().processInstanceId(id).singleResult());
+    }
+
+    private CaseStatus status(DibaoCase dibaoCase) {
+        return cases.find(dibaoCase.id()).orElseThrow().status();
+    }
+
+    private long households() {
+        return jdbc.sql("select count(*) from household").query(Long.class).single();
+    }
+}
