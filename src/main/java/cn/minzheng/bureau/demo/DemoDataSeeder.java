@@ -22,7 +22,7 @@ import cn.minzheng.bureau.dibao.DibaoCase;
 
 /**
  * With bureau.demo-data.enabled: demo users on first start, and households at every stage while
- * there are no cases yet (bureau.demo-data.applications, default true).
+ * they are not there yet (bureau.demo-data.applications, default true).
  */
 @Component
 @ConditionalOnProperty(name = "bureau.demo-data.enabled", havingValue = "true")
@@ -49,10 +49,16 @@ public class DemoDataSeeder {
         if (identityService.createUserQuery().userId("clerk.yuecun").count() == 0) {
             createUsers();
         }
-        if (applications && jdbc.sql("select count(*) from dibao_case").query(Long.class).single() == 0) {
+        if (applications && !demoHouseholdsPresent()) {
             DemoHouseholds.all().forEach(this::walk);
             log.info("demo data: {} applications", DemoHouseholds.all().size());
         }
+    }
+
+    private boolean demoHouseholdsPresent() {
+        String firstDemoPerson = DemoHouseholds.all().get(0).form().household().members().get(0).idNumber();
+        return jdbc.sql("select count(*) from household_member where id_number = ?").param(firstDemoPerson)
+                .query(Long.class).single() > 0;
     }
 
     private void createUsers() {

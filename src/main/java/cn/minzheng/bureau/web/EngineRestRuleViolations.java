@@ -1,45 +1,71 @@
 package cn.minzheng.bureau.web;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.common.RuleViolation;
 
 /**
- * The engine REST API (which Tasklist uses) answers a refused form submission with the rule's own
- * Chinese message and a 4xx, instead of the engine's wrapped "ENGINE-03051 … TaskListener" 500.
+ * The engine REST API (which Tasklist uses) as the starter configures it, except that a refused
+ * form submission answers with the rule's own Chinese message and a 4xx instead of the engine's
+ * wrapped "ENGINE-03051 … TaskListener" 500. The engine throws it wrapped in a ProcessEngineException
+ * or, from form submission, in a RestException; Jersey cannot rank two mappers of one exception type,
+ * so the engine's mappers for both are replaced by ones that fall back to them.
  */
 @Component
-public class EngineRestRuleViolations implements ResourceConfigCustomizer {
+public class EngineRestRuleViolations extends CamundaJerseyResourceConfig {
 
     @Override
-    public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-        config.register(Mapper.class);
+    protected void registerCamundaRestResources() {
+        registerClasses(CamundaRestResources.getResourceClasses());
+        Set<Class<?>> configuration = new HashSet<>(CamundaRestResources.getConfigurationClasses());
+        configuration.remove(ProcessEngineExceptionHandler.class);
+        configuration.remove(RestExceptionHandler.class);
+        registerClasses(configuration);
+        register(EngineExceptions.class);
+        register(RestExceptions.class);
+        register(JacksonFeature.class);
     }
 
-    @Priority(1)
-    public static class Mapper implements ExceptionMapper<ProcessEngineException> {
+    public static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
 
         private final ProcessEngineExceptionHandler engineDefault = new ProcessEngineExceptionHandler();
 
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return RuleViolation.in(exception)
-                    .map(violation -> Response.status(violation.getHttpStatus())
-                            .type(MediaType.APPLICATION_JSON_TYPE)
-                            .entity(Map.of("type", "RuleViolation", "code", violation.getErrorCode(),
-                                    "message", violation.getMessage()))
-                            .build())
-                    .orElseGet(() -> engineDefault.toResponse(exception));
+            return ruleViolation(exception).orElseGet(() -> engineDefault.toResponse(exception));
         }
+    }
+
+    public static class RestExceptions implements ExceptionMapper<RestException> {
+
+        private final RestExceptionHandler engineDefault = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException exception) {
+            return ruleViolation(exception).orElseGet(() -> engineDefault.toResponse(exception));
+        }
+    }
+
+    static Optional<Response> ruleViolation(Throwable thrown) {
+        return RuleViolation.in(thrown).map(violation -> Response.status(violation.getHttpStatus())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", "RuleViolation", "code", violation.getErrorCode(), "message", violation.getMessage()))
+                .build());
     }
 }

@@ -10,17 +10,20 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.region.AreaType;
 
-/** The standards table and the wage anchors as deployed to a bare engine (camunda.cfg.xml). */
-@ExtendWith(ProcessEngineExtension.class)
+/** The standards table and the wage anchors as deployed to a bare engine (bare-engine.cfg.xml). */
 @Deployment(resources = {"processes/dibao-standard.dmn", "processes/dibao-wage-anchors.dmn"})
 class DibaoStandardDecisionTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+            .configurationResource("bare-engine.cfg.xml").build();
 
     ProcessEngine engine;
 
