@@ -42,6 +42,10 @@ public final class TaskInput {
         if (text.length() > maxLength) {
             throw new RuleViolation("FIELD_TOO_LONG", label + "不能超过" + maxLength + "个字");
         }
+        String problem = TextRules.textProblem(label, text);
+        if (problem != null) {
+            throw new RuleViolation("FORBIDDEN_CHARACTERS", problem);
+        }
         return text;
     }
 

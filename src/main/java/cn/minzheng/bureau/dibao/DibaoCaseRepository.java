@@ -1,10 +1,13 @@
 package cn.minzheng.bureau.dibao;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.Year;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +17,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.household.Household;
 
@@ -26,9 +30,11 @@ public class DibaoCaseRepository {
             closing_reason, process_instance_id, calculation_snapshot, created_at""";
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    public DibaoCaseRepository(JdbcClient jdbc) {
+    public DibaoCaseRepository(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Inserts a new case in status APPLIED and claims its members; refuses a member of another open case. */
@@ -68,7 +74,11 @@ public class DibaoCaseRepository {
             }
         }
         recordStatus(caseId, CaseStatus.APPLIED, actor, null);
-        return find(caseId).orElseThrow();
+        DibaoCase created = find(caseId).orElseThrow();
+        audit.record("DIBAO_CASE", caseId, householdId, caseId, "CREATED", actor, null, null,
+                Map.of("caseNumber", created.caseNumber(), "category", category.name(), "status", CaseStatus.APPLIED.name(),
+                        "relatedToStaff", relatedToStaff, "members", household.size()));
+        return created;
     }
 
     private static RuleViolation personInOpenCase(String name, String otherCase) {
@@ -95,6 +105,7 @@ public class DibaoCaseRepository {
     }
 
     public void changeStatus(long caseId, CaseStatus status, String actor, String reason) {
+        DibaoCase before = find(caseId).orElseThrow();
         jdbc.sql("update dibao_case set status = ?, updated_at = ? where id = ?")
                 .params(status.name(), Timestamp.from(Instant.now()), caseId)
                 .update();
@@ -103,19 +114,38 @@ public class DibaoCaseRepository {
             jdbc.sql("update dibao_case set closing_reason = ? where id = ?").params(reason, caseId).update();
         }
         recordStatus(caseId, status, actor, reason);
+        audit.record("DIBAO_CASE", caseId, before.householdId(), caseId, "STATUS_CHANGED", actor, reason,
+                Map.of("status", before.status().name()), Map.of("status", status.name()));
     }
 
     public void saveCalculation(long caseId, BenefitCalculation calculation, String snapshotJson) {
+        DibaoCase before = find(caseId).orElseThrow();
         jdbc.sql("""
                 update dibao_case set per_capita_income = ?, monthly_standard = ?, category_addition = ?,
                     monthly_amount = ?, calculation_snapshot = ?, updated_at = ? where id = ?""")
                 .params(calculation.perCapitaIncome(), calculation.monthlyStandard(), calculation.categoryAddition(),
                         calculation.monthlyAmount(), snapshotJson, Timestamp.from(Instant.now()), caseId)
                 .update();
+        audit.record("DIBAO_CASE", caseId, before.householdId(), caseId, "CALCULATED", null, "低保金测算",
+                amounts(before.perCapitaIncome(), before.monthlyStandard(), before.categoryAddition(), before.monthlyAmount()),
+                amounts(calculation.perCapitaIncome(), calculation.monthlyStandard(), calculation.categoryAddition(),
+                        calculation.monthlyAmount()));
+    }
+
+    private static Map<String, Object> amounts(BigDecimal perCapita, BigDecimal standard, BigDecimal addition,
+                                               BigDecimal amount) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("perCapitaIncome", perCapita);
+        state.put("monthlyStandard", standard);
+        state.put("categoryAddition", addition);
+        state.put("monthlyAmount", amount);
+        return state;
     }
 
     public void activate(long caseId, String startMonth, String actor) {
         jdbc.sql("update dibao_case set start_month = ? where id = ?").params(startMonth, caseId).update();
+        audit.record("DIBAO_CASE", caseId, find(caseId).orElseThrow().householdId(), caseId, "START_MONTH_SET", actor,
+                null, null, Map.of("startMonth", startMonth));
         changeStatus(caseId, CaseStatus.APPROVED, actor, "自" + startMonth + "起按月发放");
     }
 
@@ -134,6 +164,8 @@ public class DibaoCaseRepository {
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(caseId, step, decision, comment, actor, Timestamp.from(Instant.now()))
                 .update();
+        audit.record("DIBAO_CASE", caseId, find(caseId).orElseThrow().householdId(), caseId, "DECIDED", actor, comment,
+                null, Map.of("step", step, "decision", decision));
     }
 
     public List<Decision> decisions(long caseId) {

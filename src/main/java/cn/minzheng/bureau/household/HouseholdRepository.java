@@ -1,6 +1,5 @@
 package cn.minzheng.bureau.household;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.minzheng.bureau.audit.AuditTrail;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -22,9 +23,11 @@ import cn.minzheng.bureau.household.Household.UtilitySpending;
 public class HouseholdRepository {
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    public HouseholdRepository(JdbcClient jdbc) {
+    public HouseholdRepository(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public long insert(Household household) {
@@ -42,6 +45,10 @@ public class HouseholdRepository {
         for (Member member : household.members()) {
             insertMember(householdId, member);
         }
+        audit.record("HOUSEHOLD", householdId, householdId, null, "CREATED", null, null, null, Map.of(
+                "townshipCode", household.townshipCode(), "communityCode", household.communityCode(),
+                "address", household.address(), "bankAccount", BankAccounts.mask(household.bankAccount()),
+                "members", household.members().stream().map(m -> m.name() + " " + m.idNumber().masked()).toList()));
         return householdId;
     }
 
@@ -99,12 +106,5 @@ public class HouseholdRepository {
                         DisabilityLevel.valueOf(rs.getString("disability_level")),
                         List.copyOf(incomes.getOrDefault(rs.getLong("id"), List.of()))))
                 .list();
-    }
-
-    /** Adds an income item found by the household survey (hidden income) to the head of the household. */
-    public void addIncome(long memberId, IncomeType type, BigDecimal monthlyAmount) {
-        jdbc.sql("insert into income_item (member_id, income_type, monthly_amount) values (?, ?, ?)")
-                .params(memberId, type.name(), monthlyAmount)
-                .update();
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.common.TextRules;
 import cn.minzheng.bureau.household.Household.Income;
 import cn.minzheng.bureau.household.Household.Member;
 import cn.minzheng.bureau.household.Household.UtilitySpending;
@@ -87,7 +88,7 @@ public class HouseholdValidator {
                 problems.add(where + "内容为空");
                 continue;
             }
-            String name = problems.text(form.name(), where + "姓名", 30, true);
+            String name = problems.name(form.name(), where + "姓名");
             ResidentIdNumber idNumber = null;
             try {
                 idNumber = ResidentIdNumber.parse(form.idNumber());
@@ -151,7 +152,22 @@ public class HouseholdValidator {
                 add(label + "不能超过" + maxLength + "个字");
                 return null;
             }
+            String problem = TextRules.textProblem(label, trimmed);
+            if (problem != null) {
+                add(problem);
+                return null;
+            }
             return trimmed;
+        }
+
+        String name(String value, String label) {
+            String name = text(value, label, 30, true);
+            String problem = name == null ? null : TextRules.nameProblem(label, name);
+            if (problem != null) {
+                add(problem);
+                return null;
+            }
+            return name;
         }
 
         BigDecimal amount(Object value, String label) {

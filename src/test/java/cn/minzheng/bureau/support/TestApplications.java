@@ -46,7 +46,7 @@ public final class TestApplications {
         members.add(new MemberForm("测试户主", idNumber(true), "HEAD", "FLEXIBLE", "NONE",
                 List.of(new IncomeForm("WAGE", headWage), new IncomeForm("EXEMPT", "50"))));
         for (int i = 1; i < size; i++) {
-            members.add(new MemberForm("测试成员" + i, idNumber(i % 2 == 0), "CHILD", "STUDENT", "NONE", List.of()));
+            members.add(new MemberForm("测试成员" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10), idNumber(i % 2 == 0), "CHILD", "STUDENT", "NONE", List.of()));
         }
         return new DibaoApplicationForm(new HouseholdForm(township, community, "测试地址1号", "中国农业银行",
                 "6228480000000000001", "自住房一处", "0", "20", "40", "15", "0", members),

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.common.TextRules;
 import cn.minzheng.bureau.dibao.CaseCategory;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
@@ -48,7 +49,13 @@ public class DibaoApplicationService {
         if (staffName != null && staffName.length() > 30) {
             throw new RuleViolation("INVALID_APPLICATION", "相关工作人员姓名不能超过30个字");
         }
+        if (staffName != null && TextRules.nameProblem("相关工作人员姓名", staffName) != null) {
+            throw new RuleViolation("INVALID_APPLICATION", TextRules.nameProblem("相关工作人员姓名", staffName));
+        }
         String staffUser = related ? blankToNull(form.relatedStaffUserId()) : null;
+        if (staffUser != null && !staffUser.matches("[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}")) {
+            throw new RuleViolation("INVALID_APPLICATION", "相关工作人员的系统账号格式不正确");
+        }
         if (staffUser != null && staffUser.equals(actor)) {
             throw new RuleViolation("RELATED_STAFF_RECUSAL", "您是申请人的近亲属，须回避，不能登记此申请", 403);
         }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.springframework.stereotype.Component;
 
+import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.DibaoSettings;
@@ -31,7 +32,7 @@ public class DibaoCaseActions {
     }
 
     public void changeStatus(DelegateExecution execution, String status, String reason) {
-        cases.changeStatus(caseId(execution), CaseStatus.valueOf(status), null, reason);
+        cases.changeStatus(caseId(execution), CaseStatus.valueOf(status), Actor.currentOrNull(execution), reason);
     }
 
     public void startNotice(DelegateExecution execution) throws Exception {
@@ -39,12 +40,13 @@ public class DibaoCaseActions {
         LocalDate end = endsAt.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
         execution.setVariable("noticeEndsAt", endsAt);
         execution.setVariable("noticeEndDate", end.toString());
-        cases.changeStatus(caseId(execution), CaseStatus.IN_NOTICE, null, "公示至" + end);
+        cases.changeStatus(caseId(execution), CaseStatus.IN_NOTICE, Actor.currentOrNull(execution), "公示至" + end);
     }
 
     public void close(DelegateExecution execution, String status) {
         Object reason = execution.getVariable(VAR_REJECTION_REASON);
-        cases.changeStatus(caseId(execution), CaseStatus.valueOf(status), null, reason == null ? null : reason.toString());
+        cases.changeStatus(caseId(execution), CaseStatus.valueOf(status), Actor.currentOrNull(execution),
+                reason == null ? null : reason.toString());
     }
 
     /** 批准: the case pays from the month after approval. */

@@ -1,6 +1,7 @@
 package cn.minzheng.bureau.dibao.application;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.minzheng.bureau.access.CurrentUser;
+import cn.minzheng.bureau.audit.AuditEvent;
+import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
@@ -26,9 +29,11 @@ public class DibaoCaseController {
     private final DibaoCaseRepository cases;
     private final HouseholdRepository households;
     private final CurrentUser currentUser;
+    private final AuditTrail auditTrail;
 
     public DibaoCaseController(DibaoApplicationService applications, DibaoCaseRepository cases,
-                               HouseholdRepository households, CurrentUser currentUser) {
+                               HouseholdRepository households, CurrentUser currentUser, AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.applications = applications;
         this.cases = cases;
         this.households = households;
@@ -47,10 +52,19 @@ public class DibaoCaseController {
 
     @GetMapping("/cases/{caseId}")
     public CaseView find(@PathVariable long caseId) {
-        DibaoCase dibaoCase = cases.find(caseId)
+        return view(visibleCase(caseId));
+    }
+
+    /** Every change and decision of the case: who, when, what, why, before and after. */
+    @GetMapping("/cases/{caseId}/audit")
+    public List<AuditEvent> audit(@PathVariable long caseId) {
+        return auditTrail.forCase(visibleCase(caseId).id());
+    }
+
+    private DibaoCase visibleCase(long caseId) {
+        return cases.find(caseId)
                 .filter(c -> currentUser.maySee(c.townshipCode()))
                 .orElseThrow(() -> RuleViolation.notFound("低保案件" + caseId));
-        return view(dibaoCase);
     }
 
     private CaseView view(DibaoCase c) {

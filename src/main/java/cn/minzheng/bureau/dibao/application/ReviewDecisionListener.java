@@ -2,7 +2,10 @@ package cn.minzheng.bureau.dibao.application;
 
 import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.*;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,10 +22,26 @@ import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 @Component("reviewDecisionListener")
 public class ReviewDecisionListener implements TaskListener {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Map<String, String> STEP_NAMES = Map.of(
+            TASK_ACCEPT, "受理", TASK_PUBLIC_NOTICE, "公示异议", TASK_REVIEW_BY_TOWNSHIP, "乡镇审核",
+            TASK_APPROVE_BY_DISTRICT, "区级审批");
+    private static final Map<String, String> DECISION_NAMES = Map.of(
+            ACCEPT, "受理", RETURN, "退回补正", APPROVE, "同意", REJECT, "不同意", "OBJECTION", "登记异议");
+
     private final DibaoCaseRepository cases;
 
     public ReviewDecisionListener(DibaoCaseRepository cases) {
         this.cases = cases;
+    }
+
+    /** The decisions so far, for the approver: who decided what, when and why. */
+    private String caseHistory(long caseId) {
+        return cases.decisions(caseId).stream()
+                .map(d -> d.decidedAt().format(WHEN) + "  " + STEP_NAMES.getOrDefault(d.step(), d.step()) + "  "
+                        + d.decidedBy() + "：" + DECISION_NAMES.getOrDefault(d.decision(), d.decision())
+                        + (d.comment() == null ? "" : "（" + d.comment() + "）"))
+                .collect(Collectors.joining("\n"));
     }
 
     @Override
@@ -41,6 +60,7 @@ public class ReviewDecisionListener implements TaskListener {
         cases.recordDecision(caseId, task.getTaskDefinitionKey(), decision, comment, actor);
         if (!district) {
             task.setVariable("reviewedByName", actor);
+            task.setVariable("caseHistory", caseHistory(caseId));
         }
         if (REJECT.equals(decision)) {
             task.setVariable(VAR_REJECTION_REASON, (district ? "区民政局审批未通过：" : "乡镇（街道）审核未通过：") + comment);

@@ -15,21 +15,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.demo.DibaoWalker;
@@ -37,41 +27,20 @@ import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
+import cn.minzheng.bureau.support.ProcessTest;
 import cn.minzheng.bureau.support.TestApplications;
 
 /**
  * Every path of dibao-application.bpmn on the real application (real delegates, DMN, listeners,
  * authorizations), each step as the demo user of that role. Coverage of every flow node and
- * sequence flow is asserted for the class.
+ * sequence flow is asserted for the class (see {@link ProcessTest}).
  */
-@SpringBootTest(properties = "bureau.demo-data.applications=false") // coverage counts this class's instances only
-@Import(DibaoApplicationProcessTest.FullCoverage.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest
 class DibaoApplicationProcessTest {
 
     private static final String CLERK = "clerk.yuecun";
     private static final String REVIEWER = "reviewer.yuecun";
     private static final String APPROVER = "approver";
-
-    /** The coverage library's engine plugin, and its properties asking for full class coverage. */
-    @TestConfiguration
-    static class FullCoverage {
-        @Bean
-        AbstractCamundaConfiguration coverageListeners() {
-            return new AbstractCamundaConfiguration() {
-                @Override
-                public void preInit(SpringProcessEngineConfiguration configuration) {
-                    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-                }
-            };
-        }
-
-        @Bean
-        ProcessEngineCoverageProperties coverageProperties() {
-            return new ProcessEngineCoverageProperties.Builder().assertClassCoverageAtLeast(1.0).build();
-        }
-    }
 
     @Autowired
     ProcessEngine engine;

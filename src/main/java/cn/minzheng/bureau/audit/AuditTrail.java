@@ -1,0 +1,74 @@
+package cn.minzheng.bureau.audit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes and reads the audit trail. Called by the repositories in the same transaction as the change
+ * they record, so a change and its audit entry are stored together or not at all.
+ */
+@Repository
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final IdentityService identityService;
+
+    public AuditTrail(JdbcClient jdbc, ObjectMapper json, IdentityService identityService) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.identityService = identityService;
+    }
+
+    /** Records a change; the actor defaults to the logged-in user, else "system" (timers, jobs). */
+    public void record(String entityType, long entityId, Long householdId, Long caseId, String action, String actor,
+                       String reason, Map<String, ?> before, Map<String, ?> after) {
+        jdbc.sql("""
+                insert into audit_event (occurred_at, actor, entity_type, entity_id, household_id, case_id, action,
+                    reason, before_state, after_state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Timestamp.from(Instant.now()), actor != null ? actor : currentUser(), entityType, entityId,
+                        householdId, caseId, action, truncate(reason, 1000), toJson(before), toJson(after))
+                .update();
+    }
+
+    public List<AuditEvent> forCase(long caseId) {
+        return jdbc.sql("select * from audit_event where case_id = ? order by id").param(caseId)
+                .query(AuditEvent.class).list();
+    }
+
+    public List<AuditEvent> forHousehold(long householdId) {
+        return jdbc.sql("select * from audit_event where household_id = ? order by id").param(householdId)
+                .query(AuditEvent.class).list();
+    }
+
+    private String currentUser() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "system";
+    }
+
+    private String toJson(Map<String, ?> state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return truncate(json.writeValueAsString(state), 4000);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit state not serializable", e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,29 @@
+package cn.minzheng.bureau.common;
+
+import java.util.regex.Pattern;
+
+/**
+ * What free text and names may contain. Text is stored with bound parameters and escaped on
+ * output anyway; refusing markup and quote characters up front keeps script and SQL fragments out
+ * of the bureau's records and exports, and tells the clerk at once what is wrong.
+ */
+public final class TextRules {
+
+    /** Chinese and Latin letters, the middle dot of transliterated names, spaces. */
+    private static final Pattern NAME = Pattern.compile("[\\p{IsHan}\\p{IsLatin}·• ]+");
+    private static final Pattern FORBIDDEN_IN_TEXT = Pattern.compile("[<>\"';\\\\\\p{Cc}&&[^\\n\\r\\t]]|--|/\\*");
+
+    private TextRules() {
+    }
+
+    /** Null when the name is acceptable, else the Chinese reason. */
+    public static String nameProblem(String label, String name) {
+        return NAME.matcher(name).matches() ? null : label + "只能包含汉字、字母和间隔号“·”";
+    }
+
+    /** Null when the text is acceptable, else the Chinese reason. */
+    public static String textProblem(String label, String text) {
+        return FORBIDDEN_IN_TEXT.matcher(text).find()
+                ? label + "不能包含 < > \" ' ; \\ -- /* 等特殊字符" : null;
+    }
+}
