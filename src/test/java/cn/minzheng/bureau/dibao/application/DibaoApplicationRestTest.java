@@ -96,6 +96,28 @@ class DibaoApplicationRestTest {
                 .containsExactly("APPLIED", "UNDER_SURVEY", "UNDER_REVIEW", "IN_NOTICE", "UNDER_REVIEW", "APPROVED");
         assertThat(approved.get("decisions")).extracting(d -> d.get("by").asText())
                 .containsExactly("clerk.renqiu", "reviewer.renqiu", "approver");
+
+        // the audit trail: who, when, what, why, before and after; only for those who may see the case
+        JsonNode audit = http.get("approver", "/api/dibao/cases/" + caseId + "/audit").json();
+        assertThat(audit).extracting(e -> e.get("action").asText())
+                .contains("CREATED", "STATUS_CHANGED", "CALCULATED", "DECIDED", "START_MONTH_SET");
+        JsonNode approvedEvent = java.util.stream.StreamSupport.stream(audit.spliterator(), false)
+                .filter(e -> e.get("action").asText().equals("STATUS_CHANGED")
+                        && e.get("afterState").asText().contains("APPROVED"))
+                .findFirst().orElseThrow();
+        assertThat(approvedEvent.get("actor").asText()).isEqualTo("approver");
+        assertThat(approvedEvent.get("beforeState").asText()).contains("UNDER_REVIEW");
+        assertThat(approvedEvent.get("occurredAt").asText()).isNotBlank();
+        assertThat(audit).anySatisfy(e -> {
+            assertThat(e.get("action").asText()).isEqualTo("CALCULATED");
+            assertThat(e.get("afterState").asText()).contains("1010.00");
+        });
+        assertThat(http.get("clerk.mengke", "/api/dibao/cases/" + caseId + "/audit").status()).isEqualTo(404);
+        long householdId = approved.get("householdId").asLong();
+        JsonNode householdAudit = http.get("clerk.renqiu", "/api/households/" + householdId + "/audit").json();
+        assertThat(householdAudit.get(0).get("entityType").asText()).isEqualTo("HOUSEHOLD");
+        assertThat(householdAudit.get(0).get("afterState").asText()).doesNotContain(members.get(0).idNumber());
+        assertThat(http.get("clerk.mengke", "/api/households/" + householdId + "/audit").status()).isEqualTo(404);
     }
 
     @Test
