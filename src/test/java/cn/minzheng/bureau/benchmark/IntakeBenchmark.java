@@ -1,0 +1,157 @@
+package cn.minzheng.bureau.benchmark;
+
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import cn.minzheng.bureau.demo.DibaoWalker;
+import cn.minzheng.bureau.support.TestApplications;
+
+/**
+ * Benchmark 1 (issue: performance at city scale): complete 低保 applications driven through every
+ * task of the real process (real delegates, DMN, listeners, authorizations, the forms' variables),
+ * against the floor measured in the same run: a BPMN of exactly the same shape, derived from the real
+ * file, whose listeners are removed and whose service and business-rule tasks do nothing.
+ * Not a test: it prints figures. Run: ./mvnw -Pbenchmark test -Dtest=IntakeBenchmark -Dtest.db=postgres
+ */
+@Tag("benchmark")
+@SpringBootTest(properties = "bureau.demo-data.applications=false")
+class IntakeBenchmark {
+
+    private static final String FLOOR_KEY = "intake-floor";
+    private static final int N = Integer.getInteger("benchmark.applications", 300);
+    private static final int WARMUP = Integer.getInteger("benchmark.warmup", 50);
+
+    @Autowired
+    DibaoWalker walker;
+    @Autowired
+    FormService formService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    AuthorizationService authorizationService;
+
+    @Test
+    void intakeThroughputAgainstTheFloor() throws IOException {
+        deployFloor();
+        run(FLOOR_KEY, WARMUP);
+        run(KEY, WARMUP);
+        double floor = run(FLOOR_KEY, N);
+        double real = run(KEY, N);
+        double floorAgain = run(FLOOR_KEY, N);
+        double realAgain = run(KEY, N);
+        double floorBest = Math.max(floor, floorAgain);
+        double realBest = Math.max(real, realAgain);
+        Benchmarks.print("intake", List.of(
+                String.format("applications per run: %d (after %d warm-up each)", N, WARMUP),
+                String.format("floor (same shape, no-op): %.1f and %.1f lifecycles/s", floor, floorAgain),
+                String.format("real dibao-application:    %.1f and %.1f lifecycles/s", real, realAgain),
+                String.format("ratio real/floor (best of two): %.2f", realBest / floorBest)));
+    }
+
+    /** Drives n applications through every task, as the users of each role; returns lifecycles per second. */
+    private double run(String processKey, int n) {
+        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
+                .latestVersion().singleResult().getId();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            ProcessInstance instance = walker.as("clerk.yuecun",
+                    () -> formService.submitStartForm(definitionId, startForm()));
+            String id = instance.getId();
+            complete("clerk.yuecun", id, TASK_ACCEPT, Map.of(VAR_ACCEPT_DECISION, ACCEPT));
+            complete("clerk.yuecun", id, TASK_SURVEY, Map.of("assetsFinding", "自住房一处", "incomeFinding", "与申报一致",
+                    "employmentFinding", "灵活就业", "utilitiesMonthlyVerified", 90, "hiddenIncomeMonthly", 0,
+                    "homeVisitDone", true, "surveyConclusion", "属实"));
+            complete("reviewer.yuecun", id, TASK_REVIEW_BY_TOWNSHIP, Map.of(VAR_REVIEW_DECISION, APPROVE,
+                    VAR_REVIEW_COMMENT, "同意"));
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(id).singleResult().getId());
+            complete("approver", id, TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, APPROVE,
+                    VAR_APPROVAL_COMMENT, "同意"));
+        }
+        return n / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private void complete(String user, String instanceId, String taskKey, Map<String, Object> variables) {
+        walker.as(user, () -> {
+            Task task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult();
+            taskService.claim(task.getId(), user);
+            taskService.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    private static Map<String, Object> startForm() {
+        String members = """
+                [{"name":"赵测试","idNumber":"%s","relation":"HEAD","employmentStatus":"FLEXIBLE",
+                  "disabilityLevel":"NONE","wageIncome":600},
+                 {"name":"赵小测","idNumber":"%s","relation":"CHILD","employmentStatus":"STUDENT",
+                  "disabilityLevel":"NONE"}]""".formatted(TestApplications.idNumber(true), TestApplications.idNumber(false));
+        return Variables.createVariables()
+                .putValue("townshipCode", "yuecun").putValue("communityCode", "yuecun-yuecun")
+                .putValue("address", "岳村8号").putValue("caseCategory", "ORDINARY")
+                .putValue("bankName", "中国农业银行").putValue("bankAccount", "622848001234567890")
+                .putValue("waterMonthly", 20).putValue("electricityMonthly", 40).putValue("relatedToStaff", false)
+                .putValueTyped("members", SpinValues.jsonValue(members).create());
+    }
+
+    /** The real BPMN with its listeners removed and every service / business-rule task a no-op. */
+    private void deployFloor() throws IOException {
+        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(FLOOR_KEY).count() > 0) {
+            return;
+        }
+        String bpmn = Files.readString(Path.of("processes/dibao-application.bpmn"), StandardCharsets.UTF_8)
+                .replaceAll("(?s)<bpmn:extensionElements>.*?</bpmn:extensionElements>", "")
+                .replace("id=\"dibao-application\"", "id=\"" + FLOOR_KEY + "\"")
+                .replace("bpmnElement=\"dibao-application\"", "bpmnElement=\"" + FLOOR_KEY + "\"")
+                .replaceAll("camunda:delegateExpression=\"[^\"]*\"", "camunda:expression=\"\\${execution.id}\"")
+                .replaceAll("camunda:expression=\"\\$\\{dibaoCaseActions[^\"]*\"", "camunda:expression=\"\\${execution.id}\"")
+                .replaceAll("camunda:resultVariable=\"standardDecision\" camunda:decisionRef=\"dibao-standard\" "
+                        + "camunda:decisionRefBinding=\"deployment\" camunda:mapDecisionResult=\"singleResult\"",
+                        "camunda:expression=\"\\${execution.id}\"")
+                .replace("bpmn:businessRuleTask", "bpmn:serviceTask")
+                .replace("camunda:dueDate=\"${noticeEndsAt}\"", "")
+                .replace("${dibaoSettings.noticePeriod}", "P7D");
+        List<String> problems = new ArrayList<>();
+        if (bpmn.contains("dibaoCaseActions") || bpmn.contains("fourEyes") || bpmn.contains("decisionRef")) {
+            problems.add("floor still calls project code");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join(", ", problems));
+        }
+        repositoryService.createDeployment().name("benchmark floor")
+                .addString("intake-floor.bpmn", bpmn).deploy();
+        Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId("clerk-yuecun");
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId(FLOOR_KEY);
+        grant.addPermission(Permissions.CREATE_INSTANCE);
+        authorizationService.saveAuthorization(grant);
+    }
+}
