@@ -74,6 +74,12 @@ public class AccessSetup {
             grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
             grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
         }
+        for (String districtWide : Groups.DISTRICT_WIDE) {
+            if (!Groups.ADMIN.equals(districtWide)) {
+                // district roles see all townships; see BureauAuthorizationProvider
+                grant(districtWide, Resources.TASK, ANY, Permissions.READ);
+            }
+        }
         grant(Groups.PROCESS_MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.PROCESS_MANAGER, Resources.DEPLOYMENT, ANY, Permissions.ALL);
         grant(Groups.PROCESS_MANAGER, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
