@@ -93,6 +93,14 @@ public class DibaoCaseRepository {
                 .optional();
     }
 
+    /** The household's cases, newest first. */
+    public List<DibaoCase> forHousehold(long householdId) {
+        return jdbc.sql("select " + COLUMNS + " from dibao_case where household_id = ? order by id desc")
+                .param(householdId)
+                .query(DibaoCase.class)
+                .list();
+    }
+
     public Optional<DibaoCase> findByNumber(String caseNumber) {
         return jdbc.sql("select " + COLUMNS + " from dibao_case where case_number = ?")
                 .param(caseNumber)

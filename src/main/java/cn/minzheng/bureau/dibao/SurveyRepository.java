@@ -2,6 +2,7 @@ package cn.minzheng.bureau.dibao;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,17 @@ public class SurveyRepository {
                         survey.utilitiesMonthlyVerified(), survey.hiddenIncomeMonthly(), survey.hiddenIncomeNote(),
                         survey.homeVisitDone(), survey.conclusion(), surveyedBy, Timestamp.from(Instant.now()))
                 .update();
+    }
+
+    /** Every survey of a case, newest first. */
+    public List<Survey> forCase(long caseId) {
+        return jdbc.sql("""
+                select assets_finding, income_finding, employment_finding, utilities_monthly_verified,
+                       hidden_income_monthly, hidden_income_note, home_visit_done, conclusion
+                from dibao_survey where case_id = ? order by id desc""")
+                .param(caseId)
+                .query(Survey.class)
+                .list();
     }
 
     /** The latest survey of a case: after an objection the case is surveyed again. */

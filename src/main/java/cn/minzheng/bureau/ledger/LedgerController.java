@@ -1,0 +1,119 @@
+package cn.minzheng.bureau.ledger;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.dibao.DibaoCase;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.dibao.SurveyRepository;
+import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.household.HouseholdRepository;
+import cn.minzheng.bureau.region.Region;
+import cn.minzheng.bureau.region.RegionRepository;
+
+/** 台账: find a household, read its file, download the list. Server-rendered, in Chinese. */
+@Controller
+@RequestMapping("/ledger")
+public class LedgerController {
+
+    private static final List<String> HOUSEHOLD_COLUMNS = List.of("户主", "公民身份号码", "乡镇（街道）", "村（社区）",
+            "住址", "人口", "案件编号", "案件状态", "月补助（元）");
+
+    private final LedgerQueries queries;
+    private final HouseholdRepository households;
+    private final DibaoCaseRepository cases;
+    private final SurveyRepository surveys;
+    private final RegionRepository regions;
+    private final AuditTrail auditTrail;
+
+    public LedgerController(LedgerQueries queries, HouseholdRepository households, DibaoCaseRepository cases,
+                            SurveyRepository surveys, RegionRepository regions, AuditTrail auditTrail) {
+        this.queries = queries;
+        this.households = households;
+        this.cases = cases;
+        this.surveys = surveys;
+        this.regions = regions;
+        this.auditTrail = auditTrail;
+    }
+
+    @GetMapping
+    public String search(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
+                         @RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
+                         @RequestParam(required = false) String township, @RequestParam(required = false) String community,
+                         @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+                         Model model) {
+        HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status), page);
+        model.addAttribute("user", user);
+        model.addAttribute("search", search);
+        model.addAttribute("result", queries.households(search, user));
+        model.addAttribute("townships", regions.townships().stream().filter(t -> user.maySee(t.code())).toList());
+        model.addAttribute("statuses", CaseStatus.values());
+        return "ledger/search";
+    }
+
+    @GetMapping("/households.xlsx")
+    public void download(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
+                         @RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
+                         @RequestParam(required = false) String township, @RequestParam(required = false) String community,
+                         @RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
+        HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status), 0);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode("家庭台账.xlsx", StandardCharsets.UTF_8));
+        try (XlsxTable table = new XlsxTable("家庭台账", HOUSEHOLD_COLUMNS)) {
+            queries.eachHousehold(search, user, r -> table.row(r.headName(), r.headIdMasked(), r.townshipName(),
+                    r.communityName(), r.address(), r.members(), r.caseNumber(), r.caseStatusLabel(), r.monthlyAmount()));
+            table.writeTo(response.getOutputStream());
+        }
+    }
+
+    /** 家庭档案: members, incomes, assets, cases with their history, decisions, surveys and the audit trail. */
+    @GetMapping("/households/{householdId}")
+    public String household(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
+                            @PathVariable long householdId, Model model) {
+        Household household = households.find(householdId)
+                .filter(h -> user.maySee(h.townshipCode()))
+                .orElseThrow(() -> RuleViolation.notFound("家庭" + householdId));
+        List<DibaoCase> householdCases = cases.forHousehold(householdId);
+        model.addAttribute("user", user);
+        model.addAttribute("household", household);
+        model.addAttribute("township", regions.find(household.townshipCode()).map(Region::name).orElse(""));
+        model.addAttribute("community", regions.find(household.communityCode()).map(Region::name).orElse(""));
+        model.addAttribute("cases", householdCases.stream().map(c -> new CaseFile(c, cases.history(c.id()),
+                cases.decisions(c.id()), surveys.forCase(c.id()))).toList());
+        model.addAttribute("audit", auditTrail.forHousehold(householdId));
+        return "ledger/household";
+    }
+
+    public record CaseFile(DibaoCase dibaoCase, List<DibaoCaseRepository.StatusChange> history,
+                           List<DibaoCaseRepository.Decision> decisions, List<cn.minzheng.bureau.dibao.Survey> surveys) {
+    }
+
+    private static String checkedStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        if (Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
+            throw new RuleViolation("INVALID_PARAMETER", "案件状态“" + status + "”无效，可选："
+                    + Arrays.stream(CaseStatus.values()).map(CaseStatus::label).collect(Collectors.joining("、")));
+        }
+        return status;
+    }
+}

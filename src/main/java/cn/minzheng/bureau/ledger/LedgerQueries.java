@@ -1,0 +1,126 @@
+package cn.minzheng.bureau.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.household.ResidentIdNumber;
+
+/** The ledgers' read queries. Every query is confined to the townships the user may see. */
+@Repository
+public class LedgerQueries {
+
+    private static final String HOUSEHOLD_ROWS = """
+            select h.id as household_id, m.name as head_name, m.id_number, t.name as township_name,
+                   c.name as community_name, h.address,
+                   (select count(*) from household_member mm where mm.household_id = h.id) as members,
+                   dc.id as case_id, dc.case_number, dc.status, dc.monthly_amount
+            from household h
+            join household_member m on m.household_id = h.id and m.relation = 'HEAD'
+            join region t on t.code = h.township_code
+            join region c on c.code = h.community_code
+            left join dibao_case dc on dc.id = (select max(x.id) from dibao_case x where x.household_id = h.id)
+            """;
+
+    private final JdbcClient jdbc;
+
+    public LedgerQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Page<T>(List<T> rows, long total, int page, int pageSize) {
+
+        public long pages() {
+            return Math.max(1, (total + pageSize - 1) / pageSize);
+        }
+    }
+
+    public Page<HouseholdRow> households(HouseholdSearch search, LedgerUser user) {
+        Where where = householdWhere(search, user);
+        long total = where.bind(jdbc.sql("select count(*) from (" + HOUSEHOLD_ROWS + where.sql + ") q"))
+                .query(Long.class).single();
+        List<HouseholdRow> rows = where.bind(jdbc.sql(HOUSEHOLD_ROWS + where.sql + " order by h.id desc limit "
+                        + HouseholdSearch.PAGE_SIZE + " offset " + (long) search.page() * HouseholdSearch.PAGE_SIZE))
+                .query((rs, n) -> row(rs)).list();
+        return new Page<>(rows, total, search.page(), HouseholdSearch.PAGE_SIZE);
+    }
+
+    /** Every matching household, streamed (for the .xlsx download), in the same order as the pages. */
+    public void eachHousehold(HouseholdSearch search, LedgerUser user, Consumer<HouseholdRow> sink) {
+        Where where = householdWhere(search, user);
+        try (var rows = where.bind(jdbc.sql(HOUSEHOLD_ROWS + where.sql + " order by h.id desc"))
+                .query((rs, n) -> row(rs)).stream()) {
+            rows.forEach(sink);
+        }
+    }
+
+    private static HouseholdRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String status = rs.getString("status");
+        long caseId = rs.getLong("case_id");
+        return new HouseholdRow(rs.getLong("household_id"), rs.getString("head_name"),
+                ResidentIdNumber.parse(rs.getString("id_number")).masked(), rs.getString("township_name"),
+                rs.getString("community_name"), rs.getString("address"), rs.getInt("members"),
+                rs.wasNull() ? null : caseId, rs.getString("case_number"), status,
+                status == null ? "无案件" : CaseStatus.valueOf(status).label(), rs.getBigDecimal("monthly_amount"));
+    }
+
+    private static Where householdWhere(HouseholdSearch search, LedgerUser user) {
+        Where where = new Where();
+        where.area("h.township_code", user);
+        if (search.township() != null) {
+            where.and("h.township_code = ?", search.township());
+        }
+        if (search.community() != null) {
+            where.and("h.community_code = ?", search.community());
+        }
+        if (search.name() != null) {
+            where.and("exists (select 1 from household_member mm where mm.household_id = h.id and mm.name like ?)",
+                    "%" + search.name() + "%");
+        }
+        if (search.idNumber() != null) {
+            where.and("exists (select 1 from household_member mm where mm.household_id = h.id and mm.id_number = ?)",
+                    search.idNumber());
+        }
+        if (search.status() != null) {
+            where.and("dc.status = ?", search.status());
+        }
+        return where;
+    }
+
+    /** A WHERE clause built from the filters a user set, with its bound parameters. */
+    static final class Where {
+
+        private final StringBuilder sql = new StringBuilder(" where 1 = 1");
+        private final List<Object> params = new ArrayList<>();
+
+        void and(String condition, Object param) {
+            sql.append(" and ").append(condition);
+            params.add(param);
+        }
+
+        void area(String column, LedgerUser user) {
+            if (user.districtWide()) {
+                return;
+            }
+            List<String> townships = user.townships();
+            if (townships.isEmpty()) {
+                sql.append(" and 1 = 0");
+                return;
+            }
+            sql.append(" and ").append(column).append(" in (")
+                    .append(String.join(",", townships.stream().map(t -> "?").toList())).append(")");
+            params.addAll(townships);
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            for (int i = 0; i < params.size(); i++) {
+                statement = statement.param(i + 1, params.get(i));
+            }
+            return statement;
+        }
+    }
+}

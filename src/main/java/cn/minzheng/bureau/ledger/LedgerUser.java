@@ -1,0 +1,25 @@
+package cn.minzheng.bureau.ledger;
+
+import java.util.List;
+
+import cn.minzheng.bureau.access.Groups;
+
+/** Who is looking at the ledgers, and which townships they may see (empty = all: a district role). */
+public record LedgerUser(String id, List<String> groups) {
+
+    public boolean districtWide() {
+        return groups.stream().anyMatch(Groups.DISTRICT_WIDE::contains);
+    }
+
+    /** The townships of the user's clerk / reviewer groups. */
+    public List<String> townships() {
+        return groups.stream()
+                .filter(g -> g.startsWith("clerk-") || g.startsWith("reviewer-"))
+                .map(g -> g.substring(g.indexOf('-') + 1))
+                .distinct().toList();
+    }
+
+    public boolean maySee(String townshipCode) {
+        return districtWide() || townships().contains(townshipCode);
+    }
+}

@@ -1,0 +1,114 @@
+package cn.minzheng.bureau.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.minzheng.bureau.demo.DemoHouseholds;
+import cn.minzheng.bureau.support.WebappSession;
+
+/** The ledgers as a logged-in user meets them: one login with the webapps, the area rule, the download. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LedgerTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void withoutTheWebappLoginTheLedgersSendYouToLogIn() {
+        var response = new WebappSession(port).get("/ledger");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith(LedgerLogin.LOGIN_PAGE);
+    }
+
+    @Test
+    void aClerkFindsOwnTownshipsHouseholdsOnlyAndLogoutEndsTheLedgersToo() throws Exception {
+        WebappSession browser = new WebappSession(port);
+        assertThat(browser.login("clerk.yuecun", "demo").statusCode()).isEqualTo(200);
+
+        String yuecunHead = headIdOfDemo("yuecun");
+        String renqiuHead = headIdOfDemo("renqiu");
+        String found = browser.get("/ledger?idNumber=" + yuecunHead).body();
+        assertThat(found).contains("共 1 户").contains(nameOf(yuecunHead)).contains("岳村乡");
+        // the list shows ID numbers masked (the search box keeps what the clerk typed)
+        assertThat(found.substring(found.indexOf("<table"))).doesNotContain(yuecunHead)
+                .contains(yuecunHead.substring(0, 6) + "********" + yuecunHead.substring(14));
+        assertThat(browser.get("/ledger?idNumber=" + renqiuHead).body()).contains("共 0 户").contains("没有符合条件的家庭");
+        assertThat(browser.get("/ledger").body()).doesNotContain("任丘办事处").doesNotContain("中原办事处");
+
+        long yuecunHousehold = householdOf(yuecunHead);
+        String file = browser.get("/ledger/households/" + yuecunHousehold).body();
+        assertThat(file).contains("家庭档案：" + nameOf(yuecunHead)).contains("家庭成员与收入").contains("状态记录")
+                .contains("变更记录（审计）").doesNotContain(yuecunHead);
+        assertThat(browser.get("/ledger/households/" + householdOf(renqiuHead)).statusCode()).isEqualTo(404);
+
+        var xlsx = browser.download("/ledger/households.xlsx?township=yuecun");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        List<List<String>> rows = read(xlsx.body());
+        assertThat(rows.get(0)).startsWith("户主", "公民身份号码", "乡镇（街道）");
+        assertThat(rows.subList(1, rows.size())).isNotEmpty().allSatisfy(r -> assertThat(r.get(2)).isEqualTo("岳村乡"));
+        assertThat(rows).flatExtracting(r -> r).doesNotContain(yuecunHead);
+        long yuecunHouseholds = jdbc.sql("select count(*) from household where township_code = 'yuecun'")
+                .query(Long.class).single();
+        assertThat(rows).hasSize((int) yuecunHouseholds + 1);
+        // another township's households are not in the download either
+        assertThat(read(browser.download("/ledger/households.xlsx?township=renqiu").body())).hasSize(1);
+
+        browser.logout();
+        assertThat(browser.get("/ledger").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theDistrictApproverSeesEveryTownship() {
+        WebappSession browser = new WebappSession(port);
+        browser.login("approver", "demo");
+        String renqiuHead = headIdOfDemo("renqiu");
+        assertThat(browser.get("/ledger?idNumber=" + renqiuHead).body()).contains("共 1 户");
+        assertThat(browser.get("/ledger?status=" + URLEncoder.encode("APPROVED", StandardCharsets.UTF_8)).body())
+                .contains("已批准（在保）");
+        assertThat(browser.get("/ledger?status=NONSENSE").statusCode()).isEqualTo(400);
+    }
+
+    private static String headIdOfDemo(String township) {
+        return DemoHouseholds.all().stream().filter(a -> a.form().household().townshipCode().equals(township))
+                .findFirst().orElseThrow().form().household().members().get(0).idNumber();
+    }
+
+    private static String nameOf(String idNumber) {
+        return DemoHouseholds.all().stream().flatMap(a -> a.form().household().members().stream())
+                .filter(m -> m.idNumber().equals(idNumber)).findFirst().orElseThrow().name();
+    }
+
+    private long householdOf(String idNumber) {
+        return jdbc.sql("select household_id from household_member where id_number = ?").param(idNumber)
+                .query(Long.class).single();
+    }
+
+    private static List<List<String>> read(byte[] xlsx) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                row.forEach(cell -> cells.add(cell.toString()));
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+}
