@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,8 @@ class RestartDeploysOnlyChangesTest {
 
     @Autowired
     RepositoryService repositoryService;
+    @Autowired
+    ProcessEngine engine;
 
     @Test
     void aRestartWithUnchangedFilesMakesNoNewVersion() {
@@ -29,6 +33,7 @@ class RestartDeploysOnlyChangesTest {
         long processVersions = repositoryService.createProcessDefinitionQuery().count();
         long decisionVersions = repositoryService.createDecisionDefinitionQuery().count();
 
+        assertThat(ProcessEngines.getDefaultProcessEngine()).isSameAs(engine);
         // the same application once more on the same database: a restart (its own engine name, no job executor)
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(BureauApplication.class)
                 .properties(Map.of("server.port", "0", "camunda.bpm.process-engine-name", "restarted",
@@ -40,6 +45,11 @@ class RestartDeploysOnlyChangesTest {
             assertThat(afterRestart.createProcessDefinitionQuery().count()).isEqualTo(processVersions);
             assertThat(afterRestart.createDecisionDefinitionQuery().count()).isEqualTo(decisionVersions);
             assertThat(restarted.getBean(ResourceDeployment.class).deploy(afterRestart)).isEmpty();
+        } finally {
+            // the engines of one JVM share a static registry that the REST API and the webapps look the
+            // engine up in; closing the second engine must leave this test JVM's application as it was
+            ProcessEngines.registerProcessEngine(engine);
         }
+        assertThat(ProcessEngines.getDefaultProcessEngine()).isSameAs(engine);
     }
 }
