@@ -1,0 +1,77 @@
+package cn.minzheng.bureau.monitoring;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.metrics.MetricsRegistry;
+import org.camunda.bpm.engine.management.Metrics;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Camunda's engine metrics and the state of the work, for Prometheus ({@code /actuator/prometheus}):
+ * the engine's counters ({@code camunda_engine_metric_total{metric="activity-instance-start"}} …) are what
+ * this node counted since start plus what the engine already wrote to its metrics table; gauges count
+ * running instances, open tasks, open incidents and jobs out of retries across the whole cluster.
+ */
+@Component
+public class EngineMetrics implements MeterBinder {
+
+    static final List<String> ENGINE_METRICS = List.of(Metrics.ROOT_PROCESS_INSTANCE_START, Metrics.ACTIVTY_INSTANCE_START,
+            Metrics.ACTIVTY_INSTANCE_END, Metrics.EXECUTED_DECISION_INSTANCES, Metrics.EXECUTED_DECISION_ELEMENTS,
+            Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED, Metrics.JOB_ACQUISITION_ATTEMPT, Metrics.JOB_ACQUIRED_SUCCESS);
+
+    private final ProcessEngineConfigurationImpl configuration;
+    private final ManagementService managementService;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final HistoryService historyService;
+
+    public EngineMetrics(ProcessEngineConfiguration configuration, ManagementService managementService,
+                         RuntimeService runtimeService, TaskService taskService, HistoryService historyService) {
+        this.configuration = (ProcessEngineConfigurationImpl) configuration;
+        this.managementService = managementService;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.historyService = historyService;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (String metric : ENGINE_METRICS) {
+            FunctionCounter.builder("camunda.engine.metric", this, m -> m.count(metric))
+                    .tag("metric", metric)
+                    .description("Camunda engine metric " + metric)
+                    .register(registry);
+        }
+        Gauge.builder("camunda.process.instances.running", runtimeService,
+                        r -> r.createProcessInstanceQuery().active().count())
+                .description("Process instances running (not suspended)").register(registry);
+        Gauge.builder("camunda.tasks.open", taskService, t -> t.createTaskQuery().count())
+                .description("Open user tasks").register(registry);
+        Gauge.builder("camunda.incidents.open", runtimeService, r -> r.createIncidentQuery().count())
+                .description("Open incidents").register(registry);
+        Gauge.builder("camunda.jobs.failed", managementService, m -> m.createJobQuery().noRetriesLeft().count())
+                .description("Jobs that failed and have no retries left").register(registry);
+        Gauge.builder("camunda.history.process.instances.completed", historyService,
+                        h -> h.createHistoricProcessInstanceQuery().completed().count())
+                .description("Process instances completed (within the history time to live)").register(registry);
+    }
+
+    /** Reported to the database so far plus counted in memory since the last report. */
+    double count(String metric) {
+        long reported = managementService.createMetricsQuery().name(metric).sum();
+        MetricsRegistry metricsRegistry = configuration.getMetricsRegistry();
+        var meter = metricsRegistry == null ? null : metricsRegistry.getDbMeterByName(metric);
+        return reported + (meter == null ? 0 : meter.get());
+    }
+}

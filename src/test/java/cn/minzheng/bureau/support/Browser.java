@@ -1,0 +1,71 @@
+package cn.minzheng.bureau.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The system's headless Chromium, driven through the system's chromedriver (Debian packages chromium,
+ * chromium-driver, and fonts-noto-cjk so Chinese renders). Both paths are given explicitly, so
+ * Selenium never looks for or downloads a browser or driver of its own. CHROMIUM_BIN and CHROMEDRIVER
+ * override the Debian paths.
+ */
+public final class Browser {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private Browser() {
+    }
+
+    public static String chromium() {
+        return System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
+    }
+
+    public static String chromedriver() {
+        return System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
+    }
+
+    /** True where both the browser and its driver are installed; tests assume it and skip otherwise. */
+    public static boolean available() {
+        return new File(chromium()).canExecute() && new File(chromedriver()).canExecute();
+    }
+
+    /** A headless Chromium whose user prefers Chinese (as the bureau's clerks' browsers do). */
+    public static ChromeDriver start() {
+        System.setProperty("webdriver.chrome.driver", chromedriver());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-extensions", "--window-size=1400,1000", "--lang=zh-CN");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver())).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    public static Path screenshot(ChromeDriver driver, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
+                    StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
