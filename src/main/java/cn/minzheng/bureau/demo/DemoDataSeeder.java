@@ -46,9 +46,7 @@ public class DemoDataSeeder {
     @EventListener(ApplicationReadyEvent.class)
     @Order(3)
     public void seed() {
-        if (identityService.createUserQuery().userId("clerk.yuecun").count() == 0) {
-            createUsers();
-        }
+        createMissingUsers(); // per user, so roles added later reach an existing installation
         if (applications && !demoHouseholdsPresent()) {
             DemoHouseholds.all().forEach(this::walk);
             log.info("demo data: {} applications", DemoHouseholds.all().size());
@@ -61,8 +59,11 @@ public class DemoDataSeeder {
                 .query(Long.class).single() > 0;
     }
 
-    private void createUsers() {
+    private void createMissingUsers() {
         for (DemoUsers.DemoUser demo : DemoUsers.all()) {
+            if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+                continue;
+            }
             User user = identityService.newUser(demo.id());
             user.setLastName(demo.lastName());
             user.setFirstName(demo.firstName());
