@@ -23,6 +23,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
+import cn.minzheng.bureau.donation.DonationCampaignProcess;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.relief.DisasterReliefProcess;
 import cn.minzheng.bureau.region.RegionRepository;
@@ -74,6 +75,7 @@ public class AccessSetup {
         // the relief section records disasters and launches the winter campaign
         for (String starter : List.of(Groups.DISTRICT_APPROVER, Groups.RELIEF_HEAD)) {
             grant(starter, Resources.PROCESS_DEFINITION, DisasterReliefProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(starter, Resources.PROCESS_DEFINITION, DonationCampaignProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
             grant(starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         }
 
