@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.support.Http;
+import cn.minzheng.bureau.support.RestEngine;
 
 /**
  * A whole disaster over HTTP as the demo users work it in Tasklist (engine REST submit-form), on
@@ -39,6 +40,8 @@ class DisasterReliefRestTest {
     @LocalServerPort
     int port;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     RosterRepository roster;
@@ -48,6 +51,7 @@ class DisasterReliefRestTest {
     @BeforeEach
     void client() {
         http = new Http(port);
+        RestEngine.useEngineOfThisContext(engine);
     }
 
     record DibaoPerson(String idNumber, String communityCode) {
@@ -107,7 +111,7 @@ class DisasterReliefRestTest {
 
         // the township's roster for its reviewer, the district's for the district; nobody else's
         var renqiuRoster = http.download("reviewer.renqiu", "/api/relief/disasters/" + disasterId + "/rosters.xlsx?township=renqiu");
-        assertThat(renqiuRoster.status()).isEqualTo(200);
+        assertThat(renqiuRoster.status()).as(new String(renqiuRoster.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(renqiuRoster.contentType()).contains("spreadsheetml");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(renqiuRoster.body()))) {
             Sheet households = book.getSheet(RosterWorkbook.SHEET_ROSTER);
