@@ -30,6 +30,11 @@ public class ReliefActions {
         return disasters.townships(disasterId(execution));
     }
 
+    /** The collection of house rebuilding (call activity): households whose house collapsed. */
+    public List<Long> collapsedHouseholds(DelegateExecution execution) {
+        return roster.collapsed(disasterId(execution));
+    }
+
     /** The collection of receipt confirmation: townships with paid households. */
     public List<String> townshipsWithPayments(DelegateExecution execution) {
         return roster.townshipsWithPayments(disasterId(execution));

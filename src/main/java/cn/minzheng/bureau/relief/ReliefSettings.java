@@ -15,6 +15,27 @@ public class ReliefSettings {
     /** 核报: counted from the district's verification of the losses. */
     private String verifiedReportDeadline = "P5D";
 
+    /** 倒房重建: public notice of the households the village committee appraised. */
+    private String rebuildingNoticePeriod = "P7D";
+    /** 倒房重建: grant per collapsed room rebuilt, yuan. */
+    private java.math.BigDecimal rebuildingGrantPerRoom = new java.math.BigDecimal("8000.00");
+
+    public String getRebuildingNoticePeriod() {
+        return rebuildingNoticePeriod;
+    }
+
+    public void setRebuildingNoticePeriod(String rebuildingNoticePeriod) {
+        this.rebuildingNoticePeriod = rebuildingNoticePeriod;
+    }
+
+    public java.math.BigDecimal getRebuildingGrantPerRoom() {
+        return rebuildingGrantPerRoom;
+    }
+
+    public void setRebuildingGrantPerRoom(java.math.BigDecimal rebuildingGrantPerRoom) {
+        this.rebuildingGrantPerRoom = rebuildingGrantPerRoom;
+    }
+
     public String getInitialReportDeadline() {
         return initialReportDeadline;
     }

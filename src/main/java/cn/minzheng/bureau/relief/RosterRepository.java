@@ -67,6 +67,17 @@ public class RosterRepository {
                 .params(disasterId, townshipCode).query(RosterRepository::map).list();
     }
 
+    public Optional<AffectedHousehold> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from relief_household where id = ?").param(id)
+                .query(RosterRepository::map).optional();
+    }
+
+    /** Households of the disaster whose house collapsed: each gets a house-rebuilding case. */
+    public List<Long> collapsed(long disasterId) {
+        return jdbc.sql("select id from relief_household where disaster_id = ? and house_damage = 'COLLAPSED' order by id")
+                .param(disasterId).query(Long.class).list();
+    }
+
     public long count(long disasterId, String townshipCode) {
         return jdbc.sql("select count(*) from relief_household where disaster_id = ? and township_code = ?")
                 .params(disasterId, townshipCode).query(Long.class).single();

@@ -72,6 +72,8 @@ class DisasterReliefProcessTest {
     RosterRepository roster;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    cn.minzheng.bureau.relief.rebuilding.RebuildingRepository rebuildings;
 
     @BeforeEach
     void initAssertions() {
@@ -143,6 +145,16 @@ class DisasterReliefProcessTest {
         assertThat(roster.list(disasterId, null)).allMatch(AffectedHousehold::paid);
         walker.complete("clerk.yuecun", instance, TASK_CONFIRM_RECEIPT, Map.of("receiptsConfirmed", true));
         walker.complete("clerk.mengke", instance, TASK_CONFIRM_RECEIPT, Map.of("receiptsConfirmed", true));
+        // the money is paid; the relief ends when the collapsed house is rebuilt
+        assertThat(instance).isActive().isWaitingAt("CallActivity_HouseRebuilding");
+        long collapsedId = roster.collapsed(disasterId).get(0);
+        ProcessInstance rebuilding = walker.rebuildingOf(collapsedId);
+        walker.rebuild(rebuilding, "yuecun", 2);
+        assertThat(rebuilding).isEnded().hasPassed("EndEvent_Rebuilt");
+        assertThat(rebuildings.find(rebuildingId(collapsedId)).orElseThrow())
+                .satisfies(r -> assertThat(r.status()).isEqualTo("REBUILT"))
+                .satisfies(r -> assertThat(r.grantAmount()).isEqualByComparingTo("16000.00"))
+                .satisfies(r -> assertThat(r.approvedBy()).isEqualTo(HEAD));
 
         assertThat(instance).isEnded().hasPassed("EndEvent_ReliefCompleted");
         assertThat(disasters.get(disasterId).status()).isEqualTo(DisasterStatus.CLOSED);
@@ -150,6 +162,61 @@ class DisasterReliefProcessTest {
         assertThat(disasters.reports(disasterId)).extracting(DisasterRepository.Report::stage).containsExactly(
                 ReportStage.INITIAL, ReportStage.FOLLOW_UP, ReportStage.FOLLOW_UP, ReportStage.VERIFIED);
         assertThat(disasters.escalations(disasterId)).isEmpty();
+    }
+
+    @Test
+    void houseRebuildingRefusesOrClosesEachCaseOnItsPath() {
+        ProcessInstance instance = walker.register(LocalDateTime.now(), "yuecun-xiyue");
+        long disasterId = disasterId(instance);
+        walker.report(instance, TASK_INITIAL_REPORT, Map.of());
+        walker.report(instance, TASK_FOLLOW_UP_REPORT, Map.of(VAR_SITUATION_STABLE, true));
+        List<Map<String, Object>> collapsed = List.of(household("yuecun-xiyue", "ORDINARY", "COLLAPSED", 3, 2000),
+                household("yuecun-xiyue", "ORDINARY", "COLLAPSED", 3, 2000),
+                household("yuecun-xiyue", "ORDINARY", "COLLAPSED", 3, 2000));
+        walker.registerHouseholds("yuecun", instance, collapsed, null);
+        walker.signOff("yuecun", instance, APPROVE, null);
+        walker.complete(STAFF, instance, TASK_VERIFY_LOSSES, Map.of("verificationNote", "属实"));
+        assertThat(instance).isWaitingAt(TASK_VERIFIED_REPORT, "CallActivity_HouseRebuilding");
+        List<Long> households = roster.collapsed(disasterId);
+        assertThat(households).hasSize(3);
+
+        // 1: more rooms than collapsed is refused; the village committee does not agree
+        ProcessInstance first = walker.rebuildingOf(households.get(0));
+        assertThatThrownBy(() -> walker.complete("clerk.yuecun", first, "Task_ApplyOrNominate",
+                Map.of("source", "NOMINATION", "rooms", 4))).satisfies(violation("重建间数不能大于3"));
+        walker.complete("clerk.yuecun", first, "Task_ApplyOrNominate", Map.of("source", "NOMINATION", "rooms", 3));
+        walker.appraise(first, "yuecun", 9, 4);
+        assertThat(first).isEnded().hasPassed("Task_CloseRebuilding", "EndEvent_RebuildingRejected");
+        assertThat(rebuildings.find(rebuildingId(households.get(0))).orElseThrow().closingReason()).isEqualTo("民主评议未通过（4/9票同意）");
+
+        // 2: an objection during the notice reopens the appraisal; the township then refuses
+        ProcessInstance second = walker.rebuildingOf(households.get(1));
+        walker.complete("clerk.yuecun", second, "Task_ApplyOrNominate", Map.of("source", "APPLICATION", "rooms", 2));
+        walker.appraise(second, "yuecun", 9, 8);
+        walker.complete("clerk.yuecun", second, "Task_RebuildingNotice", Map.of("objection", "该户另有住房"));
+        assertThat(second).isWaitingAt("Task_DemocraticAppraisal");
+        walker.appraise(second, "yuecun", 9, 6);
+        walker.fire(second, "BoundaryEvent_RebuildingNoticeOver");
+        engine.getIdentityService().createMembership("clerk.yuecun", "reviewer-yuecun");
+        try {
+            assertThatThrownBy(() -> walker.complete("clerk.yuecun", second, "Task_ReviewRebuildingByTownship",
+                    Map.of("townshipDecision", "APPROVE"))).satisfies(violation("四眼原则"));
+        } finally {
+            engine.getIdentityService().deleteMembership("clerk.yuecun", "reviewer-yuecun");
+        }
+        walker.complete("reviewer.yuecun", second, "Task_ReviewRebuildingByTownship",
+                Map.of("townshipDecision", "REJECT", "townshipComment", "该户在镇上另有住房"));
+        assertThat(second).isEnded().hasPassed("EndEvent_RebuildingRejected");
+
+        // 3: the district refuses
+        ProcessInstance third = walker.rebuildingOf(households.get(2));
+        walker.rebuildUpToDistrict(third, "yuecun", 3);
+        assertThat(engine.getRuntimeService().getVariable(third.getId(), "grantAmount")).isEqualTo("24000.00");
+        walker.complete(HEAD, third, "Task_ApproveRebuilding", Map.of("districtDecision", "REJECT", "districtComment", "已纳入易地搬迁"));
+        assertThat(third).isEnded();
+        assertThat(rebuildings.find(rebuildingId(households.get(2))).orElseThrow().closingReason())
+                .isEqualTo("区民政局审批未通过：已纳入易地搬迁");
+        assertThat(instance).isWaitingAt(TASK_VERIFIED_REPORT).hasPassed("CallActivity_HouseRebuilding");
     }
 
     @Test
@@ -251,6 +318,10 @@ class DisasterReliefProcessTest {
         Map<String, Long> totals = new HashMap<>();
         roster.list(disasterId, null).forEach(h -> totals.merge(h.category().name(), h.allocatedAmount().longValue(), Long::sum));
         return totals;
+    }
+
+    private long rebuildingId(long householdId) {
+        return jdbc.sql("select id from relief_rebuilding where household_id = ?").param(householdId).query(Long.class).single();
     }
 
     private long disasterId(ProcessInstance instance) {

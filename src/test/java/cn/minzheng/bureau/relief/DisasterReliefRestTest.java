@@ -157,6 +157,26 @@ class DisasterReliefRestTest {
         assertThat(submit("clerk.mengke", taskId("clerk.mengke", instance, "Task_ConfirmReceipt"),
                 Map.of("receiptsConfirmed", true))).isEqualTo(204);
 
+        // the collapsed house is rebuilt (倒房重建, a called process per household)
+        String rebuilding = jdbc.sql("""
+                select r.process_instance_id from relief_rebuilding r join relief_household h on h.id = r.household_id
+                where h.disaster_id = ?""").param(disasterId).query(String.class).single();
+        assertThat(submit("clerk.renqiu", taskId("clerk.renqiu", rebuilding, "Task_ApplyOrNominate"),
+                Map.of("source", "NOMINATION", "rooms", 3))).isEqualTo(204);
+        assertThat(submit("clerk.renqiu", taskId("clerk.renqiu", rebuilding, "Task_DemocraticAppraisal"),
+                Map.of("appraisalAttendees", 11, "appraisalVotesFor", 11, "appraisalMinutes", "居民代表一致同意"))).isEqualTo(204);
+        JsonNode timers = http.get("procmgr", "/engine-rest/job?timers=true&processInstanceId=" + rebuilding).json();
+        assertThat(http.post("procmgr", "/engine-rest/job/" + timers.get(0).get("id").asText() + "/execute", "{}").status())
+                .isEqualTo(204);
+        assertThat(submit("reviewer.renqiu", taskId("reviewer.renqiu", rebuilding, "Task_ReviewRebuildingByTownship"),
+                Map.of("townshipDecision", "APPROVE"))).isEqualTo(204);
+        String approveRebuilding = taskId("reliefhead", rebuilding, "Task_ApproveRebuilding");
+        assertThat(http.get("reliefhead", "/engine-rest/task/" + approveRebuilding + "/variables/grantAmount")
+                .json().get("value").asText()).isEqualTo("24000.00");
+        assertThat(submit("reliefhead", approveRebuilding, Map.of("districtDecision", "APPROVE"))).isEqualTo(204);
+        assertThat(submit("clerk.renqiu", taskId("clerk.renqiu", rebuilding, "Task_ConfirmRebuilt"),
+                Map.of("rebuiltOn", java.time.LocalDate.now().toString(), "inspectionNote", "验收合格"))).isEqualTo(204);
+
         assertThat(jdbc.sql("select status from relief_disaster where id = ?").param(disasterId).query(String.class).single())
                 .isEqualTo("CLOSED");
         assertThat(roster.list(disasterId, null)).allMatch(h -> h.paid() && h.receiptConfirmed());

@@ -103,6 +103,33 @@ public class DisasterWalker {
         return row;
     }
 
+    /** The house-rebuilding instance the relief process called for this roster household. */
+    public ProcessInstance rebuildingOf(long householdId) {
+        String id = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("house-rebuilding")
+                .variableValueEquals("householdId", householdId).singleResult().getId();
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+    }
+
+    /** Walks a house-rebuilding case from the application to the district's decision. */
+    public void rebuildUpToDistrict(ProcessInstance rebuilding, String township, int rooms) {
+        complete("clerk." + township, rebuilding, "Task_ApplyOrNominate", Map.of("source", "APPLICATION", "rooms", rooms));
+        appraise(rebuilding, township, 9, 7);
+        fire(rebuilding, "BoundaryEvent_RebuildingNoticeOver");
+        complete("reviewer." + township, rebuilding, "Task_ReviewRebuildingByTownship", Map.of("townshipDecision", "APPROVE"));
+    }
+
+    public void appraise(ProcessInstance rebuilding, String township, int attendees, int votesFor) {
+        complete("clerk." + township, rebuilding, "Task_DemocraticAppraisal", Map.of("appraisalAttendees", attendees,
+                "appraisalVotesFor", votesFor, "appraisalMinutes", "村民代表会议评议"));
+    }
+
+    public void rebuild(ProcessInstance rebuilding, String township, int rooms) {
+        rebuildUpToDistrict(rebuilding, township, rooms);
+        complete(HEAD, rebuilding, "Task_ApproveRebuilding", Map.of("districtDecision", "APPROVE"));
+        complete("clerk." + township, rebuilding, "Task_ConfirmRebuilt",
+                Map.of("rebuiltOn", java.time.LocalDate.now().toString(), "inspectionNote", "验收合格"));
+    }
+
     public void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
         walker.as(user, () -> {
             List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
