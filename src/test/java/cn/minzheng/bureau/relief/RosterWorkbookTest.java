@@ -14,6 +14,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,25 +39,23 @@ class RosterWorkbookTest {
             因灾死亡人口                    | 17   | 因灾死亡（人）    | 17
             冬春因灾生活困难政府救济人口       | 430  | 需政府救济（人）  | 860
             """)
-    void registersListTheirHouseholdsAndAddUp(String sheetName, int rows, String column, long total) throws IOException {
-        try (Workbook book = readBack()) {
-            Sheet sheet = book.getSheet(sheetName);
-            assertThat(sheet.getLastRowNum()).isEqualTo(rows + 2); // title, header, rows, total
-            Row header = sheet.getRow(1);
-            int c = 0;
-            while (!header.getCell(c).getStringCellValue().equals(column)) {
-                c++;
-            }
-            double sum = 0;
-            for (int r = 2; r < rows + 2; r++) {
-                sum += sheet.getRow(r).getCell(c).getNumericCellValue();
-            }
-            Row totals = sheet.getRow(rows + 2);
-            assertThat(totals.getCell(0).getStringCellValue()).isEqualTo("合计");
-            assertThat(totals.getCell(1).getStringCellValue()).isEqualTo(rows + "户");
-            assertThat((long) totals.getCell(c).getNumericCellValue()).isEqualTo(total);
-            assertThat((long) sum).isEqualTo(total);
+    void registersListTheirHouseholdsAndAddUp(String sheetName, int rows, String column, long total) {
+        Sheet sheet = book.getSheet(sheetName);
+        assertThat(sheet.getLastRowNum()).isEqualTo(rows + 2); // title, header, rows, total
+        Row header = sheet.getRow(1);
+        int c = 0;
+        while (!header.getCell(c).getStringCellValue().equals(column)) {
+            c++;
         }
+        double sum = 0;
+        for (int r = 2; r < rows + 2; r++) {
+            sum += sheet.getRow(r).getCell(c).getNumericCellValue();
+        }
+        Row totals = sheet.getRow(rows + 2);
+        assertThat(totals.getCell(0).getStringCellValue()).isEqualTo("合计");
+        assertThat(totals.getCell(1).getStringCellValue()).isEqualTo(rows + "户");
+        assertThat((long) totals.getCell(c).getNumericCellValue()).isEqualTo(total);
+        assertThat((long) sum).isEqualTo(total);
     }
 
     @ParameterizedTest(name = "{0}: {1} households")
@@ -67,32 +67,41 @@ class RosterWorkbookTest {
             一般受灾户   | 0          | 0       | 0
             合计        | 832        | 2496    | 260560
             """)
-    void totalsPerCategory(String category, int households, int persons, long need) throws IOException {
-        try (Workbook book = readBack()) {
-            Sheet sheet = book.getSheet(RosterWorkbook.SHEET_TOTALS);
-            Row row = null;
-            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
-                if (sheet.getRow(r).getCell(0).getStringCellValue().equals(category)) {
-                    row = sheet.getRow(r);
-                }
+    void totalsPerCategory(String category, int households, int persons, long need) {
+        Sheet sheet = book.getSheet(RosterWorkbook.SHEET_TOTALS);
+        Row row = null;
+        for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+            if (sheet.getRow(r).getCell(0).getStringCellValue().equals(category)) {
+                row = sheet.getRow(r);
             }
-            assertThat(row).as(category).isNotNull();
-            assertThat((int) row.getCell(1).getNumericCellValue()).isEqualTo(households);
-            assertThat((int) row.getCell(2).getNumericCellValue()).isEqualTo(persons);
-            assertThat((long) row.getCell(7).getNumericCellValue()).isEqualTo(need);
         }
+        assertThat(row).as(category).isNotNull();
+        assertThat((int) row.getCell(1).getNumericCellValue()).isEqualTo(households);
+        assertThat((int) row.getCell(2).getNumericCellValue()).isEqualTo(persons);
+        assertThat((long) row.getCell(7).getNumericCellValue()).isEqualTo(need);
     }
 
-    private static Workbook readBack() throws IOException {
+    /** Written and read back once for all cases: an 832-household workbook takes seconds on a small machine. */
+    private static Workbook book;
+
+    @BeforeAll
+    static void writeAndReadBack() throws IOException {
+        book = new XSSFWorkbook(new ByteArrayInputStream(write()));
+        assertThat(book.getSheet(RosterWorkbook.SHEET_ROSTER).getRow(2).getCell(1).getStringCellValue()).isEqualTo("岳村乡");
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        book.close();
+    }
+
+    private static byte[] write() {
         List<AffectedHousehold> households = new ArrayList<>();
         add(households, 134, HouseholdCategory.FIVE_GUARANTEE, 300);
         add(households, 296, HouseholdCategory.EXTREMELY_POOR, 250);
         add(households, 402, HouseholdCategory.SEVERELY_AFFECTED, 400);
         Map<String, String> names = Map.of("yuecun", "岳村乡", "yuecun-dongyue", "东岳村");
-        byte[] xlsx = new RosterWorkbook(DISASTER, "全区", names, households).toXlsx();
-        Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx));
-        assertThat(book.getSheet(RosterWorkbook.SHEET_ROSTER).getRow(2).getCell(1).getStringCellValue()).isEqualTo("岳村乡");
-        return book;
+        return new RosterWorkbook(DISASTER, "全区", names, households).toXlsx();
     }
 
     private static void add(List<AffectedHousehold> households, int count, HouseholdCategory category, long need) {
