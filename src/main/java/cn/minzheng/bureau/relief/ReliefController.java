@@ -43,7 +43,7 @@ public class ReliefController {
     @GetMapping("/{id}/rosters.xlsx")
     public ResponseEntity<byte[]> rosters(@PathVariable long id, @RequestParam(required = false) String township) {
         if (township == null) {
-            currentUser.requireTownship("district"); // district roles only
+            currentUser.requireDistrictRole();
         } else {
             currentUser.requireTownship(township);
         }
