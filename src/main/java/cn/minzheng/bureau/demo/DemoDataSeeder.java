@@ -34,9 +34,11 @@ public class DemoDataSeeder {
     private final DibaoWalker walker;
     private final JdbcClient jdbc;
     private final boolean applications;
+    private final DemoRelief demoRelief;
 
-    public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc,
+    public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
+        this.demoRelief = demoRelief;
         this.identityService = identityService;
         this.walker = walker;
         this.jdbc = jdbc;
@@ -50,6 +52,10 @@ public class DemoDataSeeder {
         if (applications && !demoHouseholdsPresent()) {
             DemoHouseholds.all().forEach(this::walk);
             log.info("demo data: {} applications", DemoHouseholds.all().size());
+        }
+        if (applications && !demoRelief.present()) {
+            demoRelief.seed();
+            log.info("demo data: a disaster in verification and a donation campaign");
         }
     }
 

@@ -182,6 +182,19 @@ class DisasterReliefRestTest {
         assertThat(roster.list(disasterId, null)).allMatch(h -> h.paid() && h.receiptConfirmed());
     }
 
+    @Test
+    void demoDataGivesTheReliefSectionAndTheTownshipsWork() {
+        assertThat(taskKeys("approver")).contains("Task_FollowUpReport", "Task_RegisterDonation");
+        assertThat(taskKeys("reviewer.yuecun")).contains("Task_SignOffRoster");
+        assertThat(taskKeys("clerk.mengke")).contains("Task_RegisterHouseholds");
+    }
+
+    private List<String> taskKeys(String user) {
+        List<String> keys = new java.util.ArrayList<>();
+        http.get(user, "/engine-rest/task?maxResults=500").json().forEach(t -> keys.add(t.get("taskDefinitionKey").asText()));
+        return keys;
+    }
+
     private static Map<String, Object> typed(Object value, String type) {
         return Map.of("value", value, "type", type);
     }
