@@ -23,7 +23,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
+import cn.minzheng.bureau.donation.DonationCampaignProcess;
 import cn.minzheng.bureau.region.Region;
+import cn.minzheng.bureau.relief.DisasterReliefProcess;
 import cn.minzheng.bureau.region.RegionRepository;
 
 /**
@@ -64,10 +66,18 @@ public class AccessSetup {
         }
         group(Groups.DISTRICT_APPROVER, "区民政局审批人");
         group(Groups.FINANCE, "财务");
+        group(Groups.RELIEF_HEAD, "区救灾科负责人");
         group(Groups.SURVEY_TEAM_LEAD, "调查组组长");
         group(Groups.PROCESS_MANAGER, "流程管理员");
         group(Groups.ADMIN, "系统管理员");
-        staff.addAll(List.of(Groups.DISTRICT_APPROVER, Groups.FINANCE, Groups.SURVEY_TEAM_LEAD, Groups.PROCESS_MANAGER));
+        staff.addAll(List.of(Groups.DISTRICT_APPROVER, Groups.FINANCE, Groups.SURVEY_TEAM_LEAD, Groups.RELIEF_HEAD,
+                Groups.PROCESS_MANAGER));
+        // the relief section records disasters and launches the winter campaign
+        for (String starter : List.of(Groups.DISTRICT_APPROVER, Groups.RELIEF_HEAD)) {
+            grant(starter, Resources.PROCESS_DEFINITION, DisasterReliefProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(starter, Resources.PROCESS_DEFINITION, DonationCampaignProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
 
         for (String group : staff) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

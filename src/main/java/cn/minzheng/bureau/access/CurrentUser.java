@@ -32,6 +32,14 @@ public class CurrentUser {
                 || g.equals(Groups.clerk(townshipCode)) || g.equals(Groups.reviewer(townshipCode)));
     }
 
+    /** Roles that work across the whole district (approver, finance, head of relief, …). */
+    public void requireDistrictRole() {
+        List<String> groups = authentication().getGroupIds();
+        if (groups == null || groups.stream().noneMatch(Groups.DISTRICT_WIDE::contains)) {
+            throw new RuleViolation("DISTRICT_ONLY", "只有区民政局的工作人员可以查看全区的数据", 403);
+        }
+    }
+
     public void requireTownship(String townshipCode) {
         if (!maySee(townshipCode)) {
             throw new RuleViolation("OUTSIDE_AREA", "您只能办理本乡镇（街道）的业务", 403);

@@ -34,9 +34,11 @@ public class DemoDataSeeder {
     private final DibaoWalker walker;
     private final JdbcClient jdbc;
     private final boolean applications;
+    private final DemoRelief demoRelief;
 
-    public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc,
+    public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
+        this.demoRelief = demoRelief;
         this.identityService = identityService;
         this.walker = walker;
         this.jdbc = jdbc;
@@ -46,12 +48,14 @@ public class DemoDataSeeder {
     @EventListener(ApplicationReadyEvent.class)
     @Order(3)
     public void seed() {
-        if (identityService.createUserQuery().userId("clerk.yuecun").count() == 0) {
-            createUsers();
-        }
+        createMissingUsers(); // per user, so roles added later reach an existing installation
         if (applications && !demoHouseholdsPresent()) {
             DemoHouseholds.all().forEach(this::walk);
             log.info("demo data: {} applications", DemoHouseholds.all().size());
+        }
+        if (applications && !demoRelief.present()) {
+            demoRelief.seed();
+            log.info("demo data: a disaster in verification and a donation campaign");
         }
     }
 
@@ -61,8 +65,11 @@ public class DemoDataSeeder {
                 .query(Long.class).single() > 0;
     }
 
-    private void createUsers() {
+    private void createMissingUsers() {
         for (DemoUsers.DemoUser demo : DemoUsers.all()) {
+            if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+                continue;
+            }
             User user = identityService.newUser(demo.id());
             user.setLastName(demo.lastName());
             user.setFirstName(demo.firstName());

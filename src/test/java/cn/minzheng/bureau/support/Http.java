@@ -37,6 +37,28 @@ public final class Http {
         return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** A download: status and the raw bytes. */
+    public record Download(int status, byte[] body, String contentType) {
+    }
+
+    public Download download(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String user, String path, Object body) {
         String json;
         try {

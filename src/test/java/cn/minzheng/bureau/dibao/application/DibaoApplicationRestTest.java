@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
 import cn.minzheng.bureau.support.Http;
+import cn.minzheng.bureau.support.RestEngine;
 import cn.minzheng.bureau.support.TestApplications;
 
 /**
@@ -28,6 +29,8 @@ class DibaoApplicationRestTest {
     @LocalServerPort
     int port;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     org.camunda.bpm.engine.AuthorizationService authorizationService;
@@ -37,6 +40,7 @@ class DibaoApplicationRestTest {
     @BeforeEach
     void client() {
         http = new Http(port);
+        RestEngine.useEngineOfThisContext(engine);
     }
 
     @Test

@@ -1,0 +1,125 @@
+package cn.minzheng.bureau.relief;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.minzheng.bureau.household.ResidentIdNumber;
+
+/** The registration rosters (登记造册) of a disaster: one row per affected household. */
+@Repository
+public class RosterRepository {
+
+    private static final String COLUMNS = """
+            id, township_code, village_code, head_name, id_number, address, persons, category, dibao_case_id,
+            disabled_member, crop_loss_mu, house_damage, collapsed_rooms, deaths, deceased_names, winter_relief_persons,
+            needs_food, needs_clothing, needs_quilts, needs_house_repair, need_amount, allocated_amount, paid_at,
+            receipt_confirmed_at""";
+
+    private final JdbcClient jdbc;
+
+    public RosterRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(long disasterId, AffectedHousehold h, String actor) {
+        jdbc.sql("""
+                insert into relief_household (disaster_id, township_code, village_code, head_name, id_number, address,
+                    persons, category, dibao_case_id, disabled_member, crop_loss_mu, house_damage, collapsed_rooms, deaths,
+                    deceased_names, winter_relief_persons, needs_food, needs_clothing, needs_quilts, needs_house_repair,
+                    need_amount, priority_tier, registered_by, registered_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(disasterId, h.townshipCode(), h.villageCode(), h.headName(), h.idNumber().value(), h.address(),
+                        h.persons(), h.category().name(), h.dibaoCaseId(), h.disabledMember(), h.cropLossMu(),
+                        h.houseDamage().name(), h.collapsedRooms(), h.deaths(), h.deceasedNames(), h.winterReliefPersons(),
+                        h.needsFood(), h.needsClothing(), h.needsQuilts(), h.needsHouseRepair(), h.needAmount(),
+                        h.tier().name(), actor, Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    /** The township of a person already on this disaster's roster, if any. */
+    public Optional<String> townshipOf(long disasterId, String idNumber) {
+        return jdbc.sql("select township_code from relief_household where disaster_id = ? and id_number = ?")
+                .params(disasterId, idNumber).query(String.class).optional();
+    }
+
+    public int remove(long disasterId, String townshipCode, String idNumber) {
+        return jdbc.sql("delete from relief_household where disaster_id = ? and township_code = ? and id_number = ?")
+                .params(disasterId, townshipCode, idNumber).update();
+    }
+
+    /** All households of the disaster (township null) or of one township, by township, village and id. */
+    public List<AffectedHousehold> list(long disasterId, String townshipCode) {
+        String order = " order by township_code, village_code, id";
+        if (townshipCode == null) {
+            return jdbc.sql("select " + COLUMNS + " from relief_household where disaster_id = ?" + order)
+                    .param(disasterId).query(RosterRepository::map).list();
+        }
+        return jdbc.sql("select " + COLUMNS + " from relief_household where disaster_id = ? and township_code = ?" + order)
+                .params(disasterId, townshipCode).query(RosterRepository::map).list();
+    }
+
+    public Optional<AffectedHousehold> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from relief_household where id = ?").param(id)
+                .query(RosterRepository::map).optional();
+    }
+
+    /** Households of the disaster whose house collapsed: each gets a house-rebuilding case. */
+    public List<Long> collapsed(long disasterId) {
+        return jdbc.sql("select id from relief_household where disaster_id = ? and house_damage = 'COLLAPSED' order by id")
+                .param(disasterId).query(Long.class).list();
+    }
+
+    public long count(long disasterId, String townshipCode) {
+        return jdbc.sql("select count(*) from relief_household where disaster_id = ? and township_code = ?")
+                .params(disasterId, townshipCode).query(Long.class).single();
+    }
+
+    public void allocate(Map<Long, Long> amounts) {
+        amounts.forEach((id, yuan) -> jdbc.sql("update relief_household set allocated_amount = ? where id = ?")
+                .params(BigDecimal.valueOf(yuan).setScale(2), id).update());
+    }
+
+    /** Marks every allocated, not yet paid household of the disaster paid; a household is never paid twice. */
+    public int pay(long disasterId, String actor) {
+        return jdbc.sql("""
+                update relief_household set paid_at = ?, paid_by = ?
+                where disaster_id = ? and allocated_amount > 0 and paid_at is null""")
+                .params(Timestamp.from(Instant.now()), actor, disasterId).update();
+    }
+
+    public List<String> townshipsWithPayments(long disasterId) {
+        return jdbc.sql("""
+                select distinct township_code from relief_household
+                where disaster_id = ? and paid_at is not null order by township_code""")
+                .param(disasterId).query(String.class).list();
+    }
+
+    public int confirmReceipts(long disasterId, String townshipCode, String actor) {
+        return jdbc.sql("""
+                update relief_household set receipt_confirmed_at = ?, receipt_confirmed_by = ?
+                where disaster_id = ? and township_code = ? and paid_at is not null and receipt_confirmed_at is null""")
+                .params(Timestamp.from(Instant.now()), actor, disasterId, townshipCode).update();
+    }
+
+    private static AffectedHousehold map(ResultSet rs, int row) throws SQLException {
+        Long dibaoCase = rs.getObject("dibao_case_id") == null ? null : rs.getLong("dibao_case_id");
+        return new AffectedHousehold(rs.getLong("id"), rs.getString("township_code"), rs.getString("village_code"),
+                rs.getString("head_name"), new ResidentIdNumber(rs.getString("id_number")), rs.getString("address"),
+                rs.getInt("persons"), HouseholdCategory.valueOf(rs.getString("category")), dibaoCase,
+                rs.getBoolean("disabled_member"), rs.getBigDecimal("crop_loss_mu"), HouseDamage.valueOf(rs.getString("house_damage")),
+                rs.getInt("collapsed_rooms"), rs.getInt("deaths"), rs.getString("deceased_names"),
+                rs.getInt("winter_relief_persons"), rs.getBoolean("needs_food"), rs.getBoolean("needs_clothing"),
+                rs.getBoolean("needs_quilts"), rs.getBoolean("needs_house_repair"), rs.getBigDecimal("need_amount"),
+                rs.getBigDecimal("allocated_amount"), rs.getTimestamp("paid_at") != null,
+                rs.getTimestamp("receipt_confirmed_at") != null);
+    }
+}

@@ -1,0 +1,81 @@
+package cn.minzheng.bureau.relief.rebuilding;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RebuildingRepository {
+
+    private final JdbcClient jdbc;
+
+    public RebuildingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Rebuilding(long id, long householdId, String status, String source, Integer rooms,
+                             Boolean appraisalAgreed, String objection, BigDecimal grantAmount, String closingReason,
+                             String appliedBy, String reviewedBy, String approvedBy, LocalDate rebuiltOn) {
+    }
+
+    public long open(long disasterId, long householdId, String townshipCode, String processInstanceId) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into relief_rebuilding (disaster_id, household_id, township_code, status, process_instance_id, created_at)
+                values (?, ?, ?, 'OPEN', ?, ?)""")
+                .params(disasterId, householdId, townshipCode, processInstanceId, Timestamp.from(Instant.now()))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public Optional<Rebuilding> find(long id) {
+        return jdbc.sql("""
+                select id, household_id, status, source, rooms, appraisal_agreed, objection, grant_amount, closing_reason,
+                       applied_by, reviewed_by, approved_by, rebuilt_on from relief_rebuilding where id = ?""")
+                .param(id).query(Rebuilding.class).optional();
+    }
+
+    public void apply(long id, String source, int rooms, String actor) {
+        jdbc.sql("update relief_rebuilding set status = 'APPLIED', source = ?, rooms = ?, applied_by = ? where id = ?")
+                .params(source, rooms, actor, id).update();
+    }
+
+    public void appraise(long id, boolean agreed, int votesFor, int attendees, String minutes) {
+        jdbc.sql("""
+                update relief_rebuilding set status = ?, appraisal_agreed = ?, appraisal_votes_for = ?, appraisal_attendees = ?,
+                    appraisal_minutes = ? where id = ?""")
+                .params(agreed ? "IN_NOTICE" : "APPRAISAL_FAILED", agreed, votesFor, attendees, minutes, id).update();
+    }
+
+    public void objection(long id, String objection) {
+        jdbc.sql("update relief_rebuilding set status = 'OBJECTION', objection = ? where id = ?").params(objection, id).update();
+    }
+
+    public void townshipReviewed(long id, String actor) {
+        jdbc.sql("update relief_rebuilding set status = 'TOWNSHIP_APPROVED', reviewed_by = ? where id = ?").params(actor, id).update();
+    }
+
+    public void grant(long id, BigDecimal amount) {
+        jdbc.sql("update relief_rebuilding set grant_amount = ? where id = ?").params(amount, id).update();
+    }
+
+    public void approved(long id, String actor) {
+        jdbc.sql("update relief_rebuilding set status = 'APPROVED', approved_by = ? where id = ?").params(actor, id).update();
+    }
+
+    public void rebuilt(long id, LocalDate rebuiltOn, String note) {
+        jdbc.sql("update relief_rebuilding set status = 'REBUILT', rebuilt_on = ?, inspection_note = ? where id = ?")
+                .params(rebuiltOn, note, id).update();
+    }
+
+    public void close(long id, String reason) {
+        jdbc.sql("update relief_rebuilding set status = 'REJECTED', closing_reason = ? where id = ?").params(reason, id).update();
+    }
+}
