@@ -15,24 +15,14 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,39 +38,20 @@ import cn.minzheng.bureau.relief.HouseDamage;
 import cn.minzheng.bureau.relief.HouseholdCategory;
 import cn.minzheng.bureau.relief.RosterRepository;
 import cn.minzheng.bureau.support.TestApplications;
+import cn.minzheng.bureau.support.ProcessTest;
 
 /**
  * Every path of donation-campaign.bpmn: donations with receipts during the window, the window
  * closing on its timer, a plan sent back and re-planned, distribution registers per township, the
  * public summary; and the bad input of donations and registers.
  */
-@SpringBootTest(properties = "bureau.demo-data.applications=false") // coverage counts this class's instances only
-@Import(DonationCampaignProcessTest.FullCoverage.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest
 class DonationCampaignProcessTest {
 
     private static final String STAFF = "approver";
     private static final String HEAD = "reliefhead";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TestConfiguration
-    static class FullCoverage {
-        @Bean
-        AbstractCamundaConfiguration coverageListeners() {
-            return new AbstractCamundaConfiguration() {
-                @Override
-                public void preInit(SpringProcessEngineConfiguration configuration) {
-                    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-                }
-            };
-        }
-
-        @Bean
-        ProcessEngineCoverageProperties coverageProperties() {
-            return new ProcessEngineCoverageProperties.Builder().assertClassCoverageAtLeast(1.0).build();
-        }
-    }
 
     @Autowired
     ProcessEngine engine;

@@ -1,5 +1,6 @@
 package cn.minzheng.bureau.relief;
 
+
 import static cn.minzheng.bureau.relief.DisasterReliefProcess.*;
 import static cn.minzheng.bureau.relief.DisasterWalker.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,52 +16,23 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.support.ProcessTest;
 
 /**
  * Every path of disaster-relief.bpmn on the real application, each step as the demo user of that
  * role: township verification in parallel with a roster sent back, follow-up reports, the three
  * overdue-report escalations, an allocation sent back, payment and receipt per township.
  */
-@SpringBootTest(properties = "bureau.demo-data.applications=false") // coverage counts this class's instances only
-@Import(DisasterReliefProcessTest.FullCoverage.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest
 class DisasterReliefProcessTest {
 
-    @TestConfiguration
-    static class FullCoverage {
-        @Bean
-        AbstractCamundaConfiguration coverageListeners() {
-            return new AbstractCamundaConfiguration() {
-                @Override
-                public void preInit(SpringProcessEngineConfiguration configuration) {
-                    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-                }
-            };
-        }
-
-        @Bean
-        ProcessEngineCoverageProperties coverageProperties() {
-            return new ProcessEngineCoverageProperties.Builder().assertClassCoverageAtLeast(1.0).build();
-        }
-    }
 
     @Autowired
     ProcessEngine engine;

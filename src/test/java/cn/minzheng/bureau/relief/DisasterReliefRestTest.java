@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.support.Http;
-import cn.minzheng.bureau.support.RestEngine;
 
 /**
  * A whole disaster over HTTP as the demo users work it in Tasklist (engine REST submit-form), on
@@ -51,7 +50,6 @@ class DisasterReliefRestTest {
     @BeforeEach
     void client() {
         http = new Http(port);
-        RestEngine.useEngineOfThisContext(engine);
     }
 
     record DibaoPerson(String idNumber, String communityCode) {

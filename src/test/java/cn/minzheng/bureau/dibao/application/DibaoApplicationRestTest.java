@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
 import cn.minzheng.bureau.support.Http;
-import cn.minzheng.bureau.support.RestEngine;
 import cn.minzheng.bureau.support.TestApplications;
 
 /**
@@ -40,7 +39,6 @@ class DibaoApplicationRestTest {
     @BeforeEach
     void client() {
         http = new Http(port);
-        RestEngine.useEngineOfThisContext(engine);
     }
 
     @Test
