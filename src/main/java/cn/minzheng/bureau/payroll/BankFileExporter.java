@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -18,10 +20,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.minzheng.bureau.common.Money;
 
@@ -37,15 +36,11 @@ public class BankFileExporter {
     private static final int FETCH_SIZE = 2000;
     private static final int XLSX_WINDOW = 200;
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
+    private final DataSource dataSource;
     private final PayrollRepository payrolls;
 
-    public BankFileExporter(DataSource dataSource, PlatformTransactionManager transactionManager, PayrollRepository payrolls) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(FETCH_SIZE); // a cursor, not the whole result in memory (PostgreSQL: inside a transaction)
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
+    public BankFileExporter(DataSource dataSource, PayrollRepository payrolls) {
+        this.dataSource = dataSource;
         this.payrolls = payrolls;
     }
 
@@ -125,23 +120,37 @@ public class BankFileExporter {
         }
     }
 
+    /**
+     * Streams the payroll's payments through a server-side cursor: a connection of its own, outside any
+     * transaction of the caller, with auto-commit off and a fetch size (what PostgreSQL needs for a cursor).
+     */
     private long eachLine(long payrollId, LineWriter writer) {
-        return readOnly.execute(status -> {
-            long[] count = {0};
-            jdbc.query("""
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement("""
                     select p.id, p.benefit_month, r.name, p.payee_name, p.payee_id_number, p.bank_name, p.bank_account, p.amount
                     from payment p join region r on r.code = p.township_code
-                    where p.payroll_id = ? order by p.id""",
-                    (ResultSet rs) -> {
-                        try {
-                            writer.write(line(rs));
-                            count[0]++;
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }, payrollId);
-            return count[0];
-        });
+                    where p.payroll_id = ? order by p.id""", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(FETCH_SIZE);
+                statement.setLong(1, payrollId);
+                long count = 0;
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        writer.write(line(rs));
+                        count++;
+                    }
+                }
+                return count;
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("bank file of payroll " + payrollId + " could not be read", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static BankLine line(ResultSet rs) throws SQLException {
