@@ -23,6 +23,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
+import cn.minzheng.bureau.dibao.review.ReviewProcess;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
@@ -59,6 +60,7 @@ public class AccessSetup {
             group(clerks, township.name() + "经办人");
             group(reviewers, township.name() + "审核人");
             grant(clerks, Resources.PROCESS_DEFINITION, DibaoApplicationProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(clerks, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
             grant(clerks, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
             staff.add(clerks);
             staff.add(reviewers);
