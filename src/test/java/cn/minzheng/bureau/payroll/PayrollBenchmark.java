@@ -170,14 +170,19 @@ class PayrollBenchmark {
                 .params(now, now).update();
     }
 
-    /** The same INSERT … SELECT of the same rows into a scratch copy of the payment table (same keys, no foreign keys). */
+    /**
+     * The same INSERT … SELECT of the same rows into a scratch copy of the payment table with the same
+     * definition: keys, checks and the foreign key to the case. What the payroll adds on top is its own work.
+     */
     private int floor(boolean postgres) {
         jdbc.sql("drop table if exists payment_floor").update();
         if (postgres) {
             jdbc.sql("create table payment_floor (like payment including all)").update();
+            jdbc.sql("alter table payment_floor add foreign key (case_id) references dibao_case (id)").update();
         } else {
             jdbc.sql("create table payment_floor as select * from payment where 1 = 0").update();
             jdbc.sql("alter table payment_floor add constraint payment_floor_uk unique (case_id, benefit_month)").update();
+            jdbc.sql("alter table payment_floor add foreign key (case_id) references dibao_case (id)").update();
         }
         return jdbc.sql(PayrollComputation.INSERT_PAYMENTS.formatted("payment_floor", "payment_floor"))
                 .params(0L, MONTH.toString(), Timestamp.from(Instant.now()), MONTH.toString(), MONTH.toString()).update();
