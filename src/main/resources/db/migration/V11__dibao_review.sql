@@ -22,7 +22,7 @@ create table dibao_review (
     closed_at           timestamp,
     -- one open review per case: open_case_id holds the case id while the review is open (NULLs never collide)
     open_case_id        bigint,
-    constraint dibao_review_kind_check check (kind in ('PERIODIC','CHANGE_REPORTED')),
+    constraint dibao_review_kind_check check (kind in ('PERIODIC','CHANGE_REPORTED','CAMPAIGN')),
     constraint dibao_review_status_check check (status in ('OPEN','APPLIED','UNCHANGED')),
     constraint dibao_review_outcome_check check (outcome is null or outcome in ('KEEP','RAISE','LOWER','CANCEL'))
 );

@@ -23,6 +23,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
+import cn.minzheng.bureau.dibao.campaign.CampaignProcess;
 import cn.minzheng.bureau.dibao.review.ReviewProcess;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.region.Region;
@@ -69,6 +70,8 @@ public class AccessSetup {
         group(Groups.FINANCE, "财务");
         grant(Groups.FINANCE, Resources.PROCESS_DEFINITION, PayrollProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Groups.FINANCE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         group(Groups.SURVEY_TEAM_LEAD, "调查组组长");
         group(Groups.PROCESS_MANAGER, "流程管理员");
         group(Groups.ADMIN, "系统管理员");

@@ -74,7 +74,11 @@ public class DibaoReviews {
         execution.setVariable(VAR_REVIEW_ID, reviewId);
         caseVariables.publish(execution, caseId);
         execution.setVariable("currentAmount", Money.format(dibaoCase.monthlyAmount()));
-        execution.setVariable("reviewKindLabel", "CHANGE_REPORTED".equals(kind) ? "家庭情况变化报告" : "定期复核");
+        execution.setVariable("reviewKindLabel", switch (kind) {
+            case ReviewStarter.CHANGE_REPORTED -> "家庭情况变化报告";
+            case ReviewStarter.CAMPAIGN -> "集中摸底调查";
+            default -> "定期复核";
+        });
     }
 
     /** 复核入户调查 completed: the clerk may find the household gone (death, moved away) and propose cancelling. */

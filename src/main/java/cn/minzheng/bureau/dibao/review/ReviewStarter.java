@@ -19,6 +19,7 @@ public class ReviewStarter {
 
     public static final String PERIODIC = "PERIODIC";
     public static final String CHANGE_REPORTED = "CHANGE_REPORTED";
+    public static final String CAMPAIGN = "CAMPAIGN";
 
     private final DibaoCaseRepository cases;
     private final ReviewRepository reviews;
