@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
 import cn.minzheng.bureau.donation.DonationCampaignProcess;
+import cn.minzheng.bureau.dibao.campaign.CampaignProcess;
+import cn.minzheng.bureau.dibao.review.ReviewProcess;
+import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.relief.DisasterReliefProcess;
 import cn.minzheng.bureau.region.RegionRepository;
@@ -60,6 +63,7 @@ public class AccessSetup {
             group(clerks, township.name() + "经办人");
             group(reviewers, township.name() + "审核人");
             grant(clerks, Resources.PROCESS_DEFINITION, DibaoApplicationProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(clerks, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
             grant(clerks, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
             staff.add(clerks);
             staff.add(reviewers);
@@ -67,6 +71,10 @@ public class AccessSetup {
         group(Groups.DISTRICT_APPROVER, "区民政局审批人");
         group(Groups.FINANCE, "财务");
         group(Groups.RELIEF_HEAD, "区救灾科负责人");
+        grant(Groups.FINANCE, Resources.PROCESS_DEFINITION, PayrollProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(Groups.FINANCE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         group(Groups.SURVEY_TEAM_LEAD, "调查组组长");
         group(Groups.PROCESS_MANAGER, "流程管理员");
         group(Groups.ADMIN, "系统管理员");

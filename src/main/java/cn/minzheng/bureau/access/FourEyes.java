@@ -39,6 +39,7 @@ public class FourEyes {
         return switch (variable) {
             case "registeredBy" -> "四眼原则：用户" + actor + "已受理登记本案件，不能再办理本级审核审批，请由其他人员办理";
             case "reviewedBy" -> "四眼原则：用户" + actor + "已作出本案件的乡镇审核，不能再办理区级审批，请由其他人员办理";
+            case "checkedBy" -> "四眼原则：用户" + actor + "已作为财务核对本工资单，不能再审批，请由其他人员办理";
             case "relatedStaffUser" -> "回避：用户" + actor + "是申请人的近亲属，不能办理本案件";
             default -> "四眼原则：用户" + actor + "已办理本案件的前一环节，请由其他人员办理";
         };

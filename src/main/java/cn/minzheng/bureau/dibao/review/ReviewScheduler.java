@@ -1,0 +1,63 @@
+package cn.minzheng.bureau.dibao.review;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.minzheng.bureau.dibao.CaseCategory;
+
+/**
+ * 发起到期复核 (dibao-review-schedule.bpmn, daily): starts a review for every active case whose review is
+ * due by its class's frequency, counted from its last review or, if never reviewed, from its first month.
+ * At most bureau.dibao.review.batch-size per run; the rest follow on the next run.
+ */
+@Component("reviewScheduler")
+public class ReviewScheduler {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewScheduler.class);
+
+    private final JdbcClient jdbc;
+    private final ReviewSettings settings;
+    private final ReviewStarter starter;
+
+    public ReviewScheduler(JdbcClient jdbc, ReviewSettings settings, ReviewStarter starter) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.starter = starter;
+    }
+
+    public int startDue() {
+        return startDue(LocalDate.now());
+    }
+
+    public int startDue(LocalDate today) {
+        int started = 0;
+        for (CaseCategory category : CaseCategory.values()) {
+            LocalDate cutoff = today.minus(settings.frequencyOf(category));
+            List<Long> due = jdbc.sql("""
+                    select c.id from dibao_case c
+                    where c.status = 'APPROVED' and c.category = ?
+                      and ((c.last_reviewed_at is null and c.start_month <= ?) or c.last_reviewed_at <= ?)
+                      and not exists (select 1 from dibao_review r where r.open_case_id = c.id)
+                    order by c.id limit ?""")
+                    .params(category.name(), YearMonth.from(cutoff).toString(), Timestamp.valueOf(cutoff.atStartOfDay()),
+                            settings.getBatchSize() - started)
+                    .query(Long.class).list();
+            for (long caseId : due) {
+                starter.start(caseId, ReviewStarter.PERIODIC, null);
+                started++;
+            }
+            if (started >= settings.getBatchSize()) {
+                break;
+            }
+        }
+        log.info("started {} due reviews", started);
+        return started;
+    }
+}

@@ -1,0 +1,130 @@
+package cn.minzheng.bureau.payroll;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.minzheng.bureau.common.RuleViolation;
+
+/**
+ * 银行回盘: the bank's return file lists the payments that failed, one per line:
+ * 付款流水号,银行账号,金额,失败原因 (a header line is allowed). Every line is checked against the issued
+ * payment before anything is written; a payment already recorded as failed is skipped, so importing a
+ * file twice records each failure once. A failed payment is re-issued by the next month's payroll.
+ */
+@Component
+public class BankReturnImport {
+
+    private static final int MAX_PROBLEMS_SHOWN = 10;
+
+    private final JdbcClient jdbc;
+    private final PayrollRepository payrolls;
+
+    public BankReturnImport(JdbcClient jdbc, PayrollRepository payrolls) {
+        this.jdbc = jdbc;
+        this.payrolls = payrolls;
+    }
+
+    public record Result(int failuresRecorded, int alreadyRecorded) {
+    }
+
+    private record Line(long paymentId, String bankAccount, String reason) {
+    }
+
+    private record IssuedPayment(long id, long payrollId, String bankAccount, BigDecimal amount, String status) {
+    }
+
+    @Transactional
+    public Result importFile(long payrollId, String content, String actor) {
+        Payroll payroll = payrolls.get(payrollId);
+        if (payroll.status() != PayrollStatus.ISSUED && payroll.status() != PayrollStatus.RECONCILED) {
+            throw new RuleViolation("PAYROLL_NOT_ISSUED", "工资单（" + payroll.payrollMonth() + "）尚未发放，不能导入银行回盘；当前状态："
+                    + payroll.status().label(), 409);
+        }
+        List<String> problems = new ArrayList<>();
+        List<Line> failures = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        int alreadyRecorded = 0;
+        String[] rows = content == null ? new String[0] : content.replace("\uFEFF", "").split("\\R");
+        for (int i = 0; i < rows.length; i++) {
+            String row = rows[i].trim();
+            if (row.isEmpty() || (i == 0 && !Character.isDigit(row.charAt(0)))) {
+                continue; // blank line or header
+            }
+            String where = "第" + (i + 1) + "行";
+            String[] fields = row.split("[,，]", 4);
+            if (fields.length < 4 || fields[3].isBlank()) {
+                problems.add(where + "应为“付款流水号,银行账号,金额,失败原因”四项");
+                continue;
+            }
+            long paymentId;
+            try {
+                paymentId = Long.parseLong(fields[0].trim());
+            } catch (NumberFormatException e) {
+                problems.add(where + "的付款流水号“" + fields[0].trim() + "”不是数字");
+                continue;
+            }
+            String account = fields[1].trim();
+            String reason = fields[3].trim();
+            IssuedPayment payment = jdbc.sql("select id, payroll_id, bank_account, amount, status from payment where id = ?")
+                    .param(paymentId).query(IssuedPayment.class).optional().orElse(null);
+            if (payment == null || payment.payrollId() != payrollId) {
+                problems.add(where + "的付款流水号" + paymentId + "不属于本工资单（" + payroll.payrollMonth() + "）");
+                continue;
+            }
+            if (!payment.bankAccount().equals(account)) {
+                problems.add(where + "的银行账号与发放记录不一致（流水号" + paymentId + "）");
+                continue;
+            }
+            BigDecimal amount;
+            try {
+                amount = new BigDecimal(fields[2].trim());
+            } catch (NumberFormatException e) {
+                problems.add(where + "的金额“" + fields[2].trim() + "”不是数字");
+                continue;
+            }
+            if (amount.compareTo(payment.amount()) != 0) {
+                problems.add(where + "的金额" + amount.toPlainString() + "与发放金额" + payment.amount().toPlainString() + "不一致");
+                continue;
+            }
+            if (reason.length() > 500) {
+                problems.add(where + "的失败原因不能超过500个字");
+                continue;
+            }
+            if (!seen.add(paymentId)) {
+                problems.add(where + "的付款流水号" + paymentId + "重复出现");
+                continue;
+            }
+            if ("FAILED".equals(payment.status())) {
+                alreadyRecorded++;
+            } else if (!"ISSUED".equals(payment.status())) {
+                problems.add(where + "的付款（流水号" + paymentId + "）尚未发放");
+            } else {
+                failures.add(new Line(paymentId, account, reason));
+            }
+        }
+        if (!problems.isEmpty()) {
+            String shown = String.join("；", problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_SHOWN)));
+            throw new RuleViolation("INVALID_BANK_RETURN", "银行回盘文件有" + problems.size() + "处错误，未导入任何记录：" + shown
+                    + (problems.size() > MAX_PROBLEMS_SHOWN ? "……" : ""));
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        for (Line failure : failures) {
+            jdbc.sql("update payment set status = 'FAILED', failure_reason = ? where id = ? and status = 'ISSUED'")
+                    .params(failure.reason(), failure.paymentId()).update();
+            jdbc.sql("""
+                    insert into payment_failure (payment_id, payroll_id, bank_account, reason, reported_by, reported_at)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(failure.paymentId(), payrollId, failure.bankAccount(), failure.reason(), actor, now).update();
+        }
+        return new Result(failures.size(), alreadyRecorded);
+    }
+}

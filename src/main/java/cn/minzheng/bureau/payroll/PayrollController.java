@@ -1,0 +1,150 @@
+package cn.minzheng.bureau.payroll;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.common.RuleViolation;
+
+/**
+ * The project's REST API for monthly payrolls. Finance starts a month by hand (a second start returns
+ * the existing payroll), downloads the bank files of an approved payroll and imports the bank's return;
+ * township staff see the failed payments of their own township.
+ */
+@RestController
+@RequestMapping("/api/payrolls")
+public class PayrollController {
+
+    private static final Set<String> READERS = Set.of(Groups.FINANCE, Groups.DISTRICT_APPROVER, Groups.PROCESS_MANAGER, Groups.ADMIN);
+
+    private final PayrollStarter starter;
+    private final PayrollRepository payrolls;
+    private final BankFileExporter bankFiles;
+    private final BankReturnImport bankReturns;
+    private final IdentityService identityService;
+    private final JdbcClient jdbc;
+
+    public PayrollController(PayrollStarter starter, PayrollRepository payrolls, BankFileExporter bankFiles,
+                             BankReturnImport bankReturns, IdentityService identityService, JdbcClient jdbc) {
+        this.starter = starter;
+        this.payrolls = payrolls;
+        this.bankFiles = bankFiles;
+        this.bankReturns = bankReturns;
+        this.identityService = identityService;
+        this.jdbc = jdbc;
+    }
+
+    public record StartRequest(String month) {
+    }
+
+    @PostMapping
+    public ResponseEntity<PayrollView> start(@RequestBody(required = false) StartRequest request) {
+        requireGroup(Set.of(Groups.FINANCE));
+        var started = starter.start(PayrollMonth.parse(request == null ? null : request.month()));
+        PayrollView view = view(started.payroll());
+        return started.created()
+                ? ResponseEntity.created(URI.create("/api/payrolls/" + started.payroll().id())).body(view)
+                : ResponseEntity.ok(view);
+    }
+
+    @GetMapping("/{payrollId}")
+    public PayrollView find(@PathVariable long payrollId) {
+        requireGroup(READERS);
+        return view(payrolls.get(payrollId));
+    }
+
+    @GetMapping("/{payrollId}/bank-file.csv")
+    public ResponseEntity<StreamingResponseBody> csv(@PathVariable long payrollId) {
+        requireGroup(Set.of(Groups.FINANCE));
+        Payroll payroll = bankFiles.requireApproved(payrollId);
+        return download(payroll, "csv", MediaType.parseMediaType("text/csv;charset=UTF-8"),
+                out -> bankFiles.writeCsv(payrollId, out));
+    }
+
+    @GetMapping("/{payrollId}/bank-file.xlsx")
+    public ResponseEntity<StreamingResponseBody> xlsx(@PathVariable long payrollId) {
+        requireGroup(Set.of(Groups.FINANCE));
+        Payroll payroll = bankFiles.requireApproved(payrollId);
+        return download(payroll, "xlsx",
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                out -> bankFiles.writeXlsx(payrollId, out));
+    }
+
+    /** The bank's return file as the request body (text/csv or text/plain): 付款流水号,银行账号,金额,失败原因. */
+    @PostMapping(path = "/{payrollId}/bank-return", consumes = {"text/csv", "text/plain"})
+    public Map<String, Object> bankReturn(@PathVariable long payrollId, @RequestBody String content) {
+        String user = requireGroup(Set.of(Groups.FINANCE));
+        var result = bankReturns.importFile(payrollId, content, user);
+        return Map.of("failuresRecorded", result.failuresRecorded(), "alreadyRecorded", result.alreadyRecorded());
+    }
+
+    /** Failed payments of the payroll; township staff see their own township's only. */
+    @GetMapping("/{payrollId}/failures")
+    public List<PaymentFailureView> failures(@PathVariable long payrollId) {
+        Authentication auth = authentication();
+        payrolls.get(payrollId);
+        boolean district = auth.getGroupIds() != null && auth.getGroupIds().stream().anyMatch(READERS::contains);
+        List<String> townships = auth.getGroupIds() == null ? List.of() : auth.getGroupIds().stream()
+                .filter(g -> g.startsWith("clerk-") || g.startsWith("reviewer-"))
+                .map(g -> g.substring(g.indexOf('-') + 1)).toList();
+        if (!district && townships.isEmpty()) {
+            throw new RuleViolation("FORBIDDEN", "您没有权限查看发放失败记录", 403);
+        }
+        return jdbc.sql("""
+                select p.id as payment_id, p.benefit_month, p.township_code, p.payee_name, f.bank_account, p.amount,
+                    f.reason, f.reported_at, p.status as current_status, r.payroll_month as reissued_in_month
+                from payment_failure f join payment p on p.id = f.payment_id
+                left join payroll r on r.id = p.payroll_id and r.id <> f.payroll_id
+                where f.payroll_id = ? order by p.township_code, p.id""")
+                .param(payrollId).query(PaymentFailureView.class).list().stream()
+                .filter(f -> district || townships.contains(f.townshipCode()))
+                .toList();
+    }
+
+    private PayrollView view(Payroll payroll) {
+        return new PayrollView(payroll, payroll.status().label(), payrolls.townshipTotals(payroll.id()));
+    }
+
+    private ResponseEntity<StreamingResponseBody> download(Payroll payroll, String extension, MediaType type,
+                                                           StreamingResponseBody body) {
+        String filename = "低保代发-" + payroll.payrollMonth() + "." + extension;
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(filename, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(type)
+                .body(body);
+    }
+
+    private String requireGroup(Set<String> allowed) {
+        Authentication auth = authentication();
+        if (auth.getGroupIds() == null || auth.getGroupIds().stream().noneMatch(allowed::contains)) {
+            throw new RuleViolation("FORBIDDEN", "您没有权限办理工资单业务", 403);
+        }
+        return auth.getUserId();
+    }
+
+    private Authentication authentication() {
+        Authentication auth = identityService.getCurrentAuthentication();
+        if (auth == null) {
+            throw new RuleViolation("UNAUTHENTICATED", "请先登录", 401);
+        }
+        return auth;
+    }
+}

@@ -1,0 +1,106 @@
+package cn.minzheng.bureau.payroll;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import cn.minzheng.bureau.common.RuleViolation;
+
+/** The payroll rows; status changes are conditional updates, so a step out of order changes nothing. */
+@Repository
+public class PayrollRepository {
+
+    private static final String COLUMNS = """
+            id, payroll_month, status, household_count, people_count, total_amount, reissued_count, reissued_amount,
+            new_count, raised_count, lowered_count, cancelled_count, process_instance_id, checked_by, approved_by,
+            rejection_reason, computed_at, approved_at, issued_at, reconciled_at""";
+
+    private final JdbcClient jdbc;
+
+    public PayrollRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the month's payroll; the unique month refuses a second one (DuplicateKeyException). */
+    public long insert(YearMonth month) {
+        Timestamp now = Timestamp.from(Instant.now());
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into payroll (payroll_month, status, created_at, updated_at) values (?, ?, ?, ?)")
+                .params(month.toString(), PayrollStatus.COMPUTING.name(), now, now)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public Optional<Payroll> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from payroll where id = ?").param(id).query(Payroll.class).optional();
+    }
+
+    public Payroll get(long id) {
+        return find(id).orElseThrow(() -> RuleViolation.notFound("工资单" + id));
+    }
+
+    public Optional<Payroll> findByMonth(YearMonth month) {
+        return jdbc.sql("select " + COLUMNS + " from payroll where payroll_month = ?").param(month.toString())
+                .query(Payroll.class).optional();
+    }
+
+    /** Locks the row for the rest of the transaction, so two computations of one payroll run one after the other. */
+    public Payroll lock(long id) {
+        return jdbc.sql("select " + COLUMNS + " from payroll where id = ? for update").param(id).query(Payroll.class)
+                .optional().orElseThrow(() -> RuleViolation.notFound("工资单" + id));
+    }
+
+    /** Ties the payroll to its process instance once; false when another instance already has it. */
+    public boolean attachProcess(long id, String processInstanceId) {
+        jdbc.sql("update payroll set process_instance_id = ? where id = ? and process_instance_id is null")
+                .params(processInstanceId, id).update();
+        return processInstanceId.equals(get(id).processInstanceId());
+    }
+
+    /** Moves the payroll from one status to the next; false (nothing changed) when it is not in {@code from}. */
+    public boolean transition(long id, PayrollStatus from, PayrollStatus to) {
+        return jdbc.sql("update payroll set status = ?, updated_at = ? where id = ? and status = ?")
+                .params(to.name(), now(), id, from.name()).update() == 1;
+    }
+
+    public void recordCheck(long id, String checkedBy) {
+        jdbc.sql("update payroll set checked_by = ?, rejection_reason = null, updated_at = ? where id = ?")
+                .params(checkedBy, now(), id).update();
+    }
+
+    public void recordApproval(long id, String approvedBy) {
+        jdbc.sql("update payroll set approved_by = ?, approved_at = ?, updated_at = ? where id = ?")
+                .params(approvedBy, now(), now(), id).update();
+    }
+
+    public void recordRejection(long id, String reason) {
+        jdbc.sql("update payroll set rejection_reason = ?, updated_at = ? where id = ?").params(reason, now(), id).update();
+    }
+
+    public void markIssued(long id) {
+        jdbc.sql("update payroll set issued_at = ?, updated_at = ? where id = ?").params(now(), now(), id).update();
+    }
+
+    public void markReconciled(long id) {
+        jdbc.sql("update payroll set reconciled_at = ?, updated_at = ? where id = ?").params(now(), now(), id).update();
+    }
+
+    public List<Payroll.TownshipTotal> townshipTotals(long id) {
+        return jdbc.sql("""
+                select t.township_code, r.name as township_name, t.household_count, t.people_count, t.total_amount
+                from payroll_township_total t join region r on r.code = t.township_code
+                where t.payroll_id = ? order by t.township_code""")
+                .param(id).query(Payroll.TownshipTotal.class).list();
+    }
+
+    private static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+}

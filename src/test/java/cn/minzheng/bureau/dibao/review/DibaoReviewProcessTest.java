@@ -1,0 +1,307 @@
+package cn.minzheng.bureau.dibao.review;
+
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPROVE;
+import static cn.minzheng.bureau.dibao.review.ReviewProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestExecutionListeners;
+
+import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.demo.DibaoWalker;
+import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.dibao.DibaoCase;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
+import cn.minzheng.bureau.payroll.PayrollProcess;
+import cn.minzheng.bureau.support.TestApplications;
+
+/**
+ * Every path of dibao-review.bpmn and dibao-review-schedule.bpmn on the real application, each step as
+ * the demo user of that role. Coverage of every flow node and sequence flow of both is asserted for the class.
+ */
+@SpringBootTest(properties = "bureau.demo-data.applications=false") // coverage counts this class's instances only
+@Import(DibaoReviewProcessTest.FullCoverage.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class DibaoReviewProcessTest {
+
+    private static final String CLERK = "clerk.yuecun";
+    private static final String REVIEWER = "reviewer.yuecun";
+    private static final String APPROVER = "approver";
+
+    /** The coverage library's engine plugin, asking for full class coverage of the review processes. */
+    @TestConfiguration
+    static class FullCoverage {
+        @Bean
+        AbstractCamundaConfiguration coverageListeners() {
+            return new AbstractCamundaConfiguration() {
+                @Override
+                public void preInit(SpringProcessEngineConfiguration configuration) {
+                    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+                }
+            };
+        }
+
+        @Bean
+        ProcessEngineCoverageProperties coverageProperties() {
+            // active cases are made by dibao-application, covered by its own test
+            return new ProcessEngineCoverageProperties.Builder().assertClassCoverageAtLeast(1.0)
+                    .excludeProcessDefinitionKeys(DibaoApplicationProcess.KEY, PayrollProcess.KEY).build();
+        }
+    }
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    DibaoWalker walker;
+    @Autowired
+    DibaoCaseRepository cases;
+    @Autowired
+    ReviewStarter starter;
+    @Autowired
+    ReviewRepository reviews;
+    @Autowired
+    ReviewScheduler scheduler;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void init() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @Test
+    void anUnchangedHouseholdKeepsItsBenefitWithoutApproval() {
+        DibaoCase dibaoCase = activeCase(3, "600"); // 960
+        ProcessInstance instance = start(dibaoCase, ReviewStarter.PERIODIC, null);
+        assertThat(instance).isWaitingAt(TASK_RESURVEY);
+        assertThat(task(instance)).hasCandidateGroup("clerk-yuecun");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).initializeFormKeys()
+                .singleResult().getCamundaFormRef().getKey()).isEqualTo("dibao-review-survey");
+
+        resurvey(instance, Map.of());
+        assertThat(instance).isEnded().hasPassed(TASK_RECALCULATE, TASK_APPLY, END_APPLIED).hasNotPassed(TASK_REVIEW_BY_TOWNSHIP);
+        ReviewRepository.Review review = reviews.ofCase(dibaoCase.id()).get(0);
+        assertThat(review.outcome()).isEqualTo(ReviewOutcome.KEEP);
+        assertThat(review.status()).isEqualTo("APPLIED");
+        assertThat(review.proposedAmount()).isEqualByComparingTo("960.00");
+        assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("960.00");
+        assertThat(lastReviewed(dibaoCase)).isNotNull();
+    }
+
+    @Test
+    void aSmallRaiseTakesEffectWithoutApproval() {
+        DibaoCase dibaoCase = activeCase(3, "600"); // 960
+        // the head's wage fell to 540: per capita 180, (520 - 180) x 3 = 1020, +6 %
+        jdbc.sql("update income_item set monthly_amount = 540 where income_type = 'WAGE' and member_id in "
+                + "(select id from household_member where household_id = ?)").param(dibaoCase.householdId()).update();
+        ProcessInstance instance = start(dibaoCase, ReviewStarter.CHANGE_REPORTED, "户主工资减少");
+        resurvey(instance, Map.of());
+        assertThat(instance).isEnded().hasPassed(END_APPLIED);
+        assertThat(reviews.ofCase(dibaoCase.id()).get(0).outcome()).isEqualTo(ReviewOutcome.RAISE);
+        assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("1020.00");
+    }
+
+    @Test
+    void aReportedNewIncomeLowersTheBenefitAfterTownshipReviewAndDistrictApproval() {
+        DibaoCase dibaoCase = activeCase(2, "300"); // 740
+        ProcessInstance instance = start(dibaoCase, ReviewStarter.CHANGE_REPORTED, "户主在县城找到临时工作");
+        // 400 found: per capita 350, (520 - 350) x 2 = 340, -54 %
+        resurvey(instance, Map.of("hiddenIncomeMonthly", 400, "hiddenIncomeNote", "临时工工资"));
+        assertThat(instance).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP);
+        assertThat(task(instance)).hasCandidateGroup("reviewer-yuecun");
+        assertThat(instance).variables().containsEntry("proposedAmount", "340.00").containsEntry(VAR_NEEDS_APPROVAL, true);
+
+        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of(VAR_REVIEW_DECISION, APPROVE));
+        assertThat(instance).isWaitingAt(TASK_APPROVE_BY_DISTRICT);
+        assertThat(task(instance)).hasCandidateGroup("district-approver");
+        assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("740.00"); // not yet
+        complete(APPROVER, instance, TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, APPROVE));
+
+        assertThat(instance).isEnded().hasPassed(END_APPLIED);
+        ReviewRepository.Review review = reviews.ofCase(dibaoCase.id()).get(0);
+        assertThat(review.outcome()).isEqualTo(ReviewOutcome.LOWER);
+        assertThat(review.decidedBy()).isEqualTo(APPROVER);
+        assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("340.00");
+    }
+
+    @Test
+    void aDeathCancelsTheCaseWithItsReasonAndReleasesItsMembers() {
+        DibaoCase dibaoCase = activeCase(1, "100");
+        ProcessInstance instance = start(dibaoCase, ReviewStarter.CHANGE_REPORTED, "户主死亡");
+        assertThatThrownBy(() -> resurvey(instance, Map.of(VAR_PROPOSE_CANCEL, true))).satisfies(violation("停保理由"));
+        resurvey(instance, Map.of(VAR_PROPOSE_CANCEL, true, VAR_CANCEL_REASON, "户主于本月死亡，单人户"));
+        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of(VAR_REVIEW_DECISION, APPROVE));
+        complete(APPROVER, instance, TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, APPROVE, VAR_APPROVAL_COMMENT, "同意停保"));
+
+        assertThat(instance).isEnded().hasPassed(END_APPLIED);
+        DibaoCase cancelled = cases.find(dibaoCase.id()).orElseThrow();
+        assertThat(cancelled.status()).isEqualTo(CaseStatus.CANCELLED);
+        assertThat(cancelled.closingReason()).isEqualTo("复核停保：户主于本月死亡，单人户");
+        assertThat(reviews.ofCase(dibaoCase.id()).get(0).outcome()).isEqualTo(ReviewOutcome.CANCEL);
+        assertThat(jdbc.sql("select count(*) from dibao_case_person where case_id = ? and open_id_number is not null")
+                .param(dibaoCase.id()).query(Long.class).single()).isZero();
+        assertThatThrownBy(() -> start(dibaoCase, ReviewStarter.PERIODIC, null)).satisfies(violation("只有在保案件才能复核"));
+    }
+
+    @Test
+    void theTownshipReviewerRefusesAndTheBenefitStaysAsItWas() {
+        DibaoCase dibaoCase = activeCase(2, "300");
+        ProcessInstance instance = start(dibaoCase, ReviewStarter.CHANGE_REPORTED, "邻居反映有收入");
+        resurvey(instance, Map.of("hiddenIncomeMonthly", 400));
+        assertThatThrownBy(() -> complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of(VAR_REVIEW_DECISION, "REJECT")))
+                .satisfies(violation("不同意的理由"));
+        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP,
+                Map.of(VAR_REVIEW_DECISION, "REJECT", VAR_REVIEW_COMMENT, "所谓收入为一次性帮扶款，不计入"));
+
+        assertThat(instance).isEnded().hasPassed(TASK_KEEP, END_UNCHANGED).hasNotPassed(TASK_APPROVE_BY_DISTRICT);
+        ReviewRepository.Review review = reviews.ofCase(dibaoCase.id()).get(0);
+        assertThat(review.status()).isEqualTo("UNCHANGED");
+        assertThat(review.outcomeReason()).contains("所谓收入为一次性帮扶款");
+        assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("740.00");
+    }
+
+    @Test
+    void theDistrictRefusesAndTheBenefitStaysAsItWas() {
+        DibaoCase dibaoCase = activeCase(2, "300");
+        ProcessInstance instance = start(dibaoCase, ReviewStarter.CHANGE_REPORTED, "家庭成员外出务工");
+        resurvey(instance, Map.of("hiddenIncomeMonthly", 400));
+        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of(VAR_REVIEW_DECISION, APPROVE));
+        complete(APPROVER, instance, TASK_APPROVE_BY_DISTRICT,
+                Map.of(VAR_APPROVAL_DECISION, "REJECT", VAR_APPROVAL_COMMENT, "务工收入未核实，请补充证明"));
+        assertThat(instance).isEnded().hasPassed(END_UNCHANGED);
+        assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("740.00");
+    }
+
+    @Test
+    void anOverdueResurveyIsEscalatedToTheTownshipReviewer() {
+        DibaoCase dibaoCase = activeCase(1, "100");
+        ProcessInstance instance = start(dibaoCase, ReviewStarter.PERIODIC, null);
+        Job overdue = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+        assertThat(overdue.getDuedate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(14))));
+        engine.getManagementService().executeJob(overdue.getId());
+
+        assertThat(instance).hasPassed(TASK_ESCALATE, END_ESCALATED).isWaitingAt(TASK_RESURVEY);
+        Task resurvey = task(instance);
+        assertThat(resurvey).hasCandidateGroup("reviewer-yuecun").hasCandidateGroup("clerk-yuecun");
+        assertThat(resurvey.getPriority()).isEqualTo(100);
+        assertThat(reviews.ofCase(dibaoCase.id()).get(0).escalated()).isTrue();
+    }
+
+    @Test
+    void fourEyesTheResurveyingClerkCannotReviewTheOutcome() {
+        DibaoCase dibaoCase = activeCase(2, "300");
+        ProcessInstance instance = start(dibaoCase, ReviewStarter.CHANGE_REPORTED, "家庭成员迁出");
+        resurvey(instance, Map.of("hiddenIncomeMonthly", 400));
+        engine.getIdentityService().createMembership(CLERK, "reviewer-yuecun");
+        try {
+            assertThatThrownBy(() -> complete(CLERK, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of(VAR_REVIEW_DECISION, APPROVE)))
+                    .satisfies(violation("四眼原则"));
+        } finally {
+            engine.getIdentityService().deleteMembership(CLERK, "reviewer-yuecun");
+        }
+        assertThat(instance).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP);
+    }
+
+    @Test
+    void aSecondReviewOfTheSameCaseAndAChangeWithoutDescriptionAreRefused() {
+        DibaoCase dibaoCase = activeCase(1, "100");
+        assertThatThrownBy(() -> start(dibaoCase, ReviewStarter.CHANGE_REPORTED, " ")).satisfies(violation("请填写家庭情况变化"));
+        start(dibaoCase, ReviewStarter.PERIODIC, null);
+        assertThatThrownBy(() -> start(dibaoCase, ReviewStarter.CHANGE_REPORTED, "户主就业")).satisfies(violation("已有正在办理的复核"));
+        assertThat(reviews.ofCase(dibaoCase.id())).hasSize(1);
+    }
+
+    @Test
+    void theDailyScheduleStartsTheReviewsThatAreDue() {
+        DibaoCase dibaoCase = activeCase(1, "100");
+        // the daily timer itself
+        Job daily = engine.getManagementService().createJobQuery().processDefinitionKey(SCHEDULE_KEY).timers().singleResult();
+        engine.getManagementService().executeJob(daily.getId());
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("EndEvent_DueReviewsStarted")
+                .count()).isPositive();
+        assertThat(reviews.hasOpenReview(dibaoCase.id())).isFalse(); // it starts next month: not due today
+
+        // a quarter after its first month, it is due (default frequency P3M)
+        LocalDate dueDay = LocalDate.parse(dibaoCase.startMonth() + "-01").plusMonths(3);
+        assertThat(scheduler.startDue(dueDay.minusDays(1))).isGreaterThanOrEqualTo(0);
+        assertThat(reviews.hasOpenReview(dibaoCase.id())).isFalse();
+        scheduler.startDue(dueDay);
+        assertThat(reviews.ofCase(dibaoCase.id())).singleElement().satisfies(r -> assertThat(r.kind()).isEqualTo("PERIODIC"));
+        int again = scheduler.startDue(dueDay);
+        assertThat(reviews.ofCase(dibaoCase.id())).hasSize(1); // an open review is not started twice
+        assertThat(again).isGreaterThanOrEqualTo(0);
+    }
+
+    private DibaoCase activeCase(int size, String headWage) {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(size, headWage));
+        walker.accept(CLERK, dibaoCase);
+        walker.survey(CLERK, dibaoCase, Map.of());
+        walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
+        walker.endNotice(dibaoCase);
+        walker.approveByDistrict(APPROVER, dibaoCase, APPROVE, "同意");
+        return cases.find(dibaoCase.id()).orElseThrow();
+    }
+
+    private ProcessInstance start(DibaoCase dibaoCase, String kind, String change) {
+        String id = walker.as(CLERK, () -> starter.start(dibaoCase.id(), kind, change));
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+    }
+
+    private void resurvey(ProcessInstance instance, Map<String, Object> overrides) {
+        Map<String, Object> variables = new HashMap<>(Map.of(
+                "assetsFinding", "无新增财产", "incomeFinding", "见说明", "employmentFinding", "见说明",
+                "utilitiesMonthlyVerified", 100, "hiddenIncomeMonthly", 0, "homeVisitDone", true,
+                "surveyConclusion", "复核调查完毕"));
+        variables.putAll(overrides);
+        complete(CLERK, instance, TASK_RESURVEY, variables);
+    }
+
+    private void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+        walker.as(user, () -> {
+            Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey(taskKey).singleResult();
+            if (task == null) {
+                throw new IllegalStateException(user + " sees no task " + taskKey);
+            }
+            engine.getTaskService().claim(task.getId(), user);
+            engine.getTaskService().complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    private Object lastReviewed(DibaoCase dibaoCase) {
+        return jdbc.sql("select last_reviewed_at from dibao_case where id = ?").param(dibaoCase.id())
+                .query(java.sql.Timestamp.class).optional().orElse(null);
+    }
+
+    private static java.util.function.Consumer<Throwable> violation(String text) {
+        return thrown -> assertThat(RuleViolation.in(thrown)).as("rule violation in %s", thrown)
+                .hasValueSatisfying(v -> assertThat(v.getMessage()).contains(text));
+    }
+}

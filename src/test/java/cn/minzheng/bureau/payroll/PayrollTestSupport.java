@@ -1,0 +1,111 @@
+package cn.minzheng.bureau.payroll;
+
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPROVE;
+
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.minzheng.bureau.demo.DibaoWalker;
+import cn.minzheng.bureau.dibao.DibaoCase;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.support.TestApplications;
+
+/** Active cases made through the real application process, payroll tasks worked as the demo users. */
+final class PayrollTestSupport {
+
+    static final String FINANCE = "finance";
+    static final String APPROVER = "approver";
+
+    private final DibaoWalker walker;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+    private final DibaoCaseRepository cases;
+    private final JdbcClient jdbc;
+
+    PayrollTestSupport(DibaoWalker walker, TaskService taskService, ManagementService managementService,
+                       DibaoCaseRepository cases, JdbcClient jdbc) {
+        this.walker = walker;
+        this.taskService = taskService;
+        this.managementService = managementService;
+        this.cases = cases;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A month no other test (nor an earlier run on a kept PostgreSQL database) is likely to have used; far
+     * enough ahead that every active case is paid in it.
+     */
+    static YearMonth freshMonth() {
+        return YearMonth.of(ThreadLocalRandom.current().nextInt(2200, 9000), ThreadLocalRandom.current().nextInt(1, 12));
+    }
+
+    /** An approved case of 岳村乡: rural ordinary standard 520, so the benefit is (520 − wage/size) × size. */
+    DibaoCase activeCase(int size, String headWage) {
+        DibaoCase dibaoCase = walker.submit("clerk.yuecun", TestApplications.yuecunHousehold(size, headWage));
+        walker.accept("clerk.yuecun", dibaoCase);
+        walker.survey("clerk.yuecun", dibaoCase, Map.of());
+        walker.reviewByTownship("reviewer.yuecun", dibaoCase, APPROVE, "同意");
+        walker.endNotice(dibaoCase);
+        walker.approveByDistrict("approver", dibaoCase, APPROVE, "同意");
+        return cases.find(dibaoCase.id()).orElseThrow();
+    }
+
+    /** Waits for the job executor to run the instance's asynchronous steps (payroll computation, issue). */
+    void awaitJobs(String processInstanceId) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            Job job = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list()
+                    .stream().findFirst().orElse(null);
+            if (job == null) {
+                return;
+            }
+            if (job.getExceptionMessage() != null) {
+                throw new IllegalStateException("job failed: " + job.getExceptionMessage());
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("job " + job.getId() + " did not run within a minute");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    void complete(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {
+        walker.as(user, () -> {
+            Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+                    .singleResult();
+            if (task == null) {
+                throw new IllegalStateException(user + " sees no task " + taskKey);
+            }
+            taskService.claim(task.getId(), user);
+            taskService.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    Payment payment(long caseId, YearMonth month) {
+        return jdbc.sql("""
+                select id, payroll_id, case_id, benefit_month, payee_name, payee_id_number, bank_account, people_count,
+                    amount, status, reissue_count from payment where case_id = ? and benefit_month = ?""")
+                .params(caseId, month.toString()).query(Payment.class).single();
+    }
+
+    long payments(long caseId) {
+        return jdbc.sql("select count(*) from payment where case_id = ?").param(caseId).query(Long.class).single();
+    }
+
+    record Payment(long id, long payrollId, long caseId, String benefitMonth, String payeeName, String payeeIdNumber,
+                   String bankAccount, int peopleCount, java.math.BigDecimal amount, String status, int reissueCount) {
+    }
+}
