@@ -35,10 +35,13 @@ public class DemoDataSeeder {
     private final JdbcClient jdbc;
     private final boolean applications;
     private final DemoRelief demoRelief;
+    private final DemoMoney demoMoney;
 
     public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
+                          DemoMoney demoMoney,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
         this.demoRelief = demoRelief;
+        this.demoMoney = demoMoney;
         this.identityService = identityService;
         this.walker = walker;
         this.jdbc = jdbc;
@@ -56,6 +59,10 @@ public class DemoDataSeeder {
         if (applications && !demoRelief.present()) {
             demoRelief.seed();
             log.info("demo data: a disaster in verification and a donation campaign");
+        }
+        if (applications && !demoMoney.present()) {
+            demoMoney.seed();
+            log.info("demo data: next month's payroll and a survey campaign");
         }
     }
 

@@ -1,0 +1,42 @@
+package cn.minzheng.bureau.demo;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.minzheng.bureau.dibao.campaign.SurveyCampaigns;
+import cn.minzheng.bureau.payroll.PayrollStarter;
+
+/**
+ * Demo data for the money side: next month's payroll started by finance (the demo's approved cases
+ * pay from next month), so finance finds it to check, and a survey campaign with one team, so the
+ * team leader finds the team's share.
+ */
+@Component
+public class DemoMoney {
+
+    private final PayrollStarter payrolls;
+    private final SurveyCampaigns campaigns;
+    private final DibaoWalker walker;
+    private final JdbcClient jdbc;
+
+    public DemoMoney(PayrollStarter payrolls, SurveyCampaigns campaigns, DibaoWalker walker, JdbcClient jdbc) {
+        this.payrolls = payrolls;
+        this.campaigns = campaigns;
+        this.walker = walker;
+        this.jdbc = jdbc;
+    }
+
+    public boolean present() {
+        return jdbc.sql("select count(*) from payroll").query(Long.class).single() > 0;
+    }
+
+    public void seed() {
+        walker.as("finance", () -> payrolls.start(YearMonth.now().plusMonths(1)));
+        walker.as("approver", () -> campaigns.start("年度集中摸底调查（演示）", List.of("teamlead"),
+                LocalDate.now().plusMonths(1), "approver"));
+    }
+}
