@@ -140,6 +140,20 @@ public class DibaoCaseRepository {
                         calculation.monthlyAmount()));
     }
 
+    /** A review's new amount (raised or lowered), paid from the next payroll computed; audited. */
+    public void applyReviewedAmount(long caseId, BigDecimal amount, BigDecimal perCapitaIncome, BigDecimal standard,
+                                    String actor, String reason) {
+        DibaoCase before = find(caseId).orElseThrow();
+        jdbc.sql("""
+                update dibao_case set monthly_amount = ?, per_capita_income = ?, monthly_standard = ?, updated_at = ?
+                where id = ?""")
+                .params(amount, perCapitaIncome, standard, Timestamp.from(Instant.now()), caseId)
+                .update();
+        audit.record("DIBAO_CASE", caseId, before.householdId(), caseId, "REVIEWED_AMOUNT", actor, reason,
+                amounts(before.perCapitaIncome(), before.monthlyStandard(), before.categoryAddition(), before.monthlyAmount()),
+                amounts(perCapitaIncome, standard, before.categoryAddition(), amount));
+    }
+
     private static Map<String, Object> amounts(BigDecimal perCapita, BigDecimal standard, BigDecimal addition,
                                                BigDecimal amount) {
         Map<String, Object> state = new LinkedHashMap<>();

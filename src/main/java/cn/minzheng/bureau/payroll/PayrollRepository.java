@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.minzheng.bureau.audit.AuditTrail;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -23,8 +26,10 @@ public class PayrollRepository {
             rejection_reason, computed_at, approved_at, issued_at, reconciled_at""";
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    public PayrollRepository(JdbcClient jdbc) {
+    public PayrollRepository(JdbcClient jdbc, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
     }
 
@@ -66,22 +71,30 @@ public class PayrollRepository {
 
     /** Moves the payroll from one status to the next; false (nothing changed) when it is not in {@code from}. */
     public boolean transition(long id, PayrollStatus from, PayrollStatus to) {
-        return jdbc.sql("update payroll set status = ?, updated_at = ? where id = ? and status = ?")
+        boolean moved = jdbc.sql("update payroll set status = ?, updated_at = ? where id = ? and status = ?")
                 .params(to.name(), now(), id, from.name()).update() == 1;
+        if (moved) {
+            audit.record("PAYROLL", id, null, null, "STATUS_CHANGED", null, null,
+                    Map.of("status", from.name()), Map.of("status", to.name()));
+        }
+        return moved;
     }
 
     public void recordCheck(long id, String checkedBy) {
         jdbc.sql("update payroll set checked_by = ?, rejection_reason = null, updated_at = ? where id = ?")
                 .params(checkedBy, now(), id).update();
+        audit.record("PAYROLL", id, null, null, "CHECKED", checkedBy, null, null, Map.of("checkedBy", checkedBy));
     }
 
     public void recordApproval(long id, String approvedBy) {
         jdbc.sql("update payroll set approved_by = ?, approved_at = ?, updated_at = ? where id = ?")
                 .params(approvedBy, now(), now(), id).update();
+        audit.record("PAYROLL", id, null, null, "APPROVED", approvedBy, null, null, Map.of("approvedBy", approvedBy));
     }
 
     public void recordRejection(long id, String reason) {
         jdbc.sql("update payroll set rejection_reason = ?, updated_at = ? where id = ?").params(reason, now(), id).update();
+        audit.record("PAYROLL", id, null, null, "REJECTED", null, reason, null, null);
     }
 
     public void markIssued(long id) {

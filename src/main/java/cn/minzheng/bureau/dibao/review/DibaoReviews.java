@@ -138,9 +138,8 @@ public class DibaoReviews {
         if (review.outcome() == ReviewOutcome.CANCEL) {
             cases.changeStatus(caseId, CaseStatus.CANCELLED, actor, "复核停保：" + review.outcomeReason());
         } else if (review.outcome() != ReviewOutcome.KEEP) {
-            jdbc.sql("update dibao_case set monthly_amount = ?, per_capita_income = ?, monthly_standard = ?, updated_at = ? where id = ?")
-                    .params(review.proposedAmount(), review.perCapitaIncome(), review.monthlyStandard(),
-                            Timestamp.from(Instant.now()), caseId).update();
+            cases.applyReviewedAmount(caseId, review.proposedAmount(), review.perCapitaIncome(), review.monthlyStandard(),
+                    actor, review.outcomeReason());
         }
         markReviewed(caseId);
         reviews.close(review.id(), "APPLIED", actor, null);
