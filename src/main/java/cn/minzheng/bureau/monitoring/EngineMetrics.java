@@ -53,18 +53,36 @@ public class EngineMetrics implements MeterBinder {
                     .description("Camunda engine metric " + metric)
                     .register(registry);
         }
-        Gauge.builder("camunda.process.instances.running", runtimeService,
-                        r -> r.createProcessInstanceQuery().active().count())
+        Gauge.builder("camunda.process.instances.running", this,
+                        m -> m.engineWide(() -> runtimeService.createProcessInstanceQuery().active().count()))
                 .description("Process instances running (not suspended)").register(registry);
-        Gauge.builder("camunda.tasks.open", taskService, t -> t.createTaskQuery().count())
+        Gauge.builder("camunda.tasks.open", this, m -> m.engineWide(() -> taskService.createTaskQuery().count()))
                 .description("Open user tasks").register(registry);
-        Gauge.builder("camunda.incidents.open", runtimeService, r -> r.createIncidentQuery().count())
+        Gauge.builder("camunda.incidents.open", this, m -> m.engineWide(() -> runtimeService.createIncidentQuery().count()))
                 .description("Open incidents").register(registry);
-        Gauge.builder("camunda.jobs.failed", managementService, m -> m.createJobQuery().noRetriesLeft().count())
+        Gauge.builder("camunda.jobs.failed", this,
+                        m -> m.engineWide(() -> managementService.createJobQuery().noRetriesLeft().count()))
                 .description("Jobs that failed and have no retries left").register(registry);
-        Gauge.builder("camunda.history.process.instances.completed", historyService,
-                        h -> h.createHistoricProcessInstanceQuery().completed().count())
+        Gauge.builder("camunda.history.process.instances.completed", this,
+                        m -> m.engineWide(() -> historyService.createHistoricProcessInstanceQuery().completed().count()))
                 .description("Process instances completed (within the history time to live)").register(registry);
+    }
+
+    /**
+     * Counts the whole engine, not what the user scraping the endpoint may see: the scrape is
+     * authenticated, and the engine would otherwise apply that user's authorizations to the query.
+     */
+    double engineWide(java.util.function.LongSupplier query) {
+        var identity = configuration.getIdentityService();
+        var current = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return query.getAsLong();
+        } finally {
+            if (current != null) {
+                identity.setAuthentication(current);
+            }
+        }
     }
 
     /** Reported to the database so far plus counted in memory since the last report. */

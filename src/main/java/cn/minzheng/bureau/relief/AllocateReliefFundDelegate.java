@@ -35,7 +35,7 @@ public class AllocateReliefFundDelegate implements JavaDelegate {
                 .map(h -> new Claim(h.id(), h.tier(), h.needAmount().longValueExact()))
                 .toList();
         Result result = ReliefAllocation.allocate(disaster.cityFund(), claims);
-        roster.allocate(result.amounts());
+        roster.allocate(disasterId, result.amounts());
         disasters.recordBalance(disasterId, result.balance());
         execution.setVariable("allocatedTotal", Money.format(java.math.BigDecimal.valueOf(result.allocated())));
         execution.setVariable("fundBalance", Money.format(result.balance()));

@@ -10,8 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 
 /** The registration rosters (登记造册) of a disaster: one row per affected household. */
@@ -25,12 +28,15 @@ public class RosterRepository {
             receipt_confirmed_at""";
 
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
 
-    public RosterRepository(JdbcClient jdbc) {
+    public RosterRepository(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     public void insert(long disasterId, AffectedHousehold h, String actor) {
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into relief_household (disaster_id, township_code, village_code, head_name, id_number, address,
                     persons, category, dibao_case_id, disabled_member, crop_loss_mu, house_damage, collapsed_rooms, deaths,
@@ -42,7 +48,17 @@ public class RosterRepository {
                         h.houseDamage().name(), h.collapsedRooms(), h.deaths(), h.deceasedNames(), h.winterReliefPersons(),
                         h.needsFood(), h.needsClothing(), h.needsQuilts(), h.needsHouseRepair(), h.needAmount(),
                         h.tier().name(), actor, Timestamp.from(Instant.now()))
-                .update();
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        audit.record("RELIEF_HOUSEHOLD", id, householdOfCase(h.dibaoCaseId()), h.dibaoCaseId(), "REGISTERED", actor, null,
+                null, Map.of("disasterId", disasterId, "townshipCode", h.townshipCode(), "head", h.headName() + " "
+                        + h.idNumber().masked(), "category", h.category().name(), "houseDamage", h.houseDamage().name(),
+                        "needAmount", h.needAmount()));
+    }
+
+    private Long householdOfCase(Long dibaoCaseId) {
+        return dibaoCaseId == null ? null : jdbc.sql("select household_id from dibao_case where id = ?")
+                .param(dibaoCaseId).query(Long.class).optional().orElse(null);
     }
 
     /** The township of a person already on this disaster's roster, if any. */
@@ -52,8 +68,13 @@ public class RosterRepository {
     }
 
     public int remove(long disasterId, String townshipCode, String idNumber) {
-        return jdbc.sql("delete from relief_household where disaster_id = ? and township_code = ? and id_number = ?")
+        int removed = jdbc.sql("delete from relief_household where disaster_id = ? and township_code = ? and id_number = ?")
                 .params(disasterId, townshipCode, idNumber).update();
+        if (removed > 0) {
+            audit.record("RELIEF_ROSTER", disasterId, null, null, "REMOVED", null, null,
+                    Map.of("townshipCode", townshipCode, "idNumber", ResidentIdNumber.parse(idNumber).masked()), null);
+        }
+        return removed;
     }
 
     /** All households of the disaster (township null) or of one township, by township, village and id. */
@@ -83,17 +104,22 @@ public class RosterRepository {
                 .params(disasterId, townshipCode).query(Long.class).single();
     }
 
-    public void allocate(Map<Long, Long> amounts) {
+    public void allocate(long disasterId, Map<Long, Long> amounts) {
         amounts.forEach((id, yuan) -> jdbc.sql("update relief_household set allocated_amount = ? where id = ?")
                 .params(BigDecimal.valueOf(yuan).setScale(2), id).update());
+        long total = amounts.values().stream().mapToLong(Long::longValue).sum();
+        audit.record("RELIEF_ALLOCATION", disasterId, null, null, "ALLOCATED", null, null, null,
+                Map.of("households", amounts.size(), "totalYuan", total));
     }
 
     /** Marks every allocated, not yet paid household of the disaster paid; a household is never paid twice. */
     public int pay(long disasterId, String actor) {
-        return jdbc.sql("""
+        int paid = jdbc.sql("""
                 update relief_household set paid_at = ?, paid_by = ?
                 where disaster_id = ? and allocated_amount > 0 and paid_at is null""")
                 .params(Timestamp.from(Instant.now()), actor, disasterId).update();
+        audit.record("RELIEF_PAYMENT", disasterId, null, null, "PAID", actor, null, null, Map.of("households", paid));
+        return paid;
     }
 
     public List<String> townshipsWithPayments(long disasterId) {
@@ -104,10 +130,13 @@ public class RosterRepository {
     }
 
     public int confirmReceipts(long disasterId, String townshipCode, String actor) {
-        return jdbc.sql("""
+        int confirmed = jdbc.sql("""
                 update relief_household set receipt_confirmed_at = ?, receipt_confirmed_by = ?
                 where disaster_id = ? and township_code = ? and paid_at is not null and receipt_confirmed_at is null""")
                 .params(Timestamp.from(Instant.now()), actor, disasterId, townshipCode).update();
+        audit.record("RELIEF_RECEIPT", disasterId, null, null, "RECEIPTS_CONFIRMED", actor, null, null,
+                Map.of("townshipCode", townshipCode, "households", confirmed));
+        return confirmed;
     }
 
     private static AffectedHousehold map(ResultSet rs, int row) throws SQLException {

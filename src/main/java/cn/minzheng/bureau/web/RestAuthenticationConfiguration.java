@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * HTTP Basic login against the engine's identity service for the engine REST API and the
- * project's own API: anonymous requests get 401, and the engine then checks authorizations
- * as the logged-in user and their groups.
+ * HTTP Basic login against the engine's identity service for the engine REST API, the project's
+ * own API, the Prometheus scrape and the OpenAPI description: anonymous requests get 401, and the
+ * engine then checks authorizations as the logged-in user and their groups.
  */
 @Configuration
 public class RestAuthenticationConfiguration {
@@ -22,7 +22,8 @@ public class RestAuthenticationConfiguration {
         registration.setName("bureau-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        // everything but the load balancer's health check and the Swagger UI's static page needs a login
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/*");
         registration.setOrder(10);
         return registration;
     }

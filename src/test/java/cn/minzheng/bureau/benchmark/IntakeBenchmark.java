@@ -132,10 +132,9 @@ class IntakeBenchmark {
                 .replace("bpmnElement=\"dibao-application\"", "bpmnElement=\"" + FLOOR_KEY + "\"")
                 .replaceAll("camunda:delegateExpression=\"[^\"]*\"", "camunda:expression=\"\\${execution.id}\"")
                 .replaceAll("camunda:expression=\"\\$\\{dibaoCaseActions[^\"]*\"", "camunda:expression=\"\\${execution.id}\"")
-                .replaceAll("camunda:resultVariable=\"standardDecision\" camunda:decisionRef=\"dibao-standard\" "
-                        + "camunda:decisionRefBinding=\"deployment\" camunda:mapDecisionResult=\"singleResult\"",
-                        "camunda:expression=\"\\${execution.id}\"")
-                .replace("bpmn:businessRuleTask", "bpmn:serviceTask")
+                .replaceAll("<bpmn:businessRuleTask id=\"([^\"]+)\" name=\"([^\"]+)\"[^>]*>",
+                        "<bpmn:serviceTask id=\"$1\" name=\"$2\" camunda:expression=\"\\${execution.id}\">")
+                .replace("</bpmn:businessRuleTask>", "</bpmn:serviceTask>")
                 .replace("camunda:dueDate=\"${noticeEndsAt}\"", "")
                 .replace("${dibaoSettings.noticePeriod}", "P7D");
         List<String> problems = new ArrayList<>();

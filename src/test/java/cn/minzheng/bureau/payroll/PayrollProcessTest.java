@@ -16,10 +16,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,19 +51,13 @@ class PayrollProcessTest {
     static class FullCoverage {
         @Bean
         AbstractCamundaConfiguration coverageListeners() {
-            return new AbstractCamundaConfiguration() {
-                @Override
-                public void preInit(SpringProcessEngineConfiguration configuration) {
-                    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-                }
-            };
+            return cn.minzheng.bureau.support.FullCoverage.coveragePlugin();
         }
 
         @Bean
         ProcessEngineCoverageProperties coverageProperties() {
             // the active cases are made by dibao-application, whose paths DibaoApplicationProcessTest covers
-            return new ProcessEngineCoverageProperties.Builder().assertClassCoverageAtLeast(1.0)
-                    .excludeProcessDefinitionKeys(cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.KEY).build();
+            return cn.minzheng.bureau.support.FullCoverage.fullCoverageExcluding(cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.KEY);
         }
     }
 

@@ -14,11 +14,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
-import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,19 +57,13 @@ class DibaoReviewProcessTest {
     static class FullCoverage {
         @Bean
         AbstractCamundaConfiguration coverageListeners() {
-            return new AbstractCamundaConfiguration() {
-                @Override
-                public void preInit(SpringProcessEngineConfiguration configuration) {
-                    ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
-                }
-            };
+            return cn.minzheng.bureau.support.FullCoverage.coveragePlugin();
         }
 
         @Bean
         ProcessEngineCoverageProperties coverageProperties() {
             // active cases are made by dibao-application, covered by its own test
-            return new ProcessEngineCoverageProperties.Builder().assertClassCoverageAtLeast(1.0)
-                    .excludeProcessDefinitionKeys(DibaoApplicationProcess.KEY, PayrollProcess.KEY).build();
+            return cn.minzheng.bureau.support.FullCoverage.fullCoverageExcluding(DibaoApplicationProcess.KEY, PayrollProcess.KEY);
         }
     }
 
