@@ -42,9 +42,12 @@ public class LedgerController {
     private final SurveyRepository surveys;
     private final RegionRepository regions;
     private final AuditTrail auditTrail;
+    private final LedgerLists lists;
 
     public LedgerController(LedgerQueries queries, HouseholdRepository households, DibaoCaseRepository cases,
-                            SurveyRepository surveys, RegionRepository regions, AuditTrail auditTrail) {
+                            SurveyRepository surveys, RegionRepository regions, AuditTrail auditTrail,
+                            LedgerLists lists) {
+        this.lists = lists;
         this.queries = queries;
         this.households = households;
         this.cases = cases;
@@ -82,6 +85,39 @@ public class LedgerController {
                     r.communityName(), r.address(), r.members(), r.caseNumber(), r.caseStatusLabel(), r.monthlyAmount()));
             table.writeTo(response.getOutputStream());
         }
+    }
+
+    /** The lists a clerk works from: failed payments, disaster roster households. */
+    @GetMapping("/lists/{list}")
+    public String list(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user, @PathVariable String list,
+                       @RequestParam(defaultValue = "0") int page, Model model) {
+        LedgerLists.Kind kind = kind(list);
+        model.addAttribute("user", user);
+        model.addAttribute("list", list);
+        model.addAttribute("kind", kind);
+        model.addAttribute("result", lists.page(kind, user, page));
+        return "ledger/list";
+    }
+
+    @GetMapping("/lists/{list}.xlsx")
+    public void listDownload(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user, @PathVariable String list,
+                             HttpServletResponse response) throws IOException {
+        LedgerLists.Kind kind = kind(list);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode(kind.title() + ".xlsx", StandardCharsets.UTF_8));
+        try (XlsxTable table = new XlsxTable(kind.title(), kind.columns())) {
+            lists.all(kind, user, row -> table.row(row.toArray()));
+            table.writeTo(response.getOutputStream());
+        }
+    }
+
+    private static LedgerLists.Kind kind(String list) {
+        return switch (list) {
+            case "failed-payments" -> LedgerLists.Kind.FAILED_PAYMENTS;
+            case "disaster-households" -> LedgerLists.Kind.DISASTER_HOUSEHOLDS;
+            default -> throw RuleViolation.notFound("台账“" + list + "”");
+        };
     }
 
     /** 家庭档案: members, incomes, assets, cases with their history, decisions, surveys and the audit trail. */

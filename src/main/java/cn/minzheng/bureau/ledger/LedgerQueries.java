@@ -41,9 +41,9 @@ public class LedgerQueries {
 
     public Page<HouseholdRow> households(HouseholdSearch search, LedgerUser user) {
         Where where = householdWhere(search, user);
-        long total = where.bind(jdbc.sql("select count(*) from (" + HOUSEHOLD_ROWS + where.sql + ") q"))
+        long total = where.bind(jdbc.sql("select count(*) from (" + HOUSEHOLD_ROWS + where.sql() + ") q"))
                 .query(Long.class).single();
-        List<HouseholdRow> rows = where.bind(jdbc.sql(HOUSEHOLD_ROWS + where.sql + " order by h.id desc limit "
+        List<HouseholdRow> rows = where.bind(jdbc.sql(HOUSEHOLD_ROWS + where.sql() + " order by h.id desc limit "
                         + HouseholdSearch.PAGE_SIZE + " offset " + (long) search.page() * HouseholdSearch.PAGE_SIZE))
                 .query((rs, n) -> row(rs)).list();
         return new Page<>(rows, total, search.page(), HouseholdSearch.PAGE_SIZE);
@@ -52,7 +52,7 @@ public class LedgerQueries {
     /** Every matching household, streamed (for the .xlsx download), in the same order as the pages. */
     public void eachHousehold(HouseholdSearch search, LedgerUser user, Consumer<HouseholdRow> sink) {
         Where where = householdWhere(search, user);
-        try (var rows = where.bind(jdbc.sql(HOUSEHOLD_ROWS + where.sql + " order by h.id desc"))
+        try (var rows = where.bind(jdbc.sql(HOUSEHOLD_ROWS + where.sql() + " order by h.id desc"))
                 .query((rs, n) -> row(rs)).stream()) {
             rows.forEach(sink);
         }
@@ -70,6 +70,7 @@ public class LedgerQueries {
 
     private static Where householdWhere(HouseholdSearch search, LedgerUser user) {
         Where where = new Where();
+        where.sql.append(" where 1 = 1");
         where.area("h.township_code", user);
         if (search.township() != null) {
             where.and("h.township_code = ?", search.township());
@@ -94,8 +95,12 @@ public class LedgerQueries {
     /** A WHERE clause built from the filters a user set, with its bound parameters. */
     static final class Where {
 
-        private final StringBuilder sql = new StringBuilder(" where 1 = 1");
+        private final StringBuilder sql = new StringBuilder();
         private final List<Object> params = new ArrayList<>();
+
+        String sql() {
+            return sql.toString();
+        }
 
         void and(String condition, Object param) {
             sql.append(" and ").append(condition);

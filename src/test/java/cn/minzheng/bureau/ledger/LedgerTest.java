@@ -74,6 +74,30 @@ class LedgerTest {
     }
 
     @Test
+    void theWorkListsKeepToTheTownshipAndMaskIdNumbers() throws Exception {
+        WebappSession clerk = new WebappSession(port);
+        clerk.login("clerk.mengke", "demo");
+        String page = clerk.get("/ledger/lists/disaster-households").body();
+        assertThat(page).contains("灾情登记户").doesNotContain("岳村乡</td>");
+        List<List<String>> rows = read(clerk.download("/ledger/lists/disaster-households.xlsx").body());
+        assertThat(rows.get(0)).contains("户主", "公民身份号码", "乡镇（街道）");
+        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> {
+            assertThat(r.get(3)).isEqualTo("孟轲乡");
+            assertThat(r.get(2)).contains("********");
+        });
+        long mengkeRoster = jdbc.sql("select count(*) from relief_household where township_code = 'mengke'")
+                .query(Long.class).single();
+        assertThat(rows).hasSize((int) mengkeRoster + 1);
+        assertThat(clerk.get("/ledger/lists/failed-payments").body()).contains("发放失败的低保金");
+        assertThat(clerk.get("/ledger/lists/nonsense").statusCode()).isEqualTo(404);
+
+        WebappSession approver = new WebappSession(port);
+        approver.login("approver", "demo");
+        long allRoster = jdbc.sql("select count(*) from relief_household").query(Long.class).single();
+        assertThat(read(approver.download("/ledger/lists/disaster-households.xlsx").body())).hasSize((int) allRoster + 1);
+    }
+
+    @Test
     void theDistrictApproverSeesEveryTownship() {
         WebappSession browser = new WebappSession(port);
         browser.login("approver", "demo");

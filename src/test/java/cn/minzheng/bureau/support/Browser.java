@@ -43,13 +43,21 @@ public final class Browser {
 
     /** A headless Chromium whose user prefers Chinese (as the bureau's clerks' browsers do). */
     public static ChromeDriver start() {
+        return start(null);
+    }
+
+    /** The same, saving downloads into the given folder without asking. */
+    public static ChromeDriver start(Path downloads) {
         System.setProperty("webdriver.chrome.driver", chromedriver());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-extensions", "--window-size=1400,1000", "--lang=zh-CN");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        options.setExperimentalOption("prefs", downloads == null
+                ? Map.of("intl.accept_languages", "zh-CN,zh")
+                : Map.of("intl.accept_languages", "zh-CN,zh", "download.default_directory", downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(chromedriver())).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -1,0 +1,119 @@
+package cn.minzheng.bureau.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.minzheng.bureau.household.BankAccounts;
+import cn.minzheng.bureau.household.ResidentIdNumber;
+import cn.minzheng.bureau.relief.HouseDamage;
+import cn.minzheng.bureau.relief.HouseholdCategory;
+
+/**
+ * The lists a clerk works from besides the household search: payments the bank returned as failed,
+ * and the households on disaster rosters. Rows are plain cell values in column order; every query
+ * is confined to the townships the user may see.
+ */
+@Repository
+public class LedgerLists {
+
+    /** A list: its title, column headings and the SQL that yields one row per line. */
+    public enum Kind {
+        FAILED_PAYMENTS("发放失败的低保金", List.of("发放月份", "收款人", "公民身份号码", "乡镇（街道）", "银行账号", "金额（元）", "失败原因", "登记时间"),
+                """
+                select p.benefit_month, p.payee_name, p.payee_id_number, r.name as township, f.bank_account, p.amount,
+                       f.reason, f.reported_at
+                from payment_failure f
+                join payment p on p.id = f.payment_id
+                join region r on r.code = p.township_code
+                where 1 = 1""", "p.township_code", " order by f.reported_at desc, f.id desc"),
+        DISASTER_HOUSEHOLDS("灾情登记户", List.of("灾害", "户主", "公民身份号码", "乡镇（街道）", "村", "人口", "类别",
+                "房屋受损", "需求（元）", "分配（元）", "已发放"),
+                """
+                select d.name as disaster, h.head_name, h.id_number, t.name as township, v.name as village, h.persons,
+                       h.category, h.house_damage, h.need_amount, h.allocated_amount,
+                       case when h.paid_at is null then '否' else '是' end as paid
+                from relief_household h
+                join relief_disaster d on d.id = h.disaster_id
+                join region t on t.code = h.township_code
+                join region v on v.code = h.village_code
+                where 1 = 1""", "h.township_code", " order by h.disaster_id desc, h.township_code, h.id");
+
+        private final String title;
+        private final List<String> columns;
+        private final String sql;
+        private final String townshipColumn;
+        private final String order;
+
+        Kind(String title, List<String> columns, String sql, String townshipColumn, String order) {
+            this.title = title;
+            this.columns = columns;
+            this.sql = sql;
+            this.townshipColumn = townshipColumn;
+            this.order = order;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public List<String> columns() {
+            return columns;
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    public LedgerLists(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public LedgerQueries.Page<List<Object>> page(Kind kind, LedgerUser user, int page) {
+        LedgerQueries.Where where = new LedgerQueries.Where();
+        where.area(kind.townshipColumn, user);
+        long total = where.bind(jdbc.sql("select count(*) from (" + kind.sql + where.sql() + ") q"))
+                .query(Long.class).single();
+        List<List<Object>> rows = new ArrayList<>();
+        each(kind, user, " limit " + HouseholdSearch.PAGE_SIZE + " offset " + (long) Math.max(page, 0) * HouseholdSearch.PAGE_SIZE,
+                rows::add);
+        return new LedgerQueries.Page<>(rows, total, Math.max(page, 0), HouseholdSearch.PAGE_SIZE);
+    }
+
+    public void all(Kind kind, LedgerUser user, Consumer<List<Object>> sink) {
+        each(kind, user, "", sink);
+    }
+
+    private void each(Kind kind, LedgerUser user, String limit, Consumer<List<Object>> sink) {
+        LedgerQueries.Where where = new LedgerQueries.Where();
+        where.area(kind.townshipColumn, user);
+        try (var rows = where.bind(jdbc.sql(kind.sql + where.sql() + kind.order + limit)).query((rs, n) -> {
+            List<Object> row = new ArrayList<>();
+            for (int i = 1; i <= kind.columns.size(); i++) {
+                row.add(rs.getObject(i));
+            }
+            return row;
+        }).stream()) {
+            rows.map(row -> masked(kind, row)).forEach(sink);
+        }
+    }
+
+    /** ID numbers and bank accounts masked, codes as the Chinese a clerk reads. */
+    private static List<Object> masked(Kind kind, List<Object> row) {
+        if (row.get(2) instanceof String id && ResidentIdNumber.isValid(id)) {
+            row.set(2, ResidentIdNumber.parse(id).masked());
+        } else if (row.get(2) instanceof String id && id.length() == 18) {
+            row.set(2, id.substring(0, 6) + "********" + id.substring(14));
+        }
+        if (kind == Kind.FAILED_PAYMENTS && row.get(4) instanceof String account) {
+            row.set(4, BankAccounts.mask(account));
+        }
+        if (kind == Kind.DISASTER_HOUSEHOLDS) {
+            row.set(6, HouseholdCategory.valueOf((String) row.get(6)).label());
+            row.set(7, HouseDamage.valueOf((String) row.get(7)).label());
+        }
+        return row;
+    }
+}
