@@ -43,11 +43,13 @@ public class LedgerController {
     private final RegionRepository regions;
     private final AuditTrail auditTrail;
     private final LedgerLists lists;
+    private final Dashboard dashboard;
 
     public LedgerController(LedgerQueries queries, HouseholdRepository households, DibaoCaseRepository cases,
                             SurveyRepository surveys, RegionRepository regions, AuditTrail auditTrail,
-                            LedgerLists lists) {
+                            LedgerLists lists, Dashboard dashboard) {
         this.lists = lists;
+        this.dashboard = dashboard;
         this.queries = queries;
         this.households = households;
         this.cases = cases;
@@ -85,6 +87,54 @@ public class LedgerController {
                     r.communityName(), r.address(), r.members(), r.caseNumber(), r.caseStatusLabel(), r.monthlyAmount()));
             table.writeTo(response.getOutputStream());
         }
+    }
+
+    /** The year at a glance for the user's area, with charts and the year-end summary. */
+    @GetMapping("/dashboard")
+    public String dashboard(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
+                            @RequestParam(required = false) Integer year, Model model) {
+        int shown = checkedYear(year);
+        YearAtAGlance glance = dashboard.year(shown, user);
+        List<String> months = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> m + "月").toList();
+        model.addAttribute("user", user);
+        model.addAttribute("glance", glance);
+        model.addAttribute("paidChart", SvgBars.render(months, glance.dibao().total().paidByMonth()));
+        model.addAttribute("stagesChart", SvgBars.render(glance.openStages().stream().map(YearAtAGlance.Stage::label).toList(),
+                glance.openStages().stream().map(YearAtAGlance.Stage::cases).toList()));
+        model.addAttribute("disasterChart", SvgBars.render(List.copyOf(glance.disasterHouseholdsByCategory().keySet()),
+                List.copyOf(glance.disasterHouseholdsByCategory().values())));
+        return "ledger/dashboard";
+    }
+
+    /** The year-end summary and its figures by township, as the bureau files them. */
+    @GetMapping("/year-end.xlsx")
+    public void yearEnd(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
+                        @RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
+        YearAtAGlance glance = dashboard.year(checkedYear(year), user);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode(glance.year() + "年工作总结数据.xlsx", StandardCharsets.UTF_8));
+        try (XlsxTable table = new XlsxTable(glance.year() + "年", List.of("乡镇（街道）", "在保户数", "在保人数", "新增户数",
+                "新增人数", "取消户数", "取消人数", "全年发放（元）"))) {
+            for (var row : glance.dibao().townships()) {
+                table.row(row.townshipName(), row.householdsCovered(), row.peopleCovered(), row.householdsAdded(),
+                        row.peopleAdded(), row.householdsCancelled(), row.peopleCancelled(), row.paidInYear());
+            }
+            var total = glance.dibao().total();
+            table.row("合计", total.householdsCovered(), total.peopleCovered(), total.householdsAdded(), total.peopleAdded(),
+                    total.householdsCancelled(), total.peopleCancelled(), total.paidInYear());
+            table.row();
+            table.row(glance.summary());
+            table.writeTo(response.getOutputStream());
+        }
+    }
+
+    private static int checkedYear(Integer year) {
+        int shown = year == null ? java.time.Year.now().getValue() : year;
+        if (shown < 2000 || shown > 2100) {
+            throw new RuleViolation("INVALID_PARAMETER", "年份应在2000至2100之间");
+        }
+        return shown;
     }
 
     /** The lists a clerk works from: failed payments, disaster roster households. */

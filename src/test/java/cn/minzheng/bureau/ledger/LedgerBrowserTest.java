@@ -72,6 +72,11 @@ class LedgerBrowserTest {
             }
             assertThat(townships.get(0)).isEqualTo("乡镇（街道）");
             assertThat(townships.subList(1, townships.size())).allSatisfy(t -> assertThat(t).isEqualTo("岳村乡"));
+
+            browser.get(url("/ledger/dashboard"));
+            assertThat(browser.findElement(By.id("summary")).getText()).contains("共保障城乡低保对象");
+            assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(3);
+            Browser.screenshot(browser, "ledger-dashboard");
         } finally {
             browser.quit();
         }

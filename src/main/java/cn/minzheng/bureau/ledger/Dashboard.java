@@ -1,0 +1,106 @@
+package cn.minzheng.bureau.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.dibao.figures.YearlyFiguresService;
+import cn.minzheng.bureau.donation.GoodsKind;
+import cn.minzheng.bureau.region.RegionRepository;
+import cn.minzheng.bureau.relief.HouseholdCategory;
+
+/** Computes {@link YearAtAGlance} from the data, confined to the townships the user may see. */
+@Service
+public class Dashboard {
+
+    private static final List<CaseStatus> OPEN_STAGES = List.of(CaseStatus.APPLIED, CaseStatus.UNDER_SURVEY,
+            CaseStatus.UNDER_REVIEW, CaseStatus.IN_NOTICE);
+
+    private final JdbcClient jdbc;
+    private final YearlyFiguresService yearlyFigures;
+    private final RegionRepository regions;
+
+    public Dashboard(JdbcClient jdbc, YearlyFiguresService yearlyFigures, RegionRepository regions) {
+        this.jdbc = jdbc;
+        this.yearlyFigures = yearlyFigures;
+        this.regions = regions;
+    }
+
+    /** The area a user's dashboard shows: the district for district roles, else the user's township. */
+    public String areaOf(LedgerUser user) {
+        return user.districtWide() || user.townships().isEmpty() ? "district" : user.townships().get(0);
+    }
+
+    public YearAtAGlance year(int year, LedgerUser user) {
+        String area = areaOf(user);
+        Timestamp from = Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay());
+        Timestamp to = Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay());
+        String inArea = "district".equals(area) ? "" : " and %s = '" + area.replace("'", "") + "'";
+        return new YearAtAGlance(year, regions.find(area).map(r -> r.name()).orElse(area),
+                yearlyFigures.compute(year, area), openStages(inArea), disasterHouseholds(inArea, from, to),
+                Money.of(jdbc.sql("select coalesce(sum(cash), 0) from donation where registered_at >= ? and registered_at < ?")
+                        .params(from, to).query(BigDecimal.class).single()),
+                goods("""
+                        select g.goods_kind, sum(g.quantity) from donation_goods g join donation d on d.id = g.donation_id
+                        where d.registered_at >= ? and d.registered_at < ? group by g.goods_kind""", from, to),
+                Money.of(jdbc.sql("select coalesce(sum(cash), 0) from donation_distribution where distributed_at >= ? "
+                                + "and distributed_at < ?" + inArea.formatted("township_code"))
+                        .params(from, to).query(BigDecimal.class).single()),
+                goods("""
+                        select g.goods_kind, sum(g.quantity) from donation_distribution_goods g
+                        join donation_distribution d on d.id = g.distribution_id
+                        where d.distributed_at >= ? and d.distributed_at < ?""" + inArea.formatted("d.township_code")
+                        + " group by g.goods_kind", from, to));
+    }
+
+    private List<YearAtAGlance.Stage> openStages(String inArea) {
+        Map<CaseStatus, long[]> counts = new LinkedHashMap<>();
+        OPEN_STAGES.forEach(s -> counts.put(s, new long[2]));
+        LocalDateTime now = LocalDateTime.now();
+        jdbc.sql("select status, created_at from dibao_case where status in ('APPLIED','UNDER_SURVEY','UNDER_REVIEW','IN_NOTICE')"
+                        + inArea.formatted("township_code"))
+                .query(rs -> {
+                    long[] c = counts.get(CaseStatus.valueOf(rs.getString("status")));
+                    c[0]++;
+                    c[1] += Duration.between(rs.getTimestamp("created_at").toLocalDateTime(), now).toDays();
+                });
+        List<YearAtAGlance.Stage> stages = new ArrayList<>();
+        counts.forEach((status, c) -> stages.add(new YearAtAGlance.Stage(status.label(), c[0], c[0] == 0 ? 0 : c[1] / c[0])));
+        return stages;
+    }
+
+    private Map<String, Long> disasterHouseholds(String inArea, Timestamp from, Timestamp to) {
+        Map<String, Long> byCategory = new LinkedHashMap<>();
+        for (HouseholdCategory category : HouseholdCategory.values()) {
+            byCategory.put(category.label(), 0L);
+        }
+        jdbc.sql("""
+                select h.category, count(*) as households from relief_household h
+                join relief_disaster d on d.id = h.disaster_id
+                where d.occurred_at >= ? and d.occurred_at < ?""" + inArea.formatted("h.township_code") + " group by h.category")
+                .params(from, to)
+                .query(rs -> {
+                    byCategory.put(HouseholdCategory.valueOf(rs.getString("category")).label(), rs.getLong("households"));
+                });
+        return byCategory;
+    }
+
+    private Map<String, Long> goods(String sql, Timestamp from, Timestamp to) {
+        Map<String, Long> goods = new LinkedHashMap<>();
+        jdbc.sql(sql).params(from, to).query(rs -> {
+            goods.put(GoodsKind.valueOf(rs.getString(1)).label(), rs.getLong(2));
+        });
+        return goods;
+    }
+}

@@ -1,0 +1,55 @@
+package cn.minzheng.bureau.ledger;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import cn.minzheng.bureau.dibao.figures.YearlyFigures;
+import cn.minzheng.bureau.donation.GoodsKind;
+
+/**
+ * The dashboard's figures for a year and an area: the 低保 year (covered, added, cancelled, paid per
+ * month), open applications by stage with their average age, disaster households by category, and
+ * the donation campaign's collection and distribution.
+ */
+public record YearAtAGlance(
+        int year,
+        String areaName,
+        YearlyFigures dibao,
+        List<Stage> openStages,
+        Map<String, Long> disasterHouseholdsByCategory,
+        BigDecimal donatedCash,
+        Map<String, Long> donatedGoods,
+        BigDecimal distributedCash,
+        Map<String, Long> distributedGoods) {
+
+    public record Stage(String label, long cases, long averageAgeDays) {
+    }
+
+    /** The year in one paragraph, in the shape of the bureau's year-end summary. */
+    public String summary() {
+        YearlyFigures.Row total = dibao.total();
+        return year + "年，" + areaName + "共保障城乡低保对象" + total.peopleCovered() + "人（" + total.householdsCovered()
+                + "户），新增" + total.householdsAdded() + "户" + total.peopleAdded() + "人，取消" + total.householdsCancelled()
+                + "户" + total.peopleCancelled() + "人；全年共发放低保资金" + total.paidInYear().toPlainString() + "元。"
+                + "受灾困难家庭：" + count("五保户") + "户五保户、" + count("特困户") + "户特困户、" + count("重灾户")
+                + "户重灾户。“扶贫济困送温暖”活动共募集捐款" + donatedCash.toPlainString() + "元"
+                + goods(donatedGoods) + "，已发放捐款" + distributedCash.toPlainString() + "元" + goods(distributedGoods) + "。";
+    }
+
+    private long count(String category) {
+        return disasterHouseholdsByCategory.getOrDefault(category, 0L);
+    }
+
+    private static String unitOf(String label) {
+        return Arrays.stream(GoodsKind.values()).filter(k -> k.label().equals(label)).map(GoodsKind::unit)
+                .findFirst().orElse("件");
+    }
+
+    private static String goods(Map<String, Long> goods) {
+        StringBuilder text = new StringBuilder();
+        goods.forEach((kind, quantity) -> text.append("、").append(kind).append(quantity).append(unitOf(kind)));
+        return text.toString();
+    }
+}
