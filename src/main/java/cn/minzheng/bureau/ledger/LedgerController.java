@@ -140,24 +140,28 @@ public class LedgerController {
     /** The lists a clerk works from: failed payments, disaster roster households. */
     @GetMapping("/lists/{list}")
     public String list(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user, @PathVariable String list,
-                       @RequestParam(defaultValue = "0") int page, Model model) {
+                       @RequestParam(required = false) String township, @RequestParam(defaultValue = "0") int page,
+                       Model model) {
         LedgerLists.Kind kind = kind(list);
         model.addAttribute("user", user);
         model.addAttribute("list", list);
         model.addAttribute("kind", kind);
-        model.addAttribute("result", lists.page(kind, user, page));
+        model.addAttribute("township", township);
+        model.addAttribute("townships", regions.townships().stream().filter(t -> user.maySee(t.code())).toList());
+        model.addAttribute("result", lists.page(kind, user, township, page));
         return "ledger/list";
     }
 
     @GetMapping("/lists/{list}.xlsx")
     public void listDownload(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user, @PathVariable String list,
-                             HttpServletResponse response) throws IOException {
+                             @RequestParam(required = false) String township, HttpServletResponse response)
+            throws IOException {
         LedgerLists.Kind kind = kind(list);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode(kind.title() + ".xlsx", StandardCharsets.UTF_8));
         try (XlsxTable table = new XlsxTable(kind.title(), kind.columns())) {
-            lists.all(kind, user, row -> table.row(row.toArray()));
+            lists.all(kind, user, township, row -> table.row(row.toArray()));
             table.writeTo(response.getOutputStream());
         }
     }
@@ -166,6 +170,7 @@ public class LedgerController {
         return switch (list) {
             case "failed-payments" -> LedgerLists.Kind.FAILED_PAYMENTS;
             case "disaster-households" -> LedgerLists.Kind.DISASTER_HOUSEHOLDS;
+            case "deadlines" -> LedgerLists.Kind.DEADLINES;
             default -> throw RuleViolation.notFound("台账“" + list + "”");
         };
     }

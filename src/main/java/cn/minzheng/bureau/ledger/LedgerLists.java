@@ -40,7 +40,16 @@ public class LedgerLists {
                 join relief_disaster d on d.id = h.disaster_id
                 join region t on t.code = h.township_code
                 join region v on v.code = h.village_code
-                where 1 = 1""", "h.township_code", " order by h.disaster_id desc, h.township_code, h.id");
+                where 1 = 1""", "h.township_code", " order by h.disaster_id desc, h.township_code, h.id"),
+        DEADLINES("临近或超过办理期限的案件", List.of("期限", "剩余天数", "待办环节", "案件编号", "申请人", "乡镇（街道）", "案件状态"),
+                """
+                select t.due_date_, t.due_date_ as days_left, t.name_, c.case_number, head.name, r.name as township, c.status
+                from act_ru_task t
+                join act_ru_execution e on e.id_ = t.proc_inst_id_
+                join dibao_case c on c.case_number = e.business_key_
+                join household_member head on head.household_id = c.household_id and head.relation = 'HEAD'
+                join region r on r.code = c.township_code
+                where t.due_date_ is not null""", "c.township_code", " order by t.due_date_, t.id_");
 
         private final String title;
         private final List<String> columns;
@@ -71,24 +80,32 @@ public class LedgerLists {
         this.jdbc = jdbc;
     }
 
-    public LedgerQueries.Page<List<Object>> page(Kind kind, LedgerUser user, int page) {
-        LedgerQueries.Where where = new LedgerQueries.Where();
-        where.area(kind.townshipColumn, user);
+    public LedgerQueries.Page<List<Object>> page(Kind kind, LedgerUser user, String township, int page) {
+        LedgerQueries.Where where = where(kind, user, township);
         long total = where.bind(jdbc.sql("select count(*) from (" + kind.sql + where.sql() + ") q"))
                 .query(Long.class).single();
         List<List<Object>> rows = new ArrayList<>();
-        each(kind, user, " limit " + HouseholdSearch.PAGE_SIZE + " offset " + (long) Math.max(page, 0) * HouseholdSearch.PAGE_SIZE,
-                rows::add);
+        each(kind, user, township, " limit " + HouseholdSearch.PAGE_SIZE + " offset "
+                + (long) Math.max(page, 0) * HouseholdSearch.PAGE_SIZE, rows::add);
         return new LedgerQueries.Page<>(rows, total, Math.max(page, 0), HouseholdSearch.PAGE_SIZE);
     }
 
-    public void all(Kind kind, LedgerUser user, Consumer<List<Object>> sink) {
-        each(kind, user, "", sink);
+    public void all(Kind kind, LedgerUser user, String township, Consumer<List<Object>> sink) {
+        each(kind, user, township, "", sink);
     }
 
-    private void each(Kind kind, LedgerUser user, String limit, Consumer<List<Object>> sink) {
+    /** The user's area, narrowed to one township when the user asks for it. */
+    private static LedgerQueries.Where where(Kind kind, LedgerUser user, String township) {
         LedgerQueries.Where where = new LedgerQueries.Where();
         where.area(kind.townshipColumn, user);
+        if (township != null && !township.isBlank()) {
+            where.and(kind.townshipColumn + " = ?", township.trim());
+        }
+        return where;
+    }
+
+    private void each(Kind kind, LedgerUser user, String township, String limit, Consumer<List<Object>> sink) {
+        LedgerQueries.Where where = where(kind, user, township);
         try (var rows = where.bind(jdbc.sql(kind.sql + where.sql() + kind.order + limit)).query((rs, n) -> {
             List<Object> row = new ArrayList<>();
             for (int i = 1; i <= kind.columns.size(); i++) {
@@ -109,6 +126,14 @@ public class LedgerLists {
         }
         if (kind == Kind.FAILED_PAYMENTS && row.get(4) instanceof String account) {
             row.set(4, BankAccounts.mask(account));
+        }
+        if (kind == Kind.DEADLINES) {
+            java.time.LocalDateTime due = ((java.sql.Timestamp) row.get(0)).toLocalDateTime();
+            long daysLeft = java.time.Duration.between(java.time.LocalDateTime.now(), due).toDays();
+            row.set(0, due.toLocalDate().toString());
+            row.set(1, daysLeft < 0 ? "已逾期" + (-daysLeft) + "天" : String.valueOf(daysLeft));
+            row.set(6, cn.minzheng.bureau.dibao.CaseStatus.valueOf((String) row.get(6)).label());
+            return row;
         }
         if (kind == Kind.DISASTER_HOUSEHOLDS) {
             row.set(6, HouseholdCategory.valueOf((String) row.get(6)).label());

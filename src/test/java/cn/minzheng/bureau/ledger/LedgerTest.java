@@ -28,6 +28,8 @@ class LedgerTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    cn.minzheng.bureau.demo.DibaoWalker walker;
 
     @Test
     void withoutTheWebappLoginTheLedgersSendYouToLogIn() {
@@ -95,6 +97,52 @@ class LedgerTest {
         approver.login("approver", "demo");
         long allRoster = jdbc.sql("select count(*) from relief_household").query(Long.class).single();
         assertThat(read(approver.download("/ledger/lists/disaster-households.xlsx").body())).hasSize((int) allRoster + 1);
+    }
+
+    @Test
+    void theDeadlineListShowsTheTownshipsOpenTasksByDueDateAndDistrictRolesCanNarrowIt() throws Exception {
+        WebappSession clerk = new WebappSession(port);
+        clerk.login("clerk.yuecun", "demo");
+        String deadlines = clerk.get("/ledger/lists/deadlines").body();
+        assertThat(deadlines).contains("临近或超过办理期限的案件").contains("岳村乡").doesNotContain("任丘办事处</td>");
+        List<List<String>> rows = read(clerk.download("/ledger/lists/deadlines.xlsx").body());
+        assertThat(rows.get(0)).startsWith("期限", "剩余天数", "待办环节");
+        assertThat(rows.subList(1, rows.size())).isNotEmpty().allSatisfy(r -> assertThat(r.get(5)).isEqualTo("岳村乡"));
+        List<String> dueDates = rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList();
+        assertThat(dueDates).isSorted();
+
+        WebappSession approver = new WebappSession(port);
+        approver.login("approver", "demo");
+        List<List<String>> renqiu = read(approver.download("/ledger/lists/deadlines.xlsx?township=renqiu").body());
+        assertThat(renqiu.subList(1, renqiu.size())).isNotEmpty().allSatisfy(r -> assertThat(r.get(5)).isEqualTo("任丘办事处"));
+        // a township's clerk cannot widen the list by naming another township
+        assertThat(read(clerk.download("/ledger/lists/deadlines.xlsx?township=renqiu").body())).hasSize(1);
+    }
+
+    @Test
+    void aHouseholdWithALongHistoryShowsEveryStepInItsFile() {
+        var form = cn.minzheng.bureau.support.TestApplications.yuecunHousehold(2, "300");
+        var dibaoCase = walker.submit("clerk.yuecun", form);
+        walker.accept("clerk.yuecun", dibaoCase);
+        walker.survey("clerk.yuecun", dibaoCase, java.util.Map.of());
+        walker.reviewByTownship("reviewer.yuecun", dibaoCase, "APPROVE", "同意");
+        walker.complete("clerk.yuecun", dibaoCase, "Task_PublicNotice",
+                java.util.Map.of("objectionSource", "村民", "objectionContent", "家中另有经营收入"));
+        walker.survey("clerk.yuecun", dibaoCase, java.util.Map.of("hiddenIncomeMonthly", 100));
+        walker.reviewByTownship("reviewer.yuecun", dibaoCase, "APPROVE", "复查后同意");
+        walker.endNotice(dibaoCase);
+        walker.approveByDistrict("approver", dibaoCase, "APPROVE", "同意");
+
+        WebappSession clerk = new WebappSession(port);
+        clerk.login("clerk.yuecun", "demo");
+        String file = clerk.get("/ledger/households/" + dibaoCase.householdId()).body();
+        String history = file.substring(file.indexOf("状态记录"), file.indexOf("办理决定"));
+        // applied, survey, review, notice, (objection) survey, review, notice, district review, approved
+        assertThat(history.split("<li", -1)).hasSize(9 + 1);
+        assertThat(history).contains("公示中").contains("已批准（在保）");
+        String decisions = file.substring(file.indexOf("办理决定"), file.indexOf("入户调查", file.indexOf("办理决定")));
+        assertThat(decisions).contains("家中另有经营收入").contains("复查后同意").contains("approver");
+        assertThat(file.substring(file.indexOf("入户调查", file.indexOf("办理决定"))).split("<pre", -1)).hasSize(2 + 1);
     }
 
     @Test
