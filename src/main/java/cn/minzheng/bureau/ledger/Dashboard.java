@@ -37,18 +37,26 @@ public class Dashboard {
         this.regions = regions;
     }
 
-    /** The area a user's dashboard shows: the district for district roles, else the user's township. */
-    public String areaOf(LedgerUser user) {
+    /**
+     * The area a dashboard shows: what the user asked for if they may see it (district roles: the
+     * district or any township), else the district for district roles and the user's own township.
+     */
+    public String areaOf(LedgerUser user, String requested) {
+        if (requested != null && !requested.isBlank() && (user.districtWide() ? regions.find(requested).isPresent()
+                : user.townships().contains(requested))) {
+            return requested;
+        }
         return user.districtWide() || user.townships().isEmpty() ? "district" : user.townships().get(0);
     }
 
-    public YearAtAGlance year(int year, LedgerUser user) {
-        String area = areaOf(user);
+    public YearAtAGlance year(int year, LedgerUser user, String requestedArea) {
+        String area = areaOf(user, requestedArea);
         Timestamp from = Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay());
         Timestamp to = Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay());
         String inArea = "district".equals(area) ? "" : " and %s = '" + area.replace("'", "") + "'";
         return new YearAtAGlance(year, regions.find(area).map(r -> r.name()).orElse(area),
-                yearlyFigures.compute(year, area), openStages(inArea), disasterHouseholds(inArea, from, to),
+                yearlyFigures.compute(year, area), coveredByMonth(year, inArea), openStages(inArea),
+                disasterHouseholds(inArea, from, to),
                 Money.of(jdbc.sql("select coalesce(sum(cash), 0) from donation where registered_at >= ? and registered_at < ?")
                         .params(from, to).query(BigDecimal.class).single()),
                 goods("""
@@ -62,6 +70,22 @@ public class Dashboard {
                         join donation_distribution d on d.id = g.distribution_id
                         where d.distributed_at >= ? and d.distributed_at < ?""" + inArea.formatted("d.township_code")
                         + " group by g.goods_kind", from, to));
+    }
+
+    private List<YearAtAGlance.Covered> coveredByMonth(int year, String inArea) {
+        Map<String, YearAtAGlance.Covered> months = new LinkedHashMap<>();
+        for (int m = 1; m <= 12; m++) {
+            String month = String.format("%d-%02d", year, m);
+            months.put(month, new YearAtAGlance.Covered(month, 0, 0));
+        }
+        jdbc.sql("select benefit_month, count(*) as households, coalesce(sum(people_count), 0) as people from payment "
+                        + "where benefit_month like ?" + inArea.formatted("township_code") + " group by benefit_month")
+                .param(year + "-%")
+                .query(rs -> {
+                    String month = rs.getString("benefit_month");
+                    months.put(month, new YearAtAGlance.Covered(month, rs.getLong("households"), rs.getLong("people")));
+                });
+        return List.copyOf(months.values());
     }
 
     private List<YearAtAGlance.Stage> openStages(String inArea) {

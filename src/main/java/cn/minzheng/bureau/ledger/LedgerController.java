@@ -92,13 +92,17 @@ public class LedgerController {
     /** The year at a glance for the user's area, with charts and the year-end summary. */
     @GetMapping("/dashboard")
     public String dashboard(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
-                            @RequestParam(required = false) Integer year, Model model) {
+                            @RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
+                            Model model) {
         int shown = checkedYear(year);
-        YearAtAGlance glance = dashboard.year(shown, user);
-        List<String> months = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> m + "月").toList();
+        YearAtAGlance glance = dashboard.year(shown, user, area);
+        model.addAttribute("area", dashboard.areaOf(user, area));
+        model.addAttribute("areas", user.districtWide() ? regions.townships() : List.of());
+        model.addAttribute("coveredChart", SvgBars.render(months(),
+                glance.coveredByMonth().stream().map(YearAtAGlance.Covered::households).toList()));
         model.addAttribute("user", user);
         model.addAttribute("glance", glance);
-        model.addAttribute("paidChart", SvgBars.render(months, glance.dibao().total().paidByMonth()));
+        model.addAttribute("paidChart", SvgBars.render(months(), glance.dibao().total().paidByMonth()));
         model.addAttribute("stagesChart", SvgBars.render(glance.openStages().stream().map(YearAtAGlance.Stage::label).toList(),
                 glance.openStages().stream().map(YearAtAGlance.Stage::cases).toList()));
         model.addAttribute("disasterChart", SvgBars.render(List.copyOf(glance.disasterHouseholdsByCategory().keySet()),
@@ -109,8 +113,9 @@ public class LedgerController {
     /** The year-end summary and its figures by township, as the bureau files them. */
     @GetMapping("/year-end.xlsx")
     public void yearEnd(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
-                        @RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
-        YearAtAGlance glance = dashboard.year(checkedYear(year), user);
+                        @RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
+                        HttpServletResponse response) throws IOException {
+        YearAtAGlance glance = dashboard.year(checkedYear(year), user, area);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode(glance.year() + "年工作总结数据.xlsx", StandardCharsets.UTF_8));
@@ -127,6 +132,10 @@ public class LedgerController {
             table.row(glance.summary());
             table.writeTo(response.getOutputStream());
         }
+    }
+
+    private static List<String> months() {
+        return java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> m + "月").toList();
     }
 
     private static int checkedYear(Integer year) {

@@ -17,6 +17,7 @@ public record YearAtAGlance(
         int year,
         String areaName,
         YearlyFigures dibao,
+        List<Covered> coveredByMonth,
         List<Stage> openStages,
         Map<String, Long> disasterHouseholdsByCategory,
         BigDecimal donatedCash,
@@ -25,6 +26,10 @@ public record YearAtAGlance(
         Map<String, Long> distributedGoods) {
 
     public record Stage(String label, long cases, long averageAgeDays) {
+    }
+
+    /** Households and people paid for a month (the month's payroll, issued or not). */
+    public record Covered(String month, long households, long people) {
     }
 
     /** The year in one paragraph, in the shape of the bureau's year-end summary. */

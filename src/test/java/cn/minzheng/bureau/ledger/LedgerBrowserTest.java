@@ -75,7 +75,7 @@ class LedgerBrowserTest {
 
             browser.get(url("/ledger/dashboard"));
             assertThat(browser.findElement(By.id("summary")).getText()).contains("共保障城乡低保对象");
-            assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(3);
+            assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(4);
             Browser.screenshot(browser, "ledger-dashboard");
         } finally {
             browser.quit();
