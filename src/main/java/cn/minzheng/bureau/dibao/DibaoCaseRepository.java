@@ -101,11 +101,8 @@ public class DibaoCaseRepository {
                 .list();
     }
 
-    public Optional<DibaoCase> findByNumber(String caseNumber) {
-        return jdbc.sql("select " + COLUMNS + " from dibao_case where case_number = ?")
-                .param(caseNumber)
-                .query(DibaoCase.class)
-                .optional();
+    private long householdOf(long caseId) {
+        return jdbc.sql("select household_id from dibao_case where id = ?").param(caseId).query(Long.class).single();
     }
 
     public void attachProcess(long caseId, String processInstanceId) {
@@ -166,7 +163,7 @@ public class DibaoCaseRepository {
 
     public void activate(long caseId, String startMonth, String actor) {
         jdbc.sql("update dibao_case set start_month = ? where id = ?").params(startMonth, caseId).update();
-        audit.record("DIBAO_CASE", caseId, find(caseId).orElseThrow().householdId(), caseId, "START_MONTH_SET", actor,
+        audit.record("DIBAO_CASE", caseId, householdOf(caseId), caseId, "START_MONTH_SET", actor,
                 null, null, Map.of("startMonth", startMonth));
         changeStatus(caseId, CaseStatus.APPROVED, actor, "自" + startMonth + "起按月发放");
     }
@@ -186,7 +183,7 @@ public class DibaoCaseRepository {
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(caseId, step, decision, comment, actor, Timestamp.from(Instant.now()))
                 .update();
-        audit.record("DIBAO_CASE", caseId, find(caseId).orElseThrow().householdId(), caseId, "DECIDED", actor, comment,
+        audit.record("DIBAO_CASE", caseId, householdOf(caseId), caseId, "DECIDED", actor, comment,
                 null, Map.of("step", step, "decision", decision));
     }
 

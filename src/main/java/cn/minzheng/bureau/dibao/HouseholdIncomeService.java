@@ -3,6 +3,7 @@ package cn.minzheng.bureau.dibao;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -25,16 +26,29 @@ public class HouseholdIncomeService {
         this.surveys = surveys;
     }
 
-    /** The household with the incomes it declared. */
-    public Household declaredHousehold(long caseId) {
+    /**
+     * What the calculation sees of a case's household, read once: the household as declared, the same
+     * household with the hidden income of the latest survey added to the head, and the utilities spending
+     * (as the survey verified it, else as declared).
+     */
+    public record Assessed(Household declared, Household assessed, BigDecimal utilitiesMonthly) {
+    }
+
+    public Assessed assess(long caseId) {
         DibaoCase dibaoCase = cases.find(caseId).orElseThrow();
-        return households.find(dibaoCase.householdId()).orElseThrow();
+        Household declared = households.find(dibaoCase.householdId()).orElseThrow();
+        Optional<Survey> survey = surveys.latest(caseId);
+        BigDecimal hidden = survey.map(Survey::hiddenIncomeMonthly).orElse(Money.ZERO);
+        BigDecimal utilities = survey.map(Survey::utilitiesMonthlyVerified).orElse(declared.utilities().total());
+        return new Assessed(declared, withHiddenIncome(declared, hidden), utilities);
     }
 
     /** The household with its declared incomes and the hidden income of the latest survey. */
     public Household assessedHousehold(long caseId) {
-        Household household = declaredHousehold(caseId);
-        BigDecimal hidden = surveys.latest(caseId).map(Survey::hiddenIncomeMonthly).orElse(Money.ZERO);
+        return assess(caseId).assessed();
+    }
+
+    private static Household withHiddenIncome(Household household, BigDecimal hidden) {
         if (hidden.signum() == 0) {
             return household;
         }
@@ -48,9 +62,5 @@ public class HouseholdIncomeService {
         return new Household(household.id(), household.townshipCode(), household.communityCode(), household.address(),
                 household.bankName(), household.bankAccount(), household.assetsDescription(), household.assetsValue(),
                 household.utilities(), members);
-    }
-
-    public BigDecimal verifiedUtilities(long caseId, Household household) {
-        return surveys.latest(caseId).map(Survey::utilitiesMonthlyVerified).orElse(household.utilities().total());
     }
 }

@@ -2,7 +2,6 @@ package cn.minzheng.bureau.household;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.Period;
 
 import cn.minzheng.bureau.common.RuleViolation;
 
@@ -48,10 +47,6 @@ public record ResidentIdNumber(String value) {
 
     public Sex sex() {
         return (value.charAt(16) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
-    }
-
-    public int ageOn(LocalDate day) {
-        return Period.between(birthDate(), day).getYears();
     }
 
     /** For lists and logs: the address code and the last four characters stay visible. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public class Dashboard {
         String area = areaOf(user, requestedArea);
         Timestamp from = Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay());
         Timestamp to = Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay());
-        String inArea = "district".equals(area) ? "" : " and %s = '" + area.replace("'", "") + "'";
+        Confine inArea = new Confine("district".equals(area) ? null : area);
         return new YearAtAGlance(year, regions.find(area).map(r -> r.name()).orElse(area),
                 yearlyFigures.compute(year, area), coveredByMonth(year, inArea), openStages(inArea),
                 disasterHouseholds(inArea, from, to),
@@ -61,26 +62,43 @@ public class Dashboard {
                         .params(from, to).query(BigDecimal.class).single()),
                 goods("""
                         select g.goods_kind, sum(g.quantity) from donation_goods g join donation d on d.id = g.donation_id
-                        where d.registered_at >= ? and d.registered_at < ? group by g.goods_kind""", from, to),
+                        where d.registered_at >= ? and d.registered_at < ? group by g.goods_kind""", new Confine(null), from, to),
                 Money.of(jdbc.sql("select coalesce(sum(cash), 0) from donation_distribution where distributed_at >= ? "
-                                + "and distributed_at < ?" + inArea.formatted("township_code"))
-                        .params(from, to).query(BigDecimal.class).single()),
+                                + "and distributed_at < ?" + inArea.on("township_code"))
+                        .params(inArea.params(from, to)).query(BigDecimal.class).single()),
                 goods("""
                         select g.goods_kind, sum(g.quantity) from donation_distribution_goods g
                         join donation_distribution d on d.id = g.distribution_id
-                        where d.distributed_at >= ? and d.distributed_at < ?""" + inArea.formatted("d.township_code")
-                        + " group by g.goods_kind", from, to));
+                        where d.distributed_at >= ? and d.distributed_at < ?""" + inArea.on("d.township_code")
+                        + " group by g.goods_kind", inArea, from, to));
     }
 
-    private List<YearAtAGlance.Covered> coveredByMonth(int year, String inArea) {
+    /** A township to confine a query to, or none for the whole district: bound as a parameter. */
+    private record Confine(String township) {
+
+        String on(String column) {
+            return township == null ? "" : " and " + column + " = ?";
+        }
+
+        Object[] params(Object... leading) {
+            if (township == null) {
+                return leading;
+            }
+            Object[] all = Arrays.copyOf(leading, leading.length + 1);
+            all[leading.length] = township;
+            return all;
+        }
+    }
+
+    private List<YearAtAGlance.Covered> coveredByMonth(int year, Confine inArea) {
         Map<String, YearAtAGlance.Covered> months = new LinkedHashMap<>();
         for (int m = 1; m <= 12; m++) {
             String month = String.format("%d-%02d", year, m);
             months.put(month, new YearAtAGlance.Covered(month, 0, 0));
         }
         jdbc.sql("select benefit_month, count(*) as households, coalesce(sum(people_count), 0) as people from payment "
-                        + "where benefit_month like ?" + inArea.formatted("township_code") + " group by benefit_month")
-                .param(year + "-%")
+                        + "where benefit_month like ?" + inArea.on("township_code") + " group by benefit_month")
+                .params(inArea.params(year + "-%"))
                 .query(rs -> {
                     String month = rs.getString("benefit_month");
                     months.put(month, new YearAtAGlance.Covered(month, rs.getLong("households"), rs.getLong("people")));
@@ -88,12 +106,13 @@ public class Dashboard {
         return List.copyOf(months.values());
     }
 
-    private List<YearAtAGlance.Stage> openStages(String inArea) {
+    private List<YearAtAGlance.Stage> openStages(Confine inArea) {
         Map<CaseStatus, long[]> counts = new LinkedHashMap<>();
         OPEN_STAGES.forEach(s -> counts.put(s, new long[2]));
         LocalDateTime now = LocalDateTime.now();
         jdbc.sql("select status, created_at from dibao_case where status in ('APPLIED','UNDER_SURVEY','UNDER_REVIEW','IN_NOTICE')"
-                        + inArea.formatted("township_code"))
+                        + inArea.on("township_code"))
+                .params(inArea.params())
                 .query(rs -> {
                     long[] c = counts.get(CaseStatus.valueOf(rs.getString("status")));
                     c[0]++;
@@ -104,7 +123,7 @@ public class Dashboard {
         return stages;
     }
 
-    private Map<String, Long> disasterHouseholds(String inArea, Timestamp from, Timestamp to) {
+    private Map<String, Long> disasterHouseholds(Confine inArea, Timestamp from, Timestamp to) {
         Map<String, Long> byCategory = new LinkedHashMap<>();
         for (HouseholdCategory category : HouseholdCategory.values()) {
             byCategory.put(category.label(), 0L);
@@ -112,17 +131,17 @@ public class Dashboard {
         jdbc.sql("""
                 select h.category, count(*) as households from relief_household h
                 join relief_disaster d on d.id = h.disaster_id
-                where d.occurred_at >= ? and d.occurred_at < ?""" + inArea.formatted("h.township_code") + " group by h.category")
-                .params(from, to)
+                where d.occurred_at >= ? and d.occurred_at < ?""" + inArea.on("h.township_code") + " group by h.category")
+                .params(inArea.params(from, to))
                 .query(rs -> {
                     byCategory.put(HouseholdCategory.valueOf(rs.getString("category")).label(), rs.getLong("households"));
                 });
         return byCategory;
     }
 
-    private Map<String, Long> goods(String sql, Timestamp from, Timestamp to) {
+    private Map<String, Long> goods(String sql, Confine inArea, Timestamp from, Timestamp to) {
         Map<String, Long> goods = new LinkedHashMap<>();
-        jdbc.sql(sql).params(from, to).query(rs -> {
+        jdbc.sql(sql).params(inArea.params(from, to)).query(rs -> {
             goods.put(GoodsKind.valueOf(rs.getString(1)).label(), rs.getLong(2));
         });
         return goods;

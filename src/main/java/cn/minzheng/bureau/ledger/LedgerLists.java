@@ -1,5 +1,8 @@
 package cn.minzheng.bureau.ledger;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -7,6 +10,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.household.BankAccounts;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.relief.HouseDamage;
@@ -117,28 +121,34 @@ public class LedgerLists {
         }
     }
 
-    /** ID numbers and bank accounts masked, codes as the Chinese a clerk reads. */
+    /** ID numbers and bank accounts masked, codes and dates as a clerk reads them. */
     private static List<Object> masked(Kind kind, List<Object> row) {
-        if (row.get(2) instanceof String id && ResidentIdNumber.isValid(id)) {
-            row.set(2, ResidentIdNumber.parse(id).masked());
-        } else if (row.get(2) instanceof String id && id.length() == 18) {
-            row.set(2, id.substring(0, 6) + "********" + id.substring(14));
-        }
-        if (kind == Kind.FAILED_PAYMENTS && row.get(4) instanceof String account) {
-            row.set(4, BankAccounts.mask(account));
-        }
-        if (kind == Kind.DEADLINES) {
-            java.time.LocalDateTime due = ((java.sql.Timestamp) row.get(0)).toLocalDateTime();
-            long daysLeft = java.time.Duration.between(java.time.LocalDateTime.now(), due).toDays();
-            row.set(0, due.toLocalDate().toString());
-            row.set(1, daysLeft < 0 ? "已逾期" + (-daysLeft) + "天" : String.valueOf(daysLeft));
-            row.set(6, cn.minzheng.bureau.dibao.CaseStatus.valueOf((String) row.get(6)).label());
-            return row;
-        }
-        if (kind == Kind.DISASTER_HOUSEHOLDS) {
-            row.set(6, HouseholdCategory.valueOf((String) row.get(6)).label());
-            row.set(7, HouseDamage.valueOf((String) row.get(7)).label());
+        switch (kind) {
+            case FAILED_PAYMENTS -> {
+                row.set(2, maskedId((String) row.get(2)));
+                row.set(4, BankAccounts.mask((String) row.get(4)));
+            }
+            case DISASTER_HOUSEHOLDS -> {
+                row.set(2, maskedId((String) row.get(2)));
+                row.set(6, HouseholdCategory.valueOf((String) row.get(6)).label());
+                row.set(7, HouseDamage.valueOf((String) row.get(7)).label());
+            }
+            case DEADLINES -> {
+                LocalDateTime due = ((Timestamp) row.get(0)).toLocalDateTime();
+                long daysLeft = Duration.between(LocalDateTime.now(), due).toDays();
+                row.set(0, due.toLocalDate().toString());
+                row.set(1, daysLeft < 0 ? "已逾期" + (-daysLeft) + "天" : String.valueOf(daysLeft));
+                row.set(6, CaseStatus.valueOf((String) row.get(6)).label());
+            }
         }
         return row;
+    }
+
+    private static String maskedId(String id) {
+        if (id == null || id.length() != 18) {
+            return id;
+        }
+        return ResidentIdNumber.isValid(id) ? ResidentIdNumber.parse(id).masked()
+                : id.substring(0, 6) + "********" + id.substring(14);
     }
 }

@@ -14,7 +14,6 @@ import cn.minzheng.bureau.dibao.DibaoSettings;
 import cn.minzheng.bureau.dibao.HouseholdIncomeService;
 import cn.minzheng.bureau.dibao.IncomeAssessment;
 import cn.minzheng.bureau.dibao.IncomeCalculator;
-import cn.minzheng.bureau.household.Household;
 
 /** 计算家庭人均收入: per-capita monthly income by the income calculation method, and the spending check. */
 @Component("calculateIncome")
@@ -31,10 +30,10 @@ public class CalculateIncomeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long caseId = ((Number) execution.getVariable(VAR_CASE_ID)).longValue();
-        Household household = incomes.assessedHousehold(caseId);
-        IncomeAssessment assessment = IncomeCalculator.assess(household);
-        BigDecimal declared = IncomeCalculator.assess(incomes.declaredHousehold(caseId)).countedMonthlyIncome();
-        Optional<String> flag = settings.spendingCheck().flag(incomes.verifiedUtilities(caseId, household), declared);
+        HouseholdIncomeService.Assessed household = incomes.assess(caseId);
+        IncomeAssessment assessment = IncomeCalculator.assess(household.assessed());
+        BigDecimal declared = IncomeCalculator.assess(household.declared()).countedMonthlyIncome();
+        Optional<String> flag = settings.spendingCheck().flag(household.utilitiesMonthly(), declared);
         execution.setVariable("perCapitaIncome", Money.format(assessment.perCapitaIncome()));
         execution.setVariable("spendingFlag", flag.isPresent());
         execution.setVariable("spendingFlagReason", flag.orElse(null));
