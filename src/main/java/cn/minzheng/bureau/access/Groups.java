@@ -26,4 +26,9 @@ public final class Groups {
     public static String reviewer(String townshipCode) {
         return "reviewer-" + townshipCode;
     }
+
+    /** The residents' or villagers' committee (居委会 / 村委会) of one community or village. */
+    public static String committee(String communityCode) {
+        return "committee-" + communityCode;
+    }
 }
