@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.common.ProcessVariables;
 import cn.minzheng.bureau.dibao.BenefitCalculation;
 import cn.minzheng.bureau.dibao.BenefitCalculator;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
@@ -53,20 +54,27 @@ public class CalculateBenefitDelegate implements JavaDelegate {
         Standard standard = StandardService.fromResult((Map<String, Object>) execution.getVariable(VAR_STANDARD_DECISION));
         standards.checkAgainstWages(area, standard.monthlyStandard());
 
-        Household household = incomes.assessedHousehold(caseId);
+        Household household = assessedHousehold(execution, caseId);
         IncomeAssessment assessment = IncomeCalculator.assess(household);
         BenefitCalculation benefit = BenefitCalculator.calculate(assessment.perCapitaIncome(),
                 standard.monthlyStandard(), standard.categoryAddition(), assessment.householdSize());
         cases.saveCalculation(caseId, benefit, json.writeValueAsString(snapshot(household, assessment, benefit, area)));
 
-        execution.setVariable("monthlyStandard", Money.format(benefit.monthlyStandard()));
-        execution.setVariable("categoryAddition", Money.format(benefit.categoryAddition()));
-        execution.setVariable("monthlyAmount", Money.format(benefit.monthlyAmount()));
-        execution.setVariable("eligible", benefit.eligible());
-        execution.setVariable("eligibilityNote", benefit.eligible()
+        ProcessVariables.setIfChanged(execution, "monthlyStandard", Money.format(benefit.monthlyStandard()));
+        ProcessVariables.setIfChanged(execution, "categoryAddition", Money.format(benefit.categoryAddition()));
+        ProcessVariables.setIfChanged(execution, "monthlyAmount", Money.format(benefit.monthlyAmount()));
+        ProcessVariables.setIfChanged(execution, "eligible", benefit.eligible());
+        ProcessVariables.setIfChanged(execution, "eligibilityNote", benefit.eligible()
                 ? "符合条件：人均收入低于低保标准，月补助" + Money.format(benefit.monthlyAmount()) + "元"
                 : "不符合条件：人均收入" + Money.format(benefit.perCapitaIncome()) + "元不低于低保标准"
                         + Money.format(benefit.monthlyStandard()) + "元");
+    }
+
+    /** The household 计算家庭人均收入 assessed in this transaction, else (after a wait state) read again. */
+    private Household assessedHousehold(DelegateExecution execution, long caseId) {
+        Object handedOver = execution.getVariable(VAR_ASSESSED_HOUSEHOLD);
+        return handedOver instanceof HouseholdIncomeService.Assessed assessed ? assessed.assessed()
+                : incomes.assessedHousehold(caseId);
     }
 
     private static Map<String, Object> snapshot(Household household, IncomeAssessment assessment,

@@ -1,5 +1,6 @@
 package cn.minzheng.bureau.dibao.application;
 
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.VAR_ASSESSED_HOUSEHOLD;
 import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.VAR_CASE_ID;
 
 import java.math.BigDecimal;
@@ -7,9 +8,11 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.common.ProcessVariables;
 import cn.minzheng.bureau.dibao.DibaoSettings;
 import cn.minzheng.bureau.dibao.HouseholdIncomeService;
 import cn.minzheng.bureau.dibao.IncomeAssessment;
@@ -31,11 +34,13 @@ public class CalculateIncomeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long caseId = ((Number) execution.getVariable(VAR_CASE_ID)).longValue();
         HouseholdIncomeService.Assessed household = incomes.assess(caseId);
+        // handed to 计算补助金额 in the same transaction, not stored: the tables stay the record
+        execution.setVariable(VAR_ASSESSED_HOUSEHOLD, Variables.objectValue(household, true).create());
         IncomeAssessment assessment = IncomeCalculator.assess(household.assessed());
         BigDecimal declared = IncomeCalculator.assess(household.declared()).countedMonthlyIncome();
         Optional<String> flag = settings.spendingCheck().flag(household.utilitiesMonthly(), declared);
-        execution.setVariable("perCapitaIncome", Money.format(assessment.perCapitaIncome()));
-        execution.setVariable("spendingFlag", flag.isPresent());
-        execution.setVariable("spendingFlagReason", flag.orElse(null));
+        ProcessVariables.setIfChanged(execution, "perCapitaIncome", Money.format(assessment.perCapitaIncome()));
+        ProcessVariables.setIfChanged(execution, "spendingFlag", flag.isPresent());
+        ProcessVariables.setIfChanged(execution, "spendingFlagReason", flag.orElse(null));
     }
 }

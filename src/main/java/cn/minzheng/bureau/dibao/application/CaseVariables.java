@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.common.ProcessVariables;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.household.Household;
@@ -51,7 +52,8 @@ public class CaseVariables {
         variables.put("relatedToStaff", dibaoCase.relatedToStaff());
         variables.put("relatedStaffName", dibaoCase.relatedStaffName());
         variables.put("relatedStaffUser", dibaoCase.relatedStaffUser());
-        scope.setVariables(variables);
+        // the start form already set some of these
+        variables.forEach((name, value) -> ProcessVariables.setIfChanged(scope, name, value));
     }
 
     static String summary(Household household) {

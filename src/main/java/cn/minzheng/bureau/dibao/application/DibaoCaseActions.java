@@ -56,9 +56,14 @@ public class DibaoCaseActions {
         cases.activate(caseId(execution), startMonth, (String) execution.getVariable("approvedBy"));
     }
 
-    /** Clears a task's decision fields when it is created, so an old answer from a loop is never reused. */
+    /**
+     * Clears a task's decision fields when it is created, so an old answer from a loop is never reused. The
+     * answers are process variables, so they are removed from the execution (through the task, the engine
+     * would first query the new task's own variables).
+     */
     public void clearInputs(DelegateTask task, String variables) {
-        Arrays.stream(variables.split(",")).map(String::trim).forEach(task::removeVariable);
+        VariableScope scope = task.getExecution() != null ? task.getExecution() : task;
+        Arrays.stream(variables.split(",")).map(String::trim).forEach(scope::removeVariable);
     }
 
     private static long caseId(VariableScope scope) {

@@ -59,7 +59,6 @@ public class ReviewDecisionListener implements TaskListener {
         long caseId = ((Number) task.getVariable(VAR_CASE_ID)).longValue();
         cases.recordDecision(caseId, task.getTaskDefinitionKey(), decision, comment, actor);
         if (!district) {
-            task.setVariable("reviewedByName", actor);
             task.setVariable("caseHistory", caseHistory(caseId));
         }
         if (REJECT.equals(decision)) {
