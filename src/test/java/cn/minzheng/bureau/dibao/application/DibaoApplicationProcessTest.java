@@ -10,7 +10,9 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -112,6 +114,24 @@ class DibaoApplicationProcessTest {
         jdbc.sql("update income_item set monthly_amount = 9999 where member_id in "
                 + "(select id from household_member where household_id = ?)").param(dibaoCase.householdId()).update();
         assertThat(cases.find(dibaoCase.id()).orElseThrow().calculationSnapshot()).isEqualTo(snapshot).contains("400.00");
+    }
+
+    @Test
+    void eachFactIsWrittenOnceAndTheAssessedHouseholdStaysOutOfTheEngine() {
+        DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "400"));
+        String instanceId = instance(dibaoCase).getId();
+        HistoryService history = engine.getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+                .variableName(VAR_ASSESSED_HOUSEHOLD).count()).isZero();
+        // a null fact is not written at all
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+                .variableName("relatedStaffUser").count()).isZero();
+        for (String name : List.of(VAR_TOWNSHIP_CODE, "caseNumber", "perCapitaIncome", "monthlyAmount")) {
+            HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
+                    .processInstanceId(instanceId).variableName(name).singleResult();
+            assertThat(history.createHistoricDetailQuery().variableInstanceId(variable.getId()).count())
+                    .as("writes of %s", name).isEqualTo(1);
+        }
     }
 
     @Test
