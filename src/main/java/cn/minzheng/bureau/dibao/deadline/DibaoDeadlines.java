@@ -181,16 +181,16 @@ public class DibaoDeadlines {
         if (!limits.extend(limit.id(), LimitKind.EXTENDED_PROCEDURE_DAYS, due, user, now, why)) {
             throw new RuleViolation("EXTENSION_ALREADY_GRANTED", "案件" + dibaoCase.caseNumber() + "的办理期限已延长过一次，只能延长一次", 409);
         }
-        Job timer = managementService.createJobQuery().processInstanceId(limit.processInstanceId())
-                .activityId(LimitKind.PROCEDURE.timerId()).singleResult();
-        if (timer != null) {
-            // the role was checked above; moving the engine's job needs no per-instance grant of the user
-            identityService.clearAuthentication();
-            try {
+        // the role was checked above; the engine's job is read and moved without per-instance grants of the user
+        identityService.clearAuthentication();
+        try {
+            Job timer = managementService.createJobQuery().processInstanceId(limit.processInstanceId())
+                    .activityId(LimitKind.PROCEDURE.timerId()).singleResult();
+            if (timer != null) {
                 managementService.setJobDuedate(timer.getId(), due);
-            } finally {
-                identityService.setAuthentication(authentication);
             }
+        } finally {
+            identityService.setAuthentication(authentication);
         }
         audit.record("DIBAO_CASE", dibaoCase.id(), dibaoCase.householdId(), dibaoCase.id(), "TIME_LIMIT_EXTENDED",
                 user, why, Map.of("workingDays", limit.workingDays(), "dueAt", limit.dueAt().format(SHOWN)),

@@ -354,7 +354,7 @@ class DibaoApplicationProcessTest {
         // Mon March 2 = the 10th working day; a plain calendar would end on Feb 24, the holidays ignored
         Date due = beijingMidnightAfter(2026, 3, 2);
         assertThat(jobDue(instance, TIMER_DECISION_OVERDUE)).isEqualTo(due);
-        assertThat(task(instance).getDue()).isEqualTo(due);
+        assertThat(task(instance).getDueDate()).isEqualTo(due);
         assertThat(limit(dibaoCase, LimitKind.DECISION).dueAt()).isEqualTo(LocalDateTime.of(2026, 3, 3, 0, 0));
 
         // the limit runs out: the approval stays open, the section head gets a supervision task
