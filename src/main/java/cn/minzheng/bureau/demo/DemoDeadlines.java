@@ -65,13 +65,12 @@ public class DemoDeadlines {
         DibaoCase late = walkToTownshipReview(LATE);
         walker.reviewByTownship("reviewer.mengke", late, APPROVE, "经审核，家庭经济状况属实，同意");
         walker.endNotice(late);
-        // the demo cannot wait ten working days: the decision limit is made to end now, and its timer fires
+        // the demo cannot wait ten working days: the decision limit is made to end now, and its timer is fired
         Date now = ClockUtil.getCurrentTime();
         jdbc.sql("update dibao_time_limit set due_at = ? where case_id = ? and limit_kind = ?")
                 .params(new Timestamp(now.getTime()), late.id(), LimitKind.DECISION.name()).update();
         Job timer = managementService.createJobQuery().processInstanceId(late.processInstanceId())
                 .activityId(LimitKind.DECISION.timerId()).singleResult();
-        managementService.setJobDuedate(timer.getId(), now);
         managementService.executeJob(timer.getId());
         log.info("demo data: a written refusal to deliver and an overdue district decision under supervision");
     }

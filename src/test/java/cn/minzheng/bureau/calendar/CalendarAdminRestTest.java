@@ -47,6 +47,13 @@ class CalendarAdminRestTest {
         assertThat(dayKind(year, "2026-10-10")).isEqualTo("WORKDAY");
         assertThat(year.get("days")).hasSize(33 + 6);
 
+        cn.minzheng.bureau.support.WebappSession clerk = new cn.minzheng.bureau.support.WebappSession(port);
+        clerk.login("clerk.yuecun", "demo");
+        String page = clerk.get("/ledger/calendar?year=2026").body();
+        assertThat(page).contains("2026年工作日历").contains("2026-02-14").contains("调休上班").contains("春节")
+                .doesNotContain("尚未录入");
+        assertThat(clerk.get("/ledger/calendar?year=2031").body()).contains("2031年的节假日安排尚未录入");
+
         JsonNode answer = http.get("clerk.yuecun", "/api/admin/calendar/working-days?from=2026-02-10&days=10").json();
         assertThat(answer.get("lastWorkingDay").asText()).isEqualTo("2026-03-02");
     }
