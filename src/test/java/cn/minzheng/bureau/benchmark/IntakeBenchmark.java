@@ -91,7 +91,8 @@ class IntakeBenchmark {
                     "homeVisitDone", true, "surveyConclusion", "属实"));
             complete("reviewer.yuecun", id, TASK_REVIEW_BY_TOWNSHIP, Map.of(VAR_REVIEW_DECISION, APPROVE,
                     VAR_REVIEW_COMMENT, "同意"));
-            managementService.executeJob(managementService.createJobQuery().processInstanceId(id).singleResult().getId());
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(id)
+                    .activityId(TIMER_NOTICE_PERIOD_OVER).singleResult().getId());
             complete("approver", id, TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, APPROVE,
                     VAR_APPROVAL_COMMENT, "同意"));
         }
