@@ -71,6 +71,7 @@ public class AccessSetup {
         group(Groups.DISTRICT_APPROVER, "区民政局审批人");
         group(Groups.FINANCE, "财务");
         group(Groups.RELIEF_HEAD, "区救灾科负责人");
+        group(Groups.DIBAO_HEAD, "区民政局低保科负责人");
         grant(Groups.FINANCE, Resources.PROCESS_DEFINITION, PayrollProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Groups.FINANCE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
@@ -80,6 +81,7 @@ public class AccessSetup {
         group(Groups.ADMIN, "系统管理员");
         staff.addAll(List.of(Groups.DISTRICT_APPROVER, Groups.FINANCE, Groups.SURVEY_TEAM_LEAD, Groups.RELIEF_HEAD,
                 Groups.PROCESS_MANAGER));
+        staff.add(Groups.DIBAO_HEAD);
         // the relief section records disasters and launches the winter campaign
         for (String starter : List.of(Groups.DISTRICT_APPROVER, Groups.RELIEF_HEAD)) {
             grant(starter, Resources.PROCESS_DEFINITION, DisasterReliefProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);

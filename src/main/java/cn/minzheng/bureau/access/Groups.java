@@ -9,12 +9,14 @@ public final class Groups {
     public static final String FINANCE = "finance";
     /** 区救灾科负责人: approves relief allocations, handles overdue reports to the city. */
     public static final String RELIEF_HEAD = "relief-head";
+    /** 区民政局低保科负责人: supervises 低保 cases whose statutory time limits ran out at district level. */
+    public static final String DIBAO_HEAD = "dibao-head";
     public static final String SURVEY_TEAM_LEAD = "survey-team-lead";
     public static final String PROCESS_MANAGER = "process-manager";
     public static final String ADMIN = "camunda-admin";
 
     /** Roles that work across the whole district. */
-    public static final Set<String> DISTRICT_WIDE = Set.of(DISTRICT_APPROVER, FINANCE, SURVEY_TEAM_LEAD, RELIEF_HEAD, ADMIN);
+    public static final Set<String> DISTRICT_WIDE = Set.of(DISTRICT_APPROVER, FINANCE, SURVEY_TEAM_LEAD, RELIEF_HEAD, DIBAO_HEAD, ADMIN);
 
     private Groups() {
     }

@@ -77,7 +77,7 @@ public final class DemoHouseholds {
         return list;
     }
 
-    private static DemoApplication app(String township, String community, String address, String category, Stage stage,
+    static DemoApplication app(String township, String community, String address, String category, Stage stage,
                                        MemberForm... members) {
         HouseholdForm household = new HouseholdForm(township, community, address, "中国农业银行",
                 "62284800" + String.format("%011d", Math.abs(address.hashCode())), null, "0",
@@ -88,7 +88,7 @@ public final class DemoHouseholds {
     private static final boolean MALE = true;
     private static final boolean FEMALE = false;
 
-    private static MemberForm member(String name, boolean male, String areaCode, String birth, int seq, String relation,
+    static MemberForm member(String name, boolean male, String areaCode, String birth, int seq, String relation,
                                      String employment, String disability, String incomeType, String amount) {
         int sexDigit = male ? 1 : 2; // the 17th digit is odd for men, even for women
         String first17 = areaCode + birth + String.format("%02d", seq % 100) + sexDigit;

@@ -30,6 +30,7 @@ public final class DemoUsers {
             users.add(new DemoUser("reviewer." + t[0], t[4], t[5] + "（" + t[1] + "审核人）", List.of(Groups.reviewer(t[0]))));
         }
         users.add(new DemoUser("approver", "陈", "立新（区民政局审批人）", List.of(Groups.DISTRICT_APPROVER)));
+        users.add(new DemoUser("dibaohead", "孙", "建华（区民政局低保科负责人）", List.of(Groups.DIBAO_HEAD)));
         users.add(new DemoUser("reliefhead", "高", "志远（区救灾科负责人）", List.of(Groups.RELIEF_HEAD)));
         users.add(new DemoUser("finance", "刘", "会计（财务）", List.of(Groups.FINANCE)));
         users.add(new DemoUser("teamlead", "杨", "科长（调查组组长）", List.of(Groups.SURVEY_TEAM_LEAD)));

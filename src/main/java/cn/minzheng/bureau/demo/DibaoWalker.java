@@ -67,9 +67,16 @@ public class DibaoWalker {
         complete(user, dibaoCase, TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, decision, VAR_APPROVAL_COMMENT, comment));
     }
 
+    /** The clerk registers that the written refusal was delivered to the applicant. */
+    public void issueRefusalNotice(String user, DibaoCase dibaoCase) {
+        complete(user, dibaoCase, TASK_ISSUE_REFUSAL_NOTICE, Map.of("deliveryMethod", "IN_PERSON", "deliveredTo", "申请人本人",
+                "deliveryNote", ""));
+    }
+
     /** Lets the public notice run out: the timer job fires now instead of in seven days. */
     public void endNotice(DibaoCase dibaoCase) {
-        Job timer = managementService.createJobQuery().processInstanceId(dibaoCase.processInstanceId()).timers().singleResult();
+        Job timer = managementService.createJobQuery().processInstanceId(dibaoCase.processInstanceId()).timers()
+                .activityId(TIMER_NOTICE_PERIOD_OVER).singleResult();
         managementService.executeJob(timer.getId());
     }
 

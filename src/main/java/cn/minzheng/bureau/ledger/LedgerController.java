@@ -180,6 +180,7 @@ public class LedgerController {
             case "failed-payments" -> LedgerLists.Kind.FAILED_PAYMENTS;
             case "disaster-households" -> LedgerLists.Kind.DISASTER_HOUSEHOLDS;
             case "deadlines" -> LedgerLists.Kind.DEADLINES;
+            case "time-limits" -> LedgerLists.Kind.TIME_LIMITS;
             default -> throw RuleViolation.notFound("台账“" + list + "”");
         };
     }

@@ -4,13 +4,18 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.calendar.WorkingCalendar;
+import cn.minzheng.bureau.calendar.WorkingDays;
 import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.dibao.deadline.LimitKind;
 import cn.minzheng.bureau.household.BankAccounts;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.relief.HouseDamage;
@@ -53,7 +58,17 @@ public class LedgerLists {
                 join dibao_case c on c.case_number = e.business_key_
                 join household_member head on head.household_id = c.household_id and head.relation = 'HEAD'
                 join region r on r.code = c.township_code
-                where t.due_date_ is not null""", "c.township_code", " order by t.due_date_, t.id_");
+                where t.due_date_ is not null""", "c.township_code", " order by t.due_date_, t.id_"),
+        TIME_LIMITS("法定期限预警（临近或超过法定期限的低保案件）", List.of("期限届满", "状态", "法定期限", "案件编号", "申请人",
+                "乡镇（街道）", "案件状态"),
+                """
+                select l.due_at, l.overrun_at, l.limit_kind, c.case_number, head.name, r.name as township, c.status,
+                       l.extended_at
+                from dibao_time_limit l
+                join dibao_case c on c.id = l.case_id
+                join household_member head on head.household_id = c.household_id and head.relation = 'HEAD'
+                join region r on r.code = l.township_code
+                where l.met_at is null""", "l.township_code", " order by l.due_at, l.id");
 
         private final String title;
         private final List<String> columns;
@@ -78,10 +93,15 @@ public class LedgerLists {
         }
     }
 
-    private final JdbcClient jdbc;
+    /** A limit is near when at most this many working days are left after today. */
+    public static final int NEAR_WORKING_DAYS = 2;
 
-    public LedgerLists(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final WorkingDays workingDays;
+
+    public LedgerLists(JdbcClient jdbc, WorkingDays workingDays) {
         this.jdbc = jdbc;
+        this.workingDays = workingDays;
     }
 
     public LedgerQueries.Page<List<Object>> page(Kind kind, LedgerUser user, String township, int page) {
@@ -99,8 +119,13 @@ public class LedgerLists {
     }
 
     /** The user's area, narrowed to one township when the user asks for it. */
-    private static LedgerQueries.Where where(Kind kind, LedgerUser user, String township) {
+    private LedgerQueries.Where where(Kind kind, LedgerUser user, String township) {
         LedgerQueries.Where where = new LedgerQueries.Where();
+        if (kind == Kind.TIME_LIMITS) {
+            // past the limit, or at most NEAR_WORKING_DAYS working days left
+            Date horizon = workingDays.deadline(ClockUtil.getCurrentTime(), NEAR_WORKING_DAYS);
+            where.and("(l.overrun_at is not null or l.due_at <= ?)", new Timestamp(horizon.getTime()));
+        }
         where.area(kind.townshipColumn, user);
         if (township != null && !township.isBlank()) {
             where.and(kind.townshipColumn + " = ?", township.trim());
@@ -112,7 +137,7 @@ public class LedgerLists {
         LedgerQueries.Where where = where(kind, user, township);
         try (var rows = where.bind(jdbc.sql(kind.sql + where.sql() + kind.order + limit)).query((rs, n) -> {
             List<Object> row = new ArrayList<>();
-            for (int i = 1; i <= kind.columns.size(); i++) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 row.add(rs.getObject(i));
             }
             return row;
@@ -122,7 +147,7 @@ public class LedgerLists {
     }
 
     /** ID numbers and bank accounts masked, codes and dates as a clerk reads them. */
-    private static List<Object> masked(Kind kind, List<Object> row) {
+    private List<Object> masked(Kind kind, List<Object> row) {
         switch (kind) {
             case FAILED_PAYMENTS -> {
                 row.set(2, maskedId((String) row.get(2)));
@@ -139,6 +164,17 @@ public class LedgerLists {
                 row.set(0, due.toLocalDate().toString());
                 row.set(1, daysLeft < 0 ? "已逾期" + (-daysLeft) + "天" : String.valueOf(daysLeft));
                 row.set(6, CaseStatus.valueOf((String) row.get(6)).label());
+            }
+            case TIME_LIMITS -> {
+                Date due = new Date(((Timestamp) row.get(0)).getTime());
+                int left = workingDays.workingDaysLeft(due, ClockUtil.getCurrentTime());
+                row.set(0, due.toInstant().atZone(WorkingCalendar.ZONE).toLocalDate().minusDays(1).toString());
+                row.set(1, row.get(1) != null ? "已超期，已报上级督办"
+                        : left < 0 ? "已超期" : left == 0 ? "今日届满" : "剩余" + left + "个工作日");
+                LimitKind limit = LimitKind.valueOf((String) row.get(2));
+                row.set(2, limit.label() + (row.get(7) != null ? "（已延长至" + LimitKind.EXTENDED_PROCEDURE_DAYS + "个工作日）" : ""));
+                row.set(6, CaseStatus.valueOf((String) row.get(6)).label());
+                row.remove(7);
             }
         }
         return row;

@@ -124,7 +124,8 @@ class IntakeBenchmark {
             complete("reviewer.yuecun", id, TASK_REVIEW_BY_TOWNSHIP, Map.of(VAR_REVIEW_DECISION, APPROVE,
                     VAR_REVIEW_COMMENT, "同意"));
             t = lap(steps, 3, t);
-            managementService.executeJob(managementService.createJobQuery().processInstanceId(id).singleResult().getId());
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(id)
+                    .activityId(TIMER_NOTICE_PERIOD_OVER).singleResult().getId());
             t = lap(steps, 4, t);
             complete("approver", id, TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, APPROVE,
                     VAR_APPROVAL_COMMENT, "同意"));
@@ -173,13 +174,14 @@ class IntakeBenchmark {
                 .replace("bpmnElement=\"dibao-application\"", "bpmnElement=\"" + FLOOR_KEY + "\"")
                 .replaceAll("camunda:delegateExpression=\"[^\"]*\"", "camunda:expression=\"\\${execution.id}\"")
                 .replaceAll("camunda:expression=\"\\$\\{dibaoCaseActions[^\"]*\"", "camunda:expression=\"\\${execution.id}\"")
+                .replaceAll("camunda:expression=\"\\$\\{dibaoDeadlines[^\"]*\"", "camunda:expression=\"\\${execution.id}\"")
                 .replaceAll("<bpmn:businessRuleTask id=\"([^\"]+)\" name=\"([^\"]+)\"[^>]*>",
                         "<bpmn:serviceTask id=\"$1\" name=\"$2\" camunda:expression=\"\\${execution.id}\">")
                 .replace("</bpmn:businessRuleTask>", "</bpmn:serviceTask>")
                 .replace("camunda:dueDate=\"${noticeEndsAt}\"", "")
                 .replace("${dibaoSettings.noticePeriod}", "P7D");
         List<String> problems = new ArrayList<>();
-        if (bpmn.contains("dibaoCaseActions") || bpmn.contains("fourEyes") || bpmn.contains("decisionRef")) {
+        if (bpmn.contains("dibaoCaseActions") || bpmn.contains("dibaoDeadlines") || bpmn.contains("fourEyes") || bpmn.contains("decisionRef")) {
             problems.add("floor still calls project code");
         }
         if (!problems.isEmpty()) {

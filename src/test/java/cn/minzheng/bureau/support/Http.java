@@ -71,6 +71,18 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    public Response put(String user, String path, Object body) {
+        String json;
+        try {
+            json = body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     /** A multipart/form-data POST, as Camunda Modeler sends a deployment: text fields and named files. */
     public Response postMultipart(String user, String path, java.util.Map<String, String> fields,
                                   java.util.Map<String, byte[]> files) {

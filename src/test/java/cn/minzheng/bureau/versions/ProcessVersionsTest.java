@@ -67,7 +67,7 @@ class ProcessVersionsTest {
     void onlyTheProcessManagerDeploysAndNewInstancesUseTheNewVersion() {
         ProcessDefinition before = latest();
         Map<String, byte[]> files = ProcessFiles.processWithForms(KEY,
-                "name=\"受理申请\"", "name=\"受理申请（2027版）\"", "camunda:versionTag=\"2026.1\"", "camunda:versionTag=\"2027.1\"");
+                "name=\"受理申请\"", "name=\"受理申请（2027版）\"", "camunda:versionTag=\"2026.2\"", "camunda:versionTag=\"2027.1\"");
 
         var refused = deploy("clerk.yuecun", KEY, files);
         assertThat(refused.status()).isEqualTo(403);
@@ -109,7 +109,7 @@ class ProcessVersionsTest {
             waiting.add(dibaoCase);
         }
         var deployed = deploy("procmgr", KEY, ProcessFiles.processWithForms(KEY,
-                "name=\"公示（登记异议）\"", "name=\"公示（登记异议，2027版）\"", "camunda:versionTag=\"2026.1\"", "camunda:versionTag=\"2027.2\""));
+                "name=\"公示（登记异议）\"", "name=\"公示（登记异议，2027版）\"", "camunda:versionTag=\"2026.2\"", "camunda:versionTag=\"2027.2\""));
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
         deployments.add(deployed.json().get("id").asText());
         ProcessDefinition v2 = latest();

@@ -10,7 +10,9 @@ public final class DibaoApplicationProcess {
     public static final String TASK_REVIEW_BY_TOWNSHIP = "Task_ReviewByTownship";
     public static final String TASK_PUBLIC_NOTICE = "Task_PublicNotice";
     public static final String TASK_APPROVE_BY_DISTRICT = "Task_ApproveByDistrict";
+    public static final String TASK_ISSUE_REFUSAL_NOTICE = "Task_IssueRefusalNotice";
     public static final String TIMER_NOTICE_PERIOD_OVER = "BoundaryEvent_NoticePeriodOver";
+    public static final String SUBPROCESS_PROCEDURE = "SubProcess_Procedure";
 
     public static final String VAR_CASE_ID = "caseId";
     public static final String VAR_TOWNSHIP_CODE = "townshipCode";

@@ -6,28 +6,42 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.calendar.WorkingCalendar;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.dibao.deadline.DibaoDeadlines;
+import cn.minzheng.bureau.dibao.deadline.LimitKind;
+import cn.minzheng.bureau.dibao.deadline.SupervisionProcess;
+import cn.minzheng.bureau.dibao.deadline.TimeLimit;
+import cn.minzheng.bureau.dibao.deadline.TimeLimitRepository;
 import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
 import cn.minzheng.bureau.support.ProcessTest;
 import cn.minzheng.bureau.support.TestApplications;
@@ -43,6 +57,10 @@ class DibaoApplicationProcessTest {
     private static final String CLERK = "clerk.yuecun";
     private static final String REVIEWER = "reviewer.yuecun";
     private static final String APPROVER = "approver";
+    private static final String HEAD = "dibaohead";
+    private static final String TIMER_DECISION_OVERDUE = "BoundaryEvent_DecisionOverdue";
+    private static final String TIMER_PROCEDURE_OVERDUE = "BoundaryEvent_ProcedureOverdue";
+    private static final String TIMER_REFUSAL_NOTICE_OVERDUE = "BoundaryEvent_RefusalNoticeOverdue";
 
     @Autowired
     ProcessEngine engine;
@@ -52,6 +70,10 @@ class DibaoApplicationProcessTest {
     DibaoCaseRepository cases;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DibaoDeadlines deadlines;
+    @Autowired
+    TimeLimitRepository timeLimits;
 
     private final Map<String, ProcessInstance> instances = new java.util.HashMap<>();
 
@@ -163,6 +185,8 @@ class DibaoApplicationProcessTest {
         var form = TestApplications.yuecunHousehold(2, "300");
         DibaoCase dibaoCase = walkToReview(form);
         walker.reviewByTownship(REVIEWER, dibaoCase, REJECT, "家庭有经营性车辆两辆，隐瞒收入");
+        assertThat(instance(dibaoCase)).isWaitingAt(TASK_ISSUE_REFUSAL_NOTICE);
+        walker.issueRefusalNotice(CLERK, dibaoCase);
 
         assertThat(instance(dibaoCase)).isEnded().hasPassed("Task_CloseRejected", "EndEvent_Rejected")
                 .hasNotPassed(TASK_PUBLIC_NOTICE);
@@ -187,6 +211,7 @@ class DibaoApplicationProcessTest {
         walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
         walker.endNotice(dibaoCase);
         walker.approveByDistrict(APPROVER, dibaoCase, REJECT, "赡养人有赡养能力");
+        walker.issueRefusalNotice(CLERK, dibaoCase);
 
         assertThat(instance(dibaoCase)).isEnded().hasPassed("Gateway_RejectionMerge", "EndEvent_Rejected");
         DibaoCase rejected = cases.find(dibaoCase.id()).orElseThrow();
@@ -321,6 +346,176 @@ class DibaoApplicationProcessTest {
 
         assertThat(households()).isEqualTo(households);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
+    }
+
+    // ---- statutory time limits (working days, escalation, extension, written refusal) ----
+
+    /** 2026-02-10 (Tuesday) 10:00 Beijing time: four days before the Spring Festival's 调休 Saturday. */
+    private static final ZonedDateTime BEFORE_SPRING_FESTIVAL = ZonedDateTime.of(2026, 2, 10, 10, 0, 0, 0, WorkingCalendar.ZONE);
+
+    @AfterEach
+    void realClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void decisionLimitCountsWorkingDaysAcrossTheSpringFestivalAndEscalatesToTheSectionHead() {
+        ClockUtil.setCurrentTime(Date.from(BEFORE_SPRING_FESTIVAL.toInstant()));
+        DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "300"));
+        ProcessInstance instance = instance(dibaoCase);
+        // accepted on 2026-02-10: 30 working days = Feb 11-13, Sat Feb 14 (调休), Feb 24-27, Sat Feb 28 (调休),
+        // March 2-27 (20), March 30 -> ends at midnight after 2026-03-30
+        assertThat(jobDue(instance, TIMER_PROCEDURE_OVERDUE)).isEqualTo(beijingMidnightAfter(2026, 3, 30));
+        walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
+        walker.endNotice(dibaoCase);
+        assertThat(instance).isWaitingAt(TASK_APPROVE_BY_DISTRICT);
+
+        // notice ended 2026-02-10: Feb 11, 12, 13, Sat 14 (调休上班), [15-23 春节], 24, 25, 26, 27, Sat 28 (调休上班),
+        // Mon March 2 = the 10th working day; a plain calendar would end on Feb 24, the holidays ignored
+        Date due = beijingMidnightAfter(2026, 3, 2);
+        assertThat(jobDue(instance, TIMER_DECISION_OVERDUE)).isEqualTo(due);
+        assertThat(task(instance).getDueDate()).isEqualTo(due);
+        assertThat(limit(dibaoCase, LimitKind.DECISION).dueAt()).isEqualTo(LocalDateTime.of(2026, 3, 3, 0, 0));
+
+        // the limit runs out (the test fires the timer rather than wait; the job executor, on the test's clock,
+        // does not see it due): the approval stays open, the section head gets a supervision task
+        fire(instance, TIMER_DECISION_OVERDUE);
+        assertThat(instance).isWaitingAt(TASK_APPROVE_BY_DISTRICT)
+                .hasPassed("Task_RequestDecisionSupervision", "EndEvent_DecisionSupervisionRequested");
+        assertThat(limit(dibaoCase, LimitKind.DECISION).overrunAt()).isNotNull();
+        ProcessInstance supervision = supervision(dibaoCase);
+        assertThat(supervision).isWaitingAt(SupervisionProcess.TASK_SUPERVISE);
+        assertThat(task(supervision)).hasCandidateGroup(Groups.DIBAO_HEAD);
+        assertThat(supervision).variables().containsEntry("limitDueAt", "2026-03-03 00:00")
+                .containsEntry("caseNumber", dibaoCase.caseNumber());
+        assertThat(auditActions(dibaoCase)).contains("TIME_LIMIT_OVERRUN");
+
+        assertThatThrownBy(() -> walker.as(HEAD, () -> {
+            engine.getTaskService().complete(task(supervision).getId(), Map.of("supervisionComment", " "));
+            return null;
+        })).satisfies(violation("督办意见"));
+        walker.as(HEAD, () -> {
+            engine.getTaskService().complete(task(supervision).getId(), Map.of("supervisionComment", "请于两日内审批完毕"));
+            return null;
+        });
+        assertThat(supervision).isEnded().hasPassed("EndEvent_Supervised");
+        assertThat(limit(dibaoCase, LimitKind.DECISION).supervisedBy()).isEqualTo(HEAD);
+
+        walker.approveByDistrict(APPROVER, dibaoCase, APPROVE, "同意");
+        assertThat(instance).isEnded().hasPassed("EndEvent_ProcedureApproved", "Gateway_ProcedureOutcome", "EndEvent_CaseApproved");
+        assertThat(limit(dibaoCase, LimitKind.DECISION).metAt()).isNotNull();
+        assertThat(limit(dibaoCase, LimitKind.PROCEDURE).metAt()).isNotNull();
+    }
+
+    @Test
+    void procedureIsExtendedOnceWithAReasonAndEscalatesWhenTheExtendedLimitRunsOut() {
+        ClockUtil.setCurrentTime(Date.from(BEFORE_SPRING_FESTIVAL.toInstant()));
+        DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "300"));
+        ProcessInstance instance = instance(dibaoCase);
+
+        assertThatThrownBy(() -> walker.as(CLERK, () -> deadlines.extendProcedure(dibaoCase.id(), "案情复杂")))
+                .satisfies(violation("只有区民政局审批人或低保科负责人"));
+        assertThatThrownBy(() -> walker.as(APPROVER, () -> deadlines.extendProcedure(dibaoCase.id(), "  ")))
+                .satisfies(violation("请填写延长办理期限的理由"));
+
+        TimeLimit extended = walker.as(APPROVER, () -> deadlines.extendProcedure(dibaoCase.id(), "申请人外出务工，需异地核查收入"));
+        // 45 working days from 2026-02-10: the 30th is March 30, then March 31, April 1-3, [4-6 清明], April 7-10,
+        // April 13-17, April 20 and 21
+        Date due = beijingMidnightAfter(2026, 4, 21);
+        assertThat(jobDue(instance, TIMER_PROCEDURE_OVERDUE)).isEqualTo(due);
+        assertThat(extended.workingDays()).isEqualTo(45);
+        assertThat(extended.extendedBy()).isEqualTo(APPROVER);
+        assertThat(extended.extensionReason()).isEqualTo("申请人外出务工，需异地核查收入");
+        assertThat(extended.extendedAt()).isEqualTo(LocalDateTime.of(2026, 2, 10, 10, 0));
+        assertThat(auditActions(dibaoCase)).contains("TIME_LIMIT_EXTENDED");
+
+        assertThatThrownBy(() -> walker.as(HEAD, () -> deadlines.extendProcedure(dibaoCase.id(), "再延长一次")))
+                .satisfies(violation("只能延长一次"));
+
+        fire(instance, TIMER_PROCEDURE_OVERDUE);
+        assertThat(instance).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP)
+                .hasPassed("Task_RequestProcedureSupervision", "EndEvent_ProcedureSupervisionRequested");
+        ProcessInstance supervision = supervision(dibaoCase);
+        assertThat(task(supervision)).hasCandidateGroup(Groups.DIBAO_HEAD);
+        assertThat((String) engine.getRuntimeService().getVariable(supervision.getId(), "limitName")).contains("45个工作日");
+        assertThatThrownBy(() -> walker.as(APPROVER, () -> deadlines.extendProcedure(dibaoCase.id(), "案情复杂")))
+                .satisfies(violation("只能延长一次"));
+
+        engine.getRuntimeService().deleteProcessInstance(supervision.getId(), "test done");
+        engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test done");
+    }
+
+    @Test
+    void extensionAfterTheLimitRanOutIsRefused() {
+        DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(1, "100"));
+        fire(instance(dibaoCase), TIMER_PROCEDURE_OVERDUE);
+        assertThatThrownBy(() -> walker.as(APPROVER, () -> deadlines.extendProcedure(dibaoCase.id(), "案情复杂")))
+                .satisfies(violation("延长须在期限届满前决定"));
+        engine.getRuntimeService().deleteProcessInstance(supervision(dibaoCase).getId(), "test done");
+        engine.getRuntimeService().deleteProcessInstance(dibaoCase.processInstanceId(), "test done");
+    }
+
+    @Test
+    void writtenRefusalIsDueInThreeWorkingDaysAndItsOverrunGoesToTheDistrictApprover() {
+        // a rejection on Thursday 2026-02-12: Feb 13, Sat Feb 14 (调休上班), [春节], Tue Feb 24
+        ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 2, 12, 15, 30, 0, 0, WorkingCalendar.ZONE).toInstant()));
+        DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "300"));
+        walker.reviewByTownship(REVIEWER, dibaoCase, REJECT, "家庭有经营性车辆两辆");
+        ProcessInstance instance = instance(dibaoCase);
+        assertThat(instance).isWaitingAt(TASK_ISSUE_REFUSAL_NOTICE).hasPassed("EndEvent_ProcedureRejected", "Task_CloseRejected");
+        assertThat(task(instance)).hasCandidateGroup("clerk-yuecun");
+        assertThat(instance).variables().containsEntry(VAR_REJECTION_REASON, "乡镇（街道）审核未通过：家庭有经营性车辆两辆");
+        Date due = beijingMidnightAfter(2026, 2, 24);
+        assertThat(jobDue(instance, TIMER_REFUSAL_NOTICE_OVERDUE)).isEqualTo(due);
+        assertThat(status(dibaoCase)).isEqualTo(CaseStatus.REJECTED);
+
+        fire(instance, TIMER_REFUSAL_NOTICE_OVERDUE);
+        assertThat(instance).hasPassed("Task_RequestRefusalSupervision", "EndEvent_RefusalSupervisionRequested")
+                .isWaitingAt(TASK_ISSUE_REFUSAL_NOTICE);
+        ProcessInstance supervision = supervision(dibaoCase);
+        assertThat(task(supervision)).hasCandidateGroup(Groups.DISTRICT_APPROVER);
+
+        assertThatThrownBy(() -> walker.complete(CLERK, dibaoCase, TASK_ISSUE_REFUSAL_NOTICE, Map.of("deliveredTo", "本人")))
+                .satisfies(violation("请选择送达方式"));
+        assertThatThrownBy(() -> walker.complete(CLERK, dibaoCase, TASK_ISSUE_REFUSAL_NOTICE,
+                Map.of("deliveryMethod", "POST", "deliveredTo", " "))).satisfies(violation("签收人"));
+        walker.complete(CLERK, dibaoCase, TASK_ISSUE_REFUSAL_NOTICE,
+                Map.of("deliveryMethod", "POST", "deliveredTo", "王建设", "deliveryNote", "EMS 1234567890"));
+        assertThat(instance).isEnded().hasPassed("EndEvent_Rejected");
+        assertThat(limit(dibaoCase, LimitKind.REFUSAL_NOTICE).metAt()).isNotNull();
+        assertThat(auditActions(dibaoCase)).contains("REFUSAL_NOTICE_DELIVERED");
+        engine.getRuntimeService().deleteProcessInstance(supervision.getId(), "test done");
+    }
+
+    private Date jobDue(ProcessInstance instance, String timerId) {
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(timerId).singleResult();
+        assertThat(job).as("timer %s", timerId).isNotNull();
+        return job.getDuedate();
+    }
+
+    private void fire(ProcessInstance instance, String timerId) {
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(timerId).singleResult();
+        engine.getManagementService().executeJob(job.getId());
+    }
+
+    private static Date beijingMidnightAfter(int year, int month, int day) {
+        return Date.from(LocalDate.of(year, month, day).plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant());
+    }
+
+    private TimeLimit limit(DibaoCase dibaoCase, LimitKind kind) {
+        return timeLimits.forCase(dibaoCase.id()).stream().filter(l -> l.kind() == kind).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private ProcessInstance supervision(DibaoCase dibaoCase) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SupervisionProcess.KEY)
+                .processInstanceBusinessKey(dibaoCase.caseNumber()).active().list().stream().reduce((a, b) -> b).orElseThrow();
+    }
+
+    private List<String> auditActions(DibaoCase dibaoCase) {
+        return jdbc.sql("select action from audit_event where case_id = ? order by id").param(dibaoCase.id())
+                .query(String.class).list();
     }
 
     private Map<String, Object> startFormVariables(String headId, String childId) {
