@@ -16,13 +16,15 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
+import java.math.BigDecimal;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
@@ -53,8 +55,7 @@ final class XlsxRows {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
-                        new Collector(columns, handler), new DataFormatter(java.util.Locale.CHINA), false));
+                parser.setContentHandler(new Collector(columns, handler, strings, styles));
                 parser.parse(new InputSource(sheet));
             }
         } catch (RuleViolation e) {
@@ -103,42 +104,131 @@ final class XlsxRows {
         return new RuleViolation("NOT_A_WORKBOOK", "无法读取该文件：请上传 Excel 工作簿（.xlsx），并使用本系统提供的导入模板", 400);
     }
 
-    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+    /**
+     * A lean SAX handler for the sheet XML: shared, inline and formula strings as they are, numbers as
+     * plain decimals (no grouping, no exponent), date-formatted numbers as Excel shows them.
+     */
+    private static final class Collector extends DefaultHandler {
 
         private final int columns;
         private final RowHandler handler;
+        private final ReadOnlySharedStringsTable strings;
+        private final StylesTable styles;
+        private final DataFormatter formatter = new DataFormatter(java.util.Locale.CHINA);
+        private final StringBuilder text = new StringBuilder();
         private String[] cells;
         private boolean any;
         private int nextColumn;
+        private int rowNumber;
+        private int column;
+        private String type;
+        private String style;
+        private boolean collecting;
 
-        Collector(int columns, RowHandler handler) {
+        Collector(int columns, RowHandler handler, ReadOnlySharedStringsTable strings, StylesTable styles) {
             this.columns = columns;
             this.handler = handler;
+            this.strings = strings;
+            this.styles = styles;
         }
 
         @Override
-        public void startRow(int rowNum) {
-            cells = new String[columns];
-            any = false;
-            nextColumn = 0;
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            if (any) {
-                handler.row(rowNum + 1, cells);
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            String name = localName == null || localName.isEmpty() ? qName : localName;
+            switch (name) {
+                case "row" -> {
+                    String r = attributes.getValue("r");
+                    rowNumber = r == null ? rowNumber + 1 : Integer.parseInt(r);
+                    cells = new String[columns];
+                    any = false;
+                    nextColumn = 0;
+                }
+                case "c" -> {
+                    String r = attributes.getValue("r");
+                    column = r == null ? nextColumn : columnOf(r);
+                    nextColumn = column + 1;
+                    type = attributes.getValue("t");
+                    style = attributes.getValue("s");
+                    text.setLength(0);
+                }
+                case "v", "t" -> collecting = true;
+                default -> {
+                }
             }
         }
 
         @Override
-        public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-            int column = cellReference == null ? nextColumn : new CellReference(cellReference).getCol();
-            nextColumn = column + 1;
-            if (column < columns && formattedValue != null && !formattedValue.isBlank()) {
-                cells[column] = formattedValue.trim();
-                any = true;
+        public void characters(char[] ch, int start, int length) {
+            if (collecting) {
+                text.append(ch, start, length);
             }
         }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            String name = localName == null || localName.isEmpty() ? qName : localName;
+            switch (name) {
+                case "v", "t" -> collecting = false;
+                case "c" -> {
+                    if (column < columns && cells != null) {
+                        String value = value(text.toString());
+                        if (value != null && !value.isBlank()) {
+                            cells[column] = value.trim();
+                            any = true;
+                        }
+                    }
+                }
+                case "row" -> {
+                    if (any) {
+                        handler.row(rowNumber, cells);
+                    }
+                    cells = null;
+                }
+                default -> {
+                }
+            }
+        }
+
+        private String value(String raw) {
+            if (raw.isEmpty()) {
+                return null;
+            }
+            if ("s".equals(type)) {
+                return strings.getItemAt(Integer.parseInt(raw.trim())).getString();
+            }
+            if (type != null && !"n".equals(type)) {
+                return raw; // inlineStr, str (formula result), b, e
+            }
+            if (style != null && styles != null) {
+                XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style));
+                if (cellStyle != null) {
+                    short format = cellStyle.getDataFormat();
+                    String pattern = cellStyle.getDataFormatString();
+                    if (pattern != null && DateUtil.isADateFormat(format, pattern)) {
+                        return formatter.formatRawCellContents(Double.parseDouble(raw), format, pattern);
+                    }
+                }
+            }
+            try {
+                return new BigDecimal(raw.trim()).stripTrailingZeros().toPlainString();
+            } catch (NumberFormatException e) {
+                return raw;
+            }
+        }
+    }
+
+    /** "AB12" → 27: the letters of a cell reference as a column index (faster than parsing a CellReference). */
+    static int columnOf(String reference) {
+        int column = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                column = column * 26 + (c - 'A' + 1);
+            } else if (c != '$') {
+                break;
+            }
+        }
+        return column - 1;
     }
 
     static List<String> asList(String[] cells) {
