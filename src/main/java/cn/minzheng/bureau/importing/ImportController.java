@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -148,8 +147,5 @@ public class ImportController {
                     b.failure(), p.finished(), b.committable(), b.uploadedBy(), b.committedBy(), b.warningsAcceptedBy());
         }
 
-        public Map<String, Object> summary() {
-            return Map.of("accepted", accepted, "warnings", warnings, "rejected", rejected);
-        }
     }
 }
