@@ -70,7 +70,10 @@ final class XlsxRows {
         }
     }
 
-    /** The number of rows the first sheet declares (its dimension), or -1 when it does not say. */
+    /**
+     * The number of rows of the first sheet, for the progress display: its declared dimension, or where a
+     * writer left that out (streaming writers do), a quick count of the row elements.
+     */
     static int declaredRows(Path file) {
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             Iterator<InputStream> sheets = new XSSFReader(pkg).getSheetsData();
@@ -81,19 +84,26 @@ final class XlsxRows {
                 XMLInputFactory factory = XMLInputFactory.newFactory();
                 factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
                 XMLStreamReader xml = factory.createXMLStreamReader(sheet);
+                int rows = 0;
+                boolean counting = false;
                 while (xml.hasNext()) {
                     if (xml.next() == XMLStreamConstants.START_ELEMENT) {
                         String name = xml.getLocalName();
-                        if ("dimension".equals(name)) {
+                        if (!counting && "dimension".equals(name)) {
                             String ref = xml.getAttributeValue(null, "ref");
-                            return ref == null || !ref.contains(":") ? -1 : CellRangeAddress.valueOf(ref).getLastRow() + 1;
-                        }
-                        if ("sheetData".equals(name)) {
-                            return -1;
+                            int declared = ref == null || !ref.contains(":") ? -1
+                                    : CellRangeAddress.valueOf(ref).getLastRow() + 1;
+                            if (declared > 1) {
+                                return declared;
+                            }
+                        } else if ("sheetData".equals(name)) {
+                            counting = true;
+                        } else if (counting && "row".equals(name)) {
+                            rows++;
                         }
                     }
                 }
-                return -1;
+                return rows;
             }
         } catch (IOException | XMLStreamException | RuntimeException | org.apache.poi.openxml4j.exceptions.OpenXML4JException e) {
             return -1;
