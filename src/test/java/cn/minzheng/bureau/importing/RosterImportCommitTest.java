@@ -28,6 +28,8 @@ class RosterImportCommitTest {
     JdbcClient jdbc;
     @Autowired
     ImportCommitter committer;
+    @Autowired
+    RosterImports imports;
 
     private ImportClient client;
     private final RosterSheets.Ids ids = new RosterSheets.Ids();
@@ -180,6 +182,32 @@ class RosterImportCommitTest {
         System.out.printf("10,000-row import: validated in %d ms, validated and committed in %d ms%n",
                 validation.toMillis(), total.toMillis());
         assertThat(total).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void afterARestartAValidationStartsAgainAndAnInterruptedCommitIsOfferedAgain() {
+        long interruptedCommit = client.validated("重启前提交.xlsx", RosterSheets.workbook(households(2, "c")))
+                .get("id").asLong();
+        long interruptedValidation = client.validated("重启前校验.xlsx", RosterSheets.workbook(households(3, "v")))
+                .get("id").asLong();
+        // as a node that died left them: a commit under way (its transaction rolled back by the database)
+        // and a validation half done
+        jdbc.sql("update import_batch set status = 'COMMITTING', committed_by = 'admin' where id = ?")
+                .param(interruptedCommit).update();
+        jdbc.sql("delete from import_row where batch_id = ? and row_number > 3").param(interruptedValidation).update();
+        jdbc.sql("update import_batch set status = 'VALIDATING', validated_rows = 2 where id = ?")
+                .param(interruptedValidation).update();
+
+        imports.resumeAfterRestart();
+
+        JsonNode commit = client.http().get("admin", "/api/imports/" + interruptedCommit).json();
+        assertThat(commit.get("status").asText()).isEqualTo("VALIDATED");
+        assertThat(commit.get("failure").asText()).contains("服务重启").contains("已全部回滚");
+        assertThat(commit.get("committable").asBoolean()).isTrue();
+        JsonNode validation = client.awaitFinished(interruptedValidation);
+        assertThat(validation.get("status").asText()).isEqualTo("VALIDATED");
+        assertThat(validation.get("accepted").asInt()).isEqualTo(6);
+        assertThat(client.commit(interruptedCommit, false).get("status").asText()).isEqualTo("COMMITTED");
     }
 
     private void removeImported(long batchId) {
