@@ -1,0 +1,151 @@
+package cn.minzheng.bureau.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.minzheng.bureau.common.RuleViolation;
+
+/** REST API of the roster import (HTTP Basic, administrator only). */
+@RestController
+@RequestMapping("/api/imports")
+public class ImportController {
+
+    private final RosterImports imports;
+    private final ImportRepository batches;
+    private final RosterWorkbooks workbooks;
+    private final IdentityService identity;
+
+    public ImportController(RosterImports imports, ImportRepository batches, RosterWorkbooks workbooks,
+                            IdentityService identity) {
+        this.imports = imports;
+        this.batches = batches;
+        this.workbooks = workbooks;
+        this.identity = identity;
+    }
+
+    @GetMapping("/template.xlsx")
+    public void template(HttpServletResponse response) throws IOException {
+        user();
+        xlsx(response, "低保在保家庭导入模板.xlsx");
+        workbooks.template(response.getOutputStream());
+    }
+
+    @PostMapping(consumes = "multipart/form-data")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public ImportProgressView upload(@RequestParam("file") MultipartFile file) throws IOException {
+        String user = importer();
+        if (file.isEmpty()) {
+            throw new RuleViolation("EMPTY_FILE", "上传的文件是空的", 400);
+        }
+        try (InputStream in = file.getInputStream()) {
+            return ImportProgressView.of(imports.progress(imports.upload(file.getOriginalFilename(), in, user).id()));
+        }
+    }
+
+    @GetMapping
+    public List<ImportProgressView> recent() {
+        importer();
+        return batches.recent(50).stream().map(b -> ImportProgressView.of(imports.progress(b.id()))).toList();
+    }
+
+    @GetMapping("/{id}")
+    public ImportProgressView progress(@PathVariable long id) {
+        importer();
+        return ImportProgressView.of(imports.progress(id));
+    }
+
+    /** The report's rows in file order from row {@code from}; {@code problems=true}: warnings and rejections only. */
+    @GetMapping("/{id}/rows")
+    public List<ImportRepository.ReportRow> rows(@PathVariable long id, @RequestParam(defaultValue = "0") int from,
+                                                 @RequestParam(defaultValue = "true") boolean problems,
+                                                 @RequestParam(defaultValue = "200") int limit) {
+        importer();
+        imports.batch(id);
+        return batches.reportRows(id, from, Math.max(1, Math.min(limit, 1000)), problems);
+    }
+
+    @GetMapping("/{id}/report.xlsx")
+    public void report(@PathVariable long id, HttpServletResponse response) throws IOException {
+        importer();
+        ImportBatch batch = imports.batch(id);
+        xlsx(response, "校验报告-" + batch.fileName());
+        workbooks.report(batch, response.getOutputStream());
+    }
+
+    public record CommitRequest(Boolean acceptWarnings) {
+    }
+
+    @PostMapping("/{id}/commit")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public ImportProgressView commit(@PathVariable long id, @RequestBody(required = false) CommitRequest request) {
+        String user = importer();
+        boolean accept = request != null && Boolean.TRUE.equals(request.acceptWarnings());
+        return ImportProgressView.of(imports.progress(imports.commit(id, user, accept).id()));
+    }
+
+    /** The active cases in the template's layout (district roles): what a later import takes in again. */
+    @GetMapping("/roster.xlsx")
+    public void export(@RequestParam(required = false) Long batch, @RequestParam(required = false) String township,
+                       HttpServletResponse response) throws IOException {
+        importer();
+        xlsx(response, "低保在保家庭名册.xlsx");
+        workbooks.exportActive(batch, township, response.getOutputStream());
+    }
+
+    private String importer() {
+        Authentication authentication = authentication();
+        RosterImports.requireImporter(authentication.getGroupIds());
+        return authentication.getUserId();
+    }
+
+    private String user() {
+        return authentication().getUserId();
+    }
+
+    private Authentication authentication() {
+        Authentication authentication = identity.getCurrentAuthentication();
+        if (authentication == null) {
+            throw new RuleViolation("UNAUTHENTICATED", "请先登录", 401);
+        }
+        return authentication;
+    }
+
+    static void xlsx(HttpServletResponse response, String fileName) {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    /** Where a batch stands, as the page and REST clients read it. */
+    public record ImportProgressView(long id, String fileName, String status, String statusLabel, String phase, int done,
+                                     int total, Long secondsLeft, int households, int accepted, int warnings,
+                                     int rejected, String failure, boolean finished, boolean committable,
+                                     String uploadedBy, String committedBy, String warningsAcceptedBy) {
+
+        static ImportProgressView of(RosterImports.Progress p) {
+            ImportBatch b = p.batch();
+            return new ImportProgressView(b.id(), b.fileName(), b.status().name(), b.status().label(), p.phase(), p.done(),
+                    p.total(), p.secondsLeft(), b.householdCount(), b.acceptedCount(), b.warningCount(), b.rejectedCount(),
+                    b.failure(), p.finished(), b.committable(), b.uploadedBy(), b.committedBy(), b.warningsAcceptedBy());
+        }
+
+    }
+}

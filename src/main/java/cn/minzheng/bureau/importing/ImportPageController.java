@@ -1,0 +1,107 @@
+package cn.minzheng.bureau.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.ledger.LedgerUser;
+
+/**
+ * 名册导入 pages, next to the ledgers and behind the same webapp login: upload, progress (the page polls
+ * the JSON below, so a reload or a second tab shows the same job), the report and the commit.
+ */
+@Controller
+@RequestMapping("/ledger/import")
+public class ImportPageController {
+
+    /** The ledgers' request attribute holding the logged-in user (see ledger.LedgerLogin). */
+    static final String USER = "ledgerUser";
+
+    private final RosterImports imports;
+    private final ImportRepository batches;
+    private final RosterWorkbooks workbooks;
+
+    public ImportPageController(RosterImports imports, ImportRepository batches, RosterWorkbooks workbooks) {
+        this.imports = imports;
+        this.batches = batches;
+        this.workbooks = workbooks;
+    }
+
+    @GetMapping
+    public String list(@RequestAttribute(USER) LedgerUser user, Model model) {
+        RosterImports.requireImporter(user.groups());
+        model.addAttribute("user", user);
+        model.addAttribute("batches", batches.recent(30));
+        return "ledger/imports";
+    }
+
+    @PostMapping
+    public String upload(@RequestAttribute(USER) LedgerUser user, @RequestParam("file") MultipartFile file,
+                         RedirectAttributes redirect) throws IOException {
+        RosterImports.requireImporter(user.groups());
+        if (file.isEmpty()) {
+            throw new RuleViolation("EMPTY_FILE", "请选择要上传的 Excel 文件", 400);
+        }
+        try (InputStream in = file.getInputStream()) {
+            long id = imports.upload(file.getOriginalFilename(), in, user.id()).id();
+            return "redirect:/ledger/import/" + id;
+        }
+    }
+
+    @GetMapping("/template.xlsx")
+    public void template(@RequestAttribute(USER) LedgerUser user, HttpServletResponse response) throws IOException {
+        ImportController.xlsx(response, "低保在保家庭导入模板.xlsx");
+        workbooks.template(response.getOutputStream());
+    }
+
+    @GetMapping("/{id}")
+    public String batch(@RequestAttribute(USER) LedgerUser user, @PathVariable long id, Model model) {
+        RosterImports.requireImporter(user.groups());
+        model.addAttribute("user", user);
+        model.addAttribute("progress", ImportController.ImportProgressView.of(imports.progress(id)));
+        model.addAttribute("rows", batches.reportRows(id, 0, 200, true));
+        return "ledger/import";
+    }
+
+    @GetMapping("/{id}/progress")
+    @ResponseBody
+    public ImportController.ImportProgressView progress(@RequestAttribute(USER) LedgerUser user, @PathVariable long id) {
+        RosterImports.requireImporter(user.groups());
+        return ImportController.ImportProgressView.of(imports.progress(id));
+    }
+
+    @PostMapping("/{id}/commit")
+    public String commit(@RequestAttribute(USER) LedgerUser user, @PathVariable long id,
+                         @RequestParam(defaultValue = "false") boolean acceptWarnings, RedirectAttributes redirect) {
+        RosterImports.requireImporter(user.groups());
+        try {
+            imports.commit(id, user.id(), acceptWarnings);
+        } catch (RuleViolation refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/ledger/import/" + id;
+    }
+
+    @GetMapping("/{id}/report.xlsx")
+    public void report(@RequestAttribute(USER) LedgerUser user, @PathVariable long id, HttpServletResponse response)
+            throws IOException {
+        RosterImports.requireImporter(user.groups());
+        ImportBatch batch = imports.batch(id);
+        ImportController.xlsx(response, "校验报告-" + batch.fileName());
+        workbooks.report(batch, response.getOutputStream());
+    }
+}

@@ -1,0 +1,141 @@
+package cn.minzheng.bureau.importing;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Import batches and their staged rows. */
+@Repository
+public class ImportRepository {
+
+    private static final String COLUMNS = """
+            id, kind, file_name, stored_file, status, total_rows, validated_rows, committed_rows, accepted_count,
+            warning_count, rejected_count, household_count, case_count, failure, uploaded_by, uploaded_at, validated_at,
+            warnings_accepted_by, committed_by, commit_started_at, committed_at""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public ImportRepository(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    long create(String kind, String fileName, String storedFile, String user) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into import_batch (kind, file_name, stored_file, status, uploaded_by, uploaded_at)
+                values (?, ?, ?, 'VALIDATING', ?, ?)""")
+                .params(kind, fileName, storedFile, user, Timestamp.from(Instant.now()))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public Optional<ImportBatch> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from import_batch where id = ?").param(id).query(ImportBatch.class).optional();
+    }
+
+    public List<ImportBatch> recent(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from import_batch order by id desc limit ?").param(limit)
+                .query(ImportBatch.class).list();
+    }
+
+    List<Long> inStatus(ImportBatch.Status status) {
+        return jdbc.sql("select id from import_batch where status = ? order by id").param(status.name()).query(Long.class).list();
+    }
+
+    void startValidation(long id, Integer totalRows) {
+        jdbc.sql("delete from import_row where batch_id = ?").param(id).update();
+        jdbc.sql("""
+                update import_batch set status = 'VALIDATING', total_rows = ?, validated_rows = 0, accepted_count = 0,
+                    warning_count = 0, rejected_count = 0, failure = null where id = ?""")
+                .params(totalRows, id).update();
+    }
+
+    void insertRows(long batchId, List<StagedRow> rows) {
+        template.batchUpdate("""
+                insert into import_row (batch_id, row_number, household_key, status, messages, bad_columns, township_code,
+                    community_code, address, bank_name, bank_account, name, id_number, relation, employment_status,
+                    disability_level, wage_income, other_income, category, monthly_amount, start_month)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                rows.stream().map(r -> new Object[] {batchId, r.rowNumber, r.householdKey, r.status().name(),
+                        r.messages().isEmpty() ? null : r.messages(), r.badColumnList(), r.townshipCode, r.communityCode,
+                        r.address, r.bankName, r.bankAccount, r.name, r.idNumber, r.relation, r.employmentStatus,
+                        r.disabilityLevel, r.wageIncome, r.otherIncome, r.category, r.monthlyAmount, r.startMonth}).toList());
+        long warnings = rows.stream().filter(r -> r.status() == StagedRow.Status.WARNING).count();
+        long rejected = rows.stream().filter(r -> r.status() == StagedRow.Status.REJECTED).count();
+        jdbc.sql("""
+                update import_batch set validated_rows = validated_rows + ?, accepted_count = accepted_count + ?,
+                    warning_count = warning_count + ?, rejected_count = rejected_count + ? where id = ?""")
+                .params(rows.size(), rows.size() - warnings - rejected, warnings, rejected, batchId).update();
+    }
+
+    void finishValidation(long id) {
+        jdbc.sql("""
+                update import_batch set status = 'VALIDATED', validated_at = ?, total_rows = validated_rows,
+                    household_count = (select count(distinct household_key) from import_row where batch_id = ?)
+                where id = ?""")
+                .params(Timestamp.from(Instant.now()), id, id).update();
+    }
+
+    void fail(long id, String message) {
+        jdbc.sql("update import_batch set status = 'FAILED', failure = ? where id = ?").params(truncate(message), id).update();
+    }
+
+    /** VALIDATED (no rejected rows, warnings accepted where there are any) → COMMITTING, once. */
+    boolean startCommit(long id, String user, boolean warningsAccepted) {
+        return jdbc.sql("""
+                update import_batch set status = 'COMMITTING', committed_by = ?, commit_started_at = ?, failure = null,
+                    warnings_accepted_by = case when warning_count > 0 then ? else null end
+                where id = ? and status = 'VALIDATED' and rejected_count = 0 and validated_rows > 0
+                  and (warning_count = 0 or ?)""")
+                .params(user, Timestamp.from(Instant.now()), user, id, warningsAccepted).update() == 1;
+    }
+
+    /** A commit that failed left nothing behind: back to VALIDATED, with the reason, to try again. */
+    void commitFailed(long id, String message) {
+        jdbc.sql("""
+                update import_batch set status = 'VALIDATED', failure = ?, committed_by = null, commit_started_at = null
+                where id = ? and status = 'COMMITTING'""")
+                .params(truncate(message), id).update();
+    }
+
+    void committed(long id, int rows, int households, int cases) {
+        jdbc.sql("""
+                update import_batch set status = 'COMMITTED', committed_rows = ?, household_count = ?, case_count = ?,
+                    committed_at = ? where id = ?""")
+                .params(rows, households, cases, Timestamp.from(Instant.now()), id).update();
+    }
+
+    /** Rows of the report, in file order, from a row number on: at most {@code limit}. */
+    public List<ReportRow> reportRows(long batchId, int fromRow, int limit, boolean problemsOnly) {
+        return jdbc.sql("select row_number, household_key, name, id_number, status, messages, bad_columns from import_row "
+                        + "where batch_id = ? and row_number >= ?" + (problemsOnly ? " and status <> 'ACCEPTED'" : "")
+                        + " order by row_number limit ?")
+                .params(batchId, fromRow, limit)
+                .query(ReportRow.class).list();
+    }
+
+    public record ReportRow(int rowNumber, String householdKey, String name, String idNumber, String status,
+                            String messages, String badColumns) {
+
+        public String statusLabel() {
+            return switch (status) {
+                case "ACCEPTED" -> "通过";
+                case "WARNING" -> "警告";
+                default -> "拒绝";
+            };
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 997) + "……";
+    }
+}

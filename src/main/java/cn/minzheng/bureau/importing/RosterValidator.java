@@ -1,0 +1,281 @@
+package cn.minzheng.bureau.importing;
+
+import static cn.minzheng.bureau.importing.RosterColumns.*;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.common.TextRules;
+import cn.minzheng.bureau.dibao.BenefitCalculator;
+import cn.minzheng.bureau.dibao.CaseCategory;
+import cn.minzheng.bureau.dibao.StandardService.Standard;
+import cn.minzheng.bureau.household.DisabilityLevel;
+import cn.minzheng.bureau.household.EmploymentStatus;
+import cn.minzheng.bureau.household.Labelled;
+import cn.minzheng.bureau.household.Relation;
+import cn.minzheng.bureau.household.ResidentIdNumber;
+import cn.minzheng.bureau.region.AreaType;
+import cn.minzheng.bureau.region.Region;
+
+/**
+ * Checks the roster row by row and household by household, in file order. What must span the whole
+ * file stays small: the ID numbers seen and the household numbers finished. Whether a person is already
+ * in the system is asked of the database in chunks by the caller ({@link #alreadyInSystem}).
+ */
+final class RosterValidator {
+
+    static final int MAX_MEMBERS = 20;
+
+    private final List<Region> regions;
+    private final BiFunction<AreaType, CaseCategory, Standard> standards;
+    private final YearMonth currentMonth;
+    private final Set<String> seenIds = new HashSet<>();
+    private final Set<String> finishedKeys = new HashSet<>();
+    private final List<StagedRow> group = new ArrayList<>();
+    private String groupKey;
+
+    RosterValidator(List<Region> regions, BiFunction<AreaType, CaseCategory, Standard> standards, YearMonth currentMonth) {
+        this.regions = regions;
+        this.standards = standards;
+        this.currentMonth = currentMonth;
+    }
+
+    /** Validates one data row; returns the rows of a household that this row showed to be complete. */
+    List<StagedRow> row(int rowNumber, String[] cells) {
+        String key = text(cells[HOUSEHOLD_KEY]);
+        List<StagedRow> done = List.of();
+        if (groupKey != null && !groupKey.equals(key)) {
+            done = finish();
+        }
+        StagedRow row = new StagedRow(rowNumber, key);
+        if (key == null) {
+            row.reject(HOUSEHOLD_KEY, "户编号不能为空");
+        } else if (key.length() > 40) {
+            row.reject(HOUSEHOLD_KEY, "户编号不能超过40个字");
+        } else if (groupKey == null && finishedKeys.contains(key)) {
+            row.reject(HOUSEHOLD_KEY, "户编号“" + key + "”的成员须上下相邻，此前已有该户的行");
+        }
+        member(row, cells);
+        if (key == null || key.length() > 40 || finishedKeys.contains(key) && groupKey == null) {
+            // a row that cannot join a household stands alone
+            List<StagedRow> alone = new ArrayList<>(done);
+            alone.add(row);
+            return alone;
+        }
+        groupKey = key;
+        group.add(row);
+        return done;
+    }
+
+    /** Closes the household being read (call at the end of the file too). */
+    List<StagedRow> finish() {
+        if (group.isEmpty()) {
+            groupKey = null;
+            return List.of();
+        }
+        List<StagedRow> rows = new ArrayList<>(group);
+        household(rows);
+        finishedKeys.add(groupKey);
+        group.clear();
+        groupKey = null;
+        return rows;
+    }
+
+    /** Marks the rows whose person the database already knows (a household member on record). */
+    static void alreadyInSystem(StagedRow row) {
+        row.reject(ID_NUMBER, "公民身份号码" + row.idNumber + "已在系统中（已有家庭档案），不能重复导入");
+    }
+
+    private void member(StagedRow row, String[] cells) {
+        row.name = text(cells[NAME]);
+        if (row.name == null) {
+            row.reject(NAME, "姓名不能为空");
+        } else {
+            String problem = row.name.length() > 30 ? "姓名不能超过30个字" : TextRules.nameProblem("姓名", row.name);
+            if (problem != null) {
+                row.reject(NAME, problem);
+                row.name = null;
+            }
+        }
+        String rawId = text(cells[ID_NUMBER]);
+        try {
+            row.idNumber = ResidentIdNumber.parse(rawId).value();
+            if (!seenIds.add(row.idNumber)) {
+                row.reject(ID_NUMBER, "公民身份号码" + row.idNumber + "在文件中重复出现（同一人只能导入一次）");
+            }
+        } catch (RuleViolation e) {
+            row.reject(ID_NUMBER, "公民身份号码：" + e.getMessage());
+        }
+        row.relation = code(row, Relation.class, cells[RELATION], RELATION, "与户主关系", true);
+        row.employmentStatus = code(row, EmploymentStatus.class, cells[EMPLOYMENT], EMPLOYMENT, "就业状况", true);
+        row.disabilityLevel = text(cells[DISABILITY]) == null ? DisabilityLevel.NONE.name()
+                : code(row, DisabilityLevel.class, cells[DISABILITY], DISABILITY, "残疾等级", true);
+        row.wageIncome = amount(row, cells[WAGE_INCOME], WAGE_INCOME, "工资性收入");
+        row.otherIncome = amount(row, cells[OTHER_INCOME], OTHER_INCOME, "其他收入");
+        if (row.isHead()) {
+            headColumns(row, cells);
+        }
+    }
+
+    private void headColumns(StagedRow row, String[] cells) {
+        Region township = township(text(cells[TOWNSHIP]));
+        if (township == null) {
+            row.reject(TOWNSHIP, "乡镇（街道）“" + nullToEmpty(cells[TOWNSHIP]) + "”不存在");
+        } else {
+            row.townshipCode = township.code();
+            Region community = community(township, text(cells[COMMUNITY]));
+            if (community == null) {
+                row.reject(COMMUNITY, "村（社区）“" + nullToEmpty(cells[COMMUNITY]) + "”不属于" + township.name());
+            } else {
+                row.communityCode = community.code();
+            }
+        }
+        row.address = required(row, cells[ADDRESS], ADDRESS, "家庭住址", 200);
+        row.bankName = required(row, cells[BANK_NAME], BANK_NAME, "开户银行", 50);
+        row.bankAccount = required(row, cells[BANK_ACCOUNT], BANK_ACCOUNT, "银行账号", 19);
+        if (row.bankAccount != null && !row.bankAccount.matches("[0-9]{12,19}")) {
+            row.reject(BANK_ACCOUNT, "银行账号应为12至19位数字");
+            row.bankAccount = null;
+        }
+        row.category = code(row, CaseCategory.class, cells[CATEGORY], CATEGORY, "低保类别", true);
+        String amount = text(cells[MONTHLY_AMOUNT]);
+        if (amount == null) {
+            row.reject(MONTHLY_AMOUNT, "月保障金不能为空");
+        } else {
+            row.monthlyAmount = amount(row, amount, MONTHLY_AMOUNT, "月保障金");
+            if (row.monthlyAmount != null && row.monthlyAmount.signum() <= 0) {
+                row.reject(MONTHLY_AMOUNT, "月保障金须大于0元（在保家庭按月发放）");
+            }
+        }
+        String month = text(cells[START_MONTH]);
+        if (month == null) {
+            row.reject(START_MONTH, "起始月份不能为空");
+        } else {
+            try {
+                YearMonth start = YearMonth.parse(month.length() == 6 && month.matches("[0-9]{6}")
+                        ? month.substring(0, 4) + "-" + month.substring(4) : month.replace('/', '-').replace('.', '-'));
+                if (start.isAfter(currentMonth)) {
+                    row.reject(START_MONTH, "起始月份" + start + "晚于本月，在保家庭的起始月份不能在将来");
+                } else if (start.getYear() < 2000) {
+                    row.reject(START_MONTH, "起始月份" + start + "早于2000年，请核对");
+                } else {
+                    row.startMonth = start.toString();
+                }
+            } catch (DateTimeParseException e) {
+                row.reject(START_MONTH, "起始月份“" + month + "”格式不对，应为 yyyy-MM（如 2025-01）");
+            }
+        }
+    }
+
+    private void household(List<StagedRow> rows) {
+        StagedRow first = rows.get(0);
+        long heads = rows.stream().filter(StagedRow::isHead).count();
+        if (heads != 1) {
+            first.reject(RELATION, "户编号“" + first.householdKey + "”须有且只有一位户主，现有" + heads + "位");
+            return;
+        }
+        if (rows.size() > MAX_MEMBERS) {
+            first.reject(HOUSEHOLD_KEY, "一户不能超过" + MAX_MEMBERS + "人");
+            return;
+        }
+        StagedRow head = rows.stream().filter(StagedRow::isHead).findFirst().orElseThrow();
+        if (head.townshipCode == null || head.category == null || head.monthlyAmount == null
+                || rows.stream().anyMatch(r -> r.wageIncome == null || r.otherIncome == null)) {
+            return; // already rejected; nothing to compare the amount with
+        }
+        Region township = regions.stream().filter(r -> r.code().equals(head.townshipCode)).findFirst().orElseThrow();
+        Standard standard = standards.apply(township.kind().areaType(), CaseCategory.valueOf(head.category));
+        BigDecimal income = rows.stream().map(r -> r.wageIncome.add(r.otherIncome)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal perCapita = Money.of(income.divide(BigDecimal.valueOf(rows.size()), 2, java.math.RoundingMode.HALF_UP));
+        BigDecimal expected = BenefitCalculator.calculate(perCapita, standard.monthlyStandard(),
+                standard.categoryAddition(), rows.size()).monthlyAmount();
+        if (expected.compareTo(head.monthlyAmount) != 0) {
+            head.warn(MONTHLY_AMOUNT, "月保障金" + Money.format(head.monthlyAmount) + "元与按现行标准测算的"
+                    + Money.format(expected) + "元不一致（现行标准" + Money.format(standard.monthlyStandard())
+                    + "元，人均收入" + Money.format(perCapita) + "元，" + rows.size() + "人），导入后按表中金额发放，须管理员确认");
+        }
+    }
+
+    private Region township(String value) {
+        if (value == null) {
+            return null;
+        }
+        return regions.stream().filter(Region::isTownshipLevel)
+                .filter(r -> r.code().equals(value) || r.name().equals(value)).findFirst().orElse(null);
+    }
+
+    private Region community(Region township, String value) {
+        if (value == null) {
+            return null;
+        }
+        return regions.stream().filter(r -> township.code().equals(r.parentCode()))
+                .filter(r -> r.code().equals(value) || r.name().equals(value)).findFirst().orElse(null);
+    }
+
+    private static <E extends Enum<E> & Labelled> String code(StagedRow row, Class<E> type, String raw, int column,
+                                                             String label, boolean required) {
+        String value = text(raw);
+        if (value == null) {
+            if (required) {
+                row.reject(column, label + "不能为空");
+            }
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.label().equals(value) || constant.name().equals(value)) {
+                return constant.name();
+            }
+        }
+        row.reject(column, label + "“" + value + "”无效，可选：" + String.join("、",
+                java.util.Arrays.stream(type.getEnumConstants()).map(Labelled::label).toList()));
+        return null;
+    }
+
+    private static BigDecimal amount(StagedRow row, String raw, int column, String label) {
+        String value = text(raw);
+        if (value == null) {
+            return Money.ZERO;
+        }
+        try {
+            return Money.parse(value.replace(",", ""), label);
+        } catch (RuleViolation e) {
+            row.reject(column, e.getMessage());
+            return null;
+        }
+    }
+
+    private static String required(StagedRow row, String raw, int column, String label, int maxLength) {
+        String value = text(raw);
+        if (value == null) {
+            row.reject(column, label + "不能为空");
+            return null;
+        }
+        if (value.length() > maxLength) {
+            row.reject(column, label + "不能超过" + maxLength + "个字");
+            return null;
+        }
+        String problem = TextRules.textProblem(label, value);
+        if (problem != null) {
+            row.reject(column, problem);
+            return null;
+        }
+        return value;
+    }
+
+    private static String text(String raw) {
+        return raw == null || raw.isBlank() ? null : raw.trim();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

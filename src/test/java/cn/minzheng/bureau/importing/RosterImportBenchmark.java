@@ -1,0 +1,182 @@
+package cn.minzheng.bureau.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Benchmark (-Pbenchmark): a roster of N rows (default 100,000: N/2 households of two) generated to a
+ * file, uploaded, validated and committed through the service as the page does, printing rows per
+ * second and the heap's peak per step; in the same run the floor, a plain JDBC batch insert of the same
+ * rows into a scratch table. The imported rows are removed afterwards. See docs/benchmarks.md.
+ *
+ * <pre>
+ * DB_URL=jdbc:postgresql://127.0.0.1:5432/yourdb ./mvnw -q -B -Pbenchmark test -Dtest.db=postgres \
+ *     -Dlint.skip -Dtest=RosterImportBenchmark -Dbenchmark.rows=100000 -DargLine=-Xmx512m
+ * </pre>
+ */
+@Tag("benchmark")
+@SpringBootTest
+class RosterImportBenchmark {
+
+    @Autowired
+    RosterImports imports;
+    @Autowired
+    ImportRepository batches;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    JdbcTemplate template;
+
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void importRoster() throws Exception {
+        int rows = Integer.getInteger("benchmark.rows", 100_000);
+        RosterSheets.Ids ids = new RosterSheets.Ids();
+        Path file = Files.createTempFile("roster-benchmark", ".xlsx");
+        List<String> people = new ArrayList<>(rows);
+        step("generate workbook (SXSSF, to a file)", rows, () -> {
+            write(file, rows, ids, people);
+            return rows;
+        });
+        line("workbook: %d rows, %.1f MiB", rows, Files.size(file) / 1048576.0);
+        long[] batchId = {0};
+        step("upload + validate (staging table)", rows, () -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                batchId[0] = imports.upload("benchmark.xlsx", in, "admin").id();
+            }
+            ImportBatch done = await(batchId[0]);
+            assertThat(done.status()).isEqualTo(ImportBatch.Status.VALIDATED);
+            assertThat(done.acceptedCount()).isEqualTo(rows);
+            return rows;
+        });
+        double[] commit = new double[1];
+        commit[0] = step("commit (one transaction, chunks of " + ImportCommitter.CHUNK_ROWS + ")", rows, () -> {
+            imports.commit(batchId[0], "admin", false);
+            ImportBatch done = await(batchId[0]);
+            assertThat(done.status()).isEqualTo(ImportBatch.Status.COMMITTED);
+            return rows;
+        });
+        double floor = step("floor: plain JDBC batch insert of the same rows", rows, () -> {
+            template.execute("create table import_floor (id_number varchar(18), name varchar(30), household_key varchar(40), "
+                    + "township_code varchar(40), monthly_amount numeric(12,2))");
+            try {
+                List<Object[]> chunk = new ArrayList<>(1000);
+                for (int i = 0; i < people.size(); i++) {
+                    chunk.add(new Object[] {people.get(i), "王建设", "h" + (i / 2), "yuecun", new BigDecimal("640.00")});
+                    if (chunk.size() == 1000 || i == people.size() - 1) {
+                        template.batchUpdate("insert into import_floor values (?, ?, ?, ?, ?)", chunk);
+                        chunk.clear();
+                    }
+                }
+            } finally {
+                template.execute("drop table import_floor");
+            }
+            return rows;
+        });
+        line("commit / floor = %.2f", commit[0] / floor);
+        step("clean up (remove the imported rows)", rows, () -> {
+            remove(batchId[0]);
+            return rows;
+        });
+        Files.deleteIfExists(file);
+        System.out.println("\n=== benchmark: roster import ===\n" + String.join("\n", lines) + "\n");
+    }
+
+    private static void write(Path file, int rows, RosterSheets.Ids ids, List<String> people) throws Exception {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("低保在保家庭");
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < RosterColumns.COUNT; i++) {
+                header.createCell(i).setCellValue(RosterColumns.HEADERS.get(i));
+            }
+            int r = 1;
+            for (int h = 0; h < rows / 2; h++) {
+                for (String[] cells : RosterSheets.household("h" + h, ids, "640")) {
+                    Row row = sheet.createRow(r++);
+                    for (int i = 0; i < cells.length; i++) {
+                        if (cells[i] != null) {
+                            row.createCell(i).setCellValue(cells[i]);
+                        }
+                    }
+                    people.add(cells[7]);
+                }
+            }
+            workbook.write(out);
+            workbook.dispose();
+        }
+    }
+
+    private ImportBatch await(long id) throws InterruptedException {
+        while (true) {
+            ImportBatch batch = batches.find(id).orElseThrow();
+            if (batch.status() != ImportBatch.Status.VALIDATING && batch.status() != ImportBatch.Status.COMMITTING) {
+                return batch;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private void remove(long batchId) {
+        String cases = "(select id from dibao_case where import_batch_id = " + batchId + ")";
+        String households = "(select id from household where import_batch_id = " + batchId + ")";
+        jdbc.sql("delete from audit_event where case_id in " + cases).update();
+        jdbc.sql("delete from dibao_case_status_history where case_id in " + cases).update();
+        jdbc.sql("delete from dibao_case_person where case_id in " + cases).update();
+        jdbc.sql("delete from dibao_case where import_batch_id = " + batchId).update();
+        jdbc.sql("delete from income_item where member_id in (select id from household_member where household_id in "
+                + households + ")").update();
+        jdbc.sql("delete from household_member where household_id in " + households).update();
+        jdbc.sql("delete from household where import_batch_id = " + batchId).update();
+        jdbc.sql("delete from import_row where batch_id = ?").param(batchId).update();
+    }
+
+    interface Step {
+        int run() throws Exception;
+    }
+
+    /** Runs a step; prints elapsed time, rows per second and the heap's peak during it. Returns seconds. */
+    private double step(String name, int rows, Step step) throws Exception {
+        System.gc();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        LongSupplier used = () -> heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        long before = used.getAsLong();
+        long start = System.nanoTime();
+        step.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        line("%-55s %8.2f s  %9.0f rows/s  heap before %4d MiB, peak %4d MiB", name, seconds, rows / seconds,
+                before / 1048576, peak / 1048576);
+        return seconds;
+    }
+
+    private void line(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        lines.add(line);
+        System.out.println(line);
+    }
+}

@@ -1,0 +1,225 @@
+package cn.minzheng.bureau.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Committing an import: warnings accepted explicitly, all or nothing, the round trip, 10,000 rows. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RosterImportCommitTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ImportCommitter committer;
+    @Autowired
+    RosterImports imports;
+
+    private ImportClient client;
+    private final RosterSheets.Ids ids = new RosterSheets.Ids();
+
+    @BeforeEach
+    void client() {
+        client = new ImportClient(port);
+    }
+
+    @AfterEach
+    void noInjectedFailure() {
+        committer.afterChunk = (chunk, last) -> { };
+    }
+
+    private List<String[]> households(int count, String prefix) {
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            rows.addAll(RosterSheets.household(prefix + i, ids, "640"));
+        }
+        return rows;
+    }
+
+    private long count(String sql, long batchId) {
+        return jdbc.sql(sql).param(batchId).query(Long.class).single();
+    }
+
+    @Test
+    void warningsMustBeAcceptedThenCasesAreActiveWithTheirImportNamedAndDueForPayrollAndReview() {
+        List<String[]> rows = households(3, "w");
+        rows.get(0)[14] = "655.50"; // disagrees with the current standard (640.00)
+        JsonNode batch = client.validated("在保名册.xlsx", RosterSheets.workbook(rows));
+        long id = batch.get("id").asLong();
+        assertThat(batch.get("warnings").asInt()).isEqualTo(1);
+        assertThat(batch.get("rejected").asInt()).isZero();
+        assertThat(batch.get("households").asInt()).isEqualTo(3);
+
+        var refused = client.http().post("admin", "/api/imports/" + id + "/commit", "{}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("message").asText()).contains("确认接受警告");
+
+        JsonNode done = client.commit(id, true);
+        assertThat(done.get("status").asText()).isEqualTo("COMMITTED");
+        assertThat(done.get("warningsAcceptedBy").asText()).isEqualTo("admin");
+        assertThat(done.get("done").asInt()).isEqualTo(6);
+
+        List<java.util.Map<String, Object>> cases = jdbc.sql("""
+                select c.id, c.case_number, c.status, c.monthly_amount, c.start_month, c.category, c.monthly_standard,
+                       (select count(*) from dibao_case_person p where p.case_id = c.id and p.open_id_number is not null) as people
+                from dibao_case c where c.import_batch_id = ? order by c.id""").param(id).query().listOfRows();
+        assertThat(cases).hasSize(3);
+        assertThat(cases).allSatisfy(c -> {
+            assertThat(c.get("status")).isEqualTo("APPROVED");
+            assertThat(c.get("start_month")).isEqualTo("2024-01");
+            assertThat(c.get("category")).isEqualTo("ORDINARY");
+            assertThat(((Number) c.get("people")).intValue()).isEqualTo(2);
+            assertThat((String) c.get("case_number")).matches("DB\\d{4}-\\d{6}");
+        });
+        assertThat(new java.math.BigDecimal(cases.get(0).get("monthly_amount").toString())).isEqualByComparingTo("655.50");
+
+        long caseId = ((Number) cases.get(0).get("id")).longValue();
+        var view = client.http().get("admin", "/api/dibao/cases/" + caseId).body();
+        assertThat(view).contains("导入：批次#" + id).contains("在保名册.xlsx").contains("导入人 admin");
+        // the payroll's and the review schedule's selection (PayrollComputation, ReviewScheduler) take them
+        String month = YearMonth.now().plusMonths(1).toString();
+        assertThat(jdbc.sql("""
+                select count(*) from dibao_case c where c.import_batch_id = ? and c.status = 'APPROVED'
+                  and c.start_month <= ? and c.monthly_amount > 0 and c.last_reviewed_at is null""")
+                .params(id, month).query(Long.class).single()).isEqualTo(3);
+        assertThat(count("select count(*) from income_item i join household_member m on m.id = i.member_id "
+                + "join household h on h.id = m.household_id where h.import_batch_id = ?", id)).isEqualTo(6);
+        assertThat(count("select count(*) from audit_event where action = 'IMPORTED' and case_id in "
+                + "(select id from dibao_case where import_batch_id = ?)", id)).isEqualTo(3);
+
+        // the same people again: refused as already in the system
+        JsonNode again = client.validated("在保名册.xlsx", RosterSheets.workbook(rows));
+        assertThat(again.get("rejected").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void aFailureInTheLastChunkLeavesNothingBehindAndTheCommitCanBeRepeated() {
+        int households = ImportCommitter.CHUNK_ROWS; // 2 rows each: two full chunks and more
+        JsonNode batch = client.validated("大名册.xlsx", RosterSheets.workbook(households(households, "f")));
+        long id = batch.get("id").asLong();
+        assertThat(batch.get("accepted").asInt()).isEqualTo(households * 2);
+        long householdsBefore = jdbc.sql("select count(*) from household").query(Long.class).single();
+        long casesBefore = jdbc.sql("select count(*) from dibao_case").query(Long.class).single();
+        List<Integer> chunksSeen = new ArrayList<>();
+        committer.afterChunk = (chunk, last) -> {
+            chunksSeen.add(chunk);
+            if (last) {
+                throw new IllegalStateException("injected: the database went away in the last chunk");
+            }
+        };
+        JsonNode failed = client.commit(id, false);
+        assertThat(chunksSeen).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(failed.get("status").asText()).isEqualTo("VALIDATED");
+        assertThat(failed.get("failure").asText()).contains("已全部回滚").contains("未写入任何数据");
+        assertThat(jdbc.sql("select count(*) from household").query(Long.class).single()).isEqualTo(householdsBefore);
+        assertThat(jdbc.sql("select count(*) from dibao_case").query(Long.class).single()).isEqualTo(casesBefore);
+        assertThat(count("select count(*) from household where import_batch_id = ?", id)).isZero();
+        assertThat(jdbc.sql("select count(*) from household_member where id_number = ?")
+                .param(jdbc.sql("select id_number from import_row where batch_id = ? and row_number = 2").param(id)
+                        .query(String.class).single()).query(Long.class).single()).isZero();
+
+        committer.afterChunk = (chunk, last) -> { };
+        JsonNode committed = client.commit(id, false);
+        assertThat(committed.get("status").asText()).isEqualTo("COMMITTED");
+        assertThat(count("select count(*) from dibao_case where import_batch_id = ?", id)).isEqualTo(households);
+    }
+
+    @Test
+    void roundTripExportImportExportGivesTheSameRoster() {
+        List<String[]> rows = households(20, "r");
+        rows.get(0)[10] = "轻度（三、四级）";
+        rows.get(2)[13] = "老年人家庭";
+        rows.get(2)[14] = "720"; // (550 − 200) × 2 + 40: the elderly standard
+        rows.get(4)[1] = "任丘办事处";
+        rows.get(4)[2] = "京东社区";
+        rows.get(4)[14] = "1000";
+        long first = client.commit(client.validated("源.xlsx", RosterSheets.workbook(rows)).get("id").asLong(), true)
+                .get("id").asLong();
+        byte[] exported = client.http().download("admin", "/api/imports/roster.xlsx?batch=" + first).body();
+        List<List<String>> before = RosterSheets.read(exported);
+        assertThat(before).hasSize(41);
+        assertThat(before.get(0)).containsExactlyElementsOf(RosterColumns.HEADERS);
+        assertThat(before.get(1).subList(1, 8)).containsExactly("岳村乡", "东岳村", "东岳村r1号", "中国农业银行",
+                "6228480012345678901", "王建设", rows.get(0)[7]);
+
+        // an empty database as far as these people go: what the first import wrote is removed
+        removeImported(first);
+        JsonNode second = client.commit(client.validated("导出.xlsx", exported).get("id").asLong(), true);
+        assertThat(second.get("status").asText()).isEqualTo("COMMITTED");
+        List<List<String>> after = RosterSheets.read(client.http()
+                .download("admin", "/api/imports/roster.xlsx?batch=" + second.get("id").asLong()).body());
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void tenThousandRowsAreValidatedAndCommittedWellUnderAMinute() {
+        byte[] xlsx = RosterSheets.workbook(households(5000, "t"));
+        Instant start = Instant.now();
+        JsonNode batch = client.validated("万行.xlsx", xlsx);
+        assertThat(batch.get("accepted").asInt()).isEqualTo(10000);
+        Duration validation = Duration.between(start, Instant.now());
+        JsonNode done = client.commit(batch.get("id").asLong(), false);
+        Duration total = Duration.between(start, Instant.now());
+        assertThat(done.get("status").asText()).isEqualTo("COMMITTED");
+        assertThat(count("select count(*) from household_member m join household h on h.id = m.household_id "
+                + "where h.import_batch_id = ?", batch.get("id").asLong())).isEqualTo(10000);
+        System.out.printf("10,000-row import: validated in %d ms, validated and committed in %d ms%n",
+                validation.toMillis(), total.toMillis());
+        assertThat(total).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void afterARestartAValidationStartsAgainAndAnInterruptedCommitIsOfferedAgain() {
+        long interruptedCommit = client.validated("重启前提交.xlsx", RosterSheets.workbook(households(2, "c")))
+                .get("id").asLong();
+        long interruptedValidation = client.validated("重启前校验.xlsx", RosterSheets.workbook(households(3, "v")))
+                .get("id").asLong();
+        // as a node that died left them: a commit under way (its transaction rolled back by the database)
+        // and a validation half done
+        jdbc.sql("update import_batch set status = 'COMMITTING', committed_by = 'admin' where id = ?")
+                .param(interruptedCommit).update();
+        jdbc.sql("delete from import_row where batch_id = ? and row_number > 3").param(interruptedValidation).update();
+        jdbc.sql("update import_batch set status = 'VALIDATING', validated_rows = 2 where id = ?")
+                .param(interruptedValidation).update();
+
+        imports.resumeAfterRestart();
+
+        JsonNode commit = client.http().get("admin", "/api/imports/" + interruptedCommit).json();
+        assertThat(commit.get("status").asText()).isEqualTo("VALIDATED");
+        assertThat(commit.get("failure").asText()).contains("服务重启").contains("已全部回滚");
+        assertThat(commit.get("committable").asBoolean()).isTrue();
+        JsonNode validation = client.awaitFinished(interruptedValidation);
+        assertThat(validation.get("status").asText()).isEqualTo("VALIDATED");
+        assertThat(validation.get("accepted").asInt()).isEqualTo(6);
+        assertThat(client.commit(interruptedCommit, false).get("status").asText()).isEqualTo("COMMITTED");
+    }
+
+    private void removeImported(long batchId) {
+        String cases = "(select id from dibao_case where import_batch_id = " + batchId + ")";
+        String households = "(select id from household where import_batch_id = " + batchId + ")";
+        jdbc.sql("delete from audit_event where case_id in " + cases + " or household_id in " + households).update();
+        jdbc.sql("delete from dibao_case_status_history where case_id in " + cases).update();
+        jdbc.sql("delete from dibao_case_person where case_id in " + cases).update();
+        jdbc.sql("delete from dibao_case where import_batch_id = " + batchId).update();
+        jdbc.sql("delete from income_item where member_id in (select id from household_member where household_id in "
+                + households + ")").update();
+        jdbc.sql("delete from household_member where household_id in " + households).update();
+        jdbc.sql("delete from household where import_batch_id = " + batchId).update();
+    }
+}
