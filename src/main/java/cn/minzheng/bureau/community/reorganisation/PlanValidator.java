@@ -74,7 +74,7 @@ public final class PlanValidator {
             return new Result(null, List.copyOf(validator.problems));
         }
         return new Result(new ResolvedPlan(plan.title().trim(), List.copyOf(validator.created.values()),
-                Map.copyOf(validator.renames), Map.copyOf(validator.handOvers), Map.copyOf(validator.closures),
+                Map.copyOf(validator.renames), Map.copyOf(validator.handOvers), java.util.Collections.unmodifiableMap(validator.closures),
                 Map.copyOf(validator.defaultDestinations), Map.copyOf(validator.householdDestinations),
                 List.copyOf(validator.townshipsConcerned), List.copyOf(validator.summary)), List.of());
     }
