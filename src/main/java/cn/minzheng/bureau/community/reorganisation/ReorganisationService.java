@@ -164,6 +164,9 @@ public class ReorganisationService {
         if ("APPLIED".equals(plan.status())) {
             return new Applied(true, 0, 0, 0, 0);
         }
+        if (!"AWAITING_APPROVAL".equals(plan.status())) {
+            throw new RuleViolation("PLAN_NOT_APPROVED", "调整方案尚未报区民政局审批，不能执行");
+        }
         ResolvedPlan resolved = resolve(parse(plan.planJson()));
         LocalDate today = LocalDate.now();
         Recorder recorder = new Recorder(planId);
@@ -173,11 +176,20 @@ public class ReorganisationService {
             recorder.add(new Change("REGION", created.code(), null, null, null,
                     created.isTownshipLevel() ? created.code() : created.parentCode(),
                     created.isTownshipLevel() ? null : created.code(), "新建" + created.kind().label() + "：" + created.name()));
+        }
+        // groups of new townships; every new community, and every one that takes over households or work, has a
+        // committee group to offer work to (each created once: the engine sees new groups only when it flushes)
+        Set<String> committees = new LinkedHashSet<>();
+        for (Region created : resolved.created()) {
             if (created.isTownshipLevel()) {
                 accessSetup.township(created);
             } else {
-                accessSetup.committee(created);
+                committees.add(created.code());
             }
+        }
+        committees.addAll(resolved.defaultDestinations().values());
+        for (String community : committees) {
+            accessSetup.committee(regions.find(community).orElseThrow());
         }
         resolved.renames().forEach((code, name) -> {
             Region before = regions.find(code).orElseThrow();
