@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.demo.DemoReorganisation;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
@@ -213,6 +214,14 @@ class CommunityReorganisationIntegrationTest {
         assertThat(plans.changes(planId)).hasSize(changes);
         assertThatThrownBy(() -> walker.submit("clerk.renqiu", TestApplications.household("renqiu", b, "ORDINARY", 1, "100")))
                 .hasMessageContaining("不属于");
+    }
+
+    @Test
+    void theDemoPlansFitTheDistrictsRegions() {
+        assertThat(service.resolve(ReorganisationService.parse(DemoReorganisation.IN_REVIEW)).townshipsConcerned())
+                .containsExactlyInAnyOrder("renqiu", "zhongyuan");
+        assertThat(service.resolve(ReorganisationService.parse(DemoReorganisation.DRAFT)).summary())
+                .containsExactly("第1项（更名）：金华社区更名为金华苑社区");
     }
 
     private DibaoCase activeCase(String township, String community) {
