@@ -31,7 +31,8 @@ public class ApplyReorganisationDelegate implements JavaDelegate {
             PlanValidator.Result check = PlanValidator.validate(
                     ReorganisationService.parse(service.plan(planId).planJson()), service.world());
             if (!check.valid()) {
-                throw new BpmnError(ERROR_PLAN_INVALID, "执行前复核未通过：" + String.join("；", check.problems()));
+                String reason = "执行前复核未通过：" + String.join("；", check.problems());
+                throw new BpmnError(ERROR_PLAN_INVALID, reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…");
             }
         }
         ReorganisationService.Applied applied = service.apply(planId, Actor.currentOrNull(execution));

@@ -30,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import cn.minzheng.bureau.access.AccessSetup;
 import cn.minzheng.bureau.access.Groups;
@@ -56,8 +55,9 @@ public class ReorganisationService {
     static final String VAR_COMMUNITY_CODE = "communityCode";
 
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The engine keeps a string variable in a column of 4,000 characters; the plan and its summary travel in one. */
+    static final int MAX_VARIABLE_LENGTH = 4000;
 
     private final ReorganisationRepository plans;
     private final RegionRepository regions;
@@ -86,13 +86,14 @@ public class ReorganisationService {
     public long start(String planJson, String actor) {
         ReorganisationPlan plan = parse(planJson);
         ResolvedPlan resolved = resolve(plan);
-        long planId = plans.insert(resolved.title(), write(plan), actor);
+        String written = writeForTasklist(plan);
+        long planId = plans.insert(resolved.title(), written, actor);
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, "reorg-" + planId, Map.of(
-                VAR_PLAN_ID, planId, VAR_PLAN_TITLE, resolved.title(), VAR_PLAN_JSON, write(plan),
-                VAR_PLAN_SUMMARY, resolved.summaryText()));
+                VAR_PLAN_ID, planId, VAR_PLAN_TITLE, resolved.title(), VAR_PLAN_JSON, written,
+                VAR_PLAN_SUMMARY, summaryForTasklist(resolved)));
         plans.attachProcess(planId, instance.getId());
         audit.record("REORG_PLAN", planId, null, null, "DRAFTED", actor, resolved.title(), null,
-                Map.of("plan", write(plan)));
+                Map.of("plan", written));
         return planId;
     }
 
@@ -116,6 +117,21 @@ public class ReorganisationService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The plan as the drafter edits it in Tasklist: compact, and short enough for one engine variable. */
+    public static String writeForTasklist(ReorganisationPlan plan) {
+        String written = write(plan);
+        if (written.length() > MAX_VARIABLE_LENGTH) {
+            throw new RuleViolation("PLAN_TOO_LONG", "调整方案过长（" + written.length() + "个字符，最多" + MAX_VARIABLE_LENGTH
+                    + "个），请分成几个方案分别报批");
+        }
+        return written;
+    }
+
+    static String summaryForTasklist(ResolvedPlan resolved) {
+        String summary = resolved.summaryText();
+        return summary.length() <= MAX_VARIABLE_LENGTH ? summary : summary.substring(0, MAX_VARIABLE_LENGTH - 20) + "\n……（其余各项见方案）";
     }
 
     /** Validates a plan against today's regions and households; every problem in one Chinese message. */

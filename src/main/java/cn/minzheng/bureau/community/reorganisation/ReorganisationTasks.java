@@ -47,13 +47,13 @@ public class ReorganisationTasks {
         Object json = task.getVariable(VAR_PLAN_JSON);
         ReorganisationPlan plan = ReorganisationService.parse(json == null ? null : json.toString());
         ResolvedPlan resolved = service.resolve(plan);
-        String written = ReorganisationService.write(plan);
+        String written = ReorganisationService.writeForTasklist(plan);
         plans.updateDraft(planId, resolved.title(), written);
         plans.decide(planId, TASK_DRAFT, null, SUBMIT, input.optionalText(VAR_DRAFT_COMMENT, "说明", 1000), actor);
         audit.record("REORG_PLAN", planId, null, null, "SUBMITTED", actor, resolved.title(), null, java.util.Map.of("plan", written));
         task.setVariable(VAR_PLAN_TITLE, resolved.title());
         task.setVariable(VAR_PLAN_JSON, written);
-        task.setVariable(VAR_PLAN_SUMMARY, resolved.summaryText());
+        task.setVariable(VAR_PLAN_SUMMARY, ReorganisationService.summaryForTasklist(resolved));
         task.setVariable(VAR_REVIEW_RETURNED, false);
         task.setVariable(VAR_RETURN_REASON, null);
     }

@@ -99,6 +99,14 @@ class PlanValidatorTest {
     }
 
     @Test
+    void aPlanTooLongForTasklistIsRefusedInChinese() {
+        String steps = String.join(",", java.util.Collections.nCopies(120, "{\"kind\":\"RENAME\",\"code\":\"rq-a\",\"name\":\"京东社区\"}"));
+        ReorganisationPlan plan = ReorganisationService.parse("{\"title\":\"很长的方案\",\"steps\":[" + steps + "]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReorganisationService.writeForTasklist(plan))
+                .isInstanceOf(cn.minzheng.bureau.common.RuleViolation.class).hasMessageContaining("调整方案过长");
+    }
+
+    @Test
     void aSeedLikePlanSendsEveryHouseholdOfAClosedCommunitySomewhere() {
         ReorganisationPlan plan = ReorganisationService.parse("""
                 {"title": "社区调整", "steps": [
