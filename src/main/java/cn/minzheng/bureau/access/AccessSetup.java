@@ -27,7 +27,9 @@ import cn.minzheng.bureau.donation.DonationCampaignProcess;
 import cn.minzheng.bureau.dibao.campaign.CampaignProcess;
 import cn.minzheng.bureau.dibao.review.ReviewProcess;
 import cn.minzheng.bureau.payroll.PayrollProcess;
+import cn.minzheng.bureau.community.reorganisation.CommunityReorganisationProcess;
 import cn.minzheng.bureau.region.Region;
+import cn.minzheng.bureau.region.RegionKind;
 import cn.minzheng.bureau.relief.DisasterReliefProcess;
 import cn.minzheng.bureau.region.RegionRepository;
 
@@ -58,15 +60,7 @@ public class AccessSetup {
     public void setUp() {
         List<String> staff = new ArrayList<>();
         for (Region township : regions.townships()) {
-            String clerks = Groups.clerk(township.code());
-            String reviewers = Groups.reviewer(township.code());
-            group(clerks, township.name() + "经办人");
-            group(reviewers, township.name() + "审核人");
-            grant(clerks, Resources.PROCESS_DEFINITION, DibaoApplicationProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(clerks, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(clerks, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-            staff.add(clerks);
-            staff.add(reviewers);
+            staff.addAll(township(township));
         }
         group(Groups.DISTRICT_APPROVER, "区民政局审批人");
         group(Groups.FINANCE, "财务");
@@ -76,6 +70,11 @@ public class AccessSetup {
         grant(Groups.FINANCE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        group(Groups.COMMUNITY_SECTION, "区民政局基层政权和社区建设科");
+        grant(Groups.COMMUNITY_SECTION, Resources.PROCESS_DEFINITION, CommunityReorganisationProcess.KEY,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(Groups.COMMUNITY_SECTION, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        staff.add(Groups.COMMUNITY_SECTION);
         group(Groups.SURVEY_TEAM_LEAD, "调查组组长");
         group(Groups.PROCESS_MANAGER, "流程管理员");
         group(Groups.ADMIN, "系统管理员");
@@ -90,9 +89,7 @@ public class AccessSetup {
         }
 
         for (String group : staff) {
-            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-            grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
+            staffGrants(group);
         }
         for (String districtWide : Groups.DISTRICT_WIDE) {
             if (!Groups.ADMIN.equals(districtWide)) {
@@ -113,6 +110,37 @@ public class AccessSetup {
         for (Resource resource : Resources.values()) {
             grant(Groups.ADMIN, resource, ANY, Permissions.ALL);
         }
+    }
+
+    /**
+     * The clerk and reviewer groups of one township and what they may do; also called when a community
+     * reorganisation creates a township or street office.
+     */
+    public List<String> township(Region township) {
+        String clerks = Groups.clerk(township.code());
+        String reviewers = Groups.reviewer(township.code());
+        group(clerks, township.name() + "经办人");
+        group(reviewers, township.name() + "审核人");
+        grant(clerks, Resources.PROCESS_DEFINITION, DibaoApplicationProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(clerks, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(clerks, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        for (String group : List.of(clerks, reviewers)) {
+            staffGrants(group);
+        }
+        return List.of(clerks, reviewers);
+    }
+
+    /** The committee group (居委会 / 村委会) of a community a reorganisation creates. */
+    public void committee(Region community) {
+        String committee = Groups.committee(community.code());
+        group(committee, community.name() + (community.kind() == RegionKind.VILLAGE ? "村委会" : "居委会"));
+        staffGrants(committee);
+    }
+
+    private void staffGrants(String group) {
+        grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+        grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
     }
 
     private void group(String id, String name) {

@@ -12,11 +12,14 @@ public final class Groups {
     /** 区民政局低保科负责人: supervises 低保 cases whose statutory time limits ran out at district level. */
     public static final String DIBAO_HEAD = "dibao-head";
     public static final String SURVEY_TEAM_LEAD = "survey-team-lead";
+    /** 区民政局基层政权和社区建设科: drafts community reorganisation plans. */
+    public static final String COMMUNITY_SECTION = "community-section";
     public static final String PROCESS_MANAGER = "process-manager";
     public static final String ADMIN = "camunda-admin";
 
     /** Roles that work across the whole district. */
-    public static final Set<String> DISTRICT_WIDE = Set.of(DISTRICT_APPROVER, FINANCE, SURVEY_TEAM_LEAD, RELIEF_HEAD, DIBAO_HEAD, ADMIN);
+    public static final Set<String> DISTRICT_WIDE = Set.of(DISTRICT_APPROVER, FINANCE, SURVEY_TEAM_LEAD, RELIEF_HEAD, DIBAO_HEAD,
+            ADMIN, COMMUNITY_SECTION);
 
     private Groups() {
     }

@@ -34,6 +34,7 @@ public final class DemoUsers {
         users.add(new DemoUser("reliefhead", "高", "志远（区救灾科负责人）", List.of(Groups.RELIEF_HEAD)));
         users.add(new DemoUser("finance", "刘", "会计（财务）", List.of(Groups.FINANCE)));
         users.add(new DemoUser("teamlead", "杨", "科长（调查组组长）", List.of(Groups.SURVEY_TEAM_LEAD)));
+        users.add(new DemoUser("community", "孙", "建华（区民政局基层政权和社区建设科）", List.of(Groups.COMMUNITY_SECTION)));
         users.add(new DemoUser("procmgr", "何", "工（流程管理员）", List.of(Groups.PROCESS_MANAGER)));
         users.add(new DemoUser("admin", "系统", "管理员", List.of(Groups.ADMIN)));
         return users;

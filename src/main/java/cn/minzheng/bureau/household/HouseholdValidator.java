@@ -58,12 +58,12 @@ public class HouseholdValidator {
     }
 
     private void validateArea(HouseholdForm form, Problems problems) {
-        Region township = form.townshipCode() == null ? null : regions.find(form.townshipCode()).orElse(null);
+        Region township = form.townshipCode() == null ? null : regions.findCurrent(form.townshipCode()).orElse(null);
         if (township == null || !township.isTownshipLevel()) {
             problems.add("乡镇（街道）“" + nullToEmpty(form.townshipCode()) + "”不存在");
             return;
         }
-        Region community = form.communityCode() == null ? null : regions.find(form.communityCode()).orElse(null);
+        Region community = form.communityCode() == null ? null : regions.findCurrent(form.communityCode()).orElse(null);
         if (community == null || !township.code().equals(community.parentCode())) {
             problems.add("村（社区）“" + nullToEmpty(form.communityCode()) + "”不属于" + township.name());
         }

@@ -1,13 +1,20 @@
 package cn.minzheng.bureau.region;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * Regions with their validity. {@link #find} also returns regions that a reorganisation closed (old
+ * households, cases and payments still name them); lists and new registrations use current regions only.
+ */
 @Repository
 public class RegionRepository {
+
+    private static final String COLUMNS = "select code, name, kind, parent_code from region";
 
     private final JdbcClient jdbc;
 
@@ -15,24 +22,64 @@ public class RegionRepository {
         this.jdbc = jdbc;
     }
 
+    /** Any region, current or closed. */
     public Optional<Region> find(String code) {
-        return jdbc.sql("select code, name, kind, parent_code from region where code = ?")
+        return jdbc.sql(COLUMNS + " where code = ?")
                 .param(code)
                 .query(Region.class)
                 .optional();
     }
 
-    /** Townships and street offices: the areas that own cases, tasks and clerks. */
+    /** A region that is in force today (not closed by a reorganisation). */
+    public Optional<Region> findCurrent(String code) {
+        return jdbc.sql(COLUMNS + " where code = ? and valid_to is null")
+                .param(code)
+                .query(Region.class)
+                .optional();
+    }
+
+    /** Current townships and street offices: the areas that own cases, tasks and clerks. */
     public List<Region> townships() {
-        return jdbc.sql("select code, name, kind, parent_code from region where kind in ('TOWNSHIP','STREET_OFFICE') order by code")
+        return jdbc.sql(COLUMNS + " where kind in ('TOWNSHIP','STREET_OFFICE') and valid_to is null order by code")
                 .query(Region.class)
                 .list();
     }
 
+    /** The current villages / communities of a township (or townships of the district). */
     public List<Region> children(String parentCode) {
-        return jdbc.sql("select code, name, kind, parent_code from region where parent_code = ? order by code")
+        return jdbc.sql(COLUMNS + " where parent_code = ? and valid_to is null order by code")
                 .param(parentCode)
                 .query(Region.class)
                 .list();
+    }
+
+    /** Every current region. */
+    public List<Region> current() {
+        return jdbc.sql(COLUMNS + " where valid_to is null order by code").query(Region.class).list();
+    }
+
+    /** Whether the code was ever used, by a current or a closed region (codes are never reused). */
+    public boolean exists(String code) {
+        return jdbc.sql("select count(*) from region where code = ?").param(code).query(Long.class).single() > 0;
+    }
+
+    public void insert(Region region, LocalDate validFrom) {
+        jdbc.sql("insert into region (code, name, kind, parent_code, valid_from) values (?, ?, ?, ?, ?)")
+                .params(region.code(), region.name(), region.kind().name(), region.parentCode(), validFrom)
+                .update();
+    }
+
+    public void rename(String code, String name) {
+        jdbc.sql("update region set name = ? where code = ?").params(name, code).update();
+    }
+
+    public void moveTo(String code, String parentCode) {
+        jdbc.sql("update region set parent_code = ? where code = ?").params(parentCode, code).update();
+    }
+
+    public void close(String code, String successorCode, LocalDate validTo) {
+        jdbc.sql("update region set valid_to = ?, successor_code = ? where code = ? and valid_to is null")
+                .params(validTo, successorCode, code)
+                .update();
     }
 }

@@ -183,7 +183,7 @@ class DibaoApplicationRestTest {
     @Test
     void demoUsersFindTheirTaskListsFilled() throws InterruptedException {
         for (String user : List.of("clerk.yuecun", "reviewer.yuecun", "clerk.zhongyuan", "reviewer.zhongyuan",
-                "approver", "finance", "teamlead", "reliefhead")) {
+                "approver", "finance", "teamlead", "reliefhead", "community")) {
             JsonNode filters = http.get(user, "/engine-rest/filter?resourceType=Task").json();
             assertThat(filters).extracting(f -> f.get("name").asText()).contains("我的任务", "三日内到期");
             // finance's payroll check appears once the payroll's computation job has run
