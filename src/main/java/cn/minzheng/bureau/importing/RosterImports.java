@@ -36,6 +36,7 @@ import cn.minzheng.bureau.dibao.StandardService;
 import cn.minzheng.bureau.dibao.StandardService.Standard;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.Region;
+import cn.minzheng.bureau.region.RegionRepository;
 
 /**
  * Upload, background validation and commit of a roster workbook. The workbook is kept under
@@ -55,6 +56,7 @@ public class RosterImports {
     private final ImportCommitter committer;
     private final StandardService standards;
     private final JdbcClient jdbc;
+    private final RegionRepository regionRepository;
     private final Path directory;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "roster-import");
@@ -65,11 +67,13 @@ public class RosterImports {
     private final Map<Long, Instant> validationStarted = new ConcurrentHashMap<>();
 
     public RosterImports(ImportRepository batches, ImportCommitter committer, StandardService standards, JdbcClient jdbc,
+                         RegionRepository regionRepository,
                          @Value("${bureau.import.directory:./data/imports}") Path directory) {
         this.batches = batches;
         this.committer = committer;
         this.standards = standards;
         this.jdbc = jdbc;
+        this.regionRepository = regionRepository;
         this.directory = directory;
     }
 
@@ -172,7 +176,8 @@ public class RosterImports {
         try {
             int declared = XlsxRows.declaredRows(file);
             batches.startValidation(id, declared > 0 ? declared - 1 : null);
-            List<Region> regions = jdbc.sql("select code, name, kind, parent_code from region").query(Region.class).list();
+            // only current regions: a community merged away by a reorganisation takes no new households
+            List<Region> regions = regionRepository.current();
             Map<AreaType, Map<CaseCategory, Standard>> cache = new EnumMap<>(AreaType.class);
             RosterValidator validator = new RosterValidator(regions, (area, category) -> cache
                     .computeIfAbsent(area, a -> new EnumMap<>(CaseCategory.class))

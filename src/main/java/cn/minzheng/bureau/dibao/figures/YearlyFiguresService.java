@@ -20,7 +20,7 @@ import cn.minzheng.bureau.region.RegionRepository;
 /**
  * Computes the yearly figures from the business data, a few grouped queries:
  * covered = the payments of the last month of the year that has any; added = cases whose first payment
- * ever falls in the year; cancelled = cases cancelled during the year (people: the members of the case);
+ * ever falls in the year, except cases taken over from an earlier roster (名册导入), which were not new; cancelled = cases cancelled during the year (people: the members of the case);
  * paid = payments issued and not returned by the bank, by the month of the payroll that paid them.
  */
 @Service
@@ -63,7 +63,9 @@ public class YearlyFiguresService {
                 select p.township_code, count(*) as households, coalesce(sum(p.people_count), 0) as people
                 from payment p join (select case_id, min(benefit_month) as first_month from payment group by case_id) f
                   on f.case_id = p.case_id and f.first_month = p.benefit_month
-                where f.first_month between ? and ? group by p.township_code""")
+                where f.first_month between ? and ?
+                  and p.case_id not in (select c.id from dibao_case c where c.import_batch_id is not null)
+                group by p.township_code""")
                 .params(first, last).query(Count.class).list());
         Map<String, Count> cancelled = byTownship(jdbc.sql("""
                 select c.township_code, count(*) as households,
