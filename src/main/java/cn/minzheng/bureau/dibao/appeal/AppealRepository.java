@@ -85,14 +85,19 @@ public class AppealRepository {
                        BigDecimal newAmount, String actor) {
         jdbc.sql("""
                 update dibao_appeal set outcome = ?, outcome_reason = ?, effective_month = ?, new_amount = ?, decided_by = ?,
-                    decided_at = ?, status = ?, open_case_id = null where id = ?""")
-                .params(outcome, reason, effectiveMonth, newAmount, actor, now(), outcome, appeal.id()).update();
+                    decided_at = ? where id = ?""")
+                .params(outcome, reason, effectiveMonth, newAmount, actor, now(), appeal.id()).update();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("outcome", outcome);
         after.put("effectiveMonth", effectiveMonth);
         after.put("newAmount", newAmount);
         audit.record("APPEAL", appeal.id(), householdId, appeal.caseId(), "APPEAL_DECIDED", actor, reason,
                 Map.of("status", appeal.status()), after);
+    }
+
+    /** Closes the appeal with its outcome; the case may be appealed again. */
+    public void close(long id, String status) {
+        jdbc.sql("update dibao_appeal set status = ?, open_case_id = null where id = ?").params(status, id).update();
     }
 
     /** Everyone who acted on the case: registered, surveyed, reviewed, approved, changed its status. */

@@ -185,6 +185,7 @@ public class DibaoAppeals {
         cases.applyReviewedAmount(dibaoCase.id(), appeal.newAmount(), benefit.perCapitaIncome(), benefit.monthlyStandard(),
                 actor, why);
         YearMonth from = YearMonth.parse(appeal.effectiveMonth());
+        appeals.close(appeal.id(), appeal.outcome());
         if (AMOUNT.equals(appeal.contested())) {
             execution.setVariable("backPayMonths", "");
             return;
@@ -197,6 +198,11 @@ public class DibaoAppeals {
         }
         List<String> owed = appeals.owe(dibaoCase.id(), appeal.id(), from, YearMonth.now(), appeal.newAmount());
         execution.setVariable("backPayMonths", String.join(",", owed));
+    }
+
+    /** 维持原决定: the appeal is closed with the district's written reason; the case stays as it was. */
+    public void closeUpheld(DelegateExecution execution) {
+        appeals.close(appeal(execution).id(), UPHELD);
     }
 
     /**

@@ -202,8 +202,13 @@ public class DibaoReports {
         }
         Recovery recovery = recoveries.start(dibaoCase.id(), report.factFromMonth(), entitled, "REPORT", report.id(),
                 "举报查实（" + Report.factKindLabel(report.factKind()) + "），自" + report.factFromMonth() + "起多发");
-        reports.linkRecovery(report.id(), recovery.id());
+        reports.close(report.id(), "FOUNDED", recovery.id());
         execution.setVariable("recoveryId", recovery.id());
+    }
+
+    /** 举报不实: the case keeps its benefit; the report is closed with the district's reason. */
+    public void closeUnfounded(DelegateExecution execution) {
+        reports.close(report(execution).id(), "UNFOUNDED", null);
     }
 
     private long householdOf(Report report) {

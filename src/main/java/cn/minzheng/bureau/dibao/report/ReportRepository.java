@@ -86,16 +86,16 @@ public class ReportRepository {
 
     public void decide(Report report, long householdId, String outcome, String reason, String actor) {
         jdbc.sql("""
-                update dibao_report set outcome = ?, outcome_reason = ?, decided_by = ?, decided_at = ?, status = ?
+                update dibao_report set outcome = ?, outcome_reason = ?, decided_by = ?, decided_at = ?
                 where id = ?""")
-                .params(outcome, reason, actor, now(), ReportProcess.UNFOUNDED.equals(outcome) ? "UNFOUNDED" : "FOUNDED",
-                        report.id()).update();
+                .params(outcome, reason, actor, now(), report.id()).update();
         audit.record("REPORT", report.id(), householdId, report.caseId(), "REPORT_DECIDED", actor, reason,
                 Map.of("status", report.status()), Map.of("outcome", outcome));
     }
 
-    public void linkRecovery(long id, long recoveryId) {
-        jdbc.sql("update dibao_report set recovery_id = ? where id = ?").params(recoveryId, id).update();
+    /** Closes the report as UNFOUNDED or FOUNDED (with the recovery a founded report started). */
+    public void close(long id, String status, Long recoveryId) {
+        jdbc.sql("update dibao_report set status = ?, recovery_id = ? where id = ?").params(status, recoveryId, id).update();
     }
 
     private static Timestamp now() {
