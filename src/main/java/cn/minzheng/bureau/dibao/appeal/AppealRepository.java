@@ -127,6 +127,17 @@ public class AppealRepository {
         return jdbc.sql("select max(benefit_month) from payment where case_id = ?").param(caseId).query(String.class).optional();
     }
 
+    /**
+     * The last month already due: the current month, or next month if its payroll was computed already (finance
+     * may run it early); later months are paid by the regular payroll.
+     */
+    public YearMonth lastDueMonth() {
+        YearMonth now = YearMonth.now();
+        boolean nextComputed = jdbc.sql("select count(*) from payroll where payroll_month = ? and status <> 'COMPUTING'")
+                .param(now.plusMonths(1).toString()).query(Long.class).single() > 0;
+        return nextComputed ? now.plusMonths(1) : now;
+    }
+
     /** A reopened or reinstated case holds its members again; refused if one of them is in another open case. */
     public void reclaimMembers(long caseId) {
         try {

@@ -196,7 +196,7 @@ public class DibaoAppeals {
         } else {
             cases.changeStatus(dibaoCase.id(), CaseStatus.APPROVED, actor, why + "，自" + from + "起恢复发放");
         }
-        List<String> owed = appeals.owe(dibaoCase.id(), appeal.id(), from, YearMonth.now(), appeal.newAmount());
+        List<String> owed = appeals.owe(dibaoCase.id(), appeal.id(), from, appeals.lastDueMonth(), appeal.newAmount());
         execution.setVariable("backPayMonths", String.join(",", owed));
     }
 
