@@ -104,11 +104,26 @@ class RedressProcessTest {
     @Autowired
     PayrollComputation computation;
     @Autowired
+    cn.minzheng.bureau.payroll.BankFileExporter bankFiles;
+    @Autowired
     JdbcClient jdbc;
 
     @BeforeEach
     void init() {
         BpmnAwareTests.init(engine);
+        secondClerkOfYuecun(engine.getIdentityService());
+    }
+
+    /** A second clerk of 岳村乡, who did not handle the cases clerk.yuecun registered. */
+    static void secondClerkOfYuecun(org.camunda.bpm.engine.IdentityService identity) {
+        if (identity.createUserQuery().userId("clerk2.yuecun").count() == 0) {
+            org.camunda.bpm.engine.identity.User user = identity.newUser("clerk2.yuecun");
+            user.setLastName("马");
+            user.setFirstName("晓燕（岳村乡经办人）");
+            user.setPassword("demo");
+            identity.saveUser(user);
+            identity.createMembership("clerk2.yuecun", "clerk-yuecun");
+        }
     }
 
     @Test
@@ -220,6 +235,52 @@ class RedressProcessTest {
         assertThat(recovered.recoveredAmount()).isEqualByComparingTo("800.00");
         assertThat(recoveryRepository.installments(recovery.id())).extracting(RecoveryRepository.Installment::amount)
                 .map(BigDecimal::toPlainString).containsExactly("150.00", "150.00", "150.00", "150.00", "150.00", "50.00");
+    }
+
+    @Test
+    void aDeductionIsUndoneWithAComputationFinanceSendsBackAndTheBankFilePaysTheNetAmount() throws Exception {
+        DibaoCase dibaoCase = activeCase(2, "300"); // 740
+        YearMonth first = freshMonth();
+        payroll(first);
+        payroll(first.plusMonths(1));
+        // an amount lowered backdated to the first month: 400 overpaid twice
+        cases.applyReviewedAmount(dibaoCase.id(), new BigDecimal("340.00"), new BigDecimal("350.00"), new BigDecimal("520.00"),
+                APPROVER, "复核降标");
+        Recovery recovery = walker.as(REVIEWER, () -> recoveries.start(dibaoCase.id(), first.toString(),
+                new BigDecimal("340"), "MANUAL", null, "降标追溯至" + first));
+        assertThat(recovery.totalAmount()).isEqualByComparingTo("800.00");
+        decideRecovery(instance(recovery.processInstanceId()), RecoveryProcess.DEDUCTION, 300);
+
+        long payrollId = payroll(first.plusMonths(2));
+        assertThat(deducted(dibaoCase, payrollId)).isEqualByComparingTo("300.00");
+        assertThat(recoveryRepository.get(recovery.id()).recoveredAmount()).isEqualByComparingTo("300.00");
+        computation.discard(payrollId); // finance sends it back: the deduction goes with it
+        assertThat(recoveryRepository.get(recovery.id()).recoveredAmount()).isEqualByComparingTo("0.00");
+        assertThat(recoveryRepository.installments(recovery.id())).isEmpty();
+        computation.compute(payrollId);
+        assertThat(deducted(dibaoCase, payrollId)).isEqualByComparingTo("300.00");
+        assertThat(recoveryRepository.installments(recovery.id())).hasSize(1);
+
+        payrolls.transition(payrollId, cn.minzheng.bureau.payroll.PayrollStatus.CHECKING,
+                cn.minzheng.bureau.payroll.PayrollStatus.AWAITING_APPROVAL);
+        payrolls.transition(payrollId, cn.minzheng.bureau.payroll.PayrollStatus.AWAITING_APPROVAL,
+                cn.minzheng.bureau.payroll.PayrollStatus.APPROVED);
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        bankFiles.writeCsv(payrollId, csv);
+        long paymentId = jdbc.sql("select id from payment where case_id = ? and payroll_id = ?").params(dibaoCase.id(), payrollId)
+                .query(Long.class).single();
+        assertThat(csv.toString(java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> l.startsWith(paymentId + ","))
+                .toList()).singleElement().satisfies(line -> assertThat(line).endsWith(",40.00"));
+
+        payroll(first.plusMonths(3));
+        long last = payroll(first.plusMonths(4));
+        assertThat(deducted(dibaoCase, last)).isEqualByComparingTo("200.00");
+        assertThat(recoveryRepository.get(recovery.id()).status()).isEqualTo("RECOVERED");
+    }
+
+    private BigDecimal deducted(DibaoCase dibaoCase, long payrollId) {
+        return jdbc.sql("select deducted_amount from payment where case_id = ? and payroll_id = ?")
+                .params(dibaoCase.id(), payrollId).query(BigDecimal.class).single();
     }
 
     @Test

@@ -39,9 +39,13 @@ class RedressRestTest {
 
     Http http;
 
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+
     @BeforeEach
     void client() {
         http = new Http(port);
+        RedressProcessTest.secondClerkOfYuecun(identityService);
     }
 
     @Test
