@@ -111,18 +111,18 @@ class RedressProcessTest {
     @BeforeEach
     void init() {
         BpmnAwareTests.init(engine);
-        secondClerkOfYuecun(engine.getIdentityService());
+        clerkOfYuecun(engine.getIdentityService(), CLERK2);
     }
 
-    /** A second clerk of 岳村乡, who did not handle the cases clerk.yuecun registered. */
-    static void secondClerkOfYuecun(org.camunda.bpm.engine.IdentityService identity) {
-        if (identity.createUserQuery().userId("clerk2.yuecun").count() == 0) {
-            org.camunda.bpm.engine.identity.User user = identity.newUser("clerk2.yuecun");
+    /** Another clerk of 岳村乡, who did not handle the cases clerk.yuecun registered. */
+    static void clerkOfYuecun(org.camunda.bpm.engine.IdentityService identity, String userId) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            org.camunda.bpm.engine.identity.User user = identity.newUser(userId);
             user.setLastName("马");
             user.setFirstName("晓燕（岳村乡经办人）");
             user.setPassword("demo");
             identity.saveUser(user);
-            identity.createMembership("clerk2.yuecun", "clerk-yuecun");
+            identity.createMembership(userId, "clerk-yuecun");
         }
     }
 
@@ -435,6 +435,46 @@ class RedressProcessTest {
                 .params(Timestamp.valueOf(LocalDateTime.now().minusDays(61)), dibaoCase.id()).update();
         assertThatThrownBy(() -> walker.as(CLERK, () -> appeals.register(new DibaoAppeals.Registration(dibaoCase.id(),
                 AppealProcess.CANCELLATION, null, "再次申诉"), CLERK))).satisfies(violation("已超过申诉期限"));
+    }
+
+    @Test
+    void anAppealReinstatesACancelledCaseAndAnotherChangesItsAmount() {
+        DibaoCase dibaoCase = activeCase(2, "300"); // 740
+        YearMonth month = freshMonth();
+        payroll(month);
+        cases.changeStatus(dibaoCase.id(), CaseStatus.CANCELLED, APPROVER, "复核停保：家庭成员已就业");
+        Appeal reinstate = walker.as(CLERK, () -> appeals.register(new DibaoAppeals.Registration(dibaoCase.id(),
+                AppealProcess.CANCELLATION, null, "就业的成员已于上月失业"), CLERK));
+        ProcessInstance first = instance(reinstate.processInstanceId());
+        reinvestigate(CLERK2, first);
+        complete(APPROVER, first, AppealProcess.TASK_DECIDE, Map.of(AppealProcess.VAR_OUTCOME, AppealProcess.REVERSED,
+                AppealProcess.VAR_OUTCOME_REASON, "成员已失业，停保理由不复存在"));
+        assertThat(first).isEnded().hasPassed(AppealProcess.END_CORRECTED);
+        DibaoCase reinstated = cases.find(dibaoCase.id()).orElseThrow();
+        assertThat(reinstated.status()).isEqualTo(CaseStatus.APPROVED);
+        assertThat(reinstated.monthlyAmount()).isEqualByComparingTo("740.00");
+        // paid again from the first month it was not paid, and its members are held by the case again
+        assertThat(appealRepository.get(reinstate.id()).effectiveMonth()).isEqualTo(month.plusMonths(1).toString());
+        assertThat(jdbc.sql("select count(*) from dibao_case_person where case_id = ? and open_id_number is not null")
+                .param(dibaoCase.id()).query(Long.class).single()).isEqualTo(2L);
+        assertThat(jdbc.sql("select count(*) from payment where case_id = ? and payroll_id = ?")
+                .params(dibaoCase.id(), payroll(month.plusMonths(1))).query(Long.class).single()).isOne();
+
+        Appeal amount = walker.as(CLERK, () -> appeals.register(new DibaoAppeals.Registration(dibaoCase.id(),
+                AppealProcess.AMOUNT, null, "户主患慢性病，医疗支出大"), CLERK));
+        ProcessInstance second = instance(amount.processInstanceId());
+        // clerk2 re-investigated the first appeal: now one who handled the case
+        assertThatThrownBy(() -> reinvestigate(CLERK2, second)).satisfies(violation("回避"));
+        clerkOfYuecun(engine.getIdentityService(), "clerk3.yuecun");
+        reinvestigate("clerk3.yuecun", second);
+        assertThatThrownBy(() -> complete(APPROVER, second, AppealProcess.TASK_DECIDE, Map.of(AppealProcess.VAR_OUTCOME,
+                AppealProcess.CHANGED, AppealProcess.VAR_OUTCOME_REASON, "酌情提高"))).satisfies(violation("变更后的月补助金额"));
+        complete(APPROVER, second, AppealProcess.TASK_DECIDE, Map.of(AppealProcess.VAR_OUTCOME, AppealProcess.CHANGED,
+                AppealProcess.VAR_CORRECTED_AMOUNT, "800.50", AppealProcess.VAR_OUTCOME_REASON, "按重病家庭酌情提高"));
+        assertThat(second).isEnded().hasPassed(AppealProcess.END_CORRECTED);
+        assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("800.50");
+        assertThat(appealRepository.get(amount.id()).status()).isEqualTo("CHANGED");
+        assertThat(appealRepository.get(amount.id()).effectiveMonth()).isEqualTo(YearMonth.now().plusMonths(1).toString());
     }
 
     // --- helpers ---

@@ -45,7 +45,7 @@ class RedressRestTest {
     @BeforeEach
     void client() {
         http = new Http(port);
-        RedressProcessTest.secondClerkOfYuecun(identityService);
+        RedressProcessTest.clerkOfYuecun(identityService, "clerk2.yuecun");
     }
 
     @Test
