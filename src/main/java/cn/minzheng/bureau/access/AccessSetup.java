@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
 import cn.minzheng.bureau.donation.DonationCampaignProcess;
 import cn.minzheng.bureau.dibao.campaign.CampaignProcess;
+import cn.minzheng.bureau.dibao.appeal.AppealProcess;
+import cn.minzheng.bureau.dibao.recovery.RecoveryProcess;
+import cn.minzheng.bureau.dibao.report.ReportProcess;
 import cn.minzheng.bureau.dibao.review.ReviewProcess;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.community.reorganisation.CommunityReorganisationProcess;
@@ -75,6 +78,7 @@ public class AccessSetup {
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Groups.COMMUNITY_SECTION, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         staff.add(Groups.COMMUNITY_SECTION);
+        grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_DEFINITION, RecoveryProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         group(Groups.SURVEY_TEAM_LEAD, "调查组组长");
         group(Groups.PROCESS_MANAGER, "流程管理员");
         group(Groups.ADMIN, "系统管理员");
@@ -124,6 +128,12 @@ public class AccessSetup {
         grant(clerks, Resources.PROCESS_DEFINITION, DibaoApplicationProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(clerks, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(clerks, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        for (String group : List.of(clerks, reviewers)) { // 举报, 申诉 and the recovery a report or a reviewer opens
+            for (String key : List.of(ReportProcess.KEY, AppealProcess.KEY, RecoveryProcess.KEY)) {
+                grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            }
+        }
+        grant(reviewers, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         for (String group : List.of(clerks, reviewers)) {
             staffGrants(group);
         }

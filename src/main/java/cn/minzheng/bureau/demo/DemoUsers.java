@@ -29,6 +29,8 @@ public final class DemoUsers {
             users.add(new DemoUser("clerk." + t[0], t[2], t[3] + "（" + t[1] + "经办人）", List.of(Groups.clerk(t[0]))));
             users.add(new DemoUser("reviewer." + t[0], t[4], t[5] + "（" + t[1] + "审核人）", List.of(Groups.reviewer(t[0]))));
         }
+        // a second clerk of 任丘办: re-investigates appeals against decisions clerk.renqiu took part in
+        users.add(new DemoUser("clerk2.renqiu", "马", "晓燕（任丘办经办人）", List.of(Groups.clerk("renqiu"))));
         users.add(new DemoUser("approver", "陈", "立新（区民政局审批人）", List.of(Groups.DISTRICT_APPROVER)));
         users.add(new DemoUser("dibaohead", "孙", "建华（区民政局低保科负责人）", List.of(Groups.DIBAO_HEAD)));
         users.add(new DemoUser("reliefhead", "高", "志远（区救灾科负责人）", List.of(Groups.RELIEF_HEAD)));

@@ -33,7 +33,8 @@ public class LedgerLists {
     public enum Kind {
         FAILED_PAYMENTS("发放失败的低保金", List.of("发放月份", "收款人", "公民身份号码", "乡镇（街道）", "银行账号", "金额（元）", "失败原因", "登记时间"),
                 """
-                select p.benefit_month, p.payee_name, p.payee_id_number, r.name as township, f.bank_account, p.amount,
+                select p.benefit_month, p.payee_name, p.payee_id_number, r.name as township, f.bank_account,
+                       p.amount - p.deducted_amount as amount,
                        f.reason, f.reported_at
                 from payment_failure f
                 join payment p on p.id = f.payment_id

@@ -129,9 +129,10 @@ public class BankFileExporter {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement("""
-                    select p.id, p.benefit_month, r.name, p.payee_name, p.payee_id_number, p.bank_name, p.bank_account, p.amount
+                    select p.id, p.benefit_month, r.name, p.payee_name, p.payee_id_number, p.bank_name, p.bank_account,
+                        p.amount - p.deducted_amount as amount
                     from payment p join region r on r.code = p.township_code
-                    where p.payroll_id = ? order by p.id""", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                    where p.payroll_id = ? and p.amount > p.deducted_amount order by p.id""", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 statement.setFetchSize(FETCH_SIZE);
                 statement.setLong(1, payrollId);
                 long count = 0;

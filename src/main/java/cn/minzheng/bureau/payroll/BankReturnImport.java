@@ -74,7 +74,7 @@ public class BankReturnImport {
             }
             String account = fields[1].trim();
             String reason = fields[3].trim();
-            IssuedPayment payment = jdbc.sql("select id, payroll_id, bank_account, amount, status from payment where id = ?")
+            IssuedPayment payment = jdbc.sql("select id, payroll_id, bank_account, amount - deducted_amount as amount, status from payment where id = ?")
                     .param(paymentId).query(IssuedPayment.class).optional().orElse(null);
             if (payment == null || payment.payrollId() != payrollId) {
                 problems.add(where + "的付款流水号" + paymentId + "不属于本工资单（" + payroll.payrollMonth() + "）");

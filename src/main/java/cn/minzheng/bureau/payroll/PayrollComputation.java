@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * cases: failed payments of earlier months move into this payroll (re-issue), one payment per active
  * case is inserted with household, payee, bank account and amount frozen on the row, then the totals
  * per township and for the district and the changes against last month are derived from the rows.
+ * Back pay and deductions ({@link PayrollAdjustments}) touch only the cases that have them; totals are net of
+ * deductions, as the bank pays them.
  * Idempotent: a payroll already computed is left alone, and the unique (case, month) key together with
  * the "not in" guard means a second run inserts nothing.
  */
@@ -43,10 +45,12 @@ public class PayrollComputation {
 
     private final JdbcClient jdbc;
     private final PayrollRepository payrolls;
+    private final PayrollAdjustments adjustments;
 
-    public PayrollComputation(JdbcClient jdbc, PayrollRepository payrolls) {
+    public PayrollComputation(JdbcClient jdbc, PayrollRepository payrolls, PayrollAdjustments adjustments) {
         this.jdbc = jdbc;
         this.payrolls = payrolls;
+        this.adjustments = adjustments;
     }
 
     /** Computes the payroll if it is still being computed; returns the number of payments inserted. */
@@ -65,6 +69,8 @@ public class PayrollComputation {
         int inserted = jdbc.sql(INSERT_PAYMENTS.formatted("payment", "payment"))
                 .params(payrollId, month, now, month, month)
                 .update();
+        int backPaid = adjustments.applyBackPay(payrollId, month, now);
+        int deductions = adjustments.applyDeductions(payrollId, month, now);
         long insertedAt = System.nanoTime();
         computeTotals(payrollId, month);
         long totalsAt = System.nanoTime();
@@ -74,7 +80,8 @@ public class PayrollComputation {
                 (totalsAt - insertedAt) / 1_000_000, (System.nanoTime() - totalsAt) / 1_000_000);
         jdbc.sql("update payroll set computed_at = ? where id = ?").params(now, payrollId).update();
         payrolls.transition(payrollId, PayrollStatus.COMPUTING, PayrollStatus.CHECKING);
-        log.info("payroll {} ({}): {} payments, {} re-issued", payrollId, month, inserted, reissued);
+        log.info("payroll {} ({}): {} payments, {} re-issued, {} back pay, {} deductions", payrollId, month, inserted,
+                reissued, backPaid, deductions);
         return inserted;
     }
 
@@ -89,6 +96,7 @@ public class PayrollComputation {
             throw new cn.minzheng.bureau.common.RuleViolation("PAYROLL_NOT_DISCARDABLE",
                     "工资单当前状态为“" + payroll.status().label() + "”，只有财务核对中的工资单可以重新计算", 409);
         }
+        adjustments.discard(payrollId);
         jdbc.sql("delete from payment where payroll_id = ? and benefit_month = ? and status = 'PENDING'")
                 .params(payrollId, payroll.payrollMonth()).update();
         payrolls.transition(payrollId, PayrollStatus.CHECKING, PayrollStatus.COMPUTING);
@@ -114,7 +122,7 @@ public class PayrollComputation {
         jdbc.sql("""
                 insert into payroll_township_total (payroll_id, township_code, household_count, people_count, total_amount)
                 select ?, township_code, sum(case when benefit_month = ? then 1 else 0 end),
-                    sum(case when benefit_month = ? then people_count else 0 end), sum(amount)
+                    sum(case when benefit_month = ? then people_count else 0 end), sum(amount - deducted_amount)
                 from payment where payroll_id = ? group by township_code""")
                 .params(payrollId, month, month, payrollId).update();
         jdbc.sql("""
@@ -123,7 +131,7 @@ public class PayrollComputation {
                     people_count = (select coalesce(sum(people_count), 0) from payroll_township_total where payroll_id = ?),
                     total_amount = (select coalesce(sum(total_amount), 0) from payroll_township_total where payroll_id = ?),
                     reissued_count = (select count(*) from payment where payroll_id = ? and benefit_month <> ?),
-                    reissued_amount = (select coalesce(sum(amount), 0) from payment where payroll_id = ? and benefit_month <> ?)
+                    reissued_amount = (select coalesce(sum(amount - deducted_amount), 0) from payment where payroll_id = ? and benefit_month <> ?)
                 where id = ?""")
                 .params(payrollId, payrollId, payrollId, payrollId, month, payrollId, month, payrollId).update();
     }

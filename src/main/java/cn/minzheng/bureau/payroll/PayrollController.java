@@ -108,7 +108,8 @@ public class PayrollController {
             throw new RuleViolation("FORBIDDEN", "您没有权限查看发放失败记录", 403);
         }
         return jdbc.sql("""
-                select p.id as payment_id, p.benefit_month, p.township_code, p.payee_name, f.bank_account, p.amount,
+                select p.id as payment_id, p.benefit_month, p.township_code, p.payee_name, f.bank_account,
+                    p.amount - p.deducted_amount as amount,
                     f.reason, f.reported_at, p.status as current_status, r.payroll_month as reissued_in_month
                 from payment_failure f join payment p on p.id = f.payment_id
                 left join payroll r on r.id = p.payroll_id and r.id <> f.payroll_id

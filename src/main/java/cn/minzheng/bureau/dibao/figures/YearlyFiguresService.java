@@ -78,7 +78,7 @@ public class YearlyFiguresService {
                 .query(Count.class).list());
         Map<String, Map<String, BigDecimal>> paid = new HashMap<>();
         jdbc.sql("""
-                select p.township_code, r.payroll_month as paid_month, sum(p.amount) as amount
+                select p.township_code, r.payroll_month as paid_month, sum(p.amount - p.deducted_amount) as amount
                 from payment p join payroll r on r.id = p.payroll_id
                 where p.status = 'ISSUED' and r.payroll_month between ? and ?
                 group by p.township_code, r.payroll_month""")

@@ -1,0 +1,251 @@
+package cn.minzheng.bureau.dibao.appeal;
+
+import static cn.minzheng.bureau.dibao.appeal.AppealProcess.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.minzheng.bureau.common.Actor;
+import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.common.TaskInput;
+import cn.minzheng.bureau.common.TextRules;
+import cn.minzheng.bureau.dibao.BenefitCalculation;
+import cn.minzheng.bureau.dibao.CaseRecalculation;
+import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.dibao.DibaoCase;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.dibao.application.CaseVariables;
+import cn.minzheng.bureau.region.AreaType;
+
+/**
+ * 申诉复核 (dibao-appeal.bpmn), called as ${dibaoAppeals.…}: registered within the appeal period after the
+ * written notice, re-investigated (the survey's five checks) by a clerk who did not handle the case, decided by
+ * the district: upheld, changed or reversed, with a written reason. A reversal reopens a rejected application as
+ * an approved case from the month after the rejection, reinstates a cancelled case from the first month it was
+ * not paid, or corrects an amount from the next payroll; past months owed are paid once as back pay (补发).
+ */
+@Component("dibaoAppeals")
+public class DibaoAppeals {
+
+    private final AppealRepository appeals;
+    private final DibaoCaseRepository cases;
+    private final CaseVariables caseVariables;
+    private final CaseRecalculation recalculation;
+    private final AppealSettings settings;
+    private final RuntimeService runtimeService;
+
+    public DibaoAppeals(AppealRepository appeals, DibaoCaseRepository cases, CaseVariables caseVariables,
+                        CaseRecalculation recalculation, AppealSettings settings, RuntimeService runtimeService) {
+        this.appeals = appeals;
+        this.cases = cases;
+        this.caseVariables = caseVariables;
+        this.recalculation = recalculation;
+        this.settings = settings;
+        this.runtimeService = runtimeService;
+    }
+
+    public record Registration(Long caseId, String contested, String noticeDate, String grounds) {
+    }
+
+    /** Registers an appeal and starts its process; the caller's area was checked. */
+    @Transactional
+    public Appeal register(Registration form, String actor) {
+        if (form == null || form.caseId() == null) {
+            throw new RuleViolation("MISSING_FIELD", "请填写申诉的低保案件（caseId）");
+        }
+        DibaoCase dibaoCase = cases.find(form.caseId()).orElseThrow(() -> RuleViolation.notFound("低保案件" + form.caseId()));
+        String contested = form.contested();
+        CaseStatus required = REJECTION.equals(contested) ? CaseStatus.REJECTED
+                : CANCELLATION.equals(contested) ? CaseStatus.CANCELLED
+                : AMOUNT.equals(contested) ? CaseStatus.APPROVED : null;
+        if (required == null) {
+            throw new RuleViolation("INVALID_CONTESTED", "请选择申诉的事项：不予批准（REJECTION）、停保（CANCELLATION）或补助金额（AMOUNT）");
+        }
+        if (dibaoCase.status() != required) {
+            throw new RuleViolation("NOTHING_TO_CONTEST", "案件" + dibaoCase.caseNumber() + "当前状态为“" + dibaoCase.status().label()
+                    + "”，没有可申诉的" + Appeal.contestedLabel(contested), 409);
+        }
+        LocalDate decided = appeals.decidedAt(dibaoCase.id(), contested).map(LocalDateTime::toLocalDate)
+                .orElseThrow(() -> new RuleViolation("NOTHING_TO_CONTEST", "案件" + dibaoCase.caseNumber() + "没有可申诉的决定", 409));
+        LocalDate noticeDate = form.noticeDate() == null || form.noticeDate().isBlank() ? decided : date(form.noticeDate());
+        LocalDate today = LocalDate.now();
+        if (noticeDate.isBefore(decided) || noticeDate.isAfter(today)) {
+            throw new RuleViolation("INVALID_NOTICE_DATE", "书面通知日期应在决定日期" + decided + "与今天之间");
+        }
+        LocalDate lastDay = noticeDate.plus(settings.getPeriod());
+        if (today.isAfter(lastDay)) {
+            throw new RuleViolation("APPEAL_PERIOD_OVER", "已超过申诉期限：书面通知日期为" + noticeDate + "，应在" + lastDay
+                    + "前提出申诉", 409);
+        }
+        String grounds = text(form.grounds(), "申诉理由", 1000);
+        List<String> handlers = appeals.handlersOf(dibaoCase.id());
+        long id = appeals.insert(dibaoCase.id(), dibaoCase.householdId(), dibaoCase.townshipCode(), contested, noticeDate,
+                grounds, String.join(",", handlers), actor);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_APPEAL_ID, id);
+        variables.put(VAR_CASE_ID, dibaoCase.id());
+        String instanceId = runtimeService.startProcessInstanceByKey(KEY, dibaoCase.caseNumber(), variables).getId();
+        appeals.attachProcess(id, instanceId);
+        return appeals.get(id);
+    }
+
+    /** 建立申诉: the case and the contested decision for the forms. */
+    public void open(DelegateExecution execution) {
+        Appeal appeal = appeal(execution);
+        DibaoCase dibaoCase = cases.find(appeal.caseId()).orElseThrow();
+        caseVariables.publish(execution, appeal.caseId());
+        execution.setVariable("contestedLabel", Appeal.contestedLabel(appeal.contested()));
+        execution.setVariable("contestedReason", dibaoCase.closingReason() == null ? "" : dibaoCase.closingReason());
+        execution.setVariable("currentAmount", Money.format(dibaoCase.monthlyAmount()));
+        execution.setVariable("noticeDate", appeal.noticeDate().toString());
+        execution.setVariable("appealGrounds", appeal.grounds());
+        execution.setVariable("handledBy", appeal.handledBy());
+    }
+
+    /** 重新调查, on assignment and complete: nobody who handled the case re-investigates it. */
+    public void requireNewClerk(DelegateTask task) {
+        String actor = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : Actor.of(task);
+        if (actor == null) {
+            return;
+        }
+        Object handledBy = task.getVariable("handledBy");
+        boolean handled = handledBy != null && Arrays.asList(handledBy.toString().split(",")).contains(actor);
+        if (handled || actor.equals(task.getVariable("relatedStaffUser"))) {
+            throw new RuleViolation("FOUR_EYES", "回避：用户" + actor + "曾办理本案件或是申请人的近亲属，申诉须由其他经办人重新调查", 403);
+        }
+    }
+
+    /** 重新调查 completed (after the survey listener stored the five checks). */
+    public void reinvestigate(DelegateTask task) {
+        String findings = new TaskInput(task).text(VAR_FINDINGS, "重新调查结论", 1000);
+        Appeal appeal = appeal(task);
+        appeals.recordFindings(appeal, householdOf(appeal), findings, Actor.of(task));
+        task.setVariable("reinvestigatedBy", Actor.of(task));
+    }
+
+    /** 重新核算: the benefit with what the re-investigation found, as the application calculates it. */
+    public void recalculate(DelegateExecution execution) {
+        Appeal appeal = appeal(execution);
+        DibaoCase dibaoCase = cases.find(appeal.caseId()).orElseThrow();
+        BenefitCalculation benefit = recalculation.recalculate(dibaoCase, AreaType.valueOf((String) execution.getVariable("areaType")));
+        appeals.saveProposal(appeal.id(), benefit.monthlyAmount());
+        execution.setVariable("proposedAmount", Money.format(benefit.monthlyAmount()));
+        execution.setVariable("proposedSummary", benefit.eligible()
+                ? "重新核算：人均收入" + Money.format(benefit.perCapitaIncome()) + "元，低保标准" + Money.format(benefit.monthlyStandard())
+                        + "元，月补助" + Money.format(benefit.monthlyAmount()) + "元"
+                : "重新核算：人均收入" + Money.format(benefit.perCapitaIncome()) + "元，不低于低保标准"
+                        + Money.format(benefit.monthlyStandard()) + "元，不符合条件");
+    }
+
+    /** 区民政局复核决定 completed: upheld, changed (with the corrected amount) or reversed; with a reason. */
+    public void decide(DelegateTask task) {
+        TaskInput input = new TaskInput(task);
+        String outcome = input.choice(VAR_OUTCOME, "复核决定", List.of(UPHELD, CHANGED, REVERSED));
+        String reason = input.text(VAR_OUTCOME_REASON, "复核决定的书面理由", 1000);
+        Appeal appeal = appeal(task);
+        DibaoCase dibaoCase = cases.find(appeal.caseId()).orElseThrow();
+        BigDecimal amount = null;
+        String effective = null;
+        if (!UPHELD.equals(outcome)) {
+            amount = CHANGED.equals(outcome) ? input.amount(VAR_CORRECTED_AMOUNT, "变更后的月补助金额") : appeal.proposedAmount();
+            if (amount == null || amount.signum() <= 0) {
+                throw new RuleViolation("NOT_ELIGIBLE", "重新核算后该户不符合低保条件（补助为0），不能撤销或变更原决定；"
+                        + "如确有理由，请选择“变更”并填写金额");
+            }
+            effective = effectiveMonth(appeal, dibaoCase).toString();
+        }
+        cases.recordDecision(appeal.caseId(), "appeal:" + TASK_DECIDE, outcome, reason, Actor.of(task));
+        appeals.decide(appeal, dibaoCase.householdId(), outcome, reason, effective, amount, Actor.of(task));
+        task.setVariable("appealDecidedBy", Actor.of(task));
+    }
+
+    /** 纠正原决定: the case reopened, reinstated or corrected; past months owed become back pay. */
+    public void correct(DelegateExecution execution) {
+        Appeal appeal = appeals.get(((Number) execution.getVariable(VAR_APPEAL_ID)).longValue());
+        DibaoCase dibaoCase = cases.find(appeal.caseId()).orElseThrow();
+        String actor = (String) execution.getVariable("appealDecidedBy");
+        String why = ("REVERSED".equals(appeal.outcome()) ? "申诉复核撤销原决定：" : "申诉复核变更原决定：") + appeal.outcomeReason();
+        BenefitCalculation benefit = recalculation.recalculate(dibaoCase, AreaType.valueOf((String) execution.getVariable("areaType")));
+        cases.applyReviewedAmount(dibaoCase.id(), appeal.newAmount(), benefit.perCapitaIncome(), benefit.monthlyStandard(),
+                actor, why);
+        YearMonth from = YearMonth.parse(appeal.effectiveMonth());
+        appeals.close(appeal.id(), appeal.outcome());
+        if (AMOUNT.equals(appeal.contested())) {
+            execution.setVariable("backPayMonths", "");
+            return;
+        }
+        appeals.reclaimMembers(dibaoCase.id());
+        if (REJECTION.equals(appeal.contested())) {
+            cases.activate(dibaoCase.id(), from.toString(), actor);
+        } else {
+            cases.changeStatus(dibaoCase.id(), CaseStatus.APPROVED, actor, why + "，自" + from + "起恢复发放");
+        }
+        List<String> owed = appeals.owe(dibaoCase.id(), appeal.id(), from, appeals.lastDueMonth(), appeal.newAmount());
+        execution.setVariable("backPayMonths", String.join(",", owed));
+    }
+
+    /** 维持原决定: the appeal is closed with the district's written reason; the case stays as it was. */
+    public void closeUpheld(DelegateExecution execution) {
+        appeals.close(appeal(execution).id(), UPHELD);
+    }
+
+    /**
+     * The right month: a rejected application is approved as of the month after the rejection (as if approved
+     * then); a cancelled case is paid again from the first month it was not paid; an amount from the next payroll.
+     */
+    private YearMonth effectiveMonth(Appeal appeal, DibaoCase dibaoCase) {
+        return switch (appeal.contested()) {
+            case REJECTION -> appeals.decidedAt(dibaoCase.id(), REJECTION).map(t -> YearMonth.from(t).plusMonths(1)).orElseThrow();
+            case CANCELLATION -> appeals.lastPaidMonth(dibaoCase.id()).map(m -> YearMonth.parse(m).plusMonths(1))
+                    .orElseGet(() -> appeals.decidedAt(dibaoCase.id(), CANCELLATION).map(t -> YearMonth.from(t).plusMonths(1)).orElseThrow());
+            default -> YearMonth.now().plusMonths(1);
+        };
+    }
+
+    private long householdOf(Appeal appeal) {
+        return cases.find(appeal.caseId()).orElseThrow().householdId();
+    }
+
+    private Appeal appeal(VariableScope scope) {
+        return appeals.get(((Number) scope.getVariable(VAR_APPEAL_ID)).longValue());
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new RuleViolation("INVALID_DATE", "书面通知日期格式不正确，应为“年-月-日”，如2026-05-08");
+        }
+    }
+
+    private static String text(String value, String label, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new RuleViolation("MISSING_FIELD", label + "不能为空");
+        }
+        String text = value.trim();
+        if (text.length() > maxLength) {
+            throw new RuleViolation("FIELD_TOO_LONG", label + "不能超过" + maxLength + "个字");
+        }
+        String problem = TextRules.textProblem(label, text);
+        if (problem != null) {
+            throw new RuleViolation("FORBIDDEN_CHARACTERS", problem);
+        }
+        return text;
+    }
+}
