@@ -45,6 +45,7 @@ class IntakeBenchmark {
     private static final String FLOOR_KEY = "intake-floor";
     private static final int N = Integer.getInteger("benchmark.applications", 300);
     private static final int WARMUP = Integer.getInteger("benchmark.warmup", 50);
+    private static final int RUNS = Integer.getInteger("benchmark.runs", 3);
 
     private String autovacuum;
 
@@ -68,24 +69,44 @@ class IntakeBenchmark {
         deployFloor();
         run(FLOOR_KEY, WARMUP);
         run(KEY, WARMUP);
-        Run floor = run(FLOOR_KEY, N);
-        Run real = run(KEY, N);
-        Run floorAgain = run(FLOOR_KEY, N);
-        Run realAgain = run(KEY, N);
-        Run floorBest = floor.rate() >= floorAgain.rate() ? floor : floorAgain;
-        Run realBest = real.rate() >= realAgain.rate() ? real : realAgain;
+        // floor and real alternate, so a change of load on the machine hits both alike; the median pair counts
+        List<Run> floors = new ArrayList<>();
+        List<Run> reals = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            floors.add(run(FLOOR_KEY, N));
+            reals.add(run(KEY, N));
+        }
         List<String> lines = new ArrayList<>(List.of(
-                String.format("applications per run: %d (after %d warm-up each)", N, WARMUP),
+                String.format("applications per run: %d (after %d warm-up each), %d runs of each, alternating", N, WARMUP, RUNS),
                 "database vacuumed and analyzed before each run (server autovacuum: " + autovacuum + ")",
-                String.format("floor (same shape, no-op): %.1f and %.1f lifecycles/s", floor.rate(), floorAgain.rate()),
-                String.format("real dibao-application:    %.1f and %.1f lifecycles/s", real.rate(), realAgain.rate()),
-                String.format("ratio real/floor (best of two): %.2f", realBest.rate() / floorBest.rate()),
-                "per step, ms per application (best runs): step | floor | real"));
+                "floor (same shape, no-op): " + rates(floors) + " lifecycles/s",
+                "real dibao-application:    " + rates(reals) + " lifecycles/s"));
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            ratios.add(reals.get(i).rate() / floors.get(i).rate());
+        }
+        int median = medianIndex(ratios);
+        lines.add("ratio real/floor per pair: " + ratios.stream().map(r -> String.format("%.2f", r)).toList()
+                + String.format("; median %.2f", ratios.get(median)));
+        lines.add("per step, ms per application (median pair): step | floor | real");
         for (int step = 0; step < STEPS.length; step++) {
-            lines.add(String.format("  %-28s %6.2f %6.2f", STEPS[step], floorBest.msPerApplication(step),
-                    realBest.msPerApplication(step)));
+            lines.add(String.format("  %-28s %6.2f %6.2f", STEPS[step], floors.get(median).msPerApplication(step),
+                    reals.get(median).msPerApplication(step)));
         }
         Benchmarks.print("intake", lines);
+    }
+
+    private static String rates(List<Run> runs) {
+        return String.join(", ", runs.stream().map(r -> String.format("%.1f", r.rate())).toList());
+    }
+
+    private static int medianIndex(List<Double> values) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(values.get(a), values.get(b)));
+        return order.get(values.size() / 2);
     }
 
     private static final String[] STEPS = {"start form (register)", "accept", "survey (income, DMN, benefit)",
