@@ -22,6 +22,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import cn.minzheng.bureau.community.construction.Communities;
+import cn.minzheng.bureau.community.construction.OfficeConstructionProcess;
+import cn.minzheng.bureau.community.mediation.CivilMediationProcess;
+import cn.minzheng.bureau.community.recruitment.RecruitmentProcess;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
 import cn.minzheng.bureau.donation.DonationCampaignProcess;
 import cn.minzheng.bureau.dibao.campaign.CampaignProcess;
@@ -29,6 +33,7 @@ import cn.minzheng.bureau.dibao.review.ReviewProcess;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.relief.DisasterReliefProcess;
+import cn.minzheng.bureau.region.RegionKind;
 import cn.minzheng.bureau.region.RegionRepository;
 
 /**
@@ -67,6 +72,17 @@ public class AccessSetup {
             grant(clerks, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
             staff.add(clerks);
             staff.add(reviewers);
+            // community work: the street office runs recruitment rounds; each committee registers its disputes
+            grant(clerks, Resources.PROCESS_DEFINITION, RecruitmentProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            for (Region community : regions.children(township.code())) {
+                if (Communities.hasCommittee(community)) {
+                    String committee = Groups.committee(community.code());
+                    group(committee, community.name() + (community.kind() == RegionKind.VILLAGE ? "村委会" : "居委会"));
+                    grant(committee, Resources.PROCESS_DEFINITION, CivilMediationProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+                    grant(committee, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+                    staff.add(committee);
+                }
+            }
         }
         group(Groups.DISTRICT_APPROVER, "区民政局审批人");
         group(Groups.FINANCE, "财务");
@@ -75,6 +91,7 @@ public class AccessSetup {
         grant(Groups.FINANCE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_DEFINITION, OfficeConstructionProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         group(Groups.SURVEY_TEAM_LEAD, "调查组组长");
         group(Groups.PROCESS_MANAGER, "流程管理员");
         group(Groups.ADMIN, "系统管理员");

@@ -29,6 +29,10 @@ public final class DemoUsers {
             users.add(new DemoUser("clerk." + t[0], t[2], t[3] + "（" + t[1] + "经办人）", List.of(Groups.clerk(t[0]))));
             users.add(new DemoUser("reviewer." + t[0], t[4], t[5] + "（" + t[1] + "审核人）", List.of(Groups.reviewer(t[0]))));
         }
+        // community work: members of a residents' committee (居委会) and of a villagers' committee (村委会)
+        users.add(new DemoUser("committee.qinghuayuan", "黄", "秀英（清华苑社区居委会）", List.of(Groups.committee("renqiu-qinghuayuan"))));
+        users.add(new DemoUser("committee.nanjiang", "林", "建华（南江社区居委会）", List.of(Groups.committee("zhongyuan-nanjiang"))));
+        users.add(new DemoUser("committee.dongyue", "马", "德胜（东岳村村委会）", List.of(Groups.committee("yuecun-dongyue"))));
         users.add(new DemoUser("approver", "陈", "立新（区民政局审批人）", List.of(Groups.DISTRICT_APPROVER)));
         users.add(new DemoUser("reliefhead", "高", "志远（区救灾科负责人）", List.of(Groups.RELIEF_HEAD)));
         users.add(new DemoUser("finance", "刘", "会计（财务）", List.of(Groups.FINANCE)));
