@@ -36,12 +36,14 @@ public class DemoDataSeeder {
     private final boolean applications;
     private final DemoRelief demoRelief;
     private final DemoMoney demoMoney;
+    private final DemoCommunity demoCommunity;
 
     public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
-                          DemoMoney demoMoney,
+                          DemoMoney demoMoney, DemoCommunity demoCommunity,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
         this.demoRelief = demoRelief;
         this.demoMoney = demoMoney;
+        this.demoCommunity = demoCommunity;
         this.identityService = identityService;
         this.walker = walker;
         this.jdbc = jdbc;
@@ -63,6 +65,10 @@ public class DemoDataSeeder {
         if (applications && !demoMoney.present()) {
             demoMoney.seed();
             log.info("demo data: next month's payroll and a survey campaign");
+        }
+        if (applications && !demoCommunity.present()) {
+            demoCommunity.seed();
+            log.info("demo data: community offices, disputes in mediation and a recruitment round");
         }
     }
 
