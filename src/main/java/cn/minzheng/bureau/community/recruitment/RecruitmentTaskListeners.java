@@ -132,13 +132,11 @@ public class RecruitmentTaskListeners {
             recruitment.eligibilityReturned(roundId, actor, input.text(VAR_ELIGIBILITY_COMMENT, "退回理由", 1000));
             return;
         }
-        Map<Long, Application> applications = recruitment.applications(roundId).stream()
-                .collect(Collectors.toMap(Application::id, a -> a));
-        for (Map<String, Object> row : JsonRows.of(task.getVariable("eligibility"), "资格审查表")) {
-            Application a = applications.get(Long.valueOf(String.valueOf(row.get("applicationId")).replaceAll("\\.0$", "")));
-            if (a == null) {
-                throw new RuleViolation("UNKNOWN_APPLICATION", "资格审查表中有不属于本轮的报名人员");
-            }
+        List<Application> all = recruitment.applications(roundId);
+        List<Map<String, Object>> rows = JsonRows.of(task.getVariable("eligibility"), "资格审查表");
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            Application a = rowApplication(row, i, all, "资格审查表");
             boolean eligible = JsonRows.flag(row, "eligible");
             if (eligible && !a.eligible()) {
                 throw new RuleViolation("NOT_ELIGIBLE", a.applicantName() + "不符合报名条件（" + a.ineligibleReason() + "），不能确认为合格");
@@ -181,15 +179,14 @@ public class RecruitmentTaskListeners {
     /** 笔试、面试成绩: for every eligible applicant, each 0–100 with at most two decimals. */
     public void score(DelegateTask task) {
         long roundId = RecruitmentActions.roundId(task);
-        Map<Long, Application> eligible = recruitment.applications(roundId).stream().filter(Application::eligible)
-                .collect(Collectors.toMap(Application::id, a -> a));
+        List<Application> eligibleList = recruitment.applications(roundId).stream().filter(Application::eligible).toList();
+        Map<Long, Application> eligible = eligibleList.stream().collect(Collectors.toMap(Application::id, a -> a));
         Map<Long, BigDecimal[]> scores = new LinkedHashMap<>();
-        for (Map<String, Object> row : JsonRows.of(task.getVariable(VAR_SCORES), "成绩表")) {
-            long id = Long.parseLong(String.valueOf(row.get("applicationId")).replaceAll("\\.0$", ""));
-            Application a = eligible.get(id);
-            if (a == null) {
-                throw new RuleViolation("UNKNOWN_APPLICATION", "成绩表中有不在资格审查合格名单中的人员");
-            }
+        List<Map<String, Object>> rows = JsonRows.of(task.getVariable(VAR_SCORES), "成绩表");
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            Application a = rowApplication(row, i, eligibleList, "成绩表");
+            long id = a.id();
             scores.put(id, new BigDecimal[] {score(row.get("writtenScore"), a.applicantName() + "的笔试成绩"),
                     score(row.get("interviewScore"), a.applicantName() + "的面试成绩")});
         }
@@ -231,6 +228,23 @@ public class RecruitmentTaskListeners {
                 .findFirst()
                 .orElseThrow(() -> new RuleViolation("MISSING_DECISION", "请从本社区的社区工作者中选择居委会主任"));
         recruitment.director(community, worker, RecruitmentActions.roundId(task), Actor.of(task));
+    }
+
+    /**
+     * The application a submitted row of a prefilled list stands for: by its applicationId, or, where the
+     * form did not send the id back, by its position (the list cannot be reordered, added to or shortened).
+     */
+    static Application rowApplication(Map<String, Object> row, int position, List<Application> shown, String listLabel) {
+        Object id = row.get("applicationId");
+        if (id == null || id.toString().isBlank()) {
+            if (position >= shown.size()) {
+                throw new RuleViolation("UNKNOWN_APPLICATION", listLabel + "的行数与报名人员不符，请重新打开任务");
+            }
+            return shown.get(position);
+        }
+        String text = id.toString().replaceAll("\\.0+$", "");
+        return shown.stream().filter(a -> String.valueOf(a.id()).equals(text)).findFirst()
+                .orElseThrow(() -> new RuleViolation("UNKNOWN_APPLICATION", listLabel + "中有不属于本环节的报名人员"));
     }
 
     private static BigDecimal score(Object value, String label) {
