@@ -265,7 +265,9 @@ class RecruitmentProcessTest {
     static String id(int age) {
         LocalDate birth = LocalDate.now().minusYears(age).minusDays(10);
         int sequence = SEQUENCE.incrementAndGet() % 1000;
-        String first17 = "410311" + birth.toString().replace("-", "") + String.format("%03d", sequence);
+        // a random area code as well: appointed workers stay in a PostgreSQL test database from run to run
+        String area = "41" + String.format("%04d", ThreadLocalRandom.current().nextInt(10000));
+        String first17 = area + birth.toString().replace("-", "") + String.format("%03d", sequence);
         return first17 + ResidentIdNumber.checkCharacter(first17);
     }
 
