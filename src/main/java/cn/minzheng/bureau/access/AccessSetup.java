@@ -22,6 +22,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import cn.minzheng.bureau.community.construction.Communities;
+import cn.minzheng.bureau.community.construction.OfficeConstructionProcess;
+import cn.minzheng.bureau.community.mediation.CivilMediationProcess;
+import cn.minzheng.bureau.community.recruitment.RecruitmentProcess;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
 import cn.minzheng.bureau.donation.DonationCampaignProcess;
 import cn.minzheng.bureau.dibao.campaign.CampaignProcess;
@@ -34,6 +38,7 @@ import cn.minzheng.bureau.community.reorganisation.CommunityReorganisationProces
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionKind;
 import cn.minzheng.bureau.relief.DisasterReliefProcess;
+import cn.minzheng.bureau.region.RegionKind;
 import cn.minzheng.bureau.region.RegionRepository;
 
 /**
@@ -64,6 +69,11 @@ public class AccessSetup {
         List<String> staff = new ArrayList<>();
         for (Region township : regions.townships()) {
             staff.addAll(township(township));
+            for (Region community : regions.children(township.code())) {
+                if (Communities.hasCommittee(community)) {
+                    committee(community);
+                }
+            }
         }
         group(Groups.DISTRICT_APPROVER, "区民政局审批人");
         group(Groups.FINANCE, "财务");
@@ -79,6 +89,7 @@ public class AccessSetup {
         grant(Groups.COMMUNITY_SECTION, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         staff.add(Groups.COMMUNITY_SECTION);
         grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_DEFINITION, RecoveryProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_DEFINITION, OfficeConstructionProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         group(Groups.SURVEY_TEAM_LEAD, "调查组组长");
         group(Groups.PROCESS_MANAGER, "流程管理员");
         group(Groups.ADMIN, "系统管理员");
@@ -134,16 +145,23 @@ public class AccessSetup {
             }
         }
         grant(reviewers, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        // community work: the street office runs recruitment rounds
+        grant(clerks, Resources.PROCESS_DEFINITION, RecruitmentProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         for (String group : List.of(clerks, reviewers)) {
             staffGrants(group);
         }
         return List.of(clerks, reviewers);
     }
 
-    /** The committee group (居委会 / 村委会) of a community a reorganisation creates. */
+    /**
+     * The committee group (居委会 / 村委会) of a community or village, which registers and mediates its disputes;
+     * also called when a community reorganisation creates or enlarges a community.
+     */
     public void committee(Region community) {
         String committee = Groups.committee(community.code());
         group(committee, community.name() + (community.kind() == RegionKind.VILLAGE ? "村委会" : "居委会"));
+        grant(committee, Resources.PROCESS_DEFINITION, CivilMediationProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(committee, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         staffGrants(committee);
     }
 

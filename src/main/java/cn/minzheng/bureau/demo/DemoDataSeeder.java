@@ -37,13 +37,15 @@ public class DemoDataSeeder {
     private final DemoRelief demoRelief;
     private final DemoMoney demoMoney;
     private final DemoReorganisation demoReorganisation;
+    private final DemoCommunity demoCommunity;
 
     public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
-                          DemoMoney demoMoney, DemoReorganisation demoReorganisation,
+                          DemoMoney demoMoney, DemoReorganisation demoReorganisation, DemoCommunity demoCommunity,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
         this.demoRelief = demoRelief;
         this.demoMoney = demoMoney;
         this.demoReorganisation = demoReorganisation;
+        this.demoCommunity = demoCommunity;
         this.identityService = identityService;
         this.walker = walker;
         this.jdbc = jdbc;
@@ -69,6 +71,10 @@ public class DemoDataSeeder {
         if (applications && !demoReorganisation.present()) {
             demoReorganisation.seed();
             log.info("demo data: a community reorganisation plan in review");
+        }
+        if (applications && !demoCommunity.present()) {
+            demoCommunity.seed();
+            log.info("demo data: community offices, disputes in mediation and a recruitment round");
         }
     }
 

@@ -31,6 +31,10 @@ public final class DemoUsers {
         }
         // a second clerk of 任丘办: re-investigates appeals against decisions clerk.renqiu took part in
         users.add(new DemoUser("clerk2.renqiu", "马", "晓燕（任丘办经办人）", List.of(Groups.clerk("renqiu"))));
+        // community work: members of a residents' committee (居委会) and of a villagers' committee (村委会)
+        users.add(new DemoUser("committee.qinghuayuan", "黄", "秀英（清华苑社区居委会）", List.of(Groups.committee("renqiu-qinghuayuan"))));
+        users.add(new DemoUser("committee.nanjiang", "林", "建华（南江社区居委会）", List.of(Groups.committee("zhongyuan-nanjiang"))));
+        users.add(new DemoUser("committee.dongyue", "马", "德胜（东岳村村委会）", List.of(Groups.committee("yuecun-dongyue"))));
         users.add(new DemoUser("approver", "陈", "立新（区民政局审批人）", List.of(Groups.DISTRICT_APPROVER)));
         users.add(new DemoUser("dibaohead", "孙", "建华（区民政局低保科负责人）", List.of(Groups.DIBAO_HEAD)));
         users.add(new DemoUser("reliefhead", "高", "志远（区救灾科负责人）", List.of(Groups.RELIEF_HEAD)));
