@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +39,9 @@ class LedgerBrowserTest {
         Path downloads = Files.createTempDirectory("ledger-downloads");
         ChromeDriver browser = Browser.start(downloads);
         try {
+            // pages are replaced while the waits poll them: an element found a moment ago may be gone
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.ignoring(StaleElementReferenceException.class);
             browser.get(url("/camunda/app/tasklist/default/"));
             wait.until(d -> !d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
             browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("clerk.yuecun");
