@@ -66,6 +66,12 @@ public class RecruitmentActions {
         execution.removeVariable(VAR_POSTS);
     }
 
+    /** The eligible applications: each gets its own scoring task. */
+    public List<Long> eligibleApplications(DelegateExecution execution) {
+        return recruitment.applications(roundId(execution)).stream().filter(RecruitmentRepository.Application::eligible)
+                .map(RecruitmentRepository.Application::id).toList();
+    }
+
     /** 按成绩排名: per community by total score, ties by written score, then by registration order. */
     public void rank(DelegateExecution execution) {
         long roundId = roundId(execution);

@@ -15,6 +15,10 @@ public final class RecruitmentProcess {
     public static final String VAR_TOWNSHIP_CODE = "townshipCode";
     /** Local to each director appointment: the community it is for. */
     public static final String VAR_COMMUNITY_CODE = "communityCode";
+    /** Local to each scoring task: the eligible application it scores. */
+    public static final String VAR_APPLICATION_ID = "applicationId";
+    /** Everyone who entered scores (comma-separated): none of them approves the ranking. */
+    public static final String VAR_SCORED_BY = "scoredBy";
 
     /** Start form fields. */
     public static final String VAR_TITLE = "roundTitle";
@@ -24,7 +28,11 @@ public final class RecruitmentProcess {
     public static final String VAR_APPLICATIONS = "applications";
     public static final String VAR_ELIGIBILITY_DECISION = "eligibilityDecision";
     public static final String VAR_ELIGIBILITY_COMMENT = "eligibilityComment";
-    public static final String VAR_SCORES = "scores";
+    /** Ids (as text) of the applications the reviewer excludes, from the checklist; a reason is then required. */
+    public static final String VAR_EXCLUDED = "excludedApplications";
+    public static final String VAR_EXCLUDE_REASON = "excludeReason";
+    public static final String VAR_WRITTEN_SCORE = "writtenScore";
+    public static final String VAR_INTERVIEW_SCORE = "interviewScore";
     public static final String VAR_APPOINTMENT_DECISION = "appointmentDecision";
     public static final String VAR_APPOINTMENT_COMMENT = "appointmentComment";
     public static final String VAR_DIRECTOR = "directorWorkerId";

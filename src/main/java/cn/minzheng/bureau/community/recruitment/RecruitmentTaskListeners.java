@@ -7,14 +7,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -102,27 +104,29 @@ public class RecruitmentTaskListeners {
         }
     }
 
-    /** On create of the eligibility review: the applicants with the rule's verdict, for the reviewer to confirm. */
+    /**
+     * On create of the eligibility review: the applicants with the rule's verdict as read-only text, and the
+     * applicants the rules admitted as the options the reviewer may exclude.
+     */
     public void showEligibility(DelegateTask task) {
-        task.removeVariable(VAR_ELIGIBILITY_DECISION);
-        task.removeVariable(VAR_ELIGIBILITY_COMMENT);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Application a : recruitment.applications(RecruitmentActions.roundId(task))) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("applicationId", a.id());
-            row.put("applicantName", a.applicantName());
-            row.put("communityName", actions.name(a.communityCode()));
-            row.put("age", a.age());
-            row.put("education", Education.valueOf(a.education()).label());
-            row.put("eligible", a.eligible());
-            row.put("reason", a.ineligibleReason() == null ? "" : a.ineligibleReason());
-            rows.add(row);
+        for (String variable : List.of(VAR_ELIGIBILITY_DECISION, VAR_ELIGIBILITY_COMMENT, VAR_EXCLUDED, VAR_EXCLUDE_REASON)) {
+            task.removeVariable(variable);
         }
-        // on the process, where the submitted form writes its list back
-        task.setVariable("eligibility", SpinValues.jsonValue(json(rows)).create());
+        List<String> lines = new ArrayList<>();
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (Application a : recruitment.applications(RecruitmentActions.roundId(task))) {
+            String who = a.applicantName() + "（" + actions.name(a.communityCode()) + "）";
+            lines.add(who + " " + a.age() + "岁 " + Education.valueOf(a.education()).label() + " — "
+                    + (a.eligible() ? "合格" : "不合格：" + a.ineligibleReason()));
+            if (a.eligible()) {
+                options.add(Map.of("label", who, "value", String.valueOf(a.id())));
+            }
+        }
+        task.setVariableLocal("eligibilitySummary", String.join("\n", lines));
+        task.setVariableLocal("excludeOptions", SpinValues.jsonValue(json(options)).create());
     }
 
-    /** 资格审查: confirm (the reviewer may exclude an applicant, with a reason) or return for more registrations. */
+    /** 资格审查: confirm (the reviewer may exclude applicants the rules admitted, with a reason) or return for more registrations. */
     public void reviewEligibility(DelegateTask task) {
         long roundId = RecruitmentActions.roundId(task);
         TaskInput input = new TaskInput(task);
@@ -133,20 +137,22 @@ public class RecruitmentTaskListeners {
             return;
         }
         List<Application> all = recruitment.applications(roundId);
-        List<Map<String, Object>> rows = JsonRows.of(task.getVariable("eligibility"), "资格审查表");
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = rows.get(i);
-            Application a = rowApplication(row, i, all, "资格审查表");
-            boolean eligible = JsonRows.flag(row, "eligible");
-            if (eligible && !a.eligible()) {
-                throw new RuleViolation("NOT_ELIGIBLE", a.applicantName() + "不符合报名条件（" + a.ineligibleReason() + "），不能确认为合格");
+        List<Application> excluded = new ArrayList<>();
+        for (String id : excludedIds(task.getVariable(VAR_EXCLUDED))) {
+            Application a = all.stream().filter(x -> String.valueOf(x.id()).equals(id)).findFirst()
+                    .orElseThrow(() -> new RuleViolation("UNKNOWN_APPLICATION", "取消资格的人员不是本轮的报名人员，请重新打开任务"));
+            if (!a.eligible()) {
+                throw new RuleViolation("NOT_ELIGIBLE", a.applicantName() + "已因不符合报名条件（" + a.ineligibleReason() + "）不合格，无需取消");
             }
-            if (!eligible && a.eligible()) {
-                String reason = JsonRows.text(row, "reason");
-                if (reason == null) {
-                    throw new RuleViolation("MISSING_FIELD", "请填写" + a.applicantName() + "资格审查不合格的理由");
-                }
-                recruitment.excluded(roundId, a.id(), reason.length() > 200 ? reason.substring(0, 200) : reason, actor);
+            excluded.add(a);
+        }
+        if (!excluded.isEmpty()) {
+            String reason = input.optionalText(VAR_EXCLUDE_REASON, "取消资格的理由", 200);
+            if (reason == null) {
+                throw new RuleViolation("MISSING_FIELD", "已勾选取消资格的人员，请填写取消资格的理由");
+            }
+            for (Application a : excluded) {
+                recruitment.excluded(roundId, a.id(), reason, actor);
             }
         }
         long eligible = recruitment.applications(roundId).stream().filter(Application::eligible).count();
@@ -156,46 +162,79 @@ public class RecruitmentTaskListeners {
         recruitment.eligibilityConfirmed(roundId, actor, eligible);
     }
 
-    /** On create of scoring: the eligible applicants, with scores given before if the ranking was sent back. */
-    public void showScores(DelegateTask task) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Application a : recruitment.applications(RecruitmentActions.roundId(task))) {
-            if (!a.eligible()) {
-                continue;
-            }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("applicationId", a.id());
-            row.put("applicantName", a.applicantName());
-            row.put("communityName", actions.name(a.communityCode()));
-            if (a.writtenScore() != null) {
-                row.put("writtenScore", a.writtenScore());
-                row.put("interviewScore", a.interviewScore());
-            }
-            rows.add(row);
-        }
-        task.setVariable(VAR_SCORES, SpinValues.jsonValue(json(rows)).create());
+    /**
+     * On create of one applicant's scoring task (one per eligible applicant): name and community to show, and the
+     * scores given before if the ranking was sent back. Kept on the task's own execution, where the submitted
+     * scores then land, so parallel scoring tasks never see each other's values.
+     */
+    public void showScore(DelegateTask task) {
+        Application a = scoredApplication(task);
+        var execution = task.getExecution();
+        execution.setVariableLocal("applicantName", a.applicantName());
+        execution.setVariableLocal("communityName", actions.name(a.communityCode()));
+        execution.setVariableLocal(VAR_WRITTEN_SCORE, a.writtenScore() == null ? null : a.writtenScore().doubleValue());
+        execution.setVariableLocal(VAR_INTERVIEW_SCORE, a.interviewScore() == null ? null : a.interviewScore().doubleValue());
+        task.setName("录入成绩：" + a.applicantName() + "（" + actions.name(a.communityCode()) + "）");
     }
 
-    /** 笔试、面试成绩: for every eligible applicant, each 0–100 with at most two decimals. */
+    /** 笔试、面试成绩 of one applicant, each 0–100 with at most two decimals. */
     public void score(DelegateTask task) {
-        long roundId = RecruitmentActions.roundId(task);
-        List<Application> eligibleList = recruitment.applications(roundId).stream().filter(Application::eligible).toList();
-        Map<Long, Application> eligible = eligibleList.stream().collect(Collectors.toMap(Application::id, a -> a));
-        Map<Long, BigDecimal[]> scores = new LinkedHashMap<>();
-        List<Map<String, Object>> rows = JsonRows.of(task.getVariable(VAR_SCORES), "成绩表");
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = rows.get(i);
-            Application a = rowApplication(row, i, eligibleList, "成绩表");
-            long id = a.id();
-            scores.put(id, new BigDecimal[] {score(row.get("writtenScore"), a.applicantName() + "的笔试成绩"),
-                    score(row.get("interviewScore"), a.applicantName() + "的面试成绩")});
+        Application a = scoredApplication(task);
+        BigDecimal written = score(task.getVariable(VAR_WRITTEN_SCORE), a.applicantName() + "的笔试成绩");
+        BigDecimal interview = score(task.getVariable(VAR_INTERVIEW_SCORE), a.applicantName() + "的面试成绩");
+        recruitment.scores(RecruitmentActions.roundId(task), Map.of(a.id(), new BigDecimal[] {written, interview}), Actor.of(task));
+    }
+
+    /** Everyone who entered scores in this round (there is a task per applicant, so there may be several). */
+    public void recordScorer(DelegateTask task) {
+        String actor = Actor.of(task);
+        Set<String> scorers = scorers(task);
+        if (scorers.add(actor)) {
+            task.getExecution().getProcessInstance().setVariable(VAR_SCORED_BY, String.join(",", scorers));
         }
-        for (Application a : eligible.values()) {
-            if (!scores.containsKey(a.id())) {
-                throw new RuleViolation("MISSING_SCORE", "请录入" + a.applicantName() + "的成绩");
+    }
+
+    /** Four eyes: whoever entered scores does not approve the ranking. */
+    public void requireNotScorer(DelegateTask task) {
+        String actor = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : Actor.of(task);
+        if (actor != null && scorers(task).contains(actor)) {
+            throw new RuleViolation("FOUR_EYES", "四眼原则：用户" + actor + "已录入本轮的笔试面试成绩，不能再审批聘用，请由其他人员办理", 403);
+        }
+    }
+
+    private static Set<String> scorers(DelegateTask task) {
+        Object value = task.getExecution().getProcessInstance().getVariable(VAR_SCORED_BY);
+        Set<String> scorers = new LinkedHashSet<>();
+        if (value != null && !value.toString().isBlank()) {
+            scorers.addAll(List.of(value.toString().split(",")));
+        }
+        return scorers;
+    }
+
+    private Application scoredApplication(DelegateTask task) {
+        long id = ((Number) task.getVariable(VAR_APPLICATION_ID)).longValue();
+        return recruitment.applications(RecruitmentActions.roundId(task)).stream().filter(a -> a.id() == id && a.eligible())
+                .findFirst().orElseThrow(() -> new RuleViolation("UNKNOWN_APPLICATION", "该报名人员不在资格审查合格名单中"));
+    }
+
+    /** The checklist's value: the ids of the excluded applications, as a Json array, a JSON string or a Java list. */
+    static List<String> excludedIds(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return List.of();
+        }
+        List<?> list;
+        if (value instanceof List<?> l) {
+            list = l;
+        } else {
+            String json = value instanceof SpinJsonNode node ? node.toString() : value.toString();
+            try {
+                list = JSON.readValue(json, List.class);
+            } catch (JsonProcessingException e) {
+                throw new RuleViolation("INVALID_LIST", "取消资格的人员格式不正确");
             }
         }
-        recruitment.scores(roundId, scores, Actor.of(task));
+        return list.stream().filter(x -> x != null && !x.toString().isBlank()).map(x -> x.toString().trim().replaceAll("\\.0+$", ""))
+                .distinct().toList();
     }
 
     /** 街道审批聘用: approve the ranking, or send it back to scoring with a reason. */
@@ -230,24 +269,7 @@ public class RecruitmentTaskListeners {
         recruitment.director(community, worker, RecruitmentActions.roundId(task), Actor.of(task));
     }
 
-    /**
-     * The application a submitted row of a prefilled list stands for: by its applicationId, or, where the
-     * form did not send the id back, by its position (the list cannot be reordered, added to or shortened).
-     */
-    static Application rowApplication(Map<String, Object> row, int position, List<Application> shown, String listLabel) {
-        Object id = row.get("applicationId");
-        if (id == null || id.toString().isBlank()) {
-            if (position >= shown.size()) {
-                throw new RuleViolation("UNKNOWN_APPLICATION", listLabel + "的行数与报名人员不符，请重新打开任务");
-            }
-            return shown.get(position);
-        }
-        String text = id.toString().replaceAll("\\.0+$", "");
-        return shown.stream().filter(a -> String.valueOf(a.id()).equals(text)).findFirst()
-                .orElseThrow(() -> new RuleViolation("UNKNOWN_APPLICATION", listLabel + "中有不属于本环节的报名人员"));
-    }
-
-    private static BigDecimal score(Object value, String label) {
+    static BigDecimal score(Object value, String label) {
         if (value == null || value.toString().isBlank()) {
             throw new RuleViolation("MISSING_SCORE", "请录入" + label);
         }

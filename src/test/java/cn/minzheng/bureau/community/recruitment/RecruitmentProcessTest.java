@@ -8,7 +8,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.RuleViolation;
@@ -94,11 +92,16 @@ class RecruitmentProcessTest {
         complete(REVIEWER, instance, TASK_APPROVE_APPOINTMENTS, Map.of(VAR_APPOINTMENT_DECISION, REJECT,
                 VAR_APPOINTMENT_COMMENT, "陈晨面试成绩录入有误"));
         assertThat(instance).isWaitingAt(TASK_SCORE);
-        assertThat(prefilledScores(instance)).hasSize(4).allSatisfy(row -> assertThat(row).containsKey("writtenScore"));
+        assertThat(scoringTasks(instance)).as("one scoring task per eligible applicant, prefilled with the scores given")
+                .hasSize(4).allSatisfy(task -> assertThat(engine.getTaskService().getVariable(task.getId(), VAR_WRITTEN_SCORE)).isNotNull());
         score(instance, Map.of("安然", new Object[] {80, 90}, "白雪", new Object[] {90, 75}, "陈晨", new Object[] {80, 100},
                 "方圆", new Object[] {60, 61}));
         assertThat(recruitment.applications(roundId)).filteredOn(RecruitmentRepository.Application::proposed)
                 .extracting(RecruitmentRepository.Application::applicantName).containsExactlyInAnyOrder("白雪", "陈晨", "方圆");
+        Task approval = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(TASK_APPROVE_APPOINTMENTS).singleResult();
+        assertThatThrownBy(() -> engine.getTaskService().setAssignee(approval.getId(), CLERK)).as("who scored does not approve")
+                .satisfies(violation("已录入本轮的笔试面试成绩"));
         complete(REVIEWER, instance, TASK_APPROVE_APPOINTMENTS, Map.of(VAR_APPOINTMENT_DECISION, APPROVE));
 
         assertThat(recruitment.roundWorkers(roundId)).extracting(RecruitmentRepository.Worker::workerName)
@@ -153,17 +156,30 @@ class RecruitmentProcessTest {
     @Test
     void theReviewerMayExcludeWithAReasonButNotAdmitWhomTheRulesRefuse() {
         ProcessInstance instance = start(CLERK, "renqiu", Map.of("清华苑社区", 1));
-        register(instance, List.of(applicant("甲", id(30), "清华苑社区", "BACHELOR"), applicant("乙", id(17), "清华苑社区", "BACHELOR")));
-        List<Map<String, Object>> rows = eligibilityRows(instance);
-        rows.get(1).put("eligible", true);
-        assertThatThrownBy(() -> confirm(instance, rows)).satisfies(violation("乙不符合报名条件（年龄17岁"));
-        rows.get(1).put("eligible", false);
-        rows.get(0).put("eligible", false);
-        rows.get(0).put("reason", "");
-        assertThatThrownBy(() -> confirm(instance, rows)).satisfies(violation("请填写甲资格审查不合格的理由"));
-        rows.get(0).put("reason", "学历证书无法核实");
-        assertThatThrownBy(() -> confirm(instance, rows)).satisfies(violation("没有资格审查合格的报名人员"));
-        assertThat(recruitment.applications(roundId(instance)).get(0).eligible()).as("nothing half written").isTrue();
+        register(instance, List.of(applicant("甲", id(30), "清华苑社区", "BACHELOR"), applicant("乙", id(17), "清华苑社区", "BACHELOR"),
+                applicant("丙", id(25), "清华苑社区", "HIGH_SCHOOL")));
+        long roundId = roundId(instance);
+        List<RecruitmentRepository.Application> applications = recruitment.applications(roundId);
+        String a = String.valueOf(applications.get(0).id()), b = String.valueOf(applications.get(1).id()),
+                c = String.valueOf(applications.get(2).id());
+        Task review = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(TASK_REVIEW_ELIGIBILITY).singleResult();
+        assertThat(engine.getTaskService().getVariable(review.getId(), "eligibilitySummary").toString())
+                .contains("甲（清华苑社区） 30岁 本科 — 合格").contains("乙（清华苑社区） 17岁").contains("不合格：年龄17岁");
+        assertThat(engine.getTaskService().getVariable(review.getId(), "excludeOptions").toString())
+                .as("only whom the rules admitted can be excluded").contains("甲", a, "丙", c).doesNotContain("乙");
+
+        assertThatThrownBy(() -> exclude(instance, List.of(b), "年龄不符")).satisfies(violation("乙已因不符合报名条件（年龄17岁"));
+        assertThatThrownBy(() -> exclude(instance, List.of(a), " ")).satisfies(violation("请填写取消资格的理由"));
+        assertThatThrownBy(() -> exclude(instance, List.of("999999999"), "不明")).satisfies(violation("不是本轮的报名人员"));
+        assertThatThrownBy(() -> exclude(instance, List.of(a, c), "学历证书无法核实"))
+                .satisfies(violation("没有资格审查合格的报名人员"));
+        assertThat(recruitment.applications(roundId).get(0).eligible()).as("nothing half written").isTrue();
+
+        exclude(instance, List.of(a), "学历证书无法核实");
+        assertThat(recruitment.applications(roundId)).extracting(x -> x.applicantName() + ":" + x.eligible() + ":" + x.ineligibleReason())
+                .containsExactly("甲:false:学历证书无法核实", "乙:false:年龄17岁，不在18至45岁之间", "丙:true:null");
+        assertThat(scoringTasks(instance)).extracting(Task::getName).containsExactly("录入成绩：丙（清华苑社区）");
     }
 
     @Test
@@ -183,7 +199,8 @@ class RecruitmentProcessTest {
         complete(REVIEWER, instance, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, CONFIRM));
         assertThatThrownBy(() -> score(instance, Map.of("丙", new Object[] {101, 80}))).satisfies(violation("应在0至100分之间"));
         assertThatThrownBy(() -> score(instance, Map.of("丙", new Object[] {80.125, 80}))).satisfies(violation("最多保留两位小数"));
-        assertThatThrownBy(() -> score(instance, Map.of())).satisfies(violation("请录入丙的成绩"));
+        assertThatThrownBy(() -> complete(CLERK, instance, TASK_SCORE, Map.of())).satisfies(violation("请录入丙的笔试成绩"));
+        assertThatThrownBy(() -> score(instance, Map.of("丙", new Object[] {80, null}))).satisfies(violation("请录入丙的面试成绩"));
         assertThatThrownBy(() -> complete(REVIEWER, instance, TASK_SCORE, Map.of())).as("the reviewer does not score")
                 .isInstanceOf(AssertionError.class);
     }
@@ -204,43 +221,30 @@ class RecruitmentProcessTest {
         complete(CLERK, instance, TASK_REGISTER_APPLICATIONS, Map.of(VAR_APPLICATIONS, SpinValues.jsonValue(json(applicants)).create()));
     }
 
+    /** Completes the scoring task of each named applicant (one task per eligible applicant), as the clerk would in Tasklist. */
     private void score(ProcessInstance instance, Map<String, Object[]> byName) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : prefilledScores(instance)) {
-            Object[] s = byName.get(row.get("applicantName"));
+        for (Task task : scoringTasks(instance)) {
+            Object[] s = byName.get(engine.getTaskService().getVariable(task.getId(), "applicantName"));
             if (s != null) {
-                Map<String, Object> filled = new LinkedHashMap<>(row);
-                filled.put("writtenScore", s[0]);
-                filled.put("interviewScore", s[1]);
-                rows.add(filled);
+                Map<String, Object> scores = new HashMap<>();
+                scores.put(VAR_WRITTEN_SCORE, s[0]);
+                scores.put(VAR_INTERVIEW_SCORE, s[1]);
+                walker.as(CLERK, () -> {
+                    engine.getTaskService().complete(task.getId(), scores);
+                    return null;
+                });
             }
         }
-        complete(CLERK, instance, TASK_SCORE, Map.of(VAR_SCORES, SpinValues.jsonValue(json(rows)).create()));
     }
 
-    private void confirm(ProcessInstance instance, List<Map<String, Object>> rows) {
+    private void exclude(ProcessInstance instance, List<String> applicationIds, String reason) {
         complete(REVIEWER, instance, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, CONFIRM,
-                "eligibility", SpinValues.jsonValue(json(rows)).create()));
+                VAR_EXCLUDED, SpinValues.jsonValue(json(applicationIds)).create(), VAR_EXCLUDE_REASON, reason));
     }
 
-    private List<Map<String, Object>> prefilledScores(ProcessInstance instance) {
-        return rows(instance, TASK_SCORE, VAR_SCORES);
-    }
-
-    private List<Map<String, Object>> eligibilityRows(ProcessInstance instance) {
-        return rows(instance, TASK_REVIEW_ELIGIBILITY, "eligibility");
-    }
-
-    private List<Map<String, Object>> rows(ProcessInstance instance, String taskKey, String variable) {
-        Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-                .singleResult();
-        try {
-            return JSON.readValue(engine.getTaskService().getVariable(task.getId(), variable).toString(),
-                    new TypeReference<List<Map<String, Object>>>() {
-                    });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private List<Task> scoringTasks(ProcessInstance instance) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_SCORE)
+                .orderByTaskName().asc().list();
     }
 
     private void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
