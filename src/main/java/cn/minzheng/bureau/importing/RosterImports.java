@@ -336,7 +336,7 @@ public class RosterImports {
             }
         }
         if (!missing.isEmpty()) {
-            throw new RuleViolation("WRONG_TEMPLATE", "表头与导入模板（" + kind.label() + "）不一致：" + String.join("，", missing)
+            throw new RuleViolation("WRONG_TEMPLATE", "表头与导入模板不一致（" + kind.label() + "）：" + String.join("，", missing)
                     + "。请下载导入模板，按模板填写");
         }
     }

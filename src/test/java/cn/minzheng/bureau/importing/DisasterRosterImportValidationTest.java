@@ -234,7 +234,7 @@ class DisasterRosterImportValidationTest {
         byte[] dibao = RosterSheets.workbook(RosterSheets.household("1", new RosterSheets.Ids(), "640"));
         JsonNode wrong = client.validatedDisasterRoster("admin", disaster.id(), "低保.xlsx", dibao);
         assertThat(wrong.get("status").asText()).isEqualTo("FAILED");
-        assertThat(wrong.get("failure").asText()).contains("表头与导入模板（受灾户名册）不一致").contains("户主姓名");
+        assertThat(wrong.get("failure").asText()).contains("表头与导入模板不一致（受灾户名册）").contains("户主姓名");
     }
 
     @Test
