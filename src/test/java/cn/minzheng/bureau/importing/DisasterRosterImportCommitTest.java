@@ -31,6 +31,8 @@ class DisasterRosterImportCommitTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
     ImportCommitter committer;
     @Autowired
     DisasterRepository disasters;
@@ -42,6 +44,9 @@ class DisasterRosterImportCommitTest {
 
     @BeforeEach
     void client() {
+        // a test context started in between (other settings) registers its own engine as "default", and the
+        // REST login filter looks the engine up by that name: make it this context's engine again
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
         client = new ImportClient(port);
     }
 

@@ -45,6 +45,8 @@ class DisasterRosterImportValidationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+    @Autowired
     DisasterRepository disasters;
     @Autowired
     RosterRepository roster;
@@ -128,6 +130,9 @@ class DisasterRosterImportValidationTest {
 
     @BeforeAll
     void uploadOneWorkbookWithARowPerRule() {
+        // a test context started in between (other settings) registers its own engine as "default", and the
+        // REST login filter looks the engine up by that name: make it this context's engine again
+        org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
         client = new ImportClient(port);
         disaster = DisasterSheets.disaster(disasters);
         RosterSheets.Ids ids = new RosterSheets.Ids();
