@@ -24,7 +24,8 @@ public record ImportBatch(
         String warningsAcceptedBy,
         String committedBy,
         Timestamp commitStartedAt,
-        Timestamp committedAt) {
+        Timestamp committedAt,
+        Long disasterId) {
 
     public enum Status {
         VALIDATING("校验中"), VALIDATED("已校验"), COMMITTING("导入中"), COMMITTED("已导入"), FAILED("失败");
@@ -38,6 +39,10 @@ public record ImportBatch(
         public String label() {
             return label;
         }
+    }
+
+    public ImportKind importKind() {
+        return ImportKind.of(kind);
     }
 
     public boolean committable() {

@@ -36,6 +36,14 @@ import cn.minzheng.bureau.dibao.StandardService.Standard;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.RegionRepository;
+import cn.minzheng.bureau.relief.AffectedHousehold;
+import cn.minzheng.bureau.relief.DisasterRepository;
+import cn.minzheng.bureau.relief.DisasterStatus;
+import cn.minzheng.bureau.relief.HouseDamage;
+import cn.minzheng.bureau.relief.HouseholdCategory;
+import cn.minzheng.bureau.relief.RosterRepository;
+import cn.minzheng.bureau.relief.RosterService;
+import cn.minzheng.bureau.common.RuleViolation;
 
 /**
  * Writes a validated batch into the household and case tables in ONE transaction, in chunks of whole
@@ -55,6 +63,9 @@ public class ImportCommitter {
     private final RegionRepository regions;
     private final ImportRepository batches;
     private final ObjectMapper json;
+    private final RosterRepository roster;
+    private final RosterService rosterService;
+    private final DisasterRepository disasters;
     /** Called after each chunk is written, inside the transaction (tests inject a failure here). */
     volatile ChunkListener afterChunk = (chunk, last) -> { };
 
@@ -63,7 +74,8 @@ public class ImportCommitter {
     }
 
     public ImportCommitter(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transaction,
-                           StandardService standards, RegionRepository regions, ImportRepository batches, ObjectMapper json) {
+                           StandardService standards, RegionRepository regions, ImportRepository batches, ObjectMapper json,
+                           RosterRepository roster, RosterService rosterService, DisasterRepository disasters) {
         this.jdbc = jdbc;
         this.template = template;
         this.transaction = transaction;
@@ -71,10 +83,17 @@ public class ImportCommitter {
         this.regions = regions;
         this.batches = batches;
         this.json = json;
+        this.roster = roster;
+        this.rosterService = rosterService;
+        this.disasters = disasters;
     }
 
     /** Commits the batch (already COMMITTING); reports the rows written so far to {@code progress}. */
     void commit(ImportBatch batch, String actor, IntConsumer progress) {
+        if (batch.importKind() == ImportKind.DISASTER) {
+            commitDisasterRoster(batch, actor, progress);
+            return;
+        }
         Map<String, AreaType> areas = new HashMap<>();
         regions.townships().forEach(t -> areas.put(t.code(), t.kind().areaType()));
         Map<AreaType, Map<CaseCategory, Standard>> standardCache = new EnumMap<>(AreaType.class);
@@ -125,6 +144,82 @@ public class ImportCommitter {
                             toJson(Map.of("fileName", batch.fileName(), "rows", written, "households", households)))
                     .update();
         });
+    }
+
+    /**
+     * The disaster roster kind: each staged row becomes an entry of the disaster's roster as the roster
+     * task registers it ({@link RosterRepository#insert}: its audit event, priority tier and 低保 link), in
+     * ONE transaction, in chunks; the entries name the batch.
+     */
+    private void commitDisasterRoster(ImportBatch batch, String actor, IntConsumer progress) {
+        String reason = "导入：批次#" + batch.id() + "《" + batch.fileName() + "》，导入人 " + actor + "，"
+                + LocalDateTime.now(ZoneId.systemDefault()).format(WHEN);
+        transaction.executeWithoutResult(status -> {
+            if (disasters.get(batch.disasterId()).status() != DisasterStatus.REGISTERED) {
+                throw new RuleViolation("DISASTER_ROSTER_CLOSED", "该灾害的登记造册已结束，不能再导入受灾户", 409);
+            }
+            int written = 0;
+            int chunk = 0;
+            int from = 0;
+            boolean last = false;
+            while (!last) {
+                List<String> page = new ArrayList<>();
+                List<Integer> numbers = new ArrayList<>();
+                jdbc.sql("select row_number, payload from import_row where batch_id = ? and row_number > ? "
+                                + "order by row_number limit ?")
+                        .params(batch.id(), from, CHUNK_ROWS)
+                        .query(rs -> {
+                            numbers.add(rs.getInt(1));
+                            page.add(rs.getString(2));
+                        });
+                last = page.size() < CHUNK_ROWS;
+                if (!numbers.isEmpty()) {
+                    from = numbers.get(numbers.size() - 1);
+                }
+                for (String payload : page) {
+                    roster.insert(batch.disasterId(), affectedHousehold(payload), actor);
+                }
+                written += page.size();
+                afterChunk.written(++chunk, last);
+                progress.accept(written);
+            }
+            jdbc.sql("update relief_household set import_batch_id = ? where disaster_id = ? "
+                    + "and id_number in (select id_number from import_row where batch_id = ?)")
+                    .params(batch.id(), batch.disasterId(), batch.id()).update();
+            batches.committed(batch.id(), written, written, 0);
+            jdbc.sql("insert into audit_event (occurred_at, actor, entity_type, entity_id, action, reason, after_state) "
+                    + "values (?, ?, 'IMPORT_BATCH', ?, 'COMMITTED', ?, ?)")
+                    .params(Timestamp.from(Instant.now()), actor, batch.id(), reason,
+                            toJson(Map.of("kind", batch.kind(), "disasterId", batch.disasterId(),
+                                    "fileName", batch.fileName(), "rows", written)))
+                    .update();
+        });
+    }
+
+    private AffectedHousehold affectedHousehold(String payload) {
+        if (payload == null) {
+            throw new IllegalStateException("a staged disaster roster row without values in a validated batch");
+        }
+        Map<String, Object> v;
+        try {
+            v = json.readValue(payload, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ResidentIdNumber id = ResidentIdNumber.parse((String) v.get("idNumber"));
+        return new AffectedHousehold(null, (String) v.get("townshipCode"), (String) v.get("villageCode"),
+                (String) v.get("headName"), id, (String) v.get("address"), number(v, "persons"),
+                HouseholdCategory.valueOf((String) v.get("category")), rosterService.approvedDibaoCase(id.value()),
+                Boolean.TRUE.equals(v.get("disabledMember")), Money.of(new BigDecimal(v.get("cropLossMu").toString())),
+                HouseDamage.valueOf((String) v.get("houseDamage")), number(v, "collapsedRooms"), number(v, "deaths"),
+                (String) v.get("deceasedNames"), number(v, "winterReliefPersons"), Boolean.TRUE.equals(v.get("needsFood")),
+                Boolean.TRUE.equals(v.get("needsClothing")), Boolean.TRUE.equals(v.get("needsQuilts")),
+                Boolean.TRUE.equals(v.get("needsHouseRepair")), Money.of(new BigDecimal(v.get("needAmount").toString())),
+                null, false, false);
+    }
+
+    private static int number(Map<String, Object> values, String key) {
+        return ((Number) values.get(key)).intValue();
     }
 
     private static List<List<CommitRow>> groups(List<CommitRow> rows) {

@@ -41,34 +41,39 @@ public class ImportController {
         this.identity = identity;
     }
 
+    /** {@code kind}: DIBAO (default) or DISASTER (受灾户名册). */
     @GetMapping("/template.xlsx")
-    public void template(HttpServletResponse response) throws IOException {
+    public void template(@RequestParam(required = false) String kind, HttpServletResponse response) throws IOException {
         user();
-        xlsx(response, "低保在保家庭导入模板.xlsx");
-        workbooks.template(response.getOutputStream());
+        ImportKind k = ImportKind.of(kind);
+        xlsx(response, k.templateFile());
+        workbooks.template(k, response.getOutputStream());
     }
 
+    /** {@code kind}: DIBAO (default) or DISASTER, which names the disaster ({@code disasterId}) the rows belong to. */
     @PostMapping(consumes = "multipart/form-data")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public ImportProgressView upload(@RequestParam("file") MultipartFile file) throws IOException {
-        String user = importer();
+    public ImportProgressView upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String kind,
+                                     @RequestParam(required = false) Long disasterId) throws IOException {
+        ImportKind k = ImportKind.of(kind);
+        String user = importer(k);
         if (file.isEmpty()) {
             throw new RuleViolation("EMPTY_FILE", "上传的文件是空的", 400);
         }
         try (InputStream in = file.getInputStream()) {
-            return ImportProgressView.of(imports.progress(imports.upload(file.getOriginalFilename(), in, user).id()));
+            return ImportProgressView.of(imports.progress(imports.upload(k, disasterId, file.getOriginalFilename(), in, user).id()));
         }
     }
 
     @GetMapping
     public List<ImportProgressView> recent() {
-        importer();
-        return batches.recent(50).stream().map(b -> ImportProgressView.of(imports.progress(b.id()))).toList();
+        List<ImportKind> kinds = RosterImports.kindsFor(authentication().getGroupIds());
+        return batches.recent(50, kinds).stream().map(b -> ImportProgressView.of(imports.progress(b.id()))).toList();
     }
 
     @GetMapping("/{id}")
     public ImportProgressView progress(@PathVariable long id) {
-        importer();
+        importerOf(id);
         return ImportProgressView.of(imports.progress(id));
     }
 
@@ -77,14 +82,13 @@ public class ImportController {
     public List<ImportRepository.ReportRow> rows(@PathVariable long id, @RequestParam(defaultValue = "0") int from,
                                                  @RequestParam(defaultValue = "true") boolean problems,
                                                  @RequestParam(defaultValue = "200") int limit) {
-        importer();
-        imports.batch(id);
+        importerOf(id);
         return batches.reportRows(id, from, Math.max(1, Math.min(limit, 1000)), problems);
     }
 
     @GetMapping("/{id}/report.xlsx")
     public void report(@PathVariable long id, HttpServletResponse response) throws IOException {
-        importer();
+        importerOf(id);
         ImportBatch batch = imports.batch(id);
         xlsx(response, "校验报告-" + batch.fileName());
         workbooks.report(batch, response.getOutputStream());
@@ -96,7 +100,7 @@ public class ImportController {
     @PostMapping("/{id}/commit")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public ImportProgressView commit(@PathVariable long id, @RequestBody(required = false) CommitRequest request) {
-        String user = importer();
+        String user = importerOf(id);
         boolean accept = request != null && Boolean.TRUE.equals(request.acceptWarnings());
         return ImportProgressView.of(imports.progress(imports.commit(id, user, accept).id()));
     }
@@ -108,6 +112,19 @@ public class ImportController {
         importer();
         xlsx(response, "低保在保家庭名册.xlsx");
         workbooks.exportActive(batch, township, response.getOutputStream());
+    }
+
+    private String importer(ImportKind kind) {
+        Authentication authentication = authentication();
+        RosterImports.requireImporter(authentication.getGroupIds(), kind);
+        return authentication.getUserId();
+    }
+
+    /** The batch's kind decides who may see and commit it. */
+    private String importerOf(long id) {
+        Authentication authentication = authentication();
+        RosterImports.requireImporter(authentication.getGroupIds(), imports.batch(id).importKind());
+        return authentication.getUserId();
     }
 
     private String importer() {
@@ -135,14 +152,14 @@ public class ImportController {
     }
 
     /** Where a batch stands, as the page and REST clients read it. */
-    public record ImportProgressView(long id, String fileName, String status, String statusLabel, String phase, int done,
+    public record ImportProgressView(long id, String kind, Long disasterId, String fileName, String status, String statusLabel, String phase, int done,
                                      int total, Long secondsLeft, int households, int accepted, int warnings,
                                      int rejected, String failure, boolean finished, boolean committable,
                                      String uploadedBy, String committedBy, String warningsAcceptedBy) {
 
         static ImportProgressView of(RosterImports.Progress p) {
             ImportBatch b = p.batch();
-            return new ImportProgressView(b.id(), b.fileName(), b.status().name(), b.status().label(), p.phase(), p.done(),
+            return new ImportProgressView(b.id(), b.kind(), b.disasterId(), b.fileName(), b.status().name(), b.status().label(), p.phase(), p.done(),
                     p.total(), p.secondsLeft(), b.householdCount(), b.acceptedCount(), b.warningCount(), b.rejectedCount(),
                     b.failure(), p.finished(), b.committable(), b.uploadedBy(), b.committedBy(), b.warningsAcceptedBy());
         }

@@ -43,34 +43,40 @@ public class ImportPageController {
 
     @GetMapping
     public String list(@RequestAttribute(USER) LedgerUser user, Model model) {
-        RosterImports.requireImporter(user.groups());
+        java.util.List<ImportKind> kinds = RosterImports.kindsFor(user.groups());
         model.addAttribute("user", user);
-        model.addAttribute("batches", batches.recent(30));
+        model.addAttribute("kinds", kinds);
+        model.addAttribute("disasters", kinds.contains(ImportKind.DISASTER) ? imports.openDisasters() : java.util.List.of());
+        model.addAttribute("batches", batches.recent(30, kinds));
         return "ledger/imports";
     }
 
     @PostMapping
     public String upload(@RequestAttribute(USER) LedgerUser user, @RequestParam("file") MultipartFile file,
+                         @RequestParam(required = false) String kind, @RequestParam(required = false) Long disasterId,
                          RedirectAttributes redirect) throws IOException {
-        RosterImports.requireImporter(user.groups());
+        ImportKind k = ImportKind.of(kind);
+        RosterImports.requireImporter(user.groups(), k);
         if (file.isEmpty()) {
             throw new RuleViolation("EMPTY_FILE", "请选择要上传的 Excel 文件", 400);
         }
         try (InputStream in = file.getInputStream()) {
-            long id = imports.upload(file.getOriginalFilename(), in, user.id()).id();
+            long id = imports.upload(k, disasterId, file.getOriginalFilename(), in, user.id()).id();
             return "redirect:/ledger/import/" + id;
         }
     }
 
     @GetMapping("/template.xlsx")
-    public void template(@RequestAttribute(USER) LedgerUser user, HttpServletResponse response) throws IOException {
-        ImportController.xlsx(response, "低保在保家庭导入模板.xlsx");
-        workbooks.template(response.getOutputStream());
+    public void template(@RequestAttribute(USER) LedgerUser user, @RequestParam(required = false) String kind,
+                         HttpServletResponse response) throws IOException {
+        ImportKind k = ImportKind.of(kind);
+        ImportController.xlsx(response, k.templateFile());
+        workbooks.template(k, response.getOutputStream());
     }
 
     @GetMapping("/{id}")
     public String batch(@RequestAttribute(USER) LedgerUser user, @PathVariable long id, Model model) {
-        RosterImports.requireImporter(user.groups());
+        RosterImports.requireImporter(user.groups(), imports.batch(id).importKind());
         model.addAttribute("user", user);
         model.addAttribute("progress", ImportController.ImportProgressView.of(imports.progress(id)));
         model.addAttribute("rows", batches.reportRows(id, 0, 200, true));
@@ -80,14 +86,14 @@ public class ImportPageController {
     @GetMapping("/{id}/progress")
     @ResponseBody
     public ImportController.ImportProgressView progress(@RequestAttribute(USER) LedgerUser user, @PathVariable long id) {
-        RosterImports.requireImporter(user.groups());
+        RosterImports.requireImporter(user.groups(), imports.batch(id).importKind());
         return ImportController.ImportProgressView.of(imports.progress(id));
     }
 
     @PostMapping("/{id}/commit")
     public String commit(@RequestAttribute(USER) LedgerUser user, @PathVariable long id,
                          @RequestParam(defaultValue = "false") boolean acceptWarnings, RedirectAttributes redirect) {
-        RosterImports.requireImporter(user.groups());
+        RosterImports.requireImporter(user.groups(), imports.batch(id).importKind());
         try {
             imports.commit(id, user.id(), acceptWarnings);
         } catch (RuleViolation refused) {
@@ -99,7 +105,7 @@ public class ImportPageController {
     @GetMapping("/{id}/report.xlsx")
     public void report(@RequestAttribute(USER) LedgerUser user, @PathVariable long id, HttpServletResponse response)
             throws IOException {
-        RosterImports.requireImporter(user.groups());
+        RosterImports.requireImporter(user.groups(), imports.batch(id).importKind());
         ImportBatch batch = imports.batch(id);
         ImportController.xlsx(response, "校验报告-" + batch.fileName());
         workbooks.report(batch, response.getOutputStream());

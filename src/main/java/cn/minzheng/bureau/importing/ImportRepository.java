@@ -18,7 +18,7 @@ public class ImportRepository {
     private static final String COLUMNS = """
             id, kind, file_name, stored_file, status, total_rows, validated_rows, committed_rows, accepted_count,
             warning_count, rejected_count, household_count, case_count, failure, uploaded_by, uploaded_at, validated_at,
-            warnings_accepted_by, committed_by, commit_started_at, committed_at""";
+            warnings_accepted_by, committed_by, commit_started_at, committed_at, disaster_id""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -29,11 +29,15 @@ public class ImportRepository {
     }
 
     long create(String kind, String fileName, String storedFile, String user) {
+        return create(kind, null, fileName, storedFile, user);
+    }
+
+    long create(String kind, Long disasterId, String fileName, String storedFile, String user) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into import_batch (kind, file_name, stored_file, status, uploaded_by, uploaded_at)
-                values (?, ?, ?, 'VALIDATING', ?, ?)""")
-                .params(kind, fileName, storedFile, user, Timestamp.from(Instant.now()))
+                insert into import_batch (kind, disaster_id, file_name, stored_file, status, uploaded_by, uploaded_at)
+                values (?, ?, ?, ?, 'VALIDATING', ?, ?)""")
+                .params(kind, disasterId, fileName, storedFile, user, Timestamp.from(Instant.now()))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -44,6 +48,16 @@ public class ImportRepository {
 
     public List<ImportBatch> recent(int limit) {
         return jdbc.sql("select " + COLUMNS + " from import_batch order by id desc limit ?").param(limit)
+                .query(ImportBatch.class).list();
+    }
+
+    /** The recent batches of the given kinds (what a user may import). */
+    public List<ImportBatch> recent(int limit, List<ImportKind> kinds) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from import_batch where kind in (:kinds) order by id desc limit :limit")
+                .param("kinds", kinds.stream().map(Enum::name).toList()).param("limit", limit)
                 .query(ImportBatch.class).list();
     }
 
@@ -63,12 +77,12 @@ public class ImportRepository {
         template.batchUpdate("""
                 insert into import_row (batch_id, row_number, household_key, status, messages, bad_columns, township_code,
                     community_code, address, bank_name, bank_account, name, id_number, relation, employment_status,
-                    disability_level, wage_income, other_income, category, monthly_amount, start_month)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    disability_level, wage_income, other_income, category, monthly_amount, start_month, payload)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 rows.stream().map(r -> new Object[] {batchId, r.rowNumber, r.householdKey, r.status().name(),
                         r.messages().isEmpty() ? null : r.messages(), r.badColumnList(), r.townshipCode, r.communityCode,
                         r.address, r.bankName, r.bankAccount, r.name, r.idNumber, r.relation, r.employmentStatus,
-                        r.disabilityLevel, r.wageIncome, r.otherIncome, r.category, r.monthlyAmount, r.startMonth}).toList());
+                        r.disabilityLevel, r.wageIncome, r.otherIncome, r.category, r.monthlyAmount, r.startMonth, r.payload}).toList());
         long warnings = rows.stream().filter(r -> r.status() == StagedRow.Status.WARNING).count();
         long rejected = rows.stream().filter(r -> r.status() == StagedRow.Status.REJECTED).count();
         jdbc.sql("""

@@ -96,6 +96,31 @@ public class RosterWorkbooks {
         }
     }
 
+    /** The template of a kind: the columns, an example, and a sheet explaining each column. */
+    public void template(ImportKind kind, OutputStream out) throws IOException {
+        if (kind == ImportKind.DIBAO) {
+            template(out);
+            return;
+        }
+        try (Book book = new Book("受灾户名册", DisasterRosterColumns.HEADERS)) {
+            book.row("岳村乡", "东岳村", "王建设", "11010519491231002X", "东岳村5号", "3", "重灾户", "否",
+                    new BigDecimal("4.50"), "倒塌", "2", "0", null, "3", "口粮、被褥", "3000");
+            notes(book, ImportKind.DISASTER);
+            book.write(out);
+        }
+    }
+
+    private static void notes(Book book, ImportKind kind) {
+        SXSSFSheet notes = book.workbook.createSheet("填写说明");
+        for (int i = 0; i < kind.columns(); i++) {
+            Row row = notes.createRow(i);
+            row.createCell(0).setCellValue(kind.headers().get(i));
+            row.createCell(1).setCellValue(kind.notes().get(i));
+        }
+        notes.setColumnWidth(0, 20 * 256);
+        notes.setColumnWidth(1, 90 * 256);
+    }
+
     /** 导入模板: the columns, an example household of two, and a sheet explaining each column. */
     public void template(OutputStream out) throws IOException {
         try (Book book = new Book("低保在保家庭", RosterColumns.HEADERS)) {
@@ -187,7 +212,9 @@ public class RosterWorkbooks {
 
     /** 校验报告: every row of the upload with its result; offending cells red, with the reason as a comment. */
     public void report(ImportBatch batch, OutputStream out) throws IOException {
-        List<String> headers = new java.util.ArrayList<>(RosterColumns.HEADERS);
+        ImportKind kind = batch.importKind();
+        int count = kind.columns();
+        List<String> headers = new java.util.ArrayList<>(kind.headers());
         headers.add("校验结果");
         headers.add("说明");
         try (Book book = new Book("校验报告", headers)) {
@@ -201,7 +228,7 @@ public class RosterWorkbooks {
             Deque<ImportRepository.ReportRow> staged = new ArrayDeque<>();
             int[] nextFrom = {0};
             boolean[] header = {false};
-            XlsxRows.read(Path(batch), RosterColumns.COUNT, (rowNumber, cells) -> {
+            XlsxRows.read(Path(batch), count, (rowNumber, cells) -> {
                 if (!header[0]) {
                     header[0] = true;
                     return;
@@ -216,9 +243,9 @@ public class RosterWorkbooks {
                 }
                 ImportRepository.ReportRow result = !staged.isEmpty() && staged.peekFirst().rowNumber() == rowNumber
                         ? staged.pollFirst() : null;
-                Object[] values = Arrays.copyOf(cells, RosterColumns.COUNT + 2, Object[].class);
-                values[RosterColumns.COUNT] = result == null ? "未校验" : result.statusLabel();
-                values[RosterColumns.COUNT + 1] = result == null ? null : result.messages();
+                Object[] values = Arrays.copyOf(cells, count + 2, Object[].class);
+                values[count] = result == null ? "未校验" : result.statusLabel();
+                values[count + 1] = result == null ? null : result.messages();
                 Row row = book.row(values);
                 if (result != null && result.badColumns() != null) {
                     CellStyle style = "WARNING".equals(result.status()) ? yellow : red;
@@ -236,7 +263,7 @@ public class RosterWorkbooks {
                         comment.setAuthor("校验");
                         cell.setCellComment(comment);
                     }
-                    row.getCell(RosterColumns.COUNT).setCellStyle(style);
+                    row.getCell(count).setCellStyle(style);
                 }
             });
             book.write(out);

@@ -31,6 +31,8 @@ final class StagedRow {
     String category;
     BigDecimal monthlyAmount;
     String startMonth;
+    /** The disaster roster kind: the row's normalised values as JSON. */
+    String payload;
 
     StagedRow(int rowNumber, String householdKey) {
         this.rowNumber = rowNumber;

@@ -123,7 +123,8 @@ public class RosterService {
         }
     }
 
-    private Long approvedDibaoCase(String idNumber) {
+    /** The approved 低保 case a person belongs to, if any (allocation priority). */
+    public Long approvedDibaoCase(String idNumber) {
         return jdbc.sql("""
                 select c.id from dibao_case_person p join dibao_case c on c.id = p.case_id
                 where p.open_id_number = ? and c.status = 'APPROVED'""")

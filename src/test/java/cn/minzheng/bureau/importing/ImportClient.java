@@ -31,6 +31,24 @@ final class ImportClient {
     }
 
     Http.Response upload(String user, String fileName, byte[] xlsx) {
+        return upload(user, fileName, xlsx, "");
+    }
+
+    /** The disaster roster kind: uploads for {@code disasterId}. */
+    Http.Response uploadDisasterRoster(String user, long disasterId, String fileName, byte[] xlsx) {
+        return upload(user, fileName, xlsx, "?kind=DISASTER&disasterId=" + disasterId);
+    }
+
+    /** Uploads the disaster roster as {@code user} and waits until validation is over. */
+    JsonNode validatedDisasterRoster(String user, long disasterId, String fileName, byte[] xlsx) {
+        Http.Response response = uploadDisasterRoster(user, disasterId, fileName, xlsx);
+        if (response.status() != 202) {
+            throw new AssertionError("upload: " + response.status() + " " + response.body());
+        }
+        return awaitFinished(response.json().get("id").asLong());
+    }
+
+    Http.Response upload(String user, String fileName, byte[] xlsx, String query) {
         String boundary = "----roster" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -38,7 +56,7 @@ final class ImportClient {
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(xlsx);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/imports" + query))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();

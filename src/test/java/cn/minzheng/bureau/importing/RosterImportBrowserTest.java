@@ -48,6 +48,8 @@ class RosterImportBrowserTest {
         ChromeDriver browser = Browser.start();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+            // the page reloads itself when the job ends: an element found just before is then replaced
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             browser.get(url("/camunda/app/tasklist/default/"));
             wait.until(d -> !d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
             browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("admin");
