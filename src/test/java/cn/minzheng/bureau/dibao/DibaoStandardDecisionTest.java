@@ -1,6 +1,7 @@
 package cn.minzheng.bureau.dibao;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -85,5 +86,25 @@ class DibaoStandardDecisionTest {
             passed = false;
         }
         assertThat(passed).isEqualTo(consistent);
+    }
+
+    /** The check reads each version of the anchors table once; a newly deployed version applies at once. */
+    @Test
+    void wageCheckFollowsANewVersionOfTheAnchorsTable() throws Exception {
+        StandardService standards = new StandardService(engine.getDecisionService(), engine.getRepositoryService());
+        standards.checkAgainstWages(AreaType.RURAL, new BigDecimal("1000.00"));
+        standards.checkAgainstWages(AreaType.RURAL, new BigDecimal("1000.00")); // from the cache
+
+        String lowered = java.nio.file.Files.readString(java.nio.file.Path.of("processes/dibao-wage-anchors.dmn"))
+                .replace("<text>1440</text>", "<text>900</text>");
+        String deploymentId = engine.getRepositoryService().createDeployment()
+                .addString("dibao-wage-anchors.dmn", lowered).deploy().getId();
+        try {
+            assertThatThrownBy(() -> standards.checkAgainstWages(AreaType.RURAL, new BigDecimal("1000.00")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("900");
+            standards.checkAgainstWages(AreaType.RURAL, new BigDecimal("520.00"));
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deploymentId, true);
+        }
     }
 }
