@@ -1,10 +1,11 @@
 package cn.minzheng.bureau.access;
 
+import static cn.minzheng.bureau.common.ProcessVariables.processScope;
+
 import java.util.Arrays;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.common.Actor;
@@ -21,7 +22,7 @@ import cn.minzheng.bureau.common.RuleViolation;
 public class FourEyes {
 
     public void record(DelegateTask task, String variable) {
-        scope(task).setVariable(variable, Actor.of(task));
+        processScope(task).setVariable(variable, Actor.of(task));
     }
 
     public void requireOtherThan(DelegateTask task, String variables) {
@@ -30,18 +31,10 @@ public class FourEyes {
             return; // unassigned again: nobody to check
         }
         for (String variable : Arrays.stream(variables.split(",")).map(String::trim).toList()) {
-            if (actor.equals(scope(task).getVariable(variable))) {
+            if (actor.equals(processScope(task).getVariable(variable))) {
                 throw new RuleViolation("FOUR_EYES", message(variable, actor), 403);
             }
         }
-    }
-
-    /**
-     * Who acted is a process-level fact, so it is read from the task's execution: reading it through the task
-     * would first load the task's own variables, one query per claim, for nothing.
-     */
-    static VariableScope scope(DelegateTask task) {
-        return task.getExecution() != null ? task.getExecution() : task;
     }
 
     private static String message(String variable, String actor) {

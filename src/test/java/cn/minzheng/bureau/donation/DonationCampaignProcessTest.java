@@ -4,6 +4,7 @@ import static cn.minzheng.bureau.donation.DonationCampaignProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static cn.minzheng.bureau.support.RuleViolations.violation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,7 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.donation.DonationRepository.Allocation;
 import cn.minzheng.bureau.household.ResidentIdNumber;
@@ -269,10 +269,5 @@ class DonationCampaignProcessTest {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static java.util.function.Consumer<Throwable> violation(String text) {
-        return thrown -> assertThat(RuleViolation.in(thrown)).as("rule violation in %s", thrown)
-                .hasValueSatisfying(v -> assertThat(v.getMessage()).contains(text));
     }
 }

@@ -6,6 +6,7 @@ import static cn.minzheng.bureau.relief.DisasterWalker.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static cn.minzheng.bureau.support.RuleViolations.violation;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.support.ProcessTest;
 
 /**
@@ -298,10 +298,5 @@ class DisasterReliefProcessTest {
 
     private long disasterId(ProcessInstance instance) {
         return ((Number) engine.getRuntimeService().getVariable(instance.getId(), VAR_DISASTER_ID)).longValue();
-    }
-
-    private static java.util.function.Consumer<Throwable> violation(String text) {
-        return thrown -> assertThat(RuleViolation.in(thrown)).as("rule violation in %s", thrown)
-                .hasValueSatisfying(v -> assertThat(v.getMessage()).contains(text));
     }
 }

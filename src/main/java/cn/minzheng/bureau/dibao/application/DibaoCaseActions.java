@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.calendar.DurationHelper;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.common.Actor;
+import cn.minzheng.bureau.common.ProcessVariables;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.DibaoSettings;
@@ -56,13 +57,9 @@ public class DibaoCaseActions {
         cases.activate(caseId(execution), startMonth, (String) execution.getVariable("approvedBy"));
     }
 
-    /**
-     * Clears a task's decision fields when it is created, so an old answer from a loop is never reused. The
-     * answers are process variables, so they are removed from the execution (through the task, the engine
-     * would first query the new task's own variables).
-     */
+    /** Clears a task's decision fields (process variables) when it is created, so an old answer from a loop is never reused. */
     public void clearInputs(DelegateTask task, String variables) {
-        VariableScope scope = task.getExecution() != null ? task.getExecution() : task;
+        VariableScope scope = ProcessVariables.processScope(task);
         Arrays.stream(variables.split(",")).map(String::trim).forEach(scope::removeVariable);
     }
 

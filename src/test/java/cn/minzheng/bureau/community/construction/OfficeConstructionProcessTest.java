@@ -4,13 +4,13 @@ import static cn.minzheng.bureau.community.construction.OfficeConstructionProces
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static cn.minzheng.bureau.support.RuleViolations.violation;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.support.ProcessTest;
 
@@ -209,10 +208,5 @@ class OfficeConstructionProcessTest {
     private List<String> auditActions(long projectId) {
         return jdbc.sql("select action from audit_event where entity_type = 'COMMUNITY_OFFICE' and entity_id = ? order by id")
                 .param(projectId).query(String.class).list();
-    }
-
-    private static Consumer<Throwable> violation(String text) {
-        return thrown -> assertThat(RuleViolation.in(thrown)).as("rule violation in %s", thrown)
-                .hasValueSatisfying(v -> assertThat(v.getMessage()).contains(text));
     }
 }

@@ -4,6 +4,7 @@ import static cn.minzheng.bureau.community.recruitment.RecruitmentProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static cn.minzheng.bureau.support.RuleViolations.violation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,7 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.support.ProcessTest;
@@ -281,10 +280,5 @@ class RecruitmentProcessTest {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Consumer<Throwable> violation(String text) {
-        return thrown -> assertThat(RuleViolation.in(thrown)).as("rule violation in %s", thrown)
-                .hasValueSatisfying(v -> assertThat(v.getMessage()).contains(text));
     }
 }

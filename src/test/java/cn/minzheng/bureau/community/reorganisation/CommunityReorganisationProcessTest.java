@@ -4,12 +4,12 @@ import static cn.minzheng.bureau.community.reorganisation.CommunityReorganisatio
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static cn.minzheng.bureau.support.RuleViolations.violation;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionKind;
@@ -243,10 +242,5 @@ class CommunityReorganisationProcessTest {
 
     private long planId(ProcessInstance instance) {
         return Long.parseLong(instance.getBusinessKey().substring("reorg-".length()));
-    }
-
-    static Consumer<Throwable> violation(String text) {
-        return thrown -> assertThat(RuleViolation.in(thrown)).as("rule violation in %s", thrown)
-                .hasValueSatisfying(v -> assertThat(v.getMessage()).contains(text));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static cn.minzheng.bureau.support.RuleViolations.violation;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -534,10 +535,6 @@ class DibaoApplicationProcessTest {
     }
 
     /** A refusal the user reads: a RuleViolation with this text, wherever the engine wrapped it. */
-    private static java.util.function.Consumer<Throwable> violation(String text) {
-        return thrown -> assertThat(RuleViolation.in(thrown)).as("rule violation in %s", thrown)
-                .hasValueSatisfying(v -> assertThat(v.getMessage()).contains(text));
-    }
 
     private DibaoCase walkToReview(DibaoApplicationForm form) {
         DibaoCase dibaoCase = walker.submit(CLERK, form);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static cn.minzheng.bureau.support.RuleViolations.violation;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -33,7 +34,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestExecutionListeners;
 
-import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
@@ -573,10 +573,5 @@ class RedressProcessTest {
             engine.getTaskService().complete(task.getId(), variables);
             return null;
         });
-    }
-
-    private static java.util.function.Consumer<Throwable> violation(String text) {
-        return thrown -> assertThat(RuleViolation.in(thrown)).as("rule violation in %s", thrown)
-                .hasValueSatisfying(v -> assertThat(v.getMessage()).contains(text));
     }
 }
