@@ -48,6 +48,48 @@ final class Benchmarks {
         return jdbc.queryForObject("show autovacuum", String.class);
     }
 
+    /**
+     * With -Dbenchmark.statements and PostgreSQL's pg_stat_statements loaded, starts counting the statements
+     * of the next run. Returns false when the profile is not wanted or not available.
+     */
+    static boolean resetStatements(JdbcTemplate jdbc) {
+        if (!Boolean.getBoolean("benchmark.statements") || !isPostgres(jdbc)) {
+            return false;
+        }
+        try {
+            jdbc.execute("create extension if not exists pg_stat_statements");
+            jdbc.queryForList("select pg_stat_statements_reset()");
+            return true;
+        } catch (RuntimeException notLoaded) {
+            System.out.println("statement profile unavailable (pg_stat_statements not in shared_preload_libraries)");
+            return false;
+        }
+    }
+
+    /** The statements since {@link #resetStatements}: calls and milliseconds per lifecycle, most expensive first. */
+    static List<String> statements(JdbcTemplate jdbc, int lifecycles) {
+        List<String> lines = new java.util.ArrayList<>();
+        var rows = jdbc.queryForList("""
+                select calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') as query
+                from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                  and query not like '%pg_stat_statements%'
+                order by total_exec_time desc""");
+        double calls = 0;
+        double millis = 0;
+        for (var row : rows) {
+            calls += ((Number) row.get("calls")).doubleValue();
+            millis += ((Number) row.get("total_exec_time")).doubleValue();
+        }
+        lines.add(String.format("statements per lifecycle: %.1f, executing %.2f ms", calls / lifecycles, millis / lifecycles));
+        rows.stream().limit(40).forEach(row -> {
+            String query = (String) row.get("query");
+            lines.add(String.format("  %6.2f calls %6.3f ms  %s", ((Number) row.get("calls")).doubleValue() / lifecycles,
+                    ((Number) row.get("total_exec_time")).doubleValue() / lifecycles,
+                    query.length() > 150 ? query.substring(0, 150) : query));
+        });
+        return lines;
+    }
+
     private static boolean isPostgres(JdbcTemplate jdbc) {
         return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
                 connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));

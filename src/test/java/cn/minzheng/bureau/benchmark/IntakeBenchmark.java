@@ -129,6 +129,7 @@ class IntakeBenchmark {
                 .latestVersion().singleResult().getId();
         long[] steps = new long[STEPS.length];
         autovacuum = Benchmarks.vacuum(jdbc);
+        boolean profiling = n == N && Benchmarks.resetStatements(jdbc);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long t = System.nanoTime();
@@ -152,7 +153,11 @@ class IntakeBenchmark {
                     VAR_APPROVAL_COMMENT, "同意"));
             lap(steps, 5, t);
         }
-        return new Run(n, System.nanoTime() - start, steps);
+        Run run = new Run(n, System.nanoTime() - start, steps);
+        if (profiling) {
+            Benchmarks.print("statements of " + processKey, Benchmarks.statements(jdbc, n));
+        }
+        return run;
     }
 
     private static long lap(long[] steps, int step, long since) {

@@ -19,8 +19,12 @@ import cn.minzheng.bureau.household.IncomeType;
 /** Reads the variables of the start form dibao-application-start.form into an application. */
 final class StartFormVariables {
 
-    /** The form's own variables: removed from the process once the application is stored in the tables. */
-    static final List<String> NAMES = List.of("communityCode", "address", "caseCategory", "bankName",
+    /**
+     * The form's own variables: removed from the process once the application is stored in the tables. Not
+     * caseCategory, townshipCode or relatedToStaff: the case's facts keep them, and a variable removed and set
+     * again in one transaction costs a new history row and two history details for nothing.
+     */
+    static final List<String> NAMES = List.of("communityCode", "address", "bankName",
             "bankAccount", "assetsDescription", "assetsValue", "waterMonthly", "electricityMonthly", "gasMonthly",
             "heatingMonthly", "relatedStaffUserId", "members");
 
