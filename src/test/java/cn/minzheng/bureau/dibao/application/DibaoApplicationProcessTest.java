@@ -266,6 +266,9 @@ class DibaoApplicationProcessTest {
                 engine.getTaskService().claim(review.getId(), CLERK);
                 return null;
             })).satisfies(violation("四眼原则"));
+            // assigning by someone else reads the same stored facts as the claim
+            assertThatThrownBy(() -> engine.getTaskService().setAssignee(review.getId(), CLERK))
+                    .satisfies(violation("四眼原则"));
             // Tasklist's submit-form completes without a claim: the complete event refuses too
             assertThatThrownBy(() -> walker.as(CLERK, () -> {
                 engine.getTaskService().complete(review.getId(), Map.of(VAR_REVIEW_DECISION, APPROVE));
