@@ -338,6 +338,39 @@ class DibaoApplicationProcessTest {
     }
 
     @Test
+    void aSubmittedFieldNamedLikeADelegateDoesNotReplaceIt() {
+        var variables = startFormVariables(TestApplications.idNumber(true), TestApplications.idNumber(false));
+        // under the engine's own order a variable shadows the bean of the same name in ${registerApplication}
+        // and ${fourEyes.requireOtherThan(…)}: registration would fail, and the four-eyes check with it
+        variables.put("registerApplication", "伪造");
+        variables.put("fourEyes", "伪造");
+
+        ProcessInstance instance = walker.as(CLERK, () -> engine.getFormService()
+                .submitStartForm(definitionId(), variables));
+
+        assertThat(instance).isWaitingAt(TASK_ACCEPT);
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), VAR_CASE_ID)).isNotNull();
+        Task accept = task(instance);
+        walker.as(CLERK, () -> {
+            engine.getTaskService().claim(accept.getId(), CLERK);
+            engine.getTaskService().complete(accept.getId(), Map.of(VAR_ACCEPT_DECISION, ACCEPT));
+            return null;
+        });
+        engine.getIdentityService().createMembership(CLERK, "reviewer-yuecun");
+        try {
+            walker.survey(CLERK, cases.find(((Number) engine.getRuntimeService()
+                    .getVariable(instance.getId(), VAR_CASE_ID)).longValue()).orElseThrow(), Map.of());
+            Task review = task(instance);
+            assertThatThrownBy(() -> walker.as(CLERK, () -> {
+                engine.getTaskService().claim(review.getId(), CLERK);
+                return null;
+            })).satisfies(violation("四眼原则"));
+        } finally {
+            engine.getIdentityService().deleteMembership(CLERK, "reviewer-yuecun");
+        }
+    }
+
+    @Test
     void startFormWithAnInvalidIdNumberStartsNothingAndStoresNothing() {
         String valid = TestApplications.idNumber(true);
         String wrongCheckDigit = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
