@@ -42,6 +42,18 @@ public class AuditTrail {
                 .update();
     }
 
+    /** Records a change of a 低保 case; the household is the case's, looked up by the insert itself. */
+    public void recordForCase(long caseId, String action, String actor, String reason, Map<String, ?> before,
+                              Map<String, ?> after) {
+        jdbc.sql("""
+                insert into audit_event (occurred_at, actor, entity_type, entity_id, household_id, case_id, action,
+                    reason, before_state, after_state)
+                values (?, ?, 'DIBAO_CASE', ?, (select household_id from dibao_case where id = ?), ?, ?, ?, ?, ?)""")
+                .params(Timestamp.from(Instant.now()), actor != null ? actor : currentUser(), caseId, caseId, caseId,
+                        action, truncate(reason, 1000), toJson(before), toJson(after))
+                .update();
+    }
+
     public List<AuditEvent> forCase(long caseId) {
         return jdbc.sql("select * from audit_event where case_id = ? order by id").param(caseId)
                 .query(AuditEvent.class).list();

@@ -101,16 +101,13 @@ public class DibaoCaseRepository {
                 .list();
     }
 
-    private long householdOf(long caseId) {
-        return jdbc.sql("select household_id from dibao_case where id = ?").param(caseId).query(Long.class).single();
-    }
-
     public void attachProcess(long caseId, String processInstanceId) {
         jdbc.sql("update dibao_case set process_instance_id = ? where id = ?").params(processInstanceId, caseId).update();
     }
 
     public void changeStatus(long caseId, CaseStatus status, String actor, String reason) {
-        DibaoCase before = find(caseId).orElseThrow();
+        StatusOfCase before = jdbc.sql("select status, household_id from dibao_case where id = ?").param(caseId)
+                .query(StatusOfCase.class).single();
         jdbc.sql("update dibao_case set status = ?, updated_at = ? where id = ?")
                 .params(status.name(), Timestamp.from(Instant.now()), caseId)
                 .update();
@@ -121,6 +118,9 @@ public class DibaoCaseRepository {
         recordStatus(caseId, status, actor, reason);
         audit.record("DIBAO_CASE", caseId, before.householdId(), caseId, "STATUS_CHANGED", actor, reason,
                 Map.of("status", before.status().name()), Map.of("status", status.name()));
+    }
+
+    private record StatusOfCase(CaseStatus status, long householdId) {
     }
 
     public void saveCalculation(long caseId, BenefitCalculation calculation, String snapshotJson) {
@@ -163,8 +163,7 @@ public class DibaoCaseRepository {
 
     public void activate(long caseId, String startMonth, String actor) {
         jdbc.sql("update dibao_case set start_month = ? where id = ?").params(startMonth, caseId).update();
-        audit.record("DIBAO_CASE", caseId, householdOf(caseId), caseId, "START_MONTH_SET", actor,
-                null, null, Map.of("startMonth", startMonth));
+        audit.recordForCase(caseId, "START_MONTH_SET", actor, null, null, Map.of("startMonth", startMonth));
         changeStatus(caseId, CaseStatus.APPROVED, actor, "自" + startMonth + "起按月发放");
     }
 
@@ -183,8 +182,7 @@ public class DibaoCaseRepository {
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(caseId, step, decision, comment, actor, Timestamp.from(Instant.now()))
                 .update();
-        audit.record("DIBAO_CASE", caseId, householdOf(caseId), caseId, "DECIDED", actor, comment,
-                null, Map.of("step", step, "decision", decision));
+        audit.recordForCase(caseId, "DECIDED", actor, comment, null, Map.of("step", step, "decision", decision));
     }
 
     public List<Decision> decisions(long caseId) {

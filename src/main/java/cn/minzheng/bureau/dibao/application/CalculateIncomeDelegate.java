@@ -40,7 +40,7 @@ public class CalculateIncomeDelegate implements JavaDelegate {
         BigDecimal declared = IncomeCalculator.assess(household.declared()).countedMonthlyIncome();
         Optional<String> flag = settings.spendingCheck().flag(household.utilitiesMonthly(), declared);
         ProcessVariables.setIfChanged(execution, "perCapitaIncome", Money.format(assessment.perCapitaIncome()));
-        ProcessVariables.setIfChanged(execution, "spendingFlag", flag.isPresent());
+        // the reviewer's form shows the warning when there is a reason; none, and no variable is written
         ProcessVariables.setIfChanged(execution, "spendingFlagReason", flag.orElse(null));
     }
 }

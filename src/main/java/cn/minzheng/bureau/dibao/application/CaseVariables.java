@@ -35,7 +35,11 @@ public class CaseVariables {
 
     public void publish(VariableScope scope, long caseId) {
         DibaoCase dibaoCase = cases.find(caseId).orElseThrow();
-        Household household = households.find(dibaoCase.householdId()).orElseThrow();
+        publish(scope, dibaoCase, households.find(dibaoCase.householdId()).orElseThrow());
+    }
+
+    /** The facts of a case whose household the caller holds already (just registered): nothing read again. */
+    public void publish(VariableScope scope, DibaoCase dibaoCase, Household household) {
         Region township = regions.find(household.townshipCode()).orElseThrow();
         Region community = regions.find(household.communityCode()).orElseThrow();
         Map<String, Object> variables = new HashMap<>();

@@ -37,6 +37,15 @@ public class DibaoApplicationService {
     /** Validates and stores the household and a new case in status APPLIED; all or nothing. */
     @Transactional
     public DibaoCase register(DibaoApplicationForm form, String actor) {
+        return registration(form, actor).dibaoCase();
+    }
+
+    /** A registered application: the case and the household as validated and stored. */
+    public record Registration(DibaoCase dibaoCase, Household household) {
+    }
+
+    /** Validates and stores an application; bad input leaves nothing behind (the caller's transaction). */
+    public Registration registration(DibaoApplicationForm form, String actor) {
         if (form == null) {
             throw new RuleViolation("INVALID_APPLICATION", "申请内容不能为空");
         }
@@ -61,7 +70,9 @@ public class DibaoApplicationService {
         }
         Household household = householdValidator.validate(form.household());
         long householdId = households.insert(household);
-        return cases.insert(householdId, household, category, related, related ? staffName : null, staffUser, actor);
+        return new Registration(
+                cases.insert(householdId, household, category, related, related ? staffName : null, staffUser, actor),
+                household);
     }
 
     /** The REST route: registers the application and starts its process in the same transaction. */

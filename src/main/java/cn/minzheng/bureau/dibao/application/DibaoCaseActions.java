@@ -53,7 +53,6 @@ public class DibaoCaseActions {
     /** 批准: the case pays from the month after approval. */
     public void activate(DelegateExecution execution) {
         String startMonth = YearMonth.now().plusMonths(1).toString();
-        execution.setVariable("startMonth", startMonth);
         cases.activate(caseId(execution), startMonth, (String) execution.getVariable("approvedBy"));
     }
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.dibao.application.DibaoApplicationService.Registration;
 
 /**
  * 登记申请: an application started from Tasklist's start form is validated and stored here, in the
@@ -30,19 +31,18 @@ public class RegisterApplicationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object caseId = execution.getVariable(DibaoApplicationProcess.VAR_CASE_ID);
-        long id;
-        if (caseId == null) {
-            DibaoApplicationForm form = StartFormVariables.read(execution.getVariables());
-            DibaoCase registered = applications.register(form, startedBy(execution));
-            id = registered.id();
-            cases.attachProcess(id, execution.getProcessInstanceId());
-            execution.setProcessBusinessKey(registered.caseNumber());
-            execution.removeVariables(StartFormVariables.NAMES);
-            execution.setVariable(DibaoApplicationProcess.VAR_CASE_ID, id);
-        } else {
-            id = ((Number) caseId).longValue();
+        if (caseId != null) {
+            caseVariables.publish(execution, ((Number) caseId).longValue());
+            return;
         }
-        caseVariables.publish(execution, id);
+        DibaoApplicationForm form = StartFormVariables.read(execution.getVariables());
+        Registration registration = applications.registration(form, startedBy(execution));
+        DibaoCase registered = registration.dibaoCase();
+        cases.attachProcess(registered.id(), execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(registered.caseNumber());
+        execution.removeVariables(StartFormVariables.NAMES);
+        execution.setVariable(DibaoApplicationProcess.VAR_CASE_ID, registered.id());
+        caseVariables.publish(execution, registered, registration.household());
     }
 
     private static String startedBy(DelegateExecution execution) {

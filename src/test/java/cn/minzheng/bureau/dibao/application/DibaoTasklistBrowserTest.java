@@ -95,6 +95,7 @@ class DibaoTasklistBrowserTest {
         // the household as the clerk registered it, and the calculation: (700 - 400 / 2) x 2 = 1000
         assertThat(String.join("\n", values())).contains(dibaoCase.caseNumber(), "王秀兰", "中原办事处", "中庆社区",
                 "一般困难家庭", "工资性收入400.00元/月", "调查结论：家庭经济困难属实", "1000.00");
+        assertThat(form.getText()).doesNotContain(SPENDING_WARNING);
 
         browser.findElement(By.xpath("//label[contains(., '同意（进入公示）')]")).click();
         WebElement comment = browser.findElement(By.xpath("//label[contains(., '审核意见')]/following::textarea[1]"));
@@ -106,7 +107,19 @@ class DibaoTasklistBrowserTest {
         Browser.screenshot(browser, "tasklist-after-review");
 
         assertThat(runtimeService.getVariable(dibaoCase.processInstanceId(), VAR_REVIEW_DECISION)).isEqualTo(APPROVE);
+
+        // a household whose verified utilities are far above its declared income: the form warns the reviewer
+        DibaoCase flagged = waitingForTownshipReview(Map.of("utilitiesMonthlyVerified", 900));
+        Task flaggedReview = taskService.createTaskQuery().processInstanceId(flagged.processInstanceId()).singleResult();
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + flaggedReview.getId());
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='认领']"))).click();
+        WebElement flaggedForm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        wait.until(d -> valueShown(flagged.caseNumber()));
+        assertThat(flaggedForm.getText()).contains(SPENDING_WARNING, "开支异常说明");
+        assertThat(String.join("\n", values())).contains("900.00");
     }
+
+    private static final String SPENDING_WARNING = "水电气暖开支明显高于申报收入";
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"cockpit, procmgr", "admin, admin", "welcome, clerk.yuecun"})
@@ -128,13 +141,17 @@ class DibaoTasklistBrowserTest {
     }
 
     private DibaoCase waitingForTownshipReview() {
+        return waitingForTownshipReview(Map.of());
+    }
+
+    private DibaoCase waitingForTownshipReview(Map<String, Object> survey) {
         var form = TestApplications.household("zhongyuan", "zhongyuan-zhongqing", "ORDINARY", 2, "400");
         var head = new MemberForm("王秀兰", TestApplications.idNumber(false), "HEAD", "UNEMPLOYED", "NONE",
                 List.of(new IncomeForm("WAGE", "400")));
         DibaoCase dibaoCase = walker.submit("clerk.zhongyuan",
                 TestApplications.withMembers(form, List.of(head, form.household().members().get(1))));
         walker.accept("clerk.zhongyuan", dibaoCase);
-        walker.survey("clerk.zhongyuan", dibaoCase, Map.of());
+        walker.survey("clerk.zhongyuan", dibaoCase, survey);
         return dibaoCase;
     }
 
