@@ -73,8 +73,7 @@ public class DibaoDeadlines {
 
     /** The work of a limit is done (in time or not). */
     public void met(DelegateExecution execution, String kindName) {
-        limits.running(caseOf(execution).id(), LimitKind.valueOf(kindName))
-                .ifPresent(limit -> limits.met(limit.id(), ClockUtil.getCurrentTime()));
+        limits.met(caseIdOf(execution), LimitKind.valueOf(kindName), ClockUtil.getCurrentTime());
     }
 
     /** The limit ran out before the work was done: record it and tell the level above. */
@@ -200,8 +199,11 @@ public class DibaoDeadlines {
     }
 
     private DibaoCase caseOf(DelegateExecution execution) {
-        long caseId = ((Number) execution.getVariable(DibaoApplicationProcess.VAR_CASE_ID)).longValue();
-        return cases.find(caseId).orElseThrow();
+        return cases.find(caseIdOf(execution)).orElseThrow();
+    }
+
+    private static long caseIdOf(DelegateExecution execution) {
+        return ((Number) execution.getVariable(DibaoApplicationProcess.VAR_CASE_ID)).longValue();
     }
 
     private String currentUser() {

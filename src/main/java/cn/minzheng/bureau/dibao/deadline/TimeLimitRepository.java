@@ -57,9 +57,10 @@ public class TimeLimitRepository {
                 .query(TimeLimitRepository::row).list();
     }
 
-    public void met(long id, Date at) {
-        jdbc.sql("update dibao_time_limit set met_at = ? where id = ? and met_at is null")
-                .params(new Timestamp(at.getTime()), id).update();
+    /** The case's running limit of this kind is met (a limit already met, or none, is left as it is). */
+    public void met(long caseId, LimitKind kind, Date at) {
+        jdbc.sql("update dibao_time_limit set met_at = ? where case_id = ? and limit_kind = ? and met_at is null")
+                .params(new Timestamp(at.getTime()), caseId, kind.name()).update();
     }
 
     public void overrun(long id, Date at) {
