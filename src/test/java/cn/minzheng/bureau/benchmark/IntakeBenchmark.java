@@ -43,9 +43,9 @@ import cn.minzheng.bureau.support.TestApplications;
 class IntakeBenchmark {
 
     private static final String FLOOR_KEY = "intake-floor";
-    private static final int N = Integer.getInteger("benchmark.applications", 300);
+    private static final int N = Integer.getInteger("benchmark.applications", 100);
     private static final int WARMUP = Integer.getInteger("benchmark.warmup", 50);
-    private static final int RUNS = Integer.getInteger("benchmark.runs", 3);
+    private static final int RUNS = Integer.getInteger("benchmark.runs", 7);
 
     private String autovacuum;
 
