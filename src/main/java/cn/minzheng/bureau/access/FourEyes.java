@@ -9,9 +9,8 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +38,7 @@ public class FourEyes {
             return; // unassigned again: nobody to check
         }
         List<String> names = Arrays.stream(variables.split(",")).map(String::trim).toList();
-        Map<String, Object> earlier = assignment && isClaimOnly() ? readStored(task, names) : null;
+        Map<String, Object> earlier = assignment && storedValuesAreCurrent(task) ? readStored(task, names) : null;
         for (String name : names) {
             Object earlierActor = earlier != null ? earlier.get(name) : processScope(task).getVariable(name);
             if (actor.equals(earlierActor)) {
@@ -48,10 +47,15 @@ public class FourEyes {
         }
     }
 
-    /** A claim or an assignment on its own: nothing else in the transaction has changed a variable. */
-    private static boolean isClaimOnly() {
-        Object command = Context.getCommandInvocationContext().getCommand();
-        return command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd;
+    /**
+     * True when this transaction has neither read nor written a variable of the process instance (a claim
+     * on its own): the values in the database are the current ones. A task assigned as it is created, or in
+     * a transaction that has just set a fact, reads them through the engine instead.
+     */
+    private static boolean storedValuesAreCurrent(DelegateTask task) {
+        String processInstanceId = task.getProcessInstanceId();
+        return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(VariableInstanceEntity.class)
+                .stream().noneMatch(variable -> processInstanceId.equals(variable.getProcessInstanceId()));
     }
 
     /**

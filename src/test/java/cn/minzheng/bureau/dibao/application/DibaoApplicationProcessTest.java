@@ -291,6 +291,22 @@ class DibaoApplicationProcessTest {
     }
 
     @Test
+    void fourEyesOnClaimSeesAFactSetEarlierInTheSameTransaction() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300"));
+        walker.accept(CLERK, dibaoCase);
+        walker.survey(CLERK, dibaoCase, Map.of());
+        Task review = task(instance(dibaoCase));
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        // the recusal is recorded and the task claimed in one transaction: the fact is not in the database yet
+        assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(context -> {
+            engine.getRuntimeService().setVariable(dibaoCase.processInstanceId(), "relatedStaffUser", REVIEWER);
+            engine.getTaskService().claim(review.getId(), REVIEWER);
+            return null;
+        })).satisfies(violation("回避"));
+        assertThat(task(instance(dibaoCase)).getAssignee()).isNull();
+    }
+
+    @Test
     void aRelatedStaffMemberIsRecusedAndTheHomeVisitIsMandatory() {
         var form = TestApplications.relatedTo(TestApplications.yuecunHousehold(2, "300"), "李建国", REVIEWER);
         DibaoCase dibaoCase = walker.submit(CLERK, form);
