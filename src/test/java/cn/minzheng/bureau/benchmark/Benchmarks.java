@@ -101,6 +101,12 @@ final class Benchmarks {
                 connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
     }
 
+    /** CPU time of this JVM so far, all threads (JIT and GC included); -1 where the platform does not say. */
+    static long processCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+
     private static long totalMemoryGib() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) {

@@ -88,6 +88,8 @@ class IntakeBenchmark {
         int median = medianIndex(ratios);
         lines.add("ratio real/floor per pair: " + ratios.stream().map(r -> String.format("%.2f", r)).toList()
                 + String.format("; median %.2f", ratios.get(median)));
+        lines.add(String.format("JVM CPU per application (median pair, all threads): floor %.1f ms, real %.1f ms",
+                floors.get(median).jvmCpuMsPerApplication(), reals.get(median).jvmCpuMsPerApplication()));
         lines.add("per step, ms per application (median pair): step | floor | real");
         for (int step = 0; step < STEPS.length; step++) {
             lines.add(String.format("  %-28s %6.2f %6.2f", STEPS[step], floors.get(median).msPerApplication(step),
@@ -113,9 +115,13 @@ class IntakeBenchmark {
             "township review", "notice timer job", "district approval (activate)"};
 
     /** Lifecycles per second of one run, and the time spent in each step. */
-    private record Run(int applications, long totalNanos, long[] stepNanos) {
+    private record Run(int applications, long totalNanos, long[] stepNanos, long jvmCpuNanos) {
         double rate() {
             return applications / (totalNanos / 1e9);
+        }
+
+        double jvmCpuMsPerApplication() {
+            return jvmCpuNanos / 1e6 / applications;
         }
 
         double msPerApplication(int step) {
@@ -130,6 +136,7 @@ class IntakeBenchmark {
         long[] steps = new long[STEPS.length];
         autovacuum = Benchmarks.vacuum(jdbc);
         boolean profiling = n == N && Benchmarks.resetStatements(jdbc);
+        long cpuStart = Benchmarks.processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long t = System.nanoTime();
@@ -153,7 +160,7 @@ class IntakeBenchmark {
                     VAR_APPROVAL_COMMENT, "同意"));
             lap(steps, 5, t);
         }
-        Run run = new Run(n, System.nanoTime() - start, steps);
+        Run run = new Run(n, System.nanoTime() - start, steps, Benchmarks.processCpuNanos() - cpuStart);
         if (profiling) {
             Benchmarks.print("statements of " + processKey, Benchmarks.statements(jdbc, n));
         }
