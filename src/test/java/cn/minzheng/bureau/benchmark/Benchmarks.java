@@ -1,6 +1,7 @@
 package cn.minzheng.bureau.benchmark;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -74,7 +75,7 @@ final class Benchmarks {
 
     /** The statements since {@link #resetStatements}: calls and milliseconds per lifecycle, most expensive first. */
     static List<String> statements(JdbcTemplate jdbc, int lifecycles) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         var rows = jdbc.queryForList("""
                 select calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') as query
                 from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())

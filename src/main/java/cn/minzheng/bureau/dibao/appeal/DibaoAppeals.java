@@ -109,7 +109,7 @@ public class DibaoAppeals {
     public void open(DelegateExecution execution) {
         Appeal appeal = appeal(execution);
         DibaoCase dibaoCase = cases.find(appeal.caseId()).orElseThrow();
-        caseVariables.publish(execution, appeal.caseId());
+        caseVariables.publish(execution, dibaoCase);
         execution.setVariable("contestedLabel", Appeal.contestedLabel(appeal.contested()));
         execution.setVariable("contestedReason", dibaoCase.closingReason() == null ? "" : dibaoCase.closingReason());
         execution.setVariable("currentAmount", Money.format(dibaoCase.monthlyAmount()));

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.ProcessVariables;
 import cn.minzheng.bureau.dibao.DibaoCase;
-import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.region.Region;
@@ -23,18 +22,16 @@ import cn.minzheng.bureau.region.RegionRepository;
 @Component
 public class CaseVariables {
 
-    private final DibaoCaseRepository cases;
     private final HouseholdRepository households;
     private final RegionRepository regions;
 
-    public CaseVariables(DibaoCaseRepository cases, HouseholdRepository households, RegionRepository regions) {
-        this.cases = cases;
+    public CaseVariables(HouseholdRepository households, RegionRepository regions) {
         this.households = households;
         this.regions = regions;
     }
 
-    public void publish(VariableScope scope, long caseId) {
-        DibaoCase dibaoCase = cases.find(caseId).orElseThrow();
+    /** The facts of a case the caller has read already. */
+    public void publish(VariableScope scope, DibaoCase dibaoCase) {
         publish(scope, dibaoCase, households.find(dibaoCase.householdId()).orElseThrow());
     }
 

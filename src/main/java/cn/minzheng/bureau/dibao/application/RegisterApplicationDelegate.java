@@ -32,7 +32,7 @@ public class RegisterApplicationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Object caseId = execution.getVariable(DibaoApplicationProcess.VAR_CASE_ID);
         if (caseId != null) {
-            caseVariables.publish(execution, ((Number) caseId).longValue());
+            caseVariables.publish(execution, cases.find(((Number) caseId).longValue()).orElseThrow());
             return;
         }
         DibaoApplicationForm form = StartFormVariables.read(execution.getVariables());

@@ -88,7 +88,7 @@ public class OverpaymentRecoveries {
                 (String) execution.getVariable("overpaymentReason"), fromMonth, entitled, result,
                 Actor.currentOrNull(execution));
         recoveries.attachProcess(id, execution.getProcessInstanceId());
-        caseVariables.publish(execution, caseId);
+        caseVariables.publish(execution, dibaoCase);
         execution.setVariable(VAR_RECOVERY_ID, id);
         execution.setVariable(VAR_OVERPAID, result.total().signum() > 0);
         execution.setVariable("overpaidTotal", Money.format(result.total()));

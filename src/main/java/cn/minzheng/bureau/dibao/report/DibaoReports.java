@@ -104,8 +104,8 @@ public class DibaoReports {
     /** 建立举报: the case facts and the allegation for the forms; no word of who reported. */
     public void open(DelegateExecution execution) {
         Report report = report(execution);
-        caseVariables.publish(execution, report.caseId());
         DibaoCase dibaoCase = cases.find(report.caseId()).orElseThrow();
+        caseVariables.publish(execution, dibaoCase);
         execution.setVariable("currentAmount", Money.format(dibaoCase.monthlyAmount()));
         execution.setVariable("reportChannelLabel", Report.channelLabel(report.channel()));
         execution.setVariable("factKindLabel", Report.factKindLabel(report.factKind()));

@@ -72,7 +72,7 @@ public class DibaoReviews {
         long reviewId = reviews.open(caseId, kind, (String) execution.getVariable(VAR_CHANGE),
                 Money.of(dibaoCase.monthlyAmount()), execution.getProcessInstanceId());
         execution.setVariable(VAR_REVIEW_ID, reviewId);
-        caseVariables.publish(execution, caseId);
+        caseVariables.publish(execution, dibaoCase);
         execution.setVariable("currentAmount", Money.format(dibaoCase.monthlyAmount()));
         execution.setVariable("reviewKindLabel", switch (kind) {
             case ReviewStarter.CHANGE_REPORTED -> "家庭情况变化报告";
