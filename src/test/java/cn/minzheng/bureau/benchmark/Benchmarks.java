@@ -88,7 +88,7 @@ final class Benchmarks {
             millis += ((Number) row.get("total_exec_time")).doubleValue();
         }
         lines.add(String.format("statements per lifecycle: %.1f, executing %.2f ms", calls / lifecycles, millis / lifecycles));
-        rows.stream().limit(40).forEach(row -> {
+        rows.stream().limit(Integer.getInteger("benchmark.statements.limit", 40)).forEach(row -> {
             String query = (String) row.get("query");
             lines.add(String.format("  %6.2f calls %6.3f ms  %s", ((Number) row.get("calls")).doubleValue() / lifecycles,
                     ((Number) row.get("total_exec_time")).doubleValue() / lifecycles,

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,10 @@ class IntakeBenchmark {
 
     private static final String FLOOR_KEY = "intake-floor";
     private static final int N = Integer.getInteger("benchmark.applications", 100);
-    private static final int WARMUP = Integer.getInteger("benchmark.warmup", 50);
+    private static final int WARMUP = Integer.getInteger("benchmark.warmup", 200);
     private static final int RUNS = Integer.getInteger("benchmark.runs", 7);
+    /** -Dbenchmark.profile=real|floor: one process alone, for a profiler (e.g. Java Flight Recorder) to watch. */
+    private static final String PROFILED = System.getProperty("benchmark.profile");
 
     private String autovacuum;
 
@@ -67,6 +70,10 @@ class IntakeBenchmark {
     @Test
     void intakeThroughputAgainstTheFloor() throws IOException {
         deployFloor();
+        if (PROFILED != null) {
+            profileAlone(PROFILED.equals("floor") ? FLOOR_KEY : KEY);
+            return;
+        }
         run(FLOOR_KEY, WARMUP);
         run(KEY, WARMUP);
         // floor and real alternate, so a change of load on the machine hits both alike; the median pair counts
@@ -96,6 +103,15 @@ class IntakeBenchmark {
                     reals.get(median).msPerApplication(step)));
         }
         Benchmarks.print("intake", lines);
+    }
+
+    /** Warms up, then marks the start and end of one measured run in the output, to cut a recording to it. */
+    private void profileAlone(String processKey) {
+        run(processKey, WARMUP);
+        Benchmarks.print("profile of " + processKey, List.of("measured run starts " + Instant.now()));
+        Run run = run(processKey, N);
+        Benchmarks.print("profile of " + processKey, List.of("measured run ends " + Instant.now(),
+                String.format("%.1f lifecycles/s, JVM CPU %.1f ms per application", run.rate(), run.jvmCpuMsPerApplication())));
     }
 
     private static String rates(List<Run> runs) {
