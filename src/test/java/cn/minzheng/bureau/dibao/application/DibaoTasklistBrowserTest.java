@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -43,6 +44,8 @@ class DibaoTasklistBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    HistoryService historyService;
     @Autowired
     DibaoWalker walker;
     @Autowired
@@ -107,6 +110,13 @@ class DibaoTasklistBrowserTest {
         Browser.screenshot(browser, "tasklist-after-review");
 
         assertThat(runtimeService.getVariable(dibaoCase.processInstanceId(), VAR_REVIEW_DECISION)).isEqualTo(APPROVE);
+        // the facts the form only shows are not written back: the two inputs, and what the completion records
+        String reviewActivity = historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(dibaoCase.processInstanceId()).activityId(TASK_REVIEW_BY_TOWNSHIP).singleResult().getId();
+        assertThat(historyService.createHistoricDetailQuery().variableUpdates()
+                .processInstanceId(dibaoCase.processInstanceId()).activityInstanceId(reviewActivity).list())
+                .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
+                .containsExactlyInAnyOrder(VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT, "reviewedBy", "caseHistory");
 
         // a household whose verified utilities are far above its declared income: the form warns the reviewer
         DibaoCase flagged = waitingForTownshipReview(Map.of("utilitiesMonthlyVerified", 900));

@@ -1,0 +1,26 @@
+package cn.minzheng.bureau.web;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Task submissions through the engine REST API and through Tasklist lose the fields their form only shows. */
+@Configuration
+public class FormSubmissionConfiguration {
+
+    @Bean
+    public FilterRegistrationBean<ReadOnlyFieldsSubmissionFilter> readOnlyFieldsSubmissionFilter(
+            FormService formService, ObjectMapper json, CamundaBpmProperties camunda) {
+        FilterRegistrationBean<ReadOnlyFieldsSubmissionFilter> registration =
+                new FilterRegistrationBean<>(new ReadOnlyFieldsSubmissionFilter(formService, json));
+        registration.setName("bureau-read-only-form-fields");
+        registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+        // after the REST login (order 10), so the form is read as the user who submits
+        registration.setOrder(20);
+        return registration;
+    }
+}

@@ -1,0 +1,166 @@
+package cn.minzheng.bureau.web;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.FormService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Drops the variables of a task's Camunda Form that the form only shows from the task's submission.
+ * <p>
+ * Tasklist sends back every field that is not disabled, read-only ones included. The case facts a form
+ * shows (申请人, 家庭人均收入, 测算结论, …) therefore came back with every completed task and were written
+ * again: thirteen variables at a township review, each a runtime update and two history rows, for
+ * nothing; and anyone could send other values in their place for the next reviewer to read. The fields
+ * stay read-only, not disabled, so that clerks can still select and copy a case number or a name.
+ * <p>
+ * Applies to {@code submit-form} and {@code complete} of a task, through the engine REST API and the
+ * webapps' own; a task without a Camunda Form, or one the engine will refuse anyway, passes unchanged.
+ */
+class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadOnlyFieldsSubmissionFilter.class);
+    private static final Pattern TASK_SUBMISSION = Pattern.compile("/task/([^/]+)/(submit-form|complete)$");
+
+    private final FormService formService;
+    private final ObjectMapper json;
+
+    ReadOnlyFieldsSubmissionFilter(FormService formService, ObjectMapper json) {
+        this.formService = formService;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !TASK_SUBMISSION.matcher(request.getRequestURI()).find();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher task = TASK_SUBMISSION.matcher(request.getRequestURI());
+        task.find();
+        byte[] body = request.getInputStream().readAllBytes();
+        chain.doFilter(new Body(request, withoutShownFacts(task.group(1), body)), response);
+    }
+
+    private byte[] withoutShownFacts(String taskId, byte[] body) {
+        JsonNode submission;
+        try {
+            submission = json.readTree(body);
+        } catch (IOException notJson) {
+            return body; // the engine answers malformed requests itself
+        }
+        if (submission == null || !(submission.get("variables") instanceof ObjectNode variables) || variables.isEmpty()) {
+            return body;
+        }
+        Set<String> shown = shownByForm(taskId);
+        List<String> dropped = new ArrayList<>();
+        variables.fieldNames().forEachRemaining(name -> {
+            if (shown.contains(name)) {
+                dropped.add(name);
+            }
+        });
+        if (dropped.isEmpty()) {
+            return body;
+        }
+        variables.remove(dropped);
+        LOG.debug("task {}: read-only fields not written back: {}", taskId, dropped);
+        return submission.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Set<String> shownByForm(String taskId) {
+        try (InputStream form = formService.getDeployedTaskForm(taskId)) {
+            return form == null ? Set.of() : ReadOnlyFormFields.variables(json.readTree(form));
+        } catch (RuntimeException | IOException noCamundaForm) {
+            // no such task, no Camunda Form, not visible to this user: the engine's answer follows. Not only
+            // ProcessEngineException: for an unknown task the engine's authorization check fails with an NPE
+            // here, while the submission itself is answered with a proper 404.
+            LOG.debug("no Camunda Form read for task {}: {}", taskId, noCamundaForm.getMessage());
+            return Set.of();
+        }
+    }
+
+    /** The request with its body replaced. */
+    private static final class Body extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        Body(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

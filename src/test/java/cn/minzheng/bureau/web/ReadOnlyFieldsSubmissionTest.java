@@ -1,0 +1,81 @@
+package cn.minzheng.bureau.web;
+
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.minzheng.bureau.demo.DibaoWalker;
+import cn.minzheng.bureau.dibao.DibaoCase;
+import cn.minzheng.bureau.support.Http;
+import cn.minzheng.bureau.support.TestApplications;
+
+/**
+ * A task submitted over the engine REST API, as Tasklist does it: the values of the form's read-only
+ * fields come back with the inputs and are dropped, unchanged or not; the inputs are taken.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadOnlyFieldsSubmissionTest {
+
+    private static final String CLERK = "clerk.mengke";
+    private static final String REVIEWER = "reviewer.mengke";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DibaoWalker walker;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
+
+    @Test
+    void shownFactsAreNotWrittenBackAndCannotBeReplaced() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.household("mengke", "mengke-mengke", "ORDINARY", 2, "300"));
+        walker.accept(CLERK, dibaoCase);
+        walker.survey(CLERK, dibaoCase, Map.of());
+        String instance = dibaoCase.processInstanceId();
+        Object income = runtimeService.getVariable(instance, "perCapitaIncome");
+        Object applicant = runtimeService.getVariable(instance, "applicantName");
+        Task review = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(TASK_REVIEW_BY_TOWNSHIP).singleResult();
+        Http http = new Http(port);
+        assertThat(http.post(REVIEWER, "/engine-rest/task/" + review.getId() + "/claim", Map.of("userId", REVIEWER)).status()).isEqualTo(204);
+
+        var response = http.post(REVIEWER, "/engine-rest/task/" + review.getId() + "/submit-form", Map.of("variables", Map.of(
+                VAR_REVIEW_DECISION, Map.of("value", APPROVE),
+                VAR_REVIEW_COMMENT, Map.of("value", "同意"),
+                "applicantName", Map.of("value", applicant),   // as Tasklist sends it back
+                "perCapitaIncome", Map.of("value", "1.00")))); // a forged figure for the district approver
+
+        assertThat(response.status()).as(response.body()).isEqualTo(204);
+        assertThat(runtimeService.getVariable(instance, VAR_REVIEW_DECISION)).isEqualTo(APPROVE);
+        assertThat(runtimeService.getVariable(instance, "perCapitaIncome")).isEqualTo(income);
+        assertThat(historyService.createHistoricDetailQuery().variableUpdates().processInstanceId(instance).list())
+                .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
+                .filteredOn(List.of("applicantName", "perCapitaIncome")::contains)
+                .as("each written once, when the case was registered and calculated")
+                .containsExactlyInAnyOrder("applicantName", "perCapitaIncome");
+    }
+
+    @Test
+    void anUnknownTaskIsAnsweredByTheEngineAsWithoutTheFilter() {
+        var response = new Http(port).post(REVIEWER, "/engine-rest/task/no-such-task/submit-form",
+                Map.of("variables", Map.of("applicantName", Map.of("value", "某人"))));
+
+        // the engine's own answer (its form lookup would have failed inside the filter with an NPE)
+        assertThat(response.json().get("type").asText()).isEqualTo("RestException");
+        assertThat(response.json().get("message").asText()).contains("Cannot find task with id no-such-task");
+    }
+}
