@@ -63,7 +63,6 @@ public class CalculateBenefitDelegate implements JavaDelegate {
         ProcessVariables.setIfChanged(execution, "monthlyStandard", Money.format(benefit.monthlyStandard()));
         ProcessVariables.setIfChanged(execution, "categoryAddition", Money.format(benefit.categoryAddition()));
         ProcessVariables.setIfChanged(execution, "monthlyAmount", Money.format(benefit.monthlyAmount()));
-        ProcessVariables.setIfChanged(execution, "eligible", benefit.eligible());
         ProcessVariables.setIfChanged(execution, "eligibilityNote", benefit.eligible()
                 ? "符合条件：人均收入低于低保标准，月补助" + Money.format(benefit.monthlyAmount()) + "元"
                 : "不符合条件：人均收入" + Money.format(benefit.perCapitaIncome()) + "元不低于低保标准"

@@ -103,7 +103,8 @@ class DibaoApplicationProcessTest {
         assertThat(task(instance)).hasCandidateGroup("reviewer-yuecun");
         assertThat(instance).variables().containsEntry("perCapitaIncome", "200.00")
                 .containsEntry("monthlyStandard", "520.00").containsEntry("monthlyAmount", "960.00")
-                .containsEntry("eligible", true).doesNotContainKey("spendingFlagReason");
+                .containsEntry("eligibilityNote", "符合条件：人均收入低于低保标准，月补助960.00元")
+                .doesNotContainKey("eligible").doesNotContainKey("spendingFlagReason");
 
         walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
         assertThat(instance).isWaitingAt(TASK_PUBLIC_NOTICE);
