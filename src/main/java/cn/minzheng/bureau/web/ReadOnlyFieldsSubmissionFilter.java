@@ -99,8 +99,8 @@ class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
             return form == null ? Set.of() : ReadOnlyFormFields.variables(json.readTree(form));
         } catch (RuntimeException | IOException noCamundaForm) {
             // no such task, no Camunda Form, not visible to this user: the engine's answer follows. Not only
-            // ProcessEngineException: for an unknown task the engine's authorization check fails with an NPE
-            // here, while the submission itself is answered with a proper 404.
+            // ProcessEngineException: for an unknown task the engine's authorization check fails here with an
+            // NPE, while the submission itself gets the engine's ordinary "Cannot find task" error.
             LOG.debug("no Camunda Form read for task {}: {}", taskId, noCamundaForm.getMessage());
             return Set.of();
         }
