@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class ReadOnlyFieldsSubmissionTest {
         assertThat(runtimeService.getVariable(instance, VAR_REVIEW_DECISION)).isEqualTo(APPROVE);
         assertThat(runtimeService.getVariable(instance, "perCapitaIncome")).isEqualTo(income);
         assertThat(historyService.createHistoricDetailQuery().variableUpdates().processInstanceId(instance).list())
-                .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
+                .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
                 .filteredOn(List.of("applicantName", "perCapitaIncome")::contains)
                 .as("each written once, when the case was registered and calculated")
                 .containsExactlyInAnyOrder("applicantName", "perCapitaIncome");

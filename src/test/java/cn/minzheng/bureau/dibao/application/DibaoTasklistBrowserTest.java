@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -115,7 +116,7 @@ class DibaoTasklistBrowserTest {
                 .processInstanceId(dibaoCase.processInstanceId()).activityId(TASK_REVIEW_BY_TOWNSHIP).singleResult().getId();
         assertThat(historyService.createHistoricDetailQuery().variableUpdates()
                 .processInstanceId(dibaoCase.processInstanceId()).activityInstanceId(reviewActivity).list())
-                .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
+                .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
                 .containsExactlyInAnyOrder(VAR_REVIEW_DECISION, VAR_REVIEW_COMMENT, "reviewedBy", "caseHistory");
 
         // a household whose verified utilities are far above its declared income: the form warns the reviewer
