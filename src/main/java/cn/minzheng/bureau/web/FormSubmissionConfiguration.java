@@ -1,6 +1,7 @@
 package cn.minzheng.bureau.web;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,9 +15,9 @@ public class FormSubmissionConfiguration {
 
     @Bean
     public FilterRegistrationBean<ReadOnlyFieldsSubmissionFilter> readOnlyFieldsSubmissionFilter(
-            FormService formService, ObjectMapper json, CamundaBpmProperties camunda) {
+            FormService formService, TaskService taskService, ObjectMapper json, CamundaBpmProperties camunda) {
         FilterRegistrationBean<ReadOnlyFieldsSubmissionFilter> registration =
-                new FilterRegistrationBean<>(new ReadOnlyFieldsSubmissionFilter(formService, json));
+                new FilterRegistrationBean<>(new ReadOnlyFieldsSubmissionFilter(formService, taskService, json));
         registration.setName("bureau-read-only-form-fields");
         registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
         // after the REST login (order 10), so the form is read as the user who submits

@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -48,10 +49,12 @@ class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
     private static final Pattern TASK_SUBMISSION = Pattern.compile("/task/([^/]+)/(submit-form|complete)$");
 
     private final FormService formService;
+    private final TaskService taskService;
     private final ObjectMapper json;
 
-    ReadOnlyFieldsSubmissionFilter(FormService formService, ObjectMapper json) {
+    ReadOnlyFieldsSubmissionFilter(FormService formService, TaskService taskService, ObjectMapper json) {
         this.formService = formService;
+        this.taskService = taskService;
         this.json = json;
     }
 
@@ -95,12 +98,15 @@ class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
     }
 
     private Set<String> shownByForm(String taskId) {
+        // asked first because the engine's form lookup fails with an NPE (logged as ENGINE-16004) for a task
+        // that does not exist; the submission itself then gets the engine's ordinary "Cannot find task" error
+        if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+            return Set.of();
+        }
         try (InputStream form = formService.getDeployedTaskForm(taskId)) {
             return form == null ? Set.of() : ReadOnlyFormFields.variables(json.readTree(form));
         } catch (RuntimeException | IOException noCamundaForm) {
-            // no such task, no Camunda Form, not visible to this user: the engine's answer follows. Not only
-            // ProcessEngineException: for an unknown task the engine's authorization check fails here with an
-            // NPE, while the submission itself gets the engine's ordinary "Cannot find task" error.
+            // no Camunda Form, or not visible to this user: the engine's answer to the submission follows
             LOG.debug("no Camunda Form read for task {}: {}", taskId, noCamundaForm.getMessage());
             return Set.of();
         }
