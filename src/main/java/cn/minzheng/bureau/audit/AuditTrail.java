@@ -13,6 +13,8 @@ import org.springframework.stereotype.Repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.minzheng.bureau.common.RecordRows;
+
 /**
  * Writes and reads the audit trail. Called by the repositories in the same transaction as the change
  * they record, so a change and its audit entry are stored together or not at all.
@@ -56,12 +58,12 @@ public class AuditTrail {
 
     public List<AuditEvent> forCase(long caseId) {
         return jdbc.sql("select * from audit_event where case_id = ? order by id").param(caseId)
-                .query(AuditEvent.class).list();
+                .query(RecordRows.of(AuditEvent.class)).list();
     }
 
     public List<AuditEvent> forHousehold(long householdId) {
         return jdbc.sql("select * from audit_event where household_id = ? order by id").param(householdId)
-                .query(AuditEvent.class).list();
+                .query(RecordRows.of(AuditEvent.class)).list();
     }
 
     private String currentUser() {

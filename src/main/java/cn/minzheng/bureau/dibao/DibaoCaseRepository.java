@@ -18,6 +18,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.household.Household;
 
@@ -89,7 +90,7 @@ public class DibaoCaseRepository {
     public Optional<DibaoCase> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from dibao_case where id = ?")
                 .param(id)
-                .query(DibaoCase.class)
+                .query(RecordRows.of(DibaoCase.class))
                 .optional();
     }
 
@@ -97,7 +98,7 @@ public class DibaoCaseRepository {
     public List<DibaoCase> forHousehold(long householdId) {
         return jdbc.sql("select " + COLUMNS + " from dibao_case where household_id = ? order by id desc")
                 .param(householdId)
-                .query(DibaoCase.class)
+                .query(RecordRows.of(DibaoCase.class))
                 .list();
     }
 
@@ -107,7 +108,7 @@ public class DibaoCaseRepository {
 
     public void changeStatus(long caseId, CaseStatus status, String actor, String reason) {
         StatusOfCase before = jdbc.sql("select status, household_id from dibao_case where id = ?").param(caseId)
-                .query(StatusOfCase.class).single();
+                .query(RecordRows.of(StatusOfCase.class)).single();
         jdbc.sql("update dibao_case set status = ?, updated_at = ? where id = ?")
                 .params(status.name(), Timestamp.from(Instant.now()), caseId)
                 .update();
@@ -172,7 +173,7 @@ public class DibaoCaseRepository {
                 select status, changed_at, changed_by, reason from dibao_case_status_history
                 where case_id = ? order by changed_at, id""")
                 .param(caseId)
-                .query(StatusChange.class)
+                .query(RecordRows.of(StatusChange.class))
                 .list();
     }
 
@@ -188,7 +189,7 @@ public class DibaoCaseRepository {
     public List<Decision> decisions(long caseId) {
         return jdbc.sql("select step, decision, comment, decided_by, decided_at from dibao_decision where case_id = ? order by decided_at, id")
                 .param(caseId)
-                .query(Decision.class)
+                .query(RecordRows.of(Decision.class))
                 .list();
     }
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.common.RecordRows;
+
 @Repository
 public class SurveyRepository {
 
@@ -36,7 +38,7 @@ public class SurveyRepository {
                        hidden_income_monthly, hidden_income_note, home_visit_done, conclusion
                 from dibao_survey where case_id = ? order by id desc""")
                 .param(caseId)
-                .query(Survey.class)
+                .query(RecordRows.of(Survey.class))
                 .list();
     }
 
@@ -47,7 +49,7 @@ public class SurveyRepository {
                        hidden_income_monthly, hidden_income_note, home_visit_done, conclusion
                 from dibao_survey where case_id = ? order by id desc""")
                 .param(caseId)
-                .query(Survey.class)
+                .query(RecordRows.of(Survey.class))
                 .stream()
                 .findFirst();
     }

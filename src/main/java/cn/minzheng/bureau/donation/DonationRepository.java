@@ -17,6 +17,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 
 /** Campaigns, donations with their receipts, the plan per township and the distribution registers. */
@@ -52,7 +53,7 @@ public class DonationRepository {
     public Campaign campaign(long id) {
         return jdbc.sql("""
                 select id, campaign_number, title, window_start, window_end, distribution_date, status, public_summary
-                from donation_campaign where id = ?""").param(id).query(Campaign.class).optional()
+                from donation_campaign where id = ?""").param(id).query(RecordRows.of(Campaign.class)).optional()
                 .orElseThrow(() -> RuleViolation.notFound("捐赠活动" + id));
     }
 

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.dibao.CaseCategory;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.StandardService;
@@ -113,7 +114,7 @@ public class ImportCommitter {
                                category, monthly_amount, start_month
                         from import_row where batch_id = ? and row_number > ? order by row_number limit ?""")
                         .params(batch.id(), from, CHUNK_ROWS)
-                        .query(CommitRow.class).list();
+                        .query(RecordRows.of(CommitRow.class)).list();
                 last = page.size() < CHUNK_ROWS;
                 if (!page.isEmpty()) {
                     from = page.get(page.size() - 1).rowNumber();

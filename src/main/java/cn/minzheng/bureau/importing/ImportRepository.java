@@ -11,6 +11,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.common.RecordRows;
+
 /** Import batches and their staged rows. */
 @Repository
 public class ImportRepository {
@@ -43,12 +45,12 @@ public class ImportRepository {
     }
 
     public Optional<ImportBatch> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from import_batch where id = ?").param(id).query(ImportBatch.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from import_batch where id = ?").param(id).query(RecordRows.of(ImportBatch.class)).optional();
     }
 
     public List<ImportBatch> recent(int limit) {
         return jdbc.sql("select " + COLUMNS + " from import_batch order by id desc limit ?").param(limit)
-                .query(ImportBatch.class).list();
+                .query(RecordRows.of(ImportBatch.class)).list();
     }
 
     /** The recent batches of the given kinds (what a user may import). */
@@ -58,7 +60,7 @@ public class ImportRepository {
         }
         return jdbc.sql("select " + COLUMNS + " from import_batch where kind in (:kinds) order by id desc limit :limit")
                 .param("kinds", kinds.stream().map(Enum::name).toList()).param("limit", limit)
-                .query(ImportBatch.class).list();
+                .query(RecordRows.of(ImportBatch.class)).list();
     }
 
     List<Long> inStatus(ImportBatch.Status status) {
@@ -134,7 +136,7 @@ public class ImportRepository {
                         + "where batch_id = ? and row_number >= ?" + (problemsOnly ? " and status <> 'ACCEPTED'" : "")
                         + " order by row_number limit ?")
                 .params(batchId, fromRow, limit)
-                .query(ReportRow.class).list();
+                .query(RecordRows.of(ReportRow.class)).list();
     }
 
     public record ReportRow(int rowNumber, String householdKey, String name, String idNumber, String status,

@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.CaseCategory;
 import cn.minzheng.bureau.dibao.StandardService;
@@ -116,7 +117,7 @@ public class RosterImports {
     /** The disasters whose rosters are being registered (灾情核查中), newest first: what a roster import may name. */
     public List<OpenDisaster> openDisasters() {
         return jdbc.sql("select id, disaster_number, name from relief_disaster where status = ? order by id desc")
-                .param(DisasterStatus.REGISTERED.name()).query(OpenDisaster.class).list();
+                .param(DisasterStatus.REGISTERED.name()).query(RecordRows.of(OpenDisaster.class)).list();
     }
 
     /** A disaster whose roster is still being registered (灾情核查中): the only ones an import may add to. */

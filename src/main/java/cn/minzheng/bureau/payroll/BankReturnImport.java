@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 
 /**
@@ -75,7 +76,7 @@ public class BankReturnImport {
             String account = fields[1].trim();
             String reason = fields[3].trim();
             IssuedPayment payment = jdbc.sql("select id, payroll_id, bank_account, amount - deducted_amount as amount, status from payment where id = ?")
-                    .param(paymentId).query(IssuedPayment.class).optional().orElse(null);
+                    .param(paymentId).query(RecordRows.of(IssuedPayment.class)).optional().orElse(null);
             if (payment == null || payment.payrollId() != payrollId) {
                 problems.add(where + "的付款流水号" + paymentId + "不属于本工资单（" + payroll.payrollMonth() + "）");
                 continue;

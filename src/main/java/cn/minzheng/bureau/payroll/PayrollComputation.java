@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.minzheng.bureau.common.RecordRows;
+
 /**
  * Computes a month's payroll set-wise in the database, a handful of statements whatever the number of
  * cases: failed payments of earlier months move into this payroll (re-issue), one payment per active
@@ -146,7 +148,7 @@ public class PayrollComputation {
                     coalesce(sum(case when cur.amount < prev.amount then 1 else 0 end), 0) as lowered_count
                 from payment cur left join payment prev on prev.case_id = cur.case_id and prev.benefit_month = ?
                 where cur.benefit_month = ?""")
-                .params(previous, current).query(Changes.class).single();
+                .params(previous, current).query(RecordRows.of(Changes.class)).single();
         long cancelled = jdbc.sql("""
                 select count(*) from payment prev where prev.benefit_month = ? and not exists
                     (select 1 from payment cur where cur.case_id = prev.case_id and cur.benefit_month = ?)""")

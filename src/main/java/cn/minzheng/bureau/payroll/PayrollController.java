@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 
 /**
@@ -114,7 +115,7 @@ public class PayrollController {
                 from payment_failure f join payment p on p.id = f.payment_id
                 left join payroll r on r.id = p.payroll_id and r.id <> f.payroll_id
                 where f.payroll_id = ? order by p.township_code, p.id""")
-                .param(payrollId).query(PaymentFailureView.class).list().stream()
+                .param(payrollId).query(RecordRows.of(PaymentFailureView.class)).list().stream()
                 .filter(f -> district || townships.contains(f.townshipCode()))
                 .toList();
     }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 
 /** The payroll rows; status changes are conditional updates, so a step out of order changes nothing. */
@@ -44,7 +45,7 @@ public class PayrollRepository {
     }
 
     public Optional<Payroll> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from payroll where id = ?").param(id).query(Payroll.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from payroll where id = ?").param(id).query(RecordRows.of(Payroll.class)).optional();
     }
 
     public Payroll get(long id) {
@@ -53,12 +54,12 @@ public class PayrollRepository {
 
     public Optional<Payroll> findByMonth(YearMonth month) {
         return jdbc.sql("select " + COLUMNS + " from payroll where payroll_month = ?").param(month.toString())
-                .query(Payroll.class).optional();
+                .query(RecordRows.of(Payroll.class)).optional();
     }
 
     /** Locks the row for the rest of the transaction, so two computations of one payroll run one after the other. */
     public Payroll lock(long id) {
-        return jdbc.sql("select " + COLUMNS + " from payroll where id = ? for update").param(id).query(Payroll.class)
+        return jdbc.sql("select " + COLUMNS + " from payroll where id = ? for update").param(id).query(RecordRows.of(Payroll.class))
                 .optional().orElseThrow(() -> RuleViolation.notFound("工资单" + id));
     }
 
@@ -110,7 +111,7 @@ public class PayrollRepository {
                 select t.township_code, r.name as township_name, t.household_count, t.people_count, t.total_amount
                 from payroll_township_total t join region r on r.code = t.township_code
                 where t.payroll_id = ? order by t.township_code""")
-                .param(id).query(Payroll.TownshipTotal.class).list();
+                .param(id).query(RecordRows.of(Payroll.TownshipTotal.class)).list();
     }
 
     private static Timestamp now() {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.common.RecordRows;
+
 /**
  * Regions with their validity. {@link #find} also returns regions that a reorganisation closed (old
  * households, cases and payments still name them); lists and new registrations use current regions only.
@@ -26,7 +28,7 @@ public class RegionRepository {
     public Optional<Region> find(String code) {
         return jdbc.sql(COLUMNS + " where code = ?")
                 .param(code)
-                .query(Region.class)
+                .query(RecordRows.of(Region.class))
                 .optional();
     }
 
@@ -34,14 +36,14 @@ public class RegionRepository {
     public Optional<Region> findCurrent(String code) {
         return jdbc.sql(COLUMNS + " where code = ? and valid_to is null")
                 .param(code)
-                .query(Region.class)
+                .query(RecordRows.of(Region.class))
                 .optional();
     }
 
     /** Current townships and street offices: the areas that own cases, tasks and clerks. */
     public List<Region> townships() {
         return jdbc.sql(COLUMNS + " where kind in ('TOWNSHIP','STREET_OFFICE') and valid_to is null order by code")
-                .query(Region.class)
+                .query(RecordRows.of(Region.class))
                 .list();
     }
 
@@ -49,13 +51,13 @@ public class RegionRepository {
     public List<Region> children(String parentCode) {
         return jdbc.sql(COLUMNS + " where parent_code = ? and valid_to is null order by code")
                 .param(parentCode)
-                .query(Region.class)
+                .query(RecordRows.of(Region.class))
                 .list();
     }
 
     /** Every current region. */
     public List<Region> current() {
-        return jdbc.sql(COLUMNS + " where valid_to is null order by code").query(Region.class).list();
+        return jdbc.sql(COLUMNS + " where valid_to is null order by code").query(RecordRows.of(Region.class)).list();
     }
 
     /** Whether the code was ever used, by a current or a closed region (codes are never reused). */

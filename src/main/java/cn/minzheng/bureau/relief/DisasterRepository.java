@@ -14,6 +14,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 
 /** Disasters, their affected area, township rosters' sign-off, reports and escalations. */
@@ -60,7 +61,7 @@ public class DisasterRepository {
     }
 
     public Optional<Disaster> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from relief_disaster where id = ?").param(id).query(Disaster.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from relief_disaster where id = ?").param(id).query(RecordRows.of(Disaster.class)).optional();
     }
 
     public Disaster get(long id) {
@@ -113,7 +114,7 @@ public class DisasterRepository {
         return jdbc.sql("""
                 select township_code, status, registered_by, signed_off_by, review_comment
                 from relief_township_roster where disaster_id = ? order by township_code""")
-                .param(id).query(TownshipRoster.class).list();
+                .param(id).query(RecordRows.of(TownshipRoster.class)).list();
     }
 
     public void rosterRegistered(long id, String township, String actor) {
@@ -138,7 +139,7 @@ public class DisasterRepository {
 
     public List<Report> reports(long id) {
         return jdbc.sql("select stage, content, filed_by from relief_report where disaster_id = ? order by id")
-                .param(id).query(Report.class).list();
+                .param(id).query(RecordRows.of(Report.class)).list();
     }
 
     public long escalate(long id, ReportStage stage) {
@@ -158,6 +159,6 @@ public class DisasterRepository {
 
     public List<Escalation> escalations(long id) {
         return jdbc.sql("select stage, handled_by, instruction from relief_escalation where disaster_id = ? order by id")
-                .param(id).query(Escalation.class).list();
+                .param(id).query(RecordRows.of(Escalation.class)).list();
     }
 }

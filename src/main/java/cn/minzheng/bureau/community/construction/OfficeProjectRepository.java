@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.common.RecordRows;
 
 /** Community office projects and their stages; every change with its audit entry, in one transaction. */
 @Repository
@@ -66,7 +67,7 @@ public class OfficeProjectRepository {
         return jdbc.sql("""
                 select id, community_code, township_code, project_name, planned_area, built_area, handed_over_area, status,
                        process_instance_id from community_office_project where id = ?""")
-                .param(id).query(Project.class).optional();
+                .param(id).query(RecordRows.of(Project.class)).optional();
     }
 
     public List<Project> list(String townshipCode) {
@@ -74,14 +75,14 @@ public class OfficeProjectRepository {
                 select id, community_code, township_code, project_name, planned_area, built_area, handed_over_area, status,
                        process_instance_id from community_office_project
                 where (cast(? as varchar(40)) is null or township_code = ?) order by id""")
-                .params(townshipCode, townshipCode).query(Project.class).list();
+                .params(townshipCode, townshipCode).query(RecordRows.of(Project.class)).list();
     }
 
     public List<StageRow> stages(long projectId) {
         return jdbc.sql("""
                 select project_id, stage, planned_date, actual_date, note, recorded_by, overdue_at, supervision_note, supervised_by
                 from community_office_stage where project_id = ?""")
-                .param(projectId).query(StageRow.class).list().stream()
+                .param(projectId).query(RecordRows.of(StageRow.class)).list().stream()
                 .sorted((a, b) -> a.stage().compareTo(b.stage())).toList();
     }
 

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.common.RecordRows;
 
 /** Disputes, their parties and mediation sessions; every decision with its audit entry. */
 @Repository
@@ -64,7 +65,7 @@ public class DisputeRepository {
         return jdbc.sql("""
                 select id, community_code, township_code, subject, status, deadline, outcome, agreement, referred_to,
                        referral_reason, escalated_at, supervision_note, registered_at, closed_at
-                from community_dispute where id = ?""").param(id).query(Dispute.class).optional();
+                from community_dispute where id = ?""").param(id).query(RecordRows.of(Dispute.class)).optional();
     }
 
     public List<Dispute> list(String townshipCode, String communityCode) {
@@ -74,18 +75,18 @@ public class DisputeRepository {
                 from community_dispute
                 where (cast(? as varchar(40)) is null or township_code = ?) and (cast(? as varchar(40)) is null or community_code = ?)
                 order by id""")
-                .params(townshipCode, townshipCode, communityCode, communityCode).query(Dispute.class).list();
+                .params(townshipCode, townshipCode, communityCode, communityCode).query(RecordRows.of(Dispute.class)).list();
     }
 
     public List<Party> parties(long disputeId) {
         return jdbc.sql("select party_name, role, contact from community_dispute_party where dispute_id = ? order by position")
-                .param(disputeId).query(Party.class).list();
+                .param(disputeId).query(RecordRows.of(Party.class)).list();
     }
 
     public List<Session> sessions(long disputeId) {
         return jdbc.sql("""
                 select dispute_id, session_no, held_on, mediator, summary, result from community_mediation_session
-                where dispute_id = ? order by session_no""").param(disputeId).query(Session.class).list();
+                where dispute_id = ? order by session_no""").param(disputeId).query(RecordRows.of(Session.class)).list();
     }
 
     @Transactional

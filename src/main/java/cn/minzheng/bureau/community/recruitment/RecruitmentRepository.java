@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 
 /** Recruitment rounds, posts, applications, appointed workers and directors; decisions go to the audit trail. */
@@ -61,14 +62,14 @@ public class RecruitmentRepository {
 
     public Optional<Round> round(long id) {
         return jdbc.sql("select id, township_code, title, status from community_recruitment_round where id = ?")
-                .param(id).query(Round.class).optional();
+                .param(id).query(RecordRows.of(Round.class)).optional();
     }
 
     public List<Round> rounds(String townshipCode) {
         return jdbc.sql("""
                 select id, township_code, title, status from community_recruitment_round
                 where (cast(? as varchar(40)) is null or township_code = ?) order by id""")
-                .params(townshipCode, townshipCode).query(Round.class).list();
+                .params(townshipCode, townshipCode).query(RecordRows.of(Round.class)).list();
     }
 
     public void status(long roundId, String status) {
@@ -112,7 +113,7 @@ public class RecruitmentRepository {
                 select id, round_id, community_code, applicant_name, id_number, education, age, eligible, ineligible_reason,
                        written_score, interview_score, total_score, score_rank, proposed
                 from community_recruitment_application where round_id = ? order by id""")
-                .param(roundId).query(Application.class).list();
+                .param(roundId).query(RecordRows.of(Application.class)).list();
     }
 
     @Transactional
@@ -180,12 +181,12 @@ public class RecruitmentRepository {
 
     public List<Worker> workers(String communityCode) {
         return jdbc.sql("select id, id_number, worker_name, community_code, round_id from community_worker where community_code = ? order by id")
-                .param(communityCode).query(Worker.class).list();
+                .param(communityCode).query(RecordRows.of(Worker.class)).list();
     }
 
     public List<Worker> roundWorkers(long roundId) {
         return jdbc.sql("select id, id_number, worker_name, community_code, round_id from community_worker where round_id = ? order by id")
-                .param(roundId).query(Worker.class).list();
+                .param(roundId).query(RecordRows.of(Worker.class)).list();
     }
 
     @Transactional
@@ -202,6 +203,6 @@ public class RecruitmentRepository {
                 select d.id, d.community_code, d.worker_id, w.worker_name, d.round_id, d.appointed_by
                 from community_director d join community_worker w on w.id = d.worker_id
                 where d.community_code = ? order by d.id desc""")
-                .param(communityCode).query(Director.class).list().stream().findFirst();
+                .param(communityCode).query(RecordRows.of(Director.class)).list().stream().findFirst();
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.common.RecordRows;
+
 /** Plans, the decisions on them and the before/after record of what an applied plan moved. */
 @Repository
 public class ReorganisationRepository {
@@ -45,13 +47,13 @@ public class ReorganisationRepository {
     }
 
     public Optional<Plan> find(long id) {
-        return jdbc.sql("select " + PLAN_COLUMNS + " from reorg_plan where id = ?").param(id).query(Plan.class).optional();
+        return jdbc.sql("select " + PLAN_COLUMNS + " from reorg_plan where id = ?").param(id).query(RecordRows.of(Plan.class)).optional();
     }
 
     /** The plan, locked until the transaction ends: two applications of one plan run one after the other. */
     public Plan lock(long id) {
         return jdbc.sql("select " + PLAN_COLUMNS + " from reorg_plan where id = ? for update").param(id)
-                .query(Plan.class).single();
+                .query(RecordRows.of(Plan.class)).single();
     }
 
     public void attachProcess(long id, String processInstanceId) {
@@ -83,7 +85,7 @@ public class ReorganisationRepository {
 
     public List<Decision> decisions(long planId) {
         return jdbc.sql("select step, township_code, decision, comment, decided_by, decided_at from reorg_decision where plan_id = ? order by id")
-                .param(planId).query(Decision.class).list();
+                .param(planId).query(RecordRows.of(Decision.class)).list();
     }
 
     public void change(long planId, Change change) {
@@ -101,7 +103,7 @@ public class ReorganisationRepository {
         return jdbc.sql("""
                 select entity_type, entity_id, before_township, before_community, before_value, after_township,
                     after_community, after_value from reorg_change where plan_id = ? order by id""")
-                .param(planId).query(Change.class).list();
+                .param(planId).query(RecordRows.of(Change.class)).list();
     }
 
     private static String truncate(String s) {

@@ -18,6 +18,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 
 /** dibao_appeal, the back pay a reversal owes, and the facts of a case an appeal needs; audited. */
@@ -60,7 +61,7 @@ public class AppealRepository {
     }
 
     public Optional<Appeal> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from dibao_appeal where id = ?").param(id).query(Appeal.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from dibao_appeal where id = ?").param(id).query(RecordRows.of(Appeal.class)).optional();
     }
 
     public Appeal get(long id) {
@@ -168,7 +169,7 @@ public class AppealRepository {
 
     public List<BackPay> backPay(long caseId) {
         return jdbc.sql("select benefit_month, amount, payroll_id from back_pay where case_id = ? order by benefit_month")
-                .param(caseId).query(BackPay.class).list();
+                .param(caseId).query(RecordRows.of(BackPay.class)).list();
     }
 
     public record BackPay(String benefitMonth, BigDecimal amount, Long payrollId) {

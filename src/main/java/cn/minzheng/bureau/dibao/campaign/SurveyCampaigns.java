@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.Actor;
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TaskInput;
 import cn.minzheng.bureau.dibao.review.ReviewRepository;
@@ -147,7 +148,7 @@ public class SurveyCampaigns {
                     i.case_status
                 from survey_campaign_item i join dibao_case c on c.id = i.case_id join region r on r.code = c.township_code
                 where i.campaign_id = ? and i.team_no = ? order by c.township_code, c.case_number""")
-                .params(campaignId, team).query(ShareLine.class).list();
+                .params(campaignId, team).query(RecordRows.of(ShareLine.class)).list();
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionKind;
@@ -58,7 +59,7 @@ public class YearlyFiguresService {
         Map<String, Count> covered = byTownship(jdbc.sql("""
                 select township_code, count(*) as households, coalesce(sum(people_count), 0) as people
                 from payment where benefit_month = ? group by township_code""")
-                .param(coveredMonth == null ? "" : coveredMonth).query(Count.class).list());
+                .param(coveredMonth == null ? "" : coveredMonth).query(RecordRows.of(Count.class)).list());
         Map<String, Count> added = byTownship(jdbc.sql("""
                 select p.township_code, count(*) as households, coalesce(sum(p.people_count), 0) as people
                 from payment p join (select case_id, min(benefit_month) as first_month from payment group by case_id) f
@@ -66,7 +67,7 @@ public class YearlyFiguresService {
                 where f.first_month between ? and ?
                   and p.case_id not in (select c.id from dibao_case c where c.import_batch_id is not null)
                 group by p.township_code""")
-                .params(first, last).query(Count.class).list());
+                .params(first, last).query(RecordRows.of(Count.class)).list());
         Map<String, Count> cancelled = byTownship(jdbc.sql("""
                 select c.township_code, count(*) as households,
                     coalesce(sum((select count(*) from dibao_case_person m where m.case_id = c.id)), 0) as people
@@ -75,14 +76,14 @@ public class YearlyFiguresService {
                 group by c.township_code""")
                 .params(Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay()),
                         Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay()))
-                .query(Count.class).list());
+                .query(RecordRows.of(Count.class)).list());
         Map<String, Map<String, BigDecimal>> paid = new HashMap<>();
         jdbc.sql("""
                 select p.township_code, r.payroll_month as paid_month, sum(p.amount - p.deducted_amount) as amount
                 from payment p join payroll r on r.id = p.payroll_id
                 where p.status = 'ISSUED' and r.payroll_month between ? and ?
                 group by p.township_code, r.payroll_month""")
-                .params(first, last).query(Paid.class).list()
+                .params(first, last).query(RecordRows.of(Paid.class)).list()
                 .forEach(p -> paid.computeIfAbsent(p.townshipCode(), t -> new HashMap<>()).put(p.paidMonth(), p.amount()));
 
         List<YearlyFigures.Row> rows = new ArrayList<>();

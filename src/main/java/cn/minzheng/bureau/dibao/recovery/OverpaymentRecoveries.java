@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TaskInput;
 import cn.minzheng.bureau.dibao.CaseStatus;
@@ -80,7 +81,7 @@ public class OverpaymentRecoveries {
         BigDecimal entitled = Money.of((String) execution.getVariable("entitledAmount"));
         List<Overpayments.PaidMonth> history = jdbc.sql("""
                 select id as payment_id, benefit_month, amount as paid from payment where case_id = ? and benefit_month >= ? order by benefit_month""")
-                .params(caseId, fromMonth).query(Overpayments.PaidMonth.class).list();
+                .params(caseId, fromMonth).query(RecordRows.of(Overpayments.PaidMonth.class)).list();
         Overpayments.Result result = Overpayments.compute(history, fromMonth, entitled);
         Object sourceId = execution.getVariable("sourceId");
         long id = recoveries.insert(caseId, dibaoCase.householdId(), dibaoCase.townshipCode(),

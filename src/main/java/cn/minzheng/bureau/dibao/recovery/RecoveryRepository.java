@@ -17,6 +17,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 
 /** overpayment_recovery and its months, installments and receipts; every change audited. */
@@ -70,7 +71,7 @@ public class RecoveryRepository {
     }
 
     public Optional<Recovery> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from overpayment_recovery where id = ?").param(id).query(Recovery.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from overpayment_recovery where id = ?").param(id).query(RecordRows.of(Recovery.class)).optional();
     }
 
     public Recovery get(long id) {
@@ -79,7 +80,7 @@ public class RecoveryRepository {
 
     public List<Recovery> ofCase(long caseId) {
         return jdbc.sql("select " + COLUMNS + " from overpayment_recovery where case_id = ? order by id")
-                .param(caseId).query(Recovery.class).list();
+                .param(caseId).query(RecordRows.of(Recovery.class)).list();
     }
 
     public void attachProcess(long id, String processInstanceId) {
@@ -90,7 +91,7 @@ public class RecoveryRepository {
         return jdbc.sql("""
                 select payment_id, benefit_month, paid_amount as paid, entitled_amount as entitled, overpaid_amount as overpaid from overpayment_month
                 where recovery_id = ? order by benefit_month""")
-                .param(recoveryId).query(Overpayments.OverpaidMonth.class).list();
+                .param(recoveryId).query(RecordRows.of(Overpayments.OverpaidMonth.class)).list();
     }
 
     public List<Installment> installments(long recoveryId) {
@@ -98,14 +99,14 @@ public class RecoveryRepository {
                 select i.payroll_id, p.payroll_month, i.payment_id, i.amount, i.created_at
                 from recovery_installment i join payroll p on p.id = i.payroll_id
                 where i.recovery_id = ? order by p.payroll_month""")
-                .param(recoveryId).query(Installment.class).list();
+                .param(recoveryId).query(RecordRows.of(Installment.class)).list();
     }
 
     public List<Receipt> receipts(long recoveryId) {
         return jdbc.sql("""
                 select amount, receipt_number, received_on, recorded_by, recorded_at from recovery_receipt
                 where recovery_id = ? order by id""")
-                .param(recoveryId).query(Receipt.class).list();
+                .param(recoveryId).query(RecordRows.of(Receipt.class)).list();
     }
 
     public void decide(Recovery recovery, Long householdId, String method, BigDecimal installment, String reason, String actor) {

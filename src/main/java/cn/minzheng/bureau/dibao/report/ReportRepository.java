@@ -13,6 +13,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 
 /** dibao_report; the audit trail records every step but never the reporter's identity. */
@@ -52,7 +53,7 @@ public class ReportRepository {
     }
 
     public Optional<Report> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from dibao_report where id = ?").param(id).query(Report.class).optional();
+        return jdbc.sql("select " + COLUMNS + " from dibao_report where id = ?").param(id).query(RecordRows.of(Report.class)).optional();
     }
 
     public Report get(long id) {

@@ -11,6 +11,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 
 @Repository
@@ -46,13 +47,13 @@ public class ReviewRepository {
     }
 
     public Review get(long id) {
-        return jdbc.sql("select " + COLUMNS + " from dibao_review where id = ?").param(id).query(Review.class)
+        return jdbc.sql("select " + COLUMNS + " from dibao_review where id = ?").param(id).query(RecordRows.of(Review.class))
                 .optional().orElseThrow(() -> RuleViolation.notFound("复核记录" + id));
     }
 
     public List<Review> ofCase(long caseId) {
         return jdbc.sql("select " + COLUMNS + " from dibao_review where case_id = ? order by id").param(caseId)
-                .query(Review.class).list();
+                .query(RecordRows.of(Review.class)).list();
     }
 
     public boolean hasOpenReview(long caseId) {

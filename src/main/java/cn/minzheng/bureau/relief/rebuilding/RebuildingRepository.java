@@ -11,6 +11,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.common.RecordRows;
+
 @Repository
 public class RebuildingRepository {
 
@@ -39,7 +41,7 @@ public class RebuildingRepository {
         return jdbc.sql("""
                 select id, household_id, status, source, rooms, appraisal_agreed, objection, grant_amount, closing_reason,
                        applied_by, reviewed_by, approved_by, rebuilt_on from relief_rebuilding where id = ?""")
-                .param(id).query(Rebuilding.class).optional();
+                .param(id).query(RecordRows.of(Rebuilding.class)).optional();
     }
 
     public void apply(long id, String source, int rooms, String actor) {
