@@ -65,9 +65,10 @@ public class DibaoDeadlines {
     /** The work of a limit starts: the limit runs from now, n working days by the calendar. */
     public void start(DelegateExecution execution, String kindName) {
         LimitKind kind = LimitKind.valueOf(kindName);
-        DibaoCase dibaoCase = caseOf(execution);
+        // the process's township, kept in step with the case's when a reorganisation moves the household
+        String township = (String) execution.getVariable(DibaoApplicationProcess.VAR_TOWNSHIP_CODE);
         Date now = ClockUtil.getCurrentTime();
-        limits.open(dibaoCase.id(), dibaoCase.townshipCode(), kind, execution.getProcessInstanceId(),
+        limits.open(caseIdOf(execution), township, kind, execution.getProcessInstanceId(),
                 kind.workingDays(), now, workingDays.deadline(now, kind.workingDays()));
     }
 

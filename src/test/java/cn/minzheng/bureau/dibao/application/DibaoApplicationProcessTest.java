@@ -429,6 +429,7 @@ class DibaoApplicationProcessTest {
         assertThat(jobDue(instance, TIMER_DECISION_OVERDUE)).isEqualTo(due);
         assertThat(task(instance).getDueDate()).isEqualTo(due);
         assertThat(limit(dibaoCase, LimitKind.DECISION).dueAt()).isEqualTo(LocalDateTime.of(2026, 3, 3, 0, 0));
+        assertThat(limit(dibaoCase, LimitKind.DECISION).townshipCode()).isEqualTo(dibaoCase.townshipCode());
 
         // the limit runs out (the test fires the timer rather than wait; the job executor, on the test's clock,
         // does not see it due): the approval stays open, the section head gets a supervision task
