@@ -20,7 +20,9 @@ import cn.minzheng.bureau.household.IncomeType;
 final class StartFormVariables {
 
     /**
-     * The form's own variables: removed from the process once the application is stored in the tables. Not
+     * The form's own variables: submitted as transient variables ({@link ApplicationStartFormHandler}) and
+     * removed from the process once the application is stored in the tables (a start through the API may set
+     * them as ordinary ones). Not
      * caseCategory, townshipCode or relatedToStaff: the case's facts keep them, and a variable removed and set
      * again in one transaction costs a new history row and two history details for nothing.
      */

@@ -17,7 +17,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricFormField;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -351,6 +353,20 @@ class DibaoApplicationProcessTest {
                 .doesNotContainKey("members").doesNotContainKey("bankAccount");
         assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "householdSummary"))
                 .contains("王大明").contains(headId.substring(0, 6) + "********").doesNotContain(headId);
+
+        // the raw submission (full ID numbers, bank account) never reaches the engine's history;
+        // the fields the process keeps are ordinary variables
+        HistoryService history = engine.getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+                .extracting(HistoricVariableInstance::getName)
+                .contains("townshipCode", "caseCategory", "relatedToStaff", "householdSummary")
+                .doesNotContainAnyElementsOf(StartFormVariables.NAMES);
+        assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).list())
+                .extracting(detail -> String.valueOf(detail instanceof HistoricVariableUpdate update ? update.getValue()
+                        : ((HistoricFormField) detail).getFieldValue()))
+                .isNotEmpty()
+                .noneMatch(value -> value.contains(headId) || value.contains(childId)
+                        || value.contains(String.valueOf(variables.get("bankAccount"))));
     }
 
     @Test
