@@ -2,8 +2,10 @@ package cn.minzheng.bureau.household;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -58,12 +60,13 @@ public class HouseholdValidator {
     }
 
     private void validateArea(HouseholdForm form, Problems problems) {
-        Region township = form.townshipCode() == null ? null : regions.findCurrent(form.townshipCode()).orElse(null);
+        Map<String, Region> found = regions.findCurrentAll(Arrays.asList(form.townshipCode(), form.communityCode()));
+        Region township = form.townshipCode() == null ? null : found.get(form.townshipCode());
         if (township == null || !township.isTownshipLevel()) {
             problems.add("乡镇（街道）“" + nullToEmpty(form.townshipCode()) + "”不存在");
             return;
         }
-        Region community = form.communityCode() == null ? null : regions.findCurrent(form.communityCode()).orElse(null);
+        Region community = form.communityCode() == null ? null : found.get(form.communityCode());
         if (community == null || !township.code().equals(community.parentCode())) {
             problems.add("村（社区）“" + nullToEmpty(form.communityCode()) + "”不属于" + township.name());
         }

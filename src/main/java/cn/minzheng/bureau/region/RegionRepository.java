@@ -1,8 +1,13 @@
 package cn.minzheng.bureau.region;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,6 +43,25 @@ public class RegionRepository {
                 .param(code)
                 .query(RecordRows.of(Region.class))
                 .optional();
+    }
+
+    /** Regions by code, current or closed, in one query (codes not found are absent from the map). */
+    public Map<String, Region> findAll(Collection<String> codes) {
+        return byCode(COLUMNS + " where code in (:codes)", codes);
+    }
+
+    /** Regions in force today by code, in one query (codes not found or closed are absent from the map). */
+    public Map<String, Region> findCurrentAll(Collection<String> codes) {
+        return byCode(COLUMNS + " where code in (:codes) and valid_to is null", codes);
+    }
+
+    private Map<String, Region> byCode(String sql, Collection<String> codes) {
+        List<String> wanted = codes.stream().filter(Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql(sql).param("codes", wanted).query(RecordRows.of(Region.class)).list().stream()
+                .collect(Collectors.toMap(Region::code, Function.identity()));
     }
 
     /** Current townships and street offices: the areas that own cases, tasks and clerks. */

@@ -1,7 +1,9 @@
 package cn.minzheng.bureau.dibao.application;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -37,8 +39,9 @@ public class CaseVariables {
 
     /** The facts of a case whose household the caller holds already (just registered): nothing read again. */
     public void publish(VariableScope scope, DibaoCase dibaoCase, Household household) {
-        Region township = regions.find(household.townshipCode()).orElseThrow();
-        Region community = regions.find(household.communityCode()).orElseThrow();
+        Map<String, Region> found = regions.findAll(List.of(household.townshipCode(), household.communityCode()));
+        Region township = Objects.requireNonNull(found.get(household.townshipCode()), household.townshipCode());
+        Region community = Objects.requireNonNull(found.get(household.communityCode()), household.communityCode());
         Map<String, Object> variables = new HashMap<>();
         variables.put("caseNumber", dibaoCase.caseNumber());
         variables.put("applicantName", household.head().name());
