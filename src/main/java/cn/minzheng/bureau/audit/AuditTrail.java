@@ -56,6 +56,23 @@ public class AuditTrail {
                 .update();
     }
 
+    /**
+     * Records a status change of a 低保 case, before the case row is updated: the entry takes the household and
+     * the status before the change from the row itself (one statement, no read first). Status names are
+     * enum constants, so the before state is built as JSON in SQL.
+     */
+    public void recordStatusChange(long caseId, String newStatus, String actor, String reason) {
+        jdbc.sql("""
+                insert into audit_event (occurred_at, actor, entity_type, entity_id, household_id, case_id, action,
+                    reason, before_state, after_state)
+                select ?, ?, 'DIBAO_CASE', id, household_id, id, 'STATUS_CHANGED', ?,
+                    '{"status":"' || status || '"}', ?
+                from dibao_case where id = ?""")
+                .params(Timestamp.from(Instant.now()), actor != null ? actor : currentUser(), truncate(reason, 1000),
+                        toJson(Map.of("status", newStatus)), caseId)
+                .update();
+    }
+
     public List<AuditEvent> forCase(long caseId) {
         return jdbc.sql("select * from audit_event where case_id = ? order by id").param(caseId)
                 .query(RecordRows.of(AuditEvent.class)).list();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,28 +39,34 @@ public class DibaoCaseRepository {
         this.audit = audit;
     }
 
-    /** Inserts a new case in status APPLIED and claims its members; refuses a member of another open case. */
+    /**
+     * Inserts a new case in status APPLIED and claims its members; refuses a member of another open case.
+     * The process instance is null when the case is registered before its process starts (the REST route).
+     */
     public DibaoCase insert(long householdId, Household household, CaseCategory category, boolean relatedToStaff,
-                            String relatedStaffName, String relatedStaffUser, String actor) {
+                            String relatedStaffName, String relatedStaffUser, String actor, String processInstanceId) {
+        Map<String, String> openCaseByIdNumber = jdbc.sql("""
+                select p.open_id_number, c.case_number from dibao_case_person p join dibao_case c on c.id = p.case_id
+                where p.open_id_number in (:idNumbers)""")
+                .param("idNumbers", household.members().stream().map(m -> m.idNumber().value()).toList())
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
         for (Household.Member member : household.members()) {
-            jdbc.sql("""
-                    select c.case_number from dibao_case_person p join dibao_case c on c.id = p.case_id
-                    where p.open_id_number = ?""")
-                    .param(member.idNumber().value())
-                    .query(String.class)
-                    .optional()
-                    .ifPresent(other -> {
-                        throw personInOpenCase(member.name(), other);
-                    });
+            String other = openCaseByIdNumber.get(member.idNumber().value());
+            if (other != null) {
+                throw personInOpenCase(member.name(), other);
+            }
         }
         Instant now = Instant.now();
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into dibao_case (case_number, household_id, township_code, category, status, related_to_staff,
-                    related_staff_name, related_staff_user, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    related_staff_name, related_staff_user, process_instance_id, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params("PENDING-" + UUID.randomUUID(), householdId, household.townshipCode(), category.name(), CaseStatus.APPLIED.name(),
-                        relatedToStaff, relatedStaffName, relatedStaffUser, Timestamp.from(now), Timestamp.from(now))
+                        relatedToStaff, relatedStaffName, relatedStaffUser, processInstanceId, Timestamp.from(now),
+                        Timestamp.from(now))
                 .update(key, "id");
         long caseId = key.getKey().longValue();
         jdbc.sql("update dibao_case set case_number = ? where id = ?")
@@ -107,21 +114,19 @@ public class DibaoCaseRepository {
     }
 
     public void changeStatus(long caseId, CaseStatus status, String actor, String reason) {
-        StatusOfCase before = jdbc.sql("select status, household_id from dibao_case where id = ?").param(caseId)
-                .query(RecordRows.of(StatusOfCase.class)).single();
-        jdbc.sql("update dibao_case set status = ?, updated_at = ? where id = ?")
+        // the audit entry reads the status before the change itself, so it goes first
+        audit.recordStatusChange(caseId, status.name(), actor, reason);
+        int changed = jdbc.sql("update dibao_case set status = ?, updated_at = ? where id = ?")
                 .params(status.name(), Timestamp.from(Instant.now()), caseId)
                 .update();
+        if (changed != 1) {
+            throw new IllegalStateException("no 低保 case " + caseId);
+        }
         if (!status.holdsMembers()) {
             jdbc.sql("update dibao_case_person set open_id_number = null where case_id = ?").param(caseId).update();
             jdbc.sql("update dibao_case set closing_reason = ? where id = ?").params(reason, caseId).update();
         }
         recordStatus(caseId, status, actor, reason);
-        audit.record("DIBAO_CASE", caseId, before.householdId(), caseId, "STATUS_CHANGED", actor, reason,
-                Map.of("status", before.status().name()), Map.of("status", status.name()));
-    }
-
-    private record StatusOfCase(CaseStatus status, long householdId) {
     }
 
     public void saveCalculation(long caseId, BenefitCalculation calculation, String snapshotJson) {

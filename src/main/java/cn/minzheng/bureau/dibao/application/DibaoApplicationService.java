@@ -37,15 +37,18 @@ public class DibaoApplicationService {
     /** Validates and stores the household and a new case in status APPLIED; all or nothing. */
     @Transactional
     public DibaoCase register(DibaoApplicationForm form, String actor) {
-        return registration(form, actor).dibaoCase();
+        return registration(form, actor, null).dibaoCase();
     }
 
     /** A registered application: the case and the household as validated and stored. */
     public record Registration(DibaoCase dibaoCase, Household household) {
     }
 
-    /** Validates and stores an application; bad input leaves nothing behind (the caller's transaction). */
-    public Registration registration(DibaoApplicationForm form, String actor) {
+    /**
+     * Validates and stores an application; bad input leaves nothing behind (the caller's transaction). The
+     * process instance is the one registering it (Tasklist's start form), or null when it starts afterwards.
+     */
+    public Registration registration(DibaoApplicationForm form, String actor, String processInstanceId) {
         if (form == null) {
             throw new RuleViolation("INVALID_APPLICATION", "申请内容不能为空");
         }
@@ -71,7 +74,8 @@ public class DibaoApplicationService {
         Household household = householdValidator.validate(form.household());
         long householdId = households.insert(household);
         return new Registration(
-                cases.insert(householdId, household, category, related, related ? staffName : null, staffUser, actor),
+                cases.insert(householdId, household, category, related, related ? staffName : null, staffUser, actor,
+                        processInstanceId),
                 household);
     }
 

@@ -36,9 +36,8 @@ public class RegisterApplicationDelegate implements JavaDelegate {
             return;
         }
         DibaoApplicationForm form = StartFormVariables.read(execution.getVariables());
-        Registration registration = applications.registration(form, startedBy(execution));
+        Registration registration = applications.registration(form, startedBy(execution), execution.getProcessInstanceId());
         DibaoCase registered = registration.dibaoCase();
-        cases.attachProcess(registered.id(), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(registered.caseNumber());
         execution.removeVariables(StartFormVariables.NAMES);
         execution.setVariable(DibaoApplicationProcess.VAR_CASE_ID, registered.id());
