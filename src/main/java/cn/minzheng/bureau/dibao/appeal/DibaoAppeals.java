@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,6 +32,7 @@ import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.application.CaseVariables;
+import cn.minzheng.bureau.engine.CopiedVariables;
 import cn.minzheng.bureau.region.AreaType;
 
 /**
@@ -41,7 +43,7 @@ import cn.minzheng.bureau.region.AreaType;
  * not paid, or corrects an amount from the next payroll; past months owed are paid once as back pay (补发).
  */
 @Component("dibaoAppeals")
-public class DibaoAppeals {
+public class DibaoAppeals implements CopiedVariables {
 
     private final AppealRepository appeals;
     private final DibaoCaseRepository cases;
@@ -247,5 +249,11 @@ public class DibaoAppeals {
             throw new RuleViolation("FORBIDDEN_CHARACTERS", problem);
         }
         return text;
+    }
+
+    /** The case's facts this process publishes for its forms. */
+    @Override
+    public Map<String, Set<String>> byProcess() {
+        return Map.of(KEY, CaseVariables.COPIES);
     }
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.ProcessVariables;
 import cn.minzheng.bureau.dibao.DibaoCase;
+import cn.minzheng.bureau.engine.CopiedVariables;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.region.Region;
@@ -23,6 +25,10 @@ import cn.minzheng.bureau.region.RegionRepository;
  */
 @Component
 public class CaseVariables {
+
+    /** What {@link #publish} sets that only copies the tables (see {@link CopiedVariables}). */
+    public static final Set<String> COPIES = Set.of("applicantName", "townshipName", "communityName",
+            "caseCategoryLabel", "householdSize", "householdSummary");
 
     private final HouseholdRepository households;
     private final RegionRepository regions;

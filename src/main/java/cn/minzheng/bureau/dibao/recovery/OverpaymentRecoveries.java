@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,6 +27,7 @@ import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.application.CaseVariables;
+import cn.minzheng.bureau.engine.CopiedVariables;
 import cn.minzheng.bureau.payroll.PayrollMonth;
 
 /**
@@ -34,7 +36,7 @@ import cn.minzheng.bureau.payroll.PayrollMonth;
  * district's approval. Deductions are applied by the payroll computation, an installment per payroll.
  */
 @Component("overpaymentRecoveries")
-public class OverpaymentRecoveries {
+public class OverpaymentRecoveries implements CopiedVariables {
 
     private final RecoveryRepository recoveries;
     private final DibaoCaseRepository cases;
@@ -186,5 +188,11 @@ public class OverpaymentRecoveries {
 
     private static long recoveryId(VariableScope scope) {
         return ((Number) scope.getVariable(VAR_RECOVERY_ID)).longValue();
+    }
+
+    /** The case's facts this process publishes for its forms. */
+    @Override
+    public Map<String, Set<String>> byProcess() {
+        return Map.of(KEY, CaseVariables.COPIES);
     }
 }

@@ -30,6 +30,7 @@ import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.application.CaseVariables;
 import cn.minzheng.bureau.dibao.recovery.OverpaymentRecoveries;
 import cn.minzheng.bureau.dibao.recovery.Recovery;
+import cn.minzheng.bureau.engine.CopiedVariables;
 import cn.minzheng.bureau.payroll.PayrollMonth;
 import cn.minzheng.bureau.region.AreaType;
 
@@ -40,7 +41,7 @@ import cn.minzheng.bureau.region.AreaType;
  * month the hidden fact began. The reporter's identity never enters the process: it stays in dibao_report.
  */
 @Component("dibaoReports")
-public class DibaoReports {
+public class DibaoReports implements CopiedVariables {
 
     private static final Set<String> FACT_KINDS = Set.of("HIDDEN_INCOME", "VEHICLE", "UNDECLARED_MEMBER", "OTHER");
 
@@ -235,5 +236,11 @@ public class DibaoReports {
             throw new RuleViolation("FORBIDDEN_CHARACTERS", problem);
         }
         return text;
+    }
+
+    /** The case's facts this process publishes for its forms. */
+    @Override
+    public Map<String, Set<String>> byProcess() {
+        return Map.of(KEY, CaseVariables.COPIES);
     }
 }

@@ -5,6 +5,8 @@ import static cn.minzheng.bureau.dibao.review.ReviewProcess.*;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,6 +30,7 @@ import cn.minzheng.bureau.dibao.IncomeAssessment;
 import cn.minzheng.bureau.dibao.IncomeCalculator;
 import cn.minzheng.bureau.dibao.StandardService;
 import cn.minzheng.bureau.dibao.application.CaseVariables;
+import cn.minzheng.bureau.engine.CopiedVariables;
 import cn.minzheng.bureau.region.AreaType;
 
 /**
@@ -37,7 +40,7 @@ import cn.minzheng.bureau.region.AreaType;
  * next payroll computed pays it.
  */
 @Component("dibaoReviews")
-public class DibaoReviews {
+public class DibaoReviews implements CopiedVariables {
 
     private final ReviewRepository reviews;
     private final DibaoCaseRepository cases;
@@ -174,5 +177,11 @@ public class DibaoReviews {
 
     private static long reviewId(org.camunda.bpm.engine.delegate.VariableScope scope) {
         return ((Number) scope.getVariable(VAR_REVIEW_ID)).longValue();
+    }
+
+    /** The case's facts this process publishes for its forms. */
+    @Override
+    public Map<String, Set<String>> byProcess() {
+        return Map.of(KEY, CaseVariables.COPIES);
     }
 }

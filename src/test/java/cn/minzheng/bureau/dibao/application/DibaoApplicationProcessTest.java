@@ -152,12 +152,22 @@ class DibaoApplicationProcessTest {
         // a null fact is not written at all
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
                 .variableName("relatedStaffUser").count()).isZero();
-        for (String name : List.of(VAR_TOWNSHIP_CODE, "caseNumber", "perCapitaIncome", "monthlyAmount")) {
+        for (String name : List.of(VAR_TOWNSHIP_CODE, "caseNumber", "areaType", VAR_CASE_ID)) {
             HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
                     .processInstanceId(instanceId).variableName(name).singleResult();
             assertThat(history.createHistoricDetailQuery().variableInstanceId(variable.getId()).count())
                     .as("writes of %s", name).isEqualTo(1);
         }
+        // copies of the tables for the forms: at runtime only, never in the engine's history
+        for (String name : List.of("perCapitaIncome", "monthlyAmount", "householdSummary", "surveySummary")) {
+            assertThat(engine.getRuntimeService().getVariable(instanceId, name)).as(name).isNotNull();
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+                    .variableName(name).count()).as(name).isZero();
+        }
+        assertThat(history.createHistoricDetailQuery().processInstanceId(instanceId).variableUpdates().list())
+                .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
+                .doesNotContainAnyElementsOf(ApplicationCopiedVariables.OWN_COPIES)
+                .doesNotContainAnyElementsOf(CaseVariables.COPIES);
     }
 
     @Test
@@ -354,13 +364,14 @@ class DibaoApplicationProcessTest {
         assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "householdSummary"))
                 .contains("王大明").contains(headId.substring(0, 6) + "********").doesNotContain(headId);
 
-        // the raw submission (full ID numbers, bank account) never reaches the engine's history;
-        // the fields the process keeps are ordinary variables
+        // the raw submission (full ID numbers, bank account) never reaches the engine's history, nor do the
+        // copies of table data the forms show; the fields the process keeps are ordinary variables
         HistoryService history = engine.getHistoryService();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
                 .extracting(HistoricVariableInstance::getName)
-                .contains("townshipCode", "caseCategory", "relatedToStaff", "householdSummary")
-                .doesNotContainAnyElementsOf(StartFormVariables.NAMES);
+                .contains("townshipCode", "caseCategory", "relatedToStaff", VAR_CASE_ID, "caseNumber")
+                .doesNotContainAnyElementsOf(StartFormVariables.NAMES)
+                .doesNotContainAnyElementsOf(CaseVariables.COPIES);
         assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).list())
                 .extracting(detail -> String.valueOf(detail instanceof HistoricVariableUpdate update ? update.getValue()
                         : ((HistoricFormField) detail).getFieldValue()))
