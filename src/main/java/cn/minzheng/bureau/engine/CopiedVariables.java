@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Process variables that only copy what the application's tables hold (names, summaries, amounts), set so
- * that Tasklist can show them in forms and task lists. The tables and their audit trail are the record;
- * {@link CopiedVariablesHistoryPlugin} keeps these copies out of the engine's history.
+ * Process variables that only copy what is recorded elsewhere: what the application's tables hold (names,
+ * summaries, amounts), set so that Tasklist can show them in forms and task lists, or a decision table's
+ * result, which the decision history keeps. {@link CopiedVariablesHistoryPlugin} keeps these copies out of
+ * the engine's history.
  */
 public interface CopiedVariables {
 

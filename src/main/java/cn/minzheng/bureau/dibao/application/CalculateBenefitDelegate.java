@@ -52,6 +52,9 @@ public class CalculateBenefitDelegate implements JavaDelegate {
         long caseId = ((Number) execution.getVariable(VAR_CASE_ID)).longValue();
         AreaType area = AreaType.valueOf((String) execution.getVariable("areaType"));
         Standard standard = StandardService.fromResult((Map<String, Object>) execution.getVariable(VAR_STANDARD_DECISION));
+        // the decision history records the table's result; set and removed in this transaction, the variable
+        // never reaches the database (and, declared a copy, nor its history)
+        execution.removeVariable(VAR_STANDARD_DECISION);
         standards.checkAgainstWages(area, standard.monthlyStandard());
 
         Household household = assessedHousehold(execution, caseId);

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.history.HistoricFormField;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
@@ -149,6 +150,13 @@ class DibaoApplicationProcessTest {
         HistoryService history = engine.getHistoryService();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
                 .variableName(VAR_ASSESSED_HOUSEHOLD).count()).isZero();
+        // the standard table's result is in the decision history, not kept as a variable
+        assertThat(engine.getRuntimeService().getVariable(instanceId, VAR_STANDARD_DECISION)).isNull();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+                .variableName(VAR_STANDARD_DECISION).count()).isZero();
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instanceId).includeOutputs()
+                .singleResult().getOutputs()).extracting(HistoricDecisionOutputInstance::getVariableName)
+                .contains("monthlyStandard", "categoryAddition");
         // a null fact is not written at all
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
                 .variableName("relatedStaffUser").count()).isZero();
