@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.Year;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,7 @@ public class DibaoCaseRepository {
                 throw personInOpenCase(member.name(), other);
             }
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as the column keeps it
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into dibao_case (case_number, household_id, township_code, category, status, related_to_staff,
@@ -69,9 +71,8 @@ public class DibaoCaseRepository {
                         Timestamp.from(now))
                 .update(key, "id");
         long caseId = key.getKey().longValue();
-        jdbc.sql("update dibao_case set case_number = ? where id = ?")
-                .params("DB" + Year.now() + "-" + String.format("%06d", caseId), caseId)
-                .update();
+        String caseNumber = "DB" + Year.now() + "-" + String.format("%06d", caseId);
+        jdbc.sql("update dibao_case set case_number = ? where id = ?").params(caseNumber, caseId).update();
         for (Household.Member member : household.members()) {
             try {
                 jdbc.sql("insert into dibao_case_person (case_id, id_number, open_id_number) values (?, ?, ?)")
@@ -82,9 +83,12 @@ public class DibaoCaseRepository {
             }
         }
         recordStatus(caseId, CaseStatus.APPLIED, actor, null);
-        DibaoCase created = find(caseId).orElseThrow();
+        // the row as just written, not read back
+        DibaoCase created = new DibaoCase(caseId, caseNumber, householdId, household.townshipCode(), category,
+                CaseStatus.APPLIED, relatedToStaff, relatedStaffName, relatedStaffUser, null, null, null, null, null,
+                null, processInstanceId, null, LocalDateTime.ofInstant(now, ZoneId.systemDefault()));
         audit.record("DIBAO_CASE", caseId, householdId, caseId, "CREATED", actor, null, null,
-                Map.of("caseNumber", created.caseNumber(), "category", category.name(), "status", CaseStatus.APPLIED.name(),
+                Map.of("caseNumber", caseNumber, "category", category.name(), "status", CaseStatus.APPLIED.name(),
                         "relatedToStaff", relatedToStaff, "members", household.size()));
         return created;
     }

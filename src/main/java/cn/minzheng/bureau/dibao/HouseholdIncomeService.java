@@ -16,12 +16,10 @@ import cn.minzheng.bureau.household.IncomeType;
 @Service
 public class HouseholdIncomeService {
 
-    private final DibaoCaseRepository cases;
     private final HouseholdRepository households;
     private final SurveyRepository surveys;
 
-    public HouseholdIncomeService(DibaoCaseRepository cases, HouseholdRepository households, SurveyRepository surveys) {
-        this.cases = cases;
+    public HouseholdIncomeService(HouseholdRepository households, SurveyRepository surveys) {
         this.households = households;
         this.surveys = surveys;
     }
@@ -35,9 +33,12 @@ public class HouseholdIncomeService {
     }
 
     public Assessed assess(long caseId) {
-        DibaoCase dibaoCase = cases.find(caseId).orElseThrow();
-        Household declared = households.find(dibaoCase.householdId()).orElseThrow();
-        Optional<Survey> survey = surveys.latest(caseId);
+        return assess(caseId, surveys.latest(caseId));
+    }
+
+    /** As {@link #assess(long)}, with the case's latest survey in hand (just recorded in this transaction). */
+    public Assessed assess(long caseId, Optional<Survey> survey) {
+        Household declared = households.findForCase(caseId).orElseThrow();
         BigDecimal hidden = survey.map(Survey::hiddenIncomeMonthly).orElse(Money.ZERO);
         BigDecimal utilities = survey.map(Survey::utilitiesMonthlyVerified).orElse(declared.utilities().total());
         return new Assessed(declared, withHiddenIncome(declared, hidden), utilities);

@@ -70,11 +70,20 @@ public class HouseholdRepository {
     }
 
     public Optional<Household> find(long id) {
+        return findWhere("id = ?", id);
+    }
+
+    /** The household of a 低保 case, without reading the case first. */
+    public Optional<Household> findForCase(long caseId) {
+        return findWhere("id = (select household_id from dibao_case where id = ?)", caseId);
+    }
+
+    private Optional<Household> findWhere(String condition, long parameter) {
         return jdbc.sql("""
                 select id, township_code, community_code, address, bank_name, bank_account, assets_description,
                        assets_value, water_monthly, electricity_monthly, gas_monthly, heating_monthly
-                from household where id = ?""")
-                .param(id)
+                from household""" + " where " + condition)
+                .param(parameter)
                 .query((rs, n) -> new Household(rs.getLong("id"), rs.getString("township_code"),
                         rs.getString("community_code"), rs.getString("address"), rs.getString("bank_name"),
                         rs.getString("bank_account"), rs.getString("assets_description"), rs.getBigDecimal("assets_value"),

@@ -2,6 +2,7 @@ package cn.minzheng.bureau.dibao.application;
 
 import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.VAR_ASSESSED_HOUSEHOLD;
 import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.VAR_CASE_ID;
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.VAR_RECORDED_SURVEY;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import cn.minzheng.bureau.dibao.DibaoSettings;
 import cn.minzheng.bureau.dibao.HouseholdIncomeService;
 import cn.minzheng.bureau.dibao.IncomeAssessment;
 import cn.minzheng.bureau.dibao.IncomeCalculator;
+import cn.minzheng.bureau.dibao.Survey;
 
 /** 计算家庭人均收入: per-capita monthly income by the income calculation method, and the spending check. */
 @Component("calculateIncome")
@@ -33,7 +35,9 @@ public class CalculateIncomeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long caseId = ((Number) execution.getVariable(VAR_CASE_ID)).longValue();
-        HouseholdIncomeService.Assessed household = incomes.assess(caseId);
+        HouseholdIncomeService.Assessed household = execution.getVariable(VAR_RECORDED_SURVEY) instanceof Survey recorded
+                ? incomes.assess(caseId, Optional.of(recorded))
+                : incomes.assess(caseId);
         // handed to 计算补助金额 in the same transaction, not stored: the tables stay the record
         execution.setVariable(VAR_ASSESSED_HOUSEHOLD, Variables.objectValue(household, true).create());
         IncomeAssessment assessment = IncomeCalculator.assess(household.assessed());

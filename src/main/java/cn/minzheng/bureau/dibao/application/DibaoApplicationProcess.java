@@ -26,6 +26,8 @@ public final class DibaoApplicationProcess {
     public static final String VAR_STANDARD_DECISION = "standardDecision";
     /** Transient: the household as 计算家庭人均收入 assessed it, for 计算补助金额 in the same transaction. */
     public static final String VAR_ASSESSED_HOUSEHOLD = "assessedHousehold";
+    /** Transient: the survey 入户调查 recorded, handed to 计算家庭人均收入 in the same transaction. */
+    public static final String VAR_RECORDED_SURVEY = "recordedSurvey";
 
     public static final String ACCEPT = "ACCEPT";
     public static final String RETURN = "RETURN";

@@ -1,12 +1,15 @@
 package cn.minzheng.bureau.dibao.application;
 
 import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.VAR_CASE_ID;
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.VAR_RECORDED_SURVEY;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.common.Actor;
+import cn.minzheng.bureau.common.ProcessVariables;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TaskInput;
 import cn.minzheng.bureau.dibao.Survey;
@@ -40,5 +43,7 @@ public class SurveyHouseholdListener implements TaskListener {
         long caseId = ((Number) task.getVariable(VAR_CASE_ID)).longValue();
         surveys.insert(caseId, survey, Actor.of(task));
         task.setVariable("surveySummary", survey.summary());
+        // the calculation that follows in this transaction takes it from here instead of reading it back
+        ProcessVariables.processScope(task).setVariable(VAR_RECORDED_SURVEY, Variables.objectValue(survey, true).create());
     }
 }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.calendar.WorkingCalendar;
@@ -76,6 +77,10 @@ class DibaoApplicationProcessTest {
     JdbcClient jdbc;
     @Autowired
     DibaoDeadlines deadlines;
+    @Autowired
+    DibaoApplicationService applications;
+    @Autowired
+    TransactionTemplate transaction;
     @Autowired
     TimeLimitRepository timeLimits;
 
@@ -141,6 +146,17 @@ class DibaoApplicationProcessTest {
         jdbc.sql("update income_item set monthly_amount = 9999 where member_id in "
                 + "(select id from household_member where household_id = ?)").param(dibaoCase.householdId()).update();
         assertThat(cases.find(dibaoCase.id()).orElseThrow().calculationSnapshot()).isEqualTo(snapshot).contains("400.00");
+    }
+
+    @Test
+    void aRegistrationReturnsTheCaseAsStored() {
+        transaction.executeWithoutResult(status -> {
+            DibaoCase registered = applications.registration(TestApplications.yuecunHousehold(2, "400"), CLERK, "pi-1")
+                    .dibaoCase();
+            assertThat(registered).isEqualTo(cases.find(registered.id()).orElseThrow());
+            assertThat(registered.processInstanceId()).isEqualTo("pi-1");
+            status.setRollbackOnly();
+        });
     }
 
     @Test
