@@ -9,7 +9,12 @@ import org.springframework.context.annotation.Configuration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Task submissions through the engine REST API and through Tasklist lose the fields their form only shows. */
+import cn.minzheng.bureau.region.RegionRepository;
+
+/**
+ * Camunda Forms as the engine REST API and Tasklist serve them: task submissions lose the fields their form
+ * only shows; township and village lists are filled from the region table for the user.
+ */
 @Configuration
 public class FormSubmissionConfiguration {
 
@@ -21,6 +26,17 @@ public class FormSubmissionConfiguration {
         registration.setName("bureau-read-only-form-fields");
         registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
         // after the REST login (order 10), so the form is read as the user who submits
+        registration.setOrder(20);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<RegionOptionsFormFilter> regionOptionsFormFilter(
+            RegionRepository regions, WebUsers users, ObjectMapper json, CamundaBpmProperties camunda) {
+        FilterRegistrationBean<RegionOptionsFormFilter> registration =
+                new FilterRegistrationBean<>(new RegionOptionsFormFilter(regions, users, json));
+        registration.setName("bureau-region-options");
+        registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
         registration.setOrder(20);
         return registration;
     }

@@ -24,6 +24,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class Browser {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Where the shared browser saves downloads. */
+    public static final Path DOWNLOADS = Path.of("target", "browser-downloads");
 
     private Browser() {
     }
@@ -36,7 +38,7 @@ public final class Browser {
         return System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver");
     }
 
-    /** True where both the browser and its driver are installed; tests assume it and skip otherwise. */
+    /** True where both the browser and its driver are installed. */
     public static boolean available() {
         return new File(chromium()).canExecute() && new File(chromedriver()).canExecute();
     }

@@ -1,0 +1,178 @@
+package cn.minzheng.bureau.support;
+
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A Camunda Form (form-js) as Tasklist renders it, filled the way a user does: fields found by their
+ * Chinese label, typed into, options picked from the dropdown, rows added to a list. Within a list
+ * (家庭成员 …) the same label repeats; {@code row} counts from 0.
+ */
+public final class CamundaForm {
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final WebElement form;
+    private final String submitLabel;
+
+    CamundaForm(ChromeDriver driver, WebDriverWait wait, WebElement form, String submitLabel) {
+        this.driver = driver;
+        this.wait = wait;
+        this.form = form;
+        this.submitLabel = submitLabel;
+    }
+
+    public WebElement element() {
+        return form;
+    }
+
+    public String text() {
+        return form.getText();
+    }
+
+    /** The values the form shows in its inputs (read-only fields included). */
+    public List<String> values() {
+        return form.findElements(By.cssSelector("input.fjs-input, textarea, .fjs-select-display")).stream()
+                .map(e -> "DIV".equalsIgnoreCase(e.getTagName()) ? e.getText() : e.getAttribute("value"))
+                .filter(v -> v != null && !v.isBlank()).toList();
+    }
+
+    public CamundaForm type(String label, Object value) {
+        return type(label, 0, value);
+    }
+
+    public CamundaForm type(String label, int row, Object value) {
+        WebElement input = field(label, row);
+        scrollTo(input);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(String.valueOf(value));
+        settle();
+        return this;
+    }
+
+    public CamundaForm select(String label, String option) {
+        return select(label, 0, option);
+    }
+
+    /** Opens the dropdown of a select field and picks the option with this text. */
+    public CamundaForm select(String label, int row, String option) {
+        WebElement input = field(label, row);
+        WebElement group = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')][1]"));
+        scrollTo(group);
+        group.click();
+        WebElement field = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+        WebElement item = wait.until(d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .filter(e -> e.getText().trim().equals(option)).findFirst().orElse(null));
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
+        wait.until(d -> field.findElement(By.cssSelector(".fjs-select-display")).getText().trim().equals(option));
+        return this;
+    }
+
+    /** The options a select field offers. */
+    public List<String> options(String label, int row) {
+        WebElement input = field(label, row);
+        WebElement group = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')][1]"));
+        scrollTo(group);
+        group.click();
+        WebElement field = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+        wait.until(d -> !field.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty());
+        List<String> options = field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+                .map(e -> e.getText().trim()).toList();
+        group.click();
+        return options;
+    }
+
+    /** Picks the radio button with this text in the group of this label. */
+    public CamundaForm choose(String label, String option) {
+        WebElement group = fieldContainer(label, 0);
+        WebElement choice = group.findElement(By.xpath(".//label[contains(@class,'fjs-form-field-label')][normalize-space()='"
+                + option + "']//input | .//label[normalize-space()='" + option + "']"));
+        scrollTo(choice);
+        choice.click();
+        return this;
+    }
+
+    /** Ticks (or unticks) a checkbox. */
+    public CamundaForm check(String label, boolean checked) {
+        WebElement box = field(label, 0);
+        if (box.isSelected() != checked) {
+            scrollTo(box);
+            box.click();
+        }
+        return this;
+    }
+
+    /** Ticks the checklist option with this text. */
+    public CamundaForm tick(String label, String option) {
+        WebElement group = fieldContainer(label, 0);
+        WebElement choice = group.findElement(By.xpath(".//label[normalize-space()='" + option + "']"));
+        scrollTo(choice);
+        choice.click();
+        return this;
+    }
+
+    /** Adds a row to the list (dynamic list) with this label. */
+    public CamundaForm addRow(String listLabel) {
+        WebElement list = form.findElement(By.xpath(".//div[contains(@class,'fjs-form-field-dynamiclist')]"
+                + "[./label[normalize-space(text())='" + listLabel + "']]"));
+        WebElement add = list.findElement(By.cssSelector(".fjs-repeat-render-add"));
+        scrollTo(add);
+        add.click();
+        return this;
+    }
+
+    /** The error texts the form shows next to its fields. */
+    public List<String> errors() {
+        return form.findElements(By.cssSelector(".fjs-form-field-error")).stream().map(WebElement::getText)
+                .filter(t -> !t.isBlank()).toList();
+    }
+
+    public WebElement submitButton() {
+        return driver.findElement(By.xpath("//button[normalize-space()='" + submitLabel + "']"));
+    }
+
+    /** Presses 启动 / 完成 once the form lets the user. */
+    public void submit() {
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(submitButton()));
+        scrollTo(button);
+        button.click();
+    }
+
+    /** The input of the field with this label (the row-th one where the label repeats). */
+    public WebElement field(String label, int row) {
+        List<WebElement> labels = wait.until(d -> {
+            List<WebElement> found = form.findElements(By.xpath(".//label[normalize-space(text())='" + label + "']"));
+            return found.size() > row ? found : null;
+        });
+        String id = labels.get(row).getAttribute("for");
+        return form.findElement(By.id(id));
+    }
+
+    private WebElement fieldContainer(String label, int row) {
+        List<WebElement> labels = form.findElements(By.xpath(".//label[normalize-space(text())='" + label + "']"));
+        return labels.get(row).findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+    }
+
+    /**
+     * form-js takes a typed value after a short debounce (300 ms); a user moves on more slowly than a test,
+     * so the test waits as long before the next field.
+     */
+    private static void settle() {
+        try {
+            Thread.sleep(350);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void scrollTo(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+}

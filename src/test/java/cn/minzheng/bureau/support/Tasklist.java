@@ -1,0 +1,118 @@
+package cn.minzheng.bureau.support;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist as a user meets it: the login page, 发起流程 with its start forms, a task opened,
+ * claimed and its Camunda Form filled and submitted. The other webapps and the project's own pages are
+ * reached through {@link #open(String)} with the same login.
+ */
+public final class Tasklist {
+
+    private static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+    private final ChromeDriver driver;
+    private final int port;
+    private final WebDriverWait wait;
+    private String user;
+
+    public Tasklist(ChromeDriver driver, int port) {
+        this.driver = driver;
+        this.port = port;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    public WebDriverWait waiting() {
+        return wait;
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Logs in through the webapps' login page (logging out whoever was logged in before). */
+    public Tasklist loginAs(String userId) {
+        if (user != null) {
+            logout();
+        }
+        driver.get(url(TASKLIST));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(userId);
+        driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> !d.findElements(By.cssSelector(".tasks-list, [cam-tasks]")).isEmpty()
+                && d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
+        user = userId;
+        return this;
+    }
+
+    public void logout() {
+        driver.manage().deleteAllCookies();
+        ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+        user = null;
+    }
+
+    /** A page of the application with the same login, e.g. {@code /ledger}. */
+    public Tasklist open(String path) {
+        driver.get(url(path));
+        return this;
+    }
+
+    /** 发起流程 → the process by its Chinese name: its start form, open in the dialog. */
+    public CamundaForm startProcess(String processName) {
+        driver.get(url(TASKLIST));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '发起流程')]"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']"))).click();
+        wait.until(d -> !d.findElements(By.cssSelector(".modal .fjs-form .fjs-form-field")).isEmpty());
+        return new CamundaForm(driver, wait, driver.findElement(By.cssSelector(".modal .fjs-form")), "启动");
+    }
+
+    /** A task by its id, claimed where it is not yet this user's, with its form shown. */
+    public CamundaForm openTask(String taskId) {
+        driver.get(url(TASKLIST + "#/?task=" + taskId));
+        wait.until(d -> !d.findElements(By.cssSelector(".task-details .fjs-form .fjs-form-field")).isEmpty()
+                || !d.findElements(By.xpath("//button[normalize-space()='认领']")).isEmpty());
+        List<WebElement> claim = driver.findElements(By.xpath("//button[normalize-space()='认领']"));
+        if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+            claim.get(0).click();
+        }
+        wait.until(d -> !d.findElements(By.cssSelector(".task-details .fjs-form .fjs-form-field")).isEmpty());
+        WebElement form = driver.findElement(By.cssSelector(".task-details .fjs-form"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='完成']")));
+        return new CamundaForm(driver, wait, form, "完成");
+    }
+
+    /** The task list as shown: the text of each task card. */
+    public List<String> taskCards() {
+        wait.until(d -> !d.findElements(By.cssSelector(".tasks-list")).isEmpty());
+        return driver.findElements(By.cssSelector(".tasks-list li.task")).stream().map(WebElement::getText).toList();
+    }
+
+    public String bodyText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public Path screenshot(String name) {
+        return Browser.screenshot(driver, name);
+    }
+
+    public WebDriver.Navigation navigate() {
+        return driver.navigate();
+    }
+}
