@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.ledger.PersonNames;
 import cn.minzheng.bureau.support.Browser;
 
 /**
@@ -32,6 +33,8 @@ class RosterImportBrowserTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PersonNames names;
 
     @Test
     void theAdministratorUploadsWatchesTheProgressAcceptsTheWarningAndCommits() throws Exception {
@@ -77,7 +80,8 @@ class RosterImportBrowserTest {
             browser.findElement(By.id("acceptWarnings")).click();
             browser.findElement(By.id("commit")).click();
             wait.until(d -> d.findElement(By.id("status")).getText().equals("已导入"));
-            assertThat(browser.findElement(By.id("committed")).getText()).contains("3000 行").contains("admin");
+            assertThat(browser.findElement(By.id("committed")).getText()).contains("3000 行").contains(names.of("admin"))
+                    .doesNotContain("admin");
             Browser.screenshot(browser, "import-committed");
             long batch = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
             assertThat(jdbc.sql("select count(*) from dibao_case where import_batch_id = ? and status = 'APPROVED'")
