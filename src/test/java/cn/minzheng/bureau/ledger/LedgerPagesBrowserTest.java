@@ -2,6 +2,7 @@ package cn.minzheng.bureau.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -53,7 +55,7 @@ class LedgerPagesBrowserTest {
         walker.complete("clerk.yuecun", dibaoCase, "Task_PublicNotice",
                 Map.of("objectionSource", "村民", "objectionContent", "家中另有经营收入"));
 
-        tasklist.loginAs("clerk.yuecun");
+        logIn(tasklist, "clerk.yuecun");
         onOfficeScreen(tasklist, () -> {
             tasklist.open("/ledger/households/" + dibaoCase.householdId());
             String page = tasklist.bodyText();
@@ -75,7 +77,7 @@ class LedgerPagesBrowserTest {
         DibaoCase dibaoCase = walker.submit("clerk.yuecun", TestApplications.yuecunHousehold(1, "200"));
         String taskId = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult().getId();
 
-        tasklist.loginAs("clerk.yuecun").open("/ledger/households/" + dibaoCase.householdId());
+        logIn(tasklist, "clerk.yuecun").open("/ledger/households/" + dibaoCase.householdId());
         WebElement link = tasklist.driver().findElement(By.cssSelector("a.open-task"));
         assertThat(link.getText()).isEqualTo("在待办任务中打开：受理申请");
         link.click();
@@ -90,7 +92,7 @@ class LedgerPagesBrowserTest {
     @Test
     void theHeaderNamesWhoIsLoggedInAndLogoutEndsTheSession(Tasklist tasklist) {
         NamedStaff.reviewer(identityService);
-        tasklist.loginAs(NamedStaff.REVIEWER).open("/ledger");
+        logIn(tasklist, NamedStaff.REVIEWER).open("/ledger");
         assertThat(tasklist.driver().findElement(By.id("current-user")).getText()).isEqualTo(NamedStaff.REVIEWER_NAME);
         tasklist.screenshot("ledger-header-logged-in");
 
@@ -107,7 +109,7 @@ class LedgerPagesBrowserTest {
 
     @Test
     void theDashboardSaysWhatIsCoveredNowAndEveryPageFitsAnOfficeScreen(Tasklist tasklist) {
-        tasklist.loginAs("admin");
+        logIn(tasklist, "admin");
         onOfficeScreen(tasklist, () -> {
             tasklist.open("/ledger/dashboard");
             assertThat(tasklist.driver().findElement(By.id("covered-now")).getText()).startsWith("目前在保 ");
@@ -128,10 +130,21 @@ class LedgerPagesBrowserTest {
 
     @Test
     void aBadAddressIsAnsweredInChineseInTheLedgersStyle(Tasklist tasklist) {
-        tasklist.loginAs("clerk.yuecun").open("/ledger/dashboard?year=abc");
+        logIn(tasklist, "clerk.yuecun").open("/ledger/dashboard?year=abc");
         assertThat(tasklist.driver().findElement(By.id("refusal")).getText()).isEqualTo("年份“abc”格式不正确，应为数字");
         assertThat(tasklist.driver().findElement(By.cssSelector("header.top")).getText()).contains("家庭查询", "退出");
         tasklist.screenshot("ledger-bad-parameter");
+    }
+
+    /**
+     * Logs in through Tasklist's login page, waiting for that page patiently first: the first Tasklist load of
+     * a fresh browser on a busy machine can take longer than the page object's wait for its login form.
+     */
+    private static Tasklist logIn(Tasklist tasklist, String user) {
+        tasklist.open("/camunda/app/tasklist/default/");
+        new WebDriverWait(tasklist.driver(), Duration.ofMinutes(3), Duration.ofSeconds(2))
+                .until(d -> !d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
+        return tasklist.loginAs(user);
     }
 
     /** Runs the checks in a 1,366 × 768 window, then gives the shared browser its size back. */
