@@ -88,6 +88,7 @@ class PayrollBrowserTest {
                         .activityId(TASK_DISCARD).finished().count() > 0);
         support.awaitJobs(instance);
         Payment latePayment = support.payment(late.id(), month);
+        Payment recomputedEarly = support.payment(early.id(), month); // computed again: a new payment
 
         CamundaForm recomputed = tasklist.openTask(task(instance, TASK_CHECK_BY_FINANCE).getId());
         tasklist.waiting().until(d -> recomputed.text().contains(Long.toString(latePayment.id())));
@@ -101,8 +102,10 @@ class PayrollBrowserTest {
         tasklist.loginAs(APPROVER);
         CamundaForm approval = tasklist.openTask(task(instance, TASK_APPROVE_BY_DISTRICT).getId());
         tasklist.waiting().until(d -> approval.text().contains(Long.toString(latePayment.id())));
-        assertThat(approval.text()).contains("收款人", Long.toString(earlyPayment.id())).doesNotContain("工资单已不是最新");
+        assertThat(approval.text()).contains("收款人", Long.toString(recomputedEarly.id())).doesNotContain("工资单已不是最新");
         tasklist.screenshot("payroll-approval");
+        scrollTo(tasklist, approval.element().findElement(By.cssSelector(".fjs-table")));
+        tasklist.screenshot("payroll-approval-payees");
         approval.choose("审批决定", "批准发放");
         approval.submit();
         tasklist.waiting().until(d -> task(instance, TASK_APPROVE_BY_DISTRICT) == null);
@@ -123,7 +126,7 @@ class PayrollBrowserTest {
         tasklist.driver().findElement(By.id("download-csv")).click();
         tasklist.driver().findElement(By.id("download-xlsx")).click();
         String lines = new String(Files.readAllBytes(downloaded(csv)), StandardCharsets.UTF_8);
-        assertThat(lines).contains(earlyPayment.id() + "," + month + ",岳村乡,测试户主")
+        assertThat(lines).contains(recomputedEarly.id() + "," + month + ",岳村乡,测试户主")
                 .contains(latePayment.id() + "," + month + ",岳村乡");
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(downloaded(xlsx)))) {
             assertThat(workbook.getSheetAt(0).getRow(0).getCell(6).getStringCellValue()).isEqualTo("银行账号");
@@ -139,6 +142,10 @@ class PayrollBrowserTest {
                 || d.findElement(By.cssSelector(".modal")).getText().contains("暂无可用的流程定义"));
         return tasklist.driver().findElements(By.cssSelector(".modal ul.processes li")).stream()
                 .map(li -> li.getText().trim()).toList();
+    }
+
+    private static void scrollTo(Tasklist tasklist, org.openqa.selenium.WebElement element) {
+        tasklist.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
     private Task task(String instance, String key) {
