@@ -30,7 +30,7 @@ public final class Tasklist {
     public Tasklist(ChromeDriver driver, int port) {
         this.driver = driver;
         this.port = port;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         this.wait.ignoring(StaleElementReferenceException.class);
     }
 
