@@ -71,17 +71,10 @@ public final class CamundaForm {
         return this;
     }
 
-    /** The options a select field offers. */
+    /** The options a select field offers: its list is opened and left open, as a user looking at it has it. */
     public List<String> options(String label, int row) {
         WebElement field = openDropdown(label, row);
-        List<String> options = field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .map(e -> e.getText().trim()).toList();
-        new org.openqa.selenium.interactions.Actions(driver).sendKeys(Keys.ESCAPE).perform();
-        if (!field.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
-            field.findElement(By.cssSelector(".fjs-form-field-label")).click();
-        }
-        wait.until(d -> field.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty());
-        return options;
+        return field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().map(e -> e.getText().trim()).toList();
     }
 
     private WebElement openDropdown(String label, int row) {

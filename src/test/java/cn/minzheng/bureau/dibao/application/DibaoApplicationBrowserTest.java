@@ -47,6 +47,7 @@ class DibaoApplicationBrowserTest {
         tasklist.screenshot("dibao-1-start-form-empty");
         // the clerk is offered their own township only, and the villages of the township chosen
         assertThat(start.options("乡镇（街道）", 0)).containsExactly("岳村乡");
+        start.select("乡镇（街道）", "岳村乡");
         assertThat(start.options("村（社区）", 0)).contains("岳村", "东岳村", "西岳村").doesNotContain("孟轲村", "中庆社区");
         fillApplication(start, headId);
         tasklist.screenshot("dibao-1-start-form-filled");
