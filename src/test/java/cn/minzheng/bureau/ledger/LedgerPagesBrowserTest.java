@@ -2,7 +2,6 @@ package cn.minzheng.bureau.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -55,7 +53,7 @@ class LedgerPagesBrowserTest {
         walker.complete("clerk.yuecun", dibaoCase, "Task_PublicNotice",
                 Map.of("objectionSource", "村民", "objectionContent", "家中另有经营收入"));
 
-        logIn(tasklist, "clerk.yuecun");
+        tasklist.loginAs("clerk.yuecun");
         onOfficeScreen(tasklist, () -> {
             tasklist.open("/ledger/households/" + dibaoCase.householdId());
             String page = tasklist.bodyText();
@@ -77,7 +75,7 @@ class LedgerPagesBrowserTest {
         DibaoCase dibaoCase = walker.submit("clerk.yuecun", TestApplications.yuecunHousehold(1, "200"));
         String taskId = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult().getId();
 
-        logIn(tasklist, "clerk.yuecun").open("/ledger/households/" + dibaoCase.householdId());
+        tasklist.loginAs("clerk.yuecun").open("/ledger/households/" + dibaoCase.householdId());
         WebElement link = tasklist.driver().findElement(By.cssSelector("a.open-task"));
         assertThat(link.getText()).isEqualTo("在待办任务中打开：受理申请");
         link.click();
@@ -92,7 +90,7 @@ class LedgerPagesBrowserTest {
     @Test
     void theHeaderNamesWhoIsLoggedInAndLogoutEndsTheSession(Tasklist tasklist) {
         NamedStaff.reviewer(identityService);
-        logIn(tasklist, NamedStaff.REVIEWER).open("/ledger");
+        tasklist.loginAs(NamedStaff.REVIEWER).open("/ledger");
         assertThat(tasklist.driver().findElement(By.id("current-user")).getText()).isEqualTo(NamedStaff.REVIEWER_NAME);
         tasklist.screenshot("ledger-header-logged-in");
 
@@ -109,7 +107,7 @@ class LedgerPagesBrowserTest {
 
     @Test
     void theDashboardSaysWhatIsCoveredNowAndEveryPageFitsAnOfficeScreen(Tasklist tasklist) {
-        logIn(tasklist, "admin");
+        tasklist.loginAs("admin");
         onOfficeScreen(tasklist, () -> {
             tasklist.open("/ledger/dashboard");
             assertThat(tasklist.driver().findElement(By.id("covered-now")).getText()).startsWith("目前在保 ");
@@ -130,21 +128,10 @@ class LedgerPagesBrowserTest {
 
     @Test
     void aBadAddressIsAnsweredInChineseInTheLedgersStyle(Tasklist tasklist) {
-        logIn(tasklist, "clerk.yuecun").open("/ledger/dashboard?year=abc");
+        tasklist.loginAs("clerk.yuecun").open("/ledger/dashboard?year=abc");
         assertThat(tasklist.driver().findElement(By.id("refusal")).getText()).isEqualTo("年份“abc”格式不正确，应为数字");
         assertThat(tasklist.driver().findElement(By.cssSelector("header.top")).getText()).contains("家庭查询", "退出");
         tasklist.screenshot("ledger-bad-parameter");
-    }
-
-    /**
-     * Logs in through Tasklist's login page, waiting for that page patiently first: the first Tasklist load of
-     * a fresh browser on a busy machine can take longer than the page object's wait for its login form.
-     */
-    private static Tasklist logIn(Tasklist tasklist, String user) {
-        tasklist.open("/camunda/app/tasklist/default/");
-        new WebDriverWait(tasklist.driver(), Duration.ofMinutes(3), Duration.ofSeconds(2))
-                .until(d -> !d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
-        return tasklist.loginAs(user);
     }
 
     /** Runs the checks in a 1,366 × 768 window, then gives the shared browser its size back. */
