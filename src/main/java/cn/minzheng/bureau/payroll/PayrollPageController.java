@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.ledger.LedgerPage;
 import cn.minzheng.bureau.ledger.LedgerUser;
 
 /**
@@ -29,6 +30,7 @@ import cn.minzheng.bureau.ledger.LedgerUser;
  * downloads are the REST API's bank files, served with the session instead of HTTP Basic.
  */
 @Controller
+@LedgerPage
 @RequestMapping("/ledger/payrolls")
 public class PayrollPageController {
 

@@ -212,6 +212,7 @@ class LedgerTest {
         assertRefused(clerk, "/ledger/households/" + householdOf(headIdOfDemo("renqiu")), 404, "不存在或无权查看");
         assertRefused(clerk, "/ledger/no-such-page", 404, "页面不存在");
         assertRefused(clerk, "/ledger/import/abc", 400, "编号“abc”格式不正确");
+        assertRefused(clerk, "/ledger/payrolls?page=x", 400, "页码“x”格式不正确");
         // the project's API keeps answering JSON
         assertThat(clerk.get("/ledger/import/1/progress").headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/json");
