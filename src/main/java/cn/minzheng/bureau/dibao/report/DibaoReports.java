@@ -12,11 +12,16 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -52,10 +57,16 @@ public class DibaoReports implements CopiedVariables {
     private final OverpaymentRecoveries recoveries;
     private final RuntimeService runtimeService;
     private final JdbcClient jdbc;
+    private final StaffNames staffNames;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The choice of investigators the assignment form shows (task-local). */
+    static final String VAR_INVESTIGATOR_OPTIONS = "investigatorOptions";
 
     public DibaoReports(ReportRepository reports, DibaoCaseRepository cases, CaseVariables caseVariables,
                         CaseRecalculation recalculation, OverpaymentRecoveries recoveries, RuntimeService runtimeService,
-                        JdbcClient jdbc) {
+                        JdbcClient jdbc, StaffNames staffNames) {
+        this.staffNames = staffNames;
         this.reports = reports;
         this.cases = cases;
         this.caseVariables = caseVariables;
@@ -115,17 +126,28 @@ public class DibaoReports implements CopiedVariables {
                 : "实名举报（举报人身份仅调查人员可在举报详情中查看：/api/dibao/reports/" + report.id() + "）");
     }
 
+    /**
+     * 指派调查人员 created: the township's clerks and reviewers to choose from, by name and post (the form's
+     * select; the choice is the user id).
+     */
+    public void offerInvestigators(DelegateTask task) {
+        String township = (String) task.getVariable("townshipCode");
+        List<Map<String, Object>> options = staffNames.membersOf(Groups.clerk(township), Groups.reviewer(township))
+                .entrySet().stream().map(m -> Map.<String, Object>of("label", m.getValue(), "value", m.getKey())).toList();
+        task.setVariableLocal(VAR_INVESTIGATOR_OPTIONS, SpinValues.jsonValue(json(options)).create());
+    }
+
     /** 指派调查人员 completed: a clerk or reviewer of the case's township, not a relative of the applicant. */
     public void assign(DelegateTask task) {
-        String investigator = new TaskInput(task).text(VAR_INVESTIGATOR, "调查人员（用户名）", 64);
+        String investigator = new TaskInput(task).text(VAR_INVESTIGATOR, "调查人员", 64);
         String township = (String) task.getVariable("townshipCode");
         long member = jdbc.sql("select count(*) from act_id_membership where user_id_ = ? and group_id_ in (?, ?)")
                 .params(investigator, Groups.clerk(township), Groups.reviewer(township)).query(Long.class).single();
         if (member == 0) {
-            throw new RuleViolation("INVALID_INVESTIGATOR", "调查人员“" + investigator + "”不是本乡镇（街道）的经办人或审核人");
+            throw new RuleViolation("INVALID_INVESTIGATOR", "调查人员“" + staffNames.of(investigator) + "”不是本乡镇（街道）的经办人或审核人");
         }
         if (investigator.equals(task.getVariable("relatedStaffUser"))) {
-            throw new RuleViolation("FOUR_EYES", "回避：用户" + investigator + "是被举报家庭的近亲属，不能调查本举报", 403);
+            throw new RuleViolation("FOUR_EYES", "回避：" + staffNames.of(investigator) + "是被举报家庭的近亲属，不能调查本举报", 403);
         }
         task.setVariable(VAR_INVESTIGATOR, investigator);
         Report report = report(task);
@@ -242,5 +264,13 @@ public class DibaoReports implements CopiedVariables {
     @Override
     public Map<String, Set<String>> byProcess() {
         return Map.of(KEY, CaseVariables.COPIES);
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

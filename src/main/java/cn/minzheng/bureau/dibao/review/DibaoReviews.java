@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -50,10 +51,12 @@ public class DibaoReviews implements CopiedVariables {
     private final ReviewSettings settings;
     private final TaskService taskService;
     private final JdbcClient jdbc;
+    private final StaffNames staffNames;
 
     public DibaoReviews(ReviewRepository reviews, DibaoCaseRepository cases, CaseVariables caseVariables,
                         HouseholdIncomeService incomes, StandardService standards, ReviewSettings settings,
-                        TaskService taskService, JdbcClient jdbc) {
+                        TaskService taskService, JdbcClient jdbc, StaffNames staffNames) {
+        this.staffNames = staffNames;
         this.reviews = reviews;
         this.cases = cases;
         this.caseVariables = caseVariables;
@@ -128,6 +131,9 @@ public class DibaoReviews implements CopiedVariables {
                 : input.optionalText(commentVariable, "意见", 1000);
         cases.recordDecision(caseId(task), "review:" + task.getTaskDefinitionKey(), decision, comment, Actor.of(task));
         task.setVariable(district ? "approvedBy" : "reviewedBy", Actor.of(task));
+        if (!district) {
+            task.setVariable(REVIEWED_BY_NAME, staffNames.of(Actor.of(task))); // what the district's form shows
+        }
         if (REJECT.equals(decision)) {
             task.setVariable("keepReason", (district ? "区民政局审批不同意：" : "乡镇（街道）审核不同意：") + comment);
         }
@@ -182,6 +188,11 @@ public class DibaoReviews implements CopiedVariables {
     /** The case's facts this process publishes for its forms. */
     @Override
     public Map<String, Set<String>> byProcess() {
-        return Map.of(KEY, CaseVariables.COPIES);
+        Set<String> copies = new java.util.HashSet<>(CaseVariables.COPIES);
+        copies.add(REVIEWED_BY_NAME);
+        return Map.of(KEY, copies);
     }
+
+    /** The township reviewer by name and post; reviewedBy keeps the user id four-eyes compares. */
+    private static final String REVIEWED_BY_NAME = "reviewedByName";
 }
