@@ -159,7 +159,7 @@ class LedgerTest {
         assertThat(file.substring(file.indexOf("入户调查", file.indexOf("办理决定"))).split("<pre", -1)).hasSize(2 + 1);
 
         String audit = file.substring(file.indexOf("变更记录（审计）"));
-        assertThat(audit).contains("<td>低保案件</td>", "<td>状态变更</td>", "<td>办理决定</td>", "<td>测算低保金</td>")
+        assertThat(audit).contains(">低保案件</td>", ">状态变更</td>", ">办理决定</td>", ">测算低保金</td>")
                 .contains("状态：已申请 → 入户调查中", "状态：公示中 → 审核审批中", "办理环节：区民政局审批", "决定：同意",
                         "案件编号：" + dibaoCase.caseNumber(), "类别：一般困难家庭", "起始发放月份：")
                 .contains("<td>" + NamedStaff.REVIEWER_NAME + "</td>")
