@@ -46,6 +46,12 @@ public class CurrentUser {
         }
     }
 
+    /** Whether a user is logged in (engine-internal work, such as a job, runs without one). */
+    public boolean isAuthenticated() {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return authentication != null && authentication.getUserId() != null;
+    }
+
     private Authentication authentication() {
         Authentication authentication = identityService.getCurrentAuthentication();
         if (authentication == null) {

@@ -1,5 +1,7 @@
 package cn.minzheng.bureau.common;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -10,6 +12,9 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * Extends the engine's BadUserRequestException so the engine REST API (Tasklist) answers 400 too.
  */
 public class RuleViolation extends BadUserRequestException {
+
+    /** See {@link #recordingIn(Runnable)}. */
+    private static final ThreadLocal<List<RuleViolation>> RECORDED = new ThreadLocal<>();
 
     private final String code;
     private final int httpStatus;
@@ -22,6 +27,33 @@ public class RuleViolation extends BadUserRequestException {
         super(message);
         this.code = code;
         this.httpStatus = httpStatus;
+        List<RuleViolation> recorded = RECORDED.get();
+        if (recorded != null) {
+            recorded.add(this);
+        }
+    }
+
+    /**
+     * Runs the work and returns the rule violations raised on this thread meanwhile (including any the work
+     * caught itself), in order. For callers that only see what another layer has already turned an exception
+     * into (the Camunda webapps' engine API, which Tasklist uses, answers a refusal with a wrapped 500).
+     */
+    public static <E extends Exception> List<RuleViolation> recordingIn(Work<E> work) throws E {
+        List<RuleViolation> outer = RECORDED.get();
+        List<RuleViolation> recorded = new ArrayList<>();
+        RECORDED.set(recorded);
+        try {
+            work.run();
+        } finally {
+            RECORDED.set(outer);
+        }
+        return recorded;
+    }
+
+    /** Work that may throw a checked exception (a servlet filter chain). */
+    @FunctionalInterface
+    public interface Work<E extends Exception> {
+        void run() throws E;
     }
 
     public static RuleViolation notFound(String what) {

@@ -67,8 +67,11 @@ public class HouseholdValidator {
             return;
         }
         Region community = form.communityCode() == null ? null : found.get(form.communityCode());
-        if (community == null || !township.code().equals(community.parentCode())) {
-            problems.add("村（社区）“" + nullToEmpty(form.communityCode()) + "”不属于" + township.name());
+        if (community == null) {
+            problems.add(form.communityCode() == null || form.communityCode().isBlank() ? "请选择村（社区）"
+                    : "所选村（社区）不存在或已撤并，请在" + township.name() + "下重新选择");
+        } else if (!township.code().equals(community.parentCode())) {
+            problems.add("村（社区）“" + community.name() + "”不属于" + township.name() + "，请重新选择");
         }
     }
 

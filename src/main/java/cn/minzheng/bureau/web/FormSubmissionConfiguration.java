@@ -31,6 +31,16 @@ public class FormSubmissionConfiguration {
     }
 
     @Bean
+    public FilterRegistrationBean<EngineApiRefusalFilter> engineApiRefusalFilter(ObjectMapper json, CamundaBpmProperties camunda) {
+        FilterRegistrationBean<EngineApiRefusalFilter> registration = new FilterRegistrationBean<>(new EngineApiRefusalFilter(json));
+        registration.setName("bureau-engine-api-refusals");
+        registration.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+        // outside the read-only filter, so it sees what that filter's chain answers
+        registration.setOrder(15);
+        return registration;
+    }
+
+    @Bean
     public FilterRegistrationBean<RegionOptionsFormFilter> regionOptionsFormFilter(
             RegionRepository regions, WebUsers users, ObjectMapper json, CamundaBpmProperties camunda) {
         FilterRegistrationBean<RegionOptionsFormFilter> registration =

@@ -63,11 +63,7 @@ public final class CamundaForm {
 
     /** Opens the dropdown of a select field and picks the option with this text. */
     public CamundaForm select(String label, int row, String option) {
-        WebElement input = field(label, row);
-        WebElement group = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')][1]"));
-        scrollTo(group);
-        group.click();
-        WebElement field = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
+        WebElement field = openDropdown(label, row);
         WebElement item = wait.until(d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
                 .filter(e -> e.getText().trim().equals(option)).findFirst().orElse(null));
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(item).click().perform();
@@ -75,18 +71,25 @@ public final class CamundaForm {
         return this;
     }
 
-    /** The options a select field offers. */
+    /** The options a select field offers: its list is opened and left open, as a user looking at it has it. */
     public List<String> options(String label, int row) {
+        WebElement field = openDropdown(label, row);
+        return field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().map(e -> e.getText().trim()).toList();
+    }
+
+    private WebElement openDropdown(String label, int row) {
         WebElement input = field(label, row);
-        WebElement group = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')][1]"));
-        scrollTo(group);
-        group.click();
         WebElement field = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
-        wait.until(d -> !field.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty());
-        List<String> options = field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
-                .map(e -> e.getText().trim()).toList();
-        group.click();
-        return options;
+        WebElement group = field.findElement(By.cssSelector(".fjs-input-group"));
+        scrollTo(group);
+        // a click toggles the list: poll slowly enough that a list still rendering is not closed again
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(30)).pollingEvery(java.time.Duration.ofMillis(1500)).until(d -> {
+            if (field.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty()) {
+                group.click();
+            }
+            return !field.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty();
+        });
+        return field;
     }
 
     /** Picks the radio button with this text in the group of this label. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
@@ -18,7 +19,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Where Chromium or its driver is missing the tests are skipped, except under {@code CI=true}, where
  * that fails them: a green run must have driven the browser.
  */
-public class SharedBrowser implements BeforeAllCallback, AfterEachCallback, ParameterResolver {
+public class SharedBrowser implements BeforeAllCallback, AfterEachCallback, ParameterResolver, TestExecutionExceptionHandler {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedBrowser.class);
 
@@ -31,6 +32,21 @@ public class SharedBrowser implements BeforeAllCallback, AfterEachCallback, Para
             }
             assumeTrue(false, missing);
         }
+    }
+
+    /** A failed test leaves a screenshot of what the browser showed: target/screenshots/FAILED-….png */
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+        Session session = session(context);
+        if (session.driver != null) {
+            try {
+                Browser.screenshot(session.driver, "FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
+                        + context.getRequiredTestMethod().getName());
+            } catch (RuntimeException screenshotFailed) {
+                thrown.addSuppressed(screenshotFailed);
+            }
+        }
+        throw thrown;
     }
 
     @Override

@@ -118,11 +118,24 @@ public class DibaoAppeals implements CopiedVariables {
         DibaoCase dibaoCase = cases.find(appeal.caseId()).orElseThrow();
         caseVariables.publish(execution, dibaoCase);
         execution.setVariable("contestedLabel", Appeal.contestedLabel(appeal.contested()));
-        execution.setVariable("contestedReason", dibaoCase.closingReason() == null ? "" : dibaoCase.closingReason());
+        execution.setVariable("contestedReason", AMOUNT.equals(appeal.contested()) ? amountBasis(dibaoCase)
+                : dibaoCase.closingReason() == null ? "" : dibaoCase.closingReason());
         execution.setVariable("currentAmount", Money.format(dibaoCase.monthlyAmount()));
         execution.setVariable("noticeDate", appeal.noticeDate().toString());
         execution.setVariable("appealGrounds", appeal.grounds());
         execution.setVariable("handledBy", appeal.handledBy());
+    }
+
+    /** What a contested amount was decided on: the figures of the case's last calculation. */
+    private static String amountBasis(DibaoCase dibaoCase) {
+        if (dibaoCase.perCapitaIncome() == null || dibaoCase.monthlyStandard() == null) {
+            return "按核定时的家庭收入计算，月补助" + Money.format(dibaoCase.monthlyAmount()) + "元";
+        }
+        boolean addition = dibaoCase.categoryAddition() != null && dibaoCase.categoryAddition().signum() > 0;
+        return "核定时家庭人均收入" + Money.format(dibaoCase.perCapitaIncome()) + "元，低保标准"
+                + Money.format(dibaoCase.monthlyStandard()) + "元"
+                + (addition ? "，分类施保加发" + Money.format(dibaoCase.categoryAddition()) + "元" : "")
+                + "，月补助" + Money.format(dibaoCase.monthlyAmount()) + "元";
     }
 
     /** 重新调查, on assignment and complete: nobody who handled the case re-investigates it. */

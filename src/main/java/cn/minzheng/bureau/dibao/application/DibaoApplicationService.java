@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.minzheng.bureau.access.CurrentUser;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TextRules;
 import cn.minzheng.bureau.dibao.CaseCategory;
@@ -16,6 +17,8 @@ import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.HouseholdValidator;
 import cn.minzheng.bureau.household.Labelled;
+import cn.minzheng.bureau.region.Region;
+import cn.minzheng.bureau.region.RegionRepository;
 
 /** Registers 低保 applications: one validation and one write path for the start form and the REST API. */
 @Service
@@ -25,13 +28,18 @@ public class DibaoApplicationService {
     private final HouseholdRepository households;
     private final DibaoCaseRepository cases;
     private final RuntimeService runtimeService;
+    private final CurrentUser currentUser;
+    private final RegionRepository regions;
 
     public DibaoApplicationService(HouseholdValidator householdValidator, HouseholdRepository households,
-                                   DibaoCaseRepository cases, RuntimeService runtimeService) {
+                                   DibaoCaseRepository cases, RuntimeService runtimeService, CurrentUser currentUser,
+                                   RegionRepository regions) {
         this.householdValidator = householdValidator;
         this.households = households;
         this.cases = cases;
         this.runtimeService = runtimeService;
+        this.currentUser = currentUser;
+        this.regions = regions;
     }
 
     /** Validates and stores the household and a new case in status APPLIED; all or nothing. */
@@ -71,6 +79,7 @@ public class DibaoApplicationService {
         if (staffUser != null && staffUser.equals(actor)) {
             throw new RuleViolation("RELATED_STAFF_RECUSAL", "您是申请人的近亲属，须回避，不能登记此申请", 403);
         }
+        requireOwnArea(form);
         Household household = householdValidator.validate(form.household());
         long householdId = households.insert(household);
         return new Registration(
@@ -87,6 +96,19 @@ public class DibaoApplicationService {
                 registered.caseNumber(), Map.of(DibaoApplicationProcess.VAR_CASE_ID, registered.id()));
         cases.attachProcess(registered.id(), instance.getId());
         return cases.find(registered.id()).orElseThrow();
+    }
+
+    /**
+     * A clerk registers applications of their own township only, whichever way the application comes in
+     * (Tasklist's start form, the engine REST API, the project's API); district roles register for any.
+     */
+    private void requireOwnArea(DibaoApplicationForm form) {
+        String township = form.household() == null ? null : form.household().townshipCode();
+        if (township == null || !currentUser.isAuthenticated() || currentUser.maySee(township)) {
+            return;
+        }
+        String name = regions.findCurrent(township).map(Region::name).orElse("所选乡镇（街道）");
+        throw new RuleViolation("OUTSIDE_AREA", "您只能登记本乡镇（街道）的申请，" + name + "不在您的工作范围内", 403);
     }
 
     private static String blankToNull(String s) {

@@ -45,7 +45,6 @@ public class DibaoCaseController {
         if (form == null || form.household() == null) {
             throw new RuleViolation("INVALID_APPLICATION", "申请内容不能为空，须包含家庭信息（household）");
         }
-        currentUser.requireTownship(form.household().townshipCode());
         DibaoCase submitted = applications.submit(form, currentUser.id());
         return ResponseEntity.created(URI.create("/api/dibao/cases/" + submitted.id())).body(view(submitted));
     }

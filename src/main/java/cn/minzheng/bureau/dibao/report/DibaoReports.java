@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,7 +22,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.access.Groups;
-import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -48,6 +48,7 @@ import cn.minzheng.bureau.region.AreaType;
 @Component("dibaoReports")
 public class DibaoReports implements CopiedVariables {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FACT_KINDS = Set.of("HIDDEN_INCOME", "VEHICLE", "UNDECLARED_MEMBER", "OTHER");
 
     private final ReportRepository reports;
@@ -57,16 +58,10 @@ public class DibaoReports implements CopiedVariables {
     private final OverpaymentRecoveries recoveries;
     private final RuntimeService runtimeService;
     private final JdbcClient jdbc;
-    private final StaffNames staffNames;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** The choice of investigators the assignment form shows (task-local). */
-    static final String VAR_INVESTIGATOR_OPTIONS = "investigatorOptions";
 
     public DibaoReports(ReportRepository reports, DibaoCaseRepository cases, CaseVariables caseVariables,
                         CaseRecalculation recalculation, OverpaymentRecoveries recoveries, RuntimeService runtimeService,
-                        JdbcClient jdbc, StaffNames staffNames) {
-        this.staffNames = staffNames;
+                        JdbcClient jdbc) {
         this.reports = reports;
         this.cases = cases;
         this.caseVariables = caseVariables;
@@ -122,18 +117,23 @@ public class DibaoReports implements CopiedVariables {
         execution.setVariable("reportChannelLabel", Report.channelLabel(report.channel()));
         execution.setVariable("factKindLabel", Report.factKindLabel(report.factKind()));
         execution.setVariable("allegation", report.allegation());
-        execution.setVariable("reporterLabel", report.anonymous() ? "匿名举报"
-                : "实名举报（举报人身份仅调查人员可在举报详情中查看：/api/dibao/reports/" + report.id() + "）");
+        execution.setVariable("reporterLabel", report.anonymous() ? "匿名举报" : "实名举报（举报人姓名和联系方式仅对被指派的调查人员可见）");
     }
 
     /**
-     * 指派调查人员 created: the township's clerks and reviewers to choose from, by name and post (the form's
-     * select; the choice is the user id).
+     * 指派调查人员 created: the clerks and reviewers of the case's township, by name, are the investigators the
+     * reviewer chooses from; a relative of the applicant is not offered.
      */
     public void offerInvestigators(DelegateTask task) {
         String township = (String) task.getVariable("townshipCode");
-        List<Map<String, Object>> options = staffNames.membersOf(Groups.clerk(township), Groups.reviewer(township))
-                .entrySet().stream().map(m -> Map.<String, Object>of("label", m.getValue(), "value", m.getKey())).toList();
+        Object relative = task.getVariable("relatedStaffUser");
+        List<Map<String, String>> options = jdbc.sql("""
+                        select distinct u.id_ as user_id, u.last_ as last_name, u.first_ as first_name from act_id_user u
+                        join act_id_membership m on m.user_id_ = u.id_ where m.group_id_ in (?, ?) order by u.id_""")
+                .params(Groups.clerk(township), Groups.reviewer(township))
+                .query((rs, row) -> Map.of("value", rs.getString("user_id"), "label",
+                        Objects.toString(rs.getString("last_name"), "") + Objects.toString(rs.getString("first_name"), "")))
+                .list().stream().filter(option -> !option.get("value").equals(relative)).toList();
         task.setVariableLocal(VAR_INVESTIGATOR_OPTIONS, SpinValues.jsonValue(json(options)).create());
     }
 
@@ -144,10 +144,10 @@ public class DibaoReports implements CopiedVariables {
         long member = jdbc.sql("select count(*) from act_id_membership where user_id_ = ? and group_id_ in (?, ?)")
                 .params(investigator, Groups.clerk(township), Groups.reviewer(township)).query(Long.class).single();
         if (member == 0) {
-            throw new RuleViolation("INVALID_INVESTIGATOR", "调查人员“" + staffNames.of(investigator) + "”不是本乡镇（街道）的经办人或审核人");
+            throw new RuleViolation("INVALID_INVESTIGATOR", "所选调查人员不是本乡镇（街道）的经办人或审核人");
         }
         if (investigator.equals(task.getVariable("relatedStaffUser"))) {
-            throw new RuleViolation("FOUR_EYES", "回避：" + staffNames.of(investigator) + "是被举报家庭的近亲属，不能调查本举报", 403);
+            throw new RuleViolation("FOUR_EYES", "回避：所选调查人员是被举报家庭的近亲属，不能调查本举报", 403);
         }
         task.setVariable(VAR_INVESTIGATOR, investigator);
         Report report = report(task);
@@ -161,7 +161,7 @@ public class DibaoReports implements CopiedVariables {
         String findings = input.text(VAR_FINDINGS, "调查结论", 1000);
         String fromMonth = null;
         if (founded) {
-            fromMonth = PayrollMonth.parse(task.getVariable(VAR_FACT_FROM_MONTH)).toString();
+            fromMonth = factFromMonth(task.getVariable(VAR_FACT_FROM_MONTH));
         }
         task.setVariable(VAR_FACT_FROM_MONTH, fromMonth);
         task.setVariable("investigatedBy", Actor.of(task));
@@ -242,6 +242,23 @@ public class DibaoReports implements CopiedVariables {
         return reports.get(((Number) scope.getVariable(VAR_REPORT_ID)).longValue());
     }
 
+    /** 隐瞒事实开始的月份, as the investigator typed it: 年-月. */
+    private static String factFromMonth(Object value) {
+        try {
+            return PayrollMonth.parse(value).toString();
+        } catch (RuleViolation e) {
+            throw new RuleViolation("INVALID_FACT_MONTH", "举报属实时请填写隐瞒事实开始的月份，格式为“年-月”，如2026-03");
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String text(String value, String label, int maxLength, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
@@ -264,13 +281,5 @@ public class DibaoReports implements CopiedVariables {
     @Override
     public Map<String, Set<String>> byProcess() {
         return Map.of(KEY, CaseVariables.COPIES);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,7 +5,9 @@ import static cn.minzheng.bureau.dibao.review.ReviewProcess.*;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
@@ -16,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.access.Groups;
-import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -51,12 +52,10 @@ public class DibaoReviews implements CopiedVariables {
     private final ReviewSettings settings;
     private final TaskService taskService;
     private final JdbcClient jdbc;
-    private final StaffNames staffNames;
 
     public DibaoReviews(ReviewRepository reviews, DibaoCaseRepository cases, CaseVariables caseVariables,
                         HouseholdIncomeService incomes, StandardService standards, ReviewSettings settings,
-                        TaskService taskService, JdbcClient jdbc, StaffNames staffNames) {
-        this.staffNames = staffNames;
+                        TaskService taskService, JdbcClient jdbc) {
         this.reviews = reviews;
         this.cases = cases;
         this.caseVariables = caseVariables;
@@ -132,7 +131,7 @@ public class DibaoReviews implements CopiedVariables {
         cases.recordDecision(caseId(task), "review:" + task.getTaskDefinitionKey(), decision, comment, Actor.of(task));
         task.setVariable(district ? "approvedBy" : "reviewedBy", Actor.of(task));
         if (!district) {
-            task.setVariable(REVIEWED_BY_NAME, staffNames.of(Actor.of(task))); // what the district's form shows
+            task.setVariable(VAR_REVIEWED_BY_NAME, staffName(Actor.of(task)));
         }
         if (REJECT.equals(decision)) {
             task.setVariable("keepReason", (district ? "区民政局审批不同意：" : "乡镇（街道）审核不同意：") + comment);
@@ -173,6 +172,13 @@ public class DibaoReviews implements CopiedVariables {
         }
     }
 
+    /** A staff member as the district's form shows them: the name (and post) of the user, not the user name. */
+    private String staffName(String userId) {
+        return jdbc.sql("select last_, first_ from act_id_user where id_ = ?").param(userId)
+                .query((rs, row) -> Objects.toString(rs.getString(1), "") + Objects.toString(rs.getString(2), ""))
+                .optional().filter(name -> !name.isBlank()).orElse(userId);
+    }
+
     private void markReviewed(long caseId) {
         jdbc.sql("update dibao_case set last_reviewed_at = ? where id = ?").params(Timestamp.from(Instant.now()), caseId).update();
     }
@@ -188,11 +194,8 @@ public class DibaoReviews implements CopiedVariables {
     /** The case's facts this process publishes for its forms. */
     @Override
     public Map<String, Set<String>> byProcess() {
-        Set<String> copies = new java.util.HashSet<>(CaseVariables.COPIES);
-        copies.add(REVIEWED_BY_NAME);
-        return Map.of(KEY, copies);
+        Set<String> copies = new HashSet<>(CaseVariables.COPIES);
+        copies.add(VAR_REVIEWED_BY_NAME);
+        return Map.of(KEY, Set.copyOf(copies));
     }
-
-    /** The township reviewer by name and post; reviewedBy keeps the user id four-eyes compares. */
-    private static final String REVIEWED_BY_NAME = "reviewedByName";
 }

@@ -215,7 +215,7 @@ class CommunityReorganisationIntegrationTest {
         assertThat(service.apply(planId, "approver").alreadyApplied()).isTrue();
         assertThat(plans.changes(planId)).hasSize(changes);
         assertThatThrownBy(() -> walker.submit("clerk.renqiu", TestApplications.household("renqiu", b, "ORDINARY", 1, "100")))
-                .hasMessageContaining("不属于");
+                .hasMessageContaining("已撤并");
     }
 
     @Test
