@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
@@ -178,6 +179,9 @@ public class AccessSetup {
         // colleagues by name and post, groups by name: Tasklist shows who holds a task and to whom it is offered
         grant(group, Resources.USER, ANY, Permissions.READ);
         grant(group, Resources.GROUP, ANY, Permissions.READ);
+        // a task's 历史 in Tasklist: who claimed, assigned, completed it, when (no variable values)
+        grant(group, Resources.OPERATION_LOG_CATEGORY, UserOperationLogEntry.CATEGORY_TASK_WORKER,
+                UserOperationLogCategoryPermissions.READ);
     }
 
     /**

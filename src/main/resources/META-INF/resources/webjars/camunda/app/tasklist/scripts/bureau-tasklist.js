@@ -50,7 +50,7 @@ function renameUsers(value) {
 
 angular.module('cam.tasklist').config(['$provide', function ($provide) {
 
-  $provide.decorator('camAPIHttpClient', ['$delegate', '$rootScope', function (HttpClient, $rootScope) {
+  $provide.decorator('camAPIHttpClient', ['$delegate', '$rootScope', '$q', function (HttpClient, $rootScope, $q) {
     const get = HttpClient.prototype.get;
     const post = HttpClient.prototype.post;
     const names = {};
@@ -100,7 +100,7 @@ angular.module('cam.tasklist').config(['$provide', function ($provide) {
             entry.newValue = nameOf(entry.newValue);
           }
         });
-        $rootScope.$applyAsync(done);
+        done();
       });
     }
 
@@ -139,54 +139,82 @@ angular.module('cam.tasklist').config(['$provide', function ($provide) {
       return widened;
     }
 
+    /**
+     * Runs {@code transform(result, next)} on a response before the caller sees it, whether the caller
+     * passed a callback (done) or uses the returned promise; each response is transformed once.
+     */
+    function intercept(client, method, path, options, transform) {
+      const transformed = new WeakSet();
+      function once(result, next) {
+        if (!result || typeof result !== 'object' || transformed.has(result)) {
+          next();
+          return;
+        }
+        transformed.add(result);
+        transform(result, next);
+      }
+      const done = options && options.done;
+      if (typeof done === 'function') {
+        options.done = function (err, result) {
+          if (err) {
+            return done(err, result);
+          }
+          let synchronous = true;
+          once(result, function () {
+            if (synchronous) {
+              done(err, result);
+            } else {
+              $rootScope.$applyAsync(function () { done(err, result); });
+            }
+          });
+          synchronous = false;
+        };
+      }
+      return method.call(client, path, options).then(function (result) {
+        return $q(function (resolve) {
+          once(result, function () { resolve(result); });
+        });
+      });
+    }
+
+    function renamed(result, next) {
+      renameUsers(result);
+      next();
+    }
+
     HttpClient.prototype.get = function (path, options) {
       const client = this;
-      const done = options && options.done;
-      if (typeof path === 'string' && typeof done === 'function') {
-        if (/^history\/user-operation$/.test(path)) {
-          options.done = function (err, result) {
-            if (err || !Array.isArray(result)) {
-              return done(err, result);
-            }
-            historyByName(client, result, function () { done(err, result); });
-          };
-        } else if (/^task\/[^/]+\/comment$/.test(path)) {
-          options.done = function (err, result) {
-            if (err || !Array.isArray(result)) {
-              return done(err, result);
-            }
-            historyByName(client, result, function () { done(err, result); });
-          };
-        } else if (/^(user|task|filter)(\/|$)/.test(path)) {
-          options.done = function (err, result) {
-            if (!err && result) {
-              if (/^filter(\/[^/]+)?$/.test(path)) {
-                rememberCards(result);
-              }
-              renameUsers(result);
-            }
-            return done(err, result);
-          };
-        }
+      if (typeof path !== 'string') {
+        return get.call(this, path, options);
+      }
+      if (/^history\/user-operation(\?|$)/.test(path) || /^task\/[^/?]+\/comment(\?|$)/.test(path)) {
+        return intercept(client, get, path, options, function (result, next) {
+          if (!Array.isArray(result)) {
+            next();
+            return;
+          }
+          historyByName(client, result, next);
+        });
+      }
+      if (/^filter(\/[^/?]+)?(\?|$)/.test(path)) {
+        return intercept(client, get, path, options, function (result, next) {
+          rememberCards(result);
+          next();
+        });
+      }
+      if (/^(user|task)(\/|\?|$)/.test(path)) {
+        return intercept(client, get, path, options, renamed);
       }
       return get.call(this, path, options);
     };
 
     HttpClient.prototype.post = function (path, options) {
-      const list = typeof path === 'string' && path.match(/^filter\/([^/]+)\/(list|count)$/);
-      if (list && options) {
-        options.data = widenNameSearch(list[1], options.data);
-        const done = options.done;
-        if (typeof done === 'function') {
-          options.done = function (err, result) {
-            if (!err && result) {
-              renameUsers(result);
-            }
-            return done(err, result);
-          };
-        }
+      const list = typeof path === 'string' && path.match(/^filter\/([^/?]+)\/(list|count)(\?|$)/);
+      if (!list || !options) {
+        return post.call(this, path, options);
       }
-      return post.call(this, path, options);
+      options.data = widenNameSearch(list[1], options.data);
+      return intercept(this, post, path, options, renamed);
     };
 
     return HttpClient;
