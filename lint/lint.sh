@@ -5,6 +5,10 @@
 set -e
 cd "$(dirname "$0")"
 if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "bpmnlint: node/npm not found, and CI=true lints every diagram" >&2
+    exit 1
+  fi
   echo "bpmnlint skipped: node/npm not found (install Node.js to lint the diagrams)"
   exit 0
 fi

@@ -66,10 +66,12 @@ public class DonationActions {
                 + "元，" + goods(collected.goods());
     }
 
-    static String describePlan(List<Allocation> plan) {
+    /** The plan as the head of relief reads it: each township by its name. */
+    static String describePlan(List<Allocation> plan, RegionRepository regions) {
         StringBuilder text = new StringBuilder();
         for (Allocation a : plan) {
-            text.append(a.townshipCode()).append("（困难家庭").append(a.needyHouseholds()).append("户）：现金")
+            text.append(regions.find(a.townshipCode()).map(Region::name).orElse(a.townshipCode()))
+                    .append("（困难家庭").append(a.needyHouseholds()).append("户）：现金")
                     .append(Money.format(a.cash())).append("元，").append(goods(a.goods())).append("\n");
         }
         return text.toString().trim();

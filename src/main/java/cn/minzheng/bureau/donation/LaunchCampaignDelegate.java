@@ -53,6 +53,7 @@ public class LaunchCampaignDelegate implements JavaDelegate {
         // the window closes at the end of its last day
         execution.setVariable("windowClosesAt", Date.from(end.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
         execution.setVariable("collectedSummary", "尚未收到捐赠");
+        execution.setVariable("lastReceiptNumber", "尚未开具收据");
         execution.setProcessBusinessKey(campaign.campaignNumber());
     }
 

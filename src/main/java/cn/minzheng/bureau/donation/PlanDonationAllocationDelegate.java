@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.donation.DonationRepository.Collected;
+import cn.minzheng.bureau.region.RegionRepository;
 
 /**
  * 制定分配方案 at the end of the window: checks that cash, goods and receipts reconcile (one receipt
@@ -20,10 +21,12 @@ public class PlanDonationAllocationDelegate implements JavaDelegate {
 
     private final DonationRepository donations;
     private final NeedyHouseholds needy;
+    private final RegionRepository regions;
 
-    public PlanDonationAllocationDelegate(DonationRepository donations, NeedyHouseholds needy) {
+    public PlanDonationAllocationDelegate(DonationRepository donations, NeedyHouseholds needy, RegionRepository regions) {
         this.donations = donations;
         this.needy = needy;
+        this.regions = regions;
     }
 
     @Override
@@ -39,6 +42,6 @@ public class PlanDonationAllocationDelegate implements JavaDelegate {
         donations.replacePlan(campaignId, plan);
         donations.changeStatus(campaignId, "PLANNED");
         execution.setVariable("collectedSummary", DonationActions.describe(collected));
-        execution.setVariable("planSummary", DonationActions.describePlan(donations.plan(campaignId)));
+        execution.setVariable("planSummary", DonationActions.describePlan(donations.plan(campaignId), regions));
     }
 }

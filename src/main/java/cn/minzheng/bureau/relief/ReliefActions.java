@@ -45,12 +45,17 @@ public class ReliefActions {
      * parallel townships never see each other's decisions or registrars.
      */
     public void openTownship(DelegateExecution execution) {
-        String township = (String) execution.getVariable(VAR_TOWNSHIP_CODE);
-        execution.setVariableLocal("townshipName", regions.find(township).map(Region::name).orElse(township));
+        nameTownship(execution);
         for (String local : List.of("rosterRegisteredBy", "rosterSummary", "rosterReturnReason",
                 VAR_ROSTER_DECISION, VAR_ROSTER_COMMENT)) {
             execution.setVariableLocal(local, null);
         }
+    }
+
+    /** The township of a per-township step by its name, for the form (the code stays the step's own variable). */
+    public void nameTownship(DelegateExecution execution) {
+        String township = (String) execution.getVariable(VAR_TOWNSHIP_CODE);
+        execution.setVariableLocal("townshipName", regions.find(township).map(Region::name).orElse(township));
     }
 
     /** A new sign-off task never reuses the decision of the round that sent the roster back. */

@@ -29,7 +29,9 @@ import cn.minzheng.bureau.region.RegionRepository;
  * <li>{@code options = townships}: the current townships and street offices the user works in (all of
  * them for district roles); with only one, it is chosen already;</li>
  * <li>{@code options = communities}: the current villages and communities of the township chosen in the
- * field named by {@code township} (default {@code townshipCode}), following that choice.</li>
+ * field named by {@code township} (default {@code townshipCode}), following that choice;</li>
+ * <li>{@code options = villages}: every current village and community of the user's townships, each named
+ * with its township (for a checklist that spans townships, e.g. the villages a disaster struck).</li>
  * </ul>
  * The lists follow reorganisations without a form change, and a clerk is never offered another
  * township's villages. The server checks the area again on submission: this only spares the clerk a
@@ -89,6 +91,8 @@ class RegionOptionsFormFilter extends OncePerRequestFilter {
             String options = field.path("properties").path("options").asText();
             if (options.equals("townships")) {
                 fillTownships(field, townships);
+            } else if (options.equals("villages")) {
+                fillVillages(field, townships);
             } else {
                 fillCommunities(field, townships, field.path("properties").path("township").asText("townshipCode"));
             }
@@ -99,7 +103,7 @@ class RegionOptionsFormFilter extends OncePerRequestFilter {
     private static void collectRegionFields(JsonNode node, List<ObjectNode> found) {
         for (JsonNode component : node.path("components")) {
             String options = component.path("properties").path("options").asText("");
-            if (component.isObject() && (options.equals("townships") || options.equals("communities"))) {
+            if (component.isObject() && List.of("townships", "communities", "villages").contains(options)) {
                 found.add((ObjectNode) component);
             }
             collectRegionFields(component, found);
@@ -114,6 +118,16 @@ class RegionOptionsFormFilter extends OncePerRequestFilter {
         if (townships.size() == 1) {
             field.put("defaultValue", townships.get(0).code());
         }
+    }
+
+    private void fillVillages(ObjectNode field, List<Region> townships) {
+        ArrayNode values = field.putArray("values");
+        for (Region township : townships) {
+            regions.children(township.code()).forEach(v ->
+                    values.addObject().put("label", township.name() + " " + v.name()).put("value", v.code()));
+        }
+        field.remove("valuesKey");
+        field.remove("valuesExpression");
     }
 
     /** A FEEL expression choosing the villages of the chosen township: form-js re-evaluates it as the choice changes. */

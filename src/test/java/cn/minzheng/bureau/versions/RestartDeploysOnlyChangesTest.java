@@ -2,7 +2,6 @@ package cn.minzheng.bureau.versions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -34,12 +33,14 @@ class RestartDeploysOnlyChangesTest {
         long decisionVersions = repositoryService.createDecisionDefinitionQuery().count();
 
         assertThat(ProcessEngines.getDefaultProcessEngine()).isSameAs(engine);
-        // the same application once more on the same database: a restart (its own engine name, no job executor)
+        // the same application once more on the same database: a restart (its own engine name, no job executor).
+        // Command-line arguments, not default properties, which the profiles' files would override: a
+        // newcomer running the application on port 8080 beside the suite must not meet a port in use.
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(BureauApplication.class)
-                .properties(Map.of("server.port", "0", "camunda.bpm.process-engine-name", "restarted",
-                        "camunda.bpm.job-execution.enabled", "false",
-                        "bureau.demo-data.enabled", "false"))
-                .run()) {
+                .run("--server.port=0", "--camunda.bpm.process-engine-name=restarted",
+                        "--camunda.bpm.job-execution.enabled=false", "--bureau.demo-data.enabled=false")) {
+            assertThat(restarted.getEnvironment().getProperty("local.server.port")).isNotEqualTo("8080");
+            assertThat(restarted.getBean(ProcessEngine.class).getName()).isEqualTo("restarted");
             RepositoryService afterRestart = restarted.getBean(RepositoryService.class);
             assertThat(afterRestart.createDeploymentQuery().count()).isEqualTo(deployments);
             assertThat(afterRestart.createProcessDefinitionQuery().count()).isEqualTo(processVersions);

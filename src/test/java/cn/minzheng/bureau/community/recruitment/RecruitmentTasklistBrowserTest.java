@@ -2,11 +2,11 @@ package cn.minzheng.bureau.community.recruitment;
 
 import static cn.minzheng.bureau.community.recruitment.RecruitmentProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -15,32 +15,31 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.minzheng.bureau.demo.DibaoWalker;
-import cn.minzheng.bureau.support.Browser;
+import cn.minzheng.bureau.support.BrowserTest;
+import cn.minzheng.bureau.support.CamundaForm;
+import cn.minzheng.bureau.support.Tasklist;
 
 /**
- * The recruitment forms in a real Tasklist: the street office's reviewer excludes an applicant with the
- * checklist and confirms, the clerk enters the remaining applicant's scores in that applicant's own task,
- * and what the browser submits is what the server reads back. Skipped where Chromium and chromedriver are
- * not installed.
+ * Every form of 社区工作者竞争上岗 filled and submitted in Tasklist by the user whose work it is: the street
+ * office's clerk announces a round and registers applicants, the reviewer excludes an applicant with the
+ * checklist, the clerk enters an applicant's scores in that applicant's own task, the reviewer approves
+ * the ranking and appoints the community's director. What the browser submits is what the server reads back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BrowserTest
 class RecruitmentTasklistBrowserTest {
 
-    @LocalServerPort
-    int port;
+    private static final String CLERK = "clerk.zhongyuan";
+    private static final String REVIEWER = "reviewer.zhongyuan";
+
     @Autowired
     DibaoWalker walker;
     @Autowired
@@ -53,68 +52,64 @@ class RecruitmentTasklistBrowserTest {
     RuntimeService runtimeService;
     @Autowired
     RecruitmentRepository recruitment;
+    @Autowired
+    JdbcClient jdbc;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
+    @Test
+    void theStreetOfficeClerkAnnouncesARoundAndRegistersItsApplicants(Tasklist tasklist) {
+        String title = "中原办事处社区工作者竞争上岗" + ThreadLocalRandom.current().nextInt(100_000);
+        tasklist.loginAs(CLERK);
+        CamundaForm start = tasklist.startProcess("社区工作者竞争上岗");
+        assertThat(start.values()).as("the clerk's own street office, chosen already").contains("中原办事处");
+        start.type("招聘名称", title);
+        assertThat(start.options("社区（村）", 0)).as("the street office's own communities")
+                .contains("南江社区", "金华社区").doesNotContain("清华苑社区", "东岳村");
+        start.select("社区（村）", 0, "南江社区").type("岗位数", 0, 2);
+        submit(tasklist, start, "community-recruitment-start", () -> roundTitled(title) != null);
+        long roundId = roundTitled(title);
+        assertThat(recruitment.posts(roundId)).containsExactly(Map.entry("zhongyuan-nanjiang", 2));
+        ProcessInstance round = instance(roundId);
 
-    @BeforeEach
-    void openBrowser() {
-        assumeTrue(Browser.available(), "Chromium and chromedriver are not installed (Debian: chromium chromium-driver)");
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        CamundaForm register = tasklist.openTask(task(round, TASK_REGISTER_APPLICATIONS).getId());
+        assertThat(register.values()).contains(title, "中原办事处", "南江社区2名", "尚无报名");
+        register.type("姓名", 0, "周文静").type("公民身份号码", 0, RecruitmentProcessTest.id(31));
+        register.select("报名社区（村）", 0, "南江社区").select("学历", 0, "本科")
+                .addRow("本次登记的报名人员")
+                .type("姓名", 1, "郑晓光").type("公民身份号码", 1, RecruitmentProcessTest.id(27));
+        register.select("报名社区（村）", 1, "南江社区").select("学历", 1, "高中或中专");
+        submit(tasklist, register, "community-recruitment-register", () -> isWaitingAt(round, TASK_REVIEW_ELIGIBILITY));
+        assertThat(recruitment.applications(roundId)).extracting(a -> a.applicantName() + ":" + a.communityCode() + ":" + a.eligible())
+                .containsExactly("周文静:zhongyuan-nanjiang:true", "郑晓光:zhongyuan-nanjiang:true");
     }
 
     @Test
-    void theReviewerExcludesAndTheClerkScoresInTasklist() {
-        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
-                .singleResult().getId();
-        ProcessInstance round = walker.as("clerk.zhongyuan", () -> formService.submitStartForm(definition, Map.of(
-                VAR_TOWNSHIP_CODE, "zhongyuan", VAR_TITLE, "中原办事处社区工作者竞争上岗",
-                VAR_POSTS, SpinValues.jsonValue("[{\"community\":\"南江社区\",\"posts\":1}]").create())));
-        long roundId = ((Number) runtimeService.getVariable(round.getId(), VAR_ROUND_ID)).longValue();
-        String applicants = """
+    void theReviewerExcludesAndTheClerkScoresInTasklist(Tasklist tasklist) {
+        ProcessInstance round = roundWithApplicants("南江社区", """
                 [{"applicantName":"周文静","idNumber":"%s","community":"南江社区","education":"BACHELOR"},
                  {"applicantName":"吴长青","idNumber":"%s","community":"南江社区","education":"BACHELOR"},
                  {"applicantName":"郑晓光","idNumber":"%s","community":"南江社区","education":"HIGH_SCHOOL"}]"""
-                .formatted(RecruitmentProcessTest.id(31), RecruitmentProcessTest.id(60), RecruitmentProcessTest.id(27));
-        walker.as("clerk.zhongyuan", () -> {
-            taskService.complete(task(round).getId(), Map.of(VAR_APPLICATIONS, SpinValues.jsonValue(applicants).create()));
-            return null;
-        });
+                .formatted(RecruitmentProcessTest.id(31), RecruitmentProcessTest.id(60), RecruitmentProcessTest.id(27)));
+        long roundId = roundId(round);
 
-        login("reviewer.zhongyuan");
-        WebElement form = openForm(task(round));
-        wait.until(d -> String.join("\n", values()).contains("周文静"));
-        assertThat(form.getText()).contains("资格审查表", "取消资格的人员", "取消资格的理由", "审查结论");
-        assertThat(String.join("\n", values())).contains("吴长青（南江社区） 60岁 本科 — 不合格：年龄60岁，不在18至45岁之间");
-        assertThat(browser.findElements(By.xpath("//label[contains(., '吴长青（南江社区）')]"))).as("refused by the rules: no option").isEmpty();
-        browser.findElement(By.xpath("//label[contains(., '确认资格审查结果')]")).click();
-        browser.findElement(By.xpath("//label[contains(., '郑晓光（南江社区）')]")).click();
-        browser.findElement(By.xpath("//label[contains(., '取消资格的理由')]/following::textarea[1]")).sendKeys("学历证书无法核实");
-        wait.until(d -> d.findElement(By.xpath("//label[contains(., '确认资格审查结果')]//input")).isSelected()
-                && d.findElement(By.xpath("//label[contains(., '郑晓光（南江社区）')]//input")).isSelected());
-        Browser.screenshot(browser, "tasklist-recruitment-eligibility");
-        complete(round, TASK_SCORE, "tasklist-recruitment-eligibility-done");
+        tasklist.loginAs(REVIEWER);
+        CamundaForm eligibility = tasklist.openTask(task(round, TASK_REVIEW_ELIGIBILITY).getId());
+        assertThat(eligibility.text()).contains("资格审查表", "取消资格的人员", "取消资格的理由", "审查结论");
+        assertThat(String.join("\n", eligibility.values())).contains("吴长青（南江社区） 60岁 本科 — 不合格：年龄60岁，不在18至45岁之间");
+        assertThat(eligibility.element().findElements(By.xpath(".//label[contains(., '吴长青（南江社区）')]")))
+                .as("refused by the rules: no option to exclude").isEmpty();
+        eligibility.choose("审查结论", "确认资格审查结果")
+                .tick("取消资格的人员（仅限系统审核合格的人员）", "郑晓光（南江社区）")
+                .type("取消资格的理由", "学历证书无法核实");
+        submit(tasklist, eligibility, "community-recruitment-eligibility", () -> isWaitingAt(round, TASK_SCORE));
         assertThat(recruitment.applications(roundId)).extracting(a -> a.applicantName() + ":" + a.eligible())
                 .containsExactly("周文静:true", "吴长青:false", "郑晓光:false");
         assertThat(recruitment.applications(roundId).get(2).ineligibleReason()).isEqualTo("学历证书无法核实");
 
-        browser.manage().deleteAllCookies();
-        login("clerk.zhongyuan");
-        form = openForm(task(round));
-        wait.until(d -> values().contains("周文静"));
-        assertThat(values()).contains("南江社区");
-        browser.findElement(By.xpath("//label[contains(., '笔试成绩')]/following::input[1]")).sendKeys("86.5");
-        browser.findElement(By.xpath("//label[contains(., '面试成绩')]/following::input[1]")).sendKeys("90");
-        Browser.screenshot(browser, "tasklist-recruitment-scores");
-        complete(round, TASK_APPROVE_APPOINTMENTS, "tasklist-recruitment-scores-done");
+        tasklist.loginAs(CLERK);
+        CamundaForm scores = tasklist.openTask(task(round, TASK_SCORE).getId());
+        assertThat(scores.values()).contains("周文静", "南江社区");
+        scores.type("笔试成绩", "86.5").type("面试成绩", 90);
+        submit(tasklist, scores, "community-recruitment-score", () -> isWaitingAt(round, TASK_APPROVE_APPOINTMENTS));
         var scored = recruitment.applications(roundId).get(0);
         assertThat(scored.writtenScore()).isEqualByComparingTo("86.5");
         assertThat(scored.interviewScore()).isEqualByComparingTo("90");
@@ -122,49 +117,107 @@ class RecruitmentTasklistBrowserTest {
         assertThat(scored.proposed()).isTrue();
     }
 
-    /** Clicks 完成 and waits for the next task; on a timeout the page (with Tasklist's notification) is in the screenshot. */
-    private void complete(ProcessInstance round, String nextTask, String screenshot) {
-        browser.findElement(By.xpath("//button[normalize-space()='完成']")).click();
+    @Test
+    void theReviewerApprovesTheRankingAndAppointsTheCommunitysDirector(Tasklist tasklist) {
+        String name = uniqueName();
+        ProcessInstance round = roundWithApplicants("金华社区", """
+                [{"applicantName":"%s","idNumber":"%s","community":"金华社区","education":"JUNIOR_COLLEGE"}]"""
+                .formatted(name, RecruitmentProcessTest.id(29)));
+        long roundId = roundId(round);
+        complete(REVIEWER, round, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, CONFIRM));
+        complete(CLERK, round, TASK_SCORE, Map.of(VAR_WRITTEN_SCORE, 80, VAR_INTERVIEW_SCORE, 75));
+
+        tasklist.loginAs(REVIEWER);
+        CamundaForm approve = tasklist.openTask(task(round, TASK_APPROVE_APPOINTMENTS).getId());
+        assertThat(String.join("\n", approve.values())).contains("金华社区 第1名 " + name + " 总分78.00 拟聘用");
+        approve.choose("审批结论", "同意按排名聘用").type("意见", "同意聘用");
+        submit(tasklist, approve, "community-recruitment-approve", () -> isWaitingAt(round, TASK_APPOINT_DIRECTOR));
+        assertThat(recruitment.roundWorkers(roundId)).extracting(RecruitmentRepository.Worker::workerName).containsExactly(name);
+
+        CamundaForm director = tasklist.openTask(task(round, TASK_APPOINT_DIRECTOR).getId());
+        assertThat(director.values()).contains("金华社区");
+        director.select("居委会主任", name);
+        submit(tasklist, director, "community-recruitment-director", () -> hasEnded(round));
+        assertThat(recruitment.currentDirector("zhongyuan-jinhua")).hasValueSatisfying(d -> {
+            assertThat(d.workerName()).isEqualTo(name);
+            assertThat(d.roundId()).isEqualTo(roundId);
+            assertThat(d.appointedBy()).isEqualTo(REVIEWER);
+        });
+    }
+
+    /** A round of 中原办事处 with one post in the community and the applicants registered, at the eligibility review. */
+    private ProcessInstance roundWithApplicants(String community, String applicants) {
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
+                .singleResult().getId();
+        ProcessInstance round = walker.as(CLERK, () -> formService.submitStartForm(definition, Map.of(
+                VAR_TOWNSHIP_CODE, "zhongyuan", VAR_TITLE, "中原办事处社区工作者竞争上岗",
+                VAR_POSTS, SpinValues.jsonValue("[{\"community\":\"" + community + "\",\"posts\":1}]").create())));
+        complete(CLERK, round, TASK_REGISTER_APPLICATIONS, Map.of(VAR_APPLICATIONS, SpinValues.jsonValue(applicants).create()));
+        return round;
+    }
+
+    /** A name no earlier run gave a worker of the community (workers stay in a PostgreSQL test database). */
+    private static String uniqueName() {
+        String given = "春夏秋冬文武建国家华明亮静安宁德志远新";
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "孙" + given.charAt(random.nextInt(given.length())) + given.charAt(random.nextInt(given.length()))
+                + given.charAt(random.nextInt(given.length()));
+    }
+
+    private void complete(String user, ProcessInstance round, String taskKey, Map<String, Object> variables) {
+        walker.as(user, () -> {
+            taskService.complete(task(round, taskKey).getId(), variables);
+            return null;
+        });
+    }
+
+    /**
+     * Keeps the whole filled form as a screenshot, presses 启动 / 完成 and waits until the round moved on; when it does not, the page as the user saw it is
+     * kept as a screenshot and its notifications explain why.
+     */
+    private static void submit(Tasklist tasklist, CamundaForm form, String name, BooleanSupplier movedOn) {
+        Dimension window = tasklist.driver().manage().window().getSize();
+        tasklist.driver().manage().window().setSize(new Dimension(window.getWidth(), 2400));
+        tasklist.screenshot(name + "-filled");
+        tasklist.driver().manage().window().setSize(window);
+        assertThat(form.errors()).as("errors shown in %s", name).isEmpty();
+        form.submit();
         try {
-            wait.until(d -> nextTask.equals(taskKey(round)));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            String errors = browser.findElements(By.cssSelector(".fjs-has-errors, .fjs-form-field-error, [aria-invalid=true], .notifications, .alert"))
-                    .stream().map(el -> el.getAttribute("outerHTML")).map(h -> h.length() > 400 ? h.substring(0, 400) : h).toList().toString();
-            String button = browser.findElement(By.xpath("//button[normalize-space()='完成']")).getAttribute("outerHTML");
-            String notifications = browser.findElements(By.cssSelector(".notifications")).stream().map(WebElement::getText).toList().toString();
-            List<String> tasks = taskService.createTaskQuery().processInstanceId(round.getId()).list().stream()
-                    .map(t -> t.getTaskDefinitionKey() + " " + t.getName()).toList();
-            throw new AssertionError("not completed: " + tasks + " " + notifications + " " + errors + " " + button, e);
-        } finally {
-            Browser.screenshot(browser, screenshot);
+            tasklist.waiting().until(d -> movedOn.getAsBoolean());
+        } catch (TimeoutException e) {
+            tasklist.screenshot(name + "-not-submitted");
+            throw new AssertionError(name + " was not submitted; the page says: " + tasklist.driver()
+                    .findElements(By.cssSelector(".notifications, .alert, .fjs-form-field-error")).stream()
+                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList(), e);
         }
     }
 
-    private void login(String user) {
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
-        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks], .tasks-list")));
+    private Long roundTitled(String title) {
+        return jdbc.sql("select id from community_recruitment_round where title = ?").param(title).query(Long.class)
+                .optional().orElse(null);
     }
 
-    private WebElement openForm(Task task) {
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='认领']"))).click();
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    private ProcessInstance instance(long roundId) {
+        String id = jdbc.sql("select process_instance_id from community_recruitment_round where id = ?").param(roundId)
+                .query(String.class).single();
+        return runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
     }
 
-    private Task task(ProcessInstance instance) {
-        return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    private long roundId(ProcessInstance round) {
+        return ((Number) runtimeService.getVariable(round.getId(), VAR_ROUND_ID)).longValue();
     }
 
-    private String taskKey(ProcessInstance instance) {
-        Task task = task(instance);
-        return task == null ? "" : task.getTaskDefinitionKey();
+    private boolean isWaitingAt(ProcessInstance instance, String taskKey) {
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).count() > 0;
     }
 
-    private List<String> values() {
-        return browser.findElements(By.cssSelector(".fjs-form input, .fjs-form textarea")).stream()
-                .map(e -> e.getAttribute("value")).filter(v -> v != null && !v.isBlank()).toList();
+    private boolean hasEnded(ProcessInstance instance) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0;
+    }
+
+    private Task task(ProcessInstance instance, String key) {
+        List<Task> found = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list();
+        assertThat(found).as("open tasks %s", key).hasSize(1);
+        return found.get(0);
     }
 }
