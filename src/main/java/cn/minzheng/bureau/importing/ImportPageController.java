@@ -18,6 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.ledger.LedgerPage;
 import cn.minzheng.bureau.ledger.LedgerUser;
 
 /**
@@ -25,6 +26,7 @@ import cn.minzheng.bureau.ledger.LedgerUser;
  * the JSON below, so a reload or a second tab shows the same job), the report and the commit.
  */
 @Controller
+@LedgerPage
 @RequestMapping("/ledger/import")
 public class ImportPageController {
 

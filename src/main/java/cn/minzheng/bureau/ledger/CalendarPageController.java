@@ -16,6 +16,7 @@ import cn.minzheng.bureau.common.RuleViolation;
 
 /** 工作日历: a year's holidays and make-up working days as the engine counts them (read-only; changed through the API). */
 @Controller
+@LedgerPage
 public class CalendarPageController {
 
     private final CalendarRepository repository;

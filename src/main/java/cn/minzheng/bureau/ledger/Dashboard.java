@@ -18,6 +18,7 @@ import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.figures.YearlyFiguresService;
 import cn.minzheng.bureau.donation.GoodsKind;
+import cn.minzheng.bureau.payroll.PayrollStatus;
 import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.relief.HouseholdCategory;
 
@@ -56,7 +57,7 @@ public class Dashboard {
         Timestamp to = Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay());
         Confine inArea = new Confine("district".equals(area) ? null : area);
         return new YearAtAGlance(year, regions.find(area).map(r -> r.name()).orElse(area),
-                yearlyFigures.compute(year, area), coveredByMonth(year, inArea), openStages(inArea),
+                yearlyFigures.compute(year, area), coveredNow(inArea), coveredByMonth(year, inArea), openStages(inArea),
                 disasterHouseholds(inArea, from, to),
                 Money.of(jdbc.sql("select coalesce(sum(cash), 0) from donation where registered_at >= ? and registered_at < ?")
                         .params(from, to).query(BigDecimal.class).single()),
@@ -88,6 +89,36 @@ public class Dashboard {
             all[leading.length] = township;
             return all;
         }
+    }
+
+    /** Today's approved cases of the area, when they were or will be paid first, and the latest payroll. */
+    private CoveredNow coveredNow(Confine inArea) {
+        Map<String, Object> approved = jdbc.sql("""
+                select count(distinct c.id) as households, count(p.id_number) as people, min(c.start_month) as first_month
+                from dibao_case c left join dibao_case_person p on p.case_id = c.id
+                where c.status = 'APPROVED'""" + inArea.on("c.township_code"))
+                .params(inArea.params()).query().singleRow();
+        Map<String, Long> upcoming = new LinkedHashMap<>();
+        jdbc.sql("""
+                select c.start_month, count(*) from dibao_case c
+                where c.status = 'APPROVED' and c.start_month is not null
+                  and not exists (select 1 from payment p where p.case_id = c.id and p.status = 'ISSUED')"""
+                        + inArea.on("c.township_code") + " group by c.start_month order by c.start_month")
+                .params(inArea.params())
+                .query(rs -> {
+                    upcoming.put(rs.getString(1), rs.getLong(2));
+                });
+        String firstMonth = (String) approved.get("first_month");
+        return new CoveredNow(((Number) approved.get("households")).longValue(),
+                ((Number) approved.get("people")).longValue(), firstMonth,
+                firstMonth == null ? null : payroll("where payroll_month = ?", firstMonth), upcoming,
+                payroll("where payroll_month = (select max(payroll_month) from payroll)"));
+    }
+
+    private CoveredNow.Payroll payroll(String where, Object... params) {
+        return jdbc.sql("select payroll_month, status from payroll " + where).params(params)
+                .query((rs, n) -> new CoveredNow.Payroll(rs.getString(1), PayrollStatus.valueOf(rs.getString(2)).label()))
+                .optional().orElse(null);
     }
 
     private List<YearAtAGlance.Covered> coveredByMonth(int year, Confine inArea) {

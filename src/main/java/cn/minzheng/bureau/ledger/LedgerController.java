@@ -20,9 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.CaseStatus;
-import cn.minzheng.bureau.dibao.DibaoCase;
-import cn.minzheng.bureau.dibao.DibaoCaseRepository;
-import cn.minzheng.bureau.dibao.SurveyRepository;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.region.Region;
@@ -30,6 +27,7 @@ import cn.minzheng.bureau.region.RegionRepository;
 
 /** 台账: find a household, read its file, download the list. Server-rendered, in Chinese. */
 @Controller
+@LedgerPage
 @RequestMapping("/ledger")
 public class LedgerController {
 
@@ -38,24 +36,24 @@ public class LedgerController {
 
     private final LedgerQueries queries;
     private final HouseholdRepository households;
-    private final DibaoCaseRepository cases;
-    private final SurveyRepository surveys;
+    private final CaseFiles caseFiles;
     private final RegionRepository regions;
     private final AuditTrail auditTrail;
+    private final AuditLines auditLines;
     private final LedgerLists lists;
     private final Dashboard dashboard;
 
-    public LedgerController(LedgerQueries queries, HouseholdRepository households, DibaoCaseRepository cases,
-                            SurveyRepository surveys, RegionRepository regions, AuditTrail auditTrail,
-                            LedgerLists lists, Dashboard dashboard) {
+    public LedgerController(LedgerQueries queries, HouseholdRepository households, CaseFiles caseFiles,
+                            RegionRepository regions, AuditTrail auditTrail, AuditLines auditLines, LedgerLists lists,
+                            Dashboard dashboard) {
         this.lists = lists;
         this.dashboard = dashboard;
         this.queries = queries;
         this.households = households;
-        this.cases = cases;
-        this.surveys = surveys;
+        this.caseFiles = caseFiles;
         this.regions = regions;
         this.auditTrail = auditTrail;
+        this.auditLines = auditLines;
     }
 
     @GetMapping
@@ -130,6 +128,9 @@ public class LedgerController {
                     total.householdsCancelled(), total.peopleCancelled(), total.paidInYear());
             table.row();
             table.row(glance.summary());
+            if (glance.emptyFiguresNote() != null) {
+                table.row("说明：" + glance.emptyFiguresNote());
+            }
             table.writeTo(response.getOutputStream());
         }
     }
@@ -192,19 +193,19 @@ public class LedgerController {
         Household household = households.find(householdId)
                 .filter(h -> user.maySee(h.townshipCode()))
                 .orElseThrow(() -> RuleViolation.notFound("家庭" + householdId));
-        List<DibaoCase> householdCases = cases.forHousehold(householdId);
         model.addAttribute("user", user);
         model.addAttribute("household", household);
         model.addAttribute("township", regions.find(household.townshipCode()).map(Region::name).orElse(""));
         model.addAttribute("community", regions.find(household.communityCode()).map(Region::name).orElse(""));
-        model.addAttribute("cases", householdCases.stream().map(c -> new CaseFile(c, cases.history(c.id()),
-                cases.decisions(c.id()), surveys.forCase(c.id()))).toList());
-        model.addAttribute("audit", auditTrail.forHousehold(householdId));
+        model.addAttribute("cases", caseFiles.ofHousehold(householdId, user));
+        model.addAttribute("audit", auditLines.of(auditTrail.forHousehold(householdId)));
         return "ledger/household";
     }
 
-    public record CaseFile(DibaoCase dibaoCase, List<DibaoCaseRepository.StatusChange> history,
-                           List<DibaoCaseRepository.Decision> decisions, List<cn.minzheng.bureau.dibao.Survey> surveys) {
+    /** Any other address under the ledgers: a page of its own saying so, not the server's error. */
+    @GetMapping("/**")
+    public String unknownPage() {
+        throw RuleViolation.notFound("页面");
     }
 
     private static String checkedStatus(String status) {

@@ -10,13 +10,14 @@ import cn.minzheng.bureau.donation.GoodsKind;
 
 /**
  * The dashboard's figures for a year and an area: the 低保 year (covered, added, cancelled, paid per
- * month), open applications by stage with their average age, disaster households by category, and
- * the donation campaign's collection and distribution.
+ * month), what is covered today, open applications by stage with their average age, disaster households
+ * by category, and the donation campaign's collection and distribution.
  */
 public record YearAtAGlance(
         int year,
         String areaName,
         YearlyFigures dibao,
+        CoveredNow now,
         List<Covered> coveredByMonth,
         List<Stage> openStages,
         Map<String, Long> disasterHouseholdsByCategory,
@@ -41,6 +42,28 @@ public record YearAtAGlance(
                 + "受灾困难家庭：" + count("五保户") + "户五保户、" + count("特困户") + "户特困户、" + count("重灾户")
                 + "户重灾户。“扶贫济困送温暖”活动共募集捐款" + donatedCash.toPlainString() + "元"
                 + goods(donatedGoods) + "，已发放捐款" + distributedCash.toPlainString() + "元" + goods(distributedGoods) + "。";
+    }
+
+    /**
+     * Why the year's 低保 money is nil, in a sentence a clerk understands; null where money was paid. Approved
+     * cases are paid from the month after approval, and a payroll counts once it is issued.
+     */
+    public String emptyFiguresNote() {
+        if (dibao.total().paidInYear().signum() > 0) {
+            return null;
+        }
+        if (now.households() == 0) {
+            return year + "年无低保金发放记录：" + areaName + "目前没有已批准（在保）的低保案件。";
+        }
+        String first = now.firstPaymentMonth();
+        if (first != null && first.compareTo(year + "-12") > 0) {
+            return year + "年尚无低保金发放记录：已批准的案件自批准的次月起发放，首次发放月份为" + CoveredNow.monthText(first)
+                    + (now.firstPaymentPayroll() == null ? "，该月工资单尚未生成。"
+                            : "，该月工资单" + now.firstPaymentPayroll().statusLabel() + "。");
+        }
+        CoveredNow.Payroll latest = now.latestPayroll();
+        return year + "年尚无已发放的低保金：工资单发放后计入" + (latest == null ? "，目前尚未生成工资单。"
+                : "，最近一期（" + CoveredNow.monthText(latest.month()) + "）工资单" + latest.statusLabel() + "。");
     }
 
     private long count(String category) {

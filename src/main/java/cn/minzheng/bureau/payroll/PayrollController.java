@@ -7,9 +7,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,16 +30,17 @@ import cn.minzheng.bureau.common.RuleViolation;
 @RequestMapping("/api/payrolls")
 public class PayrollController {
 
-    private static final Set<String> READERS = Set.of(Groups.FINANCE, Groups.DISTRICT_APPROVER, Groups.PROCESS_MANAGER, Groups.ADMIN);
+    /** Who may read payrolls (here and on the ledger page); only finance starts them and downloads bank files. */
+    static final Set<String> READERS = Set.of(Groups.FINANCE, Groups.DISTRICT_APPROVER, Groups.PROCESS_MANAGER, Groups.ADMIN);
 
     private final PayrollStarter starter;
     private final PayrollRepository payrolls;
-    private final BankFileExporter bankFiles;
+    private final BankFileDownloads bankFiles;
     private final BankReturnImport bankReturns;
     private final IdentityService identityService;
     private final JdbcClient jdbc;
 
-    public PayrollController(PayrollStarter starter, PayrollRepository payrolls, BankFileExporter bankFiles,
+    public PayrollController(PayrollStarter starter, PayrollRepository payrolls, BankFileDownloads bankFiles,
                              BankReturnImport bankReturns, IdentityService identityService, JdbcClient jdbc) {
         this.starter = starter;
         this.payrolls = payrolls;
@@ -74,18 +72,13 @@ public class PayrollController {
     @GetMapping("/{payrollId}/bank-file.csv")
     public ResponseEntity<StreamingResponseBody> csv(@PathVariable long payrollId) {
         requireGroup(Set.of(Groups.FINANCE));
-        Payroll payroll = bankFiles.requireApproved(payrollId);
-        return download(payroll, "csv", MediaType.parseMediaType("text/csv;charset=UTF-8"),
-                out -> bankFiles.writeCsv(payrollId, out));
+        return bankFiles.csv(payrollId);
     }
 
     @GetMapping("/{payrollId}/bank-file.xlsx")
     public ResponseEntity<StreamingResponseBody> xlsx(@PathVariable long payrollId) {
         requireGroup(Set.of(Groups.FINANCE));
-        Payroll payroll = bankFiles.requireApproved(payrollId);
-        return download(payroll, "xlsx",
-                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-                out -> bankFiles.writeXlsx(payrollId, out));
+        return bankFiles.xlsx(payrollId);
     }
 
     /** The bank's return file as the request body (text/csv or text/plain): 付款流水号,银行账号,金额,失败原因. */
@@ -122,16 +115,6 @@ public class PayrollController {
 
     private PayrollView view(Payroll payroll) {
         return new PayrollView(payroll, payroll.status().label(), payrolls.townshipTotals(payroll.id()));
-    }
-
-    private ResponseEntity<StreamingResponseBody> download(Payroll payroll, String extension, MediaType type,
-                                                           StreamingResponseBody body) {
-        String filename = "低保代发-" + payroll.payrollMonth() + "." + extension;
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(filename, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(type)
-                .body(body);
     }
 
     private String requireGroup(Set<String> allowed) {

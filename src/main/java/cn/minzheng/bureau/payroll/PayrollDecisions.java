@@ -20,10 +20,12 @@ public class PayrollDecisions {
 
     private final PayrollRepository payrolls;
     private final BankReturnImport bankReturns;
+    private final PayrollStaleness staleness;
 
-    public PayrollDecisions(PayrollRepository payrolls, BankReturnImport bankReturns) {
+    public PayrollDecisions(PayrollRepository payrolls, BankReturnImport bankReturns, PayrollStaleness staleness) {
         this.payrolls = payrolls;
         this.bankReturns = bankReturns;
+        this.staleness = staleness;
     }
 
     /** 财务核对: confirm for approval, or send back for recomputation with a reason. */
@@ -36,6 +38,7 @@ public class PayrollDecisions {
             return;
         }
         input.optionalText(VAR_CHECK_COMMENT, "核对意见", 1000);
+        requireCurrent(payrollId, "提交审批");
         requireTransition(payrollId, PayrollStatus.CHECKING, PayrollStatus.AWAITING_APPROVAL);
         payrolls.recordCheck(payrollId, Actor.of(task));
     }
@@ -52,6 +55,7 @@ public class PayrollDecisions {
             return;
         }
         input.optionalText(VAR_APPROVAL_COMMENT, "审批意见", 1000);
+        requireCurrent(payrollId, "批准发放");
         requireTransition(payrollId, PayrollStatus.AWAITING_APPROVAL, PayrollStatus.APPROVED);
         payrolls.recordApproval(payrollId, Actor.of(task));
     }
@@ -69,6 +73,17 @@ public class PayrollDecisions {
         }
         requireTransition(payrollId, PayrollStatus.ISSUED, PayrollStatus.RECONCILED);
         payrolls.markReconciled(payrollId);
+    }
+
+    /**
+     * A payroll that no longer matches its cases is neither confirmed nor approved: what it would pay wrongly
+     * (a cancelled case) or not at all (a case approved since) is put right by computing it again.
+     */
+    private void requireCurrent(long payrollId, String action) {
+        PayrollStaleness.Staleness now = staleness.of(payrolls.get(payrollId));
+        if (now.stale()) {
+            throw new RuleViolation("PAYROLL_STALE", "不能" + action + "：" + now.refusal(), 409);
+        }
     }
 
     private void requireTransition(long payrollId, PayrollStatus from, PayrollStatus to) {

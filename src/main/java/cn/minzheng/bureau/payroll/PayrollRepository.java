@@ -57,6 +57,16 @@ public class PayrollRepository {
                 .query(RecordRows.of(Payroll.class)).optional();
     }
 
+    /** Payrolls by month, the latest first: {@code limit} of them from {@code offset}. */
+    public List<Payroll> byMonthDescending(int limit, long offset) {
+        return jdbc.sql("select " + COLUMNS + " from payroll order by payroll_month desc limit ? offset ?")
+                .params(limit, offset).query(RecordRows.of(Payroll.class)).list();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from payroll").query(Long.class).single();
+    }
+
     /** Locks the row for the rest of the transaction, so two computations of one payroll run one after the other. */
     public Payroll lock(long id) {
         return jdbc.sql("select " + COLUMNS + " from payroll where id = ? for update").param(id).query(RecordRows.of(Payroll.class))

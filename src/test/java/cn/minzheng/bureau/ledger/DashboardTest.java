@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -66,6 +67,29 @@ class DashboardTest {
         assertThat(clerk.get("/ledger/dashboard?year=" + year + "&area=yuecun").body()).contains("孟轲乡 " + year);
         assertThat(approver.get("/ledger/dashboard?year=" + year + "&area=yuecun").body()).contains("岳村乡 " + year)
                 .contains("2户五保户、3户特困户、4户重灾户").contains("已发放捐款500.00元");
+    }
+
+    @Test
+    void theDashboardSaysWhatIsCoveredNowAndWhyAYearWithoutMoneyShowsNone() throws Exception {
+        Map<String, Object> approved = jdbc.sql("""
+                select count(distinct c.id) as households, count(p.id_number) as people, min(c.start_month) as first_month
+                from dibao_case c left join dibao_case_person p on p.case_id = c.id
+                where c.status = 'APPROVED' and c.township_code = 'renqiu'""").query().singleRow();
+        String firstMonth = (String) approved.get("first_month");
+        assertThat(firstMonth).as("the demo has approved 任丘办 cases").isNotNull().isGreaterThan("2001-12");
+
+        WebappSession clerk = new WebappSession(port);
+        clerk.login("clerk.renqiu", "demo");
+        String page = clerk.get("/ledger/dashboard?year=2001").body();
+        assertThat(page).contains("目前在保 " + approved.get("households") + " 户 " + approved.get("people") + " 人（已批准的低保案件）")
+                .contains("2001年尚无低保金发放记录：已批准的案件自批准的次月起发放，首次发放月份为"
+                        + CoveredNow.monthText(firstMonth));
+
+        List<String> cells = new ArrayList<>();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(clerk.download("/ledger/year-end.xlsx?year=2001").body()))) {
+            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.add(cell.toString())));
+        }
+        assertThat(cells).anySatisfy(c -> assertThat(c).startsWith("说明：2001年尚无低保金发放记录"));
     }
 
     /** Two 岳村乡 cases paid for March (2 and 3 people) and one for April. */

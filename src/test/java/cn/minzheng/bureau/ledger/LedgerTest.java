@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,12 @@ class LedgerTest {
     JdbcClient jdbc;
     @Autowired
     cn.minzheng.bureau.demo.DibaoWalker walker;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    PersonNames names;
 
     @Test
     void withoutTheWebappLoginTheLedgersSendYouToLogIn() {
@@ -120,16 +128,17 @@ class LedgerTest {
     }
 
     @Test
-    void aHouseholdWithALongHistoryShowsEveryStepInItsFile() {
+    void aHouseholdWithALongHistoryShowsEveryStepInItsFileInWordsAClerkReads() {
+        NamedStaff.reviewer(identityService);
         var form = cn.minzheng.bureau.support.TestApplications.yuecunHousehold(2, "300");
         var dibaoCase = walker.submit("clerk.yuecun", form);
         walker.accept("clerk.yuecun", dibaoCase);
         walker.survey("clerk.yuecun", dibaoCase, java.util.Map.of());
-        walker.reviewByTownship("reviewer.yuecun", dibaoCase, "APPROVE", "同意");
+        walker.reviewByTownship(NamedStaff.REVIEWER, dibaoCase, "APPROVE", "同意");
         walker.complete("clerk.yuecun", dibaoCase, "Task_PublicNotice",
                 java.util.Map.of("objectionSource", "村民", "objectionContent", "家中另有经营收入"));
         walker.survey("clerk.yuecun", dibaoCase, java.util.Map.of("hiddenIncomeMonthly", 100));
-        walker.reviewByTownship("reviewer.yuecun", dibaoCase, "APPROVE", "复查后同意");
+        walker.reviewByTownship(NamedStaff.REVIEWER, dibaoCase, "APPROVE", "复查后同意");
         walker.endNotice(dibaoCase);
         walker.approveByDistrict("approver", dibaoCase, "APPROVE", "同意");
 
@@ -139,10 +148,81 @@ class LedgerTest {
         String history = file.substring(file.indexOf("状态记录"), file.indexOf("办理决定"));
         // applied, survey, review, notice, (objection) survey, review, notice, district review, approved
         assertThat(history.split("<li", -1)).hasSize(9 + 1);
-        assertThat(history).contains("公示中").contains("已批准（在保）");
+        assertThat(history).contains("公示中").contains("已批准（在保）").contains(names.of("approver"))
+                .doesNotContain(">approver").doesNotContain("（approver）");
         String decisions = file.substring(file.indexOf("办理决定"), file.indexOf("入户调查", file.indexOf("办理决定")));
-        assertThat(decisions).contains("家中另有经营收入").contains("复查后同意").contains("approver");
+        assertThat(decisions).contains("家中另有经营收入").contains("复查后同意")
+                .contains("<td>受理申请</td>", "<td>乡镇（街道）审核</td>", "<td>公示（登记异议）</td>", "<td>区民政局审批</td>")
+                .contains("<td>受理</td>", "<td>同意</td>", "<td>登记异议</td>")
+                .contains("<td>" + NamedStaff.REVIEWER_NAME + "</td>", "<td>" + names.of("approver") + "</td>")
+                .doesNotContain("Task_", "APPROVE", "ACCEPT", "OBJECTION", NamedStaff.REVIEWER + "<", "clerk.yuecun");
         assertThat(file.substring(file.indexOf("入户调查", file.indexOf("办理决定"))).split("<pre", -1)).hasSize(2 + 1);
+
+        String audit = file.substring(file.indexOf("变更记录（审计）"));
+        assertThat(audit).contains(">低保案件</td>", ">状态变更</td>", ">办理决定</td>", ">测算低保金</td>")
+                .contains("状态：已申请 → 入户调查中", "状态：公示中 → 审核审批中", "办理环节：区民政局审批", "决定：同意",
+                        "案件编号：" + dibaoCase.caseNumber(), "类别：一般困难家庭", "起始发放月份：")
+                .contains("<td>" + NamedStaff.REVIEWER_NAME + "</td>")
+                .doesNotContain("DIBAO_CASE", "STATUS_CHANGED", "UNDER_SURVEY", "{&quot;", "{\"", "Task_", ">clerk.yuecun<");
+        // the objection's hidden income lowered the amount; the standard did not change, so it is shown once
+        assertThat(audit).containsPattern("月补助（元）：[0-9.]+ → [0-9.]+</li>");
+        assertThat(audit.split("低保标准（元）：", -1)).hasSize(2);
+    }
+
+    @Test
+    void theFileLinksTheCasesOpenTaskForWhoWorksOnIt() {
+        var dibaoCase = walker.submit("clerk.yuecun", cn.minzheng.bureau.support.TestApplications.yuecunHousehold(1, "200"));
+        String taskId = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult().getId();
+
+        WebappSession clerk = new WebappSession(port);
+        clerk.login("clerk.yuecun", "demo");
+        String file = clerk.get("/ledger/households/" + dibaoCase.householdId()).body();
+        assertThat(file).contains("href=\"/camunda/app/tasklist/default/#/?task=" + taskId + "\"")
+                .contains("在待办任务中打开：受理申请").doesNotContain("searchQuery");
+
+        // the township's reviewer reads where the case is, with no link to a task that is not theirs
+        WebappSession reviewer = new WebappSession(port);
+        reviewer.login("reviewer.yuecun", "demo");
+        assertThat(reviewer.get("/ledger/households/" + dibaoCase.householdId()).body())
+                .contains("待办环节：受理申请（不在您的待办中）").doesNotContain("?task=" + taskId);
+    }
+
+    @Test
+    void theHeaderNamesTheUserAndOffersLogout() {
+        NamedStaff.reviewer(identityService);
+        WebappSession reviewer = new WebappSession(port);
+        reviewer.login(NamedStaff.REVIEWER, "demo");
+        String page = reviewer.get("/ledger").body();
+        assertThat(page).contains("<span id=\"current-user\" title=\"登录名：" + NamedStaff.REVIEWER + "\">"
+                + NamedStaff.REVIEWER_NAME + "</span>");
+        assertThat(page).contains("action=\"/ledger/logout\"").contains("退出");
+    }
+
+    @Test
+    void badParametersAndUnknownPagesGetAChineseHtmlPageWithTheirStatus() {
+        WebappSession clerk = new WebappSession(port);
+        clerk.login("clerk.yuecun", "demo");
+        assertRefused(clerk, "/ledger/dashboard?year=abc", 400, "年份“abc”格式不正确，应为数字");
+        assertRefused(clerk, "/ledger/year-end.xlsx?year=abc", 400, "年份“abc”格式不正确");
+        assertRefused(clerk, "/ledger/dashboard?year=1900", 400, "年份应在2000至2100之间");
+        assertRefused(clerk, "/ledger/calendar?year=20x6", 400, "年份“20x6”格式不正确");
+        assertRefused(clerk, "/ledger?page=last", 400, "页码“last”格式不正确");
+        assertRefused(clerk, "/ledger?status=NONSENSE", 400, "案件状态“NONSENSE”无效");
+        assertRefused(clerk, "/ledger/households/abc", 400, "家庭编号“abc”格式不正确");
+        assertRefused(clerk, "/ledger/households/" + householdOf(headIdOfDemo("renqiu")), 404, "不存在或无权查看");
+        assertRefused(clerk, "/ledger/no-such-page", 404, "页面不存在");
+        assertRefused(clerk, "/ledger/import/abc", 400, "编号“abc”格式不正确");
+        // the project's API keeps answering JSON
+        assertThat(clerk.get("/ledger/import/1/progress").headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/json");
+    }
+
+    private static void assertRefused(WebappSession session, String path, int status, String message) {
+        var response = session.get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as(path).startsWith("text/html");
+        assertThat(response.body()).as(path).contains(message).contains("家庭查询", "退出", "/ledger.css")
+                .doesNotContain("\"code\"", "Whitelabel");
     }
 
     @Test

@@ -51,7 +51,7 @@ public final class Tasklist {
         if (user != null) {
             logout();
         }
-        driver.get(url(TASKLIST));
+        openTasklistPage();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(userId);
         driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
         driver.findElement(By.cssSelector("button[type=submit]")).click();
@@ -59,6 +59,20 @@ public final class Tasklist {
                 && d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
         user = userId;
         return this;
+    }
+
+    /**
+     * Tasklist's first load in a fresh browser on a busy machine can hang on its spinner (its scripts load in
+     * one go, several megabytes); a user reloads, and so does the test, once.
+     */
+    private void openTasklistPage() {
+        driver.get(url(TASKLIST));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(45)).until(
+                    d -> !d.findElements(By.cssSelector("input[ng-model=username], .tasks-list")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException stillLoading) {
+            driver.navigate().refresh();
+        }
     }
 
     public void logout() {

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -45,6 +46,8 @@ import cn.minzheng.bureau.region.AreaType;
 @Component("dibaoAppeals")
 public class DibaoAppeals implements CopiedVariables {
 
+    private final StaffNames staffNames;
+
     private final AppealRepository appeals;
     private final DibaoCaseRepository cases;
     private final CaseVariables caseVariables;
@@ -53,7 +56,9 @@ public class DibaoAppeals implements CopiedVariables {
     private final RuntimeService runtimeService;
 
     public DibaoAppeals(AppealRepository appeals, DibaoCaseRepository cases, CaseVariables caseVariables,
-                        CaseRecalculation recalculation, AppealSettings settings, RuntimeService runtimeService) {
+                        CaseRecalculation recalculation, AppealSettings settings, RuntimeService runtimeService,
+                        StaffNames staffNames) {
+        this.staffNames = staffNames;
         this.appeals = appeals;
         this.cases = cases;
         this.caseVariables = caseVariables;
@@ -113,11 +118,24 @@ public class DibaoAppeals implements CopiedVariables {
         DibaoCase dibaoCase = cases.find(appeal.caseId()).orElseThrow();
         caseVariables.publish(execution, dibaoCase);
         execution.setVariable("contestedLabel", Appeal.contestedLabel(appeal.contested()));
-        execution.setVariable("contestedReason", dibaoCase.closingReason() == null ? "" : dibaoCase.closingReason());
+        execution.setVariable("contestedReason", AMOUNT.equals(appeal.contested()) ? amountBasis(dibaoCase)
+                : dibaoCase.closingReason() == null ? "" : dibaoCase.closingReason());
         execution.setVariable("currentAmount", Money.format(dibaoCase.monthlyAmount()));
         execution.setVariable("noticeDate", appeal.noticeDate().toString());
         execution.setVariable("appealGrounds", appeal.grounds());
         execution.setVariable("handledBy", appeal.handledBy());
+    }
+
+    /** What a contested amount was decided on: the figures of the case's last calculation. */
+    private static String amountBasis(DibaoCase dibaoCase) {
+        if (dibaoCase.perCapitaIncome() == null || dibaoCase.monthlyStandard() == null) {
+            return "按核定时的家庭收入计算，月补助" + Money.format(dibaoCase.monthlyAmount()) + "元";
+        }
+        boolean addition = dibaoCase.categoryAddition() != null && dibaoCase.categoryAddition().signum() > 0;
+        return "核定时家庭人均收入" + Money.format(dibaoCase.perCapitaIncome()) + "元，低保标准"
+                + Money.format(dibaoCase.monthlyStandard()) + "元"
+                + (addition ? "，分类施保加发" + Money.format(dibaoCase.categoryAddition()) + "元" : "")
+                + "，月补助" + Money.format(dibaoCase.monthlyAmount()) + "元";
     }
 
     /** 重新调查, on assignment and complete: nobody who handled the case re-investigates it. */
@@ -129,7 +147,7 @@ public class DibaoAppeals implements CopiedVariables {
         Object handledBy = task.getVariable("handledBy");
         boolean handled = handledBy != null && Arrays.asList(handledBy.toString().split(",")).contains(actor);
         if (handled || actor.equals(task.getVariable("relatedStaffUser"))) {
-            throw new RuleViolation("FOUR_EYES", "回避：用户" + actor + "曾办理本案件或是申请人的近亲属，申诉须由其他经办人重新调查", 403);
+            throw new RuleViolation("FOUR_EYES", "回避：" + staffNames.of(actor) + "曾办理本案件或是申请人的近亲属，申诉须由其他经办人重新调查", 403);
         }
     }
 

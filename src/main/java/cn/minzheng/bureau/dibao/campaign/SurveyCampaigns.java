@@ -28,6 +28,7 @@ import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TaskInput;
+import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.review.ReviewRepository;
 import cn.minzheng.bureau.dibao.review.ReviewStarter;
 
@@ -121,7 +122,7 @@ public class SurveyCampaigns {
                 .params(campaignId, teams, campaignId).update();
     }
 
-    /** The candidate of a team's task: its leader. */
+    /** Who a team's task is assigned to: its leader, who finds it under 我的任务. */
     public String leaderOf(Object campaignId, Object teamNo) {
         return jdbc.sql("select leader_user from survey_campaign_team where campaign_id = ? and team_no = ?")
                 .params(((Number) campaignId).longValue(), ((Number) teamNo).intValue()).query(String.class).single();
@@ -134,7 +135,7 @@ public class SurveyCampaigns {
         int team = teamNo(task);
         task.setVariableLocal("teamLabel", "第" + (team + 1) + "调查组");
         task.setVariableLocal("teamShare", share(campaignId(task), team).stream()
-                .map(s -> s.caseNumber() + "，" + s.townshipName() + "，" + s.headName() + "，" + s.caseStatus())
+                .map(s -> s.caseNumber() + "，" + s.townshipName() + "，" + s.headName() + "，" + CaseStatus.valueOf(s.caseStatus()).label())
                 .collect(Collectors.joining("\n")));
     }
 

@@ -12,11 +12,16 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -43,6 +48,7 @@ import cn.minzheng.bureau.region.AreaType;
 @Component("dibaoReports")
 public class DibaoReports implements CopiedVariables {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FACT_KINDS = Set.of("HIDDEN_INCOME", "VEHICLE", "UNDECLARED_MEMBER", "OTHER");
 
     private final ReportRepository reports;
@@ -111,21 +117,37 @@ public class DibaoReports implements CopiedVariables {
         execution.setVariable("reportChannelLabel", Report.channelLabel(report.channel()));
         execution.setVariable("factKindLabel", Report.factKindLabel(report.factKind()));
         execution.setVariable("allegation", report.allegation());
-        execution.setVariable("reporterLabel", report.anonymous() ? "匿名举报"
-                : "实名举报（举报人身份仅调查人员可在举报详情中查看：/api/dibao/reports/" + report.id() + "）");
+        execution.setVariable("reporterLabel", report.anonymous() ? "匿名举报" : "实名举报（举报人姓名和联系方式仅对被指派的调查人员可见）");
+    }
+
+    /**
+     * 指派调查人员 created: the clerks and reviewers of the case's township, by name, are the investigators the
+     * reviewer chooses from; a relative of the applicant is not offered.
+     */
+    public void offerInvestigators(DelegateTask task) {
+        String township = (String) task.getVariable("townshipCode");
+        Object relative = task.getVariable("relatedStaffUser");
+        List<Map<String, String>> options = jdbc.sql("""
+                        select distinct u.id_ as user_id, u.last_ as last_name, u.first_ as first_name from act_id_user u
+                        join act_id_membership m on m.user_id_ = u.id_ where m.group_id_ in (?, ?) order by u.id_""")
+                .params(Groups.clerk(township), Groups.reviewer(township))
+                .query((rs, row) -> Map.of("value", rs.getString("user_id"), "label",
+                        StaffNames.format(rs.getString("first_name"), rs.getString("last_name"))))
+                .list().stream().filter(option -> !option.get("value").equals(relative)).toList();
+        task.setVariableLocal(VAR_INVESTIGATOR_OPTIONS, SpinValues.jsonValue(json(options)).create());
     }
 
     /** 指派调查人员 completed: a clerk or reviewer of the case's township, not a relative of the applicant. */
     public void assign(DelegateTask task) {
-        String investigator = new TaskInput(task).text(VAR_INVESTIGATOR, "调查人员（用户名）", 64);
+        String investigator = new TaskInput(task).text(VAR_INVESTIGATOR, "调查人员", 64);
         String township = (String) task.getVariable("townshipCode");
         long member = jdbc.sql("select count(*) from act_id_membership where user_id_ = ? and group_id_ in (?, ?)")
                 .params(investigator, Groups.clerk(township), Groups.reviewer(township)).query(Long.class).single();
         if (member == 0) {
-            throw new RuleViolation("INVALID_INVESTIGATOR", "调查人员“" + investigator + "”不是本乡镇（街道）的经办人或审核人");
+            throw new RuleViolation("INVALID_INVESTIGATOR", "所选调查人员不是本乡镇（街道）的经办人或审核人");
         }
         if (investigator.equals(task.getVariable("relatedStaffUser"))) {
-            throw new RuleViolation("FOUR_EYES", "回避：用户" + investigator + "是被举报家庭的近亲属，不能调查本举报", 403);
+            throw new RuleViolation("FOUR_EYES", "回避：所选调查人员是被举报家庭的近亲属，不能调查本举报", 403);
         }
         task.setVariable(VAR_INVESTIGATOR, investigator);
         Report report = report(task);
@@ -139,7 +161,7 @@ public class DibaoReports implements CopiedVariables {
         String findings = input.text(VAR_FINDINGS, "调查结论", 1000);
         String fromMonth = null;
         if (founded) {
-            fromMonth = PayrollMonth.parse(task.getVariable(VAR_FACT_FROM_MONTH)).toString();
+            fromMonth = factFromMonth(task.getVariable(VAR_FACT_FROM_MONTH));
         }
         task.setVariable(VAR_FACT_FROM_MONTH, fromMonth);
         task.setVariable("investigatedBy", Actor.of(task));
@@ -218,6 +240,23 @@ public class DibaoReports implements CopiedVariables {
 
     private Report report(VariableScope scope) {
         return reports.get(((Number) scope.getVariable(VAR_REPORT_ID)).longValue());
+    }
+
+    /** 隐瞒事实开始的月份, as the investigator typed it: 年-月. */
+    private static String factFromMonth(Object value) {
+        try {
+            return PayrollMonth.parse(value).toString();
+        } catch (RuleViolation e) {
+            throw new RuleViolation("INVALID_FACT_MONTH", "举报属实时请填写隐瞒事实开始的月份，格式为“年-月”，如2026-03");
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(String value, String label, int maxLength, boolean required) {

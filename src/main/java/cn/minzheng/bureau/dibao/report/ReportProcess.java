@@ -18,6 +18,8 @@ public final class ReportProcess {
     public static final String VAR_REPORT_ID = "reportId";
     public static final String VAR_CASE_ID = "caseId";
     public static final String VAR_INVESTIGATOR = "investigator";
+    /** The investigators the assigning reviewer may choose (a task-local list for the form's select). */
+    public static final String VAR_INVESTIGATOR_OPTIONS = "investigatorOptions";
     public static final String VAR_FOUNDED = "reportFounded";
     public static final String VAR_FACT_FROM_MONTH = "factFromMonth";
     public static final String VAR_FINDINGS = "reportFindings";

@@ -5,7 +5,9 @@ import static cn.minzheng.bureau.dibao.review.ReviewProcess.*;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
@@ -128,6 +130,9 @@ public class DibaoReviews implements CopiedVariables {
                 : input.optionalText(commentVariable, "意见", 1000);
         cases.recordDecision(caseId(task), "review:" + task.getTaskDefinitionKey(), decision, comment, Actor.of(task));
         task.setVariable(district ? "approvedBy" : "reviewedBy", Actor.of(task));
+        if (!district) {
+            task.setVariable(VAR_REVIEWED_BY_NAME, staffName(Actor.of(task)));
+        }
         if (REJECT.equals(decision)) {
             task.setVariable("keepReason", (district ? "区民政局审批不同意：" : "乡镇（街道）审核不同意：") + comment);
         }
@@ -167,6 +172,13 @@ public class DibaoReviews implements CopiedVariables {
         }
     }
 
+    /** A staff member as the district's form shows them: the name (and post) of the user, not the user name. */
+    private String staffName(String userId) {
+        return jdbc.sql("select last_, first_ from act_id_user where id_ = ?").param(userId)
+                .query((rs, row) -> Objects.toString(rs.getString(1), "") + Objects.toString(rs.getString(2), ""))
+                .optional().filter(name -> !name.isBlank()).orElse(userId);
+    }
+
     private void markReviewed(long caseId) {
         jdbc.sql("update dibao_case set last_reviewed_at = ? where id = ?").params(Timestamp.from(Instant.now()), caseId).update();
     }
@@ -182,6 +194,8 @@ public class DibaoReviews implements CopiedVariables {
     /** The case's facts this process publishes for its forms. */
     @Override
     public Map<String, Set<String>> byProcess() {
-        return Map.of(KEY, CaseVariables.COPIES);
+        Set<String> copies = new HashSet<>(CaseVariables.COPIES);
+        copies.add(VAR_REVIEWED_BY_NAME);
+        return Map.of(KEY, Set.copyOf(copies));
     }
 }

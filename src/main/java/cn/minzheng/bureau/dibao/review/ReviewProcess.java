@@ -29,6 +29,8 @@ public final class ReviewProcess {
     public static final String VAR_CANCEL_REASON = "cancelReason";
     public static final String VAR_REVIEW_DECISION = "reviewDecision";
     public static final String VAR_REVIEW_COMMENT = "reviewComment";
+    /** The township reviewer's name for the district's form (a copy of the user's name). */
+    public static final String VAR_REVIEWED_BY_NAME = "reviewedByName";
     public static final String VAR_APPROVAL_DECISION = "approvalDecision";
     public static final String VAR_APPROVAL_COMMENT = "approvalComment";
 

@@ -2,7 +2,6 @@ package cn.minzheng.bureau.dibao.application;
 
 import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +12,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,7 +20,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.minzheng.bureau.demo.DibaoWalker;
@@ -30,15 +27,16 @@ import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.household.HouseholdForm.IncomeForm;
 import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
 import cn.minzheng.bureau.support.Browser;
+import cn.minzheng.bureau.support.BrowserTest;
+import cn.minzheng.bureau.support.Tasklist;
 import cn.minzheng.bureau.support.TestApplications;
 
 /**
  * A township reviewer in a real browser: logs into Tasklist, opens a 低保 review task, reads the
  * household in the Camunda Form, decides and submits, and the case moves on to the public notice.
- * Screenshots land in target/screenshots/ (kept as build artifacts). Skipped where Chromium and
- * chromedriver are not installed.
+ * Screenshots land in target/screenshots/ (kept as build artifacts).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BrowserTest
 class DibaoTasklistBrowserTest {
 
     private static final String REVIEWER = "reviewer.zhongyuan";
@@ -57,18 +55,13 @@ class DibaoTasklistBrowserTest {
     ChromeDriver browser;
     WebDriverWait wait;
 
-    @BeforeEach
-    void openBrowser() {
-        assumeTrue(Browser.available(), "Chromium and chromedriver are not installed (Debian: chromium chromium-driver)");
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
+    Tasklist tasklist;
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    @BeforeEach
+    void useTheSharedBrowser(Tasklist shared) {
+        tasklist = shared;
+        browser = shared.driver();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
     @Test
@@ -77,12 +70,7 @@ class DibaoTasklistBrowserTest {
         Task review = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
         assertThat(review.getTaskDefinitionKey()).isEqualTo(TASK_REVIEW_BY_TOWNSHIP);
 
-        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(REVIEWER);
-        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-        Browser.screenshot(browser, "tasklist-login");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-tasks], .tasks-list")));
+        tasklist.loginAs(REVIEWER);
 
         // the UI speaks Chinese and the vendor's migration banner is not shown
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("待办任务");

@@ -181,7 +181,7 @@ class DibaoSurveyCampaignProcessTest {
 
     private Task teamTask(ProcessInstance instance, String leader) {
         return walker.as(leader, () -> engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                .taskCandidateUser(leader).singleResult());
+                .taskAssignee(leader).singleResult());
     }
 
     private void complete(String leader, Task task, String results) {
