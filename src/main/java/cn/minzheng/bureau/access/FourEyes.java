@@ -27,6 +27,12 @@ import cn.minzheng.bureau.common.RuleViolation;
 @Component("fourEyes")
 public class FourEyes {
 
+    private final StaffNames staffNames;
+
+    public FourEyes(StaffNames staffNames) {
+        this.staffNames = staffNames;
+    }
+
     public void record(DelegateTask task, String variable) {
         processScope(task).setVariable(variable, Actor.of(task));
     }
@@ -42,7 +48,7 @@ public class FourEyes {
         for (String name : names) {
             Object earlierActor = earlier != null ? earlier.get(name) : processScope(task).getVariable(name);
             if (actor.equals(earlierActor)) {
-                throw new RuleViolation("FOUR_EYES", message(name, actor), 403);
+                throw new RuleViolation("FOUR_EYES", message(name, staffNames.of(actor)), 403);
             }
         }
     }
@@ -75,13 +81,14 @@ public class FourEyes {
                         (a, b) -> a));
     }
 
+    /** The refusal, naming the user by name and post ("李建国（岳村乡审核人）"). */
     private static String message(String variable, String actor) {
         return switch (variable) {
-            case "registeredBy" -> "四眼原则：用户" + actor + "已受理登记本案件，不能再办理本级审核审批，请由其他人员办理";
-            case "reviewedBy" -> "四眼原则：用户" + actor + "已作出本案件的乡镇审核，不能再办理区级审批，请由其他人员办理";
-            case "checkedBy" -> "四眼原则：用户" + actor + "已作为财务核对本工资单，不能再审批，请由其他人员办理";
-            case "relatedStaffUser" -> "回避：用户" + actor + "是申请人的近亲属，不能办理本案件";
-            default -> "四眼原则：用户" + actor + "已办理本案件的前一环节，请由其他人员办理";
+            case "registeredBy" -> "四眼原则：" + actor + "已受理登记本案件，不能再办理本级审核审批，请由其他人员办理";
+            case "reviewedBy" -> "四眼原则：" + actor + "已作出本案件的乡镇审核，不能再办理区级审批，请由其他人员办理";
+            case "checkedBy" -> "四眼原则：" + actor + "已作为财务核对本工资单，不能再审批，请由其他人员办理";
+            case "relatedStaffUser" -> "回避：" + actor + "是申请人的近亲属，不能办理本案件";
+            default -> "四眼原则：" + actor + "已办理本案件的前一环节，请由其他人员办理";
         };
     }
 }

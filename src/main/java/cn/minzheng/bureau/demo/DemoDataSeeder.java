@@ -64,6 +64,10 @@ public class DemoDataSeeder {
             demoRelief.seed();
             log.info("demo data: a disaster in verification and a donation campaign");
         }
+        if (applications && !demoRelief.lateReportPresent()) {
+            demoRelief.seedLateReport();
+            log.info("demo data: a disaster whose initial report is overdue");
+        }
         if (applications && !demoMoney.present()) {
             demoMoney.seed();
             log.info("demo data: next month's payroll and a survey campaign");
@@ -86,18 +90,32 @@ public class DemoDataSeeder {
 
     private void createMissingUsers() {
         for (DemoUsers.DemoUser demo : DemoUsers.all()) {
-            if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+            User existing = identityService.createUserQuery().userId(demo.id()).singleResult();
+            if (existing != null) {
+                renameFormerStyle(existing, demo);
                 continue;
             }
             User user = identityService.newUser(demo.id());
-            user.setLastName(demo.lastName());
-            user.setFirstName(demo.firstName());
+            user.setFirstName(demo.name());
+            user.setLastName(demo.post());
             user.setEmail(demo.id() + "@minzheng.example");
             user.setPassword(DemoUsers.PASSWORD);
             identityService.saveUser(user);
             demo.groups().forEach(group -> identityService.createMembership(demo.id(), group));
         }
         log.info("demo data: {} users", DemoUsers.all().size());
+    }
+
+    /**
+     * Demo users stored by earlier versions had the post in the first name and the surname as last name
+     * (Tasklist showed "建国（岳村乡审核人） 李"); they get the name / post convention of {@link DemoUsers}.
+     */
+    private void renameFormerStyle(User user, DemoUsers.DemoUser demo) {
+        if (user.getFirstName() != null && user.getFirstName().endsWith("）")) {
+            user.setFirstName(demo.name());
+            user.setLastName(demo.post());
+            identityService.saveUser(user);
+        }
     }
 
     private void walk(DemoApplication application) {

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -22,22 +24,26 @@ import cn.minzheng.bureau.relief.DisasterReliefProcess;
 
 /**
  * A demo hail disaster in verification (岳村乡's roster awaiting sign-off, 孟轲乡 still registering,
- * a follow-up report due) and a winter campaign collecting donations, so the relief section, the
- * township staff and the head of relief find work in Tasklist.
+ * a follow-up report due) and a winter campaign collecting donations, so the relief section and the
+ * township staff find work in Tasklist; and a waterlogging whose initial report is late, so the head of
+ * relief has a 督办逾期报告 to handle.
  */
 @Component
 public class DemoRelief {
 
     static final String DISASTER_NAME = "冰雹灾害（示例）";
+    static final String LATE_REPORT_DISASTER_NAME = "城区内涝（示例）";
 
     private final DibaoWalker walker;
     private final FormService formService;
     private final TaskService taskService;
     private final RepositoryService repositoryService;
+    private final ManagementService managementService;
     private final JdbcClient jdbc;
 
     public DemoRelief(DibaoWalker walker, FormService formService, TaskService taskService,
-                      RepositoryService repositoryService, JdbcClient jdbc) {
+                      RepositoryService repositoryService, ManagementService managementService, JdbcClient jdbc) {
+        this.managementService = managementService;
         this.walker = walker;
         this.formService = formService;
         this.taskService = taskService;
@@ -46,7 +52,31 @@ public class DemoRelief {
     }
 
     public boolean present() {
-        return jdbc.sql("select count(*) from relief_disaster where name = ?").param(DISASTER_NAME).query(Long.class).single() > 0;
+        return disasterPresent(DISASTER_NAME);
+    }
+
+    public boolean lateReportPresent() {
+        return disasterPresent(LATE_REPORT_DISASTER_NAME);
+    }
+
+    private boolean disasterPresent(String name) {
+        return jdbc.sql("select count(*) from relief_disaster where name = ?").param(name).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Waterlogging in 任丘办事处 three hours ago, no initial report yet (due within two hours): the report is
+     * overdue, and the head of relief gets the 督办 at once instead of when the job executor next looks.
+     */
+    public void seedLateReport() {
+        ProcessInstance disaster = start(DisasterReliefProcess.KEY, Variables.createVariables()
+                .putValue("disasterKind", "WATERLOGGING").putValue("disasterName", LATE_REPORT_DISASTER_NAME)
+                .putValue("occurredAt", LocalDateTime.now().minusHours(3).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")))
+                .putValueTyped("affectedVillages", SpinValues.jsonValue("[\"renqiu-huanghebei\"]").create())
+                .putValue("cropAreaMu", 0).putValue("housesDamaged", 12).putValue("housesCollapsed", 0)
+                .putValue("peopleAffected", 860));
+        Job overdue = managementService.createJobQuery().processInstanceId(disaster.getId())
+                .activityId(DisasterReliefProcess.TIMER_INITIAL_REPORT_OVERDUE).singleResult();
+        managementService.executeJob(overdue.getId());
     }
 
     public void seed() {

@@ -3,7 +3,6 @@ package cn.minzheng.bureau.dibao;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -11,20 +10,14 @@ import java.util.regex.Pattern;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WrapsDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.minzheng.bureau.support.CamundaForm;
 import cn.minzheng.bureau.support.Tasklist;
 
 /**
  * What a user sees of a 低保 task form in Tasklist: a screenshot of the whole form (Tasklist scrolls a long form
- * inside its pane, so the window is made tall enough while the picture is taken), a check that nothing in it is
- * English or a raw code (a user name, an enum value) rather than words a clerk reads, and the options a select
- * field offers.
+ * inside its pane, so the window is made tall enough while the picture is taken), and a check that nothing in it is
+ * English or a raw code (a user name, an enum value) rather than words a clerk reads.
  */
 public final class TaskForms {
 
@@ -64,15 +57,5 @@ public final class TaskForms {
             }
         }
         assertThat(latin).as("Latin words shown in the form").isEmpty();
-    }
-
-    /** The options of a select field as its dropdown lists them; the dropdown is closed again afterwards. */
-    public static List<String> optionsOf(CamundaForm form, String label) {
-        List<String> options = form.options(label, 0);
-        WebElement field = form.field(label, 0).findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
-        WebDriver driver = ((WrapsDriver) field).getWrappedDriver();
-        ((JavascriptExecutor) driver).executeScript("document.activeElement.blur();");
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> field.findElements(By.cssSelector(".fjs-dropdownlist")).isEmpty());
-        return options;
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.JsonRows;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -39,6 +40,8 @@ import cn.minzheng.bureau.region.RegionRepository;
 @Component("recruitmentTasks")
 public class RecruitmentTaskListeners {
 
+    private final StaffNames staffNames;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
@@ -48,7 +51,8 @@ public class RecruitmentTaskListeners {
     private final RecruitmentSettings settings;
 
     public RecruitmentTaskListeners(RecruitmentRepository recruitment, RecruitmentActions actions, RegionRepository regions,
-                                    RecruitmentSettings settings) {
+                                    RecruitmentSettings settings, StaffNames staffNames) {
+        this.staffNames = staffNames;
         this.recruitment = recruitment;
         this.actions = actions;
         this.regions = regions;
@@ -198,7 +202,7 @@ public class RecruitmentTaskListeners {
     public void requireNotScorer(DelegateTask task) {
         String actor = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee() : Actor.of(task);
         if (actor != null && scorers(task).contains(actor)) {
-            throw new RuleViolation("FOUR_EYES", "四眼原则：用户" + actor + "已录入本轮的笔试面试成绩，不能再审批聘用，请由其他人员办理", 403);
+            throw new RuleViolation("FOUR_EYES", "四眼原则：" + staffNames.of(actor) + "已录入本轮的笔试面试成绩，不能再审批聘用，请由其他人员办理", 403);
         }
     }
 

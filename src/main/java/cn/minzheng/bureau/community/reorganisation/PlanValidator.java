@@ -155,7 +155,7 @@ public final class PlanValidator {
             return;
         }
         if (closing.isEmpty() || closing.size() + 1 < 2) {
-            problems.add(at + "（撤并）：至少要有一个被撤并的村（社区）并入“" + step.code() + "”");
+            problems.add(at + "（撤并）：至少要有一个被撤并的村（社区）并入“" + name(step.code()) + "”");
             return;
         }
         Region target;

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,9 +89,10 @@ public class ReorganisationService {
         ResolvedPlan resolved = resolve(plan);
         String written = writeForTasklist(plan);
         long planId = plans.insert(resolved.title(), written, actor);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, "reorg-" + planId, Map.of(
-                VAR_PLAN_ID, planId, VAR_PLAN_TITLE, resolved.title(), VAR_PLAN_JSON, written,
+        Map<String, Object> variables = new HashMap<>(formVariables(plan));
+        variables.putAll(Map.of(VAR_PLAN_ID, planId, VAR_PLAN_TITLE, resolved.title(), VAR_PLAN_JSON, written,
                 VAR_PLAN_SUMMARY, summaryForTasklist(resolved)));
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(KEY, "reorg-" + planId, variables);
         plans.attachProcess(planId, instance.getId());
         audit.record("REORG_PLAN", planId, null, null, "DRAFTED", actor, resolved.title(), null,
                 Map.of("plan", written));
@@ -127,6 +129,16 @@ public class ReorganisationService {
                     + "个），请分成几个方案分别报批");
         }
         return written;
+    }
+
+    /** What the draft form shows of a plan: its changes as rows, and whether it has steps the form keeps as they are. */
+    static Map<String, Object> formVariables(ReorganisationPlan plan) {
+        try {
+            return Map.of(PlanForm.ROWS, SpinValues.jsonValue(JSON.writeValueAsString(PlanForm.rows(plan))).create(),
+                    PlanForm.HAS_KEPT_STEPS, !PlanForm.kept(plan).isEmpty());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String summaryForTasklist(ResolvedPlan resolved) {

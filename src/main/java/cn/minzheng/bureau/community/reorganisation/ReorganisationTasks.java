@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.Actor;
+import cn.minzheng.bureau.common.JsonRows;
 import cn.minzheng.bureau.common.TaskInput;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
@@ -44,8 +45,7 @@ public class ReorganisationTasks {
             audit.record("REORG_PLAN", planId, null, null, "WITHDRAWN", actor, reason, null, null);
             return;
         }
-        Object json = task.getVariable(VAR_PLAN_JSON);
-        ReorganisationPlan plan = ReorganisationService.parse(json == null ? null : json.toString());
+        ReorganisationPlan plan = submittedPlan(task, planId);
         ResolvedPlan resolved = service.resolve(plan);
         String written = ReorganisationService.writeForTasklist(plan);
         plans.updateDraft(planId, resolved.title(), written);
@@ -54,8 +54,25 @@ public class ReorganisationTasks {
         task.setVariable(VAR_PLAN_TITLE, resolved.title());
         task.setVariable(VAR_PLAN_JSON, written);
         task.setVariable(VAR_PLAN_SUMMARY, ReorganisationService.summaryForTasklist(resolved));
+        ReorganisationService.formVariables(plan).forEach(task::setVariable);
         task.setVariable(VAR_REVIEW_RETURNED, false);
         task.setVariable(VAR_RETURN_REASON, null);
+    }
+
+    /**
+     * The plan as submitted: the draft form's changes under its title, the steps of the stored plan the form does
+     * not show kept; or a plan in JSON where a client of the engine API replaced the stored one.
+     */
+    private ReorganisationPlan submittedPlan(DelegateTask task, long planId) {
+        String stored = plans.find(planId).orElseThrow().planJson();
+        Object json = task.getVariable(VAR_PLAN_JSON);
+        Object rows = task.getVariable(PlanForm.ROWS);
+        if (rows == null || (json != null && !json.toString().equals(stored))) {
+            return ReorganisationService.parse(json == null ? null : json.toString());
+        }
+        String title = new TaskInput(task).text(VAR_PLAN_TITLE, "方案名称", 200);
+        return PlanForm.plan(title, JsonRows.of(rows, "调整项"), PlanForm.kept(ReorganisationService.parse(stored)),
+                service.world()::everUsed);
     }
 
     /** 街道（乡镇）审核调整方案: one township agrees or sends the plan back with its reason. */

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -45,6 +46,8 @@ import cn.minzheng.bureau.region.AreaType;
 @Component("dibaoAppeals")
 public class DibaoAppeals implements CopiedVariables {
 
+    private final StaffNames staffNames;
+
     private final AppealRepository appeals;
     private final DibaoCaseRepository cases;
     private final CaseVariables caseVariables;
@@ -53,7 +56,9 @@ public class DibaoAppeals implements CopiedVariables {
     private final RuntimeService runtimeService;
 
     public DibaoAppeals(AppealRepository appeals, DibaoCaseRepository cases, CaseVariables caseVariables,
-                        CaseRecalculation recalculation, AppealSettings settings, RuntimeService runtimeService) {
+                        CaseRecalculation recalculation, AppealSettings settings, RuntimeService runtimeService,
+                        StaffNames staffNames) {
+        this.staffNames = staffNames;
         this.appeals = appeals;
         this.cases = cases;
         this.caseVariables = caseVariables;
@@ -142,7 +147,7 @@ public class DibaoAppeals implements CopiedVariables {
         Object handledBy = task.getVariable("handledBy");
         boolean handled = handledBy != null && Arrays.asList(handledBy.toString().split(",")).contains(actor);
         if (handled || actor.equals(task.getVariable("relatedStaffUser"))) {
-            throw new RuleViolation("FOUR_EYES", "回避：用户" + actor + "曾办理本案件或是申请人的近亲属，申诉须由其他经办人重新调查", 403);
+            throw new RuleViolation("FOUR_EYES", "回避：" + staffNames.of(actor) + "曾办理本案件或是申请人的近亲属，申诉须由其他经办人重新调查", 403);
         }
     }
 

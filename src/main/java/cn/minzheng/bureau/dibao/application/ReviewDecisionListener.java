@@ -11,13 +11,16 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.TaskInput;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 
 /**
  * 乡镇审核 and 区民政局审批 completed: the decision is recorded with who and why; a rejection
- * carries its reason to the applicant.
+ * carries its reason to the applicant. The approver's form shows the decisions so far and the reviewer
+ * by name and post ("李建国（岳村乡审核人）"); the user ids stay in the decisions and in reviewedBy,
+ * which four-eyes reads.
  */
 @Component("reviewDecisionListener")
 public class ReviewDecisionListener implements TaskListener {
@@ -29,17 +32,24 @@ public class ReviewDecisionListener implements TaskListener {
     private static final Map<String, String> DECISION_NAMES = Map.of(
             ACCEPT, "受理", RETURN, "退回补正", APPROVE, "同意", REJECT, "不同意", "OBJECTION", "登记异议");
 
-    private final DibaoCaseRepository cases;
+    /** The reviewer as the approver's form shows them. */
+    static final String VAR_REVIEWED_BY_NAME = "reviewedByName";
 
-    public ReviewDecisionListener(DibaoCaseRepository cases) {
+    private final DibaoCaseRepository cases;
+    private final StaffNames staffNames;
+
+    public ReviewDecisionListener(DibaoCaseRepository cases, StaffNames staffNames) {
         this.cases = cases;
+        this.staffNames = staffNames;
     }
 
     /** The decisions so far, for the approver: who decided what, when and why. */
     private String caseHistory(long caseId) {
-        return cases.decisions(caseId).stream()
+        var decisions = cases.decisions(caseId);
+        Map<String, String> names = staffNames.of(decisions.stream().map(d -> d.decidedBy()).toList());
+        return decisions.stream()
                 .map(d -> d.decidedAt().format(WHEN) + "  " + STEP_NAMES.getOrDefault(d.step(), d.step()) + "  "
-                        + d.decidedBy() + "：" + DECISION_NAMES.getOrDefault(d.decision(), d.decision())
+                        + names.getOrDefault(d.decidedBy(), d.decidedBy()) + "：" + DECISION_NAMES.getOrDefault(d.decision(), d.decision())
                         + (d.comment() == null ? "" : "（" + d.comment() + "）"))
                 .collect(Collectors.joining("\n"));
     }
@@ -60,6 +70,7 @@ public class ReviewDecisionListener implements TaskListener {
         cases.recordDecision(caseId, task.getTaskDefinitionKey(), decision, comment, actor);
         if (!district) {
             task.setVariable("caseHistory", caseHistory(caseId));
+            task.setVariable(VAR_REVIEWED_BY_NAME, staffNames.of(actor));
         }
         if (REJECT.equals(decision)) {
             task.setVariable(VAR_REJECTION_REASON, (district ? "区民政局审批未通过：" : "乡镇（街道）审核未通过：") + comment);

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.calendar.WorkingCalendar;
 import cn.minzheng.bureau.calendar.WorkingDays;
@@ -38,6 +39,8 @@ import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
 @Component("dibaoDeadlines")
 public class DibaoDeadlines {
 
+    private final StaffNames staffNames;
+
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     static final Set<String> DELIVERY_METHODS = Set.of("IN_PERSON", "POST", "LEFT_AT_HOME");
     static final int MAX_TEXT = 500;
@@ -52,7 +55,8 @@ public class DibaoDeadlines {
 
     public DibaoDeadlines(TimeLimitRepository limits, DibaoCaseRepository cases, WorkingDays workingDays,
                          AuditTrail audit, RuntimeService runtimeService, ManagementService managementService,
-                         IdentityService identityService) {
+                         IdentityService identityService, StaffNames staffNames) {
+        this.staffNames = staffNames;
         this.limits = limits;
         this.cases = cases;
         this.workingDays = workingDays;
@@ -94,6 +98,7 @@ public class DibaoDeadlines {
         variables.put("caseNumber", dibaoCase.caseNumber());
         variables.put(DibaoApplicationProcess.VAR_TOWNSHIP_CODE, dibaoCase.townshipCode());
         variables.put("townshipName", execution.getVariable("townshipName"));
+        variables.put("applicantName", execution.getVariable("applicantName"));
         variables.put(VAR_TIME_LIMIT_ID, limit.id());
         variables.put(VAR_LIMIT_KIND, kind.name());
         variables.put(VAR_LIMIT_NAME, kind.label() + "，" + limit.workingDays() + "个工作日");
@@ -167,7 +172,7 @@ public class DibaoDeadlines {
                 "EXTENSION_NOT_RUNNING", "案件" + dibaoCase.caseNumber() + "不在审批程序中（尚未受理或已办结），无需延长办理期限", 409));
         if (limit.extendedAt() != null) {
             throw new RuleViolation("EXTENSION_ALREADY_GRANTED", "案件" + dibaoCase.caseNumber() + "的办理期限已于"
-                    + limit.extendedAt().format(SHOWN) + "由" + limit.extendedBy() + "延长过一次（理由：" + limit.extensionReason()
+                    + limit.extendedAt().format(SHOWN) + "由" + staffNames.of(limit.extendedBy()) + "延长过一次（理由：" + limit.extensionReason()
                     + "），只能延长一次", 409);
         }
         if (limit.overrunAt() != null) {

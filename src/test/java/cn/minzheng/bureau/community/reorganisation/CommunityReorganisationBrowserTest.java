@@ -29,8 +29,8 @@ import cn.minzheng.bureau.support.Tasklist;
 
 /**
  * Every form of 社区调整 filled and submitted in Tasklist by the user whose work it is: the community section
- * submits its drafted plan, the reviewer of each street office concerned agrees, and the district approves
- * it, which applies it at once. The plan merges and hands over fresh communities, so the regions the other
+ * adds a change to its drafted plan and submits it, the reviewer of each street office concerned agrees,
+ * and the district approves it, which applies it at once. The plan merges and hands over fresh communities, so the regions the other
  * tests use stay as they are.
  */
 @BrowserTest
@@ -61,19 +61,29 @@ class CommunityReorganisationBrowserTest {
         regions.insert(new Region(b, "试点乙社区", RegionKind.COMMUNITY, "renqiu"), LocalDate.now());
         regions.insert(new Region(c, "试点丙社区", RegionKind.COMMUNITY, "zhongyuan"), LocalDate.now());
         long planId = walker.as(SECTION, () -> service.start("""
-                {"title": "试点社区布局调整", "steps": [
-                  {"kind": "MERGE", "sources": ["%s"], "code": "%s"},
-                  {"kind": "HAND_OVER", "code": "%s", "township": "renqiu"}]}""".formatted(b, a, c), SECTION));
+                {"title": "试点社区布局调整", "steps": [{"kind": "MERGE", "sources": ["%s"], "code": "%s"}]}"""
+                .formatted(b, a), SECTION));
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("reorg-" + planId)
                 .singleResult();
 
+        // the drafter adds a hand-over to the plan, choosing the community and the street office by name
         tasklist.loginAs(SECTION);
         CamundaForm draft = tasklist.openTask(task(instance, TASK_DRAFT, "community-section").getId());
         assertThat(String.join("\n", draft.values())).contains("试点社区布局调整", "试点乙社区并入试点甲社区（任丘办事处）",
-                "试点丙社区由中原办事处移交任丘办事处");
-        draft.choose("处理方式", "提交审核").type("说明；撤回时写明理由", "已征求居民意见");
+                "撤并（并入另一个村（社区））", "任丘办事处 试点甲社区").doesNotContain(a, "MERGE");
+        draft.type("方案名称", "试点社区布局调整（修改稿）")
+                .addRow("调整项")
+                .select("调整类型", 1, "移交（划归另一个乡镇（街道））")
+                .select("村（社区）", 0, "中原办事处 试点丙社区")
+                .select("移交给", 0, "任丘办事处")
+                .choose("处理方式", "提交审核").type("说明；撤回时写明理由", "已征求居民意见");
         submit(tasklist, draft, "community-reorganisation-draft", () -> isWaitingAt(instance, TASK_REVIEW_BY_TOWNSHIP));
-        assertThat(plans.find(planId).orElseThrow().status()).isEqualTo("IN_REVIEW");
+        assertThat(plans.find(planId).orElseThrow()).satisfies(p -> {
+            assertThat(p.status()).isEqualTo("IN_REVIEW");
+            assertThat(p.title()).isEqualTo("试点社区布局调整（修改稿）");
+        });
+        assertThat(runtimeService.getVariable(instance.getId(), VAR_PLAN_SUMMARY).toString())
+                .contains("试点乙社区并入试点甲社区（任丘办事处）", "试点丙社区由中原办事处移交任丘办事处");
 
         for (String township : List.of("renqiu", "zhongyuan")) {
             tasklist.loginAs("reviewer." + township);

@@ -1,7 +1,6 @@
 package cn.minzheng.bureau.dibao.application;
 
 import static cn.minzheng.bureau.dibao.TaskForms.assertChineseOnly;
-import static cn.minzheng.bureau.dibao.TaskForms.optionsOf;
 import static cn.minzheng.bureau.dibao.TaskForms.whole;
 import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,7 +82,7 @@ class DibaoNoticeBrowserTest {
         CamundaForm refusal = tasklist.openTask(task(dibaoCase, TASK_ISSUE_REFUSAL_NOTICE).getId());
         tasklist.waiting().until(d -> refusal.values().contains(dibaoCase.caseNumber()));
         assertThat(refusal.values()).contains("测试户主", "岳村乡", "乡镇（街道）审核未通过：家庭有经营性车辆两辆，不符合低保条件");
-        assertThat(optionsOf(refusal, "送达方式")).containsExactly("直接送达", "邮寄送达", "留置送达");
+        assertThat(refusal.options("送达方式", 0)).containsExactly("直接送达", "邮寄送达", "留置送达");
         refusal.select("送达方式", "邮寄送达")
                 .type("签收人", "测试户主")
                 .type("备注（如邮件单号、见证人）", "中国邮政挂号信，单号已存档");

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -64,7 +65,7 @@ class DibaoSurveyCampaignBrowserTest {
 
         tasklist.loginAs(LEADER);
         // the leader finds the team's task among the tasks assigned to them
-        tasklist.driver().findElement(By.xpath("//a[contains(normalize-space(), '我的任务')]")).click();
+        tasklist.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='我的任务']"))).click();
         tasklist.waiting().until(d -> tasklist.taskCards().stream().anyMatch(card -> card.contains("调查组入户调查并由组长签发")));
         CamundaForm form = tasklist.openTask(taskId);
         tasklist.waiting().until(d -> form.values().contains("2026年度低保集中摸底调查"));

@@ -7,6 +7,7 @@ import static cn.minzheng.bureau.dibao.recovery.RecoveryProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
@@ -18,8 +19,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.minzheng.bureau.demo.DibaoWalker;
@@ -105,8 +109,18 @@ class DibaoRecoveryBrowserTest {
         tasklist.loginAs(CLERK);
         CamundaForm repay = tasklist.openTask(task(repayment, TASK_RECORD_REPAYMENT).getId());
         tasklist.waiting().until(d -> repay.values().contains(repaying.caseNumber()));
-        repay.type("退回金额（须与多发合计一致）", 800).type("收据编号", "岳民收字第0001号");
+        repay.type("退回金额（须与多发合计一致）", 500).type("收据编号", "岳民收字第0001号");
         typeDate(repay, "收款日期", LocalDate.now());
+        // a receipt for less than the overpayment is refused, in words the clerk understands, and nothing is recorded
+        repay.submit();
+        tasklist.waiting().until(d -> tasklist.bodyText().contains("退回金额500.00元与应退金额800.00元不一致，请核对收据"));
+        assertThat(tasklist.bodyText()).doesNotContain("ENGINE-", "Exception", "RuleViolation");
+        tasklist.screenshot("dibao-recovery-repayment-refused");
+        assertThat(task(repayment, TASK_RECORD_REPAYMENT)).isNotNull();
+        assertThat(recoveryRepository.receipts(repayment.id())).isEmpty();
+        // the refusal lies over the form's buttons until the clerk closes it
+        closeRefusal(tasklist);
+        repay.type("退回金额（须与多发合计一致）", 800);
         whole(tasklist, "dibao-recovery-repayment-form");
         assertChineseOnly(repay);
         repay.submit();
@@ -152,6 +166,15 @@ class DibaoRecoveryBrowserTest {
         token.appendTail(text);
         input.click();
         input.sendKeys(text.toString(), Keys.ENTER);
+    }
+
+    /** Closes Tasklist's notification of a refusal (×), as the clerk does to reach the form's buttons again. */
+    private static void closeRefusal(Tasklist tasklist) {
+        new WebDriverWait(tasklist.driver(), Duration.ofSeconds(30)).ignoring(ElementNotInteractableException.class).until(d -> {
+            d.findElements(By.cssSelector("[uib-alert].alert-danger button.close")).stream().filter(WebElement::isDisplayed)
+                    .forEach(WebElement::click);
+            return d.findElements(By.cssSelector("[uib-alert].alert-danger")).stream().noneMatch(WebElement::isDisplayed);
+        });
     }
 
     private DibaoCase activeCase() {

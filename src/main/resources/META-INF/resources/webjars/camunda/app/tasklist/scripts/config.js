@@ -32,8 +32,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // Camunda Forms usable and Chinese in Tasklist 7.24 (see the script's header)
-  customScripts: ['scripts/bureau-forms'],
+  // Camunda Forms usable and Chinese in Tasklist 7.24; people by name and post, the search box finding
+  // cases, a meaningful priority (see each script's header)
+  customScripts: ['scripts/bureau-forms', 'scripts/bureau-tasklist'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

@@ -1,0 +1,246 @@
+package cn.minzheng.bureau.access;
+
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPROVE;
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.TASK_ACCEPT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.minzheng.bureau.demo.DemoUsers;
+import cn.minzheng.bureau.demo.DibaoWalker;
+import cn.minzheng.bureau.dibao.DibaoCase;
+import cn.minzheng.bureau.dibao.application.DibaoApplicationForm;
+import cn.minzheng.bureau.dibao.deadline.SupervisionProcess;
+import cn.minzheng.bureau.dibao.report.ReportProcess;
+import cn.minzheng.bureau.household.HouseholdForm.IncomeForm;
+import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
+import cn.minzheng.bureau.support.BrowserTest;
+import cn.minzheng.bureau.support.CamundaForm;
+import cn.minzheng.bureau.support.Tasklist;
+import cn.minzheng.bureau.support.TestApplications;
+
+/**
+ * Tasklist and Cockpit as the bureau's new users met them (issue 19), in a real browser: every demo user's
+ * list holds today's work with the case on each card, every role finds a case by typing the applicant's
+ * name or the case number into the search box, people appear by name and post (header, assignee, history,
+ * the approver's form, the investigator to choose), the priority shows only where a task was escalated,
+ * and the process manager's Cockpit counts the open tasks and shows the human-task page in Chinese.
+ * Screenshots: target/screenshots/tasklist-*.png, cockpit-procmgr-*.png.
+ */
+@BrowserTest
+class TasklistBrowserTest {
+
+    private static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+    @Autowired
+    DibaoWalker walker;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Test
+    void everyDemoUserFindsTodaysWorkWithTheCaseOnEachCard(Tasklist tasklist) {
+        for (DemoUsers.DemoUser user : DemoUsers.all()) {
+            if (List.of("procmgr", "admin").contains(user.id())) {
+                continue;
+            }
+            tasklist.loginAs(user.id());
+            tasklist.waiting().until(d -> !cards(tasklist).isEmpty());
+            tasklist.screenshot("tasklist-" + user.id());
+            List<String> cards = cards(tasklist);
+            assertThat(cards).as("cards of %s", user.id()).allSatisfy(card ->
+                    assertThat(card).as("a card of %s shows its case", user.id()).contains(":"));
+            assertThat(priorities(tasklist)).as("priorities shown to %s", user.id()).allMatch(String::isEmpty);
+            assertThat(tasklist.bodyText()).as("header of %s", user.id())
+                    .contains(user.name() + "（" + user.post() + "）");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "clerk.yuecun,    yuecun,    yuecun-dongyue,      ACCEPTANCE,        岳搜索",
+            "reviewer.mengke, mengke,    mengke-mengke,       TOWNSHIP_REVIEW,   孟搜索",
+            "approver,        zhongyuan, zhongyuan-zhongqing, DISTRICT_APPROVAL, 中搜索"})
+    void eachRoleFindsACaseByApplicantOrCaseNumber(String user, String township, String community, String stage,
+                                                   String applicant, Tasklist tasklist) {
+        DibaoCase dibaoCase = caseAt(stage, township, community, applicant);
+
+        tasklist.loginAs(user);
+        search(tasklist, applicant);
+        tasklist.waiting().until(d -> onlyCard(tasklist, applicant));
+        assertThat(cards(tasklist).get(0)).contains("案件编号", dibaoCase.caseNumber(), "申请人", applicant);
+        tasklist.screenshot("tasklist-search-" + user);
+
+        tasklist.open(TASKLIST);
+        tasklist.waiting().until(d -> cards(tasklist).size() > 1);
+        search(tasklist, dibaoCase.caseNumber());
+        tasklist.waiting().until(d -> onlyCard(tasklist, applicant));
+    }
+
+    @Test
+    void theHeadOfTheSectionFindsASupervisedCaseByItsApplicant(Tasklist tasklist) {
+        Task supervision = taskService.createTaskQuery().processDefinitionKey(SupervisionProcess.KEY).list().get(0);
+        String applicant = (String) taskService.getVariable(supervision.getId(), "applicantName");
+        String caseNumber = (String) taskService.getVariable(supervision.getId(), "caseNumber");
+
+        tasklist.loginAs("dibaohead");
+        search(tasklist, applicant);
+        tasklist.waiting().until(d -> onlyCard(tasklist, caseNumber));
+        assertThat(cards(tasklist).get(0)).contains("督办超期案件", applicant);
+    }
+
+    @Test
+    void peopleAppearByNameAndPost(Tasklist tasklist) {
+        DibaoCase dibaoCase = caseAt("ACCEPTANCE", "zhongyuan", "zhongyuan-nanjiang", "中名字");
+        Task accept = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
+
+        tasklist.loginAs("clerk.zhongyuan");
+        tasklist.openTask(accept.getId()); // claims it
+        tasklist.open(TASKLIST + "#/?task=" + accept.getId() + "&detailsTab=task-detail-history");
+        tasklist.waiting().until(d -> !d.findElements(By.cssSelector(".history-pane .operation-user")).isEmpty());
+        tasklist.waiting().until(d -> d.findElement(By.cssSelector(".history-pane")).getText().contains("郑静（中原办经办人）"));
+        tasklist.screenshot("tasklist-history-by-name");
+        assertThat(tasklist.driver().findElement(By.cssSelector(".history-pane")).getText()).doesNotContain("clerk.zhongyuan");
+        search(tasklist, "中名字");
+        tasklist.waiting().until(d -> onlyCard(tasklist, "中名字"));
+        assertThat(cards(tasklist).get(0)).contains("郑静（中原办经办人）");
+
+        // the approver reads who reviewed the case and who decided what, by name
+        walker.accept("clerk.zhongyuan", dibaoCase);
+        walker.survey("clerk.zhongyuan", dibaoCase, Map.of());
+        walker.reviewByTownship("reviewer.zhongyuan", dibaoCase, APPROVE, "同意");
+        walker.endNotice(dibaoCase);
+        Task approval = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
+        tasklist.loginAs("approver");
+        CamundaForm form = tasklist.openTask(approval.getId());
+        tasklist.waiting().until(d -> String.join("\n", form.values()).contains("冯国庆（中原办审核人）"));
+        tasklist.screenshot("tasklist-approval-reviewer-by-name");
+        assertThat(String.join("\n", form.values())).contains("郑静（中原办经办人）：受理", "冯国庆（中原办审核人）：同意")
+                .doesNotContain("clerk.zhongyuan", "reviewer.zhongyuan");
+    }
+
+    @Test
+    void theReviewerChoosesTheInvestigatorByName(Tasklist tasklist) {
+        Task assign = taskService.createTaskQuery().processDefinitionKey(ReportProcess.KEY)
+                .taskDefinitionKey(ReportProcess.TASK_ASSIGN).taskCandidateGroup("reviewer-zhongyuan").list().get(0);
+        try {
+            tasklist.loginAs("reviewer.zhongyuan");
+            CamundaForm form = tasklist.openTask(assign.getId());
+            assertThat(form.options("调查人员", 0)).contains("郑静（中原办经办人）", "冯国庆（中原办审核人）");
+            tasklist.screenshot("tasklist-investigator-by-name");
+        } finally {
+            taskService.setAssignee(assign.getId(), null); // the demo task stays as it was for the other tests
+        }
+    }
+
+    @Test
+    void onlyAnEscalatedTaskShowsItsPriority(Tasklist tasklist) {
+        DibaoCase dibaoCase = caseAt("ACCEPTANCE", "renqiu", "renqiu-jingdong", "任加急");
+        Task accept = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
+        taskService.setPriority(accept.getId(), 100);
+
+        tasklist.loginAs("clerk.renqiu");
+        tasklist.waiting().until(d -> cards(tasklist).stream().anyMatch(c -> c.contains("任加急")));
+        assertThat(cards(tasklist)).filteredOn(c -> c.contains("任加急")).singleElement()
+                .satisfies(card -> assertThat(card).contains("加急"));
+        assertThat(priorities(tasklist)).contains("加急").allMatch(p -> p.isEmpty() || p.equals("加急"));
+        tasklist.screenshot("tasklist-escalated");
+    }
+
+    @Test
+    void theProcessManagerSeesTheOpenTasksInCockpit(Tasklist tasklist) {
+        tasklist.loginAs("procmgr");
+        tasklist.open("/camunda/app/cockpit/default/");
+        tasklist.waiting().until(d -> openTasksOnDashboard(tasklist) > 0);
+        tasklist.screenshot("cockpit-procmgr-dashboard");
+        assertThat(openTasksOnDashboard(tasklist)).isEqualTo(taskService.createTaskQuery().count());
+
+        tasklist.open("/camunda/app/cockpit/default/#/tasks");
+        tasklist.waiting().until(d -> tasklist.bodyText().contains("按用户组统计")
+                && tasklist.bodyText().contains("区民政局审批人"));
+        tasklist.screenshot("cockpit-procmgr-tasks");
+        String tasksPage = tasklist.bodyText();
+        assertThat(tasksPage).doesNotContain("permission", "Error", "无法获取");
+        assertThat(englishWords(tasksPage)).as("English on the human-task page").isEmpty();
+
+        tasklist.open("/camunda/app/cockpit/default/#/processes");
+        tasklist.waiting().until(d -> tasklist.bodyText().contains("城乡低保申请审批"));
+        assertThat(tasklist.bodyText()).doesNotContain("permission", "无法获取");
+    }
+
+    private DibaoCase caseAt(String stage, String township, String community, String applicant) {
+        String clerk = "clerk." + township;
+        var form = TestApplications.household(township, community, "ORDINARY", 1, "100");
+        DibaoApplicationForm application = TestApplications.withMembers(form, List.of(new MemberForm(applicant,
+                TestApplications.idNumber(true), "HEAD", "UNEMPLOYED", "NONE", List.of(new IncomeForm("WAGE", "100")))));
+        DibaoCase dibaoCase = walker.submit(clerk, application);
+        if (stage.equals("ACCEPTANCE")) {
+            assertThat(taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult()
+                    .getTaskDefinitionKey()).isEqualTo(TASK_ACCEPT);
+            return dibaoCase;
+        }
+        walker.accept(clerk, dibaoCase);
+        walker.survey(clerk, dibaoCase, Map.of());
+        if (stage.equals("TOWNSHIP_REVIEW")) {
+            return dibaoCase;
+        }
+        walker.reviewByTownship("reviewer." + township, dibaoCase, APPROVE, "同意");
+        walker.endNotice(dibaoCase);
+        return dibaoCase;
+    }
+
+    /** Types into Tasklist's search box and presses Enter, as a user looking for a case does. */
+    private static void search(Tasklist tasklist, String text) {
+        WebElement box = tasklist.waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[cam-widget-search] .search-container > input")));
+        box.sendKeys(text);
+        box.sendKeys(Keys.ENTER);
+    }
+
+    /** The list shows one card, and it is this one. */
+    private static boolean onlyCard(Tasklist tasklist, String text) {
+        List<String> cards = cards(tasklist);
+        return cards.size() == 1 && cards.get(0).contains(text);
+    }
+
+    /** The text of each task card, read at once (Tasklist redraws the list every few seconds). */
+    @SuppressWarnings("unchecked")
+    private static List<String> cards(Tasklist tasklist) {
+        return (List<String>) tasklist.driver().executeScript("return Array.from(document.querySelectorAll("
+                + "'.tasks-list li.task')).map(function (card) { return card.innerText; });");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> priorities(Tasklist tasklist) {
+        return (List<String>) tasklist.driver().executeScript("return Array.from(document.querySelectorAll("
+                + "'.tasks-list li.task .priority')).map(function (p) { return p.innerText.trim(); });");
+    }
+
+    private static long openTasksOnDashboard(Tasklist tasklist) {
+        // the dashboard's text reads "未完成的人工任务" with its figure on the next line
+        Matcher figure = Pattern.compile("未完成的人工任务\\s*\\n\\s*(\\d+)").matcher(tasklist.bodyText());
+        return figure.find() ? Long.parseLong(figure.group(1)) : -1;
+    }
+
+    /** Latin words of three letters or more, other than the platform's name, version and time zone. */
+    private static List<String> englishWords(String page) {
+        return Pattern.compile("[A-Za-z]{3,}").matcher(page).results().map(m -> m.group())
+                .filter(w -> !List.of("Camunda", "Platform", "UTC").contains(w)).toList();
+    }
+}
