@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -132,9 +132,14 @@ public class DibaoReports implements CopiedVariables {
                         join act_id_membership m on m.user_id_ = u.id_ where m.group_id_ in (?, ?) order by u.id_""")
                 .params(Groups.clerk(township), Groups.reviewer(township))
                 .query((rs, row) -> Map.of("value", rs.getString("user_id"), "label",
-                        Objects.toString(rs.getString("last_name"), "") + Objects.toString(rs.getString("first_name"), "")))
+                        label(rs.getString("user_id"), rs.getString("first_name"), rs.getString("last_name"))))
                 .list().stream().filter(option -> !option.get("value").equals(relative)).toList();
         task.setVariableLocal(VAR_INVESTIGATOR_OPTIONS, SpinValues.jsonValue(json(options)).create());
+    }
+
+    /** "王丽（岳村乡经办人）": first name = the name, last name = the post ({@link StaffNames}). */
+    private static String label(String userId, String name, String post) {
+        return name == null || name.isBlank() ? userId : StaffNames.format(name, post);
     }
 
     /** 指派调查人员 completed: a clerk or reviewer of the case's township, not a relative of the applicant. */
