@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -57,17 +57,19 @@ public class DibaoReports implements CopiedVariables {
     private final CaseRecalculation recalculation;
     private final OverpaymentRecoveries recoveries;
     private final RuntimeService runtimeService;
+    private final StaffNames staffNames;
     private final JdbcClient jdbc;
 
     public DibaoReports(ReportRepository reports, DibaoCaseRepository cases, CaseVariables caseVariables,
                         CaseRecalculation recalculation, OverpaymentRecoveries recoveries, RuntimeService runtimeService,
-                        JdbcClient jdbc) {
+                        StaffNames staffNames, JdbcClient jdbc) {
         this.reports = reports;
         this.cases = cases;
         this.caseVariables = caseVariables;
         this.recalculation = recalculation;
         this.recoveries = recoveries;
         this.runtimeService = runtimeService;
+        this.staffNames = staffNames;
         this.jdbc = jdbc;
     }
 
@@ -121,19 +123,15 @@ public class DibaoReports implements CopiedVariables {
     }
 
     /**
-     * 指派调查人员 created: the clerks and reviewers of the case's township, by name, are the investigators the
-     * reviewer chooses from; a relative of the applicant is not offered.
+     * 指派调查人员 created: the clerks and reviewers of the case's township, by name and post, are the
+     * investigators the reviewer chooses from; a relative of the applicant is not offered.
      */
     public void offerInvestigators(DelegateTask task) {
         String township = (String) task.getVariable("townshipCode");
         Object relative = task.getVariable("relatedStaffUser");
-        List<Map<String, String>> options = jdbc.sql("""
-                        select distinct u.id_ as user_id, u.last_ as last_name, u.first_ as first_name from act_id_user u
-                        join act_id_membership m on m.user_id_ = u.id_ where m.group_id_ in (?, ?) order by u.id_""")
-                .params(Groups.clerk(township), Groups.reviewer(township))
-                .query((rs, row) -> Map.of("value", rs.getString("user_id"), "label",
-                        Objects.toString(rs.getString("last_name"), "") + Objects.toString(rs.getString("first_name"), "")))
-                .list().stream().filter(option -> !option.get("value").equals(relative)).toList();
+        List<Map<String, String>> options = staffNames.membersOf(Groups.clerk(township), Groups.reviewer(township))
+                .entrySet().stream().filter(member -> !member.getKey().equals(relative))
+                .map(member -> Map.of("value", member.getKey(), "label", member.getValue())).toList();
         task.setVariableLocal(VAR_INVESTIGATOR_OPTIONS, SpinValues.jsonValue(json(options)).create());
     }
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
@@ -18,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -51,11 +51,12 @@ public class DibaoReviews implements CopiedVariables {
     private final StandardService standards;
     private final ReviewSettings settings;
     private final TaskService taskService;
+    private final StaffNames staffNames;
     private final JdbcClient jdbc;
 
     public DibaoReviews(ReviewRepository reviews, DibaoCaseRepository cases, CaseVariables caseVariables,
                         HouseholdIncomeService incomes, StandardService standards, ReviewSettings settings,
-                        TaskService taskService, JdbcClient jdbc) {
+                        TaskService taskService, StaffNames staffNames, JdbcClient jdbc) {
         this.reviews = reviews;
         this.cases = cases;
         this.caseVariables = caseVariables;
@@ -63,6 +64,7 @@ public class DibaoReviews implements CopiedVariables {
         this.standards = standards;
         this.settings = settings;
         this.taskService = taskService;
+        this.staffNames = staffNames;
         this.jdbc = jdbc;
     }
 
@@ -131,7 +133,7 @@ public class DibaoReviews implements CopiedVariables {
         cases.recordDecision(caseId(task), "review:" + task.getTaskDefinitionKey(), decision, comment, Actor.of(task));
         task.setVariable(district ? "approvedBy" : "reviewedBy", Actor.of(task));
         if (!district) {
-            task.setVariable(VAR_REVIEWED_BY_NAME, staffName(Actor.of(task)));
+            task.setVariable(VAR_REVIEWED_BY_NAME, staffNames.of(Actor.of(task)));
         }
         if (REJECT.equals(decision)) {
             task.setVariable("keepReason", (district ? "区民政局审批不同意：" : "乡镇（街道）审核不同意：") + comment);
@@ -170,13 +172,6 @@ public class DibaoReviews implements CopiedVariables {
             taskService.addCandidateGroup(task.getId(), Groups.reviewer((String) execution.getVariable("townshipCode")));
             taskService.setPriority(task.getId(), 100);
         }
-    }
-
-    /** A staff member as the district's form shows them: the name (and post) of the user, not the user name. */
-    private String staffName(String userId) {
-        return jdbc.sql("select last_, first_ from act_id_user where id_ = ?").param(userId)
-                .query((rs, row) -> Objects.toString(rs.getString(1), "") + Objects.toString(rs.getString(2), ""))
-                .optional().filter(name -> !name.isBlank()).orElse(userId);
     }
 
     private void markReviewed(long caseId) {
