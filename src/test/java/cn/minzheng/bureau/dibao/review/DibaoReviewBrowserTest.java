@@ -85,7 +85,7 @@ class DibaoReviewBrowserTest {
         tasklist.loginAs(APPROVER);
         CamundaForm district = tasklist.openTask(task(instance, TASK_APPROVE_BY_DISTRICT).getId());
         tasklist.waiting().until(d -> district.values().contains(dibaoCase.caseNumber()));
-        assertThat(district.values()).contains("降标", "340.00", "经审核，户主已就业，同意降标");
+        assertThat(district.values()).contains("降标", "340.00", "经审核，户主已就业，同意降标", "李建国（岳村乡审核人）");
         district.choose("区民政局审批决定", "批准").type("审批意见；不批准时须写明理由", "同意");
         whole(tasklist, "dibao-review-district-form");
         assertChineseOnly(district);
