@@ -132,9 +132,14 @@ public class DibaoReports implements CopiedVariables {
                         join act_id_membership m on m.user_id_ = u.id_ where m.group_id_ in (?, ?) order by u.id_""")
                 .params(Groups.clerk(township), Groups.reviewer(township))
                 .query((rs, row) -> Map.of("value", rs.getString("user_id"), "label",
-                        StaffNames.format(rs.getString("first_name"), rs.getString("last_name"))))
+                        label(rs.getString("user_id"), rs.getString("first_name"), rs.getString("last_name"))))
                 .list().stream().filter(option -> !option.get("value").equals(relative)).toList();
         task.setVariableLocal(VAR_INVESTIGATOR_OPTIONS, SpinValues.jsonValue(json(options)).create());
+    }
+
+    /** "王丽（岳村乡经办人）": first name = the name, last name = the post ({@link StaffNames}). */
+    private static String label(String userId, String name, String post) {
+        return name == null || name.isBlank() ? userId : StaffNames.format(name, post);
     }
 
     /** 指派调查人员 completed: a clerk or reviewer of the case's township, not a relative of the applicant. */

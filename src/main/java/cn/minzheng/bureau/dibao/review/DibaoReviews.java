@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.TaskService;
@@ -18,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -172,11 +172,12 @@ public class DibaoReviews implements CopiedVariables {
         }
     }
 
-    /** A staff member as the district's form shows them: the name (and post) of the user, not the user name. */
+    /** A staff member as the district's form shows them: "李建国（岳村乡审核人）" ({@link StaffNames}), not the user name. */
     private String staffName(String userId) {
-        return jdbc.sql("select last_, first_ from act_id_user where id_ = ?").param(userId)
-                .query((rs, row) -> Objects.toString(rs.getString(1), "") + Objects.toString(rs.getString(2), ""))
-                .optional().filter(name -> !name.isBlank()).orElse(userId);
+        return jdbc.sql("select first_, last_ from act_id_user where id_ = ?").param(userId)
+                .query((rs, row) -> rs.getString(1) == null || rs.getString(1).isBlank() ? userId
+                        : StaffNames.format(rs.getString(1), rs.getString(2)))
+                .optional().orElse(userId);
     }
 
     private void markReviewed(long caseId) {
