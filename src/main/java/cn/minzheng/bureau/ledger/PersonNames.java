@@ -6,27 +6,26 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import cn.minzheng.bureau.access.StaffNames;
+
 /**
- * People as the ledgers show them: the name with the post, 李建国（岳村乡审核人）, read from the engine's
- * identity service (first name = the name, last name = the post). A user without a name, or no longer
- * known, is shown by the login id. Names are kept for a few minutes, so a page listing the same
- * people many times asks the identity service once per person, and a renamed user shows up soon.
- * Templates reach it as {@code @personNames}.
+ * People as the ledgers show them: 李建国（岳村乡审核人）, as {@link StaffNames} names staff everywhere, and
+ * the engine's own work (timers, jobs) as the system. A page lists the same few people many times (every
+ * line of a file's audit trail), so a name is kept for a few minutes: the identity service is asked once
+ * per person, and a renamed user shows up soon. Templates reach it as {@code @personNames}.
  */
 @Component("personNames")
 public class PersonNames {
 
-    /** The actor of the engine's own work (timers, jobs) in the audit trail. */
+    /** The actor of the engine's own work in the audit trail. */
     static final String SYSTEM = "system";
     static final Duration KEPT = Duration.ofMinutes(5);
     private static final int MOST_KEPT = 5_000;
 
-    private final IdentityService identityService;
+    private final StaffNames staffNames;
     private final Clock clock;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
@@ -34,16 +33,16 @@ public class PersonNames {
     }
 
     @Autowired
-    public PersonNames(IdentityService identityService) {
-        this(identityService, Clock.systemUTC());
+    public PersonNames(StaffNames staffNames) {
+        this(staffNames, Clock.systemUTC());
     }
 
-    PersonNames(IdentityService identityService, Clock clock) {
-        this.identityService = identityService;
+    PersonNames(StaffNames staffNames, Clock clock) {
+        this.staffNames = staffNames;
         this.clock = clock;
     }
 
-    /** 李建国（岳村乡审核人）; the id where the user has no name or is unknown; "" for none. */
+    /** 李建国（岳村乡审核人）; the login id of a user without a name or no longer known; "" for none. */
     public String of(String userId) {
         if (userId == null || userId.isBlank()) {
             return "";
@@ -59,24 +58,8 @@ public class PersonNames {
         if (kept.size() >= MOST_KEPT) {
             kept.clear();
         }
-        String name = displayName(userId, identityService.createUserQuery().userId(userId).singleResult());
+        String name = staffNames.of(userId);
         kept.put(userId, new Kept(name, now.plus(KEPT)));
         return name;
-    }
-
-    static String displayName(String userId, User user) {
-        if (user == null) {
-            return userId;
-        }
-        String name = trimmed(user.getFirstName());
-        String post = trimmed(user.getLastName());
-        if (name != null && post != null) {
-            return name + "（" + post + "）";
-        }
-        return name != null ? name : post != null ? post : userId;
-    }
-
-    private static String trimmed(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -15,7 +15,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.minzheng.bureau.ledger.PersonNames;
 import cn.minzheng.bureau.support.Browser;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.Tasklist;
@@ -30,8 +29,6 @@ class RosterImportBrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    PersonNames names;
 
     @Test
     void theAdministratorUploadsWatchesTheProgressAcceptsTheWarningAndCommits(Tasklist tasklist) throws Exception {
@@ -70,7 +67,7 @@ class RosterImportBrowserTest {
         browser.findElement(By.id("acceptWarnings")).click();
         browser.findElement(By.id("commit")).click();
         wait.until(d -> d.findElement(By.id("status")).getText().equals("已导入"));
-        assertThat(browser.findElement(By.id("committed")).getText()).contains("3000 行").contains(names.of("admin"))
+        assertThat(browser.findElement(By.id("committed")).getText()).contains("3000 行").contains("张强（系统管理员）")
                 .doesNotContain("admin");
         Browser.screenshot(browser, "import-committed");
         long batch = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));

@@ -58,7 +58,8 @@ class LedgerPagesBrowserTest {
             tasklist.open("/ledger/households/" + dibaoCase.householdId());
             String page = tasklist.bodyText();
             assertThat(page).contains("受理申请", "乡镇（街道）审核", "公示（登记异议）", "受理", "同意", "登记异议",
-                    NamedStaff.REVIEWER_NAME, "低保案件", "状态：已申请 → 入户调查中", "状态：审核审批中 → 公示中")
+                    NamedStaff.REVIEWER_NAME, "王丽（岳村乡经办人）", "低保案件", "状态：已申请 → 入户调查中",
+                    "状态：审核审批中 → 公示中")
                     .doesNotContain("Task_", "clerk.yuecun", NamedStaff.REVIEWER + "：", "DIBAO_CASE", "UNDER_SURVEY", "{\"");
             assertFits(tasklist, "/ledger/households/" + dibaoCase.householdId());
             tasklist.screenshot("ledger-household-file-1366");

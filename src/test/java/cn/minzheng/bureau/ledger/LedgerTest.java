@@ -36,8 +36,6 @@ class LedgerTest {
     IdentityService identityService;
     @Autowired
     TaskService taskService;
-    @Autowired
-    PersonNames names;
 
     @Test
     void withoutTheWebappLoginTheLedgersSendYouToLogIn() {
@@ -148,13 +146,14 @@ class LedgerTest {
         String history = file.substring(file.indexOf("状态记录"), file.indexOf("办理决定"));
         // applied, survey, review, notice, (objection) survey, review, notice, district review, approved
         assertThat(history.split("<li", -1)).hasSize(9 + 1);
-        assertThat(history).contains("公示中").contains("已批准（在保）").contains(names.of("approver"))
+        assertThat(history).contains("公示中").contains("已批准（在保）").contains("（陈立新（区民政局审批人））")
+                .contains("（王丽（岳村乡经办人））")
                 .doesNotContain(">approver").doesNotContain("（approver）");
         String decisions = file.substring(file.indexOf("办理决定"), file.indexOf("入户调查", file.indexOf("办理决定")));
         assertThat(decisions).contains("家中另有经营收入").contains("复查后同意")
                 .contains("<td>受理申请</td>", "<td>乡镇（街道）审核</td>", "<td>公示（登记异议）</td>", "<td>区民政局审批</td>")
                 .contains("<td>受理</td>", "<td>同意</td>", "<td>登记异议</td>")
-                .contains("<td>" + NamedStaff.REVIEWER_NAME + "</td>", "<td>" + names.of("approver") + "</td>")
+                .contains("<td>" + NamedStaff.REVIEWER_NAME + "</td>", "<td>陈立新（区民政局审批人）</td>", "<td>王丽（岳村乡经办人）</td>")
                 .doesNotContain("Task_", "APPROVE", "ACCEPT", "OBJECTION", NamedStaff.REVIEWER + "<", "clerk.yuecun");
         assertThat(file.substring(file.indexOf("入户调查", file.indexOf("办理决定"))).split("<pre", -1)).hasSize(2 + 1);
 

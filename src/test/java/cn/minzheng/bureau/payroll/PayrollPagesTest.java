@@ -107,7 +107,8 @@ class PayrollPagesTest {
         support.complete(APPROVER, instance, TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, APPROVE));
         support.awaitJobs(instance);
 
-        assertThat(finance.get("/ledger/payrolls/" + payrollId).body()).contains("download-csv").contains("download-xlsx");
+        assertThat(finance.get("/ledger/payrolls/" + payrollId).body()).contains("download-csv").contains("download-xlsx")
+                .contains("<td>刘淑芬（财务）</td>").contains("<td>陈立新（区民政局审批人）</td>"); // who checked and approved
         HttpResponse<byte[]> csv = finance.download("/ledger/payrolls/" + payrollId + "/bank-file.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
