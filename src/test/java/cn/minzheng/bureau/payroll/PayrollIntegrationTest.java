@@ -95,19 +95,19 @@ class PayrollIntegrationTest {
         YearMonth month = PayrollTestSupport.freshMonth();
         long payrollId = walker.as(FINANCE, () -> startByHttp(month));
         support.awaitJobs(payrolls.get(payrollId).processInstanceId());
-        Payroll computed = payrolls.get(payrollId);
         long rows = paymentsIn(payrollId);
 
         // the job run again (a retry after a lost acknowledgement, a restarted node)
         assertThat(computation.compute(payrollId)).isZero();
-        // even a run that finds the payroll still "computing" inserts nothing twice
+        // even a run that finds the payroll still "computing" pays no case twice (a case another test approved
+        // meanwhile may join the month: that is a first payment, not a second one)
         jdbc.sql("update payroll set status = 'COMPUTING' where id = ?").param(payrollId).update();
-        assertThat(computation.compute(payrollId)).isZero();
-        assertThat(paymentsIn(payrollId)).isEqualTo(rows);
+        computation.compute(payrollId);
+        assertThat(paymentsIn(payrollId)).isGreaterThanOrEqualTo(rows);
+        assertThat(jdbc.sql("select count(*) from (select case_id from payment where benefit_month = ? "
+                + "group by case_id having count(*) > 1) twice").param(month.toString()).query(Long.class).single())
+                .isZero();
         assertThat(support.payments(dibaoCase.id())).isEqualTo(1);
-        Payroll again = payrolls.get(payrollId);
-        assertThat(again.householdCount()).isEqualTo(computed.householdCount());
-        assertThat(again.totalAmount()).isEqualByComparingTo(computed.totalAmount());
 
         Payment payment = support.payment(dibaoCase.id(), month);
         assertThatThrownBy(() -> jdbc.sql("""
