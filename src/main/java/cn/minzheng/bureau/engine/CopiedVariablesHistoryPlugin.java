@@ -30,10 +30,13 @@ import org.springframework.stereotype.Component;
 public class CopiedVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<CopiedVariables> declarations;
+    private final ObjectProvider<VariableDeclarations> variableDeclarations;
     private volatile Map<String, Set<String>> copiesByProcess = Map.of();
 
-    public CopiedVariablesHistoryPlugin(ObjectProvider<CopiedVariables> declarations) {
+    public CopiedVariablesHistoryPlugin(ObjectProvider<CopiedVariables> declarations,
+                                        ObjectProvider<VariableDeclarations> variableDeclarations) {
         this.declarations = declarations;
+        this.variableDeclarations = variableDeclarations;
     }
 
     /**
@@ -45,6 +48,8 @@ public class CopiedVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
         Map<String, Set<String>> copies = new HashMap<>();
         declarations.orderedStream().forEach(declaration -> declaration.byProcess().forEach((process, names) ->
                 copies.computeIfAbsent(process, p -> new HashSet<>()).addAll(names)));
+        variableDeclarations.orderedStream().forEach(declaration ->
+                copies.computeIfAbsent(declaration.processKey(), p -> new HashSet<>()).addAll(declaration.copies()));
         copiesByProcess = copies;
     }
 
