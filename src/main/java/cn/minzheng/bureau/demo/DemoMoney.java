@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import cn.minzheng.bureau.dibao.campaign.SurveyCampaigns;
+import cn.minzheng.bureau.dibao.campaign.CampaignService;
 import cn.minzheng.bureau.payroll.PayrollStarter;
 
 /**
@@ -19,11 +19,11 @@ import cn.minzheng.bureau.payroll.PayrollStarter;
 public class DemoMoney {
 
     private final PayrollStarter payrolls;
-    private final SurveyCampaigns campaigns;
+    private final CampaignService campaigns;
     private final DibaoWalker walker;
     private final JdbcClient jdbc;
 
-    public DemoMoney(PayrollStarter payrolls, SurveyCampaigns campaigns, DibaoWalker walker, JdbcClient jdbc) {
+    public DemoMoney(PayrollStarter payrolls, CampaignService campaigns, DibaoWalker walker, JdbcClient jdbc) {
         this.payrolls = payrolls;
         this.campaigns = campaigns;
         this.walker = walker;

@@ -213,4 +213,22 @@ public class DibaoCaseRepository {
 
     public record Decision(String step, String decision, String comment, String decidedBy, LocalDateTime decidedAt) {
     }
+
+    // review and campaign (slice dibaoops): when a case was last reviewed, which the review schedule counts from
+
+    /** The case was reviewed at this time (its outcome applied, or its benefit kept). */
+    public void markReviewed(long caseId, Instant at) {
+        jdbc.sql("update dibao_case set last_reviewed_at = ? where id = ?").params(Timestamp.from(at), caseId).update();
+    }
+
+    /** These cases were reviewed at this time, those of them still active (a survey campaign's unchanged cases). */
+    public void markActiveReviewed(java.util.Collection<Long> caseIds, Instant at) {
+        List<Long> ids = List.copyOf(caseIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.sql("update dibao_case set last_reviewed_at = :at where status = :status and id in (:ids)")
+                    .param("at", Timestamp.from(at)).param("status", CaseStatus.APPROVED.name()).param("ids", chunk)
+                    .update();
+        }
+    }
 }

@@ -20,10 +20,10 @@ import cn.minzheng.bureau.common.RuleViolation;
 @RequestMapping("/api/dibao/survey-campaigns")
 public class CampaignController {
 
-    private final SurveyCampaigns campaigns;
+    private final CampaignService campaigns;
     private final CurrentUser currentUser;
 
-    public CampaignController(SurveyCampaigns campaigns, CurrentUser currentUser) {
+    public CampaignController(CampaignService campaigns, CurrentUser currentUser) {
         this.campaigns = campaigns;
         this.currentUser = currentUser;
     }

@@ -1,5 +1,9 @@
 package cn.minzheng.bureau.dibao.review;
 
+import java.util.List;
+
+import cn.minzheng.bureau.engine.ProcessVariable;
+
 /** Names shared by dibao-review.bpmn, dibao-review-schedule.bpmn, their forms and the Java code. */
 public final class ReviewProcess {
 
@@ -20,22 +24,57 @@ public final class ReviewProcess {
     public static final String END_UNCHANGED = "EndEvent_BenefitUnchanged";
     public static final String END_ESCALATED = "EndEvent_Escalated";
 
-    public static final String VAR_CASE_ID = "caseId";
-    public static final String VAR_REVIEW_ID = "reviewId";
-    public static final String VAR_KIND = "reviewKind";
-    public static final String VAR_CHANGE = "changeDescription";
-    public static final String VAR_NEEDS_APPROVAL = "needsApproval";
-    public static final String VAR_PROPOSE_CANCEL = "proposeCancel";
-    public static final String VAR_CANCEL_REASON = "cancelReason";
-    public static final String VAR_REVIEW_DECISION = "reviewDecision";
-    public static final String VAR_REVIEW_COMMENT = "reviewComment";
-    /** The township reviewer's name for the district's form (a copy of the user's name). */
-    public static final String VAR_REVIEWED_BY_NAME = "reviewedByName";
-    public static final String VAR_APPROVAL_DECISION = "approvalDecision";
-    public static final String VAR_APPROVAL_COMMENT = "approvalComment";
-
     public static final String APPROVE = "APPROVE";
     public static final String REJECT = "REJECT";
+
+    // the variables of dibao-review: set at the start
+    public static final ProcessVariable<Long> CASE_ID = ProcessVariable.fact("caseId", Long.class);
+    public static final ProcessVariable<String> KIND = ProcessVariable.fact("reviewKind", String.class);
+    public static final ProcessVariable<String> CHANGE = ProcessVariable.fact("changeDescription", String.class);
+    // set by 建立复核 (besides the case's facts, which CaseVariables publishes)
+    public static final ProcessVariable<Long> REVIEW_ID = ProcessVariable.fact("reviewId", Long.class);
+    public static final ProcessVariable<String> TOWNSHIP_CODE = ProcessVariable.fact("townshipCode", String.class);
+    public static final ProcessVariable<String> AREA_TYPE = ProcessVariable.fact("areaType", String.class);
+    public static final ProcessVariable<String> CURRENT_AMOUNT = ProcessVariable.fact("currentAmount", String.class);
+    public static final ProcessVariable<String> KIND_LABEL = ProcessVariable.fact("reviewKindLabel", String.class);
+    // 复核入户调查
+    public static final ProcessVariable<Boolean> PROPOSE_CANCEL = ProcessVariable.fact("proposeCancel", Boolean.class);
+    public static final ProcessVariable<String> CANCEL_REASON = ProcessVariable.fact("cancelReason", String.class);
+    public static final ProcessVariable<String> RESURVEYED_BY = ProcessVariable.fact("resurveyedBy", String.class);
+    // 按现行标准重新核算
+    public static final ProcessVariable<Boolean> NEEDS_APPROVAL = ProcessVariable.fact("needsApproval", Boolean.class);
+    public static final ProcessVariable<String> PROPOSED_OUTCOME = ProcessVariable.fact("proposedOutcome", String.class);
+    public static final ProcessVariable<String> PROPOSED_AMOUNT = ProcessVariable.fact("proposedAmount", String.class);
+    public static final ProcessVariable<String> OUTCOME_REASON = ProcessVariable.fact("outcomeReason", String.class);
+    // 乡镇审核 and 区级审批
+    public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.fact("reviewDecision", String.class);
+    public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.fact("reviewComment", String.class);
+    public static final ProcessVariable<String> REVIEWED_BY = ProcessVariable.fact("reviewedBy", String.class);
+    /** The township reviewer's name for the district's form (a copy of the user's name). */
+    public static final ProcessVariable<String> REVIEWED_BY_NAME = ProcessVariable.copy("reviewedByName", String.class);
+    public static final ProcessVariable<String> APPROVAL_DECISION = ProcessVariable.fact("approvalDecision", String.class);
+    public static final ProcessVariable<String> APPROVAL_COMMENT = ProcessVariable.fact("approvalComment", String.class);
+    public static final ProcessVariable<String> APPROVED_BY = ProcessVariable.fact("approvedBy", String.class);
+    public static final ProcessVariable<String> KEEP_REASON = ProcessVariable.fact("keepReason", String.class);
+
+    /** The variables of dibao-review this class declares (the case's facts are CaseVariables'). */
+    static final List<ProcessVariable<?>> VARIABLES = List.of(CASE_ID, KIND, CHANGE, REVIEW_ID, TOWNSHIP_CODE,
+            AREA_TYPE, CURRENT_AMOUNT, KIND_LABEL, PROPOSE_CANCEL, CANCEL_REASON, RESURVEYED_BY, NEEDS_APPROVAL,
+            PROPOSED_OUTCOME, PROPOSED_AMOUNT, OUTCOME_REASON, REVIEW_DECISION, REVIEW_COMMENT, REVIEWED_BY,
+            REVIEWED_BY_NAME, APPROVAL_DECISION, APPROVAL_COMMENT, APPROVED_BY, KEEP_REASON);
+
+    public static final String VAR_CASE_ID = CASE_ID.name();
+    public static final String VAR_REVIEW_ID = REVIEW_ID.name();
+    public static final String VAR_KIND = KIND.name();
+    public static final String VAR_CHANGE = CHANGE.name();
+    public static final String VAR_NEEDS_APPROVAL = NEEDS_APPROVAL.name();
+    public static final String VAR_PROPOSE_CANCEL = PROPOSE_CANCEL.name();
+    public static final String VAR_CANCEL_REASON = CANCEL_REASON.name();
+    public static final String VAR_REVIEW_DECISION = REVIEW_DECISION.name();
+    public static final String VAR_REVIEW_COMMENT = REVIEW_COMMENT.name();
+    public static final String VAR_REVIEWED_BY_NAME = REVIEWED_BY_NAME.name();
+    public static final String VAR_APPROVAL_DECISION = APPROVAL_DECISION.name();
+    public static final String VAR_APPROVAL_COMMENT = APPROVAL_COMMENT.name();
 
     private ReviewProcess() {
     }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.dibao.CaseStatus;
 
 @Repository
 public class ReviewRepository {
@@ -28,7 +29,7 @@ public class ReviewRepository {
         this.jdbc = jdbc;
     }
 
-    public record Review(long id, long caseId, String kind, String changeDescription, String status,
+    public record Review(long id, long caseId, String kind, String changeDescription, ReviewStatus status,
                          BigDecimal previousAmount, BigDecimal perCapitaIncome, BigDecimal monthlyStandard,
                          BigDecimal proposedAmount, ReviewOutcome outcome, String outcomeReason, boolean needsApproval,
                          boolean escalated, String processInstanceId, String decidedBy, LocalDateTime createdAt,
@@ -40,8 +41,9 @@ public class ReviewRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into dibao_review (case_id, kind, change_description, status, previous_amount, process_instance_id,
-                    created_at, open_case_id) values (?, ?, ?, 'OPEN', ?, ?, ?, ?)""")
-                .params(caseId, kind, changeDescription, previousAmount, processInstanceId, Timestamp.from(Instant.now()), caseId)
+                    created_at, open_case_id) values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseId, kind, changeDescription, ReviewStatus.OPEN.name(), previousAmount, processInstanceId,
+                        Timestamp.from(Instant.now()), caseId)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -73,10 +75,28 @@ public class ReviewRepository {
         jdbc.sql("update dibao_review set escalated = true where id = ?").param(id).update();
     }
 
-    public void close(long id, String status, String decidedBy, String reason) {
+    public void close(long id, ReviewStatus status, String decidedBy, String reason) {
         jdbc.sql("""
                 update dibao_review set status = ?, decided_by = ?, closed_at = ?, open_case_id = null,
                     outcome_reason = coalesce(?, outcome_reason) where id = ?""")
-                .params(status, decidedBy, Timestamp.from(Instant.now()), reason, id).update();
+                .params(status.name(), decidedBy, Timestamp.from(Instant.now()), reason, id).update();
+    }
+
+    /**
+     * The cases a survey campaign found unchanged (their campaign item's result is {@code keptResult}), recorded
+     * as applied reviews that keep the benefit: one statement for the campaign's whole share, of the cases still active.
+     */
+    public int recordKeptByCampaign(long campaignId, String keptResult, String processInstanceId, Instant at) {
+        Timestamp now = Timestamp.from(at);
+        return jdbc.sql("""
+                insert into dibao_review (case_id, kind, change_description, status, previous_amount, proposed_amount,
+                    outcome, outcome_reason, process_instance_id, decided_by, created_at, closed_at)
+                select c.id, ?, i.finding, ?, c.monthly_amount, c.monthly_amount, ?,
+                    '集中摸底调查：情况无变化，维持原待遇', ?, i.recorded_by, ?, ?
+                from survey_campaign_item i join dibao_case c on c.id = i.case_id
+                where i.campaign_id = ? and i.result = ? and c.status = ?""")
+                .params(ReviewStarter.CAMPAIGN, ReviewStatus.APPLIED.name(), ReviewOutcome.KEEP.name(), processInstanceId,
+                        now, now, campaignId, keptResult, CaseStatus.APPROVED.name())
+                .update();
     }
 }

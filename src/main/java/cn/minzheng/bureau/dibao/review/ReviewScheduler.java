@@ -11,13 +11,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.dibao.CaseCategory;
+import cn.minzheng.bureau.dibao.CaseStatus;
 
 /**
- * 发起到期复核 (dibao-review-schedule.bpmn, daily): starts a review for every active case whose review is
+ * 发起到期复核 (dibao-review-schedule.bpmn, daily, through {@link ReviewScheduleSteps}): starts a review for every active case whose review is
  * due by its class's frequency, counted from its last review or, if never reviewed, from its first month.
  * At most bureau.dibao.review.batch-size per run; the rest follow on the next run.
  */
-@Component("reviewScheduler")
+@Component
 public class ReviewScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewScheduler.class);
@@ -42,11 +43,11 @@ public class ReviewScheduler {
             LocalDate cutoff = today.minus(settings.frequencyOf(category));
             List<Long> due = jdbc.sql("""
                     select c.id from dibao_case c
-                    where c.status = 'APPROVED' and c.category = ?
+                    where c.status = ? and c.category = ?
                       and ((c.last_reviewed_at is null and c.start_month <= ?) or c.last_reviewed_at <= ?)
                       and not exists (select 1 from dibao_review r where r.open_case_id = c.id)
                     order by c.id limit ?""")
-                    .params(category.name(), YearMonth.from(cutoff).toString(), Timestamp.valueOf(cutoff.atStartOfDay()),
+                    .params(CaseStatus.APPROVED.name(), category.name(), YearMonth.from(cutoff).toString(), Timestamp.valueOf(cutoff.atStartOfDay()),
                             settings.getBatchSize() - started)
                     .query(Long.class).list();
             for (long caseId : due) {

@@ -48,9 +48,9 @@ public class ReviewStarter {
             throw new RuleViolation("FIELD_TOO_LONG", "家庭情况变化不能超过1000个字");
         }
         Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_CASE_ID, caseId);
-        variables.put(VAR_KIND, kind);
-        variables.put(VAR_CHANGE, changeDescription == null ? "" : changeDescription.trim());
+        variables.put(CASE_ID.name(), caseId);
+        variables.put(KIND.name(), kind);
+        variables.put(CHANGE.name(), changeDescription == null ? "" : changeDescription.trim());
         return runtimeService.startProcessInstanceByMessage(MESSAGE_START, dibaoCase.caseNumber(), variables).getId();
     }
 }

@@ -23,6 +23,7 @@ import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.review.ReviewRepository;
+import cn.minzheng.bureau.dibao.review.ReviewStatus;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.CamundaForm;
 import cn.minzheng.bureau.support.Tasklist;
@@ -41,7 +42,7 @@ class DibaoSurveyCampaignBrowserTest {
     @Autowired
     DibaoWalker walker;
     @Autowired
-    SurveyCampaigns campaigns;
+    CampaignService campaigns;
     @Autowired
     DibaoCaseRepository cases;
     @Autowired
@@ -88,10 +89,10 @@ class DibaoSurveyCampaignBrowserTest {
                 .query(String.class).single()).isEqualTo(LEADER);
         assertThat(reviews.ofCase(unchanged.id())).singleElement().satisfies(review -> {
             assertThat(review.kind()).isEqualTo("CAMPAIGN");
-            assertThat(review.status()).isEqualTo("APPLIED");
+            assertThat(review.status()).isEqualTo(ReviewStatus.APPLIED);
         });
         assertThat(reviews.ofCase(changed.id())).singleElement().satisfies(review -> {
-            assertThat(review.status()).isEqualTo("OPEN");
+            assertThat(review.status()).isEqualTo(ReviewStatus.OPEN);
             assertThat(review.changeDescription()).isEqualTo("集中摸底调查发现变化：户主已在县城就业，月工资约1500元");
         });
     }

@@ -36,6 +36,7 @@ import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
 import cn.minzheng.bureau.dibao.review.ReviewProcess;
 import cn.minzheng.bureau.dibao.review.ReviewRepository;
+import cn.minzheng.bureau.dibao.review.ReviewStatus;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.support.TestApplications;
 
@@ -75,7 +76,7 @@ class DibaoSurveyCampaignProcessTest {
     @Autowired
     DibaoCaseRepository cases;
     @Autowired
-    SurveyCampaigns campaigns;
+    CampaignService campaigns;
     @Autowired
     ReviewRepository reviews;
     @Autowired
@@ -136,12 +137,12 @@ class DibaoSurveyCampaignProcessTest {
 
         assertThat(reviews.ofCase(unchanged.id())).singleElement().satisfies(r -> {
             assertThat(r.kind()).isEqualTo("CAMPAIGN");
-            assertThat(r.status()).isEqualTo("APPLIED");
+            assertThat(r.status()).isEqualTo(ReviewStatus.APPLIED);
             assertThat(r.outcome().name()).isEqualTo("KEEP");
         });
         assertThat(reviews.ofCase(changed.id())).singleElement().satisfies(r -> {
             assertThat(r.kind()).isEqualTo("CAMPAIGN");
-            assertThat(r.status()).isEqualTo("OPEN");
+            assertThat(r.status()).isEqualTo(ReviewStatus.OPEN);
             assertThat(r.changeDescription()).isEqualTo("集中摸底调查发现变化：户主在县城就业");
         });
         assertThat(reviews.ofCase(pending.id())).isEmpty(); // an application is still decided by its own process

@@ -94,7 +94,7 @@ class DibaoReviewBrowserTest {
 
         assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("340.00");
         ReviewRepository.Review review = reviews.ofCase(dibaoCase.id()).get(0);
-        assertThat(review.status()).isEqualTo("APPLIED");
+        assertThat(review.status()).isEqualTo(ReviewStatus.APPLIED);
         assertThat(review.outcome()).isEqualTo(ReviewOutcome.LOWER);
         assertThat(review.decidedBy()).isEqualTo(APPROVER);
     }

@@ -100,7 +100,7 @@ class DibaoReviewProcessTest {
         assertThat(instance).isEnded().hasPassed(TASK_RECALCULATE, TASK_APPLY, END_APPLIED).hasNotPassed(TASK_REVIEW_BY_TOWNSHIP);
         ReviewRepository.Review review = reviews.ofCase(dibaoCase.id()).get(0);
         assertThat(review.outcome()).isEqualTo(ReviewOutcome.KEEP);
-        assertThat(review.status()).isEqualTo("APPLIED");
+        assertThat(review.status()).isEqualTo(ReviewStatus.APPLIED);
         assertThat(review.proposedAmount()).isEqualByComparingTo("960.00");
         assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("960.00");
         assertThat(lastReviewed(dibaoCase)).isNotNull();
@@ -173,7 +173,7 @@ class DibaoReviewProcessTest {
 
         assertThat(instance).isEnded().hasPassed(TASK_KEEP, END_UNCHANGED).hasNotPassed(TASK_APPROVE_BY_DISTRICT);
         ReviewRepository.Review review = reviews.ofCase(dibaoCase.id()).get(0);
-        assertThat(review.status()).isEqualTo("UNCHANGED");
+        assertThat(review.status()).isEqualTo(ReviewStatus.UNCHANGED);
         assertThat(review.outcomeReason()).contains("所谓收入为一次性帮扶款");
         assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("740.00");
     }
