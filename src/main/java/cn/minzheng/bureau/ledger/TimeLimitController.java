@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.dibao.deadline.DibaoDeadlines;
+import cn.minzheng.bureau.dibao.deadline.TimeLimitService;
 import cn.minzheng.bureau.dibao.deadline.TimeLimit;
 import cn.minzheng.bureau.dibao.deadline.TimeLimitRepository;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
@@ -29,11 +29,11 @@ public class TimeLimitController {
     private final LedgerLists lists;
     private final TimeLimitRepository limits;
     private final DibaoCaseRepository cases;
-    private final DibaoDeadlines deadlines;
+    private final TimeLimitService deadlines;
     private final IdentityService identityService;
 
     public TimeLimitController(LedgerLists lists, TimeLimitRepository limits, DibaoCaseRepository cases,
-                               DibaoDeadlines deadlines, IdentityService identityService) {
+                               TimeLimitService deadlines, IdentityService identityService) {
         this.lists = lists;
         this.limits = limits;
         this.cases = cases;

@@ -42,7 +42,7 @@ import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
-import cn.minzheng.bureau.dibao.deadline.DibaoDeadlines;
+import cn.minzheng.bureau.dibao.deadline.TimeLimitService;
 import cn.minzheng.bureau.dibao.deadline.LimitKind;
 import cn.minzheng.bureau.dibao.deadline.SupervisionProcess;
 import cn.minzheng.bureau.dibao.deadline.TimeLimit;
@@ -76,7 +76,7 @@ class DibaoApplicationProcessTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    DibaoDeadlines deadlines;
+    TimeLimitService deadlines;
     @Autowired
     DibaoApplicationService applications;
     @Autowired
