@@ -45,78 +45,113 @@ public class BankReturnImport {
 
     @Transactional
     public Result importFile(long payrollId, String content, String actor) {
-        Payroll payroll = payrolls.get(payrollId);
-        if (payroll.status() != PayrollStatus.ISSUED && payroll.status() != PayrollStatus.RECONCILED) {
-            throw new RuleViolation("PAYROLL_NOT_ISSUED", "工资单（" + payroll.payrollMonth() + "）尚未发放，不能导入银行回盘；当前状态："
-                    + payroll.status().label(), 409);
-        }
-        List<String> problems = new ArrayList<>();
-        List<Line> failures = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        int alreadyRecorded = 0;
+        Payroll payroll = requireIssued(payrollId);
+        Checked checked = new Checked();
         String[] rows = content == null ? new String[0] : content.replace("\uFEFF", "").split("\\R");
         for (int i = 0; i < rows.length; i++) {
             String row = rows[i].trim();
             if (row.isEmpty() || (i == 0 && !Character.isDigit(row.charAt(0)))) {
                 continue; // blank line or header
             }
-            String where = "第" + (i + 1) + "行";
-            String[] fields = row.split("[,，]", 4);
-            if (fields.length < 4 || fields[3].isBlank()) {
-                problems.add(where + "应为“付款流水号,银行账号,金额,失败原因”四项");
-                continue;
-            }
-            long paymentId;
-            try {
-                paymentId = Long.parseLong(fields[0].trim());
-            } catch (NumberFormatException e) {
-                problems.add(where + "的付款流水号“" + fields[0].trim() + "”不是数字");
-                continue;
-            }
-            String account = fields[1].trim();
-            String reason = fields[3].trim();
-            IssuedPayment payment = jdbc.sql("select id, payroll_id, bank_account, amount - deducted_amount as amount, status from payment where id = ?")
-                    .param(paymentId).query(RecordRows.of(IssuedPayment.class)).optional().orElse(null);
-            if (payment == null || payment.payrollId() != payrollId) {
-                problems.add(where + "的付款流水号" + paymentId + "不属于本工资单（" + payroll.payrollMonth() + "）");
-                continue;
-            }
-            if (!payment.bankAccount().equals(account)) {
-                problems.add(where + "的银行账号与发放记录不一致（流水号" + paymentId + "）");
-                continue;
-            }
-            BigDecimal amount;
-            try {
-                amount = new BigDecimal(fields[2].trim());
-            } catch (NumberFormatException e) {
-                problems.add(where + "的金额“" + fields[2].trim() + "”不是数字");
-                continue;
-            }
-            if (amount.compareTo(payment.amount()) != 0) {
-                problems.add(where + "的金额" + amount.toPlainString() + "与发放金额" + payment.amount().toPlainString() + "不一致");
-                continue;
-            }
-            if (reason.length() > 500) {
-                problems.add(where + "的失败原因不能超过500个字");
-                continue;
-            }
-            if (!seen.add(paymentId)) {
-                problems.add(where + "的付款流水号" + paymentId + "重复出现");
-                continue;
-            }
-            if ("FAILED".equals(payment.status())) {
-                alreadyRecorded++;
-            } else if (!"ISSUED".equals(payment.status())) {
-                problems.add(where + "的付款（流水号" + paymentId + "）尚未发放");
-            } else {
-                failures.add(new Line(paymentId, account, reason));
+            String problem = check(payroll, "第" + (i + 1) + "行", row, checked);
+            if (problem != null) {
+                checked.problems.add(problem);
             }
         }
-        if (!problems.isEmpty()) {
-            String shown = String.join("；", problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_SHOWN)));
-            throw new RuleViolation("INVALID_BANK_RETURN", "银行回盘文件有" + problems.size() + "处错误，未导入任何记录：" + shown
-                    + (problems.size() > MAX_PROBLEMS_SHOWN ? "……" : ""));
+        if (!checked.problems.isEmpty()) {
+            throw refusal(checked.problems);
         }
+        record(payrollId, checked.failures, actor);
+        return new Result(checked.failures.size(), checked.alreadyRecorded);
+    }
+
+    /** What the lines checked so far found: the failures to record, those recorded already, the problems. */
+    private static final class Checked {
+        private final List<String> problems = new ArrayList<>();
+        private final List<Line> failures = new ArrayList<>();
+        private final Set<Long> seen = new HashSet<>();
+        private int alreadyRecorded;
+    }
+
+    private Payroll requireIssued(long payrollId) {
+        Payroll payroll = payrolls.get(payrollId);
+        if (payroll.status() != PayrollStatus.ISSUED && payroll.status() != PayrollStatus.RECONCILED) {
+            throw new RuleViolation("PAYROLL_NOT_ISSUED", "工资单（" + payroll.payrollMonth() + "）尚未发放，不能导入银行回盘；当前状态："
+                    + payroll.status().label(), 409);
+        }
+        return payroll;
+    }
+
+    /**
+     * Checks one line against the issued payment it names: null when it is right (a failure to record, or one
+     * recorded already), else what is wrong with it.
+     */
+    private String check(Payroll payroll, String where, String row, Checked checked) {
+        String[] fields = row.split("[,，]", 4);
+        if (fields.length < 4 || fields[3].isBlank()) {
+            return where + "应为“付款流水号,银行账号,金额,失败原因”四项";
+        }
+        Long paymentId = number(fields[0].trim());
+        if (paymentId == null) {
+            return where + "的付款流水号“" + fields[0].trim() + "”不是数字";
+        }
+        String account = fields[1].trim();
+        String reason = fields[3].trim();
+        IssuedPayment payment = jdbc.sql("select id, payroll_id, bank_account, amount - deducted_amount as amount, status from payment where id = ?")
+                .param(paymentId).query(RecordRows.of(IssuedPayment.class)).optional().orElse(null);
+        if (payment == null || payment.payrollId() != payroll.id()) {
+            return where + "的付款流水号" + paymentId + "不属于本工资单（" + payroll.payrollMonth() + "）";
+        }
+        if (!payment.bankAccount().equals(account)) {
+            return where + "的银行账号与发放记录不一致（流水号" + paymentId + "）";
+        }
+        BigDecimal amount = amount(fields[2].trim());
+        if (amount == null) {
+            return where + "的金额“" + fields[2].trim() + "”不是数字";
+        }
+        if (amount.compareTo(payment.amount()) != 0) {
+            return where + "的金额" + amount.toPlainString() + "与发放金额" + payment.amount().toPlainString() + "不一致";
+        }
+        if (reason.length() > 500) {
+            return where + "的失败原因不能超过500个字";
+        }
+        if (!checked.seen.add(paymentId)) {
+            return where + "的付款流水号" + paymentId + "重复出现";
+        }
+        if ("FAILED".equals(payment.status())) {
+            checked.alreadyRecorded++;
+        } else if (!"ISSUED".equals(payment.status())) {
+            return where + "的付款（流水号" + paymentId + "）尚未发放";
+        } else {
+            checked.failures.add(new Line(paymentId, account, reason));
+        }
+        return null;
+    }
+
+    private static Long number(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal amount(String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static RuleViolation refusal(List<String> problems) {
+        String shown = String.join("；", problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_SHOWN)));
+        return new RuleViolation("INVALID_BANK_RETURN", "银行回盘文件有" + problems.size() + "处错误，未导入任何记录：" + shown
+                + (problems.size() > MAX_PROBLEMS_SHOWN ? "……" : ""));
+    }
+
+    /** The failures: the payment is marked failed (to be re-issued next month) and the bank's report kept. */
+    private void record(long payrollId, List<Line> failures, String actor) {
         Timestamp now = Timestamp.from(Instant.now());
         for (Line failure : failures) {
             jdbc.sql("update payment set status = 'FAILED', failure_reason = ? where id = ? and status = 'ISSUED'")
@@ -126,6 +161,5 @@ public class BankReturnImport {
                     values (?, ?, ?, ?, ?, ?)""")
                     .params(failure.paymentId(), payrollId, failure.bankAccount(), failure.reason(), actor, now).update();
         }
-        return new Result(failures.size(), alreadyRecorded);
     }
 }

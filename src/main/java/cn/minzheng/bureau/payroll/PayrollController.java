@@ -6,9 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import cn.minzheng.bureau.access.Groups;
-import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 
 /**
  * The project's REST API for monthly payrolls. Finance starts a month by hand (a second start returns
@@ -37,17 +35,17 @@ public class PayrollController {
     private final PayrollRepository payrolls;
     private final BankFileDownloads bankFiles;
     private final BankReturnImport bankReturns;
+    private final PayrollQueries queries;
     private final IdentityService identityService;
-    private final JdbcClient jdbc;
 
     public PayrollController(PayrollStarter starter, PayrollRepository payrolls, BankFileDownloads bankFiles,
-                             BankReturnImport bankReturns, IdentityService identityService, JdbcClient jdbc) {
+                             BankReturnImport bankReturns, PayrollQueries queries, IdentityService identityService) {
         this.starter = starter;
         this.payrolls = payrolls;
         this.bankFiles = bankFiles;
         this.bankReturns = bankReturns;
+        this.queries = queries;
         this.identityService = identityService;
-        this.jdbc = jdbc;
     }
 
     public record StartRequest(String month) {
@@ -92,23 +90,16 @@ public class PayrollController {
     /** Failed payments of the payroll; township staff see their own township's only. */
     @GetMapping("/{payrollId}/failures")
     public List<PaymentFailureView> failures(@PathVariable long payrollId) {
-        Authentication auth = authentication();
+        List<String> groups = groups();
         payrolls.get(payrollId);
-        boolean district = auth.getGroupIds() != null && auth.getGroupIds().stream().anyMatch(READERS::contains);
-        List<String> townships = auth.getGroupIds() == null ? List.of() : auth.getGroupIds().stream()
+        boolean district = groups.stream().anyMatch(READERS::contains);
+        List<String> townships = groups.stream()
                 .filter(g -> g.startsWith("clerk-") || g.startsWith("reviewer-"))
                 .map(g -> g.substring(g.indexOf('-') + 1)).toList();
         if (!district && townships.isEmpty()) {
             throw new RuleViolation("FORBIDDEN", "您没有权限查看发放失败记录", 403);
         }
-        return jdbc.sql("""
-                select p.id as payment_id, p.benefit_month, p.township_code, p.payee_name, f.bank_account,
-                    p.amount - p.deducted_amount as amount,
-                    f.reason, f.reported_at, p.status as current_status, r.payroll_month as reissued_in_month
-                from payment_failure f join payment p on p.id = f.payment_id
-                left join payroll r on r.id = p.payroll_id and r.id <> f.payroll_id
-                where f.payroll_id = ? order by p.township_code, p.id""")
-                .param(payrollId).query(RecordRows.of(PaymentFailureView.class)).list().stream()
+        return queries.failures(payrollId).stream()
                 .filter(f -> district || townships.contains(f.townshipCode()))
                 .toList();
     }
@@ -118,18 +109,17 @@ public class PayrollController {
     }
 
     private String requireGroup(Set<String> allowed) {
-        Authentication auth = authentication();
-        if (auth.getGroupIds() == null || auth.getGroupIds().stream().noneMatch(allowed::contains)) {
+        if (groups().stream().noneMatch(allowed::contains)) {
             throw new RuleViolation("FORBIDDEN", "您没有权限办理工资单业务", 403);
         }
-        return auth.getUserId();
+        return EngineAuthentication.userId(identityService);
     }
 
-    private Authentication authentication() {
-        Authentication auth = identityService.getCurrentAuthentication();
-        if (auth == null) {
+    /** The groups of the logged-in user; nobody logged in is refused. */
+    private List<String> groups() {
+        if (EngineAuthentication.userId(identityService) == null) {
             throw new RuleViolation("UNAUTHENTICATED", "请先登录", 401);
         }
-        return auth;
+        return EngineAuthentication.groupIds(identityService);
     }
 }

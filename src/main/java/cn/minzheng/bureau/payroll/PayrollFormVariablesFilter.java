@@ -65,7 +65,7 @@ class PayrollFormVariablesFilter extends OncePerRequestFilter {
         } catch (IOException notJson) {
             return Optional.empty();
         }
-        if (!(variables instanceof ObjectNode shown) || !shown.has(PayrollTaskForm.VAR_STALE)
+        if (!(variables instanceof ObjectNode shown) || !shown.has(PayrollProcess.STALE.name())
                 || !shown.path(PayrollProcess.VAR_PAYROLL_ID).path("value").canConvertToLong()) {
             return Optional.empty();
         }

@@ -14,7 +14,7 @@ import cn.minzheng.bureau.common.RuleViolation;
  * is refused, and the payment update itself only touches rows whose payroll is already ISSUED.
  * Issuing twice changes nothing.
  */
-@Component("payrollIssue")
+@Component
 public class PayrollIssue {
 
     private final PayrollRepository payrolls;

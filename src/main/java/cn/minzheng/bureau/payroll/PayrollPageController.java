@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 import cn.minzheng.bureau.ledger.LedgerPage;
 import cn.minzheng.bureau.ledger.LedgerUser;
 
@@ -78,13 +79,9 @@ public class PayrollPageController {
             String view = list(user, 0, refused.getMessage(), month, model);
             return new ModelAndView(view, model.asMap(), HttpStatus.BAD_REQUEST);
         }
-        PayrollStarter.Started started;
-        identityService.setAuthentication(user.id(), user.groups()); // the engine records who started it
-        try {
-            started = starter.start(parsed);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        // the engine records who started it
+        PayrollStarter.Started started = EngineAuthentication.as(identityService, user.id(), user.groups(),
+                () -> starter.start(parsed));
         redirect.addFlashAttribute("notice", started.created()
                 ? "已发起" + parsed + "的工资单，系统正在计算，计算完成后由财务在待办任务中核对。"
                 : parsed + "的工资单已存在（" + started.payroll().status().label() + "），未重复发起。");
