@@ -3,10 +3,13 @@ package cn.minzheng.bureau.support;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -128,5 +131,30 @@ public final class Tasklist {
 
     public WebDriver.Navigation navigate() {
         return driver.navigate();
+    }
+
+    /**
+     * Keeps the whole filled form as a screenshot ({@code name-filled}), presses 启动 / 完成 and waits until the
+     * process moved on; when it does not, the page is kept as {@code name-not-submitted} and the failure quotes
+     * what the page told the user.
+     */
+    public void submit(CamundaForm form, String name, BooleanSupplier movedOn) {
+        Dimension window = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(window.getWidth(), 2400));
+        screenshot(name + "-filled");
+        driver.manage().window().setSize(window);
+        List<String> errors = form.errors();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("errors shown in " + name + ": " + errors);
+        }
+        form.submit();
+        try {
+            wait.until(d -> movedOn.getAsBoolean());
+        } catch (TimeoutException e) {
+            screenshot(name + "-not-submitted");
+            throw new AssertionError(name + " was not submitted; the page says: " + driver
+                    .findElements(By.cssSelector(".notifications, .alert, .fjs-form-field-error")).stream()
+                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList(), e);
+        }
     }
 }
