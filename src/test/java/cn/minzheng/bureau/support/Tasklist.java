@@ -65,16 +65,23 @@ public final class Tasklist {
     }
 
     /**
-     * Tasklist's first load in a fresh browser on a busy machine can hang on its spinner (its scripts load in
-     * one go, several megabytes); a user reloads, and so does the test, once.
+     * Tasklist's load on a busy machine can hang on its spinner (its scripts load in one go, several
+     * megabytes); a user reloads, and so does the test, up to twice.
      */
     private void openTasklistPage() {
         driver.get(url(TASKLIST));
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(45)).until(
-                    d -> !d.findElements(By.cssSelector("input[ng-model=username], .tasks-list")).isEmpty());
-        } catch (org.openqa.selenium.TimeoutException stillLoading) {
-            driver.navigate().refresh();
+        for (int reloads = 0; ; reloads++) {
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(45)).until(
+                        d -> !d.findElements(By.cssSelector("input[ng-model=username], .tasks-list")).isEmpty());
+                return;
+            } catch (TimeoutException stillLoading) {
+                if (reloads == 2) {
+                    screenshot("tasklist-did-not-load");
+                    throw stillLoading;
+                }
+                driver.navigate().refresh();
+            }
         }
     }
 
