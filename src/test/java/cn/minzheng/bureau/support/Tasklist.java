@@ -112,14 +112,34 @@ public final class Tasklist {
         driver.get(url(TASKLIST + "#/?task=" + taskId));
         wait.until(d -> !d.findElements(By.cssSelector(".task-details .fjs-form .fjs-form-field")).isEmpty()
                 || !d.findElements(By.xpath("//button[normalize-space()='认领']")).isEmpty());
-        List<WebElement> claim = driver.findElements(By.xpath("//button[normalize-space()='认领']"));
-        if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
-            claim.get(0).click();
-        }
+        claimIfOffered();
         wait.until(d -> !d.findElements(By.cssSelector(".task-details .fjs-form .fjs-form-field")).isEmpty());
         WebElement form = driver.findElement(By.cssSelector(".task-details .fjs-form"));
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='完成']")));
         return new CamundaForm(driver, wait, form, "完成");
+    }
+
+    /**
+     * Presses 认领 where the task is offered and waits until Tasklist shows it as claimed; a press that a busy
+     * page swallowed (the button still there after a while) is repeated, as a user would.
+     */
+    private void claimIfOffered() {
+        By claimButton = By.xpath("//button[normalize-space()='认领']");
+        for (int presses = 0; presses < 3; presses++) {
+            List<WebElement> claim = driver.findElements(claimButton);
+            if (claim.isEmpty() || !claim.get(0).isDisplayed()) {
+                return;
+            }
+            claim.get(0).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                        .until(d -> d.findElements(claimButton).stream().noneMatch(WebElement::isDisplayed));
+                return;
+            } catch (TimeoutException stillOffered) {
+                // pressed again below
+            }
+        }
+        throw new AssertionError("认领 had no effect on task page " + driver.getCurrentUrl());
     }
 
     /** The task list as shown: the text of each task card. */
