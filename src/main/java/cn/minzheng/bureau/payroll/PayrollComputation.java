@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.common.RecordRows;
+import cn.minzheng.bureau.dibao.CaseStatus;
 
 /**
  * Computes a month's payroll set-wise in the database, a handful of statements whatever the number of
@@ -31,7 +32,7 @@ public class PayrollComputation {
      * The set-wise insert; also run, against a scratch table, as the benchmark's floor. "not in" rather than
      * "not exists": PostgreSQL evaluates it once as a hashed subplan, whereas an anti-join planned on the
      * statistics of an empty payment table (a new installation's first payroll) rescans the rows being
-     * inserted for every case, which is quadratic.
+     * inserted for every case, which is quadratic. The status of the cases paid is a constant of the statement.
      */
     static final String INSERT_PAYMENTS = """
             insert into %s (payroll_id, case_id, benefit_month, household_id, township_code, payee_name, payee_id_number,
@@ -42,8 +43,9 @@ public class PayrollComputation {
             from dibao_case c
             join household h on h.id = c.household_id
             join household_member head on head.household_id = c.household_id and head.relation = 'HEAD'
-            where c.status = 'APPROVED' and c.start_month <= ? and c.monthly_amount > 0
-              and c.id not in (select p.case_id from %s p where p.benefit_month = ?)""";
+            where c.status = 'PAYABLE_STATUS' and c.start_month <= ? and c.monthly_amount > 0
+              and c.id not in (select p.case_id from %s p where p.benefit_month = ?)""".replace("PAYABLE_STATUS",
+            CaseStatus.APPROVED.name());
 
     private final JdbcClient jdbc;
     private final PayrollRepository payrolls;

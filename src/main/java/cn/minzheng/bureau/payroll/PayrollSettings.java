@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
  * bureau.payroll.*: when the monthly payroll starts by itself. Read by the timer start event of
  * dibao-payroll.bpmn as ${payrollSettings.timerCycle} when the process is deployed.
  */
-@Component("payrollSettings")
+@Component
 @ConfigurationProperties(prefix = "bureau.payroll")
 public class PayrollSettings {
 

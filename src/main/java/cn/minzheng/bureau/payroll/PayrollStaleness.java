@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RecordRows;
+import cn.minzheng.bureau.dibao.CaseStatus;
 
 /**
  * Whether a payroll still matches the cases it was computed from. A case changed after the computation
@@ -117,7 +118,9 @@ public class PayrollStaleness {
             join region r on r.code = c.township_code
             left join payment p on p.case_id = c.id and p.benefit_month = :month
             where c.updated_at > :computedAt and (%s)""";
-    private static final String PAYABLE = "(c.status = 'APPROVED' and c.start_month <= :month and c.monthly_amount > 0)";
+    /** What the payroll computation pays (the status a constant of the statement, as there). */
+    private static final String PAYABLE = "(c.status = '" + CaseStatus.APPROVED.name()
+            + "' and c.start_month <= :month and c.monthly_amount > 0)";
     private static final String ADDED = "p.id is null and " + PAYABLE;
     private static final String DROPPED = "p.id is not null and not " + PAYABLE;
     private static final String AMOUNT_CHANGED = "p.id is not null and " + PAYABLE + " and c.monthly_amount <> p.amount";

@@ -15,7 +15,7 @@ import cn.minzheng.bureau.dibao.CaseCategory;
  * allow yearly for stable households, half-yearly for households with members able to work), the change
  * that needs approval, when an open review counts as overdue, and the schedule of the daily check.
  */
-@Component("reviewSettings")
+@Component
 @ConfigurationProperties(prefix = "bureau.dibao.review")
 public class ReviewSettings {
 
