@@ -40,7 +40,7 @@ public class BankReturnImport {
     private record Line(long paymentId, String bankAccount, String reason) {
     }
 
-    private record IssuedPayment(long id, long payrollId, String bankAccount, BigDecimal amount, String status) {
+    private record IssuedPayment(long id, long payrollId, String bankAccount, BigDecimal amount, PaymentStatus status) {
     }
 
     @Transactional
@@ -118,9 +118,9 @@ public class BankReturnImport {
         if (!checked.seen.add(paymentId)) {
             return where + "的付款流水号" + paymentId + "重复出现";
         }
-        if ("FAILED".equals(payment.status())) {
+        if (payment.status() == PaymentStatus.FAILED) {
             checked.alreadyRecorded++;
-        } else if (!"ISSUED".equals(payment.status())) {
+        } else if (payment.status() != PaymentStatus.ISSUED) {
             return where + "的付款（流水号" + paymentId + "）尚未发放";
         } else {
             checked.failures.add(new Line(paymentId, account, reason));
@@ -154,8 +154,9 @@ public class BankReturnImport {
     private void record(long payrollId, List<Line> failures, String actor) {
         Timestamp now = Timestamp.from(Instant.now());
         for (Line failure : failures) {
-            jdbc.sql("update payment set status = 'FAILED', failure_reason = ? where id = ? and status = 'ISSUED'")
-                    .params(failure.reason(), failure.paymentId()).update();
+            jdbc.sql("update payment set status = ?, failure_reason = ? where id = ? and status = ?")
+                    .params(PaymentStatus.FAILED.name(), failure.reason(), failure.paymentId(), PaymentStatus.ISSUED.name())
+                    .update();
             jdbc.sql("""
                     insert into payment_failure (payment_id, payroll_id, bank_account, reason, reported_by, reported_at)
                     values (?, ?, ?, ?, ?, ?)""")

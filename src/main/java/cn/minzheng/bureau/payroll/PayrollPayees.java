@@ -27,12 +27,12 @@ public class PayrollPayees {
                         String bankAccountMasked, int peopleCount, BigDecimal amount, String status, boolean reissue) {
 
         public String statusLabel() {
-            return switch (status) {
-                case "PENDING" -> "待发放";
-                case "ISSUED" -> "已发放";
-                case "FAILED" -> "发放失败";
-                default -> status;
-            };
+            for (PaymentStatus known : PaymentStatus.values()) {
+                if (known.name().equals(status)) {
+                    return known.label();
+                }
+            }
+            return status;
         }
     }
 

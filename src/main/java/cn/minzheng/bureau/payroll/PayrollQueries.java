@@ -19,8 +19,8 @@ public class PayrollQueries {
 
     /** The payments of the payroll the bank returned as failed (and not yet re-issued). */
     public long failedCount(long payrollId) {
-        return jdbc.sql("select count(*) from payment where payroll_id = ? and status = 'FAILED'").param(payrollId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from payment where payroll_id = ? and status = ?")
+                .params(payrollId, PaymentStatus.FAILED.name()).query(Long.class).single();
     }
 
     /** The failures the bank reported for the payroll, by township, with where each payment stands now. */

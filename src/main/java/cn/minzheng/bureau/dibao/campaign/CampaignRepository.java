@@ -41,8 +41,9 @@ public class CampaignRepository {
     /** A new open campaign with one team per leader (team numbers from 0); returns its id. */
     public long insert(String name, List<String> teamLeads, LocalDate deadline, String actor, Instant at) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into survey_campaign (name, team_count, deadline, status, created_by, created_at) values (?, ?, ?, 'OPEN', ?, ?)")
-                .params(name, teamLeads.size(), java.sql.Date.valueOf(deadline), actor, Timestamp.from(at))
+        jdbc.sql("insert into survey_campaign (name, team_count, deadline, status, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(name, teamLeads.size(), java.sql.Date.valueOf(deadline), CampaignStatus.OPEN.name(), actor,
+                        Timestamp.from(at))
                 .update(key, "id");
         long campaignId = key.getKey().longValue();
         for (int team = 0; team < teamLeads.size(); team++) {
@@ -114,7 +115,7 @@ public class CampaignRepository {
     }
 
     public void close(long campaignId, Instant at) {
-        jdbc.sql("update survey_campaign set status = 'CLOSED', closed_at = ? where id = ?")
-                .params(Timestamp.from(at), campaignId).update();
+        jdbc.sql("update survey_campaign set status = ?, closed_at = ? where id = ?")
+                .params(CampaignStatus.CLOSED.name(), Timestamp.from(at), campaignId).update();
     }
 }
