@@ -1,4 +1,4 @@
-package cn.minzheng.bureau.ledger;
+package cn.minzheng.bureau.web;
 
 import java.util.List;
 
