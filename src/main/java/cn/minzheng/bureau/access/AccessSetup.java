@@ -156,8 +156,8 @@ public class AccessSetup {
         for (ProcessAccess process : processes) {
             for (Role role : process.starters()) {
                 if (role.districtGroup() != null && !districtGroups.contains(role.districtGroup())) {
-                    throw new IllegalStateException("process " + process.processKey() + " names an unknown starter group "
-                            + role.districtGroup());
+                    throw new IllegalStateException("process " + process.processKey()
+                            + " names an unknown starter group " + role.districtGroup());
                 }
             }
         }

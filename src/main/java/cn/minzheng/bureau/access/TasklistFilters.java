@@ -52,6 +52,8 @@ public class TasklistFilters {
     static final int VERSION = 2;
     static final String VERSION_PROPERTY = "bureauFilterVersion";
 
+    private static final List<Card> ALL_CARDS = LineOfWork.Cards.ALL;
+
     private final FilterService filterService;
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
@@ -76,11 +78,11 @@ public class TasklistFilters {
     @Order(2)
     public void setUp() {
         forEveryone(save("本级待办（本乡镇 / 本岗位）", -10, "我可以办理的任务：派给本乡镇（本岗位）或指定给我、尚未办结的任务",
-                mine().orderByDueDate().asc(), LineOfWork.Cards.ALL));
+                mine().orderByDueDate().asc(), ALL_CARDS));
         forEveryone(save("我的任务", 0, "已认领给我的任务",
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), LineOfWork.Cards.ALL));
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), ALL_CARDS));
         forEveryone(save("三日内到期", 10, "三天内到期或已逾期的任务",
-                mine().dueBeforeExpression("${dateTime().plusDays(3).toDate()}").orderByDueDate().asc(), LineOfWork.Cards.ALL));
+                mine().dueBeforeExpression("${dateTime().plusDays(3).toDate()}").orderByDueDate().asc(), ALL_CARDS));
         for (Map.Entry<LineOfWork, List<String>> line : processKeys.entrySet()) {
             LineOfWork work = line.getKey();
             save(work.title(), work.priority(), work.description(),

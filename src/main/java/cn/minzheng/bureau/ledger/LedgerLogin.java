@@ -24,7 +24,7 @@ import cn.minzheng.bureau.web.LedgerUser;
 @Component
 public class LedgerLogin implements HandlerInterceptor {
 
-    static final String USER_ATTRIBUTE = "ledgerUser";
+    static final String USER_ATTRIBUTE = LedgerUser.ATTRIBUTE;
     static final String LOGIN_PAGE = "/camunda/app/welcome/default/";
 
     @Override
