@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.RecordRows;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 
 /**
  * Writes and reads the audit trail. Called by the repositories in the same transaction as the change
@@ -84,8 +84,8 @@ public class AuditTrail {
     }
 
     private String currentUser() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "system";
+        String userId = EngineAuthentication.userId(identityService);
+        return userId != null ? userId : "system";
     }
 
     private String toJson(Map<String, ?> state) {
