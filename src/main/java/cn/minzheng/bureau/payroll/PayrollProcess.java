@@ -67,7 +67,10 @@ public final class PayrollProcess {
             REISSUED_COUNT, REISSUED_AMOUNT, CHANGES_SUMMARY, TOWNSHIP_SUMMARY, REJECTION_REASON, CHECKED_BY,
             FAILED_COUNT, PAYEES, PAYEES_NOTE, STALE, STALE_WARNING);
 
-    /** The answers of the payroll tasks, none of which may be reused by a later round of the loop. */
+    /**
+     * The answers of the payroll tasks, none of which may be reused by a later round of the loop: each payroll task
+     * clears them all when it is created (its clearInputs property in dibao-payroll.bpmn).
+     */
     static final List<ProcessVariable<?>> INPUTS = List.of(CHECK_DECISION, CHECK_COMMENT, APPROVAL_DECISION,
             APPROVAL_COMMENT, BANK_RETURN, RECONCILE_CONFIRMED);
 

@@ -60,11 +60,10 @@ public class PayrollSteps {
     }
 
     /**
-     * A payroll task is created: what its form shows, as task-local variables (they vanish with the task), and
-     * no answer of an earlier round of the loop.
+     * A payroll task is created: what its form shows, as task-local variables (they vanish with the task). The
+     * answers of an earlier round of the loop are gone already (the tasks' clearInputs property, {@link PayrollProcess#INPUTS}).
      */
     public void showForm(DelegateTask task) {
-        INPUTS.forEach(input -> input.remove(task));
         taskForm.shown(PAYROLL_ID.require(task)).forEach(task::setVariableLocal);
     }
 

@@ -30,10 +30,8 @@ public class CampaignSteps {
         return campaigns.leaderOf(((Number) campaignId).longValue(), ((Number) teamNo).intValue());
     }
 
-    /** The team's task is created: its number and share on the form, no answer of an earlier round. */
+    /** The team's task is created: its number and share on the form (its clearInputs property removed old answers). */
     public void showShare(DelegateTask task) {
-        TEAM_RESULTS.remove(task);
-        SIGNED_OFF.remove(task);
         int team = TEAM_NO.require(task);
         task.setVariableLocal(TEAM_LABEL.name(), CampaignService.teamLabel(team));
         task.setVariableLocal(TEAM_SHARE.name(), campaigns.shareText(CAMPAIGN_ID.require(task), team));
