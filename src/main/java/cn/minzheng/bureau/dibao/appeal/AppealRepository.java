@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.dibao.CaseStatus;
 
 /** dibao_appeal, the back pay a reversal owes, and the facts of a case an appeal needs; audited. */
 @Repository
@@ -119,7 +120,7 @@ public class AppealRepository {
                     .param(caseId).query(LocalDateTime.class).optional();
         }
         return jdbc.sql("select max(changed_at) from dibao_case_status_history where case_id = ? and status = ?")
-                .params(caseId, AppealProcess.REJECTION.equals(contested) ? "REJECTED" : "CANCELLED")
+                .params(caseId, (AppealProcess.REJECTION.equals(contested) ? CaseStatus.REJECTED : CaseStatus.CANCELLED).name())
                 .query(LocalDateTime.class).optional();
     }
 
@@ -137,16 +138,6 @@ public class AppealRepository {
         boolean nextComputed = jdbc.sql("select count(*) from payroll where payroll_month = ? and status <> 'COMPUTING'")
                 .param(now.plusMonths(1).toString()).query(Long.class).single() > 0;
         return nextComputed ? now.plusMonths(1) : now;
-    }
-
-    /** A reopened or reinstated case holds its members again; refused if one of them is in another open case. */
-    public void reclaimMembers(long caseId) {
-        try {
-            jdbc.sql("update dibao_case_person set open_id_number = id_number where case_id = ?").param(caseId).update();
-        } catch (DuplicateKeyException taken) {
-            throw new RuleViolation("PERSON_IN_OPEN_CASE", "该家庭有成员已在另一件在办或在保的低保案件中，不能恢复本案件，请先核实", 409);
-        }
-        jdbc.sql("update dibao_case set closing_reason = null where id = ?").param(caseId).update();
     }
 
     /** Back pay (补发) for each month from {@code from} to {@code until} the case was not paid for; returns them. */

@@ -32,7 +32,7 @@ import cn.minzheng.bureau.dibao.CaseRecalculation;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
-import cn.minzheng.bureau.dibao.application.CaseVariables;
+import cn.minzheng.bureau.dibao.CaseVariables;
 import cn.minzheng.bureau.engine.CopiedVariables;
 import cn.minzheng.bureau.region.AreaType;
 
@@ -210,7 +210,7 @@ public class DibaoAppeals implements CopiedVariables {
             execution.setVariable("backPayMonths", "");
             return;
         }
-        appeals.reclaimMembers(dibaoCase.id());
+        cases.reopen(dibaoCase.id());
         if (REJECTION.equals(appeal.contested())) {
             cases.activate(dibaoCase.id(), from.toString(), actor);
         } else {

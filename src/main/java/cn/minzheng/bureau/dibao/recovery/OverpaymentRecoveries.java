@@ -26,7 +26,7 @@ import cn.minzheng.bureau.common.TaskInput;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
-import cn.minzheng.bureau.dibao.application.CaseVariables;
+import cn.minzheng.bureau.dibao.CaseVariables;
 import cn.minzheng.bureau.engine.CopiedVariables;
 import cn.minzheng.bureau.payroll.PayrollMonth;
 

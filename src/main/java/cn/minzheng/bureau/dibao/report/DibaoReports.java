@@ -32,7 +32,7 @@ import cn.minzheng.bureau.dibao.CaseRecalculation;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
-import cn.minzheng.bureau.dibao.application.CaseVariables;
+import cn.minzheng.bureau.dibao.CaseVariables;
 import cn.minzheng.bureau.dibao.recovery.OverpaymentRecoveries;
 import cn.minzheng.bureau.dibao.recovery.Recovery;
 import cn.minzheng.bureau.engine.CopiedVariables;
