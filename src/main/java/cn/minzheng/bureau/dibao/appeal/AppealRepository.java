@@ -46,9 +46,10 @@ public class AppealRepository {
             jdbc.sql("""
                     insert into dibao_appeal (case_id, township_code, contested, notice_date, filed_on, grounds, handled_by,
                         status, registered_by, created_at, open_case_id)
-                    values (?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?)""")
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(caseId, townshipCode, contested, java.sql.Date.valueOf(noticeDate),
-                            java.sql.Date.valueOf(LocalDate.now()), grounds, handledBy, actor, now(), caseId)
+                            java.sql.Date.valueOf(LocalDate.now()), grounds, handledBy, AppealStatus.REGISTERED.name(),
+                            actor, now(), caseId)
                     .update(key, "id");
         } catch (DuplicateKeyException open) {
             throw new RuleViolation("APPEAL_OPEN", "该案件已有正在办理的申诉", 409);
@@ -74,8 +75,8 @@ public class AppealRepository {
     }
 
     public void recordFindings(Appeal appeal, long householdId, String findings, String actor) {
-        jdbc.sql("update dibao_appeal set investigated_by = ?, findings = ?, status = 'DECIDING' where id = ?")
-                .params(actor, findings, appeal.id()).update();
+        jdbc.sql("update dibao_appeal set investigated_by = ?, findings = ?, status = ? where id = ?")
+                .params(actor, findings, AppealStatus.DECIDING.name(), appeal.id()).update();
         audit.record("APPEAL", appeal.id(), householdId, appeal.caseId(), "REINVESTIGATED", actor, findings, null, null);
     }
 
@@ -98,8 +99,8 @@ public class AppealRepository {
     }
 
     /** Closes the appeal with its outcome; the case may be appealed again. */
-    public void close(long id, String status) {
-        jdbc.sql("update dibao_appeal set status = ?, open_case_id = null where id = ?").params(status, id).update();
+    public void close(long id, AppealStatus status) {
+        jdbc.sql("update dibao_appeal set status = ?, open_case_id = null where id = ?").params(status.name(), id).update();
     }
 
     /** Everyone who acted on the case: registered, surveyed, reviewed, approved, changed its status. */

@@ -78,6 +78,19 @@ public class RecoveryRepository {
         return find(id).orElseThrow(() -> RuleViolation.notFound("追回记录" + id));
     }
 
+    /** The recovery a process instance computed. */
+    public Optional<Recovery> ofProcess(String processInstanceId) {
+        return jdbc.sql("select id from overpayment_recovery where process_instance_id = ?").param(processInstanceId)
+                .query(Long.class).optional().flatMap(this::find);
+    }
+
+    /** Every payment of the case for a benefit month from this one on, by month. */
+    public List<Overpayments.PaidMonth> paidSince(long caseId, String fromMonth) {
+        return jdbc.sql("""
+                select id as payment_id, benefit_month, amount as paid from payment where case_id = ? and benefit_month >= ? order by benefit_month""")
+                .params(caseId, fromMonth).query(RecordRows.of(Overpayments.PaidMonth.class)).list();
+    }
+
     public List<Recovery> ofCase(long caseId) {
         return jdbc.sql("select " + COLUMNS + " from overpayment_recovery where case_id = ? order by id")
                 .param(caseId).query(RecordRows.of(Recovery.class)).list();
