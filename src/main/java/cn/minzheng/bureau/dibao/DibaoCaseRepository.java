@@ -1,12 +1,15 @@
 package cn.minzheng.bureau.dibao;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,10 +39,12 @@ public class DibaoCaseRepository {
             closing_reason, process_instance_id, calculation_snapshot, created_at""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final AuditTrail audit;
 
-    public DibaoCaseRepository(JdbcClient jdbc, AuditTrail audit) {
+    public DibaoCaseRepository(JdbcClient jdbc, JdbcTemplate template, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.template = template;
         this.audit = audit;
     }
 
@@ -254,6 +261,74 @@ public class DibaoCaseRepository {
     public void numberImportedCases(long importBatchId) {
         jdbc.sql("update dibao_case set case_number = " + CaseNumbers.sqlExpression() + " where import_batch_id = ?")
                 .params(CaseNumbers.prefix(Year.now()), importBatchId).update();
+    }
+
+    /**
+     * An approved case as a roster import brings it: the household (stored already), the members it holds, the
+     * amounts as the roster gives them, paid from its start month; the row is its head's in the roster file.
+     */
+    public record ImportedCase(int rowNumber, long householdId, String townshipCode, CaseCategory category, BigDecimal perCapitaIncome,
+                               BigDecimal monthlyStandard, BigDecimal categoryAddition, BigDecimal monthlyAmount,
+                               String startMonth, List<String> memberIdNumbers, String reason) {
+    }
+
+    /**
+     * Inserts a batch of imported cases in status APPROVED, with their members and their first status, in a few
+     * statements; returns their ids in order. They carry provisional numbers ("IMP" batch "-" row) until
+     * {@link #numberImportedCases} gives them theirs, once the whole batch is in. The caller audits them.
+     */
+    public List<Long> insertAll(List<ImportedCase> imported, long importBatchId, String actor, Timestamp now) {
+        List<Long> ids = insertImportedRows(imported, importBatchId, now);
+        List<Object[]> persons = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
+        for (int i = 0; i < imported.size(); i++) {
+            long caseId = ids.get(i);
+            imported.get(i).memberIdNumbers().forEach(idNumber -> persons.add(new Object[] {caseId, idNumber, idNumber}));
+            history.add(new Object[] {caseId, CaseStatus.APPROVED.name(), now, actor, imported.get(i).reason()});
+        }
+        template.batchUpdate("insert into dibao_case_person (case_id, id_number, open_id_number) values (?, ?, ?)", persons);
+        template.batchUpdate("""
+                insert into dibao_case_status_history (case_id, status, changed_at, changed_by, reason)
+                values (?, ?, ?, ?, ?)""", history);
+        return ids;
+    }
+
+    private List<Long> insertImportedRows(List<ImportedCase> imported, long importBatchId, Timestamp now) {
+        String sql = """
+                insert into dibao_case (case_number, household_id, township_code, category, status, related_to_staff,
+                    per_capita_income, monthly_standard, category_addition, monthly_amount, start_month, created_at,
+                    updated_at, import_batch_id)
+                values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}), new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                ImportedCase c = imported.get(i);
+                ps.setString(1, "IMP" + importBatchId + "-" + c.rowNumber());
+                ps.setLong(2, c.householdId());
+                ps.setString(3, c.townshipCode());
+                ps.setString(4, c.category().name());
+                ps.setString(5, CaseStatus.APPROVED.name());
+                ps.setBigDecimal(6, c.perCapitaIncome());
+                ps.setBigDecimal(7, c.monthlyStandard());
+                ps.setBigDecimal(8, c.categoryAddition());
+                ps.setBigDecimal(9, c.monthlyAmount());
+                ps.setString(10, c.startMonth());
+                ps.setTimestamp(11, now);
+                ps.setTimestamp(12, now);
+                ps.setLong(13, importBatchId);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return imported.size();
+            }
+        }, keys);
+        List<Long> ids = keys.getKeyList().stream().map(row -> ((Number) row.values().iterator().next()).longValue()).toList();
+        if (ids.size() != imported.size()) {
+            throw new IllegalStateException("expected " + imported.size() + " generated keys, got " + ids.size());
+        }
+        return ids;
     }
 
     public record StatusChange(CaseStatus status, LocalDateTime changedAt, String changedBy, String reason) {
