@@ -54,8 +54,9 @@ public class HouseholdSurveys {
 
     /** A survey task completed: the five checks are validated and stored for the task's case. */
     public Survey record(DelegateTask task) {
-        Survey survey = read(new TaskInput(task));
-        if (new TaskInput(task).flag(CaseVariables.RELATED_TO_STAFF.name()) && !survey.homeVisitDone()) {
+        TaskInput input = new TaskInput(task);
+        Survey survey = read(input);
+        if (input.flag(CaseVariables.RELATED_TO_STAFF.name()) && !survey.homeVisitDone()) {
             throw new RuleViolation("HOME_VISIT_REQUIRED", "该申请为干部近亲属备案案件，必须入户走访核查后才能提交调查结果");
         }
         surveys.insert(CaseVariables.caseId(task), survey, Actor.of(task));
