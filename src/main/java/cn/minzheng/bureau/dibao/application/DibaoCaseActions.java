@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.bureau.common.ProcessVariables;
 
 /**
- * ${dibaoCaseActions.clearInputs(task, '…')}, the create listener that the 低保 processes' tasks still name: it
- * goes when the tasks declare their inputs as the {@code clearInputs} task property. Every other step of
- * dibao-application.bpmn is in {@link DibaoApplicationSteps}.
+ * ${dibaoCaseActions.clearInputs(task, '…')}, the create listener that dibao-review.bpmn's tasks still name: it
+ * goes when they declare their inputs as the {@code clearInputs} task property, as the application's, the
+ * appeal's, the report's and the recovery's do. Every step of dibao-application.bpmn is in
+ * {@link DibaoApplicationSteps}.
  */
 @Component
 @Deprecated
