@@ -1,7 +1,11 @@
 package cn.minzheng.bureau.dibao.review;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
+import cn.minzheng.bureau.dibao.CaseVariables;
+import cn.minzheng.bureau.dibao.HouseholdSurveys;
 import cn.minzheng.bureau.engine.ProcessVariable;
 
 /** Names shared by dibao-review.bpmn, dibao-review-schedule.bpmn, their forms and the Java code. */
@@ -28,16 +32,16 @@ public final class ReviewProcess {
     public static final String REJECT = "REJECT";
 
     // the variables of dibao-review: set at the start
-    public static final ProcessVariable<Long> CASE_ID = ProcessVariable.fact("caseId", Long.class);
+    public static final ProcessVariable<Long> CASE_ID = CaseVariables.CASE_ID;
     public static final ProcessVariable<String> KIND = ProcessVariable.fact("reviewKind", String.class);
     public static final ProcessVariable<String> CHANGE = ProcessVariable.fact("changeDescription", String.class);
-    // set by 建立复核 (besides the case's facts, which CaseVariables publishes)
+    // set by 建立复核, besides the case's facts (CaseVariables)
     public static final ProcessVariable<Long> REVIEW_ID = ProcessVariable.fact("reviewId", Long.class);
-    public static final ProcessVariable<String> TOWNSHIP_CODE = ProcessVariable.fact("townshipCode", String.class);
-    public static final ProcessVariable<String> AREA_TYPE = ProcessVariable.fact("areaType", String.class);
+    public static final ProcessVariable<String> TOWNSHIP_CODE = CaseVariables.TOWNSHIP_CODE;
+    public static final ProcessVariable<String> AREA_TYPE = CaseVariables.AREA_TYPE;
     public static final ProcessVariable<String> CURRENT_AMOUNT = ProcessVariable.fact("currentAmount", String.class);
     public static final ProcessVariable<String> KIND_LABEL = ProcessVariable.fact("reviewKindLabel", String.class);
-    // 复核入户调查
+    // 复核入户调查: the survey's five checks (HouseholdSurveys) and these
     public static final ProcessVariable<Boolean> PROPOSE_CANCEL = ProcessVariable.fact("proposeCancel", Boolean.class);
     public static final ProcessVariable<String> CANCEL_REASON = ProcessVariable.fact("cancelReason", String.class);
     public static final ProcessVariable<String> RESURVEYED_BY = ProcessVariable.fact("resurveyedBy", String.class);
@@ -57,11 +61,18 @@ public final class ReviewProcess {
     public static final ProcessVariable<String> APPROVED_BY = ProcessVariable.fact("approvedBy", String.class);
     public static final ProcessVariable<String> KEEP_REASON = ProcessVariable.fact("keepReason", String.class);
 
-    /** The variables of dibao-review this class declares (the case's facts are CaseVariables'). */
-    static final List<ProcessVariable<?>> VARIABLES = List.of(CASE_ID, KIND, CHANGE, REVIEW_ID, TOWNSHIP_CODE,
-            AREA_TYPE, CURRENT_AMOUNT, KIND_LABEL, PROPOSE_CANCEL, CANCEL_REASON, RESURVEYED_BY, NEEDS_APPROVAL,
-            PROPOSED_OUTCOME, PROPOSED_AMOUNT, OUTCOME_REASON, REVIEW_DECISION, REVIEW_COMMENT, REVIEWED_BY,
-            REVIEWED_BY_NAME, APPROVAL_DECISION, APPROVAL_COMMENT, APPROVED_BY, KEEP_REASON);
+    /** Every variable of dibao-review: the case's facts, the survey's, and its own. */
+    static final List<ProcessVariable<?>> VARIABLES;
+
+    static {
+        List<ProcessVariable<?>> all = new ArrayList<>(CaseVariables.ALL);
+        all.addAll(HouseholdSurveys.ALL);
+        all.addAll(List.of(KIND, CHANGE, REVIEW_ID, CURRENT_AMOUNT, KIND_LABEL, PROPOSE_CANCEL, CANCEL_REASON,
+                RESURVEYED_BY, NEEDS_APPROVAL, PROPOSED_OUTCOME, PROPOSED_AMOUNT, OUTCOME_REASON, REVIEW_DECISION,
+                REVIEW_COMMENT, REVIEWED_BY, REVIEWED_BY_NAME, APPROVAL_DECISION, APPROVAL_COMMENT, APPROVED_BY,
+                KEEP_REASON));
+        VARIABLES = Collections.unmodifiableList(all);
+    }
 
     public static final String VAR_CASE_ID = CASE_ID.name();
     public static final String VAR_REVIEW_ID = REVIEW_ID.name();

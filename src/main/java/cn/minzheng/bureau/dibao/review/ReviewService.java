@@ -1,7 +1,5 @@
 package cn.minzheng.bureau.dibao.review;
 
-import java.time.Instant;
-
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -119,13 +117,13 @@ public class ReviewService {
             cases.applyReviewedAmount(caseId, review.proposedAmount(), review.perCapitaIncome(), review.monthlyStandard(),
                     actor, review.outcomeReason());
         }
-        cases.markReviewed(caseId, Instant.now());
+        cases.markReviewed(caseId);
         reviews.close(review.id(), ReviewStatus.APPLIED, actor, null);
     }
 
     /** 维持原待遇: a change the township or the district did not approve; the case keeps its amount. */
     public void keepCurrent(long caseId, long reviewId, String reviewedBy, String keepReason) {
-        cases.markReviewed(caseId, Instant.now());
+        cases.markReviewed(caseId);
         reviews.close(reviewId, ReviewStatus.UNCHANGED, reviewedBy, keepReason);
     }
 

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.TaskInput;
-import cn.minzheng.bureau.dibao.application.CaseVariables;
+import cn.minzheng.bureau.dibao.CaseVariables;
+import cn.minzheng.bureau.dibao.HouseholdSurveys;
 import cn.minzheng.bureau.region.AreaType;
 
 /**
@@ -39,8 +40,12 @@ public class ReviewSteps {
         KIND_LABEL.set(execution, ReviewService.kindLabel(kind));
     }
 
-    /** 复核入户调查 completed: the clerk may find the household gone (death, moved away) and propose cancelling. */
+    /**
+     * 复核入户调查 completed: the survey's five checks, as the application's; the clerk may also find the household
+     * gone (death, moved away) and propose cancelling.
+     */
     public void recordResurvey(DelegateTask task) {
+        surveys.record(task);
         TaskInput input = new TaskInput(task);
         if (input.flag(PROPOSE_CANCEL.name())) {
             input.text(CANCEL_REASON.name(), "停保理由", 1000);

@@ -1,15 +1,13 @@
 package cn.minzheng.bureau.dibao.review;
 
 import java.util.Collection;
-import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
-import cn.minzheng.bureau.dibao.application.CaseVariables;
 import cn.minzheng.bureau.engine.ProcessVariable;
 import cn.minzheng.bureau.engine.VariableDeclarations;
 
-/** The variables of dibao-review: {@link ReviewProcess}'s, and the case's facts its forms show ({@link CaseVariables}). */
+/** The variables of dibao-review, as {@link ReviewProcess} declares them (the case's and the survey's among them). */
 @Component
 public class ReviewVariables implements VariableDeclarations {
 
@@ -20,7 +18,6 @@ public class ReviewVariables implements VariableDeclarations {
 
     @Override
     public Collection<ProcessVariable<?>> variables() {
-        return Stream.concat(ReviewProcess.VARIABLES.stream(),
-                CaseVariables.COPIES.stream().map(name -> ProcessVariable.copy(name, Object.class))).toList();
+        return ReviewProcess.VARIABLES;
     }
 }
