@@ -1,31 +1,30 @@
 package cn.minzheng.bureau.dibao.deadline;
 
+import static cn.minzheng.bureau.dibao.CaseVariables.APPLICANT_NAME;
+import static cn.minzheng.bureau.dibao.CaseVariables.CASE_ID;
+import static cn.minzheng.bureau.dibao.CaseVariables.TOWNSHIP_CODE;
+import static cn.minzheng.bureau.dibao.CaseVariables.TOWNSHIP_NAME;
+import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.REJECTION_REASON;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
 import cn.minzheng.bureau.engine.ProcessVariable;
 
 /**
  * The time-limit hooks of dibao-application.bpmn, called as ${dibaoDeadlines.…}: they read the application's
- * variables and hand over to {@link TimeLimitService}. They belong with the application process's own steps
- * class, which is to call the service itself; until then this is their one bean.
+ * variables (the case's, {@link cn.minzheng.bureau.dibao.CaseVariables}) and hand over to {@link TimeLimitService}.
+ * They belong with the application process's own steps
+ * (DibaoApplicationSteps), which are to call the service themselves; until then this is their one bean.
  */
 @Component
 public class DibaoDeadlines {
 
-    // variables of dibao-application read here
-    private static final ProcessVariable<Long> CASE_ID = ProcessVariable.fact(DibaoApplicationProcess.VAR_CASE_ID, Long.class);
-    private static final ProcessVariable<String> TOWNSHIP_CODE =
-            ProcessVariable.fact(DibaoApplicationProcess.VAR_TOWNSHIP_CODE, String.class);
-    private static final ProcessVariable<String> TOWNSHIP_NAME = ProcessVariable.copy("townshipName", String.class);
-    private static final ProcessVariable<String> APPLICANT_NAME = ProcessVariable.copy("applicantName", String.class);
-    private static final ProcessVariable<String> REJECTION_REASON =
-            ProcessVariable.fact(DibaoApplicationProcess.VAR_REJECTION_REASON, String.class);
-    private static final ProcessVariable<String> DELIVERY_METHOD = ProcessVariable.fact("deliveryMethod", String.class);
-    private static final ProcessVariable<String> DELIVERED_TO = ProcessVariable.fact("deliveredTo", String.class);
-    private static final ProcessVariable<String> DELIVERY_NOTE = ProcessVariable.fact("deliveryNote", String.class);
+    // the inputs of 送达不予批准通知书, a task of dibao-application (not yet among DibaoApplicationProcess.VARIABLES)
+    public static final ProcessVariable<String> DELIVERY_METHOD = ProcessVariable.fact("deliveryMethod", String.class);
+    public static final ProcessVariable<String> DELIVERED_TO = ProcessVariable.fact("deliveredTo", String.class);
+    public static final ProcessVariable<String> DELIVERY_NOTE = ProcessVariable.fact("deliveryNote", String.class);
 
     private final TimeLimitService timeLimits;
 

@@ -24,9 +24,12 @@ public class ReviewSteps {
 
     private final ReviewService reviews;
     private final CaseVariables caseVariables;
-    public ReviewSteps(ReviewService reviews, CaseVariables caseVariables) {
+    private final HouseholdSurveys surveys;
+
+    public ReviewSteps(ReviewService reviews, CaseVariables caseVariables, HouseholdSurveys surveys) {
         this.reviews = reviews;
         this.caseVariables = caseVariables;
+        this.surveys = surveys;
     }
 
     /** 建立复核: the review row and the case facts the forms show. */
