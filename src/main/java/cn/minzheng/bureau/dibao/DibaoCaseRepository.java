@@ -71,7 +71,7 @@ public class DibaoCaseRepository {
                         Timestamp.from(now))
                 .update(key, "id");
         long caseId = key.getKey().longValue();
-        String caseNumber = "DB" + Year.now() + "-" + String.format("%06d", caseId);
+        String caseNumber = caseNumber(caseId);
         jdbc.sql("update dibao_case set case_number = ? where id = ?").params(caseNumber, caseId).update();
         for (Household.Member member : household.members()) {
             try {
@@ -212,5 +212,85 @@ public class DibaoCaseRepository {
     }
 
     public record Decision(String step, String decision, String comment, String decidedBy, LocalDateTime decidedAt) {
+    }
+
+    // imports (reliefimport): the batched insert of a roster import's cases; the case number's one format
+
+    /** The case number of a case: DB, the year, and the id in six digits (DB2026-000123). */
+    public static String caseNumber(long caseId) {
+        return "DB" + Year.now() + "-" + String.format("%06d", caseId);
+    }
+
+    /** A case as a roster import takes it in: active (已批准（在保）) from its start month. */
+    public record ImportedCase(long householdId, String townshipCode, CaseCategory category, BigDecimal perCapitaIncome,
+                               BigDecimal monthlyStandard, BigDecimal categoryAddition, BigDecimal monthlyAmount,
+                               String startMonth, List<String> idNumbers, String provisionalNumber, String statusReason) {
+    }
+
+    private org.springframework.jdbc.core.JdbcTemplate batch;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void batchTemplate(org.springframework.jdbc.core.JdbcTemplate template) {
+        this.batch = template;
+    }
+
+    /**
+     * Inserts the cases of one import chunk in batched statements, APPROVED, with their persons claimed and a
+     * status entry each; numbers them as {@link #caseNumber} does. Returns the new ids in order; the caller
+     * records the audit entries.
+     */
+    public List<Long> insertAll(List<ImportedCase> cases, long importBatchId, Timestamp createdAt, String actor) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        batch.batchUpdate(con -> con.prepareStatement("""
+                insert into dibao_case (case_number, household_id, township_code, category, status, related_to_staff,
+                    per_capita_income, monthly_standard, category_addition, monthly_amount, start_month, created_at,
+                    updated_at, import_batch_id)
+                values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(java.sql.PreparedStatement ps, int i) throws java.sql.SQLException {
+                        ImportedCase c = cases.get(i);
+                        ps.setString(1, c.provisionalNumber());
+                        ps.setLong(2, c.householdId());
+                        ps.setString(3, c.townshipCode());
+                        ps.setString(4, c.category().name());
+                        ps.setString(5, CaseStatus.APPROVED.name());
+                        ps.setBigDecimal(6, c.perCapitaIncome());
+                        ps.setBigDecimal(7, c.monthlyStandard());
+                        ps.setBigDecimal(8, c.categoryAddition());
+                        ps.setBigDecimal(9, c.monthlyAmount());
+                        ps.setString(10, c.startMonth());
+                        ps.setTimestamp(11, createdAt);
+                        ps.setTimestamp(12, createdAt);
+                        ps.setLong(13, importBatchId);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return cases.size();
+                    }
+                }, keys);
+        List<Long> ids = keys.getKeyList().stream().map(row -> ((Number) row.values().iterator().next()).longValue())
+                .toList();
+        if (ids.size() != cases.size()) {
+            throw new IllegalStateException("expected " + cases.size() + " generated keys, got " + ids.size());
+        }
+        List<Object[]> numbers = new java.util.ArrayList<>(ids.size());
+        List<Object[]> persons = new java.util.ArrayList<>();
+        List<Object[]> history = new java.util.ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            long caseId = ids.get(i);
+            numbers.add(new Object[] {caseNumber(caseId), caseId});
+            for (String idNumber : cases.get(i).idNumbers()) {
+                persons.add(new Object[] {caseId, idNumber, idNumber});
+            }
+            history.add(new Object[] {caseId, CaseStatus.APPROVED.name(), createdAt, actor, cases.get(i).statusReason()});
+        }
+        batch.batchUpdate("update dibao_case set case_number = ? where id = ?", numbers);
+        batch.batchUpdate("insert into dibao_case_person (case_id, id_number, open_id_number) values (?, ?, ?)", persons);
+        batch.batchUpdate("""
+                insert into dibao_case_status_history (case_id, status, changed_at, changed_by, reason)
+                values (?, ?, ?, ?, ?)""", history);
+        return ids;
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.common.RecordRows;
+import cn.minzheng.bureau.importing.kind.RosterKind;
+import cn.minzheng.bureau.importing.kind.StagedRow;
 
 /** Import batches and their staged rows. */
 @Repository
@@ -54,12 +56,12 @@ public class ImportRepository {
     }
 
     /** The recent batches of the given kinds (what a user may import). */
-    public List<ImportBatch> recent(int limit, List<ImportKind> kinds) {
+    public List<ImportBatch> recent(int limit, List<RosterKind> kinds) {
         if (kinds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("select " + COLUMNS + " from import_batch where kind in (:kinds) order by id desc limit :limit")
-                .param("kinds", kinds.stream().map(Enum::name).toList()).param("limit", limit)
+                .param("kinds", kinds.stream().map(RosterKind::code).toList()).param("limit", limit)
                 .query(RecordRows.of(ImportBatch.class)).list();
     }
 
@@ -128,6 +130,36 @@ public class ImportRepository {
                 update import_batch set status = 'COMMITTED', committed_rows = ?, household_count = ?, case_count = ?,
                     committed_at = ? where id = ?""")
                 .params(rows, households, cases, Timestamp.from(Instant.now()), id).update();
+    }
+
+    /** The staged rows after {@code afterRow}, in file order, at most {@code limit}: what a commit writes. */
+    List<StagedRow> stagedRows(long batchId, int afterRow, int limit) {
+        return jdbc.sql("""
+                select row_number, household_key, township_code, community_code, address, bank_name, bank_account,
+                       name, id_number, relation, employment_status, disability_level, wage_income, other_income,
+                       category, monthly_amount, start_month, payload
+                from import_row where batch_id = ? and row_number > ? order by row_number limit ?""")
+                .params(batchId, afterRow, limit)
+                .query((rs, n) -> {
+                    StagedRow row = new StagedRow(rs.getInt(1), rs.getString(2));
+                    row.townshipCode = rs.getString(3);
+                    row.communityCode = rs.getString(4);
+                    row.address = rs.getString(5);
+                    row.bankName = rs.getString(6);
+                    row.bankAccount = rs.getString(7);
+                    row.name = rs.getString(8);
+                    row.idNumber = rs.getString(9);
+                    row.relation = rs.getString(10);
+                    row.employmentStatus = rs.getString(11);
+                    row.disabilityLevel = rs.getString(12);
+                    row.wageIncome = rs.getBigDecimal(13);
+                    row.otherIncome = rs.getBigDecimal(14);
+                    row.category = rs.getString(15);
+                    row.monthlyAmount = rs.getBigDecimal(16);
+                    row.startMonth = rs.getString(17);
+                    row.payload = rs.getString(18);
+                    return row;
+                }).list();
     }
 
     /** Rows of the report, in file order, from a row number on: at most {@code limit}. */

@@ -67,6 +67,24 @@ public class RosterRepository {
                 .params(disasterId, idNumber).query(String.class).optional();
     }
 
+    /** Which of these people are on the disaster's roster already (asked 500 at a time). */
+    public java.util.Set<String> onRoster(long disasterId, List<String> idNumbers) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (int from = 0; from < idNumbers.size(); from += 500) {
+            known.addAll(jdbc.sql("select id_number from relief_household where disaster_id = :disaster and id_number in (:ids)")
+                    .param("disaster", disasterId).param("ids", idNumbers.subList(from, Math.min(idNumbers.size(), from + 500)))
+                    .query(String.class).list());
+        }
+        return known;
+    }
+
+    /** The entries an import batch brought in name it. */
+    public void markImported(long disasterId, long importBatchId) {
+        jdbc.sql("update relief_household set import_batch_id = ? where disaster_id = ? "
+                        + "and id_number in (select id_number from import_row where batch_id = ?)")
+                .params(importBatchId, disasterId, importBatchId).update();
+    }
+
     public int remove(long disasterId, String townshipCode, String idNumber) {
         int removed = jdbc.sql("delete from relief_household where disaster_id = ? and township_code = ? and id_number = ?")
                 .params(disasterId, townshipCode, idNumber).update();

@@ -1,5 +1,6 @@
 package cn.minzheng.bureau.importing;
 
+import cn.minzheng.bureau.relief.DisasterRosterColumns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package cn.minzheng.bureau.importing;
 
+import cn.minzheng.bureau.relief.DisasterRosterColumns;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;

@@ -1,5 +1,6 @@
 package cn.minzheng.bureau.importing;
 
+import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -109,8 +110,8 @@ class RosterImportBenchmark {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("低保在保家庭");
             Row header = sheet.createRow(0);
-            for (int i = 0; i < RosterColumns.COUNT; i++) {
-                header.createCell(i).setCellValue(RosterColumns.HEADERS.get(i));
+            for (int i = 0; i < DibaoRosterColumns.COUNT; i++) {
+                header.createCell(i).setCellValue(DibaoRosterColumns.HEADERS.get(i));
             }
             int r = 1;
             for (int h = 0; h < rows / 2; h++) {

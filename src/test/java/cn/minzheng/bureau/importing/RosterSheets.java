@@ -1,5 +1,6 @@
 package cn.minzheng.bureau.importing;
 
+import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,7 +46,7 @@ final class RosterSheets {
     }
 
     static byte[] workbook(List<String[]> rows) {
-        return workbook(RosterColumns.HEADERS, rows);
+        return workbook(DibaoRosterColumns.HEADERS, rows);
     }
 
     static byte[] workbook(List<String> headers, List<String[]> rows) {

@@ -1,6 +1,6 @@
-package cn.minzheng.bureau.importing;
+package cn.minzheng.bureau.dibao.roster;
 
-import static cn.minzheng.bureau.importing.RosterColumns.*;
+import static cn.minzheng.bureau.dibao.roster.DibaoRosterColumns.*;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -23,34 +24,52 @@ import cn.minzheng.bureau.household.EmploymentStatus;
 import cn.minzheng.bureau.household.Labelled;
 import cn.minzheng.bureau.household.Relation;
 import cn.minzheng.bureau.household.ResidentIdNumber;
+import cn.minzheng.bureau.importing.kind.RosterKind;
+import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.Region;
 
 /**
- * Checks the roster row by row and household by household, in file order. What must span the whole
+ * Checks the 低保 roster row by row and household by household, in file order. What must span the whole
  * file stays small: the ID numbers seen and the household numbers finished. Whether a person is already
- * in the system is asked of the database in chunks by the caller ({@link #alreadyInSystem}).
+ * in the system is asked of the database a chunk at a time ({@link #checkAgainstRecords}).
  */
-final class RosterValidator {
+final class DibaoRosterChecker implements RosterKind.RowChecker {
 
     static final int MAX_MEMBERS = 20;
 
     private final List<Region> regions;
     private final BiFunction<AreaType, CaseCategory, Standard> standards;
     private final YearMonth currentMonth;
+    private final Function<List<String>, Set<String>> knownPersons;
     private final Set<String> seenIds = new HashSet<>();
     private final Set<String> finishedKeys = new HashSet<>();
     private final List<StagedRow> group = new ArrayList<>();
     private String groupKey;
 
-    RosterValidator(List<Region> regions, BiFunction<AreaType, CaseCategory, Standard> standards, YearMonth currentMonth) {
+    /** {@code knownPersons}: which of these ID numbers the household records hold already. */
+    DibaoRosterChecker(List<Region> regions, BiFunction<AreaType, CaseCategory, Standard> standards,
+                       YearMonth currentMonth, Function<List<String>, Set<String>> knownPersons) {
         this.regions = regions;
         this.standards = standards;
         this.currentMonth = currentMonth;
+        this.knownPersons = knownPersons;
+    }
+
+    @Override
+    public void checkAgainstRecords(List<StagedRow> chunk) {
+        Set<String> known = knownPersons.apply(chunk.stream().map(r -> r.idNumber).filter(java.util.Objects::nonNull)
+                .toList());
+        for (StagedRow row : chunk) {
+            if (row.idNumber != null && known.contains(row.idNumber)) {
+                row.reject(ID_NUMBER, "公民身份号码" + row.idNumber + "已在系统中（已有家庭档案），不能重复导入");
+            }
+        }
     }
 
     /** Validates one data row; returns the rows of a household that this row showed to be complete. */
-    List<StagedRow> row(int rowNumber, String[] cells) {
+    @Override
+    public List<StagedRow> row(int rowNumber, String[] cells) {
         String key = text(cells[HOUSEHOLD_KEY]);
         List<StagedRow> done = List.of();
         if (groupKey != null && !groupKey.equals(key)) {
@@ -77,7 +96,8 @@ final class RosterValidator {
     }
 
     /** Closes the household being read (call at the end of the file too). */
-    List<StagedRow> finish() {
+    @Override
+    public List<StagedRow> finish() {
         if (group.isEmpty()) {
             groupKey = null;
             return List.of();
@@ -88,11 +108,6 @@ final class RosterValidator {
         group.clear();
         groupKey = null;
         return rows;
-    }
-
-    /** Marks the rows whose person the database already knows (a household member on record). */
-    static void alreadyInSystem(StagedRow row) {
-        row.reject(ID_NUMBER, "公民身份号码" + row.idNumber + "已在系统中（已有家庭档案），不能重复导入");
     }
 
     private void member(StagedRow row, String[] cells) {
