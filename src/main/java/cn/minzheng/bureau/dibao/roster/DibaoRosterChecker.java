@@ -8,20 +8,17 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import cn.minzheng.bureau.common.Money;
-import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.common.TextRules;
 import cn.minzheng.bureau.dibao.BenefitCalculator;
 import cn.minzheng.bureau.dibao.CaseCategory;
 import cn.minzheng.bureau.dibao.StandardService.Standard;
-import cn.minzheng.bureau.household.DisabilityLevel;
 import cn.minzheng.bureau.household.EmploymentStatus;
-import cn.minzheng.bureau.household.Labelled;
+import cn.minzheng.bureau.household.HouseholdRules;
+import cn.minzheng.bureau.household.Problems;
 import cn.minzheng.bureau.household.Relation;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.importing.kind.RosterKind;
@@ -36,7 +33,7 @@ import cn.minzheng.bureau.region.Region;
  */
 final class DibaoRosterChecker implements RosterKind.RowChecker {
 
-    static final int MAX_MEMBERS = 20;
+    static final int MAX_MEMBERS = HouseholdRules.MAX_MEMBERS;
 
     private final List<Region> regions;
     private final BiFunction<AreaType, CaseCategory, Standard> standards;
@@ -110,92 +107,96 @@ final class DibaoRosterChecker implements RosterKind.RowChecker {
         return rows;
     }
 
+    /** A member's columns by the household rules ({@link HouseholdRules}); the head's row also the household's. */
     private void member(StagedRow row, String[] cells) {
-        row.name = text(cells[NAME]);
-        if (row.name == null) {
-            row.reject(NAME, "姓名不能为空");
-        } else {
-            String problem = row.name.length() > 30 ? "姓名不能超过30个字" : TextRules.nameProblem("姓名", row.name);
-            if (problem != null) {
-                row.reject(NAME, problem);
-                row.name = null;
-            }
+        Problems problems = Problems.collectAll();
+        row.name = HouseholdRules.name(cells[NAME], "姓名", NAME, problems);
+        ResidentIdNumber id = HouseholdRules.idNumber(cells[ID_NUMBER], "公民身份号码：", ID_NUMBER, problems);
+        row.idNumber = id == null ? null : id.value();
+        row.relation = name(HouseholdRules.code(Relation.class, cells[RELATION], "与户主关系", true, RELATION, problems));
+        row.employmentStatus = name(HouseholdRules.code(EmploymentStatus.class, cells[EMPLOYMENT], "就业状况", true,
+                EMPLOYMENT, problems));
+        row.disabilityLevel = name(HouseholdRules.disability(cells[DISABILITY], "残疾等级", DISABILITY, problems));
+        row.wageIncome = HouseholdRules.amount(cells[WAGE_INCOME], "工资性收入", WAGE_INCOME, problems);
+        row.otherIncome = HouseholdRules.amount(cells[OTHER_INCOME], "其他收入", OTHER_INCOME, problems);
+        if (row.idNumber != null && !seenIds.add(row.idNumber)) {
+            problems.add("DUPLICATE_PERSON", ID_NUMBER, "公民身份号码" + row.idNumber + "在文件中重复出现（同一人只能导入一次）");
         }
-        String rawId = text(cells[ID_NUMBER]);
-        try {
-            row.idNumber = ResidentIdNumber.parse(rawId).value();
-            if (!seenIds.add(row.idNumber)) {
-                row.reject(ID_NUMBER, "公民身份号码" + row.idNumber + "在文件中重复出现（同一人只能导入一次）");
-            }
-        } catch (RuleViolation e) {
-            row.reject(ID_NUMBER, "公民身份号码：" + e.getMessage());
-        }
-        row.relation = code(row, Relation.class, cells[RELATION], RELATION, "与户主关系", true);
-        row.employmentStatus = code(row, EmploymentStatus.class, cells[EMPLOYMENT], EMPLOYMENT, "就业状况", true);
-        row.disabilityLevel = text(cells[DISABILITY]) == null ? DisabilityLevel.NONE.name()
-                : code(row, DisabilityLevel.class, cells[DISABILITY], DISABILITY, "残疾等级", true);
-        row.wageIncome = amount(row, cells[WAGE_INCOME], WAGE_INCOME, "工资性收入");
-        row.otherIncome = amount(row, cells[OTHER_INCOME], OTHER_INCOME, "其他收入");
         if (row.isHead()) {
-            headColumns(row, cells);
+            householdColumns(row, cells, problems);
+            caseColumns(row, cells, problems);
         }
+        problems.list().forEach(p -> row.reject(p.column(), p.message()));
     }
 
-    private void headColumns(StagedRow row, String[] cells) {
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private void householdColumns(StagedRow row, String[] cells, Problems problems) {
         Region township = township(text(cells[TOWNSHIP]));
         if (township == null) {
-            row.reject(TOWNSHIP, "乡镇（街道）“" + nullToEmpty(cells[TOWNSHIP]) + "”不存在");
+            problems.add("INVALID_CODE", TOWNSHIP, "乡镇（街道）“" + nullToEmpty(cells[TOWNSHIP]) + "”不存在");
         } else {
             row.townshipCode = township.code();
             Region community = community(township, text(cells[COMMUNITY]));
             if (community == null) {
-                row.reject(COMMUNITY, "村（社区）“" + nullToEmpty(cells[COMMUNITY]) + "”不属于" + township.name());
+                problems.add("INVALID_CODE", COMMUNITY, "村（社区）“" + nullToEmpty(cells[COMMUNITY]) + "”不属于" + township.name());
             } else {
                 row.communityCode = community.code();
             }
         }
-        row.address = required(row, cells[ADDRESS], ADDRESS, "家庭住址", 200);
-        row.bankName = required(row, cells[BANK_NAME], BANK_NAME, "开户银行", 50);
-        row.bankAccount = required(row, cells[BANK_ACCOUNT], BANK_ACCOUNT, "银行账号", 19);
-        if (row.bankAccount != null && !row.bankAccount.matches("[0-9]{12,19}")) {
-            row.reject(BANK_ACCOUNT, "银行账号应为12至19位数字");
-            row.bankAccount = null;
-        }
-        row.category = code(row, CaseCategory.class, cells[CATEGORY], CATEGORY, "低保类别", true);
-        String amount = text(cells[MONTHLY_AMOUNT]);
+        row.address = HouseholdRules.text(cells[ADDRESS], "家庭住址", 200, true, ADDRESS, problems);
+        row.bankName = HouseholdRules.text(cells[BANK_NAME], "开户银行", 50, true, BANK_NAME, problems);
+        row.bankAccount = HouseholdRules.bankAccount(cells[BANK_ACCOUNT], BANK_ACCOUNT, problems);
+    }
+
+    /** The 低保 case's columns of the head's row: category, amount, start month. */
+    private void caseColumns(StagedRow row, String[] cells, Problems problems) {
+        row.category = name(HouseholdRules.code(CaseCategory.class, cells[CATEGORY], "低保类别", true, CATEGORY, problems));
+        row.monthlyAmount = monthlyAmount(text(cells[MONTHLY_AMOUNT]), problems);
+        row.startMonth = startMonth(text(cells[START_MONTH]), problems);
+    }
+
+    private static BigDecimal monthlyAmount(String amount, Problems problems) {
         if (amount == null) {
-            row.reject(MONTHLY_AMOUNT, "月保障金不能为空");
-        } else {
-            row.monthlyAmount = amount(row, amount, MONTHLY_AMOUNT, "月保障金");
-            if (row.monthlyAmount != null && row.monthlyAmount.signum() <= 0) {
-                row.reject(MONTHLY_AMOUNT, "月保障金须大于0元（在保家庭按月发放）");
-            }
+            problems.add("MISSING_FIELD", MONTHLY_AMOUNT, "月保障金不能为空");
+            return null;
         }
-        String month = text(cells[START_MONTH]);
+        BigDecimal monthly = HouseholdRules.amount(amount, "月保障金", MONTHLY_AMOUNT, problems);
+        if (monthly != null && monthly.signum() <= 0) {
+            problems.add("INVALID_AMOUNT", MONTHLY_AMOUNT, "月保障金须大于0元（在保家庭按月发放）");
+        }
+        return monthly;
+    }
+
+    private String startMonth(String month, Problems problems) {
         if (month == null) {
-            row.reject(START_MONTH, "起始月份不能为空");
-        } else {
-            try {
-                YearMonth start = YearMonth.parse(month.length() == 6 && month.matches("[0-9]{6}")
-                        ? month.substring(0, 4) + "-" + month.substring(4) : month.replace('/', '-').replace('.', '-'));
-                if (start.isAfter(currentMonth)) {
-                    row.reject(START_MONTH, "起始月份" + start + "晚于本月，在保家庭的起始月份不能在将来");
-                } else if (start.getYear() < 2000) {
-                    row.reject(START_MONTH, "起始月份" + start + "早于2000年，请核对");
-                } else {
-                    row.startMonth = start.toString();
-                }
-            } catch (DateTimeParseException e) {
-                row.reject(START_MONTH, "起始月份“" + month + "”格式不对，应为 yyyy-MM（如 2025-01）");
-            }
+            problems.add("MISSING_FIELD", START_MONTH, "起始月份不能为空");
+            return null;
         }
+        try {
+            YearMonth start = YearMonth.parse(month.length() == 6 && month.matches("[0-9]{6}")
+                    ? month.substring(0, 4) + "-" + month.substring(4) : month.replace('/', '-').replace('.', '-'));
+            if (start.isAfter(currentMonth)) {
+                problems.add("INVALID_MONTH", START_MONTH, "起始月份" + start + "晚于本月，在保家庭的起始月份不能在将来");
+            } else if (start.getYear() < 2000) {
+                problems.add("INVALID_MONTH", START_MONTH, "起始月份" + start + "早于2000年，请核对");
+            } else {
+                return start.toString();
+            }
+        } catch (DateTimeParseException e) {
+            problems.add("INVALID_MONTH", START_MONTH, "起始月份“" + month + "”格式不对，应为 yyyy-MM（如 2025-01）");
+        }
+        return null;
     }
 
     private void household(List<StagedRow> rows) {
         StagedRow first = rows.get(0);
+        Problems problems = Problems.collectAll();
         long heads = rows.stream().filter(StagedRow::isHead).count();
-        if (heads != 1) {
-            first.reject(RELATION, "户编号“" + first.householdKey + "”须有且只有一位户主，现有" + heads + "位");
+        if (!HouseholdRules.oneHead(heads, "户编号“" + first.householdKey + "”", RELATION, problems)) {
+            problems.list().forEach(p -> first.reject(p.column(), p.message()));
             return;
         }
         if (rows.size() > MAX_MEMBERS) {
@@ -234,56 +235,6 @@ final class DibaoRosterChecker implements RosterKind.RowChecker {
         }
         return regions.stream().filter(r -> township.code().equals(r.parentCode()))
                 .filter(r -> r.code().equals(value) || r.name().equals(value)).findFirst().orElse(null);
-    }
-
-    private static <E extends Enum<E> & Labelled> String code(StagedRow row, Class<E> type, String raw, int column,
-                                                             String label, boolean required) {
-        String value = text(raw);
-        if (value == null) {
-            if (required) {
-                row.reject(column, label + "不能为空");
-            }
-            return null;
-        }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.label().equals(value) || constant.name().equals(value)) {
-                return constant.name();
-            }
-        }
-        row.reject(column, label + "“" + value + "”无效，可选：" + String.join("、",
-                java.util.Arrays.stream(type.getEnumConstants()).map(Labelled::label).toList()));
-        return null;
-    }
-
-    private static BigDecimal amount(StagedRow row, String raw, int column, String label) {
-        String value = text(raw);
-        if (value == null) {
-            return Money.ZERO;
-        }
-        try {
-            return Money.parse(value.replace(",", ""), label);
-        } catch (RuleViolation e) {
-            row.reject(column, e.getMessage());
-            return null;
-        }
-    }
-
-    private static String required(StagedRow row, String raw, int column, String label, int maxLength) {
-        String value = text(raw);
-        if (value == null) {
-            row.reject(column, label + "不能为空");
-            return null;
-        }
-        if (value.length() > maxLength) {
-            row.reject(column, label + "不能超过" + maxLength + "个字");
-            return null;
-        }
-        String problem = TextRules.textProblem(label, value);
-        if (problem != null) {
-            row.reject(column, problem);
-            return null;
-        }
-        return value;
     }
 
     private static String text(String raw) {
