@@ -40,8 +40,8 @@ public class ImportRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into import_batch (kind, disaster_id, file_name, stored_file, status, uploaded_by, uploaded_at)
-                values (?, ?, ?, ?, 'VALIDATING', ?, ?)""")
-                .params(kind, disasterId, fileName, storedFile, user, Timestamp.from(Instant.now()))
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(kind, disasterId, fileName, storedFile, ImportBatch.Status.VALIDATING.name(), user, Timestamp.from(Instant.now()))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -72,9 +72,9 @@ public class ImportRepository {
     void startValidation(long id, Integer totalRows) {
         jdbc.sql("delete from import_row where batch_id = ?").param(id).update();
         jdbc.sql("""
-                update import_batch set status = 'VALIDATING', total_rows = ?, validated_rows = 0, accepted_count = 0,
+                update import_batch set status = ?, total_rows = ?, validated_rows = 0, accepted_count = 0,
                     warning_count = 0, rejected_count = 0, failure = null where id = ?""")
-                .params(totalRows, id).update();
+                .params(ImportBatch.Status.VALIDATING.name(), totalRows, id).update();
     }
 
     void insertRows(long batchId, List<StagedRow> rows) {
@@ -97,39 +97,41 @@ public class ImportRepository {
 
     void finishValidation(long id) {
         jdbc.sql("""
-                update import_batch set status = 'VALIDATED', validated_at = ?, total_rows = validated_rows,
+                update import_batch set status = ?, validated_at = ?, total_rows = validated_rows,
                     household_count = (select count(distinct household_key) from import_row where batch_id = ?)
                 where id = ?""")
-                .params(Timestamp.from(Instant.now()), id, id).update();
+                .params(ImportBatch.Status.VALIDATED.name(), Timestamp.from(Instant.now()), id, id).update();
     }
 
     void fail(long id, String message) {
-        jdbc.sql("update import_batch set status = 'FAILED', failure = ? where id = ?").params(truncate(message), id).update();
+        jdbc.sql("update import_batch set status = ?, failure = ? where id = ?")
+                .params(ImportBatch.Status.FAILED.name(), truncate(message), id).update();
     }
 
     /** VALIDATED (no rejected rows, warnings accepted where there are any) → COMMITTING, once. */
     boolean startCommit(long id, String user, boolean warningsAccepted) {
         return jdbc.sql("""
-                update import_batch set status = 'COMMITTING', committed_by = ?, commit_started_at = ?, failure = null,
+                update import_batch set status = ?, committed_by = ?, commit_started_at = ?, failure = null,
                     warnings_accepted_by = case when warning_count > 0 then ? else null end
-                where id = ? and status = 'VALIDATED' and rejected_count = 0 and validated_rows > 0
+                where id = ? and status = ? and rejected_count = 0 and validated_rows > 0
                   and (warning_count = 0 or ?)""")
-                .params(user, Timestamp.from(Instant.now()), user, id, warningsAccepted).update() == 1;
+                .params(ImportBatch.Status.COMMITTING.name(), user, Timestamp.from(Instant.now()), user, id,
+                        ImportBatch.Status.VALIDATED.name(), warningsAccepted).update() == 1;
     }
 
     /** A commit that failed left nothing behind: back to VALIDATED, with the reason, to try again. */
     void commitFailed(long id, String message) {
         jdbc.sql("""
-                update import_batch set status = 'VALIDATED', failure = ?, committed_by = null, commit_started_at = null
-                where id = ? and status = 'COMMITTING'""")
-                .params(truncate(message), id).update();
+                update import_batch set status = ?, failure = ?, committed_by = null, commit_started_at = null
+                where id = ? and status = ?""")
+                .params(ImportBatch.Status.VALIDATED.name(), truncate(message), id, ImportBatch.Status.COMMITTING.name()).update();
     }
 
     void committed(long id, int rows, int households, int cases) {
         jdbc.sql("""
-                update import_batch set status = 'COMMITTED', committed_rows = ?, household_count = ?, case_count = ?,
+                update import_batch set status = ?, committed_rows = ?, household_count = ?, case_count = ?,
                     committed_at = ? where id = ?""")
-                .params(rows, households, cases, Timestamp.from(Instant.now()), id).update();
+                .params(ImportBatch.Status.COMMITTED.name(), rows, households, cases, Timestamp.from(Instant.now()), id).update();
     }
 
     /** The staged rows after {@code afterRow}, in file order, at most {@code limit}: what a commit writes. */

@@ -6,9 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -130,55 +128,87 @@ public class RosterWorkbooks {
         headers.add("校验结果");
         headers.add("说明");
         try (Book book = new Book("校验报告", headers)) {
-            CellStyle red = book.workbook.createCellStyle();
-            red.setFillForegroundColor(IndexedColors.ROSE.getIndex());
-            red.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            CellStyle yellow = book.workbook.createCellStyle();
-            yellow.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
-            yellow.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            Drawing<?> drawing = book.sheet.createDrawingPatriarch();
-            Deque<ImportRepository.ReportRow> staged = new ArrayDeque<>();
-            int[] nextFrom = {0};
+            Marker marker = new Marker(book);
+            StagedResults results = new StagedResults(batch.id());
             boolean[] header = {false};
             XlsxRows.read(Path(batch), count, (rowNumber, cells) -> {
                 if (!header[0]) {
                     header[0] = true;
                     return;
                 }
-                while ((staged.isEmpty() || staged.peekLast().rowNumber() < rowNumber) && nextFrom[0] >= 0) {
-                    List<ImportRepository.ReportRow> page = batches.reportRows(batch.id(), Math.max(nextFrom[0], rowNumber), 1000, false);
-                    staged.addAll(page);
-                    nextFrom[0] = page.size() < 1000 ? -1 : page.get(page.size() - 1).rowNumber() + 1;
-                }
-                while (!staged.isEmpty() && staged.peekFirst().rowNumber() < rowNumber) {
-                    staged.pollFirst();
-                }
-                ImportRepository.ReportRow result = !staged.isEmpty() && staged.peekFirst().rowNumber() == rowNumber
-                        ? staged.pollFirst() : null;
+                ImportRepository.ReportRow result = results.of(rowNumber);
                 Object[] values = Arrays.copyOf(cells, count + 2, Object[].class);
                 values[count] = result == null ? "未校验" : result.statusLabel();
                 values[count + 1] = result == null ? null : result.messages();
                 Row row = book.row(values);
                 if (result != null && result.badColumns() != null) {
-                    CellStyle style = "WARNING".equals(result.status()) ? yellow : red;
-                    for (String column : result.badColumns().split(",")) {
-                        int c = Integer.parseInt(column);
-                        Cell cell = row.getCell(c) != null ? row.getCell(c) : row.createCell(c);
-                        cell.setCellStyle(style);
-                        ClientAnchor anchor = book.workbook.getCreationHelper().createClientAnchor();
-                        anchor.setCol1(c);
-                        anchor.setCol2(c + 4);
-                        anchor.setRow1(row.getRowNum());
-                        anchor.setRow2(row.getRowNum() + 3);
-                        Comment comment = drawing.createCellComment(anchor);
-                        comment.setString(new XSSFRichTextString(result.messages()));
-                        comment.setAuthor("校验");
-                        cell.setCellComment(comment);
-                    }
-                    row.getCell(count).setCellStyle(style);
+                    marker.mark(row, result, count);
                 }
             });
             book.write(out);
+        }
+    }
+
+    /** The staged results in file order, read a thousand at a time as the file's rows come. */
+    private final class StagedResults {
+
+        private final long batchId;
+        private final Deque<ImportRepository.ReportRow> staged = new ArrayDeque<>();
+        private int nextFrom;
+
+        StagedResults(long batchId) {
+            this.batchId = batchId;
+        }
+
+        ImportRepository.ReportRow of(int rowNumber) {
+            while ((staged.isEmpty() || staged.peekLast().rowNumber() < rowNumber) && nextFrom >= 0) {
+                List<ImportRepository.ReportRow> page = batches.reportRows(batchId, Math.max(nextFrom, rowNumber), 1000, false);
+                staged.addAll(page);
+                nextFrom = page.size() < 1000 ? -1 : page.get(page.size() - 1).rowNumber() + 1;
+            }
+            while (!staged.isEmpty() && staged.peekFirst().rowNumber() < rowNumber) {
+                staged.pollFirst();
+            }
+            return !staged.isEmpty() && staged.peekFirst().rowNumber() == rowNumber ? staged.pollFirst() : null;
+        }
+    }
+
+    /** Fills the offending cells of a row red (warnings yellow), each with the reasons as a comment. */
+    private static final class Marker {
+
+        private final Book book;
+        private final CellStyle red;
+        private final CellStyle yellow;
+        private final Drawing<?> drawing;
+
+        Marker(Book book) {
+            this.book = book;
+            red = book.workbook.createCellStyle();
+            red.setFillForegroundColor(IndexedColors.ROSE.getIndex());
+            red.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            yellow = book.workbook.createCellStyle();
+            yellow.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
+            yellow.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            drawing = book.sheet.createDrawingPatriarch();
+        }
+
+        void mark(Row row, ImportRepository.ReportRow result, int resultColumn) {
+            CellStyle style = "WARNING".equals(result.status()) ? yellow : red;
+            for (String column : result.badColumns().split(",")) {
+                int c = Integer.parseInt(column);
+                Cell cell = row.getCell(c) != null ? row.getCell(c) : row.createCell(c);
+                cell.setCellStyle(style);
+                ClientAnchor anchor = book.workbook.getCreationHelper().createClientAnchor();
+                anchor.setCol1(c);
+                anchor.setCol2(c + 4);
+                anchor.setRow1(row.getRowNum());
+                anchor.setRow2(row.getRowNum() + 3);
+                Comment comment = drawing.createCellComment(anchor);
+                comment.setString(new XSSFRichTextString(result.messages()));
+                comment.setAuthor("校验");
+                cell.setCellComment(comment);
+            }
+            row.getCell(resultColumn).setCellStyle(style);
         }
     }
 

@@ -113,8 +113,8 @@ public class RosterRepository {
 
     /** Households of the disaster whose house collapsed: each gets a house-rebuilding case. */
     public List<Long> collapsed(long disasterId) {
-        return jdbc.sql("select id from relief_household where disaster_id = ? and house_damage = 'COLLAPSED' order by id")
-                .param(disasterId).query(Long.class).list();
+        return jdbc.sql("select id from relief_household where disaster_id = ? and house_damage = ? order by id")
+                .params(disasterId, HouseDamage.COLLAPSED.name()).query(Long.class).list();
     }
 
     public long count(long disasterId, String townshipCode) {

@@ -41,6 +41,12 @@ class DibaoRosterExport {
             params.put("township", township);
         }
         Map<Long, BigDecimal[]> incomes = incomes(filter, params);
+        members(filter, params, names, incomes, sheet);
+    }
+
+    /** One row per member of an active case, the head first with the household's and the case's columns. */
+    private void members(String filter, Map<String, Object> params, Map<String, String> names,
+                         Map<Long, BigDecimal[]> incomes, RowSink sheet) {
         long[] lastCase = {-1};
         int[] key = {0};
         jdbc.sql("""
