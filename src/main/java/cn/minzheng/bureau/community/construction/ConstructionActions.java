@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TaskInput;
+import cn.minzheng.bureau.region.Communities;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
 

@@ -18,7 +18,7 @@ import cn.minzheng.bureau.common.JsonRows;
 import cn.minzheng.bureau.common.Quantities;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TaskInput;
-import cn.minzheng.bureau.community.construction.Communities;
+import cn.minzheng.bureau.region.Communities;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.minzheng.bureau.audit.AuditEntry;
 import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.dibao.CaseCategory;
@@ -72,12 +73,12 @@ final class DibaoRosterWriter implements RosterKind.Writer {
             newCases.add(importedCase(householdIds.get(i), heads.get(i), groups.get(i)));
         }
         List<Long> caseIds = cases.insertAll(newCases, batch.id(), now, actor);
-        List<AuditTrail.Entry> entries = new ArrayList<>(groups.size());
+        List<AuditEntry> entries = new ArrayList<>(groups.size());
         for (int i = 0; i < groups.size(); i++) {
-            entries.add(new AuditTrail.Entry("DIBAO_CASE", caseIds.get(i), householdIds.get(i), caseIds.get(i),
-                    "IMPORTED", reason, auditState(heads.get(i), groups.get(i).size())));
+            entries.add(new AuditEntry("DIBAO_CASE", caseIds.get(i), householdIds.get(i), caseIds.get(i),
+                    "IMPORTED", actor, reason, null, auditState(heads.get(i), groups.get(i).size())));
         }
-        audit.recordAll(entries, actor);
+        audit.recordAll(entries);
         return groups.size();
     }
 
