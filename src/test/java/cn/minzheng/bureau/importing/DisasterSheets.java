@@ -1,6 +1,5 @@
 package cn.minzheng.bureau.importing;
 
-import cn.minzheng.bureau.relief.DisasterRosterColumns;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.List;
 import cn.minzheng.bureau.relief.Disaster;
 import cn.minzheng.bureau.relief.DisasterKind;
 import cn.minzheng.bureau.relief.DisasterRepository;
+import cn.minzheng.bureau.relief.DisasterRosterColumns;
 
 /** Disaster roster workbooks for tests: rows of 16 cells in the template's column order. */
 final class DisasterSheets {

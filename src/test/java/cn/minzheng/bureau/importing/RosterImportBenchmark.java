@@ -1,6 +1,5 @@
 package cn.minzheng.bureau.importing;
 
-import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -25,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 
 /**
  * Benchmark (-Pbenchmark): a roster of N rows (default 100,000: N/2 households of two) generated to a

@@ -1,6 +1,5 @@
 package cn.minzheng.bureau.importing;
 
-import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -18,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 
 /** Committing an import: warnings accepted explicitly, all or nothing, the round trip, 10,000 rows. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

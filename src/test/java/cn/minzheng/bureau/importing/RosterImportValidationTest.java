@@ -1,6 +1,5 @@
 package cn.minzheng.bureau.importing;
 
-import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
@@ -23,6 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 
 /**
  * Every validation rule, table-driven: one workbook holds a household per rule (each broken in one way),

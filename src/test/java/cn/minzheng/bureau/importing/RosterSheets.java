@@ -1,6 +1,5 @@
 package cn.minzheng.bureau.importing;
 
-import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 
 /** Roster workbooks for tests, built with POI: rows of 16 cells in the template's column order. */
