@@ -1,4 +1,4 @@
-package cn.minzheng.bureau.importing;
+package cn.minzheng.bureau.relief;
 
 import java.util.List;
 
@@ -6,32 +6,32 @@ import java.util.List;
  * The columns of the disaster roster template (受灾户名册导入模板): one row per affected household of
  * one registered disaster, the fields a township clerk registers in the roster task (拉网式排查).
  */
-final class DisasterRosterColumns {
+public final class DisasterRosterColumns {
 
-    static final int TOWNSHIP = 0;
-    static final int VILLAGE = 1;
-    static final int HEAD_NAME = 2;
-    static final int ID_NUMBER = 3;
-    static final int ADDRESS = 4;
-    static final int PERSONS = 5;
-    static final int CATEGORY = 6;
-    static final int DISABLED_MEMBER = 7;
-    static final int CROP_LOSS = 8;
-    static final int HOUSE_DAMAGE = 9;
-    static final int COLLAPSED_ROOMS = 10;
-    static final int DEATHS = 11;
-    static final int DECEASED_NAMES = 12;
-    static final int WINTER_RELIEF = 13;
-    static final int NEEDS = 14;
-    static final int NEED_AMOUNT = 15;
+    public static final int TOWNSHIP = 0;
+    public static final int VILLAGE = 1;
+    public static final int HEAD_NAME = 2;
+    public static final int ID_NUMBER = 3;
+    public static final int ADDRESS = 4;
+    public static final int PERSONS = 5;
+    public static final int CATEGORY = 6;
+    public static final int DISABLED_MEMBER = 7;
+    public static final int CROP_LOSS = 8;
+    public static final int HOUSE_DAMAGE = 9;
+    public static final int COLLAPSED_ROOMS = 10;
+    public static final int DEATHS = 11;
+    public static final int DECEASED_NAMES = 12;
+    public static final int WINTER_RELIEF = 13;
+    public static final int NEEDS = 14;
+    public static final int NEED_AMOUNT = 15;
 
-    static final List<String> HEADERS = List.of("乡镇（街道）", "村（社区）", "户主姓名", "公民身份号码", "住址", "家庭人口",
+    public static final List<String> HEADERS = List.of("乡镇（街道）", "村（社区）", "户主姓名", "公民身份号码", "住址", "家庭人口",
             "受灾户类别", "有残疾人", "农作物受灾面积（亩）", "房屋受损情况", "倒塌房屋间数", "因灾死亡人数", "死亡人员姓名",
             "冬春需政府救济人口", "生活需求", "核定救助需求（元）");
 
-    static final int COUNT = HEADERS.size();
+    public static final int COUNT = HEADERS.size();
 
-    static final List<String> NOTES = List.of(
+    public static final List<String> NOTES = List.of(
             "乡镇（街道）名称或代码，须为现有的、本次灾害受灾的乡镇（街道）",
             "村（社区）名称或代码，须为现有的、属于该乡镇（街道）且在本次灾害受灾范围内",
             "不超过30个字",

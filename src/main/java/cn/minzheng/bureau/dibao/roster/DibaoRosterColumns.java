@@ -1,4 +1,4 @@
-package cn.minzheng.bureau.importing;
+package cn.minzheng.bureau.dibao.roster;
 
 import java.util.List;
 
@@ -6,33 +6,33 @@ import java.util.List;
  * The columns of the 低保 roster template (低保在保家庭导入模板): one row per household member, the
  * household and case columns filled on the head's row (户主行). A household's rows follow each other.
  */
-final class RosterColumns {
+public final class DibaoRosterColumns {
 
-    static final int HOUSEHOLD_KEY = 0;
-    static final int TOWNSHIP = 1;
-    static final int COMMUNITY = 2;
-    static final int ADDRESS = 3;
-    static final int BANK_NAME = 4;
-    static final int BANK_ACCOUNT = 5;
-    static final int NAME = 6;
-    static final int ID_NUMBER = 7;
-    static final int RELATION = 8;
-    static final int EMPLOYMENT = 9;
-    static final int DISABILITY = 10;
-    static final int WAGE_INCOME = 11;
-    static final int OTHER_INCOME = 12;
-    static final int CATEGORY = 13;
-    static final int MONTHLY_AMOUNT = 14;
-    static final int START_MONTH = 15;
+    public static final int HOUSEHOLD_KEY = 0;
+    public static final int TOWNSHIP = 1;
+    public static final int COMMUNITY = 2;
+    public static final int ADDRESS = 3;
+    public static final int BANK_NAME = 4;
+    public static final int BANK_ACCOUNT = 5;
+    public static final int NAME = 6;
+    public static final int ID_NUMBER = 7;
+    public static final int RELATION = 8;
+    public static final int EMPLOYMENT = 9;
+    public static final int DISABILITY = 10;
+    public static final int WAGE_INCOME = 11;
+    public static final int OTHER_INCOME = 12;
+    public static final int CATEGORY = 13;
+    public static final int MONTHLY_AMOUNT = 14;
+    public static final int START_MONTH = 15;
 
-    static final List<String> HEADERS = List.of("户编号", "乡镇（街道）", "村（社区）", "家庭住址", "开户银行", "银行账号",
+    public static final List<String> HEADERS = List.of("户编号", "乡镇（街道）", "村（社区）", "家庭住址", "开户银行", "银行账号",
             "姓名", "公民身份号码", "与户主关系", "就业状况", "残疾等级", "工资性收入（元/月）", "其他收入（元/月）",
             "低保类别", "月保障金（元）", "起始月份");
 
-    static final int COUNT = HEADERS.size();
+    public static final int COUNT = HEADERS.size();
 
     /** What each column takes, for the template's explanation sheet. */
-    static final List<String> NOTES = List.of(
+    public static final List<String> NOTES = List.of(
             "同一户的成员填写相同的户编号，且上下相邻",
             "乡镇（街道）名称或代码，须为本区已有的乡镇（街道）；户主行填写",
             "村（社区）名称或代码，须属于该乡镇（街道）；户主行填写",
@@ -50,6 +50,6 @@ final class RosterColumns {
             "元，户主行填写；与现行标准测算不一致时作为警告，须管理员确认",
             "格式 yyyy-MM（如 2025-01），户主行填写，不能晚于本月");
 
-    private RosterColumns() {
+    private DibaoRosterColumns() {
     }
 }
