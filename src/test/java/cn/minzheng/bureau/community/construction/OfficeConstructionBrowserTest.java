@@ -47,7 +47,7 @@ class OfficeConstructionBrowserTest {
     @Autowired
     DibaoWalker walker;
     @Autowired
-    OfficeProjectRepository projects;
+    OfficeConstructionRepository projects;
     @Autowired
     FormService formService;
     @Autowired
@@ -76,7 +76,7 @@ class OfficeConstructionBrowserTest {
         date(start, "计划竣工日期", TODAY.plusDays(200));
         date(start, "计划交付使用日期", TODAY.plusDays(230));
         submit(tasklist, start, "community-office-start", () -> projectNamed(name) != null);
-        OfficeProjectRepository.Project project = projects.find(projectNamed(name)).orElseThrow();
+        OfficeConstructionRepository.Project project = projects.find(projectNamed(name)).orElseThrow();
         assertThat(project.communityCode()).isEqualTo("renqiu-qinghuayuan");
         assertThat(projects.stage(project.id(), Stage.HANDOVER).plannedDate()).isEqualTo(TODAY.plusDays(230));
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(project.processInstanceId()).singleResult();
