@@ -1,7 +1,6 @@
 package cn.minzheng.bureau.community.reorganisation;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -19,6 +18,7 @@ import cn.minzheng.bureau.access.CurrentUser;
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.community.reorganisation.ReorganisationRepository.Plan;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 
 /** 社区调整方案: the community section drafts a plan; district staff read a plan with its decisions and moves. */
 @RestController
@@ -42,9 +42,7 @@ public class ReorganisationController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> draft(@RequestBody String planJson) {
-        List<String> groups = identityService.getCurrentAuthentication() == null ? null
-                : identityService.getCurrentAuthentication().getGroupIds();
-        if (groups == null || !groups.contains(Groups.COMMUNITY_SECTION)) {
+        if (!EngineAuthentication.groupIds(identityService).contains(Groups.COMMUNITY_SECTION)) {
             throw new RuleViolation("COMMUNITY_SECTION_ONLY", "只有区民政局基层政权和社区建设科可以起草社区调整方案", 403);
         }
         long planId = service.start(planJson, currentUser.id());
