@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -242,7 +243,10 @@ class TasklistBrowserTest {
 
     /** Latin words of three letters or more, other than the platform's name, version and time zone. */
     private static List<String> englishWords(String page) {
+        // the test JVM holds one engine per cached application context, and Cockpit then offers them by name
+        List<String> names = ProcessEngines.getProcessEngines().size() > 1 ? List.of("Camunda", "Platform", "UTC", "default")
+                : List.of("Camunda", "Platform", "UTC");
         return Pattern.compile("[A-Za-z]{3,}").matcher(page).results().map(m -> m.group())
-                .filter(w -> !List.of("Camunda", "Platform", "UTC").contains(w)).toList();
+                .filter(w -> !names.contains(w)).toList();
     }
 }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
@@ -22,11 +20,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -72,10 +65,10 @@ class DonationCampaignBrowserTest {
         tasklist.loginAs(STAFF);
         CamundaForm start = tasklist.startProcess("扶贫济困送温暖捐赠活动");
         start.type("活动名称", title).type("活动通知", "请各单位、干部职工踊跃捐款捐物，11月10日统一发放到困难群众手中。");
-        date(start, "捐赠开始日期", LocalDate.now());
-        date(start, "捐赠截止日期", LocalDate.now().plusDays(20));
-        date(start, "发放日期", LocalDate.now().plusDays(25));
-        submit(tasklist, start, "donation-campaign-start", () -> campaignTitled(title) != null);
+        start.date("捐赠开始日期", LocalDate.now());
+        start.date("捐赠截止日期", LocalDate.now().plusDays(20));
+        start.date("发放日期", LocalDate.now().plusDays(25));
+        tasklist.submit(start, "donation-campaign-start", () -> campaignTitled(title) != null);
         long campaignId = campaignTitled(title);
         assertThat(donations.campaign(campaignId).windowEnd()).isEqualTo(LocalDate.now().plusDays(20));
         ProcessInstance instance = instance(campaignId);
@@ -85,7 +78,7 @@ class DonationCampaignBrowserTest {
         register.choose("捐赠方", "单位").type("捐赠单位或个人姓名", "区直机关工委").type("现金（元）", "5000.50")
                 .addRow("物资")
                 .select("物资种类", 0, "棉衣（件）").type("数量", 0, 40);
-        submit(tasklist, register, "donation-campaign-register", () -> donations.collected(campaignId).receipts() == 1);
+        tasklist.submit(register, "donation-campaign-register", () -> donations.collected(campaignId).receipts() == 1);
         var collected = donations.collected(campaignId);
         assertThat(collected.cash()).isEqualByComparingTo("5000.50");
         assertThat(collected.goods()).containsEntry(GoodsKind.COTTON_COAT, 40L);
@@ -102,7 +95,7 @@ class DonationCampaignBrowserTest {
         String plan = String.join("\n", approve.values());
         assertThat(plan).as("townships by name").contains("岳村乡（困难家庭").doesNotContain("yuecun");
         approve.choose("审批决定", "批准").type("审批意见；退回时写明理由", "同意按困难家庭数分配");
-        submit(tasklist, approve, "donation-campaign-approve-plan", () -> !tasks(instance, TASK_DISTRIBUTE).isEmpty());
+        tasklist.submit(approve, "donation-campaign-approve-plan", () -> !tasks(instance, TASK_DISTRIBUTE).isEmpty());
         assertThat(donations.campaign(campaignId).status()).isEqualTo("DISTRIBUTING");
 
         Allocation share = donations.plan(campaignId).stream().filter(a -> a.townshipCode().equals("yuecun")).findFirst().orElseThrow();
@@ -117,7 +110,7 @@ class DonationCampaignBrowserTest {
                 .type("棉衣（件）", 0, share.goods().getOrDefault(GoodsKind.COTTON_COAT, 0L))
                 .type("棉被（床）", 0, share.goods().getOrDefault(GoodsKind.QUILT, 0L))
                 .check("领取人已签字", true);
-        submit(tasklist, distribute, "donation-campaign-distribute", () -> taskService.createTaskQuery().taskId(yuecun.getId()).count() == 0);
+        tasklist.submit(distribute, "donation-campaign-distribute", () -> taskService.createTaskQuery().taskId(yuecun.getId()).count() == 0);
         assertThat(donations.distributed(campaignId, "yuecun")).satisfies(d -> {
             assertThat(d.households()).isEqualTo(1);
             assertThat(d.cash()).isEqualByComparingTo(share.cash());
@@ -145,33 +138,7 @@ class DonationCampaignBrowserTest {
         return instance;
     }
 
-    /**
-     * Keeps the whole filled form as a screenshot, presses 启动 / 完成 and waits until the campaign moved on; when it does not, the page as the user saw it
-     * is kept as a screenshot and its notifications explain why.
-     */
-    private static void submit(Tasklist tasklist, CamundaForm form, String name, BooleanSupplier movedOn) {
-        Dimension window = tasklist.driver().manage().window().getSize();
-        tasklist.driver().manage().window().setSize(new Dimension(window.getWidth(), 2400));
-        tasklist.screenshot(name + "-filled");
-        tasklist.driver().manage().window().setSize(window);
-        assertThat(form.errors()).as("errors shown in %s", name).isEmpty();
-        form.submit();
-        try {
-            tasklist.waiting().until(d -> movedOn.getAsBoolean());
-        } catch (TimeoutException e) {
-            tasklist.screenshot(name + "-not-submitted");
-            throw new AssertionError(name + " was not submitted; the page says: " + tasklist.driver()
-                    .findElements(By.cssSelector(".notifications, .alert, .fjs-form-field-error")).stream()
-                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList(), e);
-        }
-    }
 
-    /** Types a date into a form-js date picker as a user does (the picker reads it when the field loses focus). */
-    private static void date(CamundaForm form, String label, LocalDate date) {
-        WebElement input = form.field(label, 0);
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
-    }
 
     private Long campaignTitled(String title) {
         return jdbc.sql("select id from donation_campaign where title = ?").param(title).query(Long.class).optional().orElse(null);

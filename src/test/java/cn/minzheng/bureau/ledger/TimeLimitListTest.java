@@ -1,19 +1,14 @@
 package cn.minzheng.bureau.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,14 +20,13 @@ import cn.minzheng.bureau.calendar.WorkingDays;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.deadline.LimitKind;
-import cn.minzheng.bureau.support.Browser;
 import cn.minzheng.bureau.support.Http;
 import cn.minzheng.bureau.support.TestApplications;
 import cn.minzheng.bureau.support.WebappSession;
 
 /**
  * 期限预警: cases near (at most two working days left) or past a statutory limit, per township for
- * township staff and for the whole district; the extension over REST; the page in a real browser.
+ * township staff and for the whole district; the extension over REST (the page in a real browser: {@link TimeLimitListBrowserTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TimeLimitListTest {
@@ -96,43 +90,9 @@ class TimeLimitListTest {
         assertThat(http.get("clerk.yuecun", "/api/dibao/time-limits").json().toString()).doesNotContain(near.caseNumber());
     }
 
-    @Test
-    void theSectionHeadOpensTheWarningListInABrowserAndFiltersByTownship() throws Exception {
-        assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are installed");
-        DibaoCase past = accepted(TestApplications.household("renqiu", "renqiu-jingdong", "ORDINARY", 1, "150"), "clerk.renqiu");
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(past.processInstanceId())
-                .activityId(LimitKind.PROCEDURE.timerId()).singleResult().getId());
-        ChromeDriver browser = Browser.start(java.nio.file.Files.createTempDirectory("time-limits"));
-        try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-            browser.get(url("/camunda/app/tasklist/default/"));
-            wait.until(d -> !d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
-            browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("dibaohead");
-            browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(d -> d.findElement(By.tagName("body")).getText().contains("我的任务"));
-
-            browser.get(url("/ledger"));
-            browser.findElement(By.linkText("期限预警")).click();
-            wait.until(d -> d.findElement(By.tagName("h1")).getText().contains("法定期限预警"));
-            assertThat(browser.findElement(By.id("rows")).getText()).contains(past.caseNumber()).contains("已超期，已报上级督办");
-            Browser.screenshot(browser, "ledger-time-limits");
-            browser.findElement(By.cssSelector("select[name=township]")).sendKeys("岳村乡");
-            browser.findElement(By.cssSelector("form.filters button")).click();
-            wait.until(d -> d.getCurrentUrl().contains("township=yuecun"));
-            assertThat(browser.findElement(By.id("rows")).getText()).doesNotContain(past.caseNumber());
-        } finally {
-            browser.quit();
-        }
-    }
-
     private DibaoCase accepted(cn.minzheng.bureau.dibao.application.DibaoApplicationForm form, String clerk) {
         DibaoCase dibaoCase = walker.submit(clerk, form);
         walker.accept(clerk, dibaoCase);
         return dibaoCase;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.household.BankAccounts;
 import cn.minzheng.bureau.payroll.PayrollTestSupport.Payment;
 import cn.minzheng.bureau.support.Browser;
@@ -75,10 +76,12 @@ class PayrollBrowserTest {
                 BankAccounts.mask(earlyPayment.bankAccount()), "区民政局审批通过后可在此下载银行代发文件");
         tasklist.screenshot("payroll-page-stale");
 
+        Payment first = support.firstPayment(payrollId);
         CamundaForm check = tasklist.openTask(task(instance, TASK_CHECK_BY_FINANCE).getId());
         tasklist.waiting().until(d -> check.text().contains("工资单已不是最新"));
         assertThat(check.text()).contains(late.caseNumber(), "计算后获批，未列入本工资单", "收款人",
-                Long.toString(earlyPayment.id()), BankAccounts.mask(earlyPayment.bankAccount()), "740.00", "打开本月工资单明细");
+                Long.toString(first.id()), BankAccounts.mask(first.bankAccount()), Money.format(first.amount()),
+                "打开本月工资单明细");
         tasklist.screenshot("payroll-check-stale");
         check.choose("核对结论", "有误，作废并按最新案件重新计算");
         check.type("核对意见；选择重新计算时须写明原因", "计算后有新批准的案件，按最新案件重新计算");
@@ -90,8 +93,10 @@ class PayrollBrowserTest {
         Payment latePayment = support.payment(late.id(), month);
         Payment recomputedEarly = support.payment(early.id(), month); // computed again: a new payment
 
+        Payment firstRecomputed = support.firstPayment(payrollId);
+        assertThat(firstRecomputed.id()).isNotEqualTo(first.id()); // the discarded computation's payments are gone
         CamundaForm recomputed = tasklist.openTask(task(instance, TASK_CHECK_BY_FINANCE).getId());
-        tasklist.waiting().until(d -> recomputed.text().contains(Long.toString(latePayment.id())));
+        tasklist.waiting().until(d -> recomputed.text().contains(Long.toString(firstRecomputed.id())));
         assertThat(recomputed.text()).doesNotContain("工资单已不是最新");
         tasklist.screenshot("payroll-check-recomputed");
         recomputed.choose("核对结论", "核对无误，提交区民政局审批");
@@ -101,8 +106,8 @@ class PayrollBrowserTest {
 
         tasklist.loginAs(APPROVER);
         CamundaForm approval = tasklist.openTask(task(instance, TASK_APPROVE_BY_DISTRICT).getId());
-        tasklist.waiting().until(d -> approval.text().contains(Long.toString(latePayment.id())));
-        assertThat(approval.text()).contains("收款人", Long.toString(recomputedEarly.id())).doesNotContain("工资单已不是最新");
+        tasklist.waiting().until(d -> approval.text().contains(Long.toString(firstRecomputed.id())));
+        assertThat(approval.text()).contains("收款人").doesNotContain("工资单已不是最新");
         tasklist.screenshot("payroll-approval");
         scrollTo(tasklist, approval.element().findElement(By.cssSelector(".fjs-table")));
         tasklist.screenshot("payroll-approval-payees");

@@ -101,6 +101,14 @@ final class PayrollTestSupport {
                 .params(caseId, month.toString()).query(Payment.class).single();
     }
 
+    /** The payroll's first payment by 付款流水号: the forms list the first twenty, whatever other cases are active. */
+    Payment firstPayment(long payrollId) {
+        return jdbc.sql("""
+                select id, payroll_id, case_id, benefit_month, payee_name, payee_id_number, bank_account, people_count,
+                    amount, status, reissue_count from payment where payroll_id = ? order by id limit 1""")
+                .param(payrollId).query(Payment.class).single();
+    }
+
     long payments(long caseId) {
         return jdbc.sql("select count(*) from payment where case_id = ?").param(caseId).query(Long.class).single();
     }

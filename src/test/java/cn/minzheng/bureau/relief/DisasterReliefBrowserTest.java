@@ -4,7 +4,6 @@ import static cn.minzheng.bureau.relief.DisasterReliefProcess.*;
 import static cn.minzheng.bureau.relief.DisasterWalker.household;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,14 +57,14 @@ class DisasterReliefBrowserTest {
         CamundaForm start = tasklist.startProcess("灾害救助（救灾救济）");
         start.select("灾害种类", "冰雹")
                 .type("灾害名称", name);
-        date(start, "发生日期", occurred.toLocalDate());
+        start.date("发生日期", occurred.toLocalDate());
         time(start, "发生时刻", occurred.format(DateTimeFormatter.ofPattern("HH:mm")));
         start.tick("受灾村（社区）", "岳村乡 东岳村")
                 .type("农作物受灾面积（亩）", 1200)
                 .type("损坏房屋（间）", 8)
                 .type("倒塌房屋（间）", 1)
                 .type("受灾人口（人）", 650);
-        submit(tasklist, start, "disaster-relief-start", () -> disasterNamed(name) != null);
+        tasklist.submit(start, "disaster-relief-start", () -> disasterNamed(name) != null);
 
         Disaster disaster = disasterNamed(name);
         assertThat(disaster.kind()).isEqualTo(DisasterKind.HAIL);
@@ -78,13 +76,13 @@ class DisasterReliefBrowserTest {
         CamundaForm report = tasklist.openTask(initial.getId());
         assertThat(report.values()).contains(disaster.disasterNumber(), name, "冰雹", "岳村乡东岳村");
         report.type("报告内容", "今日午后岳村乡东岳村遭受冰雹，初步估计农作物受灾1200亩，已组织转移群众。");
-        submit(tasklist, report, "disaster-relief-initial-report", () -> !tasks(instance, TASK_FOLLOW_UP_REPORT).isEmpty());
+        tasklist.submit(report, "disaster-relief-initial-report", () -> !tasks(instance, TASK_FOLLOW_UP_REPORT).isEmpty());
         assertThat(tasks(instance, TASK_REGISTER_HOUSEHOLDS)).hasSize(1);
 
         CamundaForm followUp = tasklist.openTask(task(instance, TASK_FOLLOW_UP_REPORT).getId());
         followUp.type("报告内容", "灾情已稳定，受灾群众生活已得到初步安置。")
                 .check("灾情已稳定（不再续报，转入核报）", true);
-        submit(tasklist, followUp, "disaster-relief-follow-up-report", () -> tasks(instance, TASK_FOLLOW_UP_REPORT).isEmpty());
+        tasklist.submit(followUp, "disaster-relief-follow-up-report", () -> tasks(instance, TASK_FOLLOW_UP_REPORT).isEmpty());
         assertThat(disasters.reports(disaster.id())).extracting(DisasterRepository.Report::stage)
                 .containsExactly(ReportStage.INITIAL, ReportStage.FOLLOW_UP);
         assertThat(disasters.reports(disaster.id())).extracting(DisasterRepository.Report::filedBy)
@@ -116,7 +114,7 @@ class DisasterReliefBrowserTest {
                 .type("冬春需政府救济（人）", 0, 2)
                 .check("需口粮", true)
                 .type("核定救助需求（元）", 0, 1500);
-        submit(tasklist, register, "disaster-relief-register-households", () -> !tasks(instance, TASK_SIGN_OFF_ROSTER).isEmpty());
+        tasklist.submit(register, "disaster-relief-register-households", () -> !tasks(instance, TASK_SIGN_OFF_ROSTER).isEmpty());
         assertThat(roster.list(disasterId, "yuecun")).singleElement().satisfies(h -> {
             assertThat(h.headName()).isEqualTo("李春生");
             assertThat(h.idNumber().value()).isEqualTo(idNumber);
@@ -129,7 +127,7 @@ class DisasterReliefBrowserTest {
         assertThat(String.join("\n", signOff.values())).contains("岳村乡", "受灾户1户4人");
         signOff.choose("审核结果", "审核无误，签字确认")
                 .type("审核意见；退回时写明需更正的内容", "逐户核对无误");
-        submit(tasklist, signOff, "disaster-relief-roster-sign-off", () -> tasks(instance, TASK_SIGN_OFF_ROSTER).isEmpty());
+        tasklist.submit(signOff, "disaster-relief-roster-sign-off", () -> tasks(instance, TASK_SIGN_OFF_ROSTER).isEmpty());
         assertThat(disasters.rosters(disasterId)).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(RosterStatus.SIGNED_OFF);
             assertThat(r.signedOffBy()).isEqualTo("reviewer.yuecun");
@@ -150,39 +148,39 @@ class DisasterReliefBrowserTest {
         CamundaForm verify = tasklist.openTask(task(instance, TASK_VERIFY_LOSSES).getId());
         assertThat(String.join("\n", verify.values())).contains("受灾户2户6人（五保户1户");
         verify.type("核实意见", "经逐户核实，灾情属实。");
-        submit(tasklist, verify, "disaster-relief-verify-losses", () -> !tasks(instance, TASK_VERIFIED_REPORT).isEmpty());
+        tasklist.submit(verify, "disaster-relief-verify-losses", () -> !tasks(instance, TASK_VERIFIED_REPORT).isEmpty());
         assertThat(disasters.get(disasterId).status()).isEqualTo(DisasterStatus.VERIFIED);
 
         CamundaForm verified = tasklist.openTask(task(instance, TASK_VERIFIED_REPORT).getId());
         verified.type("报告内容", "核报：西岳村受灾户2户6人，申请市级救灾资金3000元。")
                 .type("申请市级救灾资金（元）", 3000);
-        submit(tasklist, verified, "disaster-relief-verified-report", () -> !tasks(instance, TASK_RECORD_CITY_FUND).isEmpty());
+        tasklist.submit(verified, "disaster-relief-verified-report", () -> !tasks(instance, TASK_RECORD_CITY_FUND).isEmpty());
         assertThat(disasters.get(disasterId).fundRequested()).isEqualByComparingTo("3000");
 
         CamundaForm cityFund = tasklist.openTask(task(instance, TASK_RECORD_CITY_FUND).getId());
         cityFund.type("市局下拨救灾资金（元）", 3000);
-        submit(tasklist, cityFund, "disaster-relief-city-fund", () -> !tasks(instance, TASK_APPROVE_ALLOCATION).isEmpty());
+        tasklist.submit(cityFund, "disaster-relief-city-fund", () -> !tasks(instance, TASK_APPROVE_ALLOCATION).isEmpty());
         assertThat(disasters.get(disasterId).cityFund()).isEqualByComparingTo("3000");
 
         tasklist.loginAs(DisasterWalker.HEAD);
         CamundaForm approve = tasklist.openTask(task(instance, TASK_APPROVE_ALLOCATION).getId());
         assertThat(approve.values()).contains("3000.00");
         approve.choose("审批决定", "批准").type("审批意见；退回时写明理由", "同意按方案发放");
-        submit(tasklist, approve, "disaster-relief-approve-allocation", () -> !tasks(instance, TASK_PAY_RELIEF).isEmpty());
+        tasklist.submit(approve, "disaster-relief-approve-allocation", () -> !tasks(instance, TASK_PAY_RELIEF).isEmpty());
         assertThat(disasters.get(disasterId).status()).isEqualTo(DisasterStatus.APPROVED);
 
         tasklist.loginAs(DisasterWalker.FINANCE);
         CamundaForm pay = tasklist.openTask(task(instance, TASK_PAY_RELIEF).getId());
         assertThat(pay.values()).contains("3000.00", "2");
         pay.check("已按分配方案打卡发放到户", true);
-        submit(tasklist, pay, "disaster-relief-payment", () -> !tasks(instance, TASK_CONFIRM_RECEIPT).isEmpty());
+        tasklist.submit(pay, "disaster-relief-payment", () -> !tasks(instance, TASK_CONFIRM_RECEIPT).isEmpty());
         assertThat(roster.list(disasterId, null)).allMatch(AffectedHousehold::paid);
 
         tasklist.loginAs("clerk.yuecun");
         CamundaForm receipt = tasklist.openTask(task(instance, TASK_CONFIRM_RECEIPT).getId());
         assertThat(receipt.values()).contains("岳村乡");
         receipt.check("已逐户核实受灾户收到救灾资金", true);
-        submit(tasklist, receipt, "disaster-relief-confirm-receipt", () -> runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
+        tasklist.submit(receipt, "disaster-relief-confirm-receipt", () -> runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
         assertThat(roster.list(disasterId, null)).allMatch(AffectedHousehold::receiptConfirmed);
         assertThat(disasters.get(disasterId).status()).isEqualTo(DisasterStatus.CLOSED);
     }
@@ -197,42 +195,18 @@ class DisasterReliefBrowserTest {
         CamundaForm overdue = tasklist.openTask(task(instance, TASK_HANDLE_OVERDUE_REPORT).getId());
         assertThat(overdue.values()).contains("初报");
         overdue.type("督办意见", "请立即向市局初报灾情。");
-        submit(tasklist, overdue, "disaster-relief-overdue-report", () -> tasks(instance, TASK_HANDLE_OVERDUE_REPORT).isEmpty());
+        tasklist.submit(overdue, "disaster-relief-overdue-report", () -> tasks(instance, TASK_HANDLE_OVERDUE_REPORT).isEmpty());
         assertThat(disasters.escalations(disasterId)).singleElement()
                 .satisfies(e -> assertThat(e.handledBy() + ":" + e.instruction()).isEqualTo("reliefhead:请立即向市局初报灾情。"));
         assertThat(tasks(instance, TASK_INITIAL_REPORT)).hasSize(1);
     }
 
-    /**
-     * Keeps the whole filled form as a screenshot, presses 启动 / 完成 and waits until the process shows the step moved on; when it does not, the page as
-     * the user saw it is kept as a screenshot and its notifications explain the failure.
-     */
-    private void submit(Tasklist tasklist, CamundaForm form, String name, java.util.function.BooleanSupplier movedOn) {
-        Dimension window = tasklist.driver().manage().window().getSize();
-        tasklist.driver().manage().window().setSize(new Dimension(window.getWidth(), 2400));
-        tasklist.screenshot(name + "-filled");
-        tasklist.driver().manage().window().setSize(window);
-        assertThat(form.errors()).as("errors shown in %s", name).isEmpty();
-        form.submit();
-        try {
-            tasklist.waiting().until(d -> movedOn.getAsBoolean());
-        } catch (org.openqa.selenium.TimeoutException e) {
-            tasklist.screenshot(name + "-not-submitted");
-            throw new AssertionError(name + " was not submitted; the page says: " + notifications(tasklist), e);
-        }
-    }
 
     private static String notifications(Tasklist tasklist) {
         return tasklist.driver().findElements(By.cssSelector(".notifications, .alert, .fjs-form-field-error"))
                 .stream().map(WebElement::getText).filter(t -> !t.isBlank()).toList().toString();
     }
 
-    /** Types a date into a form-js date picker as a user does (the picker reads it when the field loses focus). */
-    private static void date(CamundaForm form, String label, LocalDate date) {
-        WebElement input = form.field(label, 0);
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
-    }
 
     /** Types a time (24-hour "HH:mm") into a form-js time picker. */
     private static void time(CamundaForm form, String label, String time) {

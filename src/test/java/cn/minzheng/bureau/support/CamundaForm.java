@@ -1,5 +1,7 @@
 package cn.minzheng.bureau.support;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.openqa.selenium.By;
@@ -146,6 +148,14 @@ public final class CamundaForm {
         WebElement button = wait.until(ExpectedConditions.elementToBeClickable(submitButton()));
         scrollTo(button);
         button.click();
+    }
+
+    /** Types a date into a form-js date picker as a user does (the picker reads it when the field loses focus). */
+    public CamundaForm date(String label, LocalDate date) {
+        WebElement input = field(label, 0);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+        return this;
     }
 
     /** The input of the field with this label (the row-th one where the label repeats). */

@@ -3,10 +3,13 @@ package cn.minzheng.bureau.support;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -62,16 +65,23 @@ public final class Tasklist {
     }
 
     /**
-     * Tasklist's first load in a fresh browser on a busy machine can hang on its spinner (its scripts load in
-     * one go, several megabytes); a user reloads, and so does the test, once.
+     * Tasklist's load on a busy machine can hang on its spinner (its scripts load in one go, several
+     * megabytes); a user reloads, and so does the test, up to twice.
      */
     private void openTasklistPage() {
         driver.get(url(TASKLIST));
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(45)).until(
-                    d -> !d.findElements(By.cssSelector("input[ng-model=username], .tasks-list")).isEmpty());
-        } catch (org.openqa.selenium.TimeoutException stillLoading) {
-            driver.navigate().refresh();
+        for (int reloads = 0; ; reloads++) {
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(45)).until(
+                        d -> !d.findElements(By.cssSelector("input[ng-model=username], .tasks-list")).isEmpty());
+                return;
+            } catch (TimeoutException stillLoading) {
+                if (reloads == 2) {
+                    screenshot("tasklist-did-not-load");
+                    throw stillLoading;
+                }
+                driver.navigate().refresh();
+            }
         }
     }
 
@@ -102,14 +112,34 @@ public final class Tasklist {
         driver.get(url(TASKLIST + "#/?task=" + taskId));
         wait.until(d -> !d.findElements(By.cssSelector(".task-details .fjs-form .fjs-form-field")).isEmpty()
                 || !d.findElements(By.xpath("//button[normalize-space()='认领']")).isEmpty());
-        List<WebElement> claim = driver.findElements(By.xpath("//button[normalize-space()='认领']"));
-        if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
-            claim.get(0).click();
-        }
+        claimIfOffered();
         wait.until(d -> !d.findElements(By.cssSelector(".task-details .fjs-form .fjs-form-field")).isEmpty());
         WebElement form = driver.findElement(By.cssSelector(".task-details .fjs-form"));
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='完成']")));
         return new CamundaForm(driver, wait, form, "完成");
+    }
+
+    /**
+     * Presses 认领 where the task is offered and waits until Tasklist shows it as claimed; a press that a busy
+     * page swallowed (the button still there after a while) is repeated, as a user would.
+     */
+    private void claimIfOffered() {
+        By claimButton = By.xpath("//button[normalize-space()='认领']");
+        for (int presses = 0; presses < 3; presses++) {
+            List<WebElement> claim = driver.findElements(claimButton);
+            if (claim.isEmpty() || !claim.get(0).isDisplayed()) {
+                return;
+            }
+            claim.get(0).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                        .until(d -> d.findElements(claimButton).stream().noneMatch(WebElement::isDisplayed));
+                return;
+            } catch (TimeoutException stillOffered) {
+                // pressed again below
+            }
+        }
+        throw new AssertionError("认领 had no effect on task page " + driver.getCurrentUrl());
     }
 
     /** The task list as shown: the text of each task card. */
@@ -128,5 +158,30 @@ public final class Tasklist {
 
     public WebDriver.Navigation navigate() {
         return driver.navigate();
+    }
+
+    /**
+     * Keeps the whole filled form as a screenshot ({@code name-filled}), presses 启动 / 完成 and waits until the
+     * process moved on; when it does not, the page is kept as {@code name-not-submitted} and the failure quotes
+     * what the page told the user.
+     */
+    public void submit(CamundaForm form, String name, BooleanSupplier movedOn) {
+        Dimension window = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(window.getWidth(), 2400));
+        screenshot(name + "-filled");
+        driver.manage().window().setSize(window);
+        List<String> errors = form.errors();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("errors shown in " + name + ": " + errors);
+        }
+        form.submit();
+        try {
+            wait.until(d -> movedOn.getAsBoolean());
+        } catch (TimeoutException e) {
+            screenshot(name + "-not-submitted");
+            throw new AssertionError(name + " was not submitted; the page says: " + driver
+                    .findElements(By.cssSelector(".notifications, .alert, .fjs-form-field-error")).stream()
+                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList(), e);
+        }
     }
 }

@@ -4,12 +4,9 @@ import static cn.minzheng.bureau.community.construction.OfficeConstructionProces
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
@@ -19,11 +16,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -71,11 +63,11 @@ class OfficeConstructionBrowserTest {
                 .contains("清华苑社区", "京东社区").doesNotContain("东岳村", "南江社区");
         start.select("社区（村）", "清华苑社区");
         start.type("项目名称", name).type("计划建筑面积（平方米）", 520);
-        date(start, "计划规划审批日期", TODAY.plusDays(10));
-        date(start, "计划开工日期", TODAY.plusDays(40));
-        date(start, "计划竣工日期", TODAY.plusDays(200));
-        date(start, "计划交付使用日期", TODAY.plusDays(230));
-        submit(tasklist, start, "community-office-start", () -> projectNamed(name) != null);
+        start.date("计划规划审批日期", TODAY.plusDays(10));
+        start.date("计划开工日期", TODAY.plusDays(40));
+        start.date("计划竣工日期", TODAY.plusDays(200));
+        start.date("计划交付使用日期", TODAY.plusDays(230));
+        tasklist.submit(start, "community-office-start", () -> projectNamed(name) != null);
         OfficeConstructionRepository.Project project = projects.find(projectNamed(name)).orElseThrow();
         assertThat(project.communityCode()).isEqualTo("renqiu-qinghuayuan");
         assertThat(projects.stage(project.id(), Stage.HANDOVER).plannedDate()).isEqualTo(TODAY.plusDays(230));
@@ -84,24 +76,24 @@ class OfficeConstructionBrowserTest {
         tasklist.loginAs(COMMITTEE);
         CamundaForm planning = tasklist.openTask(task(instance, TASK_PLANNING_APPROVAL).getId());
         assertThat(planning.values()).contains("清华苑社区", name, "520.00", TODAY.plusDays(10).toString());
-        date(planning, "规划审批日期", TODAY.minusDays(30));
+        planning.date("规划审批日期", TODAY.minusDays(30));
         planning.type("说明（文号、施工单位等）", "规划许可证号 2026-018");
-        submit(tasklist, planning, "community-office-planning-approval", () -> isWaitingAt(instance, TASK_CONSTRUCTION_START));
+        tasklist.submit(planning, "community-office-planning-approval", () -> isWaitingAt(instance, TASK_CONSTRUCTION_START));
 
         CamundaForm construction = tasklist.openTask(task(instance, TASK_CONSTRUCTION_START).getId());
-        date(construction, "开工日期", TODAY.minusDays(20));
+        construction.date("开工日期", TODAY.minusDays(20));
         construction.type("说明（文号、施工单位等）", "施工单位：区建一公司");
-        submit(tasklist, construction, "community-office-construction-start", () -> isWaitingAt(instance, TASK_COMPLETION));
+        tasklist.submit(construction, "community-office-construction-start", () -> isWaitingAt(instance, TASK_COMPLETION));
 
         CamundaForm completion = tasklist.openTask(task(instance, TASK_COMPLETION).getId());
-        date(completion, "竣工日期", TODAY.minusDays(2));
+        completion.date("竣工日期", TODAY.minusDays(2));
         completion.type("竣工建筑面积（平方米）", "536.5");
-        submit(tasklist, completion, "community-office-completion", () -> isWaitingAt(instance, TASK_HANDOVER));
+        tasklist.submit(completion, "community-office-completion", () -> isWaitingAt(instance, TASK_HANDOVER));
 
         CamundaForm handover = tasklist.openTask(task(instance, TASK_HANDOVER).getId());
-        date(handover, "交付使用日期", TODAY);
+        handover.date("交付使用日期", TODAY);
         handover.type("交付使用面积（平方米）", 530).type("说明（文号、施工单位等）", "交付清华苑社区居委会使用");
-        submit(tasklist, handover, "community-office-handover", () -> hasEnded(instance));
+        tasklist.submit(handover, "community-office-handover", () -> hasEnded(instance));
 
         assertThat(projects.find(project.id()).orElseThrow()).satisfies(p -> {
             assertThat(p.status()).isEqualTo("HANDED_OVER");
@@ -125,7 +117,7 @@ class OfficeConstructionBrowserTest {
         CamundaForm supervision = tasklist.openTask(task(instance, TASK_SUPERVISE).getId());
         assertThat(supervision.values()).contains("清华苑社区", "规划审批", TODAY.toString());
         supervision.type("督导意见", "请社区和街道本周内办结规划审批手续。");
-        submit(tasklist, supervision, "community-office-supervision", () -> !isWaitingAt(instance, TASK_SUPERVISE));
+        tasklist.submit(supervision, "community-office-supervision", () -> !isWaitingAt(instance, TASK_SUPERVISE));
         assertThat(projects.stage(projectId, Stage.PLANNING_APPROVAL)).satisfies(s -> {
             assertThat(s.supervisionNote()).isEqualTo("请社区和街道本周内办结规划审批手续。");
             assertThat(s.supervisedBy()).isEqualTo(DISTRICT);
@@ -149,33 +141,7 @@ class OfficeConstructionBrowserTest {
         return walker.as(DISTRICT, () -> formService.submitStartForm(definition, variables));
     }
 
-    /**
-     * Keeps the whole filled form as a screenshot, presses 启动 / 完成 and waits until the project moved on; when it does not, the page as the user saw it
-     * is kept as a screenshot and its notifications explain why.
-     */
-    private static void submit(Tasklist tasklist, CamundaForm form, String name, BooleanSupplier movedOn) {
-        Dimension window = tasklist.driver().manage().window().getSize();
-        tasklist.driver().manage().window().setSize(new Dimension(window.getWidth(), 2400));
-        tasklist.screenshot(name + "-filled");
-        tasklist.driver().manage().window().setSize(window);
-        assertThat(form.errors()).as("errors shown in %s", name).isEmpty();
-        form.submit();
-        try {
-            tasklist.waiting().until(d -> movedOn.getAsBoolean());
-        } catch (TimeoutException e) {
-            tasklist.screenshot(name + "-not-submitted");
-            throw new AssertionError(name + " was not submitted; the page says: " + tasklist.driver()
-                    .findElements(By.cssSelector(".notifications, .alert, .fjs-form-field-error")).stream()
-                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList(), e);
-        }
-    }
 
-    /** Types a date into a form-js date picker as a user does (the picker reads it when the field loses focus). */
-    private static void date(CamundaForm form, String label, LocalDate date) {
-        WebElement input = form.field(label, 0);
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
-    }
 
     private Long projectNamed(String name) {
         return jdbc.sql("select id from community_office_project where project_name = ?").param(name).query(Long.class)

@@ -4,11 +4,9 @@ import static cn.minzheng.bureau.community.mediation.CivilMediationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
@@ -19,11 +17,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -69,7 +62,7 @@ class CivilMediationBrowserTest {
         start.type("纠纷事由", subject)
                 .type("姓名或名称", 0, "张大爷").select("身份", 0, "申请人").type("联系方式", 0, "13800000001")
                 .type("姓名或名称", 1, "李某").select("身份", 1, "被申请人");
-        submit(tasklist, start, "civil-mediation-start", () -> disputeAbout(subject) != null);
+        tasklist.submit(start, "civil-mediation-start", () -> disputeAbout(subject) != null);
         CivilMediationRepository.Dispute dispute = disputes.find(disputeAbout(subject)).orElseThrow();
         assertThat(dispute.communityCode()).isEqualTo("renqiu-qinghuayuan");
         assertThat(disputes.parties(dispute.id())).extracting(p -> p.partyName() + ":" + p.role())
@@ -78,17 +71,17 @@ class CivilMediationBrowserTest {
 
         CamundaForm first = tasklist.openTask(task(instance, TASK_SESSION).getId());
         assertThat(first.values()).contains("清华苑社区", subject, "申请人：张大爷；被申请人：李某");
-        date(first, "调解日期", TODAY.minusDays(3));
+        first.date("调解日期", TODAY.minusDays(3));
         first.type("调解情况", "双方各执一词，约定一周后再次调解。").choose("本次调解结果", "未结束，继续调解");
-        submit(tasklist, first, "civil-mediation-session", () -> disputes.sessions(dispute.id()).size() == 1
+        tasklist.submit(first, "civil-mediation-session", () -> disputes.sessions(dispute.id()).size() == 1
                 && isWaitingAt(instance, TASK_SESSION));
 
         CamundaForm second = tasklist.openTask(task(instance, TASK_SESSION).getId());
         assertThat(second.values()).contains("1");
-        date(second, "调解日期", TODAY);
+        second.date("调解日期", TODAY);
         second.type("调解情况", "被申请人拒绝赔偿，调解不成。").choose("本次调解结果", "调解不成，移送")
                 .select("移送去向", "街道（乡镇）司法所").type("调解不成的原因", "双方对赔偿数额分歧过大。");
-        submit(tasklist, second, "civil-mediation-session-referred", () -> hasEnded(instance));
+        tasklist.submit(second, "civil-mediation-session-referred", () -> hasEnded(instance));
         assertThat(disputes.find(dispute.id()).orElseThrow()).satisfies(d -> {
             assertThat(d.referredTo()).isEqualTo(TO_JUDICIAL_OFFICE);
             assertThat(d.referralReason()).isEqualTo("双方对赔偿数额分歧过大。");
@@ -112,38 +105,12 @@ class CivilMediationBrowserTest {
         CamundaForm supervision = tasklist.openTask(task(instance, TASK_SUPERVISE).getId());
         assertThat(supervision.values()).contains("清华苑社区", "邻里通道占用纠纷");
         supervision.type("督办意见", "请居委会三日内再次组织调解，调解不成的告知当事人向司法所申请。");
-        submit(tasklist, supervision, "civil-mediation-supervision", () -> !isWaitingAt(instance, TASK_SUPERVISE));
+        tasklist.submit(supervision, "civil-mediation-supervision", () -> !isWaitingAt(instance, TASK_SUPERVISE));
         assertThat(disputes.find(disputeId).orElseThrow().supervisionNote()).startsWith("请居委会三日内再次组织调解");
         assertThat(isWaitingAt(instance, TASK_SESSION)).as("mediation goes on").isTrue();
     }
 
-    /**
-     * Keeps the whole filled form as a screenshot, presses 启动 / 完成 and waits until the dispute moved on; when it does not, the page as the user saw it
-     * is kept as a screenshot and its notifications explain why.
-     */
-    private static void submit(Tasklist tasklist, CamundaForm form, String name, BooleanSupplier movedOn) {
-        Dimension window = tasklist.driver().manage().window().getSize();
-        tasklist.driver().manage().window().setSize(new Dimension(window.getWidth(), 2400));
-        tasklist.screenshot(name + "-filled");
-        tasklist.driver().manage().window().setSize(window);
-        assertThat(form.errors()).as("errors shown in %s", name).isEmpty();
-        form.submit();
-        try {
-            tasklist.waiting().until(d -> movedOn.getAsBoolean());
-        } catch (TimeoutException e) {
-            tasklist.screenshot(name + "-not-submitted");
-            throw new AssertionError(name + " was not submitted; the page says: " + tasklist.driver()
-                    .findElements(By.cssSelector(".notifications, .alert, .fjs-form-field-error")).stream()
-                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList(), e);
-        }
-    }
 
-    /** Types a date into a form-js date picker as a user does (the picker reads it when the field loses focus). */
-    private static void date(CamundaForm form, String label, LocalDate date) {
-        WebElement input = form.field(label, 0);
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
-    }
 
     private Long disputeAbout(String subject) {
         return jdbc.sql("select id from community_dispute where subject = ?").param(subject).query(Long.class)

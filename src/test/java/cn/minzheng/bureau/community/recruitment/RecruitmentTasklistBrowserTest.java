@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -17,9 +16,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -65,7 +61,7 @@ class RecruitmentTasklistBrowserTest {
         assertThat(start.options("社区（村）", 0)).as("the street office's own communities")
                 .contains("南江社区", "金华社区").doesNotContain("清华苑社区", "东岳村");
         start.select("社区（村）", 0, "南江社区").type("岗位数", 0, 2);
-        submit(tasklist, start, "community-recruitment-start", () -> roundTitled(title) != null);
+        tasklist.submit(start, "community-recruitment-start", () -> roundTitled(title) != null);
         long roundId = roundTitled(title);
         assertThat(recruitment.posts(roundId)).containsExactly(Map.entry("zhongyuan-nanjiang", 2));
         ProcessInstance round = instance(roundId);
@@ -77,7 +73,7 @@ class RecruitmentTasklistBrowserTest {
                 .addRow("本次登记的报名人员")
                 .type("姓名", 1, "郑晓光").type("公民身份号码", 1, RecruitmentProcessTest.id(27));
         register.select("报名社区（村）", 1, "南江社区").select("学历", 1, "高中或中专");
-        submit(tasklist, register, "community-recruitment-register", () -> isWaitingAt(round, TASK_REVIEW_ELIGIBILITY));
+        tasklist.submit(register, "community-recruitment-register", () -> isWaitingAt(round, TASK_REVIEW_ELIGIBILITY));
         assertThat(recruitment.applications(roundId)).extracting(a -> a.applicantName() + ":" + a.communityCode() + ":" + a.eligible())
                 .containsExactly("周文静:zhongyuan-nanjiang:true", "郑晓光:zhongyuan-nanjiang:true");
     }
@@ -100,7 +96,7 @@ class RecruitmentTasklistBrowserTest {
         eligibility.choose("审查结论", "确认资格审查结果")
                 .tick("取消资格的人员（仅限系统审核合格的人员）", "郑晓光（南江社区）")
                 .type("取消资格的理由", "学历证书无法核实");
-        submit(tasklist, eligibility, "community-recruitment-eligibility", () -> isWaitingAt(round, TASK_SCORE));
+        tasklist.submit(eligibility, "community-recruitment-eligibility", () -> isWaitingAt(round, TASK_SCORE));
         assertThat(recruitment.applications(roundId)).extracting(a -> a.applicantName() + ":" + a.eligible())
                 .containsExactly("周文静:true", "吴长青:false", "郑晓光:false");
         assertThat(recruitment.applications(roundId).get(2).ineligibleReason()).isEqualTo("学历证书无法核实");
@@ -109,7 +105,7 @@ class RecruitmentTasklistBrowserTest {
         CamundaForm scores = tasklist.openTask(task(round, TASK_SCORE).getId());
         assertThat(scores.values()).contains("周文静", "南江社区");
         scores.type("笔试成绩", "86.5").type("面试成绩", 90);
-        submit(tasklist, scores, "community-recruitment-score", () -> isWaitingAt(round, TASK_APPROVE_APPOINTMENTS));
+        tasklist.submit(scores, "community-recruitment-score", () -> isWaitingAt(round, TASK_APPROVE_APPOINTMENTS));
         var scored = recruitment.applications(roundId).get(0);
         assertThat(scored.writtenScore()).isEqualByComparingTo("86.5");
         assertThat(scored.interviewScore()).isEqualByComparingTo("90");
@@ -131,13 +127,13 @@ class RecruitmentTasklistBrowserTest {
         CamundaForm approve = tasklist.openTask(task(round, TASK_APPROVE_APPOINTMENTS).getId());
         assertThat(String.join("\n", approve.values())).contains("金华社区 第1名 " + name + " 总分78.00 拟聘用");
         approve.choose("审批结论", "同意按排名聘用").type("意见", "同意聘用");
-        submit(tasklist, approve, "community-recruitment-approve", () -> isWaitingAt(round, TASK_APPOINT_DIRECTOR));
+        tasklist.submit(approve, "community-recruitment-approve", () -> isWaitingAt(round, TASK_APPOINT_DIRECTOR));
         assertThat(recruitment.roundWorkers(roundId)).extracting(RecruitmentRepository.Worker::workerName).containsExactly(name);
 
         CamundaForm director = tasklist.openTask(task(round, TASK_APPOINT_DIRECTOR).getId());
         assertThat(director.values()).contains("金华社区");
         director.select("居委会主任", name);
-        submit(tasklist, director, "community-recruitment-director", () -> hasEnded(round));
+        tasklist.submit(director, "community-recruitment-director", () -> hasEnded(round));
         assertThat(recruitment.currentDirector("zhongyuan-jinhua")).hasValueSatisfying(d -> {
             assertThat(d.workerName()).isEqualTo(name);
             assertThat(d.roundId()).isEqualTo(roundId);
@@ -171,26 +167,6 @@ class RecruitmentTasklistBrowserTest {
         });
     }
 
-    /**
-     * Keeps the whole filled form as a screenshot, presses 启动 / 完成 and waits until the round moved on; when it does not, the page as the user saw it is
-     * kept as a screenshot and its notifications explain why.
-     */
-    private static void submit(Tasklist tasklist, CamundaForm form, String name, BooleanSupplier movedOn) {
-        Dimension window = tasklist.driver().manage().window().getSize();
-        tasklist.driver().manage().window().setSize(new Dimension(window.getWidth(), 2400));
-        tasklist.screenshot(name + "-filled");
-        tasklist.driver().manage().window().setSize(window);
-        assertThat(form.errors()).as("errors shown in %s", name).isEmpty();
-        form.submit();
-        try {
-            tasklist.waiting().until(d -> movedOn.getAsBoolean());
-        } catch (TimeoutException e) {
-            tasklist.screenshot(name + "-not-submitted");
-            throw new AssertionError(name + " was not submitted; the page says: " + tasklist.driver()
-                    .findElements(By.cssSelector(".notifications, .alert, .fjs-form-field-error")).stream()
-                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList(), e);
-        }
-    }
 
     private Long roundTitled(String title) {
         return jdbc.sql("select id from community_recruitment_round where title = ?").param(title).query(Long.class)

@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.minzheng.bureau.demo.DibaoWalker;
@@ -77,7 +72,7 @@ class CommunityReorganisationBrowserTest {
                 .select("村（社区）", 0, "中原办事处 试点丙社区")
                 .select("移交给", 0, "任丘办事处")
                 .choose("处理方式", "提交审核").type("说明；撤回时写明理由", "已征求居民意见");
-        submit(tasklist, draft, "community-reorganisation-draft", () -> isWaitingAt(instance, TASK_REVIEW_BY_TOWNSHIP));
+        tasklist.submit(draft, "community-reorganisation-draft", () -> isWaitingAt(instance, TASK_REVIEW_BY_TOWNSHIP));
         assertThat(plans.find(planId).orElseThrow()).satisfies(p -> {
             assertThat(p.status()).isEqualTo("IN_REVIEW");
             assertThat(p.title()).isEqualTo("试点社区布局调整（修改稿）");
@@ -91,7 +86,7 @@ class CommunityReorganisationBrowserTest {
             CamundaForm form = tasklist.openTask(review.getId());
             assertThat(form.values()).contains(township.equals("renqiu") ? "任丘办事处" : "中原办事处");
             form.choose("审核意见", "同意").type("意见；退回时写明理由", "与实际一致，每户均有去向");
-            submit(tasklist, form, "community-reorganisation-review-" + township,
+            tasklist.submit(form, "community-reorganisation-review-" + township,
                     () -> taskService.createTaskQuery().taskId(review.getId()).count() == 0);
         }
         assertThat(isWaitingAt(instance, TASK_APPROVE_BY_DISTRICT)).isTrue();
@@ -99,7 +94,7 @@ class CommunityReorganisationBrowserTest {
         tasklist.loginAs("approver");
         CamundaForm approval = tasklist.openTask(task(instance, TASK_APPROVE_BY_DISTRICT, "district-approver").getId());
         approval.choose("审批决定", "批准并执行").type("审批意见；退回或不予批准时写明理由", "同意");
-        submit(tasklist, approval, "community-reorganisation-approval", () -> hasEnded(instance));
+        tasklist.submit(approval, "community-reorganisation-approval", () -> hasEnded(instance));
 
         assertThat(plans.find(planId).orElseThrow().status()).isEqualTo("APPLIED");
         assertThat(regions.findCurrent(b)).isEmpty();
@@ -108,26 +103,6 @@ class CommunityReorganisationBrowserTest {
                 .containsExactly("SUBMIT:community", "AGREE:reviewer.renqiu", "AGREE:reviewer.zhongyuan", "APPROVE:approver");
     }
 
-    /**
-     * Keeps the whole filled form as a screenshot, presses 完成 and waits until the plan moved on; when it does not, the page as the user saw it is kept as
-     * a screenshot and its notifications explain why.
-     */
-    private static void submit(Tasklist tasklist, CamundaForm form, String name, BooleanSupplier movedOn) {
-        Dimension window = tasklist.driver().manage().window().getSize();
-        tasklist.driver().manage().window().setSize(new Dimension(window.getWidth(), 2400));
-        tasklist.screenshot(name + "-filled");
-        tasklist.driver().manage().window().setSize(window);
-        assertThat(form.errors()).as("errors shown in %s", name).isEmpty();
-        form.submit();
-        try {
-            tasklist.waiting().until(d -> movedOn.getAsBoolean());
-        } catch (TimeoutException e) {
-            tasklist.screenshot(name + "-not-submitted");
-            throw new AssertionError(name + " was not submitted; the page says: " + tasklist.driver()
-                    .findElements(By.cssSelector(".notifications, .alert, .fjs-form-field-error")).stream()
-                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList(), e);
-        }
-    }
 
     private boolean isWaitingAt(ProcessInstance instance, String taskKey) {
         return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).count() > 0;

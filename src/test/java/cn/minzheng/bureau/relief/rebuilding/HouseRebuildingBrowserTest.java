@@ -5,22 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -64,18 +57,18 @@ class HouseRebuildingBrowserTest {
         CamundaForm apply = tasklist.openTask(task(rebuilding, TASK_APPLY).getId());
         assertThat(apply.values()).contains("张秋田", "2");
         apply.choose("申请方式", "本人申请").type("申请重建间数", 2);
-        submit(tasklist, apply, "house-rebuilding-apply", () -> isWaitingAt(rebuilding, TASK_APPRAISAL));
+        tasklist.submit(apply, "house-rebuilding-apply", () -> isWaitingAt(rebuilding, TASK_APPRAISAL));
         assertThat(rebuildings.find(rebuildingId).orElseThrow().source()).isEqualTo("APPLICATION");
 
         CamundaForm appraisal = tasklist.openTask(task(rebuilding, TASK_APPRAISAL).getId());
         appraisal.type("参加评议人数", 9).type("同意票数", 7).type("评议记录", "村民代表会议评议，7票同意，2票反对。");
-        submit(tasklist, appraisal, "house-rebuilding-appraisal", () -> isWaitingAt(rebuilding, TASK_NOTICE));
+        tasklist.submit(appraisal, "house-rebuilding-appraisal", () -> isWaitingAt(rebuilding, TASK_NOTICE));
         assertThat(rebuildings.find(rebuildingId).orElseThrow().appraisalAgreed()).isTrue();
 
         // an objection during the public notice sends the case back to the appraisal
         CamundaForm notice = tasklist.openTask(task(rebuilding, TASK_NOTICE).getId());
         notice.type("异议内容", "有村民反映该户在镇上另有住房。");
-        submit(tasklist, notice, "house-rebuilding-notice", () -> isWaitingAt(rebuilding, TASK_APPRAISAL));
+        tasklist.submit(notice, "house-rebuilding-notice", () -> isWaitingAt(rebuilding, TASK_APPRAISAL));
         assertThat(rebuildings.find(rebuildingId).orElseThrow().objection()).isEqualTo("有村民反映该户在镇上另有住房。");
         walker.appraise(rebuilding, "yuecun", 9, 8);
         walker.fire(rebuilding, TIMER_NOTICE_OVER);
@@ -83,22 +76,22 @@ class HouseRebuildingBrowserTest {
         tasklist.loginAs("reviewer.yuecun");
         CamundaForm township = tasklist.openTask(task(rebuilding, TASK_TOWNSHIP_REVIEW).getId());
         township.choose("审核决定", "同意").type("审核意见；不同意时写明理由", "经核实，该户无其他住房。");
-        submit(tasklist, township, "house-rebuilding-township-review", () -> isWaitingAt(rebuilding, TASK_DISTRICT_APPROVAL));
+        tasklist.submit(township, "house-rebuilding-township-review", () -> isWaitingAt(rebuilding, TASK_DISTRICT_APPROVAL));
         assertThat(rebuildings.find(rebuildingId).orElseThrow().reviewedBy()).isEqualTo("reviewer.yuecun");
 
         tasklist.loginAs(DisasterWalker.HEAD);
         CamundaForm district = tasklist.openTask(task(rebuilding, TASK_DISTRICT_APPROVAL).getId());
         assertThat(district.values()).contains("16000.00");
         district.choose("审批决定", "批准");
-        submit(tasklist, district, "house-rebuilding-district-approval", () -> isWaitingAt(rebuilding, TASK_CONFIRM_REBUILT));
+        tasklist.submit(district, "house-rebuilding-district-approval", () -> isWaitingAt(rebuilding, TASK_CONFIRM_REBUILT));
         assertThat(rebuildings.find(rebuildingId).orElseThrow().approvedBy()).isEqualTo(DisasterWalker.HEAD);
 
         tasklist.loginAs(CLERK);
         CamundaForm rebuilt = tasklist.openTask(task(rebuilding, TASK_CONFIRM_REBUILT).getId());
         LocalDate finished = LocalDate.now().minusDays(3);
-        date(rebuilt, "竣工日期", finished);
+        rebuilt.date("竣工日期", finished);
         rebuilt.type("验收意见", "主体结构验收合格，已入住。");
-        submit(tasklist, rebuilt, "house-rebuilding-confirm-rebuilt", () -> hasEnded(rebuilding));
+        tasklist.submit(rebuilt, "house-rebuilding-confirm-rebuilt", () -> hasEnded(rebuilding));
         assertThat(rebuildings.find(rebuildingId).orElseThrow()).satisfies(r -> {
             assertThat(r.status()).isEqualTo("REBUILT");
             assertThat(r.rebuiltOn()).isEqualTo(finished);
@@ -119,33 +112,7 @@ class HouseRebuildingBrowserTest {
         return walker.rebuildingOf(roster.collapsed(disasterId).get(0));
     }
 
-    /**
-     * Keeps the whole filled form as a screenshot, presses 完成 and waits until the case moved on; when it does not, the page as the user saw it is kept
-     * as a screenshot and its notifications explain why.
-     */
-    private static void submit(Tasklist tasklist, CamundaForm form, String name, BooleanSupplier movedOn) {
-        Dimension window = tasklist.driver().manage().window().getSize();
-        tasklist.driver().manage().window().setSize(new Dimension(window.getWidth(), 2400));
-        tasklist.screenshot(name + "-filled");
-        tasklist.driver().manage().window().setSize(window);
-        assertThat(form.errors()).as("errors shown in %s", name).isEmpty();
-        form.submit();
-        try {
-            tasklist.waiting().until(d -> movedOn.getAsBoolean());
-        } catch (TimeoutException e) {
-            tasklist.screenshot(name + "-not-submitted");
-            throw new AssertionError(name + " was not submitted; the page says: " + tasklist.driver()
-                    .findElements(By.cssSelector(".notifications, .alert, .fjs-form-field-error")).stream()
-                    .map(WebElement::getText).filter(t -> !t.isBlank()).toList(), e);
-        }
-    }
 
-    /** Types a date into a form-js date picker as a user does (the picker reads it when the field loses focus). */
-    private static void date(CamundaForm form, String label, LocalDate date) {
-        WebElement input = form.field(label, 0);
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(date.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
-    }
 
     private boolean isWaitingAt(ProcessInstance instance, String taskKey) {
         return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).count() == 1;
