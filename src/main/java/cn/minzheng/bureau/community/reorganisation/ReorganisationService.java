@@ -56,7 +56,7 @@ import cn.minzheng.bureau.region.RegionRepository;
 public class ReorganisationService {
 
     private static final Logger log = LoggerFactory.getLogger(ReorganisationService.class);
-    /** Variables of any process that carry its area, rewritten when the area moves (the 低保 case's decides first). */
+    /** Variables of any process that carry its area, rewritten when the area moves (a 低保 case's household decides first). */
     private static final ProcessVariable<Long> AREA_CASE_ID = ProcessVariable.fact("caseId", Long.class);
     private static final ProcessVariable<String> AREA_TOWNSHIP_CODE = ProcessVariable.fact("townshipCode", String.class);
     private static final ProcessVariable<String> AREA_COMMUNITY_CODE = ProcessVariable.fact("communityCode", String.class);
@@ -373,17 +373,13 @@ public class ReorganisationService {
             recorder.add(new Change("HOUSEHOLD", String.valueOf(householdId), before.townshipCode(), before.communityCode(),
                     null, township, community, null));
             households++;
-            for (MovedCase movedCase : cases(householdId, township, actor, resolved.title())) {
+            for (MovedCase movedCase : caseRepository.moveOpenCasesToTownship(householdId, township, actor, resolved.title())) {
                 recorder.add(new Change("CASE", String.valueOf(movedCase.caseId()), movedCase.townshipBefore(),
                         before.communityCode(), null, township, community, null));
                 cases++;
             }
         }
         return new int[] {households, cases};
-    }
-
-    private List<MovedCase> cases(long householdId, String township, String actor, String reason) {
-        return caseRepository.moveOpenCasesToTownship(householdId, township, actor, reason);
     }
 
     /**
