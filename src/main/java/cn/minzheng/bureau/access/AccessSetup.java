@@ -24,22 +24,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import cn.minzheng.bureau.community.construction.Communities;
-import cn.minzheng.bureau.community.construction.OfficeConstructionProcess;
-import cn.minzheng.bureau.community.mediation.CivilMediationProcess;
-import cn.minzheng.bureau.community.recruitment.RecruitmentProcess;
-import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
-import cn.minzheng.bureau.donation.DonationCampaignProcess;
-import cn.minzheng.bureau.dibao.campaign.CampaignProcess;
-import cn.minzheng.bureau.dibao.appeal.AppealProcess;
-import cn.minzheng.bureau.dibao.recovery.RecoveryProcess;
-import cn.minzheng.bureau.dibao.report.ReportProcess;
-import cn.minzheng.bureau.dibao.review.ReviewProcess;
-import cn.minzheng.bureau.payroll.PayrollProcess;
-import cn.minzheng.bureau.community.reorganisation.CommunityReorganisationProcess;
+import cn.minzheng.bureau.region.Communities;
 import cn.minzheng.bureau.region.Region;
-import cn.minzheng.bureau.region.RegionKind;
-import cn.minzheng.bureau.relief.DisasterReliefProcess;
 import cn.minzheng.bureau.region.RegionKind;
 import cn.minzheng.bureau.region.RegionRepository;
 
@@ -48,6 +34,7 @@ import cn.minzheng.bureau.region.RegionRepository;
  * adds only what is missing, so an administrator's later changes in Camunda Admin are kept.
  * Township staff reach tasks only as candidates: the engine grants a candidate group access to
  * exactly the tasks it is candidate for, which is what keeps one township's tasks from another's.
+ * Who may start which process each process declares itself ({@link ProcessAccess}).
  */
 @Component
 public class AccessSetup {
@@ -58,18 +45,23 @@ public class AccessSetup {
     private final AuthorizationService authorizationService;
     private final RegionRepository regions;
     private final TasklistFilters tasklistFilters;
+    private final List<ProcessAccess> processes;
 
     public AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-                       RegionRepository regions, TasklistFilters tasklistFilters) {
+                       RegionRepository regions, TasklistFilters tasklistFilters, List<ProcessAccess> processes) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.regions = regions;
         this.tasklistFilters = tasklistFilters;
+        this.processes = List.copyOf(processes);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
     public void setUp() {
+        List<String> district = List.of(Groups.COMMUNITY_SECTION, Groups.DISTRICT_APPROVER, Groups.FINANCE,
+                Groups.SURVEY_TEAM_LEAD, Groups.RELIEF_HEAD, Groups.PROCESS_MANAGER, Groups.DIBAO_HEAD);
+        requireKnownStarters(district);
         List<String> staff = new ArrayList<>();
         for (Region township : regions.townships()) {
             staff.addAll(township(township));
@@ -83,29 +75,14 @@ public class AccessSetup {
         group(Groups.FINANCE, "财务");
         group(Groups.RELIEF_HEAD, "区救灾科负责人");
         group(Groups.DIBAO_HEAD, "区民政局低保科负责人");
-        grant(Groups.FINANCE, Resources.PROCESS_DEFINITION, PayrollProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(Groups.FINANCE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-        grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_DEFINITION, CampaignProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
         group(Groups.COMMUNITY_SECTION, "区民政局基层政权和社区建设科");
-        grant(Groups.COMMUNITY_SECTION, Resources.PROCESS_DEFINITION, CommunityReorganisationProcess.KEY,
-                ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(Groups.COMMUNITY_SECTION, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-        staff.add(Groups.COMMUNITY_SECTION);
-        grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_DEFINITION, RecoveryProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(Groups.DISTRICT_APPROVER, Resources.PROCESS_DEFINITION, OfficeConstructionProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         group(Groups.SURVEY_TEAM_LEAD, "调查组组长");
         group(Groups.PROCESS_MANAGER, "流程管理员");
         group(Groups.ADMIN, "系统管理员");
-        staff.addAll(List.of(Groups.DISTRICT_APPROVER, Groups.FINANCE, Groups.SURVEY_TEAM_LEAD, Groups.RELIEF_HEAD,
-                Groups.PROCESS_MANAGER));
-        staff.add(Groups.DIBAO_HEAD);
-        // the relief section records disasters and launches the winter campaign
-        for (String starter : List.of(Groups.DISTRICT_APPROVER, Groups.RELIEF_HEAD)) {
-            grant(starter, Resources.PROCESS_DEFINITION, DisasterReliefProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(starter, Resources.PROCESS_DEFINITION, DonationCampaignProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(starter, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        for (String group : district) {
+            startRights(group);
         }
+        staff.addAll(district);
 
         for (String group : staff) {
             staffGrants(group);
@@ -141,18 +118,8 @@ public class AccessSetup {
         String reviewers = Groups.reviewer(township.code());
         group(clerks, township.name() + "经办人");
         group(reviewers, township.name() + "审核人");
-        grant(clerks, Resources.PROCESS_DEFINITION, DibaoApplicationProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(clerks, Resources.PROCESS_DEFINITION, ReviewProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(clerks, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-        for (String group : List.of(clerks, reviewers)) { // 举报, 申诉 and the recovery a report or a reviewer opens
-            for (String key : List.of(ReportProcess.KEY, AppealProcess.KEY, RecoveryProcess.KEY)) {
-                grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
-            }
-        }
-        grant(reviewers, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-        // community work: the street office runs recruitment rounds
-        grant(clerks, Resources.PROCESS_DEFINITION, RecruitmentProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         for (String group : List.of(clerks, reviewers)) {
+            startRights(group);
             staffGrants(group);
             tasklistFilters.offerTo(group);
         }
@@ -166,10 +133,34 @@ public class AccessSetup {
     public void committee(Region community) {
         String committee = Groups.committee(community.code());
         group(committee, community.name() + (community.kind() == RegionKind.VILLAGE ? "村委会" : "居委会"));
-        grant(committee, Resources.PROCESS_DEFINITION, CivilMediationProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grant(committee, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        startRights(committee);
         staffGrants(committee);
         tasklistFilters.offerTo(committee);
+    }
+
+    /** Starting the processes that name the group's role as a starter ({@link ProcessAccess#starters()}). */
+    private void startRights(String group) {
+        List<String> keys = processes.stream()
+                .filter(process -> process.starters().stream().anyMatch(role -> role.includes(group)))
+                .map(ProcessAccess::processKey).sorted().toList();
+        for (String key : keys) {
+            grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
+        if (!keys.isEmpty()) {
+            grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+        }
+    }
+
+    /** A process naming a district group this class does not create would be started by nobody. */
+    private void requireKnownStarters(List<String> districtGroups) {
+        for (ProcessAccess process : processes) {
+            for (Role role : process.starters()) {
+                if (role.districtGroup() != null && !districtGroups.contains(role.districtGroup())) {
+                    throw new IllegalStateException("process " + process.processKey()
+                            + " names an unknown starter group " + role.districtGroup());
+                }
+            }
+        }
     }
 
     private void staffGrants(String group) {

@@ -1,12 +1,13 @@
 package cn.minzheng.bureau.audit;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.RecordRows;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 
 /**
  * Writes and reads the audit trail. Called by the repositories in the same transaction as the change
@@ -22,12 +24,22 @@ import cn.minzheng.bureau.common.RecordRows;
 @Repository
 public class AuditTrail {
 
+    private static final String INSERT = """
+            insert into audit_event (occurred_at, actor, entity_type, entity_id, household_id, case_id, action,
+                reason, before_state, after_state)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /** The SQL types of {@link #INSERT}'s parameters, so that a null is bound the same on every database. */
+    private static final int[] COLUMN_TYPES = {Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
+            Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR};
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final ObjectMapper json;
     private final IdentityService identityService;
 
-    public AuditTrail(JdbcClient jdbc, ObjectMapper json, IdentityService identityService) {
+    public AuditTrail(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json, IdentityService identityService) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
         this.identityService = identityService;
     }
@@ -35,13 +47,26 @@ public class AuditTrail {
     /** Records a change; the actor defaults to the logged-in user, else "system" (timers, jobs). */
     public void record(String entityType, long entityId, Long householdId, Long caseId, String action, String actor,
                        String reason, Map<String, ?> before, Map<String, ?> after) {
-        jdbc.sql("""
-                insert into audit_event (occurred_at, actor, entity_type, entity_id, household_id, case_id, action,
-                    reason, before_state, after_state)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql(INSERT)
                 .params(Timestamp.from(Instant.now()), actor != null ? actor : currentUser(), entityType, entityId,
                         householdId, caseId, action, truncate(reason, 1000), toJson(before), toJson(after))
                 .update();
+    }
+
+    /**
+     * Records many changes in one JDBC batch (an import's thousands of rows), all at the same moment; each entry
+     * is stored as {@link #record} would store it. The caller's transaction holds them with the changes they record.
+     */
+    public void recordAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        String user = currentUser();
+        List<Object[]> rows = entries.stream().map(e -> new Object[] {now, e.actor() != null ? e.actor() : user,
+                e.entityType(), e.entityId(), e.householdId(), e.caseId(), e.action(), truncate(e.reason(), 1000),
+                toJson(e.before()), toJson(e.after())}).toList();
+        template.batchUpdate(INSERT, rows, COLUMN_TYPES);
     }
 
     /** Records a change of a 低保 case; the household is the case's, looked up by the insert itself. */
@@ -84,8 +109,8 @@ public class AuditTrail {
     }
 
     private String currentUser() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        return authentication != null && authentication.getUserId() != null ? authentication.getUserId() : "system";
+        String userId = EngineAuthentication.userId(identityService);
+        return userId != null ? userId : "system";
     }
 
     private String toJson(Map<String, ?> state) {

@@ -18,8 +18,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.ledger.LedgerPage;
-import cn.minzheng.bureau.ledger.LedgerUser;
+import cn.minzheng.bureau.web.LedgerPage;
+import cn.minzheng.bureau.web.LedgerUser;
 
 /**
  * 名册导入 pages, next to the ledgers and behind the same webapp login: upload, progress (the page polls

@@ -13,6 +13,8 @@ import cn.minzheng.bureau.calendar.CalendarRepository;
 import cn.minzheng.bureau.calendar.WorkingCalendar;
 import cn.minzheng.bureau.calendar.WorkingDays;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.web.LedgerPage;
+import cn.minzheng.bureau.web.LedgerUser;
 
 /** 工作日历: a year's holidays and make-up working days as the engine counts them (read-only; changed through the API). */
 @Controller

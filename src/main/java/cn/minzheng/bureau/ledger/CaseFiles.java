@@ -12,6 +12,7 @@ import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.Survey;
 import cn.minzheng.bureau.dibao.SurveyRepository;
+import cn.minzheng.bureau.web.LedgerUser;
 
 /**
  * A household's 低保 cases as its file (家庭档案) shows them: the status history and the decisions with

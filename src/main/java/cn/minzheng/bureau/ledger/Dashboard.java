@@ -21,6 +21,7 @@ import cn.minzheng.bureau.donation.GoodsKind;
 import cn.minzheng.bureau.payroll.PayrollStatus;
 import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.relief.HouseholdCategory;
+import cn.minzheng.bureau.web.LedgerUser;
 
 /** Computes {@link YearAtAGlance} from the data, confined to the townships the user may see. */
 @Service

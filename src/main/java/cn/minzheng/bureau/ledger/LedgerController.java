@@ -24,6 +24,8 @@ import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
+import cn.minzheng.bureau.web.LedgerPage;
+import cn.minzheng.bureau.web.LedgerUser;
 
 /** 台账: find a household, read its file, download the list. Server-rendered, in Chinese. */
 @Controller

@@ -27,6 +27,7 @@ import org.springframework.web.servlet.ModelAndView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.web.LedgerPage;
 
 /**
  * A refused request on a ledger page ({@link LedgerPage}) answers with its status and a Chinese page in the

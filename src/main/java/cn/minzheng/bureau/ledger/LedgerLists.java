@@ -20,6 +20,7 @@ import cn.minzheng.bureau.household.BankAccounts;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.relief.HouseDamage;
 import cn.minzheng.bureau.relief.HouseholdCategory;
+import cn.minzheng.bureau.web.LedgerUser;
 
 /**
  * The lists a clerk works from besides the household search: payments the bank returned as failed,

@@ -14,6 +14,8 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import cn.minzheng.bureau.web.LedgerUser;
+
 /**
  * One login for the Camunda webapps and the ledgers: the ledgers read the user of the webapps'
  * session (logged in through Tasklist, Cockpit or Admin), so logging out there ends both.
@@ -22,7 +24,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 @Component
 public class LedgerLogin implements HandlerInterceptor {
 
-    static final String USER_ATTRIBUTE = "ledgerUser";
+    static final String USER_ATTRIBUTE = LedgerUser.ATTRIBUTE;
     static final String LOGIN_PAGE = "/camunda/app/welcome/default/";
 
     @Override

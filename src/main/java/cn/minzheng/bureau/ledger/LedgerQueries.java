@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.household.ResidentIdNumber;
+import cn.minzheng.bureau.web.LedgerUser;
 
 /** The ledgers' read queries. Every query is confined to the townships the user may see. */
 @Repository

@@ -13,10 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.deadline.DibaoDeadlines;
 import cn.minzheng.bureau.dibao.deadline.TimeLimit;
 import cn.minzheng.bureau.dibao.deadline.TimeLimitRepository;
-import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.web.LedgerUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

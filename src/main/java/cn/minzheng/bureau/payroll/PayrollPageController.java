@@ -21,8 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.ledger.LedgerPage;
-import cn.minzheng.bureau.ledger.LedgerUser;
+import cn.minzheng.bureau.web.LedgerPage;
+import cn.minzheng.bureau.web.LedgerUser;
 
 /**
  * 工资单 pages next to the ledgers, behind the webapps' login: the payrolls by month, one payroll with its

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.engine.EngineClock;
+import cn.minzheng.bureau.region.Communities;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
 

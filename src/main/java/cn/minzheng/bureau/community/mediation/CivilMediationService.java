@@ -16,7 +16,7 @@ import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.JsonRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TextRules;
-import cn.minzheng.bureau.community.construction.Communities;
+import cn.minzheng.bureau.region.Communities;
 import cn.minzheng.bureau.community.construction.FormDate;
 import cn.minzheng.bureau.community.mediation.CivilMediationRepository.Party;
 import cn.minzheng.bureau.community.mediation.CivilMediationRepository.Session;

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.community.construction.Communities;
+import cn.minzheng.bureau.region.Communities;
 import cn.minzheng.bureau.community.construction.CommunityArea;
 import cn.minzheng.bureau.community.recruitment.RecruitmentRepository.Round;
 import cn.minzheng.bureau.household.ResidentIdNumber;

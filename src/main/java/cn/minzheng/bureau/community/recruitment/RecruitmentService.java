@@ -22,7 +22,7 @@ import cn.minzheng.bureau.common.JsonRows;
 import cn.minzheng.bureau.common.Quantities;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TextRules;
-import cn.minzheng.bureau.community.construction.Communities;
+import cn.minzheng.bureau.region.Communities;
 import cn.minzheng.bureau.community.recruitment.RecruitmentRepository.Application;
 import cn.minzheng.bureau.community.recruitment.RecruitmentRepository.Worker;
 import cn.minzheng.bureau.engine.EngineClock;

@@ -1,11 +1,8 @@
-package cn.minzheng.bureau.community.construction;
+package cn.minzheng.bureau.region;
 
 import java.util.Optional;
 
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.region.Region;
-import cn.minzheng.bureau.region.RegionKind;
-import cn.minzheng.bureau.region.RegionRepository;
 
 /**
  * Finds a community or village (the level that has a residents' or villagers' committee) by its code,

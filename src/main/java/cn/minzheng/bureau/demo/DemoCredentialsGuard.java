@@ -1,4 +1,4 @@
-package cn.minzheng.bureau.access;
+package cn.minzheng.bureau.demo;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
@@ -6,8 +6,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import cn.minzheng.bureau.demo.DemoUsers;
 
 /**
  * A production installation (the postgres profile sets bureau.security.refuse-demo-credentials)

@@ -1,4 +1,4 @@
-package cn.minzheng.bureau.access;
+package cn.minzheng.bureau.demo;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,18 @@
-package cn.minzheng.bureau.ledger;
+package cn.minzheng.bureau.web;
 
 import java.util.List;
 
 import cn.minzheng.bureau.access.Groups;
 
-/** Who is looking at the ledgers, and which townships they may see (empty = all: a district role). */
+/**
+ * Who is looking at the ledgers, and which townships they may see (empty = all: a district role). The ledgers'
+ * login puts it into every request under /ledger as the request attribute {@link #ATTRIBUTE}, for the page
+ * controllers ({@link LedgerPage}) of any feature.
+ */
 public record LedgerUser(String id, List<String> groups) {
+
+    /** The request attribute holding the logged-in user. */
+    public static final String ATTRIBUTE = "ledgerUser";
 
     public boolean districtWide() {
         return groups.stream().anyMatch(Groups.DISTRICT_WIDE::contains);
