@@ -89,7 +89,7 @@ public class AccessSetup {
         }
         for (String districtWide : Groups.DISTRICT_WIDE) {
             if (!Groups.ADMIN.equals(districtWide)) {
-                // district roles see all townships; see BureauAuthorizationProvider
+                // district roles see all townships; see engine/TaskAuthorizationProvider
                 grant(districtWide, Resources.TASK, ANY, Permissions.READ);
             }
         }

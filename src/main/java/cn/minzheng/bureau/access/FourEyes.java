@@ -2,30 +2,36 @@ package cn.minzheng.bureau.access;
 
 import static cn.minzheng.bureau.common.ProcessVariables.processScope;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.StoredVariables;
+import cn.minzheng.bureau.engine.TaskPropertyHandler;
 
 /**
- * Four-eyes principle, enforced by the engine: task listeners record who acted at each level and
- * refuse a user who already acted at an earlier level, or who is a declared relative of the applicant.
- * Used from BPMN as ${fourEyes.record(task, 'registeredBy')} and
- * ${fourEyes.requireOtherThan(task, 'registeredBy,reviewedBy')} on the assignment and complete events
- * (complete matters: Tasklist's submit-form completes a task without claiming it).
+ * Four-eyes principle, enforced by the engine: a user task declares who may not work on it and whom it records,
+ * as task extension properties the engine applies to it (see {@link TaskPropertyHandler}):
+ * <ul>
+ * <li>{@code <camunda:property name="fourEyes" value="registeredBy,relatedStaffUser" />} refuses a user who
+ * already acted at an earlier level, or who is a declared relative of the applicant, as the task is assigned
+ * and as it is completed (complete matters: Tasklist's submit-form completes a task without claiming it),
+ * before the task's own listeners;</li>
+ * <li>{@code <camunda:property name="recordActor" value="registeredBy" />} records who completed the task,
+ * after the task's own listeners have accepted it.</li>
+ * </ul>
  */
-@Component("fourEyes")
-public class FourEyes {
+@Component
+public class FourEyes implements TaskPropertyHandler {
+
+    public static final String FOUR_EYES = "fourEyes";
+    public static final String RECORD_ACTOR = "recordActor";
 
     private final StaffNames staffNames;
 
@@ -33,52 +39,48 @@ public class FourEyes {
         this.staffNames = staffNames;
     }
 
+    @Override
+    public Set<String> propertyNames() {
+        return Set.of(FOUR_EYES, RECORD_ACTOR);
+    }
+
+    @Override
+    public List<Listener> listeners(String property, String value) {
+        List<String> names = TaskPropertyHandler.names(value);
+        if (names.isEmpty() || RECORD_ACTOR.equals(property) && names.size() != 1) {
+            throw new IllegalArgumentException(property + " needs " + (FOUR_EYES.equals(property)
+                    ? "the variables of earlier actors" : "one variable") + ", not '" + value + "'");
+        }
+        if (RECORD_ACTOR.equals(property)) {
+            String variable = names.get(0);
+            return List.of(Listener.after(TaskListener.EVENTNAME_COMPLETE, task -> record(task, variable)));
+        }
+        TaskListener check = task -> requireOtherThan(task, names);
+        return List.of(Listener.before(TaskListener.EVENTNAME_ASSIGNMENT, check),
+                Listener.before(TaskListener.EVENTNAME_COMPLETE, check));
+    }
+
     public void record(DelegateTask task, String variable) {
         processScope(task).setVariable(variable, Actor.of(task));
     }
 
-    public void requireOtherThan(DelegateTask task, String variables) {
+    /**
+     * Refuses the assignee (on assignment) or the completing user when one of these variables names them. Within
+     * a claim on its own only the stored values matter: they are read in one small query.
+     */
+    public void requireOtherThan(DelegateTask task, List<String> names) {
         boolean assignment = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName());
         String actor = assignment ? task.getAssignee() : Actor.of(task);
         if (actor == null) {
             return; // unassigned again: nobody to check
         }
-        List<String> names = Arrays.stream(variables.split(",")).map(String::trim).toList();
-        Map<String, Object> earlier = assignment && storedValuesAreCurrent(task) ? readStored(task, names) : null;
+        Map<String, Object> earlier = assignment ? StoredVariables.readIfCurrent(task, names).orElse(null) : null;
         for (String name : names) {
             Object earlierActor = earlier != null ? earlier.get(name) : processScope(task).getVariable(name);
             if (actor.equals(earlierActor)) {
                 throw new RuleViolation("FOUR_EYES", message(name, staffNames.of(actor)), 403);
             }
         }
-    }
-
-    /**
-     * True when this transaction has neither read nor written a variable of the process instance (a claim
-     * on its own): the values in the database are the current ones. A task assigned as it is created, or in
-     * a transaction that has just set a fact, reads them through the engine instead.
-     */
-    private static boolean storedValuesAreCurrent(DelegateTask task) {
-        String processInstanceId = task.getProcessInstanceId();
-        return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(VariableInstanceEntity.class)
-                .stream().noneMatch(variable -> processInstanceId.equals(variable.getProcessInstanceId()));
-    }
-
-    /**
-     * Within a claim only the stored values matter, so reading these names is one small query instead of
-     * loading every variable of the task's scopes (two queries of forty-odd rows in a 低保 application). The
-     * user's authorizations were checked by the claim itself; the lookup is the engine's own.
-     */
-    private static Map<String, Object> readStored(DelegateTask task, List<String> names) {
-        List<VariableInstance> found = Context.getCommandContext().runWithoutAuthorization(() ->
-                task.getProcessEngineServices().getRuntimeService().createVariableInstanceQuery()
-                        .processInstanceIdIn(task.getProcessInstanceId())
-                        .variableNameIn(names.toArray(String[]::new))
-                        .disableBinaryFetching().disableCustomObjectDeserialization()
-                        .list());
-        return found.stream().filter(v -> v.getValue() != null)
-                .collect(Collectors.toMap(VariableInstance::getName, VariableInstance::getValue,
-                        (a, b) -> a));
     }
 
     /** The refusal, naming the user by name and post ("李建国（岳村乡审核人）"). */

@@ -7,8 +7,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
+
+import cn.minzheng.bureau.engine.UserDirectory;
 
 /**
  * A member of staff as every page, form and message names them: "李建国（岳村乡审核人）".
@@ -21,10 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class StaffNames {
 
-    private final ProcessEngineConfigurationImpl engine;
+    private final ProcessEngineConfiguration engine;
 
     public StaffNames(ProcessEngineConfiguration engine) {
-        this.engine = (ProcessEngineConfigurationImpl) engine;
+        this.engine = engine;
     }
 
     /** "李建国（岳村乡审核人）" for {@code reviewer.yuecun}; the id itself where there is no such user. */
@@ -50,9 +51,7 @@ public class StaffNames {
     public Map<String, String> membersOf(String... groupIds) {
         Map<String, String> members = new LinkedHashMap<>();
         for (String groupId : groupIds) {
-            List<User> users = engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
-                    () -> context.getReadOnlyIdentityProvider().createUserQuery(context).memberOfGroup(groupId)
-                            .orderByUserId().asc().list()));
+            List<User> users = UserDirectory.membersOf(engine, groupId);
             users.forEach(user -> members.putIfAbsent(user.getId(), display(user.getId(), user)));
         }
         return members;
@@ -76,7 +75,6 @@ public class StaffNames {
      * township clerk reading who reviewed a case). Runs inside the caller's engine command where there is one.
      */
     private User find(String userId) {
-        return engine.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
-                () -> context.getReadOnlyIdentityProvider().findUserById(userId)));
+        return UserDirectory.find(engine, userId);
     }
 }

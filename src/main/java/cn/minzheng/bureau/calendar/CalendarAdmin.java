@@ -71,21 +71,7 @@ public class CalendarAdmin {
         Set<LocalDate> seen = new HashSet<>();
         Set<String> holidayNames = new HashSet<>();
         for (CalendarDay day : days) {
-            if (day == null || day.date() == null) {
-                throw new RuleViolation("CALENDAR_DATE_MISSING", "每一天都要填写日期");
-            }
-            if (day.date().getYear() != year) {
-                throw new RuleViolation("CALENDAR_WRONG_YEAR", day.date() + " 不在" + year + "年内");
-            }
-            if (day.kind() == null) {
-                throw new RuleViolation("CALENDAR_KIND_MISSING", day.date() + " 请选择类型：放假（HOLIDAY）或调休上班（WORKDAY）");
-            }
-            if (day.holidayName() == null || day.holidayName().isBlank()) {
-                throw new RuleViolation("CALENDAR_NAME_MISSING", day.date() + " 请填写所属节日名称（如“春节”）");
-            }
-            if (day.holidayName().trim().length() > MAX_NAME) {
-                throw new RuleViolation("CALENDAR_NAME_TOO_LONG", day.date() + " 的节日名称不能超过" + MAX_NAME + "个字");
-            }
+            requireComplete(year, day);
             if (!seen.add(day.date())) {
                 throw new RuleViolation("CALENDAR_DAY_DUPLICATE", day.date() + " 重复填写");
             }
@@ -107,6 +93,25 @@ public class CalendarAdmin {
         }
         return days.stream().map(d -> new CalendarDay(d.date(), d.kind(), d.holidayName().trim()))
                 .sorted(Comparator.comparing(CalendarDay::date)).toList();
+    }
+
+    /** One day of the year's list, complete on its own: a date in that year, a kind, a holiday's name. */
+    private static void requireComplete(int year, CalendarDay day) {
+        if (day == null || day.date() == null) {
+            throw new RuleViolation("CALENDAR_DATE_MISSING", "每一天都要填写日期");
+        }
+        if (day.date().getYear() != year) {
+            throw new RuleViolation("CALENDAR_WRONG_YEAR", day.date() + " 不在" + year + "年内");
+        }
+        if (day.kind() == null) {
+            throw new RuleViolation("CALENDAR_KIND_MISSING", day.date() + " 请选择类型：放假（HOLIDAY）或调休上班（WORKDAY）");
+        }
+        if (day.holidayName() == null || day.holidayName().isBlank()) {
+            throw new RuleViolation("CALENDAR_NAME_MISSING", day.date() + " 请填写所属节日名称（如“春节”）");
+        }
+        if (day.holidayName().trim().length() > MAX_NAME) {
+            throw new RuleViolation("CALENDAR_NAME_TOO_LONG", day.date() + " 的节日名称不能超过" + MAX_NAME + "个字");
+        }
     }
 
     private void reloadAfterCommit() {

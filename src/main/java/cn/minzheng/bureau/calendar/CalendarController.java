@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -84,11 +84,10 @@ public class CalendarController {
     }
 
     private String requireAdministrator() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication == null || authentication.getGroupIds() == null
-                || authentication.getGroupIds().stream().noneMatch(g -> g.equals(Groups.ADMIN) || g.equals(Groups.PROCESS_MANAGER))) {
+        if (EngineAuthentication.groupIds(identityService).stream()
+                .noneMatch(g -> g.equals(Groups.ADMIN) || g.equals(Groups.PROCESS_MANAGER))) {
             throw new RuleViolation("CALENDAR_ADMIN_ONLY", "只有系统管理员或流程管理员可以修改工作日历", 403);
         }
-        return authentication.getUserId();
+        return EngineAuthentication.userId(identityService);
     }
 }

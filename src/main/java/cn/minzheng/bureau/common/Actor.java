@@ -2,7 +2,8 @@ package cn.minzheng.bureau.common;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+
+import cn.minzheng.bureau.engine.EngineAuthentication;
 
 /** Who is acting: the authenticated user of the current engine call, else the task's assignee. */
 public final class Actor {
@@ -12,14 +13,13 @@ public final class Actor {
 
     /** The logged-in user of the current engine call, or null for the engine's own work (timers, jobs). */
     public static String currentOrNull(ProcessEngineServicesAware scope) {
-        Authentication authentication = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null ? null : authentication.getUserId();
+        return EngineAuthentication.userId(scope.getProcessEngineServices().getIdentityService());
     }
 
     public static String of(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
+        String userId = EngineAuthentication.userId(task.getProcessEngineServices().getIdentityService());
+        if (userId != null) {
+            return userId;
         }
         if (task.getAssignee() != null) {
             return task.getAssignee();

@@ -7,7 +7,6 @@ import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.deadline.LimitKind;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * Demo data for the statutory limits: a rejected application whose written refusal the 岳村乡 clerk
@@ -66,7 +66,7 @@ public class DemoDeadlines {
         walker.reviewByTownship("reviewer.mengke", late, APPROVE, "经审核，家庭经济状况属实，同意");
         walker.endNotice(late);
         // the demo cannot wait ten working days: the decision limit is made to end now, and its timer is fired
-        Date now = ClockUtil.getCurrentTime();
+        Date now = EngineClock.now();
         jdbc.sql("update dibao_time_limit set due_at = ? where case_id = ? and limit_kind = ?")
                 .params(new Timestamp(now.getTime()), late.id(), LimitKind.DECISION.name()).update();
         Job timer = managementService.createJobQuery().processInstanceId(late.processInstanceId())

@@ -18,7 +18,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
 
 /**
- * Resolves a top-level name in a BPMN expression ({@code ${fourEyes.record(task, 'x')}},
+ * Resolves a top-level name in a BPMN expression ({@code ${payrollSteps.approve(task)}},
  * {@code ${registerApplication}}) to this application's own Spring bean of that name, before the engine
  * looks for a process variable of that name.
  * <p>

@@ -22,6 +22,11 @@ public final class EngineAuthentication {
         return authentication == null ? null : authentication.getUserId();
     }
 
+    /** Whether anyone is acting at all (a login, even one the engine was told without a user id). */
+    public static boolean isPresent(IdentityService identityService) {
+        return identityService.getCurrentAuthentication() != null;
+    }
+
     /** The acting user's groups, empty when nobody is logged in or the login carried none. */
     public static List<String> groupIds(IdentityService identityService) {
         Authentication authentication = identityService.getCurrentAuthentication();

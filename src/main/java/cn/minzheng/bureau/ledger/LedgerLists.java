@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +15,7 @@ import cn.minzheng.bureau.calendar.WorkingCalendar;
 import cn.minzheng.bureau.calendar.WorkingDays;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.deadline.LimitKind;
+import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.household.BankAccounts;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.relief.HouseDamage;
@@ -125,7 +125,7 @@ public class LedgerLists {
         LedgerQueries.Where where = new LedgerQueries.Where();
         if (kind == Kind.TIME_LIMITS) {
             // past the limit, or at most NEAR_WORKING_DAYS working days left
-            Date horizon = workingDays.deadline(ClockUtil.getCurrentTime(), NEAR_WORKING_DAYS);
+            Date horizon = workingDays.deadline(EngineClock.now(), NEAR_WORKING_DAYS);
             where.and("(l.overrun_at is not null or l.due_at <= ?)", new Timestamp(horizon.getTime()));
         }
         where.area(kind.townshipColumn, user);
@@ -169,7 +169,7 @@ public class LedgerLists {
             }
             case TIME_LIMITS -> {
                 Date due = new Date(((Timestamp) row.get(0)).getTime());
-                int left = workingDays.workingDaysLeft(due, ClockUtil.getCurrentTime());
+                int left = workingDays.workingDaysLeft(due, EngineClock.now());
                 row.set(0, due.toInstant().atZone(WorkingCalendar.ZONE).toLocalDate().minusDays(1).toString());
                 row.set(1, row.get(1) != null ? "已超期，已报上级督办"
                         : left < 0 ? "已超期" : left == 0 ? "今日届满" : "剩余" + left + "个工作日");

@@ -1,20 +1,17 @@
 package cn.minzheng.bureau.ledger;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import cn.minzheng.bureau.web.LedgerUser;
+import cn.minzheng.bureau.engine.WebappLogin;
 
 /**
  * One login for the Camunda webapps and the ledgers: the ledgers read the user of the webapps'
@@ -39,17 +36,6 @@ public class LedgerLogin implements HandlerInterceptor {
     }
 
     static Optional<LedgerUser> userOf(HttpSession session) {
-        if (session == null) {
-            return Optional.empty();
-        }
-        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        return authentications.getAuthentications().stream()
-                .filter(a -> a.getIdentityId() != null)
-                .findFirst()
-                .map(a -> new LedgerUser(a.getIdentityId(), groups(a)));
-    }
-
-    private static List<String> groups(UserAuthentication authentication) {
-        return authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds());
+        return WebappLogin.of(session).map(user -> new LedgerUser(user.id(), user.groupIds()));
     }
 }

@@ -3,7 +3,6 @@ package cn.minzheng.bureau.ledger;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,11 +12,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.deadline.DibaoDeadlines;
 import cn.minzheng.bureau.dibao.deadline.TimeLimit;
 import cn.minzheng.bureau.dibao.deadline.TimeLimitRepository;
 import cn.minzheng.bureau.web.LedgerUser;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -72,11 +72,9 @@ public class TimeLimitController {
     }
 
     private LedgerUser user() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication == null) {
+        if (!EngineAuthentication.isPresent(identityService)) {
             throw new RuleViolation("UNAUTHENTICATED", "请先登录", 401);
         }
-        return new LedgerUser(authentication.getUserId(),
-                authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds());
+        return new LedgerUser(EngineAuthentication.userId(identityService), EngineAuthentication.groupIds(identityService));
     }
 }

@@ -3,12 +3,11 @@ package cn.minzheng.bureau.monitoring;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.metrics.MetricsRegistry;
 import org.camunda.bpm.engine.management.Metrics;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +15,9 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+
+import cn.minzheng.bureau.engine.EngineAuthentication;
+import cn.minzheng.bureau.engine.EngineMeters;
 
 /**
  * Camunda's engine metrics and the state of the work, for Prometheus ({@code /actuator/prometheus}):
@@ -30,15 +32,18 @@ public class EngineMetrics implements MeterBinder {
             Metrics.ACTIVTY_INSTANCE_END, Metrics.EXECUTED_DECISION_INSTANCES, Metrics.EXECUTED_DECISION_ELEMENTS,
             Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED, Metrics.JOB_ACQUISITION_ATTEMPT, Metrics.JOB_ACQUIRED_SUCCESS);
 
-    private final ProcessEngineConfigurationImpl configuration;
+    private final ProcessEngineConfiguration configuration;
+    private final IdentityService identityService;
     private final ManagementService managementService;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final HistoryService historyService;
 
-    public EngineMetrics(ProcessEngineConfiguration configuration, ManagementService managementService,
+    public EngineMetrics(ProcessEngineConfiguration configuration, IdentityService identityService,
+                         ManagementService managementService,
                          RuntimeService runtimeService, TaskService taskService, HistoryService historyService) {
-        this.configuration = (ProcessEngineConfigurationImpl) configuration;
+        this.configuration = configuration;
+        this.identityService = identityService;
         this.managementService = managementService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -73,23 +78,12 @@ public class EngineMetrics implements MeterBinder {
      * authenticated, and the engine would otherwise apply that user's authorizations to the query.
      */
     double engineWide(java.util.function.LongSupplier query) {
-        var identity = configuration.getIdentityService();
-        var current = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return query.getAsLong();
-        } finally {
-            if (current != null) {
-                identity.setAuthentication(current);
-            }
-        }
+        return EngineAuthentication.asSystem(identityService, query::getAsLong);
     }
 
     /** Reported to the database so far plus counted in memory since the last report. */
     double count(String metric) {
         long reported = managementService.createMetricsQuery().name(metric).sum();
-        MetricsRegistry metricsRegistry = configuration.getMetricsRegistry();
-        var meter = metricsRegistry == null ? null : metricsRegistry.getDbMeterByName(metric);
-        return reported + (meter == null ? 0 : meter.get());
+        return reported + EngineMeters.unreported(configuration, metric);
     }
 }

@@ -1,7 +1,6 @@
 package cn.minzheng.bureau.versions;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -43,9 +43,7 @@ public class MigrationController {
     }
 
     private void requireProcessManager() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication == null || authentication.getGroupIds() == null
-                || !authentication.getGroupIds().contains(Groups.PROCESS_MANAGER)) {
+        if (!EngineAuthentication.groupIds(identityService).contains(Groups.PROCESS_MANAGER)) {
             throw new RuleViolation("PROCESS_MANAGER_ONLY", "只有流程管理员可以迁移流程实例", 403);
         }
     }

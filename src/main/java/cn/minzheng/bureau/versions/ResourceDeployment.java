@@ -14,12 +14,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+
+import cn.minzheng.bureau.engine.EngineBuiltListener;
 
 /**
  * Deploys processes/ and forms/ when the engine starts, replacing the starter's single deployment
@@ -30,14 +31,14 @@ import org.springframework.stereotype.Component;
  * deployed with. A deployment made from Camunda Modeler under the same name counts as the last one.
  */
 @Component
-public class ResourceDeployment extends AbstractCamundaConfiguration {
+public class ResourceDeployment implements EngineBuiltListener {
 
     private static final Logger log = LoggerFactory.getLogger(ResourceDeployment.class);
     static final String[] PATTERNS = {"classpath*:processes/**/*.bpmn", "classpath*:processes/**/*.dmn",
             "classpath*:forms/**/*.form"};
 
     @Override
-    public void postProcessEngineBuild(ProcessEngine processEngine) {
+    public void engineBuilt(ProcessEngine processEngine) {
         deploy(processEngine.getRepositoryService());
     }
 

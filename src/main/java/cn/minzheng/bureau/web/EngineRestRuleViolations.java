@@ -13,12 +13,12 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
-import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineRest;
 
 /**
  * The engine REST API (which Tasklist uses) as the starter configures it, except that a refused
@@ -32,8 +32,8 @@ public class EngineRestRuleViolations extends CamundaJerseyResourceConfig {
 
     @Override
     protected void registerCamundaRestResources() {
-        registerClasses(CamundaRestResources.getResourceClasses());
-        Set<Class<?>> configuration = new HashSet<>(CamundaRestResources.getConfigurationClasses());
+        registerClasses(EngineRest.resourceClasses());
+        Set<Class<?>> configuration = new HashSet<>(EngineRest.configurationClasses());
         configuration.remove(ProcessEngineExceptionHandler.class);
         configuration.remove(RestExceptionHandler.class);
         registerClasses(configuration);

@@ -3,10 +3,11 @@ package cn.minzheng.bureau.web;
 import jakarta.servlet.Filter;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import cn.minzheng.bureau.engine.EngineRest;
 
 /**
  * HTTP Basic login against the engine's identity service for the engine REST API, the project's
@@ -21,7 +22,7 @@ public class RestAuthenticationConfiguration {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("bureau-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
+                EngineRest.HTTP_BASIC_PROVIDER);
         // everything but the load balancer's health check and the Swagger UI's static page needs a login
         registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/*");
         registration.setOrder(10);

@@ -6,11 +6,11 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.engine.EngineAuthentication;
+import cn.minzheng.bureau.engine.WebappLogin;
 
 /** The user of a request: logged in to the webapps (session) or to the REST API (HTTP Basic). */
 @Component
@@ -31,15 +31,10 @@ class WebUsers {
     }
 
     Optional<WebUser> of(HttpServletRequest request) {
-        Authentication rest = identityService.getCurrentAuthentication();
-        if (rest != null && rest.getUserId() != null) {
-            return Optional.of(new WebUser(rest.getUserId(), rest.getGroupIds() == null ? List.of() : rest.getGroupIds()));
+        String restUser = EngineAuthentication.userId(identityService);
+        if (restUser != null) {
+            return Optional.of(new WebUser(restUser, EngineAuthentication.groupIds(identityService)));
         }
-        if (request.getSession(false) == null) {
-            return Optional.empty();
-        }
-        return AuthenticationUtil.getAuthsFromSession(request.getSession(false)).getAuthentications().stream()
-                .filter(a -> a.getIdentityId() != null).findFirst()
-                .map(a -> new WebUser(a.getIdentityId(), a.getGroupIds() == null ? List.of() : List.copyOf(a.getGroupIds())));
+        return WebappLogin.of(request.getSession(false)).map(user -> new WebUser(user.id(), user.groupIds()));
     }
 }

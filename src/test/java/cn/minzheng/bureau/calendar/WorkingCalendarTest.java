@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.DueDateRulesPlugin;
 
 /**
  * Working-day arithmetic on the State Council's published arrangements: 2025's Spring Festival
@@ -132,7 +133,8 @@ class WorkingCalendarTest {
                 return calendar;
             }
         };
-        WorkingDayBusinessCalendar businessCalendar = new WorkingDayBusinessCalendar(new DurationBusinessCalendar(), workingDays);
+        DueDateRulesPlugin.RulesFirst businessCalendar = new DueDateRulesPlugin.RulesFirst(new DurationBusinessCalendar(),
+                () -> List.of(new WorkingDayBusinessCalendar(workingDays)));
         Date start = Date.from(ZonedDateTime.of(2026, 2, 13, 9, 0, 0, 0, WorkingCalendar.ZONE).toInstant());
         assertThat(businessCalendar.resolveDuedate("P1WD", start).toInstant())
                 .isEqualTo(ZonedDateTime.of(2026, 2, 15, 0, 0, 0, 0, WorkingCalendar.ZONE).toInstant());

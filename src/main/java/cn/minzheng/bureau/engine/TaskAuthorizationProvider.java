@@ -1,15 +1,17 @@
-package cn.minzheng.bureau.access;
+package cn.minzheng.bureau.engine;
 
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * The engine's task authorizations, with two changes.
+ * The engine's task authorizations, with two changes; installed by {@link TaskAuthorizationPlugin}.
  * <p>
- * District-wide groups read every task through one global grant (see AccessSetup), so a task offered to
+ * Groups that read every task through one global grant (the district-wide ones, as the application's
+ * {@link TaskGrantPolicy} says; see access/AccessSetup), so a task offered to
  * them gets a task-level grant to work on it but not a second, per-task READ. Task-list queries join every
  * READ grant of the user's groups against the tasks; thousands of per-task READ rows for the district
  * approver made that join quadratic (measured in TaskListBenchmark).
@@ -20,11 +22,17 @@ import org.camunda.bpm.engine.task.Task;
  * readers of the process instance see. The grant goes with the process instance when it ends; a township
  * group reads only the instances it was offered work in.
  */
-public class BureauAuthorizationProvider extends DefaultAuthorizationProvider {
+public class TaskAuthorizationProvider extends DefaultAuthorizationProvider {
+
+    private final TaskGrantPolicy policy;
+
+    TaskAuthorizationProvider(TaskGrantPolicy policy) {
+        this.policy = policy;
+    }
 
     @Override
     protected AuthorizationEntity[] createOrUpdateAuthorizationsByGroupId(Task task, String groupId) {
-        if (Groups.DISTRICT_WIDE.contains(groupId)) {
+        if (policy.readsEveryTask(groupId)) {
             return new AuthorizationEntity[] {
                     createOrUpdateAuthorization(task, null, groupId, Resources.TASK, false, getDefaultUserPermissionForTask())
             };
@@ -52,7 +60,7 @@ public class BureauAuthorizationProvider extends DefaultAuthorizationProvider {
 
     /** A second task of the same instance offered to the group in the same transaction (not yet flushed). */
     private static boolean grantedInThisCommand(String groupId, String processInstanceId) {
-        return org.camunda.bpm.engine.impl.context.Context.getCommandContext().getDbEntityManager()
+        return Context.getCommandContext().getDbEntityManager()
                 .getCachedEntitiesByType(AuthorizationEntity.class).stream()
                 .anyMatch(a -> groupId.equals(a.getGroupId()) && processInstanceId.equals(a.getResourceId())
                         && a.getResourceType() == Resources.PROCESS_INSTANCE.resourceType());
