@@ -52,12 +52,10 @@ public class OfficeConstructionSteps {
         execution.setVariableLocal(OVERDUE_STAGE.name(), current.name());
     }
 
-    /** On create of a stage's task: its planned date on the form, the stage's fields empty. */
+    /** On create of a stage's task (its fields emptied by the task's clearInputs): its planned date on the form. */
     public void show(DelegateTask task, String stageName) {
         Stage stage = Stage.valueOf(stageName);
         task.setVariableLocal(PLANNED_DATE.name(), service.plannedDate(PROJECT_ID.require(task), stage).toString());
-        ACTUAL_DATE.remove(task);
-        STAGE_NOTE.remove(task);
     }
 
     /** A stage reached: its actual date, a note, and the areas where they apply. */
@@ -75,7 +73,6 @@ public class OfficeConstructionSteps {
         task.setVariableLocal(OVERDUE_STAGE.name(), stage.name());
         task.setVariableLocal(OVERDUE_STAGE_LABEL.name(), stage.label());
         task.setVariableLocal(PLANNED_DATE.name(), service.plannedDate(PROJECT_ID.require(task), stage).toString());
-        SUPERVISION_NOTE.remove(task);
     }
 
     /** 督导: the district's instruction to the community and street office. */

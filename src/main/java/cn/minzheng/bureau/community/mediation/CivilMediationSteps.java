@@ -59,11 +59,8 @@ public class CivilMediationSteps {
                 Actor.currentOrNull(execution));
     }
 
-    /** On create of a session: empty fields, and how many sessions were held so far. */
+    /** On create of a session (its fields emptied by the task's clearInputs): how many sessions were held so far. */
     public void openSession(DelegateTask task) {
-        for (var input : List.of(HELD_ON, SESSION_SUMMARY, SESSION_RESULT, AGREEMENT_TEXT, REFERRED_TO, REFERRAL_REASON)) {
-            input.remove(task);
-        }
         task.setVariableLocal(SESSIONS_HELD.name(), service.sessionsHeld(DISPUTE_ID.require(task)));
     }
 
@@ -85,7 +82,6 @@ public class CivilMediationSteps {
 
     /** On create of the street office's task: the dispute is overdue, recorded once. */
     public void escalate(DelegateTask task) {
-        SUPERVISION_NOTE.remove(task);
         service.escalate(DISPUTE_ID.require(task));
     }
 

@@ -45,9 +45,8 @@ public class RecruitmentSteps {
         POSTS.remove(execution);
     }
 
-    /** On create of the registration: an empty list, and who applied so far. */
+    /** On create of the registration (its list emptied by the task's clearInputs): who applied so far. */
     public void openRegistration(DelegateTask task) {
-        APPLICATIONS.remove(task);
         task.setVariableLocal(REGISTERED_SUMMARY.name(), service.registeredSummary(ROUND_ID.require(task)));
     }
 
@@ -58,9 +57,6 @@ public class RecruitmentSteps {
 
     /** On create of the eligibility review: the verdicts as text, the admitted applicants as options to exclude. */
     public void showEligibility(DelegateTask task) {
-        for (var input : List.of(ELIGIBILITY_DECISION, ELIGIBILITY_COMMENT, EXCLUDED, EXCLUDE_REASON)) {
-            input.remove(task);
-        }
         RecruitmentService.EligibilityView view = service.eligibility(ROUND_ID.require(task));
         task.setVariableLocal(ELIGIBILITY_SUMMARY.name(), view.summary());
         task.setVariableLocal(EXCLUDE_OPTIONS.name(), SpinValues.jsonValue(RecruitmentService.json(view.excludeOptions())).create());
