@@ -41,6 +41,10 @@ public class AccessSetup {
 
     private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
 
+    /** The district's groups that work in Tasklist (the administrator works in Admin). */
+    private static final List<String> DISTRICT_STAFF = List.of(Groups.COMMUNITY_SECTION, Groups.DISTRICT_APPROVER,
+            Groups.FINANCE, Groups.SURVEY_TEAM_LEAD, Groups.RELIEF_HEAD, Groups.PROCESS_MANAGER, Groups.DIBAO_HEAD);
+
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final RegionRepository regions;
@@ -59,9 +63,7 @@ public class AccessSetup {
     @EventListener(ApplicationReadyEvent.class)
     @Order(1)
     public void setUp() {
-        List<String> district = List.of(Groups.COMMUNITY_SECTION, Groups.DISTRICT_APPROVER, Groups.FINANCE,
-                Groups.SURVEY_TEAM_LEAD, Groups.RELIEF_HEAD, Groups.PROCESS_MANAGER, Groups.DIBAO_HEAD);
-        requireKnownStarters(district);
+        requireKnownStarters(DISTRICT_STAFF);
         List<String> staff = new ArrayList<>();
         for (Region township : regions.townships()) {
             staff.addAll(township(township));
@@ -71,19 +73,8 @@ public class AccessSetup {
                 }
             }
         }
-        group(Groups.DISTRICT_APPROVER, "区民政局审批人");
-        group(Groups.FINANCE, "财务");
-        group(Groups.RELIEF_HEAD, "区救灾科负责人");
-        group(Groups.DIBAO_HEAD, "区民政局低保科负责人");
-        group(Groups.COMMUNITY_SECTION, "区民政局基层政权和社区建设科");
-        group(Groups.SURVEY_TEAM_LEAD, "调查组组长");
-        group(Groups.PROCESS_MANAGER, "流程管理员");
-        group(Groups.ADMIN, "系统管理员");
-        for (String group : district) {
-            startRights(group);
-        }
-        staff.addAll(district);
-
+        districtGroups();
+        staff.addAll(DISTRICT_STAFF);
         for (String group : staff) {
             staffGrants(group);
         }
@@ -93,6 +84,29 @@ public class AccessSetup {
                 grant(districtWide, Resources.TASK, ANY, Permissions.READ);
             }
         }
+        processManagerGrants();
+        for (Resource resource : Resources.values()) {
+            grant(Groups.ADMIN, resource, ANY, Permissions.ALL);
+        }
+    }
+
+    /** The district's groups, and the processes each may start. */
+    private void districtGroups() {
+        group(Groups.DISTRICT_APPROVER, "区民政局审批人");
+        group(Groups.FINANCE, "财务");
+        group(Groups.RELIEF_HEAD, "区救灾科负责人");
+        group(Groups.DIBAO_HEAD, "区民政局低保科负责人");
+        group(Groups.COMMUNITY_SECTION, "区民政局基层政权和社区建设科");
+        group(Groups.SURVEY_TEAM_LEAD, "调查组组长");
+        group(Groups.PROCESS_MANAGER, "流程管理员");
+        group(Groups.ADMIN, "系统管理员");
+        for (String group : DISTRICT_STAFF) {
+            startRights(group);
+        }
+    }
+
+    /** Cockpit for the process manager: deploying, and running instances, decisions and batches. */
+    private void processManagerGrants() {
         processManagerReadsWhatCockpitShows();
         grant(Groups.PROCESS_MANAGER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Groups.PROCESS_MANAGER, Resources.DEPLOYMENT, ANY, Permissions.ALL);
@@ -104,9 +118,6 @@ public class AccessSetup {
         grant(Groups.PROCESS_MANAGER, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
         grant(Groups.PROCESS_MANAGER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
         grant(Groups.PROCESS_MANAGER, Resources.BATCH, ANY, Permissions.ALL);
-        for (Resource resource : Resources.values()) {
-            grant(Groups.ADMIN, resource, ANY, Permissions.ALL);
-        }
     }
 
     /**

@@ -55,20 +55,33 @@ public class FourEyes implements TaskPropertyHandler {
             String variable = names.get(0);
             return List.of(Listener.after(TaskListener.EVENTNAME_COMPLETE, task -> record(task, variable)));
         }
-        TaskListener check = task -> requireOtherThan(task, names);
+        TaskListener check = task -> refuseEarlierActors(task, names);
         return List.of(Listener.before(TaskListener.EVENTNAME_ASSIGNMENT, check),
                 Listener.before(TaskListener.EVENTNAME_COMPLETE, check));
     }
 
+    /**
+     * {@code ${fourEyes.record(task, 'registeredBy')}}: what process versions deployed before the task properties
+     * call (running cases keep their version until migrated); a new model declares {@code recordActor} instead.
+     */
     public void record(DelegateTask task, String variable) {
         processScope(task).setVariable(variable, Actor.of(task));
+    }
+
+    /**
+     * {@code ${fourEyes.requireOtherThan(task, 'registeredBy,reviewedBy')}}: what process versions deployed before
+     * the task properties call (running cases keep their version until migrated); a new model declares
+     * {@code fourEyes} instead.
+     */
+    public void requireOtherThan(DelegateTask task, String variables) {
+        refuseEarlierActors(task, TaskPropertyHandler.names(variables));
     }
 
     /**
      * Refuses the assignee (on assignment) or the completing user when one of these variables names them. Within
      * a claim on its own only the stored values matter: they are read in one small query.
      */
-    public void requireOtherThan(DelegateTask task, List<String> names) {
+    void refuseEarlierActors(DelegateTask task, List<String> names) {
         boolean assignment = TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName());
         String actor = assignment ? task.getAssignee() : Actor.of(task);
         if (actor == null) {

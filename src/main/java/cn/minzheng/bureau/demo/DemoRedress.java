@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.dibao.appeal.AppealProcess;
-import cn.minzheng.bureau.dibao.appeal.DibaoAppeals;
-import cn.minzheng.bureau.dibao.report.DibaoReports;
+import cn.minzheng.bureau.dibao.appeal.AppealService;
 import cn.minzheng.bureau.dibao.report.ReportProcess;
+import cn.minzheng.bureau.dibao.report.ReportService;
 
 /**
  * Demo data of reports and appeals, after the demo households: an anonymous report on the active case of 中原办
@@ -26,13 +26,13 @@ public class DemoRedress {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRedress.class);
 
-    private final DibaoReports reports;
-    private final DibaoAppeals appeals;
+    private final ReportService reports;
+    private final AppealService appeals;
     private final DibaoWalker walker;
     private final JdbcClient jdbc;
     private final boolean applications;
 
-    public DemoRedress(DibaoReports reports, DibaoAppeals appeals, DibaoWalker walker, JdbcClient jdbc,
+    public DemoRedress(ReportService reports, AppealService appeals, DibaoWalker walker, JdbcClient jdbc,
                        @Value("${bureau.demo-data.applications:true}") boolean applications) {
         this.reports = reports;
         this.appeals = appeals;
@@ -48,10 +48,10 @@ public class DemoRedress {
             return;
         }
         activeCaseOf("zhongyuan").ifPresent(caseId -> walker.as("clerk.zhongyuan", () -> reports.register(
-                new DibaoReports.Registration(caseId, ReportProcess.CHANNEL_PUBLIC_NOTICE, true, null, null, "HIDDEN_INCOME",
+                new ReportService.Registration(caseId, ReportProcess.CHANNEL_PUBLIC_NOTICE, true, null, null, "HIDDEN_INCOME",
                         "群众反映该户户主在外打零工，收入未申报"), "clerk.zhongyuan")));
         activeCaseOf("renqiu").ifPresent(caseId -> walker.as("clerk.renqiu", () -> appeals.register(
-                new DibaoAppeals.Registration(caseId, AppealProcess.AMOUNT, null,
+                new AppealService.Registration(caseId, AppealProcess.AMOUNT, null,
                         "申请人认为家庭收入中计入了已停发的补贴，补助金额偏低，请求重新调查"), "clerk.renqiu")));
         log.info("demo data: a report in 中原办 and an appeal in 任丘办");
     }

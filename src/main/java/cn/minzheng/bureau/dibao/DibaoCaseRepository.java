@@ -1,12 +1,15 @@
 package cn.minzheng.bureau.dibao;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -34,10 +39,12 @@ public class DibaoCaseRepository {
             closing_reason, process_instance_id, calculation_snapshot, created_at""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final AuditTrail audit;
 
-    public DibaoCaseRepository(JdbcClient jdbc, AuditTrail audit) {
+    public DibaoCaseRepository(JdbcClient jdbc, JdbcTemplate template, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.template = template;
         this.audit = audit;
     }
 
@@ -47,6 +54,25 @@ public class DibaoCaseRepository {
      */
     public DibaoCase insert(long householdId, Household household, CaseCategory category, boolean relatedToStaff,
                             String relatedStaffName, String relatedStaffUser, String actor, String processInstanceId) {
+        refuseMembersOfOpenCases(household);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as the column keeps it
+        long caseId = insertRow(householdId, household.townshipCode(), category, relatedToStaff, relatedStaffName,
+                relatedStaffUser, processInstanceId, now);
+        String caseNumber = CaseNumbers.of(Year.now(), caseId);
+        jdbc.sql("update dibao_case set case_number = ? where id = ?").params(caseNumber, caseId).update();
+        claimMembers(caseId, household);
+        recordStatus(caseId, CaseStatus.APPLIED, actor, null);
+        // the row as just written, not read back
+        DibaoCase created = new DibaoCase(caseId, caseNumber, householdId, household.townshipCode(), category,
+                CaseStatus.APPLIED, relatedToStaff, relatedStaffName, relatedStaffUser, null, null, null, null, null,
+                null, processInstanceId, null, LocalDateTime.ofInstant(now, ZoneId.systemDefault()));
+        audit.record("DIBAO_CASE", caseId, householdId, caseId, "CREATED", actor, null, null,
+                Map.of("caseNumber", caseNumber, "category", category.name(), "status", CaseStatus.APPLIED.name(),
+                        "relatedToStaff", relatedToStaff, "members", household.size()));
+        return created;
+    }
+
+    private void refuseMembersOfOpenCases(Household household) {
         Map<String, String> openCaseByIdNumber = jdbc.sql("""
                 select p.open_id_number, c.case_number from dibao_case_person p join dibao_case c on c.id = p.case_id
                 where p.open_id_number in (:idNumbers)""")
@@ -60,19 +86,25 @@ public class DibaoCaseRepository {
                 throw personInOpenCase(member.name(), other);
             }
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as the column keeps it
+    }
+
+    /** The row with a provisional number (the real one needs the id). */
+    private long insertRow(long householdId, String townshipCode, CaseCategory category, boolean relatedToStaff,
+                           String relatedStaffName, String relatedStaffUser, String processInstanceId, Instant now) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into dibao_case (case_number, household_id, township_code, category, status, related_to_staff,
                     related_staff_name, related_staff_user, process_instance_id, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params("PENDING-" + UUID.randomUUID(), householdId, household.townshipCode(), category.name(), CaseStatus.APPLIED.name(),
+                .params("PENDING-" + UUID.randomUUID(), householdId, townshipCode, category.name(), CaseStatus.APPLIED.name(),
                         relatedToStaff, relatedStaffName, relatedStaffUser, processInstanceId, Timestamp.from(now),
                         Timestamp.from(now))
                 .update(key, "id");
-        long caseId = key.getKey().longValue();
-        String caseNumber = "DB" + Year.now() + "-" + String.format("%06d", caseId);
-        jdbc.sql("update dibao_case set case_number = ? where id = ?").params(caseNumber, caseId).update();
+        return key.getKey().longValue();
+    }
+
+    /** The members are the case's while it is open; a concurrent application that claimed one first wins. */
+    private void claimMembers(long caseId, Household household) {
         for (Household.Member member : household.members()) {
             try {
                 jdbc.sql("insert into dibao_case_person (case_id, id_number, open_id_number) values (?, ?, ?)")
@@ -82,15 +114,6 @@ public class DibaoCaseRepository {
                 throw personInOpenCase(member.name(), "另一件正在办理的案件");
             }
         }
-        recordStatus(caseId, CaseStatus.APPLIED, actor, null);
-        // the row as just written, not read back
-        DibaoCase created = new DibaoCase(caseId, caseNumber, householdId, household.townshipCode(), category,
-                CaseStatus.APPLIED, relatedToStaff, relatedStaffName, relatedStaffUser, null, null, null, null, null,
-                null, processInstanceId, null, LocalDateTime.ofInstant(now, ZoneId.systemDefault()));
-        audit.record("DIBAO_CASE", caseId, householdId, caseId, "CREATED", actor, null, null,
-                Map.of("caseNumber", caseNumber, "category", category.name(), "status", CaseStatus.APPLIED.name(),
-                        "relatedToStaff", relatedToStaff, "members", household.size()));
-        return created;
     }
 
     private static RuleViolation personInOpenCase(String name, String otherCase) {
@@ -124,7 +147,7 @@ public class DibaoCaseRepository {
                 .params(status.name(), Timestamp.from(Instant.now()), caseId)
                 .update();
         if (changed != 1) {
-            throw new IllegalStateException("no 低保 case " + caseId);
+            throw new RuleViolation("CASE_NOT_FOUND", "低保案件" + caseId + "不存在，无法变更其状态", 404);
         }
         if (!status.holdsMembers()) {
             jdbc.sql("update dibao_case_person set open_id_number = null where case_id = ?").param(caseId).update();
@@ -206,6 +229,106 @@ public class DibaoCaseRepository {
         jdbc.sql("insert into dibao_case_status_history (case_id, status, changed_at, changed_by, reason) values (?, ?, ?, ?, ?)")
                 .params(caseId, status.name(), Timestamp.from(Instant.now()), actor, reason)
                 .update();
+    }
+
+    /**
+     * A closed case (rejected, cancelled) made open again by an appeal: it holds its members again and loses its
+     * closing reason; refused if one of them is in another open case meanwhile. The caller sets its new status.
+     */
+    public void reopen(long caseId) {
+        try {
+            jdbc.sql("update dibao_case_person set open_id_number = id_number where case_id = ?").param(caseId).update();
+        } catch (DuplicateKeyException taken) {
+            throw new RuleViolation("PERSON_IN_OPEN_CASE", "该家庭有成员已在另一件在办或在保的低保案件中，不能恢复本案件，请先核实", 409);
+        }
+        jdbc.sql("update dibao_case set closing_reason = null where id = ?").param(caseId).update();
+    }
+
+    /** A review (periodic or by campaign) confirmed the case as it is, now. */
+    public void markReviewed(long caseId) {
+        jdbc.sql("update dibao_case set last_reviewed_at = ? where id = ?").params(Timestamp.from(Instant.now()), caseId).update();
+    }
+
+    /** The case is handled by another township from now on (its household moved with a reorganisation). */
+    public void moveToArea(long caseId, String townshipCode) {
+        jdbc.sql("update dibao_case set township_code = ? where id = ?").params(townshipCode, caseId).update();
+    }
+
+    /**
+     * The imported cases of a batch get their numbers ({@link CaseNumbers}), in one statement; they were
+     * inserted with provisional ones.
+     */
+    public void numberImportedCases(long importBatchId) {
+        jdbc.sql("update dibao_case set case_number = " + CaseNumbers.sqlExpression() + " where import_batch_id = ?")
+                .params(CaseNumbers.prefix(Year.now()), importBatchId).update();
+    }
+
+    /**
+     * An approved case as a roster import brings it: the household (stored already), the members it holds, the
+     * amounts as the roster gives them, paid from its start month; the row is its head's in the roster file.
+     */
+    public record ImportedCase(int rowNumber, long householdId, String townshipCode, CaseCategory category, BigDecimal perCapitaIncome,
+                               BigDecimal monthlyStandard, BigDecimal categoryAddition, BigDecimal monthlyAmount,
+                               String startMonth, List<String> memberIdNumbers, String reason) {
+    }
+
+    /**
+     * Inserts a batch of imported cases in status APPROVED, with their members and their first status, in a few
+     * statements; returns their ids in order. They carry provisional numbers ("IMP" batch "-" row) until
+     * {@link #numberImportedCases} gives them theirs, once the whole batch is in. The caller audits them.
+     */
+    public List<Long> insertAll(List<ImportedCase> imported, long importBatchId, String actor, Timestamp now) {
+        List<Long> ids = insertImportedRows(imported, importBatchId, now);
+        List<Object[]> persons = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
+        for (int i = 0; i < imported.size(); i++) {
+            long caseId = ids.get(i);
+            imported.get(i).memberIdNumbers().forEach(idNumber -> persons.add(new Object[] {caseId, idNumber, idNumber}));
+            history.add(new Object[] {caseId, CaseStatus.APPROVED.name(), now, actor, imported.get(i).reason()});
+        }
+        template.batchUpdate("insert into dibao_case_person (case_id, id_number, open_id_number) values (?, ?, ?)", persons);
+        template.batchUpdate("""
+                insert into dibao_case_status_history (case_id, status, changed_at, changed_by, reason)
+                values (?, ?, ?, ?, ?)""", history);
+        return ids;
+    }
+
+    private List<Long> insertImportedRows(List<ImportedCase> imported, long importBatchId, Timestamp now) {
+        String sql = """
+                insert into dibao_case (case_number, household_id, township_code, category, status, related_to_staff,
+                    per_capita_income, monthly_standard, category_addition, monthly_amount, start_month, created_at,
+                    updated_at, import_batch_id)
+                values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?)""";
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}), new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                ImportedCase c = imported.get(i);
+                ps.setString(1, "IMP" + importBatchId + "-" + c.rowNumber());
+                ps.setLong(2, c.householdId());
+                ps.setString(3, c.townshipCode());
+                ps.setString(4, c.category().name());
+                ps.setString(5, CaseStatus.APPROVED.name());
+                ps.setBigDecimal(6, c.perCapitaIncome());
+                ps.setBigDecimal(7, c.monthlyStandard());
+                ps.setBigDecimal(8, c.categoryAddition());
+                ps.setBigDecimal(9, c.monthlyAmount());
+                ps.setString(10, c.startMonth());
+                ps.setTimestamp(11, now);
+                ps.setTimestamp(12, now);
+                ps.setLong(13, importBatchId);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return imported.size();
+            }
+        }, keys);
+        List<Long> ids = keys.getKeyList().stream().map(row -> ((Number) row.values().iterator().next()).longValue()).toList();
+        if (ids.size() != imported.size()) {
+            throw new IllegalStateException("expected " + imported.size() + " generated keys, got " + ids.size());
+        }
+        return ids;
     }
 
     public record StatusChange(CaseStatus status, LocalDateTime changedAt, String changedBy, String reason) {

@@ -158,6 +158,31 @@ class TaskPropertiesPluginTest {
         assertThat(repository.createDeploymentQuery().deploymentName(KEY + "-misspelt").count()).isZero();
     }
 
+    @Test
+    void aVersionDeployedBeforeThePropertiesStillRuns() {
+        String earlier = KEY + "-earlier";
+        String deployment = repository.createDeployment().name(earlier)
+                .addString(earlier + ".bpmn", model("", "First", """
+                        <camunda:taskListener event="create" expression="${taskInputs.clear(task, 'answer')}" />
+                        <camunda:taskListener event="complete" expression="${fourEyes.record(task, 'firstBy')}" />""",
+                        "", "Second", """
+                        <camunda:taskListener event="assignment" expression="${fourEyes.requireOtherThan(task, 'firstBy')}" />
+                        <camunda:taskListener event="complete" expression="${fourEyes.requireOtherThan(task, 'firstBy')}" />""")
+                        .replace(KEY, earlier))
+                .deploy().getId();
+        try {
+            ProcessInstance instance = runtime.startProcessInstanceByKey(earlier, Map.of("answer", "上一轮的答复"));
+            assertThat(runtime.getVariables(instance.getId())).doesNotContainKey("answer");
+            Task first = task(instance);
+            tasks.setAssignee(first.getId(), "clerk.a");
+            tasks.complete(first.getId());
+            assertThat(runtime.getVariable(instance.getId(), "firstBy")).isEqualTo("clerk.a");
+            assertThatThrownBy(() -> tasks.claim(task(instance).getId(), "clerk.a")).satisfies(violation("四眼原则"));
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
     private ProcessInstance completeFirstAs(String userId) {
         ProcessInstance instance = runtime.startProcessInstanceByKey(KEY);
         Task first = task(instance);

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -147,7 +148,19 @@ public final class CamundaForm {
     public void submit() {
         WebElement button = wait.until(ExpectedConditions.elementToBeClickable(submitButton()));
         scrollTo(button);
-        button.click();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                button.click();
+                return;
+            } catch (ElementClickInterceptedException covered) {
+                // a notification of the step before ("流程已发起。") sits over the button: close it, as a user does
+                if (attempt == 2) {
+                    throw covered;
+                }
+                driver.findElements(By.cssSelector(".notifications .close")).stream().filter(WebElement::isDisplayed)
+                        .forEach(WebElement::click);
+            }
+        }
     }
 
     /** Types a date into a form-js date picker as a user does (the picker reads it when the field loses focus). */

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.dibao.CaseStatus;
 
 /** dibao_appeal, the back pay a reversal owes, and the facts of a case an appeal needs; audited. */
 @Repository
@@ -45,9 +46,10 @@ public class AppealRepository {
             jdbc.sql("""
                     insert into dibao_appeal (case_id, township_code, contested, notice_date, filed_on, grounds, handled_by,
                         status, registered_by, created_at, open_case_id)
-                    values (?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?)""")
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(caseId, townshipCode, contested, java.sql.Date.valueOf(noticeDate),
-                            java.sql.Date.valueOf(LocalDate.now()), grounds, handledBy, actor, now(), caseId)
+                            java.sql.Date.valueOf(LocalDate.now()), grounds, handledBy, AppealStatus.REGISTERED.name(),
+                            actor, now(), caseId)
                     .update(key, "id");
         } catch (DuplicateKeyException open) {
             throw new RuleViolation("APPEAL_OPEN", "该案件已有正在办理的申诉", 409);
@@ -73,8 +75,8 @@ public class AppealRepository {
     }
 
     public void recordFindings(Appeal appeal, long householdId, String findings, String actor) {
-        jdbc.sql("update dibao_appeal set investigated_by = ?, findings = ?, status = 'DECIDING' where id = ?")
-                .params(actor, findings, appeal.id()).update();
+        jdbc.sql("update dibao_appeal set investigated_by = ?, findings = ?, status = ? where id = ?")
+                .params(actor, findings, AppealStatus.DECIDING.name(), appeal.id()).update();
         audit.record("APPEAL", appeal.id(), householdId, appeal.caseId(), "REINVESTIGATED", actor, findings, null, null);
     }
 
@@ -97,8 +99,8 @@ public class AppealRepository {
     }
 
     /** Closes the appeal with its outcome; the case may be appealed again. */
-    public void close(long id, String status) {
-        jdbc.sql("update dibao_appeal set status = ?, open_case_id = null where id = ?").params(status, id).update();
+    public void close(long id, AppealStatus status) {
+        jdbc.sql("update dibao_appeal set status = ?, open_case_id = null where id = ?").params(status.name(), id).update();
     }
 
     /** Everyone who acted on the case: registered, surveyed, reviewed, approved, changed its status. */
@@ -119,7 +121,7 @@ public class AppealRepository {
                     .param(caseId).query(LocalDateTime.class).optional();
         }
         return jdbc.sql("select max(changed_at) from dibao_case_status_history where case_id = ? and status = ?")
-                .params(caseId, AppealProcess.REJECTION.equals(contested) ? "REJECTED" : "CANCELLED")
+                .params(caseId, (AppealProcess.REJECTION.equals(contested) ? CaseStatus.REJECTED : CaseStatus.CANCELLED).name())
                 .query(LocalDateTime.class).optional();
     }
 
@@ -137,16 +139,6 @@ public class AppealRepository {
         boolean nextComputed = jdbc.sql("select count(*) from payroll where payroll_month = ? and status <> 'COMPUTING'")
                 .param(now.plusMonths(1).toString()).query(Long.class).single() > 0;
         return nextComputed ? now.plusMonths(1) : now;
-    }
-
-    /** A reopened or reinstated case holds its members again; refused if one of them is in another open case. */
-    public void reclaimMembers(long caseId) {
-        try {
-            jdbc.sql("update dibao_case_person set open_id_number = id_number where case_id = ?").param(caseId).update();
-        } catch (DuplicateKeyException taken) {
-            throw new RuleViolation("PERSON_IN_OPEN_CASE", "该家庭有成员已在另一件在办或在保的低保案件中，不能恢复本案件，请先核实", 409);
-        }
-        jdbc.sql("update dibao_case set closing_reason = null where id = ?").param(caseId).update();
     }
 
     /** Back pay (补发) for each month from {@code from} to {@code until} the case was not paid for; returns them. */

@@ -1,6 +1,24 @@
 package cn.minzheng.bureau.dibao.application;
 
-/** Names shared by dibao-application.bpmn, its forms and the Java code, so they cannot drift apart silently. */
+import static cn.minzheng.bureau.engine.ProcessVariable.copy;
+import static cn.minzheng.bureau.engine.ProcessVariable.fact;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import cn.minzheng.bureau.dibao.CaseVariables;
+import cn.minzheng.bureau.dibao.HouseholdIncomeService;
+import cn.minzheng.bureau.dibao.HouseholdSurveys;
+import cn.minzheng.bureau.dibao.Survey;
+import cn.minzheng.bureau.engine.ProcessVariable;
+
+/**
+ * Names shared by dibao-application.bpmn, its forms and the Java code, so they cannot drift apart silently; and
+ * the process's variables, declared once ({@link DibaoApplicationVariables}).
+ */
 public final class DibaoApplicationProcess {
 
     public static final String KEY = "dibao-application";
@@ -14,25 +32,77 @@ public final class DibaoApplicationProcess {
     public static final String TIMER_NOTICE_PERIOD_OVER = "BoundaryEvent_NoticePeriodOver";
     public static final String SUBPROCESS_PROCEDURE = "SubProcess_Procedure";
 
-    public static final String VAR_CASE_ID = "caseId";
-    public static final String VAR_TOWNSHIP_CODE = "townshipCode";
-    public static final String VAR_ACCEPT_DECISION = "acceptDecision";
-    public static final String VAR_MISSING_DOCUMENTS = "missingDocuments";
-    public static final String VAR_REVIEW_DECISION = "reviewDecision";
-    public static final String VAR_REVIEW_COMMENT = "reviewComment";
-    public static final String VAR_APPROVAL_DECISION = "approvalDecision";
-    public static final String VAR_APPROVAL_COMMENT = "approvalComment";
-    public static final String VAR_REJECTION_REASON = "rejectionReason";
-    public static final String VAR_STANDARD_DECISION = "standardDecision";
+    public static final ProcessVariable<Long> CASE_ID = CaseVariables.CASE_ID;
+    public static final ProcessVariable<String> ACCEPT_DECISION = fact("acceptDecision", String.class);
+    public static final ProcessVariable<String> MISSING_DOCUMENTS = fact("missingDocuments", String.class);
+    public static final ProcessVariable<String> REVIEW_DECISION = fact("reviewDecision", String.class);
+    public static final ProcessVariable<String> REVIEW_COMMENT = fact("reviewComment", String.class);
+    public static final ProcessVariable<String> APPROVAL_DECISION = fact("approvalDecision", String.class);
+    public static final ProcessVariable<String> APPROVAL_COMMENT = fact("approvalComment", String.class);
+    public static final ProcessVariable<String> OBJECTION_SOURCE = fact("objectionSource", String.class);
+    public static final ProcessVariable<String> OBJECTION_CONTENT = fact("objectionContent", String.class);
+    /** Why the application was returned or rejected, as the applicant is told. */
+    public static final ProcessVariable<String> REJECTION_REASON = fact("rejectionReason", String.class);
+    /** Who registered, reviewed and approved: the four-eyes rule reads them, the activation names the approver. */
+    public static final ProcessVariable<String> REGISTERED_BY = fact("registeredBy", String.class);
+    public static final ProcessVariable<String> REVIEWED_BY = fact("reviewedBy", String.class);
+    public static final ProcessVariable<String> APPROVED_BY = fact("approvedBy", String.class);
+    /** The standard table's result; the engine's decision history records it. */
+    @SuppressWarnings("rawtypes")
+    public static final ProcessVariable<Map> STANDARD_DECISION = copy("standardDecision", Map.class);
     /** Transient: the household as 计算家庭人均收入 assessed it, for 计算补助金额 in the same transaction. */
-    public static final String VAR_ASSESSED_HOUSEHOLD = "assessedHousehold";
+    public static final ProcessVariable<HouseholdIncomeService.Assessed> ASSESSED_HOUSEHOLD =
+            fact("assessedHousehold", HouseholdIncomeService.Assessed.class);
     /** Transient: the survey 入户调查 recorded, handed to 计算家庭人均收入 in the same transaction. */
-    public static final String VAR_RECORDED_SURVEY = "recordedSurvey";
+    public static final ProcessVariable<Survey> RECORDED_SURVEY = HouseholdSurveys.RECORDED_SURVEY;
+    /** The calculation as saved on the case, formatted for the forms. */
+    public static final ProcessVariable<String> PER_CAPITA_INCOME = copy("perCapitaIncome", String.class);
+    public static final ProcessVariable<String> MONTHLY_STANDARD = copy("monthlyStandard", String.class);
+    public static final ProcessVariable<String> CATEGORY_ADDITION = copy("categoryAddition", String.class);
+    public static final ProcessVariable<String> MONTHLY_AMOUNT = copy("monthlyAmount", String.class);
+    public static final ProcessVariable<String> ELIGIBILITY_NOTE = copy("eligibilityNote", String.class);
+    /** Why the declared income looks low against the spending, when it does: the reviewer's form warns. */
+    public static final ProcessVariable<String> SPENDING_FLAG_REASON = fact("spendingFlagReason", String.class);
+    /** The decisions so far and the reviewer by name and post, for the approver's form. */
+    public static final ProcessVariable<String> CASE_HISTORY = copy("caseHistory", String.class);
+    public static final ProcessVariable<String> REVIEWED_BY_NAME = copy("reviewedByName", String.class);
+    /** When the public notice ends: the notice task's due date, and its day for the forms. */
+    public static final ProcessVariable<Date> NOTICE_ENDS_AT = fact("noticeEndsAt", Date.class);
+    public static final ProcessVariable<String> NOTICE_END_DATE = copy("noticeEndDate", String.class);
+
+    public static final String VAR_CASE_ID = CASE_ID.name();
+    public static final String VAR_TOWNSHIP_CODE = CaseVariables.TOWNSHIP_CODE.name();
+    public static final String VAR_ACCEPT_DECISION = ACCEPT_DECISION.name();
+    public static final String VAR_MISSING_DOCUMENTS = MISSING_DOCUMENTS.name();
+    public static final String VAR_REVIEW_DECISION = REVIEW_DECISION.name();
+    public static final String VAR_REVIEW_COMMENT = REVIEW_COMMENT.name();
+    public static final String VAR_APPROVAL_DECISION = APPROVAL_DECISION.name();
+    public static final String VAR_APPROVAL_COMMENT = APPROVAL_COMMENT.name();
+    public static final String VAR_REJECTION_REASON = REJECTION_REASON.name();
+    public static final String VAR_STANDARD_DECISION = STANDARD_DECISION.name();
+    public static final String VAR_ASSESSED_HOUSEHOLD = ASSESSED_HOUSEHOLD.name();
+    public static final String VAR_RECORDED_SURVEY = RECORDED_SURVEY.name();
 
     public static final String ACCEPT = "ACCEPT";
     public static final String RETURN = "RETURN";
     public static final String APPROVE = "APPROVE";
     public static final String REJECT = "REJECT";
+    /** The decision recorded when an objection is raised during the public notice. */
+    public static final String OBJECTION = "OBJECTION";
+
+    /** Every variable of the process: the case's facts, the survey's, and its own. */
+    static final List<ProcessVariable<?>> VARIABLES;
+
+    static {
+        List<ProcessVariable<?>> all = new ArrayList<>(CaseVariables.ALL);
+        all.addAll(HouseholdSurveys.ALL);
+        all.addAll(List.of(ACCEPT_DECISION, MISSING_DOCUMENTS, REVIEW_DECISION, REVIEW_COMMENT, APPROVAL_DECISION,
+                APPROVAL_COMMENT, OBJECTION_SOURCE, OBJECTION_CONTENT, REJECTION_REASON, REGISTERED_BY, REVIEWED_BY,
+                APPROVED_BY, STANDARD_DECISION, ASSESSED_HOUSEHOLD, PER_CAPITA_INCOME, MONTHLY_STANDARD,
+                CATEGORY_ADDITION, MONTHLY_AMOUNT, ELIGIBILITY_NOTE, SPENDING_FLAG_REASON, CASE_HISTORY,
+                REVIEWED_BY_NAME, NOTICE_ENDS_AT, NOTICE_END_DATE));
+        VARIABLES = Collections.unmodifiableList(all);
+    }
 
     private DibaoApplicationProcess() {
     }

@@ -1,28 +1,70 @@
 package cn.minzheng.bureau.dibao.application;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.minzheng.bureau.access.CurrentUser;
+import cn.minzheng.bureau.access.StaffNames;
+import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TextRules;
+import cn.minzheng.bureau.dibao.BenefitCalculation;
+import cn.minzheng.bureau.dibao.BenefitCalculator;
 import cn.minzheng.bureau.dibao.CaseCategory;
+import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.dibao.DibaoSettings;
+import cn.minzheng.bureau.dibao.HouseholdIncomeService;
+import cn.minzheng.bureau.dibao.IncomeAssessment;
+import cn.minzheng.bureau.dibao.IncomeCalculator;
+import cn.minzheng.bureau.dibao.StandardService;
+import cn.minzheng.bureau.dibao.Survey;
+import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.HouseholdValidator;
 import cn.minzheng.bureau.household.Labelled;
+import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
 
-/** Registers 低保 applications: one validation and one write path for the start form and the REST API. */
+/**
+ * The 低保 application's rules: registration (one validation and one write path for the start form and the REST
+ * API), and the steps of its procedure, which {@link DibaoApplicationSteps} calls with what the process holds.
+ */
 @Service
 public class DibaoApplicationService {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final Map<String, String> STEP_NAMES = Map.of(
+            DibaoApplicationProcess.TASK_ACCEPT, "受理", DibaoApplicationProcess.TASK_PUBLIC_NOTICE, "公示异议",
+            DibaoApplicationProcess.TASK_REVIEW_BY_TOWNSHIP, "乡镇审核",
+            DibaoApplicationProcess.TASK_APPROVE_BY_DISTRICT, "区级审批");
+    private static final Map<String, String> DECISION_NAMES = Map.of(
+            DibaoApplicationProcess.ACCEPT, "受理", DibaoApplicationProcess.RETURN, "退回补正",
+            DibaoApplicationProcess.APPROVE, "同意", DibaoApplicationProcess.REJECT, "不同意",
+            DibaoApplicationProcess.OBJECTION, "登记异议");
 
     private final HouseholdValidator householdValidator;
     private final HouseholdRepository households;
@@ -30,16 +72,27 @@ public class DibaoApplicationService {
     private final RuntimeService runtimeService;
     private final CurrentUser currentUser;
     private final RegionRepository regions;
+    private final HouseholdIncomeService incomes;
+    private final StandardService standards;
+    private final DibaoSettings settings;
+    private final StaffNames staffNames;
+    private final ObjectMapper json;
 
     public DibaoApplicationService(HouseholdValidator householdValidator, HouseholdRepository households,
                                    DibaoCaseRepository cases, RuntimeService runtimeService, CurrentUser currentUser,
-                                   RegionRepository regions) {
+                                   RegionRepository regions, HouseholdIncomeService incomes, StandardService standards,
+                                   DibaoSettings settings, StaffNames staffNames, ObjectMapper json) {
         this.householdValidator = householdValidator;
         this.households = households;
         this.cases = cases;
         this.runtimeService = runtimeService;
         this.currentUser = currentUser;
         this.regions = regions;
+        this.incomes = incomes;
+        this.standards = standards;
+        this.settings = settings;
+        this.staffNames = staffNames;
+        this.json = json;
     }
 
     /** Validates and stores the household and a new case in status APPLIED; all or nothing. */
@@ -62,6 +115,19 @@ public class DibaoApplicationService {
         }
         CaseCategory category = Labelled.parse(CaseCategory.class, form.caseCategory(), "保障类别");
         boolean related = Boolean.TRUE.equals(form.relatedToStaff());
+        String staffName = relatedStaffName(form, related);
+        String staffUser = relatedStaffUser(form, related, actor);
+        requireOwnArea(form);
+        Household household = householdValidator.validate(form.household());
+        long householdId = households.insert(household);
+        return new Registration(
+                cases.insert(householdId, household, category, related, related ? staffName : null, staffUser, actor,
+                        processInstanceId),
+                household);
+    }
+
+    /** The staff member the applicant is related to (备案), by name: required when related. */
+    private static String relatedStaffName(DibaoApplicationForm form, boolean related) {
         String staffName = blankToNull(form.relatedStaffName());
         if (related && staffName == null) {
             throw new RuleViolation("INVALID_APPLICATION", "申请人为干部近亲属时，须填写相关工作人员姓名（备案）");
@@ -72,6 +138,11 @@ public class DibaoApplicationService {
         if (staffName != null && TextRules.nameProblem("相关工作人员姓名", staffName) != null) {
             throw new RuleViolation("INVALID_APPLICATION", TextRules.nameProblem("相关工作人员姓名", staffName));
         }
+        return staffName;
+    }
+
+    /** The related staff member's account, if given: they must not register the application themselves. */
+    private static String relatedStaffUser(DibaoApplicationForm form, boolean related, String actor) {
         String staffUser = related ? blankToNull(form.relatedStaffUserId()) : null;
         if (staffUser != null && !staffUser.matches("[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}")) {
             throw new RuleViolation("INVALID_APPLICATION", "相关工作人员的系统账号格式不正确");
@@ -79,13 +150,7 @@ public class DibaoApplicationService {
         if (staffUser != null && staffUser.equals(actor)) {
             throw new RuleViolation("RELATED_STAFF_RECUSAL", "您是申请人的近亲属，须回避，不能登记此申请", 403);
         }
-        requireOwnArea(form);
-        Household household = householdValidator.validate(form.household());
-        long householdId = households.insert(household);
-        return new Registration(
-                cases.insert(householdId, household, category, related, related ? staffName : null, staffUser, actor,
-                        processInstanceId),
-                household);
+        return staffUser;
     }
 
     /** The REST route: registers the application and starts its process in the same transaction. */
@@ -109,6 +174,96 @@ public class DibaoApplicationService {
         }
         String name = regions.findCurrent(township).map(Region::name).orElse("所选乡镇（街道）");
         throw new RuleViolation("OUTSIDE_AREA", "您只能登记本乡镇（街道）的申请，" + name + "不在您的工作范围内", 403);
+    }
+
+    /** A decision of a step (受理, 审核, 审批, 公示异议), with who and why. */
+    public void recordDecision(long caseId, String step, String decision, String comment, String actor) {
+        cases.recordDecision(caseId, step, decision, comment, actor);
+    }
+
+    public void changeStatus(long caseId, CaseStatus status, String actor, String reason) {
+        cases.changeStatus(caseId, status, actor, reason);
+    }
+
+    /** 公示 starts: the case is in notice until the returned moment (the engine's clock plus the notice period). */
+    public Date startNotice(long caseId, String actor) {
+        Date endsAt = after(EngineClock.now(), settings.getNoticePeriod());
+        LocalDate end = endsAt.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+        cases.changeStatus(caseId, CaseStatus.IN_NOTICE, actor, "公示至" + end);
+        return endsAt;
+    }
+
+    /** The moment an ISO-8601 duration ("P7D") after another, as the engine's timers count it. */
+    private static Date after(Date start, String duration) {
+        GregorianCalendar calendar = new GregorianCalendar();
+        calendar.setTime(start);
+        try {
+            DatatypeFactory.newInstance().newDuration(duration).addTo(calendar);
+        } catch (DatatypeConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        return calendar.getTime();
+    }
+
+    /** 批准: the case pays from the month after approval. */
+    public void activate(long caseId, String approvedBy) {
+        cases.activate(caseId, YearMonth.now().plusMonths(1).toString(), approvedBy);
+    }
+
+    /** What 计算家庭人均收入 found: the household assessed, its per-capita income, and a spending warning if any. */
+    public record IncomeCheck(HouseholdIncomeService.Assessed household, BigDecimal perCapitaIncome,
+                              Optional<String> spendingFlag) {
+    }
+
+    /** 计算家庭人均收入, with the survey just recorded if the caller holds it. */
+    public IncomeCheck checkIncome(long caseId, Survey recorded) {
+        HouseholdIncomeService.Assessed household = recorded != null
+                ? incomes.assess(caseId, Optional.of(recorded))
+                : incomes.assess(caseId);
+        IncomeAssessment assessment = IncomeCalculator.assess(household.assessed());
+        BigDecimal declared = IncomeCalculator.assess(household.declared()).countedMonthlyIncome();
+        return new IncomeCheck(household, assessment.perCapitaIncome(),
+                settings.spendingCheck().flag(household.utilitiesMonthly(), declared));
+    }
+
+    /**
+     * 计算补助金额: the benefit from the standard the DMN table gave, saved on the case with a snapshot of the
+     * household it used. The household as assessed in this transaction, or (after a wait state, null) read again.
+     */
+    public BenefitCalculation calculateBenefit(long caseId, AreaType area, StandardService.Standard standard,
+                                               HouseholdIncomeService.Assessed assessed) throws JsonProcessingException {
+        standards.checkAgainstWages(area, standard.monthlyStandard());
+        Household household = assessed != null ? assessed.assessed() : incomes.assessedHousehold(caseId);
+        IncomeAssessment assessment = IncomeCalculator.assess(household);
+        BenefitCalculation benefit = BenefitCalculator.calculate(assessment.perCapitaIncome(),
+                standard.monthlyStandard(), standard.categoryAddition(), assessment.householdSize());
+        cases.saveCalculation(caseId, benefit,
+                json.writeValueAsString(CalculationSnapshot.of(household, assessment, benefit, area)));
+        return benefit;
+    }
+
+    /** The calculation's verdict as the reviewer's form shows it. */
+    static String eligibilityNote(BenefitCalculation benefit) {
+        return benefit.eligible()
+                ? "符合条件：人均收入低于低保标准，月补助" + Money.format(benefit.monthlyAmount()) + "元"
+                : "不符合条件：人均收入" + Money.format(benefit.perCapitaIncome()) + "元不低于低保标准"
+                        + Money.format(benefit.monthlyStandard()) + "元";
+    }
+
+    /** The decisions so far, for the approver: who decided what, when and why. */
+    public String decisionsSoFar(long caseId) {
+        List<DibaoCaseRepository.Decision> decisions = cases.decisions(caseId);
+        Map<String, String> names = staffNames.of(decisions.stream().map(d -> d.decidedBy()).toList());
+        return decisions.stream()
+                .map(d -> d.decidedAt().format(WHEN) + "  " + STEP_NAMES.getOrDefault(d.step(), d.step()) + "  "
+                        + names.getOrDefault(d.decidedBy(), d.decidedBy()) + "：" + DECISION_NAMES.getOrDefault(d.decision(), d.decision())
+                        + (d.comment() == null ? "" : "（" + d.comment() + "）"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** A staff member as the forms name them: "李建国（岳村乡审核人）". */
+    public String staffName(String userId) {
+        return staffNames.of(userId);
     }
 
     private static String blankToNull(String s) {

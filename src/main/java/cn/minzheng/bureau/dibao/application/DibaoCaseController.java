@@ -17,6 +17,7 @@ import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.dibao.VisibleCases;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 
@@ -30,10 +31,13 @@ public class DibaoCaseController {
     private final HouseholdRepository households;
     private final CurrentUser currentUser;
     private final AuditTrail auditTrail;
+    private final VisibleCases visibleCases;
 
     public DibaoCaseController(DibaoApplicationService applications, DibaoCaseRepository cases,
-                               HouseholdRepository households, CurrentUser currentUser, AuditTrail auditTrail) {
+                               HouseholdRepository households, CurrentUser currentUser, AuditTrail auditTrail,
+                               VisibleCases visibleCases) {
         this.auditTrail = auditTrail;
+        this.visibleCases = visibleCases;
         this.applications = applications;
         this.cases = cases;
         this.households = households;
@@ -61,9 +65,7 @@ public class DibaoCaseController {
     }
 
     private DibaoCase visibleCase(long caseId) {
-        return cases.find(caseId)
-                .filter(c -> currentUser.maySee(c.townshipCode()))
-                .orElseThrow(() -> RuleViolation.notFound("低保案件" + caseId));
+        return visibleCases.get(caseId);
     }
 
     private CaseView view(DibaoCase c) {

@@ -2,6 +2,7 @@ package cn.minzheng.bureau.dibao.recovery;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 
 /** An overpayment of a case and how it is recovered (overpayment_recovery). */
 public record Recovery(
@@ -30,13 +31,7 @@ public record Recovery(
     }
 
     public String statusLabel() {
-        return switch (status) {
-            case "OPEN" -> "待决定";
-            case "DEDUCTING" -> "按月抵扣中";
-            case "REPAID" -> "已退回";
-            case "RECOVERED" -> "已抵扣完毕";
-            case "WAIVED" -> "已减免";
-            default -> "无多发";
-        };
+        return Arrays.stream(RecoveryStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElse(RecoveryStatus.NONE).label();
     }
 }

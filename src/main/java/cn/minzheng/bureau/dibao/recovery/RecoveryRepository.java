@@ -48,7 +48,7 @@ public class RecoveryRepository {
                         entitled_amount, total_amount, status, created_by, created_at, open_case_id, closed_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(caseId, townshipCode, sourceType, sourceId, reason, fromMonth, entitled, overpaid.total(),
-                            nothing ? "NONE" : "OPEN", actor, now(), nothing ? null : caseId, nothing ? now() : null)
+                            (nothing ? RecoveryStatus.NONE : RecoveryStatus.OPEN).name(), actor, now(), nothing ? null : caseId, nothing ? now() : null)
                     .update(key, "id");
         } catch (DuplicateKeyException open) {
             throw new RuleViolation("RECOVERY_OPEN", "该案件已有尚未追回完毕的多发款，请在原追回中处理", 409);
@@ -76,6 +76,19 @@ public class RecoveryRepository {
 
     public Recovery get(long id) {
         return find(id).orElseThrow(() -> RuleViolation.notFound("追回记录" + id));
+    }
+
+    /** The recovery a process instance computed. */
+    public Optional<Recovery> ofProcess(String processInstanceId) {
+        return jdbc.sql("select id from overpayment_recovery where process_instance_id = ?").param(processInstanceId)
+                .query(Long.class).optional().flatMap(this::find);
+    }
+
+    /** Every payment of the case for a benefit month from this one on, by month. */
+    public List<Overpayments.PaidMonth> paidSince(long caseId, String fromMonth) {
+        return jdbc.sql("""
+                select id as payment_id, benefit_month, amount as paid from payment where case_id = ? and benefit_month >= ? order by benefit_month""")
+                .params(caseId, fromMonth).query(RecordRows.of(Overpayments.PaidMonth.class)).list();
     }
 
     public List<Recovery> ofCase(long caseId) {
@@ -122,7 +135,7 @@ public class RecoveryRepository {
     }
 
     public void startDeduction(Recovery recovery, Long householdId, String actor) {
-        transition(recovery, householdId, "DEDUCTING", actor, "自下一次计算的工资单起按月抵扣", false);
+        transition(recovery, householdId, RecoveryStatus.DEDUCTING, actor, "自下一次计算的工资单起按月抵扣", false);
     }
 
     public void recordReceipt(Recovery recovery, Long householdId, BigDecimal amount, String receiptNumber,
@@ -133,19 +146,20 @@ public class RecoveryRepository {
                 .params(recovery.id(), amount, receiptNumber, java.sql.Date.valueOf(receivedOn), actor, now()).update();
         jdbc.sql("update overpayment_recovery set recovered_amount = recovered_amount + ? where id = ?")
                 .params(amount, recovery.id()).update();
-        transition(recovery, householdId, "REPAID", actor, "退回" + amount.toPlainString() + "元，收据" + receiptNumber, true);
+        transition(recovery, householdId, RecoveryStatus.REPAID, actor, "退回" + amount.toPlainString() + "元，收据" + receiptNumber, true);
     }
 
     public void waive(Recovery recovery, Long householdId, String approvedBy, String comment) {
         jdbc.sql("update overpayment_recovery set waiver_approved_by = ? where id = ?").params(approvedBy, recovery.id()).update();
-        transition(recovery, householdId, "WAIVED", approvedBy, comment, true);
+        transition(recovery, householdId, RecoveryStatus.WAIVED, approvedBy, comment, true);
     }
 
-    private void transition(Recovery recovery, Long householdId, String status, String actor, String reason, boolean closes) {
+    private void transition(Recovery recovery, Long householdId, RecoveryStatus status, String actor, String reason,
+                            boolean closes) {
         jdbc.sql("update overpayment_recovery set status = ?, closed_at = ?, open_case_id = ? where id = ?")
-                .params(status, closes ? now() : null, closes ? null : recovery.caseId(), recovery.id()).update();
+                .params(status.name(), closes ? now() : null, closes ? null : recovery.caseId(), recovery.id()).update();
         audit.record("RECOVERY", recovery.id(), householdId, recovery.caseId(), "STATUS_CHANGED", actor, reason,
-                Map.of("status", recovery.status()), Map.of("status", status));
+                Map.of("status", recovery.status()), Map.of("status", status.name()));
     }
 
     private static Timestamp now() {

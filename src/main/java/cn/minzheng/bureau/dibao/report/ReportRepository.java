@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,9 +40,9 @@ public class ReportRepository {
         jdbc.sql("""
                 insert into dibao_report (case_id, township_code, channel, anonymous, reporter_name, reporter_contact,
                     fact_kind, allegation, status, registered_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, townshipCode, channel, anonymous, reporterName, reporterContact, factKind, allegation,
-                        actor, now())
+                        ReportStatus.REGISTERED.name(), actor, now())
                 .update(key, "id");
         long id = key.getKey().longValue();
         Map<String, Object> after = new LinkedHashMap<>();
@@ -65,16 +66,16 @@ public class ReportRepository {
     }
 
     public void assign(Report report, long householdId, String investigator, String actor) {
-        jdbc.sql("update dibao_report set investigator = ?, status = 'INVESTIGATING' where id = ?")
-                .params(investigator, report.id()).update();
+        jdbc.sql("update dibao_report set investigator = ?, status = ? where id = ?")
+                .params(investigator, ReportStatus.INVESTIGATING.name(), report.id()).update();
         audit.record("REPORT", report.id(), householdId, report.caseId(), "INVESTIGATOR_ASSIGNED", actor, null,
                 null, Map.of("investigator", investigator));
     }
 
     public void recordFindings(Report report, long householdId, boolean founded, String factFromMonth, String findings,
                                String actor) {
-        jdbc.sql("update dibao_report set findings = ?, fact_from_month = ?, status = 'DECIDING' where id = ?")
-                .params(findings, factFromMonth, report.id()).update();
+        jdbc.sql("update dibao_report set findings = ?, fact_from_month = ?, status = ? where id = ?")
+                .params(findings, factFromMonth, ReportStatus.DECIDING.name(), report.id()).update();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("founded", founded);
         after.put("factFromMonth", factFromMonth);
@@ -95,8 +96,27 @@ public class ReportRepository {
     }
 
     /** Closes the report as UNFOUNDED or FOUNDED (with the recovery a founded report started). */
-    public void close(long id, String status, Long recoveryId) {
-        jdbc.sql("update dibao_report set status = ?, recovery_id = ? where id = ?").params(status, recoveryId, id).update();
+    public void close(long id, ReportStatus status, Long recoveryId) {
+        jdbc.sql("update dibao_report set status = ?, recovery_id = ? where id = ?").params(status.name(), recoveryId, id).update();
+    }
+
+    /** A township's clerks and reviewers, as (user id, name, post): who may investigate its reports. */
+    public List<Staff> clerksAndReviewers(String clerkGroup, String reviewerGroup) {
+        return jdbc.sql("""
+                        select distinct u.id_ as user_id, u.first_ as name, u.last_ as post from act_id_user u
+                        join act_id_membership m on m.user_id_ = u.id_ where m.group_id_ in (?, ?) order by u.id_""")
+                .params(clerkGroup, reviewerGroup)
+                .query((rs, row) -> new Staff(rs.getString("user_id"), rs.getString("name"), rs.getString("post")))
+                .list();
+    }
+
+    public boolean isMemberOfEither(String userId, String clerkGroup, String reviewerGroup) {
+        return jdbc.sql("select count(*) from act_id_membership where user_id_ = ? and group_id_ in (?, ?)")
+                .params(userId, clerkGroup, reviewerGroup).query(Long.class).single() > 0;
+    }
+
+    /** A staff member: user id, name (the engine's first name) and post (its last name). */
+    public record Staff(String userId, String name, String post) {
     }
 
     private static Timestamp now() {

@@ -25,13 +25,13 @@ import cn.minzheng.bureau.common.TaskInput;
 import cn.minzheng.bureau.dibao.BenefitCalculation;
 import cn.minzheng.bureau.dibao.BenefitCalculator;
 import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.dibao.CaseVariables;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.HouseholdIncomeService;
 import cn.minzheng.bureau.dibao.IncomeAssessment;
 import cn.minzheng.bureau.dibao.IncomeCalculator;
 import cn.minzheng.bureau.dibao.StandardService;
-import cn.minzheng.bureau.dibao.application.CaseVariables;
 import cn.minzheng.bureau.engine.CopiedVariables;
 import cn.minzheng.bureau.region.AreaType;
 

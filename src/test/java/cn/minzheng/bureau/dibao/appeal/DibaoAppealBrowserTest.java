@@ -39,7 +39,7 @@ class DibaoAppealBrowserTest {
     @Autowired
     DibaoWalker walker;
     @Autowired
-    DibaoAppeals appeals;
+    AppealService appeals;
     @Autowired
     AppealRepository appealRepository;
     @Autowired
@@ -53,7 +53,7 @@ class DibaoAppealBrowserTest {
     void anAppealAgainstTheAmountIsReinvestigatedByAnotherClerkAndTheDistrictChangesIt(Tasklist tasklist) {
         DibaoCase dibaoCase = activeCase();
         String amount = cases.find(dibaoCase.id()).orElseThrow().monthlyAmount().setScale(2).toPlainString();
-        Appeal appeal = walker.as(CLERK, () -> appeals.register(new DibaoAppeals.Registration(dibaoCase.id(), AMOUNT, null,
+        Appeal appeal = walker.as(CLERK, () -> appeals.register(new AppealService.Registration(dibaoCase.id(), AMOUNT, null,
                 "户主患慢性病，每月药费较大，请求提高补助"), CLERK));
         String instance = appeal.processInstanceId();
 

@@ -190,8 +190,7 @@ class DibaoApplicationProcessTest {
         }
         assertThat(history.createHistoricDetailQuery().processInstanceId(instanceId).variableUpdates().list())
                 .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
-                .doesNotContainAnyElementsOf(ApplicationCopiedVariables.OWN_COPIES)
-                .doesNotContainAnyElementsOf(CaseVariables.COPIES);
+                .doesNotContainAnyElementsOf(new DibaoApplicationVariables().copies());
     }
 
     @Test
@@ -395,7 +394,7 @@ class DibaoApplicationProcessTest {
                 .extracting(HistoricVariableInstance::getName)
                 .contains("townshipCode", "caseCategory", "relatedToStaff", VAR_CASE_ID, "caseNumber")
                 .doesNotContainAnyElementsOf(StartFormVariables.NAMES)
-                .doesNotContainAnyElementsOf(CaseVariables.COPIES);
+                .doesNotContainAnyElementsOf(new DibaoApplicationVariables().copies());
         assertThat(history.createHistoricDetailQuery().processInstanceId(instance.getId()).list())
                 .extracting(detail -> String.valueOf(detail instanceof HistoricVariableUpdate update ? update.getValue()
                         : ((HistoricFormField) detail).getFieldValue()))
@@ -407,9 +406,9 @@ class DibaoApplicationProcessTest {
     @Test
     void aSubmittedFieldNamedLikeADelegateDoesNotReplaceIt() {
         var variables = startFormVariables(TestApplications.idNumber(true), TestApplications.idNumber(false));
-        // under the engine's own order a variable shadows the bean of the same name in ${registerApplication}
+        // under the engine's own order a variable shadows the bean of the same name in ${dibaoApplicationSteps.register(execution)}
         // and ${fourEyes.requireOtherThan(…)}: registration would fail, and the four-eyes check with it
-        variables.put("registerApplication", "伪造");
+        variables.put("dibaoApplicationSteps", "伪造");
         variables.put("fourEyes", "伪造");
 
         ProcessInstance instance = walker.as(CLERK, () -> engine.getFormService()

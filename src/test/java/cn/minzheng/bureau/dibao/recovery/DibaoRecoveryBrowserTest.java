@@ -51,7 +51,7 @@ class DibaoRecoveryBrowserTest {
     @Autowired
     DibaoWalker walker;
     @Autowired
-    OverpaymentRecoveries recoveries;
+    RecoveryService recoveries;
     @Autowired
     RecoveryRepository recoveryRepository;
     @Autowired

@@ -41,12 +41,12 @@ import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.appeal.Appeal;
 import cn.minzheng.bureau.dibao.appeal.AppealProcess;
 import cn.minzheng.bureau.dibao.appeal.AppealRepository;
-import cn.minzheng.bureau.dibao.appeal.DibaoAppeals;
+import cn.minzheng.bureau.dibao.appeal.AppealService;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
-import cn.minzheng.bureau.dibao.report.DibaoReports;
 import cn.minzheng.bureau.dibao.report.Report;
 import cn.minzheng.bureau.dibao.report.ReportProcess;
 import cn.minzheng.bureau.dibao.report.ReportRepository;
+import cn.minzheng.bureau.dibao.report.ReportService;
 import cn.minzheng.bureau.payroll.PayrollComputation;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.payroll.PayrollRepository;
@@ -88,15 +88,15 @@ class RedressProcessTest {
     @Autowired
     DibaoCaseRepository cases;
     @Autowired
-    DibaoReports reports;
+    ReportService reports;
     @Autowired
     ReportRepository reportRepository;
     @Autowired
-    DibaoAppeals appeals;
+    AppealService appeals;
     @Autowired
     AppealRepository appealRepository;
     @Autowired
-    OverpaymentRecoveries recoveries;
+    RecoveryService recoveries;
     @Autowired
     RecoveryRepository recoveryRepository;
     @Autowired
@@ -360,7 +360,7 @@ class RedressProcessTest {
         jdbc.sql("update dibao_case_status_history set changed_at = ? where case_id = ? and status = 'REJECTED'")
                 .params(Timestamp.valueOf(rejectedAt), dibaoCase.id()).update();
 
-        Appeal appeal = walker.as(CLERK, () -> appeals.register(new DibaoAppeals.Registration(dibaoCase.id(),
+        Appeal appeal = walker.as(CLERK, () -> appeals.register(new AppealService.Registration(dibaoCase.id(),
                 AppealProcess.REJECTION, null, "家庭财产为自住房屋，不应计入"), CLERK));
         assertThat(appeal.noticeDate()).isEqualTo(rejectedAt.toLocalDate());
         assertThat(appeal.handledBy()).contains(CLERK, REVIEWER, APPROVER);
@@ -409,14 +409,14 @@ class RedressProcessTest {
     void anAppealAgainstACancellationIsUpheldAndLateAppealsAreRefused() {
         DibaoCase dibaoCase = activeCase(1, "100");
         cases.changeStatus(dibaoCase.id(), CaseStatus.CANCELLED, APPROVER, "复核停保：户主已就业");
-        assertThatThrownBy(() -> walker.as(CLERK, () -> appeals.register(new DibaoAppeals.Registration(dibaoCase.id(),
+        assertThatThrownBy(() -> walker.as(CLERK, () -> appeals.register(new AppealService.Registration(dibaoCase.id(),
                 AppealProcess.REJECTION, null, "不服"), CLERK))).satisfies(violation("没有可申诉的"));
-        assertThatThrownBy(() -> walker.as(CLERK, () -> appeals.register(new DibaoAppeals.Registration(dibaoCase.id(),
+        assertThatThrownBy(() -> walker.as(CLERK, () -> appeals.register(new AppealService.Registration(dibaoCase.id(),
                 AppealProcess.CANCELLATION, java.time.LocalDate.now().plusDays(1).toString(), "不服"), CLERK)))
                 .satisfies(violation("书面通知日期应在决定日期"));
-        Appeal appeal = walker.as(CLERK, () -> appeals.register(new DibaoAppeals.Registration(dibaoCase.id(),
+        Appeal appeal = walker.as(CLERK, () -> appeals.register(new AppealService.Registration(dibaoCase.id(),
                 AppealProcess.CANCELLATION, null, "户主只是临时工，收入不稳定"), CLERK));
-        assertThatThrownBy(() -> walker.as(CLERK, () -> appeals.register(new DibaoAppeals.Registration(dibaoCase.id(),
+        assertThatThrownBy(() -> walker.as(CLERK, () -> appeals.register(new AppealService.Registration(dibaoCase.id(),
                 AppealProcess.CANCELLATION, null, "再次申诉"), CLERK))).satisfies(violation("已有正在办理的申诉"));
         ProcessInstance instance = instance(appeal.processInstanceId());
         reinvestigate(CLERK2, instance);
@@ -433,7 +433,7 @@ class RedressProcessTest {
         // sixty-one days after the notice it is too late
         jdbc.sql("update dibao_case_status_history set changed_at = ? where case_id = ? and status = 'CANCELLED'")
                 .params(Timestamp.valueOf(LocalDateTime.now().minusDays(61)), dibaoCase.id()).update();
-        assertThatThrownBy(() -> walker.as(CLERK, () -> appeals.register(new DibaoAppeals.Registration(dibaoCase.id(),
+        assertThatThrownBy(() -> walker.as(CLERK, () -> appeals.register(new AppealService.Registration(dibaoCase.id(),
                 AppealProcess.CANCELLATION, null, "再次申诉"), CLERK))).satisfies(violation("已超过申诉期限"));
     }
 
@@ -443,7 +443,7 @@ class RedressProcessTest {
         YearMonth month = freshMonth();
         payroll(month);
         cases.changeStatus(dibaoCase.id(), CaseStatus.CANCELLED, APPROVER, "复核停保：家庭成员已就业");
-        Appeal reinstate = walker.as(CLERK, () -> appeals.register(new DibaoAppeals.Registration(dibaoCase.id(),
+        Appeal reinstate = walker.as(CLERK, () -> appeals.register(new AppealService.Registration(dibaoCase.id(),
                 AppealProcess.CANCELLATION, null, "就业的成员已于上月失业"), CLERK));
         ProcessInstance first = instance(reinstate.processInstanceId());
         reinvestigate(CLERK2, first);
@@ -460,7 +460,7 @@ class RedressProcessTest {
         assertThat(jdbc.sql("select count(*) from payment where case_id = ? and payroll_id = ?")
                 .params(dibaoCase.id(), payroll(month.plusMonths(1))).query(Long.class).single()).isOne();
 
-        Appeal amount = walker.as(CLERK, () -> appeals.register(new DibaoAppeals.Registration(dibaoCase.id(),
+        Appeal amount = walker.as(CLERK, () -> appeals.register(new AppealService.Registration(dibaoCase.id(),
                 AppealProcess.AMOUNT, null, "户主患慢性病，医疗支出大"), CLERK));
         ProcessInstance second = instance(amount.processInstanceId());
         // clerk2 re-investigated the first appeal: now one who handled the case
@@ -501,7 +501,7 @@ class RedressProcessTest {
     }
 
     private Report register(DibaoCase dibaoCase, boolean anonymous, String kind, String allegation) {
-        return walker.as(CLERK, () -> reports.register(new DibaoReports.Registration(dibaoCase.id(),
+        return walker.as(CLERK, () -> reports.register(new ReportService.Registration(dibaoCase.id(),
                 ReportProcess.CHANNEL_ANY_TIME, anonymous, anonymous ? null : "张三", anonymous ? null : "13800000000",
                 kind, allegation), CLERK));
     }

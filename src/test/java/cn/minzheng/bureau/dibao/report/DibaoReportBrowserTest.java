@@ -38,7 +38,7 @@ class DibaoReportBrowserTest {
     @Autowired
     DibaoWalker walker;
     @Autowired
-    DibaoReports reports;
+    ReportService reports;
     @Autowired
     ReportRepository reportRepository;
     @Autowired
@@ -51,7 +51,7 @@ class DibaoReportBrowserTest {
     @Test
     void aReportIsAssignedInvestigatedAndDecidedAndTheBenefitIsLowered(Tasklist tasklist) {
         DibaoCase dibaoCase = activeCase(); // (520 - 300 / 2) x 2 = 740
-        Report report = walker.as(CLERK, () -> reports.register(new DibaoReports.Registration(dibaoCase.id(), CHANNEL_ANY_TIME,
+        Report report = walker.as(CLERK, () -> reports.register(new ReportService.Registration(dibaoCase.id(), CHANNEL_ANY_TIME,
                 false, "张三", "13800000000", "HIDDEN_INCOME", "户主在镇上打零工，每月有收入，未申报"), CLERK));
         String instance = report.processInstanceId();
 

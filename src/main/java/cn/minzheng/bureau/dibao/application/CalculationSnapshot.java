@@ -1,0 +1,46 @@
+package cn.minzheng.bureau.dibao.application;
+
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import cn.minzheng.bureau.dibao.BenefitCalculation;
+import cn.minzheng.bureau.dibao.IncomeAssessment;
+import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.region.AreaType;
+
+/** What a calculation used, saved on the case: later edits of the household never change what was decided. */
+final class CalculationSnapshot {
+
+    private CalculationSnapshot() {
+    }
+
+    static Map<String, Object> of(Household household, IncomeAssessment assessment, BenefitCalculation benefit,
+                                  AreaType area) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("computedAt", LocalDateTime.now().toString());
+        snapshot.put("areaType", area.name());
+        snapshot.put("members", household.members().stream().map(CalculationSnapshot::member).toList());
+        snapshot.put("countedMonthlyIncome", assessment.countedMonthlyIncome().toPlainString());
+        snapshot.put("excludedMonthlyIncome", assessment.excludedMonthlyIncome().toPlainString());
+        snapshot.put("perCapitaIncome", benefit.perCapitaIncome().toPlainString());
+        snapshot.put("monthlyStandard", benefit.monthlyStandard().toPlainString());
+        snapshot.put("categoryAddition", benefit.categoryAddition().toPlainString());
+        snapshot.put("householdSize", benefit.householdSize());
+        snapshot.put("monthlyAmount", benefit.monthlyAmount().toPlainString());
+        return snapshot;
+    }
+
+    private static Map<String, Object> member(Household.Member m) {
+        return Map.of(
+                "name", m.name(),
+                "idNumber", m.idNumber().value(),
+                "relation", m.relation().name(),
+                "employmentStatus", m.employmentStatus().name(),
+                "disabilityLevel", m.disabilityLevel().name(),
+                "incomes", m.incomes().stream().map(i -> Map.of(
+                        "type", i.type().name(),
+                        "counted", i.type().counted(),
+                        "monthlyAmount", i.monthlyAmount().toPlainString())).toList());
+    }
+}
