@@ -359,7 +359,7 @@ public class DibaoCaseRepository {
             if (townshipCode.equals(openCase.townshipBefore())) {
                 continue;
             }
-            jdbc.sql("update dibao_case set township_code = ? where id = ?").params(townshipCode, openCase.caseId()).update();
+            moveToArea(openCase.caseId(), townshipCode);
             audit.record("DIBAO_CASE", openCase.caseId(), householdId, openCase.caseId(), "REORGANISED", actor, reason,
                     Map.of("townshipCode", openCase.townshipBefore()), Map.of("townshipCode", townshipCode));
             moved.add(openCase);
