@@ -19,9 +19,9 @@ import cn.minzheng.bureau.common.TaskInput;
 @Component
 public class CommunityReorganisationSteps {
 
-    private final ReorganisationService service;
+    private final CommunityReorganisationService service;
 
-    public CommunityReorganisationSteps(ReorganisationService service) {
+    public CommunityReorganisationSteps(CommunityReorganisationService service) {
         this.service = service;
     }
 
@@ -41,12 +41,12 @@ public class CommunityReorganisationSteps {
             return;
         }
         ReorganisationPlan plan = submittedPlan(task, planId);
-        ReorganisationService.Submitted submitted = service.submit(planId, plan,
+        CommunityReorganisationService.Submitted submitted = service.submit(planId, plan,
                 input.optionalText(VAR_DRAFT_COMMENT, "说明", 1000), actor);
         PLAN_TITLE.set(task, submitted.title());
         PLAN_JSON.set(task, submitted.planJson());
         PLAN_SUMMARY.set(task, submitted.summary());
-        PLAN_ROWS.set(task, ReorganisationService.formRows(plan));
+        PLAN_ROWS.set(task, CommunityReorganisationService.formRows(plan));
         HAS_KEPT_STEPS.set(task, !PlanForm.kept(plan).isEmpty());
         REVIEW_RETURNED.set(task, false);
         RETURN_REASON.set(task, null);
@@ -61,7 +61,7 @@ public class CommunityReorganisationSteps {
         String json = PLAN_JSON.get(task);
         Object rows = PLAN_ROWS.get(task);
         if (rows == null || (json != null && !json.equals(stored))) {
-            return ReorganisationService.parse(json);
+            return CommunityReorganisationService.parse(json);
         }
         String title = new TaskInput(task).text(VAR_PLAN_TITLE, "方案名称", 200);
         return service.fromForm(title, rows, stored);
@@ -119,7 +119,7 @@ public class CommunityReorganisationSteps {
         if (problem != null) {
             throw new BpmnError(ERROR_PLAN_INVALID, problem);
         }
-        ReorganisationService.Applied applied = service.apply(planId, Actor.currentOrNull(execution));
+        CommunityReorganisationService.Applied applied = service.apply(planId, Actor.currentOrNull(execution));
         APPLY_SUMMARY.set(execution, "已调整" + applied.households() + "户家庭、" + applied.cases() + "件低保案件、"
                 + applied.processes() + "个流程、" + applied.tasks() + "项待办任务");
     }

@@ -14,7 +14,7 @@ import cn.minzheng.bureau.common.RecordRows;
 
 /** Plans, the decisions on them and the before/after record of what an applied plan moved. */
 @Repository
-public class ReorganisationRepository {
+public class CommunityReorganisationRepository {
 
     private static final String PLAN_COLUMNS = "id, title, plan_json, status, process_instance_id, drafted_by, approved_by, applied_at";
 
@@ -32,7 +32,7 @@ public class ReorganisationRepository {
 
     private final JdbcClient jdbc;
 
-    public ReorganisationRepository(JdbcClient jdbc) {
+    public CommunityReorganisationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

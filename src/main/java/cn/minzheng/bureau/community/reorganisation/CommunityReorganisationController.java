@@ -17,20 +17,20 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.minzheng.bureau.access.CurrentUser;
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.community.reorganisation.ReorganisationRepository.Plan;
+import cn.minzheng.bureau.community.reorganisation.CommunityReorganisationRepository.Plan;
 import cn.minzheng.bureau.engine.EngineAuthentication;
 
 /** 社区调整方案: the community section drafts a plan; district staff read a plan with its decisions and moves. */
 @RestController
 @RequestMapping("/api/reorganisations")
-public class ReorganisationController {
+public class CommunityReorganisationController {
 
-    private final ReorganisationService service;
-    private final ReorganisationRepository plans;
+    private final CommunityReorganisationService service;
+    private final CommunityReorganisationRepository plans;
     private final CurrentUser currentUser;
     private final IdentityService identityService;
 
-    public ReorganisationController(ReorganisationService service, ReorganisationRepository plans,
+    public CommunityReorganisationController(CommunityReorganisationService service, CommunityReorganisationRepository plans,
                                     CurrentUser currentUser, IdentityService identityService) {
         this.service = service;
         this.plans = plans;
@@ -65,7 +65,7 @@ public class ReorganisationController {
         view.put("draftedBy", plan.draftedBy());
         view.put("approvedBy", plan.approvedBy());
         view.put("appliedAt", plan.appliedAt());
-        view.put("plan", ReorganisationService.parse(plan.planJson()));
+        view.put("plan", CommunityReorganisationService.parse(plan.planJson()));
         view.put("decisions", plans.decisions(id));
         view.put("changes", service.changes(id));
         return view;

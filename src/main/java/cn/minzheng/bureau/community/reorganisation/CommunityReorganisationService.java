@@ -36,8 +36,8 @@ import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.JsonRows;
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.community.reorganisation.ReorganisationRepository.Change;
-import cn.minzheng.bureau.community.reorganisation.ReorganisationRepository.Plan;
+import cn.minzheng.bureau.community.reorganisation.CommunityReorganisationRepository.Change;
+import cn.minzheng.bureau.community.reorganisation.CommunityReorganisationRepository.Plan;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository.MovedCase;
 import cn.minzheng.bureau.engine.ProcessVariable;
@@ -53,9 +53,9 @@ import cn.minzheng.bureau.region.RegionRepository;
  * together, each with a before/after record, or nothing moves.
  */
 @Service
-public class ReorganisationService {
+public class CommunityReorganisationService {
 
-    private static final Logger log = LoggerFactory.getLogger(ReorganisationService.class);
+    private static final Logger log = LoggerFactory.getLogger(CommunityReorganisationService.class);
     /** Variables of any process that carry its area, rewritten when the area moves (a 低保 case's household decides first). */
     private static final ProcessVariable<Long> AREA_CASE_ID = ProcessVariable.fact("caseId", Long.class);
     private static final ProcessVariable<String> AREA_TOWNSHIP_CODE = ProcessVariable.fact("townshipCode", String.class);
@@ -70,7 +70,7 @@ public class ReorganisationService {
     /** The engine keeps a string variable in a column of 4,000 characters; the plan and its summary travel in one. */
     static final int MAX_VARIABLE_LENGTH = 4000;
 
-    private final ReorganisationRepository plans;
+    private final CommunityReorganisationRepository plans;
     private final RegionRepository regions;
     private final HouseholdRepository householdRepository;
     private final DibaoCaseRepository caseRepository;
@@ -80,7 +80,7 @@ public class ReorganisationService {
     private final AccessSetup accessSetup;
     private final AuditTrail audit;
 
-    public ReorganisationService(ReorganisationRepository plans, RegionRepository regions,
+    public CommunityReorganisationService(CommunityReorganisationRepository plans, RegionRepository regions,
                                  HouseholdRepository householdRepository, DibaoCaseRepository caseRepository,
                                  RuntimeService runtimeService, TaskService taskService,
                                  AuthorizationService authorizationService, AccessSetup accessSetup, AuditTrail audit) {
