@@ -213,4 +213,42 @@ public class HouseholdRepository {
         }
         return ids;
     }
+
+    // community reorganisation
+
+    /** Where a household is registered: its township and community. */
+    public record Area(String townshipCode, String communityCode) {
+    }
+
+    /**
+     * Moves a household to a community (and the community's township), with its audit entry. Returns where it
+     * was, or empty when it is there already (nothing written then).
+     */
+    public Optional<Area> moveToArea(long householdId, String townshipCode, String communityCode, String actor,
+                                     String reason) {
+        Area before = jdbc.sql("select township_code, community_code from household where id = ?").param(householdId)
+                .query((rs, n) -> new Area(rs.getString(1), rs.getString(2))).single();
+        if (townshipCode.equals(before.townshipCode()) && communityCode.equals(before.communityCode())) {
+            return Optional.empty();
+        }
+        jdbc.sql("update household set township_code = ?, community_code = ? where id = ?")
+                .params(townshipCode, communityCode, householdId).update();
+        audit.record("HOUSEHOLD", householdId, householdId, null, "REORGANISED", actor, reason,
+                Map.of("townshipCode", before.townshipCode(), "communityCode", before.communityCode()),
+                Map.of("townshipCode", townshipCode, "communityCode", communityCode));
+        return Optional.of(before);
+    }
+
+    /** Ids of the households registered in a village / community, in order. */
+    public List<Long> idsInCommunity(String communityCode) {
+        return jdbc.sql("select id from household where community_code = ? order by id").param(communityCode)
+                .query(Long.class).list();
+    }
+
+    /** Where the household of a 低保 case is registered. */
+    public Optional<Area> areaOfCase(long caseId) {
+        return jdbc.sql("""
+                select h.township_code, h.community_code from dibao_case c join household h on h.id = c.household_id
+                where c.id = ?""").param(caseId).query((rs, n) -> new Area(rs.getString(1), rs.getString(2))).optional();
+    }
 }

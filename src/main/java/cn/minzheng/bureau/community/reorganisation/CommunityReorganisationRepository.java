@@ -14,7 +14,7 @@ import cn.minzheng.bureau.common.RecordRows;
 
 /** Plans, the decisions on them and the before/after record of what an applied plan moved. */
 @Repository
-public class ReorganisationRepository {
+public class CommunityReorganisationRepository {
 
     private static final String PLAN_COLUMNS = "id, title, plan_json, status, process_instance_id, drafted_by, approved_by, applied_at";
 
@@ -32,7 +32,7 @@ public class ReorganisationRepository {
 
     private final JdbcClient jdbc;
 
-    public ReorganisationRepository(JdbcClient jdbc) {
+    public CommunityReorganisationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -41,8 +41,8 @@ public class ReorganisationRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into reorg_plan (title, plan_json, status, drafted_by, created_at, updated_at)
-                values (?, ?, 'DRAFT', ?, ?, ?)""")
-                .params(title, planJson, draftedBy, now, now).update(key, "id");
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(title, planJson, PlanStatus.DRAFT.name(), draftedBy, now, now).update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
 
@@ -62,18 +62,18 @@ public class ReorganisationRepository {
     }
 
     public void updateDraft(long id, String title, String planJson) {
-        jdbc.sql("update reorg_plan set title = ?, plan_json = ?, status = 'IN_REVIEW', updated_at = ? where id = ?")
-                .params(title, planJson, now(), id).update();
+        jdbc.sql("update reorg_plan set title = ?, plan_json = ?, status = ?, updated_at = ? where id = ?")
+                .params(title, planJson, PlanStatus.IN_REVIEW.name(), now(), id).update();
     }
 
-    public void changeStatus(long id, String status) {
-        jdbc.sql("update reorg_plan set status = ?, updated_at = ? where id = ?").params(status, now(), id).update();
+    public void changeStatus(long id, PlanStatus status) {
+        jdbc.sql("update reorg_plan set status = ?, updated_at = ? where id = ?").params(status.name(), now(), id).update();
     }
 
     public void markApplied(long id, String approvedBy) {
         Timestamp now = now();
-        jdbc.sql("update reorg_plan set status = 'APPLIED', approved_by = ?, applied_at = ?, updated_at = ? where id = ?")
-                .params(approvedBy, now, now, id).update();
+        jdbc.sql("update reorg_plan set status = ?, approved_by = ?, applied_at = ?, updated_at = ? where id = ?")
+                .params(PlanStatus.APPLIED.name(), approvedBy, now, now, id).update();
     }
 
     public void decide(long planId, String step, String townshipCode, String decision, String comment, String user) {

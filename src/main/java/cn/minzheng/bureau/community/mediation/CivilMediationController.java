@@ -10,19 +10,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.community.construction.CommunityArea;
-import cn.minzheng.bureau.community.mediation.DisputeRepository.Dispute;
-import cn.minzheng.bureau.community.mediation.DisputeRepository.Party;
-import cn.minzheng.bureau.community.mediation.DisputeRepository.Session;
+import cn.minzheng.bureau.community.mediation.CivilMediationRepository.Dispute;
+import cn.minzheng.bureau.community.mediation.CivilMediationRepository.Party;
+import cn.minzheng.bureau.community.mediation.CivilMediationRepository.Session;
 
 /** 民事调解台账: disputes of the user's community / township / district, with parties and sessions. */
 @RestController
 @RequestMapping("/api/community/disputes")
-public class MediationController {
+public class CivilMediationController {
 
-    private final DisputeRepository disputes;
+    private final CivilMediationRepository disputes;
     private final CommunityArea area;
 
-    public MediationController(DisputeRepository disputes, CommunityArea area) {
+    public CivilMediationController(CivilMediationRepository disputes, CommunityArea area) {
         this.disputes = disputes;
         this.area = area;
     }

@@ -1,7 +1,6 @@
 package cn.minzheng.bureau.community.reorganisation;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -18,19 +17,20 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.minzheng.bureau.access.CurrentUser;
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.community.reorganisation.ReorganisationRepository.Plan;
+import cn.minzheng.bureau.community.reorganisation.CommunityReorganisationRepository.Plan;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 
 /** 社区调整方案: the community section drafts a plan; district staff read a plan with its decisions and moves. */
 @RestController
 @RequestMapping("/api/reorganisations")
-public class ReorganisationController {
+public class CommunityReorganisationController {
 
-    private final ReorganisationService service;
-    private final ReorganisationRepository plans;
+    private final CommunityReorganisationService service;
+    private final CommunityReorganisationRepository plans;
     private final CurrentUser currentUser;
     private final IdentityService identityService;
 
-    public ReorganisationController(ReorganisationService service, ReorganisationRepository plans,
+    public CommunityReorganisationController(CommunityReorganisationService service, CommunityReorganisationRepository plans,
                                     CurrentUser currentUser, IdentityService identityService) {
         this.service = service;
         this.plans = plans;
@@ -42,9 +42,7 @@ public class ReorganisationController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> draft(@RequestBody String planJson) {
-        List<String> groups = identityService.getCurrentAuthentication() == null ? null
-                : identityService.getCurrentAuthentication().getGroupIds();
-        if (groups == null || !groups.contains(Groups.COMMUNITY_SECTION)) {
+        if (!EngineAuthentication.groupIds(identityService).contains(Groups.COMMUNITY_SECTION)) {
             throw new RuleViolation("COMMUNITY_SECTION_ONLY", "只有区民政局基层政权和社区建设科可以起草社区调整方案", 403);
         }
         long planId = service.start(planJson, currentUser.id());
@@ -67,7 +65,7 @@ public class ReorganisationController {
         view.put("draftedBy", plan.draftedBy());
         view.put("approvedBy", plan.approvedBy());
         view.put("appliedAt", plan.appliedAt());
-        view.put("plan", ReorganisationService.parse(plan.planJson()));
+        view.put("plan", CommunityReorganisationService.parse(plan.planJson()));
         view.put("decisions", plans.decisions(id));
         view.put("changes", service.changes(id));
         return view;

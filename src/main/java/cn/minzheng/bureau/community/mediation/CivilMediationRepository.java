@@ -18,14 +18,14 @@ import cn.minzheng.bureau.common.RecordRows;
 
 /** Disputes, their parties and mediation sessions; every decision with its audit entry. */
 @Repository
-public class DisputeRepository {
+public class CivilMediationRepository {
 
     static final String ENTITY = "CIVIL_DISPUTE";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    public DisputeRepository(JdbcClient jdbc, AuditTrail audit) {
+    public CivilMediationRepository(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
         this.audit = audit;
     }

@@ -20,14 +20,14 @@ import cn.minzheng.bureau.common.RecordRows;
 
 /** Community office projects and their stages; every change with its audit entry, in one transaction. */
 @Repository
-public class OfficeProjectRepository {
+public class OfficeConstructionRepository {
 
     static final String ENTITY = "COMMUNITY_OFFICE";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
 
-    public OfficeProjectRepository(JdbcClient jdbc, AuditTrail audit) {
+    public OfficeConstructionRepository(JdbcClient jdbc, AuditTrail audit) {
         this.jdbc = jdbc;
         this.audit = audit;
     }
