@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.household.Problems;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.region.Region;
@@ -108,7 +109,7 @@ public class RosterService {
     public Long approvedDibaoCase(String idNumber) {
         return jdbc.sql("""
                 select c.id from dibao_case_person p join dibao_case c on c.id = p.case_id
-                where p.open_id_number = ? and c.status = 'APPROVED'""")
-                .param(idNumber).query(Long.class).optional().orElse(null);
+                where p.open_id_number = ? and c.status = ?""")
+                .params(idNumber, CaseStatus.APPROVED.name()).query(Long.class).optional().orElse(null);
     }
 }

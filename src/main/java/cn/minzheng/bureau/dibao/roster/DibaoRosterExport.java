@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.dibao.CaseCategory;
+import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.household.DisabilityLevel;
 import cn.minzheng.bureau.household.EmploymentStatus;
 import cn.minzheng.bureau.household.Relation;
@@ -31,9 +32,10 @@ class DibaoRosterExport {
         jdbc.sql("select code, name from region").query(rs -> {
             names.put(rs.getString(1), rs.getString(2));
         });
-        String filter = " where c.status = 'APPROVED'" + (importBatchId != null ? " and c.import_batch_id = :batch" : "")
+        String filter = " where c.status = :approved" + (importBatchId != null ? " and c.import_batch_id = :batch" : "")
                 + (township != null ? " and c.township_code = :township" : "");
         Map<String, Object> params = new HashMap<>();
+        params.put("approved", CaseStatus.APPROVED.name());
         if (importBatchId != null) {
             params.put("batch", importBatchId);
         }
