@@ -51,6 +51,13 @@ public class DemoCommunity {
 
     public void seed() {
         LocalDate today = LocalDate.now();
+        seedOffices(today);
+        seedDisputes(today);
+        seedRecruitment(today);
+    }
+
+    /** One office handed over, one being built, one whose planning approval is a week late. */
+    private void seedOffices(LocalDate today) {
         ProcessInstance handedOver = office("renqiu", "清华苑社区", FIRST_OFFICE, 520, today.minusDays(300), today.minusDays(250),
                 today.minusDays(60), today.minusDays(30));
         stage("committee.qinghuayuan", handedOver, OfficeConstructionProcess.TASK_PLANNING_APPROVAL, today.minusDays(305), Map.of());
@@ -68,7 +75,10 @@ public class DemoCommunity {
         // planning approval a week late: the job executor opens the district's supervision task
         office("renqiu", "京东社区", "京东社区办公用房新建工程（示例）", 480, today.minusDays(7), today.plusDays(30),
                 today.plusDays(240), today.plusDays(270));
+    }
 
+    /** A dispute between two sessions, and one just registered. */
+    private void seedDisputes(LocalDate today) {
         ProcessInstance dispute = start(CivilMediationProcess.KEY, "committee.qinghuayuan", Map.of(
                 CivilMediationProcess.VAR_SUBJECT, "楼上住户装修漏水，楼下墙面受损，双方对赔偿数额有争议",
                 CivilMediationProcess.VAR_PARTIES, SpinValues.jsonValue("""
@@ -82,7 +92,10 @@ public class DemoCommunity {
                 CivilMediationProcess.VAR_SUBJECT, "宅基地界址争议",
                 CivilMediationProcess.VAR_PARTIES, SpinValues.jsonValue("""
                         [{"partyName":"马福来","role":"APPLICANT"},{"partyName":"马福全","role":"RESPONDENT"}]""").create()));
+    }
 
+    /** A recruitment round with its applications registered. */
+    private void seedRecruitment(LocalDate today) {
         ProcessInstance round = start(RecruitmentProcess.KEY, "clerk.renqiu", Map.of(
                 RecruitmentProcess.VAR_TOWNSHIP_CODE, "renqiu", RecruitmentProcess.VAR_TITLE, "任丘办事处社区工作者竞争上岗（示例）",
                 RecruitmentProcess.VAR_POSTS, SpinValues.jsonValue("""

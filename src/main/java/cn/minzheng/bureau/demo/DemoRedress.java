@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.appeal.AppealProcess;
 import cn.minzheng.bureau.dibao.appeal.AppealService;
 import cn.minzheng.bureau.dibao.report.ReportProcess;
@@ -57,7 +58,8 @@ public class DemoRedress {
     }
 
     private java.util.Optional<Long> activeCaseOf(String township) {
-        return jdbc.sql("select min(id) from dibao_case where township_code = ? and status = 'APPROVED'").param(township)
+        return jdbc.sql("select min(id) from dibao_case where township_code = ? and status = ?")
+                .params(township, CaseStatus.APPROVED.name())
                 .query(Long.class).optional();
     }
 }

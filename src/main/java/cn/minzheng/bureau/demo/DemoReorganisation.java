@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import cn.minzheng.bureau.community.reorganisation.ReorganisationService;
+import cn.minzheng.bureau.community.reorganisation.CommunityReorganisationService;
 
 /**
  * Demo data for community reorganisation: a plan (永乐社区 merged into 京东社区, 玉北社区 handed over to
@@ -27,12 +27,12 @@ public class DemoReorganisation {
             {"title": "社区更名方案（演示）", "steps": [
               {"kind": "RENAME", "code": "zhongyuan-jinhua", "name": "金华苑社区"}]}""";
 
-    private final ReorganisationService service;
+    private final CommunityReorganisationService service;
     private final DibaoWalker walker;
     private final TaskService taskService;
     private final JdbcClient jdbc;
 
-    public DemoReorganisation(ReorganisationService service, DibaoWalker walker, TaskService taskService, JdbcClient jdbc) {
+    public DemoReorganisation(CommunityReorganisationService service, DibaoWalker walker, TaskService taskService, JdbcClient jdbc) {
         this.service = service;
         this.walker = walker;
         this.taskService = taskService;

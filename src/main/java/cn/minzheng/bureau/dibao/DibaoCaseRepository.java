@@ -337,6 +337,36 @@ public class DibaoCaseRepository {
     public record Decision(String step, String decision, String comment, String decidedBy, LocalDateTime decidedAt) {
     }
 
+    // community reorganisation
+
+    /** An open case that moved to another township, with its township before. */
+    public record MovedCase(long caseId, String townshipBefore) {
+    }
+
+    /**
+     * Moves a household's open cases (those that hold its members) to the household's new township, each with its
+     * audit entry. Returns the cases that moved.
+     */
+    public List<MovedCase> moveOpenCasesToTownship(long householdId, String townshipCode, String actor, String reason) {
+        List<String> open = java.util.Arrays.stream(CaseStatus.values()).filter(CaseStatus::holdsMembers)
+                .map(CaseStatus::name).toList();
+        List<MovedCase> moved = new java.util.ArrayList<>();
+        for (MovedCase openCase : jdbc.sql("""
+                        select id, township_code from dibao_case where household_id = :household and status in (:open)
+                        order by id""")
+                .param("household", householdId).param("open", open)
+                .query((rs, n) -> new MovedCase(rs.getLong(1), rs.getString(2))).list()) {
+            if (townshipCode.equals(openCase.townshipBefore())) {
+                continue;
+            }
+            moveToArea(openCase.caseId(), townshipCode);
+            audit.record("DIBAO_CASE", openCase.caseId(), householdId, openCase.caseId(), "REORGANISED", actor, reason,
+                    Map.of("townshipCode", openCase.townshipBefore()), Map.of("townshipCode", townshipCode));
+            moved.add(openCase);
+        }
+        return moved;
+    }
+
     // review and campaign (slice dibaoops): when a case was last reviewed, which the review schedule counts from
 
     /** These cases were reviewed at this time, those of them still active (a survey campaign's unchanged cases). */

@@ -40,9 +40,9 @@ public class DonationRepository {
         jdbc.sql("""
                 insert into donation_campaign (campaign_number, title, notice, window_start, window_end, distribution_date,
                     status, process_instance_id, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, 'COLLECTING', ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params("PENDING-" + UUID.randomUUID().toString().substring(0, 20), title, notice, windowStart, windowEnd,
-                        distributionDate, processInstanceId, actor, Timestamp.from(Instant.now()))
+                        distributionDate, CampaignStatus.COLLECTING.name(), processInstanceId, actor, Timestamp.from(Instant.now()))
                 .update(key, "id");
         long id = key.getKey().longValue();
         jdbc.sql("update donation_campaign set campaign_number = ? where id = ?")
@@ -57,12 +57,14 @@ public class DonationRepository {
                 .orElseThrow(() -> RuleViolation.notFound("捐赠活动" + id));
     }
 
-    public void changeStatus(long id, String status) {
-        jdbc.sql("update donation_campaign set status = ? where id = ?").params(status, id).update();
+    public void changeStatus(long id, CampaignStatus status) {
+        jdbc.sql("update donation_campaign set status = ? where id = ?").params(status.name(), id).update();
     }
 
+    /** 公示: the campaign is completed with its public summary. */
     public void publishSummary(long id, String summary) {
-        jdbc.sql("update donation_campaign set status = 'COMPLETED', public_summary = ? where id = ?").params(summary, id).update();
+        jdbc.sql("update donation_campaign set status = ?, public_summary = ? where id = ?")
+                .params(CampaignStatus.COMPLETED.name(), summary, id).update();
     }
 
     /** Stores a donation with the next receipt number of the campaign (收据编号); returns the receipt number. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
 
@@ -29,8 +30,8 @@ public class NeedyHouseholds {
     public Map<String, Long> perTownship(LocalDate asOf) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Region township : regions.townships()) {
-            long dibao = jdbc.sql("select count(*) from dibao_case where township_code = ? and status = 'APPROVED'")
-                    .param(township.code()).query(Long.class).single();
+            long dibao = jdbc.sql("select count(*) from dibao_case where township_code = ? and status = ?")
+                    .params(township.code(), CaseStatus.APPROVED.name()).query(Long.class).single();
             long disaster = jdbc.sql("""
                     select count(distinct h.id_number) from relief_household h join relief_disaster d on d.id = h.disaster_id
                     where h.township_code = ? and h.dibao_case_id is null and d.occurred_at >= ? and d.occurred_at < ?""")

@@ -1,5 +1,8 @@
 package cn.minzheng.bureau.household;
 
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import cn.minzheng.bureau.audit.AuditTrail;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.household.Household.Income;
 import cn.minzheng.bureau.household.Household.Member;
 import cn.minzheng.bureau.household.Household.UtilitySpending;
@@ -23,10 +27,12 @@ import cn.minzheng.bureau.household.Household.UtilitySpending;
 public class HouseholdRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final AuditTrail audit;
 
-    public HouseholdRepository(JdbcClient jdbc, AuditTrail audit) {
+    public HouseholdRepository(JdbcClient jdbc, JdbcTemplate template, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.template = template;
         this.audit = audit;
     }
 
@@ -115,5 +121,134 @@ public class HouseholdRepository {
                         DisabilityLevel.valueOf(rs.getString("disability_level")),
                         List.copyOf(incomes.getOrDefault(rs.getLong("id"), List.of()))))
                 .list();
+    }
+
+    /** Which of these ID numbers belong to a household member on record (asked 500 at a time). */
+    public java.util.Set<String> knownIdNumbers(List<String> idNumbers) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (int from = 0; from < idNumbers.size(); from += 500) {
+            known.addAll(jdbc.sql("select distinct id_number from household_member where id_number in (:ids)")
+                    .param("ids", idNumbers.subList(from, Math.min(idNumbers.size(), from + 500)))
+                    .query(String.class).list());
+        }
+        return known;
+    }
+
+    /** A household as a roster import takes it in: its members with their monthly incomes, the head among them. */
+    public record ImportedHousehold(String townshipCode, String communityCode, String address, String bankName,
+                                    String bankAccount, List<ImportedMember> members) {
+    }
+
+    public record ImportedMember(String name, ResidentIdNumber idNumber, Relation relation,
+                                 EmploymentStatus employmentStatus, DisabilityLevel disabilityLevel,
+                                 BigDecimal wageIncome, BigDecimal otherIncome) {
+    }
+
+    /**
+     * Inserts the households of one import chunk with their members and incomes in batched statements (no
+     * audit entry per household: the import records its cases and itself). Returns the new ids in order.
+     */
+    public List<Long> insertAll(List<ImportedHousehold> households, long importBatchId, Timestamp createdAt) {
+        List<Long> ids = insertHouseholds(households, importBatchId, createdAt);
+        List<Object[]> members = new ArrayList<>();
+        List<Object[]> incomes = new ArrayList<>();
+        for (int i = 0; i < households.size(); i++) {
+            long householdId = ids.get(i);
+            for (ImportedMember m : households.get(i).members()) {
+                ResidentIdNumber id = m.idNumber();
+                members.add(new Object[] {householdId, m.name(), id.value(), Date.valueOf(id.birthDate()), id.sex().name(),
+                        m.relation().name(), m.employmentStatus().name(), m.disabilityLevel().name()});
+                if (m.wageIncome().signum() > 0) {
+                    incomes.add(new Object[] {IncomeType.WAGE.name(), m.wageIncome(), householdId, id.value()});
+                }
+                if (m.otherIncome().signum() > 0) {
+                    incomes.add(new Object[] {IncomeType.OTHER.name(), m.otherIncome(), householdId, id.value()});
+                }
+            }
+        }
+        template.batchUpdate("""
+                insert into household_member (household_id, name, id_number, birth_date, sex, relation, employment_status,
+                    disability_level) values (?, ?, ?, ?, ?, ?, ?, ?)""", members);
+        if (!incomes.isEmpty()) {
+            template.batchUpdate("""
+                    insert into income_item (member_id, income_type, monthly_amount)
+                    select id, ?, ? from household_member where household_id = ? and id_number = ?""", incomes);
+        }
+        return ids;
+    }
+
+    private List<Long> insertHouseholds(List<ImportedHousehold> households, long importBatchId, Timestamp createdAt) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(con -> con.prepareStatement("""
+                insert into household (township_code, community_code, address, bank_name, bank_account, created_at,
+                    import_batch_id) values (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
+                        ImportedHousehold h = households.get(i);
+                        ps.setString(1, h.townshipCode());
+                        ps.setString(2, h.communityCode());
+                        ps.setString(3, h.address());
+                        ps.setString(4, h.bankName());
+                        ps.setString(5, h.bankAccount());
+                        ps.setTimestamp(6, createdAt);
+                        ps.setLong(7, importBatchId);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return households.size();
+                    }
+                }, keys);
+        return generatedIds(keys, households.size());
+    }
+
+    private static List<Long> generatedIds(GeneratedKeyHolder keys, int expected) {
+        List<Long> ids = new ArrayList<>(expected);
+        for (Map<String, Object> row : keys.getKeyList()) {
+            ids.add(((Number) row.values().iterator().next()).longValue());
+        }
+        if (ids.size() != expected) {
+            throw new IllegalStateException("expected " + expected + " generated keys, got " + ids.size());
+        }
+        return ids;
+    }
+
+    // community reorganisation
+
+    /** Where a household is registered: its township and community. */
+    public record Area(String townshipCode, String communityCode) {
+    }
+
+    /**
+     * Moves a household to a community (and the community's township), with its audit entry. Returns where it
+     * was, or empty when it is there already (nothing written then).
+     */
+    public Optional<Area> moveToArea(long householdId, String townshipCode, String communityCode, String actor,
+                                     String reason) {
+        Area before = jdbc.sql("select township_code, community_code from household where id = ?").param(householdId)
+                .query((rs, n) -> new Area(rs.getString(1), rs.getString(2))).single();
+        if (townshipCode.equals(before.townshipCode()) && communityCode.equals(before.communityCode())) {
+            return Optional.empty();
+        }
+        jdbc.sql("update household set township_code = ?, community_code = ? where id = ?")
+                .params(townshipCode, communityCode, householdId).update();
+        audit.record("HOUSEHOLD", householdId, householdId, null, "REORGANISED", actor, reason,
+                Map.of("townshipCode", before.townshipCode(), "communityCode", before.communityCode()),
+                Map.of("townshipCode", townshipCode, "communityCode", communityCode));
+        return Optional.of(before);
+    }
+
+    /** Ids of the households registered in a village / community, in order. */
+    public List<Long> idsInCommunity(String communityCode) {
+        return jdbc.sql("select id from household where community_code = ? order by id").param(communityCode)
+                .query(Long.class).list();
+    }
+
+    /** Where the household of a 低保 case is registered. */
+    public Optional<Area> areaOfCase(long caseId) {
+        return jdbc.sql("""
+                select h.township_code, h.community_code from dibao_case c join household h on h.id = c.household_id
+                where c.id = ?""").param(caseId).query((rs, n) -> new Area(rs.getString(1), rs.getString(2))).optional();
     }
 }

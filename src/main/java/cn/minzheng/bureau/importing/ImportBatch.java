@@ -2,6 +2,8 @@ package cn.minzheng.bureau.importing;
 
 import java.sql.Timestamp;
 
+import cn.minzheng.bureau.importing.kind.RosterBatch;
+
 /** One uploaded workbook and where its import stands. */
 public record ImportBatch(
         long id,
@@ -41,8 +43,8 @@ public record ImportBatch(
         }
     }
 
-    public ImportKind importKind() {
-        return ImportKind.of(kind);
+    public RosterBatch rosterBatch() {
+        return new RosterBatch(id, fileName, disasterId);
     }
 
     public boolean committable() {

@@ -9,7 +9,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineAuthentication;
+import cn.minzheng.bureau.importing.kind.RosterKind;
 
 /** REST API of the roster import (HTTP Basic, administrator only). */
 @RestController
@@ -31,21 +32,23 @@ public class ImportController {
     private final RosterImports imports;
     private final ImportRepository batches;
     private final RosterWorkbooks workbooks;
+    private final RosterKinds kinds;
     private final IdentityService identity;
 
     public ImportController(RosterImports imports, ImportRepository batches, RosterWorkbooks workbooks,
-                            IdentityService identity) {
+                            RosterKinds kinds, IdentityService identity) {
         this.imports = imports;
         this.batches = batches;
         this.workbooks = workbooks;
+        this.kinds = kinds;
         this.identity = identity;
     }
 
     /** {@code kind}: DIBAO (default) or DISASTER (受灾户名册). */
     @GetMapping("/template.xlsx")
     public void template(@RequestParam(required = false) String kind, HttpServletResponse response) throws IOException {
-        user();
-        ImportKind k = ImportKind.of(kind);
+        userId();
+        RosterKind k = kinds.of(kind);
         xlsx(response, k.templateFile());
         workbooks.template(k, response.getOutputStream());
     }
@@ -55,7 +58,7 @@ public class ImportController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public ImportProgressView upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String kind,
                                      @RequestParam(required = false) Long disasterId) throws IOException {
-        ImportKind k = ImportKind.of(kind);
+        RosterKind k = kinds.of(kind);
         String user = importer(k);
         if (file.isEmpty()) {
             throw new RuleViolation("EMPTY_FILE", "上传的文件是空的", 400);
@@ -67,8 +70,9 @@ public class ImportController {
 
     @GetMapping
     public List<ImportProgressView> recent() {
-        List<ImportKind> kinds = RosterImports.kindsFor(authentication().getGroupIds());
-        return batches.recent(50, kinds).stream().map(b -> ImportProgressView.of(imports.progress(b.id()))).toList();
+        userId();
+        List<RosterKind> mine = kinds.kindsFor(EngineAuthentication.groupIds(identity));
+        return batches.recent(50, mine).stream().map(b -> ImportProgressView.of(imports.progress(b.id()))).toList();
     }
 
     @GetMapping("/{id}")
@@ -109,40 +113,29 @@ public class ImportController {
     @GetMapping("/roster.xlsx")
     public void export(@RequestParam(required = false) Long batch, @RequestParam(required = false) String township,
                        HttpServletResponse response) throws IOException {
-        importer();
-        xlsx(response, "低保在保家庭名册.xlsx");
-        workbooks.exportActive(batch, township, response.getOutputStream());
+        RosterKind kind = kinds.of(RosterKinds.DEFAULT);
+        importer(kind);
+        xlsx(response, kind.label() + "名册.xlsx");
+        workbooks.export(kind, batch, township, response.getOutputStream());
     }
 
-    private String importer(ImportKind kind) {
-        Authentication authentication = authentication();
-        RosterImports.requireImporter(authentication.getGroupIds(), kind);
-        return authentication.getUserId();
+    private String importer(RosterKind kind) {
+        String user = userId();
+        RosterKinds.requireImporter(EngineAuthentication.groupIds(identity), kind);
+        return user;
     }
 
     /** The batch's kind decides who may see and commit it. */
     private String importerOf(long id) {
-        Authentication authentication = authentication();
-        RosterImports.requireImporter(authentication.getGroupIds(), imports.batch(id).importKind());
-        return authentication.getUserId();
+        return importer(kinds.of(imports.batch(id).kind()));
     }
 
-    private String importer() {
-        Authentication authentication = authentication();
-        RosterImports.requireImporter(authentication.getGroupIds());
-        return authentication.getUserId();
-    }
-
-    private String user() {
-        return authentication().getUserId();
-    }
-
-    private Authentication authentication() {
-        Authentication authentication = identity.getCurrentAuthentication();
-        if (authentication == null) {
+    private String userId() {
+        String user = EngineAuthentication.userId(identity);
+        if (user == null) {
             throw new RuleViolation("UNAUTHENTICATED", "请先登录", 401);
         }
-        return authentication;
+        return user;
     }
 
     static void xlsx(HttpServletResponse response, String fileName) {

@@ -18,6 +18,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.importing.kind.RosterKind;
 import cn.minzheng.bureau.web.LedgerPage;
 import cn.minzheng.bureau.web.LedgerUser;
 
@@ -36,20 +37,27 @@ public class ImportPageController {
     private final RosterImports imports;
     private final ImportRepository batches;
     private final RosterWorkbooks workbooks;
+    private final RosterKinds kinds;
 
-    public ImportPageController(RosterImports imports, ImportRepository batches, RosterWorkbooks workbooks) {
+    public ImportPageController(RosterImports imports, ImportRepository batches, RosterWorkbooks workbooks,
+                                RosterKinds kinds) {
         this.imports = imports;
         this.batches = batches;
         this.workbooks = workbooks;
+        this.kinds = kinds;
     }
 
     @GetMapping
     public String list(@RequestAttribute(USER) LedgerUser user, Model model) {
-        java.util.List<ImportKind> kinds = RosterImports.kindsFor(user.groups());
+        java.util.List<RosterKind> mine = kinds.kindsFor(user.groups());
         model.addAttribute("user", user);
-        model.addAttribute("kinds", kinds);
-        model.addAttribute("disasters", kinds.contains(ImportKind.DISASTER) ? imports.openDisasters() : java.util.List.of());
-        model.addAttribute("batches", batches.recent(30, kinds));
+        model.addAttribute("kinds", mine);
+        model.addAttribute("kindCodes", mine.stream().map(RosterKind::code).toList());
+        model.addAttribute("kindLabels", kinds.all().stream()
+                .collect(java.util.stream.Collectors.toMap(RosterKind::code, RosterKind::label)));
+        model.addAttribute("disasters", mine.stream().filter(RosterKind::scoped).flatMap(k -> k.openScopes().stream())
+                .toList());
+        model.addAttribute("batches", batches.recent(30, mine));
         return "ledger/imports";
     }
 
@@ -57,8 +65,8 @@ public class ImportPageController {
     public String upload(@RequestAttribute(USER) LedgerUser user, @RequestParam("file") MultipartFile file,
                          @RequestParam(required = false) String kind, @RequestParam(required = false) Long disasterId,
                          RedirectAttributes redirect) throws IOException {
-        ImportKind k = ImportKind.of(kind);
-        RosterImports.requireImporter(user.groups(), k);
+        RosterKind k = kinds.of(kind);
+        RosterKinds.requireImporter(user.groups(), k);
         if (file.isEmpty()) {
             throw new RuleViolation("EMPTY_FILE", "请选择要上传的 Excel 文件", 400);
         }
@@ -71,14 +79,14 @@ public class ImportPageController {
     @GetMapping("/template.xlsx")
     public void template(@RequestAttribute(USER) LedgerUser user, @RequestParam(required = false) String kind,
                          HttpServletResponse response) throws IOException {
-        ImportKind k = ImportKind.of(kind);
+        RosterKind k = kinds.of(kind);
         ImportController.xlsx(response, k.templateFile());
         workbooks.template(k, response.getOutputStream());
     }
 
     @GetMapping("/{id}")
     public String batch(@RequestAttribute(USER) LedgerUser user, @PathVariable long id, Model model) {
-        RosterImports.requireImporter(user.groups(), imports.batch(id).importKind());
+        RosterKinds.requireImporter(user.groups(), kinds.of(imports.batch(id).kind()));
         model.addAttribute("user", user);
         model.addAttribute("progress", ImportController.ImportProgressView.of(imports.progress(id)));
         model.addAttribute("rows", batches.reportRows(id, 0, 200, true));
@@ -88,14 +96,14 @@ public class ImportPageController {
     @GetMapping("/{id}/progress")
     @ResponseBody
     public ImportController.ImportProgressView progress(@RequestAttribute(USER) LedgerUser user, @PathVariable long id) {
-        RosterImports.requireImporter(user.groups(), imports.batch(id).importKind());
+        RosterKinds.requireImporter(user.groups(), kinds.of(imports.batch(id).kind()));
         return ImportController.ImportProgressView.of(imports.progress(id));
     }
 
     @PostMapping("/{id}/commit")
     public String commit(@RequestAttribute(USER) LedgerUser user, @PathVariable long id,
                          @RequestParam(defaultValue = "false") boolean acceptWarnings, RedirectAttributes redirect) {
-        RosterImports.requireImporter(user.groups(), imports.batch(id).importKind());
+        RosterKinds.requireImporter(user.groups(), kinds.of(imports.batch(id).kind()));
         try {
             imports.commit(id, user.id(), acceptWarnings);
         } catch (RuleViolation refused) {
@@ -107,7 +115,7 @@ public class ImportPageController {
     @GetMapping("/{id}/report.xlsx")
     public void report(@RequestAttribute(USER) LedgerUser user, @PathVariable long id, HttpServletResponse response)
             throws IOException {
-        RosterImports.requireImporter(user.groups(), imports.batch(id).importKind());
+        RosterKinds.requireImporter(user.groups(), kinds.of(imports.batch(id).kind()));
         ImportBatch batch = imports.batch(id);
         ImportController.xlsx(response, "校验报告-" + batch.fileName());
         workbooks.report(batch, response.getOutputStream());

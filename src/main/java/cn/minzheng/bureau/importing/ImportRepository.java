@@ -12,6 +12,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.common.RecordRows;
+import cn.minzheng.bureau.importing.kind.RosterKind;
+import cn.minzheng.bureau.importing.kind.StagedRow;
 
 /** Import batches and their staged rows. */
 @Repository
@@ -38,8 +40,8 @@ public class ImportRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into import_batch (kind, disaster_id, file_name, stored_file, status, uploaded_by, uploaded_at)
-                values (?, ?, ?, ?, 'VALIDATING', ?, ?)""")
-                .params(kind, disasterId, fileName, storedFile, user, Timestamp.from(Instant.now()))
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(kind, disasterId, fileName, storedFile, ImportBatch.Status.VALIDATING.name(), user, Timestamp.from(Instant.now()))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -54,12 +56,12 @@ public class ImportRepository {
     }
 
     /** The recent batches of the given kinds (what a user may import). */
-    public List<ImportBatch> recent(int limit, List<ImportKind> kinds) {
+    public List<ImportBatch> recent(int limit, List<RosterKind> kinds) {
         if (kinds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("select " + COLUMNS + " from import_batch where kind in (:kinds) order by id desc limit :limit")
-                .param("kinds", kinds.stream().map(Enum::name).toList()).param("limit", limit)
+                .param("kinds", kinds.stream().map(RosterKind::code).toList()).param("limit", limit)
                 .query(RecordRows.of(ImportBatch.class)).list();
     }
 
@@ -70,9 +72,9 @@ public class ImportRepository {
     void startValidation(long id, Integer totalRows) {
         jdbc.sql("delete from import_row where batch_id = ?").param(id).update();
         jdbc.sql("""
-                update import_batch set status = 'VALIDATING', total_rows = ?, validated_rows = 0, accepted_count = 0,
+                update import_batch set status = ?, total_rows = ?, validated_rows = 0, accepted_count = 0,
                     warning_count = 0, rejected_count = 0, failure = null where id = ?""")
-                .params(totalRows, id).update();
+                .params(ImportBatch.Status.VALIDATING.name(), totalRows, id).update();
     }
 
     void insertRows(long batchId, List<StagedRow> rows) {
@@ -95,39 +97,71 @@ public class ImportRepository {
 
     void finishValidation(long id) {
         jdbc.sql("""
-                update import_batch set status = 'VALIDATED', validated_at = ?, total_rows = validated_rows,
+                update import_batch set status = ?, validated_at = ?, total_rows = validated_rows,
                     household_count = (select count(distinct household_key) from import_row where batch_id = ?)
                 where id = ?""")
-                .params(Timestamp.from(Instant.now()), id, id).update();
+                .params(ImportBatch.Status.VALIDATED.name(), Timestamp.from(Instant.now()), id, id).update();
     }
 
     void fail(long id, String message) {
-        jdbc.sql("update import_batch set status = 'FAILED', failure = ? where id = ?").params(truncate(message), id).update();
+        jdbc.sql("update import_batch set status = ?, failure = ? where id = ?")
+                .params(ImportBatch.Status.FAILED.name(), truncate(message), id).update();
     }
 
     /** VALIDATED (no rejected rows, warnings accepted where there are any) → COMMITTING, once. */
     boolean startCommit(long id, String user, boolean warningsAccepted) {
         return jdbc.sql("""
-                update import_batch set status = 'COMMITTING', committed_by = ?, commit_started_at = ?, failure = null,
+                update import_batch set status = ?, committed_by = ?, commit_started_at = ?, failure = null,
                     warnings_accepted_by = case when warning_count > 0 then ? else null end
-                where id = ? and status = 'VALIDATED' and rejected_count = 0 and validated_rows > 0
+                where id = ? and status = ? and rejected_count = 0 and validated_rows > 0
                   and (warning_count = 0 or ?)""")
-                .params(user, Timestamp.from(Instant.now()), user, id, warningsAccepted).update() == 1;
+                .params(ImportBatch.Status.COMMITTING.name(), user, Timestamp.from(Instant.now()), user, id,
+                        ImportBatch.Status.VALIDATED.name(), warningsAccepted).update() == 1;
     }
 
     /** A commit that failed left nothing behind: back to VALIDATED, with the reason, to try again. */
     void commitFailed(long id, String message) {
         jdbc.sql("""
-                update import_batch set status = 'VALIDATED', failure = ?, committed_by = null, commit_started_at = null
-                where id = ? and status = 'COMMITTING'""")
-                .params(truncate(message), id).update();
+                update import_batch set status = ?, failure = ?, committed_by = null, commit_started_at = null
+                where id = ? and status = ?""")
+                .params(ImportBatch.Status.VALIDATED.name(), truncate(message), id, ImportBatch.Status.COMMITTING.name()).update();
     }
 
     void committed(long id, int rows, int households, int cases) {
         jdbc.sql("""
-                update import_batch set status = 'COMMITTED', committed_rows = ?, household_count = ?, case_count = ?,
+                update import_batch set status = ?, committed_rows = ?, household_count = ?, case_count = ?,
                     committed_at = ? where id = ?""")
-                .params(rows, households, cases, Timestamp.from(Instant.now()), id).update();
+                .params(ImportBatch.Status.COMMITTED.name(), rows, households, cases, Timestamp.from(Instant.now()), id).update();
+    }
+
+    /** The staged rows after {@code afterRow}, in file order, at most {@code limit}: what a commit writes. */
+    List<StagedRow> stagedRows(long batchId, int afterRow, int limit) {
+        return jdbc.sql("""
+                select row_number, household_key, township_code, community_code, address, bank_name, bank_account,
+                       name, id_number, relation, employment_status, disability_level, wage_income, other_income,
+                       category, monthly_amount, start_month, payload
+                from import_row where batch_id = ? and row_number > ? order by row_number limit ?""")
+                .params(batchId, afterRow, limit)
+                .query((rs, n) -> {
+                    StagedRow row = new StagedRow(rs.getInt(1), rs.getString(2));
+                    row.townshipCode = rs.getString(3);
+                    row.communityCode = rs.getString(4);
+                    row.address = rs.getString(5);
+                    row.bankName = rs.getString(6);
+                    row.bankAccount = rs.getString(7);
+                    row.name = rs.getString(8);
+                    row.idNumber = rs.getString(9);
+                    row.relation = rs.getString(10);
+                    row.employmentStatus = rs.getString(11);
+                    row.disabilityLevel = rs.getString(12);
+                    row.wageIncome = rs.getBigDecimal(13);
+                    row.otherIncome = rs.getBigDecimal(14);
+                    row.category = rs.getString(15);
+                    row.monthlyAmount = rs.getBigDecimal(16);
+                    row.startMonth = rs.getString(17);
+                    row.payload = rs.getString(18);
+                    return row;
+                }).list();
     }
 
     /** Rows of the report, in file order, from a row number on: at most {@code limit}. */

@@ -7,13 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,21 +22,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import cn.minzheng.bureau.access.Groups;
-import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.dibao.CaseCategory;
-import cn.minzheng.bureau.dibao.StandardService;
-import cn.minzheng.bureau.dibao.StandardService.Standard;
-import cn.minzheng.bureau.region.AreaType;
-import cn.minzheng.bureau.region.Region;
-import cn.minzheng.bureau.region.RegionRepository;
-import cn.minzheng.bureau.relief.Disaster;
-import cn.minzheng.bureau.relief.DisasterRepository;
-import cn.minzheng.bureau.relief.DisasterStatus;
+import cn.minzheng.bureau.importing.kind.RosterKind;
+import cn.minzheng.bureau.importing.kind.StagedRow;
 
 /**
  * Upload, background validation and commit of a roster workbook. The workbook is kept under
@@ -52,16 +38,12 @@ import cn.minzheng.bureau.relief.DisasterStatus;
 @Service
 public class RosterImports {
 
-    public static final String KIND_DIBAO = "DIBAO";
     static final int CHUNK_ROWS = 1000;
     private static final Logger log = LoggerFactory.getLogger(RosterImports.class);
 
     private final ImportRepository batches;
     private final ImportCommitter committer;
-    private final StandardService standards;
-    private final JdbcClient jdbc;
-    private final RegionRepository regionRepository;
-    private final DisasterRepository disasters;
+    private final RosterKinds kinds;
     private final Path directory;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "roster-import");
@@ -71,81 +53,22 @@ public class RosterImports {
     private final Map<Long, Integer> committing = new ConcurrentHashMap<>();
     private final Map<Long, Instant> validationStarted = new ConcurrentHashMap<>();
 
-    public RosterImports(ImportRepository batches, ImportCommitter committer, StandardService standards, JdbcClient jdbc,
-                         RegionRepository regionRepository, DisasterRepository disasters,
+    public RosterImports(ImportRepository batches, ImportCommitter committer, RosterKinds kinds,
                          @Value("${bureau.import.directory:./data/imports}") Path directory) {
         this.batches = batches;
         this.committer = committer;
-        this.standards = standards;
-        this.jdbc = jdbc;
-        this.regionRepository = regionRepository;
-        this.disasters = disasters;
+        this.kinds = kinds;
         this.directory = directory;
-    }
-
-    /** Only the administrator imports: an import takes cases in without the approval procedure. */
-    public static void requireImporter(List<String> groups) {
-        if (groups == null || !groups.contains(Groups.ADMIN)) {
-            throw new RuleViolation("IMPORT_ADMIN_ONLY", "只有系统管理员可以导入名册", 403);
-        }
-    }
-
-    /** The kind's importers: the administrator; for the disaster roster also the head of disaster relief. */
-    public static void requireImporter(List<String> groups, ImportKind kind) {
-        if (!kind.importableBy(groups)) {
-            throw new RuleViolation("IMPORT_ADMIN_ONLY", kind == ImportKind.DISASTER
-                    ? "只有系统管理员或区救灾科负责人可以导入受灾户名册" : "只有系统管理员可以导入名册", 403);
-        }
-    }
-
-    /** The kinds a user may import (at least one, or 403). */
-    public static List<ImportKind> kindsFor(List<String> groups) {
-        List<ImportKind> kinds = java.util.Arrays.stream(ImportKind.values()).filter(k -> k.importableBy(groups)).toList();
-        if (kinds.isEmpty()) {
-            requireImporter(groups);
-        }
-        return kinds;
-    }
-
-    public record OpenDisaster(long id, String disasterNumber, String name) {
-
-        public String label() {
-            return disasterNumber + " " + name;
-        }
-    }
-
-    /** The disasters whose rosters are being registered (灾情核查中), newest first: what a roster import may name. */
-    public List<OpenDisaster> openDisasters() {
-        return jdbc.sql("select id, disaster_number, name from relief_disaster where status = ? order by id desc")
-                .param(DisasterStatus.REGISTERED.name()).query(RecordRows.of(OpenDisaster.class)).list();
-    }
-
-    /** A disaster whose roster is still being registered (灾情核查中): the only ones an import may add to. */
-    public Disaster openDisaster(Long disasterId) {
-        if (disasterId == null) {
-            throw new RuleViolation("DISASTER_REQUIRED", "导入受灾户名册须选择所属的灾害事件", 400);
-        }
-        Disaster disaster = disasters.find(disasterId)
-                .orElseThrow(() -> new RuleViolation("DISASTER_NOT_FOUND", "灾害事件" + disasterId + "不存在", 404));
-        if (disaster.status() != DisasterStatus.REGISTERED) {
-            throw new RuleViolation("DISASTER_ROSTER_CLOSED", disaster.disasterNumber() + " " + disaster.name() + "当前为“"
-                    + disaster.status().label() + "”，登记造册已结束，不能再导入受灾户", 409);
-        }
-        return disaster;
     }
 
     /** Stores the workbook and starts its validation in the background. */
     public ImportBatch upload(String fileName, InputStream content, String user) {
-        return upload(ImportKind.DIBAO, null, fileName, content, user);
+        return upload(kinds.of(RosterKinds.DEFAULT), null, fileName, content, user);
     }
 
-    /** Stores the workbook of the given kind (the disaster roster: of {@code disasterId}) and validates it. */
-    public ImportBatch upload(ImportKind kind, Long disasterId, String fileName, InputStream content, String user) {
-        if (kind == ImportKind.DISASTER) {
-            openDisaster(disasterId);
-        } else {
-            disasterId = null;
-        }
+    /** Stores the workbook of the given kind (a scoped kind's: of {@code scopeId}, the disaster) and validates it. */
+    public ImportBatch upload(RosterKind kind, Long scopeId, String fileName, InputStream content, String user) {
+        Long scope = kind.checkScope(scopeId);
         String name = fileName == null || fileName.isBlank() ? "名册.xlsx" : Path.of(fileName).getFileName().toString();
         if (!name.toLowerCase().endsWith(".xlsx")) {
             throw new RuleViolation("NOT_XLSX", "请上传 .xlsx 格式的 Excel 工作簿（可先下载导入模板）", 400);
@@ -161,7 +84,7 @@ public class RosterImports {
         } catch (IOException e) {
             throw new IllegalStateException("cannot store the uploaded workbook", e);
         }
-        long id = batches.create(kind.name(), disasterId, name, stored.toAbsolutePath().toString(), user);
+        long id = batches.create(kind.code(), scope, name, stored.toAbsolutePath().toString(), user);
         worker.submit(() -> validate(id));
         return batches.find(id).orElseThrow();
     }
@@ -236,36 +159,10 @@ public class RosterImports {
         try {
             int declared = XlsxRows.declaredRows(file);
             batches.startValidation(id, declared > 0 ? declared - 1 : null);
-            if (batch.importKind() == ImportKind.DISASTER) {
-                validateDisasterRoster(batch, file);
-                return;
-            }
-            // only current regions: a community merged away by a reorganisation takes no new households
-            List<Region> regions = regionRepository.current();
-            Map<AreaType, Map<CaseCategory, Standard>> cache = new EnumMap<>(AreaType.class);
-            RosterValidator validator = new RosterValidator(regions, (area, category) -> cache
-                    .computeIfAbsent(area, a -> new EnumMap<>(CaseCategory.class))
-                    .computeIfAbsent(category, c -> standards.standardFor(area, c)), YearMonth.now());
-            List<StagedRow> pending = new ArrayList<>();
-            boolean[] header = {false};
-            XlsxRows.read(file, RosterColumns.COUNT, (rowNumber, cells) -> {
-                if (!header[0]) {
-                    checkHeader(cells);
-                    header[0] = true;
-                    return;
-                }
-                pending.addAll(validator.row(rowNumber, cells));
-                if (pending.size() >= CHUNK_ROWS) {
-                    flush(id, pending);
-                }
-            });
-            if (!header[0]) {
-                throw new RuleViolation("EMPTY_WORKBOOK", "文件是空的：没有表头，也没有数据行");
-            }
-            pending.addAll(validator.finish());
-            flush(id, pending);
+            RosterKind kind = kinds.of(batch.kind());
+            stageRows(id, kind, kind.checker(batch.rosterBatch()), file);
             batches.finishValidation(id);
-            log.info("import batch {} validated", id);
+            log.info("import batch {} ({}) validated", id, kind.code());
         } catch (RuleViolation e) {
             batches.fail(id, e.getMessage());
         } catch (RuntimeException e) {
@@ -276,59 +173,29 @@ public class RosterImports {
         }
     }
 
-    private void validateDisasterRoster(ImportBatch batch, Path file) {
-        long id = batch.id();
-        Disaster disaster = openDisaster(batch.disasterId());
-        DisasterRosterValidator validator = new DisasterRosterValidator(regionRepository.current(),
-                new HashSet<>(disasters.townships(disaster.id())), new HashSet<>(disasters.villages(disaster.id())));
+    /** Reads the file row by row through the kind's checker and stages the rows a chunk at a time. */
+    private void stageRows(long id, RosterKind kind, RosterKind.RowChecker checker, Path file) {
         List<StagedRow> pending = new ArrayList<>();
         boolean[] header = {false};
-        XlsxRows.read(file, DisasterRosterColumns.COUNT, (rowNumber, cells) -> {
+        XlsxRows.read(file, kind.headers().size(), (rowNumber, cells) -> {
             if (!header[0]) {
-                checkHeader(ImportKind.DISASTER, cells);
+                checkHeader(kind, cells);
                 header[0] = true;
                 return;
             }
-            pending.add(validator.row(rowNumber, cells));
+            pending.addAll(checker.row(rowNumber, cells));
             if (pending.size() >= CHUNK_ROWS) {
-                flushDisasterRows(id, disaster.id(), pending);
+                flush(id, checker, pending);
             }
         });
         if (!header[0]) {
             throw new RuleViolation("EMPTY_WORKBOOK", "文件是空的：没有表头，也没有数据行");
         }
-        flushDisasterRows(id, disaster.id(), pending);
-        batches.finishValidation(id);
-        log.info("import batch {} (disaster roster of disaster {}) validated", id, disaster.id());
+        pending.addAll(checker.finish());
+        flush(id, checker, pending);
     }
 
-    /** Checks the chunk's persons against the disaster's roster in one query, then stages the rows. */
-    private void flushDisasterRows(long id, long disasterId, List<StagedRow> pending) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<String> ids = pending.stream().map(r -> r.idNumber).filter(java.util.Objects::nonNull).toList();
-        Set<String> known = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += 500) {
-            known.addAll(jdbc.sql("select id_number from relief_household where disaster_id = :disaster and id_number in (:ids)")
-                    .param("disaster", disasterId).param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-                    .query(String.class).list());
-        }
-        for (StagedRow row : pending) {
-            if (row.idNumber != null && known.contains(row.idNumber)) {
-                DisasterRosterValidator.alreadyOnRoster(row);
-                row.payload = null;
-            }
-        }
-        batches.insertRows(id, pending);
-        pending.clear();
-    }
-
-    private static void checkHeader(String[] cells) {
-        checkHeader(ImportKind.DIBAO, cells);
-    }
-
-    private static void checkHeader(ImportKind kind, String[] cells) {
+    private static void checkHeader(RosterKind kind, String[] cells) {
         List<String> missing = new ArrayList<>();
         List<String> headers = kind.headers();
         for (int i = 0; i < headers.size(); i++) {
@@ -342,23 +209,12 @@ public class RosterImports {
         }
     }
 
-    /** Checks the chunk's persons against the database in one query, then stages the rows. */
-    private void flush(long id, List<StagedRow> pending) {
+    /** Checks the chunk against the records (one query per chunk, by the kind), then stages the rows. */
+    private void flush(long id, RosterKind.RowChecker checker, List<StagedRow> pending) {
         if (pending.isEmpty()) {
             return;
         }
-        List<String> ids = pending.stream().map(r -> r.idNumber).filter(java.util.Objects::nonNull).toList();
-        Set<String> known = new HashSet<>();
-        for (int from = 0; from < ids.size(); from += 500) {
-            known.addAll(jdbc.sql("select distinct id_number from household_member where id_number in (:ids)")
-                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-                    .query(String.class).list());
-        }
-        for (StagedRow row : pending) {
-            if (row.idNumber != null && known.contains(row.idNumber)) {
-                RosterValidator.alreadyInSystem(row);
-            }
-        }
+        checker.checkAgainstRecords(pending);
         batches.insertRows(id, pending);
         pending.clear();
     }
@@ -371,9 +227,7 @@ public class RosterImports {
             log.warn("import batch {}: commit failed and was rolled back", id, e);
             String reason = e instanceof RuleViolation v ? v.getMessage()
                     : e instanceof org.springframework.dao.DuplicateKeyException
-                            ? (ImportKind.DISASTER.name().equals(batches.find(id).map(ImportBatch::kind).orElse(null))
-                                    ? "文件中有人员在导入期间已被登记到本次灾害的登记册"
-                                    : "文件中有人员在导入期间已被登记到其他在办或在保案件")
+                            ? kinds.of(batches.find(id).map(ImportBatch::kind).orElse(null)).claimedMeanwhile()
                             : e.getClass().getSimpleName();
             batches.commitFailed(id, "导入失败，已全部回滚，未写入任何数据（" + reason + "）。可重新提交");
         } finally {

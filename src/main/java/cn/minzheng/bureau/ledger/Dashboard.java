@@ -97,15 +97,15 @@ public class Dashboard {
         Map<String, Object> approved = jdbc.sql("""
                 select count(distinct c.id) as households, count(p.id_number) as people, min(c.start_month) as first_month
                 from dibao_case c left join dibao_case_person p on p.case_id = c.id
-                where c.status = 'APPROVED'""" + inArea.on("c.township_code"))
-                .params(inArea.params()).query().singleRow();
+                where c.status = ?""" + inArea.on("c.township_code"))
+                .params(inArea.params(CaseStatus.APPROVED.name())).query().singleRow();
         Map<String, Long> upcoming = new LinkedHashMap<>();
         jdbc.sql("""
                 select c.start_month, count(*) from dibao_case c
-                where c.status = 'APPROVED' and c.start_month is not null
-                  and not exists (select 1 from payment p where p.case_id = c.id and p.status = 'ISSUED')"""
+                where c.status = ? and c.start_month is not null
+                  and not exists (select 1 from payment p where p.case_id = c.id and p.status = ?)"""
                         + inArea.on("c.township_code") + " group by c.start_month order by c.start_month")
-                .params(inArea.params())
+                .params(inArea.params(CaseStatus.APPROVED.name(), "ISSUED"))
                 .query(rs -> {
                     upcoming.put(rs.getString(1), rs.getLong(2));
                 });
@@ -142,9 +142,8 @@ public class Dashboard {
         Map<CaseStatus, long[]> counts = new LinkedHashMap<>();
         OPEN_STAGES.forEach(s -> counts.put(s, new long[2]));
         LocalDateTime now = LocalDateTime.now();
-        jdbc.sql("select status, created_at from dibao_case where status in ('APPLIED','UNDER_SURVEY','UNDER_REVIEW','IN_NOTICE')"
-                        + inArea.on("township_code"))
-                .params(inArea.params())
+        jdbc.sql("select status, created_at from dibao_case where status in (?, ?, ?, ?)" + inArea.on("township_code"))
+                .params(inArea.params(OPEN_STAGES.stream().map(CaseStatus::name).toArray()))
                 .query(rs -> {
                     long[] c = counts.get(CaseStatus.valueOf(rs.getString("status")));
                     c[0]++;

@@ -64,6 +64,12 @@ public class DisasterRepository {
         return jdbc.sql("select " + COLUMNS + " from relief_disaster where id = ?").param(id).query(RecordRows.of(Disaster.class)).optional();
     }
 
+    /** The disasters whose rosters are being registered (灾情核查中), newest first. */
+    public List<Disaster> registering() {
+        return jdbc.sql("select " + COLUMNS + " from relief_disaster where status = ? order by id desc")
+                .param(DisasterStatus.REGISTERED.name()).query(RecordRows.of(Disaster.class)).list();
+    }
+
     public Disaster get(long id) {
         return find(id).orElseThrow(() -> RuleViolation.notFound("灾害事件" + id));
     }

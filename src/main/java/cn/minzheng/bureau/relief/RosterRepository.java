@@ -67,6 +67,24 @@ public class RosterRepository {
                 .params(disasterId, idNumber).query(String.class).optional();
     }
 
+    /** Which of these people are on the disaster's roster already (asked 500 at a time). */
+    public java.util.Set<String> onRoster(long disasterId, List<String> idNumbers) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (int from = 0; from < idNumbers.size(); from += 500) {
+            known.addAll(jdbc.sql("select id_number from relief_household where disaster_id = :disaster and id_number in (:ids)")
+                    .param("disaster", disasterId).param("ids", idNumbers.subList(from, Math.min(idNumbers.size(), from + 500)))
+                    .query(String.class).list());
+        }
+        return known;
+    }
+
+    /** The entries an import batch brought in name it. */
+    public void markImported(long disasterId, long importBatchId) {
+        jdbc.sql("update relief_household set import_batch_id = ? where disaster_id = ? "
+                        + "and id_number in (select id_number from import_row where batch_id = ?)")
+                .params(importBatchId, disasterId, importBatchId).update();
+    }
+
     public int remove(long disasterId, String townshipCode, String idNumber) {
         int removed = jdbc.sql("delete from relief_household where disaster_id = ? and township_code = ? and id_number = ?")
                 .params(disasterId, townshipCode, idNumber).update();
@@ -95,8 +113,8 @@ public class RosterRepository {
 
     /** Households of the disaster whose house collapsed: each gets a house-rebuilding case. */
     public List<Long> collapsed(long disasterId) {
-        return jdbc.sql("select id from relief_household where disaster_id = ? and house_damage = 'COLLAPSED' order by id")
-                .param(disasterId).query(Long.class).list();
+        return jdbc.sql("select id from relief_household where disaster_id = ? and house_damage = ? order by id")
+                .params(disasterId, HouseDamage.COLLAPSED.name()).query(Long.class).list();
     }
 
     public long count(long disasterId, String townshipCode) {

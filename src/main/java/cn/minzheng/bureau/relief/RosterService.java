@@ -1,6 +1,5 @@
 package cn.minzheng.bureau.relief;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,20 +10,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.minzheng.bureau.common.JsonRows;
-import cn.minzheng.bureau.common.Money;
-import cn.minzheng.bureau.common.Quantities;
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.household.Labelled;
+import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.household.Problems;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
 
 /**
  * Registers a township's affected households (拉网式排查) on a disaster's roster. Every row is
- * checked before anything is written: a valid ID number, a village of the disaster's affected area
- * in this township, nobody twice; a person in an approved 低保 case is linked to it (allocation
- * priority).
+ * checked before anything is written, by the roster's rules ({@link DisasterRosterRules}, which the import
+ * applies too), and nobody twice; a person in an approved 低保 case is linked to it (allocation priority).
  */
 @Service
 public class RosterService {
@@ -45,11 +41,13 @@ public class RosterService {
     @Transactional
     public int register(long disasterId, String townshipCode, List<Map<String, Object>> rows, List<String> removeIdNumbers,
                         String actor) {
-        List<String> villages = disasters.villages(disasterId);
+        Region township = regions.find(townshipCode).orElseThrow(() -> RuleViolation.notFound("乡镇（街道）" + townshipCode));
+        DisasterRosterRules rules = new DisasterRosterRules(regions.current(), Set.of(townshipCode),
+                new HashSet<>(disasters.villages(disasterId)));
         List<AffectedHousehold> households = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
-            AffectedHousehold household = read(rows.get(i), "第" + (i + 1) + "户：", townshipCode, villages);
+            AffectedHousehold household = read(rules, rows.get(i), "第" + (i + 1) + "户：", township);
             if (!seen.add(household.idNumber().value())) {
                 throw new RuleViolation("DUPLICATE_PERSON", "第" + (i + 1) + "户：" + household.headName() + "（"
                         + household.idNumber().masked() + "）在本次登记中重复出现，同一人只能登记一次", 409);
@@ -63,9 +61,9 @@ public class RosterService {
             }
         }
         for (AffectedHousehold household : households) {
-            roster.townshipOf(disasterId, household.idNumber().value()).ifPresent(township -> {
+            roster.townshipOf(disasterId, household.idNumber().value()).ifPresent(other -> {
                 throw new RuleViolation("DUPLICATE_PERSON", household.headName() + "（" + household.idNumber().masked()
-                        + "）已在本次灾害的" + regions.find(township).map(Region::name).orElse(township)
+                        + "）已在本次灾害的" + regions.find(other).map(Region::name).orElse(other)
                         + "登记册中，同一人不能重复登记", 409);
             });
             roster.insert(disasterId, household, actor);
@@ -77,57 +75,41 @@ public class RosterService {
         return households.size();
     }
 
-    private AffectedHousehold read(Map<String, Object> row, String at, String townshipCode, List<String> villages) {
-        try {
-            String name = JsonRows.text(row, "headName");
-            if (name == null || name.length() > 30) {
-                throw new RuleViolation("MISSING_FIELD", "户主姓名不能为空，且不超过30个字");
-            }
-            ResidentIdNumber idNumber = ResidentIdNumber.parse(JsonRows.text(row, "idNumber"));
-            String village = JsonRows.text(row, "villageCode");
-            Region region = village == null ? null : regions.find(village).orElse(null);
-            if (region == null || !villages.contains(village) || !townshipCode.equals(region.parentCode())) {
-                String place = region == null ? "“" + village + "”" : region.name();
-                throw new RuleViolation("OUTSIDE_AFFECTED_AREA", name + "所在的" + place
-                        + "不在本次灾害本乡镇（街道）的受灾村（社区）范围内，不能登记");
-            }
-            String address = JsonRows.text(row, "address");
-            if (address == null || address.length() > 200) {
-                throw new RuleViolation("MISSING_FIELD", "住址不能为空，且不超过200个字");
-            }
-            int persons = (int) Quantities.whole(row.get("persons"), "家庭人口", 1, 30);
-            HouseholdCategory category = Labelled.parse(HouseholdCategory.class, row.get("category"), "受灾户类别");
-            HouseDamage damage = Labelled.parse(HouseDamage.class, row.get("houseDamage"), "房屋受损情况");
-            int rooms = (int) Quantities.whole(row.get("collapsedRooms"), "倒塌房屋间数", 0, 50);
-            if (damage == HouseDamage.COLLAPSED && rooms == 0) {
-                throw new RuleViolation("MISSING_FIELD", "房屋倒塌的，须填写倒塌房屋间数");
-            }
-            if (damage != HouseDamage.COLLAPSED && rooms > 0) {
-                throw new RuleViolation("INCONSISTENT", "房屋未倒塌，倒塌房屋间数应为0");
-            }
-            int deaths = (int) Quantities.whole(row.get("deaths"), "因灾死亡人数", 0, persons);
-            String deceased = JsonRows.text(row, "deceasedNames");
-            if (deaths > 0 && deceased == null) {
-                throw new RuleViolation("MISSING_FIELD", "有因灾死亡人口的，须填写死亡人员姓名");
-            }
-            int winter = (int) Quantities.whole(row.get("winterReliefPersons"), "冬春需政府救济人口", 0, persons);
-            BigDecimal cropLoss = Money.parse(row.get("cropLossMu"), "农作物受灾面积（亩）");
-            long need = Quantities.whole(row.get("needAmount"), "核定救助需求（元）", 0, 1_000_000);
-            return new AffectedHousehold(null, townshipCode, village, name, idNumber, address, persons, category,
-                    approvedDibaoCase(idNumber.value()), JsonRows.flag(row, "disabledMember"), cropLoss, damage, rooms,
-                    deaths, deceased, winter, JsonRows.flag(row, "needsFood"), JsonRows.flag(row, "needsClothing"),
-                    JsonRows.flag(row, "needsQuilts"), JsonRows.flag(row, "needsHouseRepair"),
-                    Money.of(BigDecimal.valueOf(need)), null, false, false);
-        } catch (RuleViolation e) {
-            throw new RuleViolation(e.getErrorCode(), at + e.getMessage(), e.getHttpStatus());
-        }
+    /** A row of the roster form, by the roster's rules ({@link DisasterRosterRules}): the first problem refuses it. */
+    private AffectedHousehold read(DisasterRosterRules rules, Map<String, Object> row, String at, Region township) {
+        AffectedHousehold household = rules.check(column -> FORM_FIELDS.containsKey(column)
+                ? row.get(FORM_FIELDS.get(column)) : column == DisasterRosterColumns.NEEDS
+                ? DisasterRosterRules.needsText(row) : null, township, Problems.firstThrows(at));
+        return withDibaoCase(household);
     }
+
+    private AffectedHousehold withDibaoCase(AffectedHousehold h) {
+        return new AffectedHousehold(null, h.townshipCode(), h.villageCode(), h.headName(), h.idNumber(), h.address(),
+                h.persons(), h.category(), approvedDibaoCase(h.idNumber().value()), h.disabledMember(), h.cropLossMu(),
+                h.houseDamage(), h.collapsedRooms(), h.deaths(), h.deceasedNames(), h.winterReliefPersons(),
+                h.needsFood(), h.needsClothing(), h.needsQuilts(), h.needsHouseRepair(), h.needAmount(), null, false,
+                false);
+    }
+
+    /** The roster form's field of each template column (the needs: four flags, see {@link DisasterRosterRules}). */
+    private static final Map<Integer, String> FORM_FIELDS = Map.ofEntries(
+            Map.entry(DisasterRosterColumns.VILLAGE, "villageCode"), Map.entry(DisasterRosterColumns.HEAD_NAME, "headName"),
+            Map.entry(DisasterRosterColumns.ID_NUMBER, "idNumber"), Map.entry(DisasterRosterColumns.ADDRESS, "address"),
+            Map.entry(DisasterRosterColumns.PERSONS, "persons"), Map.entry(DisasterRosterColumns.CATEGORY, "category"),
+            Map.entry(DisasterRosterColumns.DISABLED_MEMBER, "disabledMember"),
+            Map.entry(DisasterRosterColumns.CROP_LOSS, "cropLossMu"),
+            Map.entry(DisasterRosterColumns.HOUSE_DAMAGE, "houseDamage"),
+            Map.entry(DisasterRosterColumns.COLLAPSED_ROOMS, "collapsedRooms"),
+            Map.entry(DisasterRosterColumns.DEATHS, "deaths"),
+            Map.entry(DisasterRosterColumns.DECEASED_NAMES, "deceasedNames"),
+            Map.entry(DisasterRosterColumns.WINTER_RELIEF, "winterReliefPersons"),
+            Map.entry(DisasterRosterColumns.NEED_AMOUNT, "needAmount"));
 
     /** The approved 低保 case a person belongs to, if any (allocation priority). */
     public Long approvedDibaoCase(String idNumber) {
         return jdbc.sql("""
                 select c.id from dibao_case_person p join dibao_case c on c.id = p.case_id
-                where p.open_id_number = ? and c.status = 'APPROVED'""")
-                .param(idNumber).query(Long.class).optional().orElse(null);
+                where p.open_id_number = ? and c.status = ?""")
+                .params(idNumber, CaseStatus.APPROVED.name()).query(Long.class).optional().orElse(null);
     }
 }

@@ -27,6 +27,7 @@ import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.relief.AffectedHousehold;
 import cn.minzheng.bureau.relief.Disaster;
 import cn.minzheng.bureau.relief.DisasterRepository;
+import cn.minzheng.bureau.relief.DisasterRosterColumns;
 import cn.minzheng.bureau.relief.DisasterStatus;
 import cn.minzheng.bureau.relief.HouseDamage;
 import cn.minzheng.bureau.relief.HouseholdCategory;

@@ -7,6 +7,7 @@ import java.util.List;
 import cn.minzheng.bureau.relief.Disaster;
 import cn.minzheng.bureau.relief.DisasterKind;
 import cn.minzheng.bureau.relief.DisasterRepository;
+import cn.minzheng.bureau.relief.DisasterRosterColumns;
 
 /** Disaster roster workbooks for tests: rows of 16 cells in the template's column order. */
 final class DisasterSheets {

@@ -25,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
+
 /**
  * Benchmark (-Pbenchmark): a roster of N rows (default 100,000: N/2 households of two) generated to a
  * file, uploaded, validated and committed through the service as the page does, printing rows per
@@ -109,8 +111,8 @@ class RosterImportBenchmark {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("低保在保家庭");
             Row header = sheet.createRow(0);
-            for (int i = 0; i < RosterColumns.COUNT; i++) {
-                header.createCell(i).setCellValue(RosterColumns.HEADERS.get(i));
+            for (int i = 0; i < DibaoRosterColumns.COUNT; i++) {
+                header.createCell(i).setCellValue(DibaoRosterColumns.HEADERS.get(i));
             }
             int r = 1;
             for (int h = 0; h < rows / 2; h++) {

@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
+
 /** Committing an import: warnings accepted explicitly, all or nothing, the round trip, 10,000 rows. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RosterImportCommitTest {
@@ -154,7 +156,7 @@ class RosterImportCommitTest {
         byte[] exported = client.http().download("admin", "/api/imports/roster.xlsx?batch=" + first).body();
         List<List<String>> before = RosterSheets.read(exported);
         assertThat(before).hasSize(41);
-        assertThat(before.get(0)).containsExactlyElementsOf(RosterColumns.HEADERS);
+        assertThat(before.get(0)).containsExactlyElementsOf(DibaoRosterColumns.HEADERS);
         assertThat(before.get(1).subList(1, 8)).containsExactly("岳村乡", "东岳村", "东岳村r1号", "中国农业银行",
                 "6228480012345678901", "王建设", rows.get(0)[7]);
 

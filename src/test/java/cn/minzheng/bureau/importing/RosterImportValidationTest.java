@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
+
 /**
  * Every validation rule, table-driven: one workbook holds a household per rule (each broken in one way),
  * uploaded once; each case checks its household's rows in the report (status, reason, the cell marked).
@@ -197,7 +199,7 @@ class RosterImportValidationTest {
     void aWorkbookNotMadeFromTheTemplateIsRefusedWithTheReason() {
         List<String[]> rows = RosterSheets.household("1", new RosterSheets.Ids(), "640");
         byte[] xlsx = RosterSheets.workbook(rows);
-        List<String> oldHeaders = new ArrayList<>(RosterColumns.HEADERS);
+        List<String> oldHeaders = new ArrayList<>(DibaoRosterColumns.HEADERS);
         oldHeaders.set(0, "编号");
         JsonNode wrong = client.validated("旧表.xlsx", RosterSheets.workbook(oldHeaders, rows));
         assertThat(wrong.get("status").asText()).isEqualTo("FAILED");
@@ -213,7 +215,7 @@ class RosterImportValidationTest {
         var template = client.http().download("clerk.yuecun", "/api/imports/template.xlsx");
         assertThat(template.status()).isEqualTo(200);
         List<List<String>> rows = RosterSheets.read(template.body());
-        assertThat(rows.get(0)).containsExactlyElementsOf(RosterColumns.HEADERS);
+        assertThat(rows.get(0)).containsExactlyElementsOf(DibaoRosterColumns.HEADERS);
         assertThat(rows).hasSize(3);
     }
 }

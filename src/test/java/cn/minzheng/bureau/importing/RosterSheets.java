@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 
 /** Roster workbooks for tests, built with POI: rows of 16 cells in the template's column order. */
@@ -45,7 +46,7 @@ final class RosterSheets {
     }
 
     static byte[] workbook(List<String[]> rows) {
-        return workbook(RosterColumns.HEADERS, rows);
+        return workbook(DibaoRosterColumns.HEADERS, rows);
     }
 
     static byte[] workbook(List<String> headers, List<String[]> rows) {

@@ -3,11 +3,11 @@ package cn.minzheng.bureau.community.construction;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 
 /**
  * Who may read community work over REST: district roles everything, a township's (street office's) staff
@@ -37,10 +37,9 @@ public class CommunityArea {
     }
 
     private List<String> groups() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication == null) {
+        if (EngineAuthentication.userId(identityService) == null) {
             throw new RuleViolation("UNAUTHENTICATED", "请先登录", 401);
         }
-        return authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+        return EngineAuthentication.groupIds(identityService);
     }
 }

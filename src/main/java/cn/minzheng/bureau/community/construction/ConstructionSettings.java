@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /** bureau.community.construction.*: the floor-area standard of a community office. */
-@Component("constructionSettings")
+@Component
 @ConfigurationProperties("bureau.community.construction")
 public class ConstructionSettings {
 

@@ -9,18 +9,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.community.construction.OfficeProjectRepository.Project;
-import cn.minzheng.bureau.community.construction.OfficeProjectRepository.StageRow;
+import cn.minzheng.bureau.community.construction.OfficeConstructionRepository.Project;
+import cn.minzheng.bureau.community.construction.OfficeConstructionRepository.StageRow;
 
 /** 社区办公用房建设台账: the projects a user may see, each with its stages (planned, actual, overdue, supervision). */
 @RestController
 @RequestMapping("/api/community/offices")
 public class OfficeConstructionController {
 
-    private final OfficeProjectRepository projects;
+    private final OfficeConstructionRepository projects;
     private final CommunityArea area;
 
-    public OfficeConstructionController(OfficeProjectRepository projects, CommunityArea area) {
+    public OfficeConstructionController(OfficeConstructionRepository projects, CommunityArea area) {
         this.projects = projects;
         this.area = area;
     }

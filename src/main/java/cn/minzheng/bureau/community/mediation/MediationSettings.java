@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * bureau.community.mediation.*: how long a committee has to mediate a dispute before the street office
  * (township) is asked to step in. Calendar days: the code base has no working-day calendar yet.
  */
-@Component("mediationSettings")
+@Component
 @ConfigurationProperties("bureau.community.mediation")
 public class MediationSettings {
 

@@ -51,8 +51,8 @@ public class RecruitmentRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into community_recruitment_round (township_code, title, status, process_instance_id, created_by, created_at)
-                values (?, ?, 'REGISTRATION', ?, ?, ?)""")
-                .params(townshipCode, title, processInstanceId, actor, Timestamp.from(Instant.now())).update(key, "id");
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(townshipCode, title, RoundStatus.REGISTRATION.name(), processInstanceId, actor, Timestamp.from(Instant.now())).update(key, "id");
         long id = key.getKey().longValue();
         posts.forEach((community, count) -> jdbc.sql("insert into community_recruitment_post (round_id, community_code, posts) values (?, ?, ?)")
                 .params(id, community, count).update());
@@ -72,8 +72,18 @@ public class RecruitmentRepository {
                 .params(townshipCode, townshipCode).query(RecordRows.of(Round.class)).list();
     }
 
-    public void status(long roundId, String status) {
-        jdbc.sql("update community_recruitment_round set status = ? where id = ?").params(status, roundId).update();
+    /** Where a round stands, as stored in community_recruitment_round.status. */
+    enum RoundStatus {
+        REGISTRATION, SCORING, APPROVAL, DIRECTORS, COMPLETED
+    }
+
+    private void status(long roundId, RoundStatus status) {
+        jdbc.sql("update community_recruitment_round set status = ? where id = ?").params(status.name(), roundId).update();
+    }
+
+    /** Every director appointed: the round is over. */
+    public void complete(long roundId) {
+        status(roundId, RoundStatus.COMPLETED);
     }
 
     public Map<String, Integer> posts(long roundId) {
@@ -124,7 +134,7 @@ public class RecruitmentRepository {
     }
 
     public void eligibilityConfirmed(long roundId, String actor, long eligible) {
-        status(roundId, "SCORING");
+        status(roundId, RoundStatus.SCORING);
         audit.record(ENTITY, roundId, null, null, "ELIGIBILITY_CONFIRMED", actor, null, null, Map.of("eligible", eligible));
     }
 
@@ -146,7 +156,7 @@ public class RecruitmentRepository {
             jdbc.sql("update community_recruitment_application set total_score = ?, score_rank = ?, proposed = ? where id = ?")
                     .params(r.total(), r.rank(), r.proposed(), r.applicationId()).update();
         }
-        status(roundId, "APPROVAL");
+        status(roundId, RoundStatus.APPROVAL);
         audit.record(ENTITY, roundId, null, null, "RANKED", "system", null, null,
                 Map.of("proposed", ranking.stream().filter(Ranking.Ranked::proposed).map(Ranking.Ranked::applicationId).toList()));
     }
@@ -174,7 +184,7 @@ public class RecruitmentRepository {
                     .update(key, "id");
             ids.add(key.getKey().longValue());
         }
-        status(roundId, "DIRECTORS");
+        status(roundId, RoundStatus.DIRECTORS);
         audit.record(ENTITY, roundId, null, null, "WORKERS_APPOINTED", actor, null, null, Map.of("workers", ids));
         return ids;
     }

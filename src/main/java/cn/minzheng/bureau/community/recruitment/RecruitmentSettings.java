@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /** bureau.community.recruitment.*: who may apply for a community worker post, and how the score is weighted. */
-@Component("recruitmentSettings")
+@Component
 @ConfigurationProperties("bureau.community.recruitment")
 public class RecruitmentSettings {
 

@@ -24,8 +24,8 @@ import cn.minzheng.bureau.community.reorganisation.ReorganisationPlan.Step;
  */
 public final class PlanForm {
 
-    static final String ROWS = "planSteps";
-    static final String HAS_KEPT_STEPS = "planHasKeptSteps";
+    static final String ROWS = CommunityReorganisationProcess.PLAN_ROWS.name();
+    static final String HAS_KEPT_STEPS = CommunityReorganisationProcess.HAS_KEPT_STEPS.name();
 
     private static final Map<String, StepKind> EDITABLE = Map.of("MERGE", StepKind.MERGE, "HAND_OVER", StepKind.HAND_OVER,
             "RENAME", StepKind.RENAME, "CREATE", StepKind.CREATE);

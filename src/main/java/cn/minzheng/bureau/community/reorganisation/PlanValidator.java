@@ -158,19 +158,9 @@ public final class PlanValidator {
             problems.add(at + "（撤并）：至少要有一个被撤并的村（社区）并入“" + name(step.code()) + "”");
             return;
         }
-        Region target;
-        if (exists(step.code())) {
-            target = community(at + "（撤并）", step.code());
-            if (target == null) {
-                return;
-            }
-            notChangedElsewhere(at + "（撤并）", index, step.code());
-        } else {
-            String township = step.township() != null ? step.township() : closing.get(0).parentCode();
-            target = newCommunity(at + "（撤并）", step.code(), step.name(), township, null);
-            if (target == null) {
-                return;
-            }
+        Region target = mergeTarget(at + "（撤并）", index, step, closing.get(0));
+        if (target == null) {
+            return;
         }
         for (Region source : closing) {
             closures.put(source.code(), target.code());
@@ -181,6 +171,19 @@ public final class PlanValidator {
         concerned(target.parentCode());
         summary.add(at + "（撤并）：" + closing.stream().map(Region::name).collect(Collectors.joining("、"))
                 + "并入" + target.name() + "（" + name(target.parentCode()) + "）");
+    }
+
+    /** The community a merge makes: an existing one (changed by no other step) or a new one; null on a problem. */
+    private Region mergeTarget(String where, int index, Step step, Region firstClosing) {
+        if (exists(step.code())) {
+            Region target = community(where, step.code());
+            if (target != null) {
+                notChangedElsewhere(where, index, step.code());
+            }
+            return target;
+        }
+        String township = step.township() != null ? step.township() : firstClosing.parentCode();
+        return newCommunity(where, step.code(), step.name(), township, null);
     }
 
     private void split(String at, int index, Step step) {
@@ -194,46 +197,12 @@ public final class PlanValidator {
             problems.add(where + "：“" + source.name() + "”至少要拆分为两个村（社区）");
             return;
         }
-        Map<String, Region> targets = new LinkedHashMap<>();
-        for (Part part : parts) {
-            if (part == null || part.code() == null || part.code().isBlank()) {
-                problems.add(where + "：拆分后的村（社区）编码不能为空");
-                return;
-            }
-            if (targets.containsKey(part.code()) || part.code().equals(source.code())) {
-                problems.add(where + "：拆分后的村（社区）“" + part.code() + "”重复或与原社区相同");
-                return;
-            }
-            Region target;
-            if (exists(part.code())) {
-                target = community(where, part.code());
-                if (target != null) {
-                    notChangedElsewhere(where, index, part.code());
-                }
-            } else {
-                target = newCommunity(where, part.code(), part.name(), source.parentCode(), null);
-            }
-            if (target == null) {
-                return;
-            }
-            targets.put(part.code(), target);
+        Map<String, Region> targets = splitTargets(where, index, source, parts);
+        if (targets == null) {
+            return;
         }
         Set<Long> ofSource = new HashSet<>(world.households(source.code()));
-        Map<Long, String> assigned = new TreeMap<>();
-        if (step.households() != null) {
-            for (Map.Entry<String, String> entry : step.households().entrySet()) {
-                Long household = parseId(entry.getKey());
-                if (household == null || !ofSource.contains(household)) {
-                    problems.add(where + "：户号" + entry.getKey() + "不是“" + source.name() + "”的家庭");
-                    continue;
-                }
-                if (!targets.containsKey(entry.getValue())) {
-                    problems.add(where + "：户号" + entry.getKey() + "的去向“" + entry.getValue() + "”不是拆分后的村（社区）");
-                    continue;
-                }
-                assigned.put(household, entry.getValue());
-            }
-        }
+        Map<Long, String> assigned = assignedHouseholds(where, source, ofSource, step.households(), targets);
         if (step.rest() != null && !targets.containsKey(step.rest())) {
             problems.add(where + "：其余各户去向“" + step.rest() + "”不是拆分后的村（社区）");
             return;
@@ -255,6 +224,57 @@ public final class PlanValidator {
         summary.add(where + "：" + source.name() + "拆分为" + targets.values().stream().map(Region::name)
                 .collect(Collectors.joining("、")) + "（逐户指定" + assigned.size() + "户"
                 + (step.rest() != null ? "，其余" + unassigned.size() + "户归" + targets.get(step.rest()).name() : "") + "）");
+    }
+
+    /** The communities a split makes, existing or new, by code; null after the first problem. */
+    private Map<String, Region> splitTargets(String where, int index, Region source, List<Part> parts) {
+        Map<String, Region> targets = new LinkedHashMap<>();
+        for (Part part : parts) {
+            if (part == null || part.code() == null || part.code().isBlank()) {
+                problems.add(where + "：拆分后的村（社区）编码不能为空");
+                return null;
+            }
+            if (targets.containsKey(part.code()) || part.code().equals(source.code())) {
+                problems.add(where + "：拆分后的村（社区）“" + part.code() + "”重复或与原社区相同");
+                return null;
+            }
+            Region target;
+            if (exists(part.code())) {
+                target = community(where, part.code());
+                if (target != null) {
+                    notChangedElsewhere(where, index, part.code());
+                }
+            } else {
+                target = newCommunity(where, part.code(), part.name(), source.parentCode(), null);
+            }
+            if (target == null) {
+                return null;
+            }
+            targets.put(part.code(), target);
+        }
+        return targets;
+    }
+
+    /** The households of a split assigned one by one: each of the community, each to one of the parts. */
+    private Map<Long, String> assignedHouseholds(String where, Region source, Set<Long> ofSource,
+                                                 Map<String, String> households, Map<String, Region> targets) {
+        Map<Long, String> assigned = new TreeMap<>();
+        if (households == null) {
+            return assigned;
+        }
+        for (Map.Entry<String, String> entry : households.entrySet()) {
+            Long household = parseId(entry.getKey());
+            if (household == null || !ofSource.contains(household)) {
+                problems.add(where + "：户号" + entry.getKey() + "不是“" + source.name() + "”的家庭");
+                continue;
+            }
+            if (!targets.containsKey(entry.getValue())) {
+                problems.add(where + "：户号" + entry.getKey() + "的去向“" + entry.getValue() + "”不是拆分后的村（社区）");
+                continue;
+            }
+            assigned.put(household, entry.getValue());
+        }
+        return assigned;
     }
 
     private void create(String at, Step step) {

@@ -31,8 +31,8 @@ public class RebuildingRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into relief_rebuilding (disaster_id, household_id, township_code, status, process_instance_id, created_at)
-                values (?, ?, ?, 'OPEN', ?, ?)""")
-                .params(disasterId, householdId, townshipCode, processInstanceId, Timestamp.from(Instant.now()))
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(disasterId, householdId, townshipCode, RebuildingStatus.OPEN.name(), processInstanceId, Timestamp.from(Instant.now()))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -45,23 +45,25 @@ public class RebuildingRepository {
     }
 
     public void apply(long id, String source, int rooms, String actor) {
-        jdbc.sql("update relief_rebuilding set status = 'APPLIED', source = ?, rooms = ?, applied_by = ? where id = ?")
-                .params(source, rooms, actor, id).update();
+        jdbc.sql("update relief_rebuilding set status = ?, source = ?, rooms = ?, applied_by = ? where id = ?")
+                .params(RebuildingStatus.APPLIED.name(), source, rooms, actor, id).update();
     }
 
     public void appraise(long id, boolean agreed, int votesFor, int attendees, String minutes) {
         jdbc.sql("""
                 update relief_rebuilding set status = ?, appraisal_agreed = ?, appraisal_votes_for = ?, appraisal_attendees = ?,
                     appraisal_minutes = ? where id = ?""")
-                .params(agreed ? "IN_NOTICE" : "APPRAISAL_FAILED", agreed, votesFor, attendees, minutes, id).update();
+                .params((agreed ? RebuildingStatus.IN_NOTICE : RebuildingStatus.APPRAISAL_FAILED).name(), agreed, votesFor, attendees, minutes, id).update();
     }
 
     public void objection(long id, String objection) {
-        jdbc.sql("update relief_rebuilding set status = 'OBJECTION', objection = ? where id = ?").params(objection, id).update();
+        jdbc.sql("update relief_rebuilding set status = ?, objection = ? where id = ?")
+                .params(RebuildingStatus.OBJECTION.name(), objection, id).update();
     }
 
     public void townshipReviewed(long id, String actor) {
-        jdbc.sql("update relief_rebuilding set status = 'TOWNSHIP_APPROVED', reviewed_by = ? where id = ?").params(actor, id).update();
+        jdbc.sql("update relief_rebuilding set status = ?, reviewed_by = ? where id = ?")
+                .params(RebuildingStatus.TOWNSHIP_APPROVED.name(), actor, id).update();
     }
 
     public void grant(long id, BigDecimal amount) {
@@ -69,15 +71,17 @@ public class RebuildingRepository {
     }
 
     public void approved(long id, String actor) {
-        jdbc.sql("update relief_rebuilding set status = 'APPROVED', approved_by = ? where id = ?").params(actor, id).update();
+        jdbc.sql("update relief_rebuilding set status = ?, approved_by = ? where id = ?")
+                .params(RebuildingStatus.APPROVED.name(), actor, id).update();
     }
 
     public void rebuilt(long id, LocalDate rebuiltOn, String note) {
-        jdbc.sql("update relief_rebuilding set status = 'REBUILT', rebuilt_on = ?, inspection_note = ? where id = ?")
-                .params(rebuiltOn, note, id).update();
+        jdbc.sql("update relief_rebuilding set status = ?, rebuilt_on = ?, inspection_note = ? where id = ?")
+                .params(RebuildingStatus.REBUILT.name(), rebuiltOn, note, id).update();
     }
 
     public void close(long id, String reason) {
-        jdbc.sql("update relief_rebuilding set status = 'REJECTED', closing_reason = ? where id = ?").params(reason, id).update();
+        jdbc.sql("update relief_rebuilding set status = ?, closing_reason = ? where id = ?")
+                .params(RebuildingStatus.REJECTED.name(), reason, id).update();
     }
 }

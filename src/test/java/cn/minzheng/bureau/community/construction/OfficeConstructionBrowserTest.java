@@ -39,7 +39,7 @@ class OfficeConstructionBrowserTest {
     @Autowired
     DibaoWalker walker;
     @Autowired
-    OfficeProjectRepository projects;
+    OfficeConstructionRepository projects;
     @Autowired
     FormService formService;
     @Autowired
@@ -68,7 +68,7 @@ class OfficeConstructionBrowserTest {
         start.date("计划竣工日期", TODAY.plusDays(200));
         start.date("计划交付使用日期", TODAY.plusDays(230));
         tasklist.submit(start, "community-office-start", () -> projectNamed(name) != null);
-        OfficeProjectRepository.Project project = projects.find(projectNamed(name)).orElseThrow();
+        OfficeConstructionRepository.Project project = projects.find(projectNamed(name)).orElseThrow();
         assertThat(project.communityCode()).isEqualTo("renqiu-qinghuayuan");
         assertThat(projects.stage(project.id(), Stage.HANDOVER).plannedDate()).isEqualTo(TODAY.plusDays(230));
         ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(project.processInstanceId()).singleResult();

@@ -42,7 +42,7 @@ class OfficeConstructionProcessTest {
     @Autowired
     DibaoWalker walker;
     @Autowired
-    OfficeProjectRepository projects;
+    OfficeConstructionRepository projects;
     @Autowired
     JdbcClient jdbc;
 

@@ -40,7 +40,7 @@ class CivilMediationBrowserTest {
     @Autowired
     DibaoWalker walker;
     @Autowired
-    DisputeRepository disputes;
+    CivilMediationRepository disputes;
     @Autowired
     FormService formService;
     @Autowired
@@ -63,7 +63,7 @@ class CivilMediationBrowserTest {
                 .type("姓名或名称", 0, "张大爷").select("身份", 0, "申请人").type("联系方式", 0, "13800000001")
                 .type("姓名或名称", 1, "李某").select("身份", 1, "被申请人");
         tasklist.submit(start, "civil-mediation-start", () -> disputeAbout(subject) != null);
-        DisputeRepository.Dispute dispute = disputes.find(disputeAbout(subject)).orElseThrow();
+        CivilMediationRepository.Dispute dispute = disputes.find(disputeAbout(subject)).orElseThrow();
         assertThat(dispute.communityCode()).isEqualTo("renqiu-qinghuayuan");
         assertThat(disputes.parties(dispute.id())).extracting(p -> p.partyName() + ":" + p.role())
                 .containsExactly("张大爷:APPLICANT", "李某:RESPONDENT");

@@ -45,7 +45,7 @@ class CivilMediationProcessTest {
     @Autowired
     DibaoWalker walker;
     @Autowired
-    DisputeRepository disputes;
+    CivilMediationRepository disputes;
     @Autowired
     MediationSettings settings;
     @Autowired
@@ -79,7 +79,7 @@ class CivilMediationProcessTest {
         dispute = disputes.find(disputeId).orElseThrow();
         assertThat(dispute.status()).isEqualTo("AGREED");
         assertThat(dispute.agreement()).isEqualTo("李某赔偿张大爷修缮费800元，三日内付清");
-        assertThat(disputes.parties(disputeId)).extracting(DisputeRepository.Party::partyName).containsExactly("张大爷", "李某");
+        assertThat(disputes.parties(disputeId)).extracting(CivilMediationRepository.Party::partyName).containsExactly("张大爷", "李某");
         assertThat(disputes.sessions(disputeId)).extracting(s -> s.sessionNo() + ":" + s.result() + ":" + s.mediator())
                 .containsExactly("1:CONTINUE:" + COMMITTEE, "2:AGREEMENT:" + COMMITTEE);
         assertThat(auditActions(disputeId)).containsExactly("REGISTERED", "SESSION_CONTINUE", "SESSION_AGREEMENT", "AGREEMENT_REACHED");

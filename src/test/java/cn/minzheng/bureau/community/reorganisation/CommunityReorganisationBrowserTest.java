@@ -36,9 +36,9 @@ class CommunityReorganisationBrowserTest {
     @Autowired
     DibaoWalker walker;
     @Autowired
-    ReorganisationService service;
+    CommunityReorganisationService service;
     @Autowired
-    ReorganisationRepository plans;
+    CommunityReorganisationRepository plans;
     @Autowired
     RegionRepository regions;
     @Autowired

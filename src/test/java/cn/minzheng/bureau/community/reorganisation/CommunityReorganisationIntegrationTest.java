@@ -70,9 +70,9 @@ class CommunityReorganisationIntegrationTest {
     @Autowired
     RegionRepository regions;
     @Autowired
-    ReorganisationService service;
+    CommunityReorganisationService service;
     @Autowired
-    ReorganisationRepository plans;
+    CommunityReorganisationRepository plans;
     @Autowired
     JdbcClient jdbc;
     @MockitoSpyBean
@@ -220,9 +220,9 @@ class CommunityReorganisationIntegrationTest {
 
     @Test
     void theDemoPlansFitTheDistrictsRegions() {
-        assertThat(service.resolve(ReorganisationService.parse(DemoReorganisation.IN_REVIEW)).townshipsConcerned())
+        assertThat(service.resolve(CommunityReorganisationService.parse(DemoReorganisation.IN_REVIEW)).townshipsConcerned())
                 .containsExactlyInAnyOrder("renqiu", "zhongyuan");
-        assertThat(service.resolve(ReorganisationService.parse(DemoReorganisation.DRAFT)).summary())
+        assertThat(service.resolve(CommunityReorganisationService.parse(DemoReorganisation.DRAFT)).summary())
                 .containsExactly("第1项（更名）：金华社区更名为金华苑社区");
     }
 

@@ -43,9 +43,9 @@ class CommunityReorganisationProcessTest {
     @Autowired
     DibaoWalker walker;
     @Autowired
-    ReorganisationService service;
+    CommunityReorganisationService service;
     @Autowired
-    ReorganisationRepository plans;
+    CommunityReorganisationRepository plans;
     @Autowired
     RegionRepository regions;
     @Autowired
@@ -101,9 +101,9 @@ class CommunityReorganisationProcessTest {
         assertThat(regions.findCurrent(c).orElseThrow().parentCode()).isEqualTo("renqiu");
         assertThat(regions.children("renqiu")).extracting(Region::code).contains(a, c).doesNotContain(b);
         assertThat(plans.find(planId(instance)).orElseThrow().status()).isEqualTo("APPLIED");
-        assertThat(plans.decisions(planId(instance))).extracting(ReorganisationRepository.Decision::decision)
+        assertThat(plans.decisions(planId(instance))).extracting(CommunityReorganisationRepository.Decision::decision)
                 .containsExactly(SUBMIT, AGREE, AGREE, APPROVE);
-        assertThat(plans.changes(planId(instance))).extracting(ReorganisationRepository.Change::entityId).contains(b, c);
+        assertThat(plans.changes(planId(instance))).extracting(CommunityReorganisationRepository.Change::entityId).contains(b, c);
     }
 
     @Test

@@ -77,7 +77,7 @@ class PlanValidatorTest {
             a step without a kind                   | {"code":"rq-a"}                                                                            | 请填写调整类型
             """)
     void validates(String title, String steps, String expectedProblem) {
-        ReorganisationPlan plan = ReorganisationService.parse("{\"title\":\"" + title + "\",\"steps\":[" + steps + "]}");
+        ReorganisationPlan plan = CommunityReorganisationService.parse("{\"title\":\"" + title + "\",\"steps\":[" + steps + "]}");
         PlanValidator.Result result = PlanValidator.validate(plan, WORLD);
         if (expectedProblem == null) {
             assertThat(result.problems()).isEmpty();
@@ -95,20 +95,20 @@ class PlanValidatorTest {
             no steps | {"title":"空方案","steps":[]}                          | 调整方案至少包含一项调整
             """)
     void aPlanNeedsATitleAndSteps(String name, String json, String expectedProblem) {
-        assertThat(PlanValidator.validate(ReorganisationService.parse(json), WORLD).problems()).anyMatch(p -> p.contains(expectedProblem));
+        assertThat(PlanValidator.validate(CommunityReorganisationService.parse(json), WORLD).problems()).anyMatch(p -> p.contains(expectedProblem));
     }
 
     @Test
     void aPlanTooLongForTasklistIsRefusedInChinese() {
         String steps = String.join(",", java.util.Collections.nCopies(120, "{\"kind\":\"RENAME\",\"code\":\"rq-a\",\"name\":\"京东社区\"}"));
-        ReorganisationPlan plan = ReorganisationService.parse("{\"title\":\"很长的方案\",\"steps\":[" + steps + "]}");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReorganisationService.writeForTasklist(plan))
+        ReorganisationPlan plan = CommunityReorganisationService.parse("{\"title\":\"很长的方案\",\"steps\":[" + steps + "]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CommunityReorganisationService.writeForTasklist(plan))
                 .isInstanceOf(cn.minzheng.bureau.common.RuleViolation.class).hasMessageContaining("调整方案过长");
     }
 
     @Test
     void aSeedLikePlanSendsEveryHouseholdOfAClosedCommunitySomewhere() {
-        ReorganisationPlan plan = ReorganisationService.parse("""
+        ReorganisationPlan plan = CommunityReorganisationService.parse("""
                 {"title": "社区调整", "steps": [
                   {"kind": "MERGE", "sources": ["rq-a", "rq-b"], "code": "rq-a"},
                   {"kind": "SPLIT", "code": "zy-c", "parts": [{"code": "zy-c1", "name": "油田一区"}, {"code": "zy-c2", "name": "油田二区"}],
