@@ -28,7 +28,7 @@ import org.springframework.util.ClassUtils;
  * in for a delegate of the same name. Beans outside the application (Spring's, the engine's) keep the
  * engine's order.
  * <p>
- * A method called on one of these beans ({@code ${dibaoCaseActions.changeStatus(execution, …)}}) is looked
+ * A method called on one of these beans ({@code ${dibaoApplicationSteps.register(execution)}}) is looked
  * up once per class, name and number of arguments, not at every call: the generic resolver copies and
  * scans every public method of the (proxied) class each time. Only an unambiguous method whose parameters
  * take the arguments as they are is called here; anything that needs coercion or overload resolution is

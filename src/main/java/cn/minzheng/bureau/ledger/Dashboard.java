@@ -18,6 +18,7 @@ import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.figures.YearlyFiguresService;
 import cn.minzheng.bureau.donation.GoodsKind;
+import cn.minzheng.bureau.payroll.PaymentStatus;
 import cn.minzheng.bureau.payroll.PayrollStatus;
 import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.relief.HouseholdCategory;
@@ -105,7 +106,7 @@ public class Dashboard {
                 where c.status = ? and c.start_month is not null
                   and not exists (select 1 from payment p where p.case_id = c.id and p.status = ?)"""
                         + inArea.on("c.township_code") + " group by c.start_month order by c.start_month")
-                .params(inArea.params(CaseStatus.APPROVED.name(), "ISSUED"))
+                .params(inArea.params(CaseStatus.APPROVED.name(), PaymentStatus.ISSUED.name()))
                 .query(rs -> {
                     upcoming.put(rs.getString(1), rs.getLong(2));
                 });

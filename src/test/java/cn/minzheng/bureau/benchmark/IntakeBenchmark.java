@@ -240,16 +240,14 @@ class IntakeBenchmark {
                 .replace("id=\"dibao-application\"", "id=\"" + FLOOR_KEY + "\"")
                 .replace("bpmnElement=\"dibao-application\"", "bpmnElement=\"" + FLOOR_KEY + "\"")
                 .replaceAll("camunda:delegateExpression=\"[^\"]*\"", "camunda:expression=\"\\${execution.id}\"")
-                .replaceAll("camunda:expression=\"\\$\\{dibaoCaseActions[^\"]*\"", "camunda:expression=\"\\${execution.id}\"")
                 .replaceAll("camunda:expression=\"\\$\\{dibaoApplicationSteps[^\"]*\"", "camunda:expression=\"\\${execution.id}\"")
-                .replaceAll("camunda:expression=\"\\$\\{dibaoDeadlines[^\"]*\"", "camunda:expression=\"\\${execution.id}\"")
                 .replaceAll("<bpmn:businessRuleTask id=\"([^\"]+)\" name=\"([^\"]+)\"[^>]*>",
                         "<bpmn:serviceTask id=\"$1\" name=\"$2\" camunda:expression=\"\\${execution.id}\">")
                 .replace("</bpmn:businessRuleTask>", "</bpmn:serviceTask>")
                 .replace("camunda:dueDate=\"${noticeEndsAt}\"", "")
                 .replace("${dibaoSettings.noticePeriod}", "P7D");
         List<String> problems = new ArrayList<>();
-        if (bpmn.contains("dibaoCaseActions") || bpmn.contains("dibaoApplicationSteps") || bpmn.contains("dibaoDeadlines") || bpmn.contains("fourEyes") || bpmn.contains("decisionRef")
+        if (bpmn.contains("dibaoApplicationSteps") || bpmn.contains("fourEyes") || bpmn.contains("decisionRef")
                 || bpmn.contains("cn.minzheng")) {
             problems.add("floor still calls project code");
         }

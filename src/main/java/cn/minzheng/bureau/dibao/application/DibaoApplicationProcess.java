@@ -43,6 +43,10 @@ public final class DibaoApplicationProcess {
     public static final ProcessVariable<String> OBJECTION_CONTENT = fact("objectionContent", String.class);
     /** Why the application was returned or rejected, as the applicant is told. */
     public static final ProcessVariable<String> REJECTION_REASON = fact("rejectionReason", String.class);
+    /** How the written refusal reached the applicant (送达不予批准书面通知). */
+    public static final ProcessVariable<String> DELIVERY_METHOD = fact("deliveryMethod", String.class);
+    public static final ProcessVariable<String> DELIVERED_TO = fact("deliveredTo", String.class);
+    public static final ProcessVariable<String> DELIVERY_NOTE = fact("deliveryNote", String.class);
     /** Who registered, reviewed and approved: the four-eyes rule reads them, the activation names the approver. */
     public static final ProcessVariable<String> REGISTERED_BY = fact("registeredBy", String.class);
     public static final ProcessVariable<String> REVIEWED_BY = fact("reviewedBy", String.class);
@@ -100,7 +104,7 @@ public final class DibaoApplicationProcess {
                 APPROVAL_COMMENT, OBJECTION_SOURCE, OBJECTION_CONTENT, REJECTION_REASON, REGISTERED_BY, REVIEWED_BY,
                 APPROVED_BY, STANDARD_DECISION, ASSESSED_HOUSEHOLD, PER_CAPITA_INCOME, MONTHLY_STANDARD,
                 CATEGORY_ADDITION, MONTHLY_AMOUNT, ELIGIBILITY_NOTE, SPENDING_FLAG_REASON, CASE_HISTORY,
-                REVIEWED_BY_NAME, NOTICE_ENDS_AT, NOTICE_END_DATE));
+                REVIEWED_BY_NAME, NOTICE_ENDS_AT, NOTICE_END_DATE, DELIVERY_METHOD, DELIVERED_TO, DELIVERY_NOTE));
         VARIABLES = Collections.unmodifiableList(all);
     }
 

@@ -25,6 +25,8 @@ import cn.minzheng.bureau.dibao.HouseholdSurveys;
 import cn.minzheng.bureau.dibao.StandardService;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationService.IncomeCheck;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationService.Registration;
+import cn.minzheng.bureau.dibao.deadline.LimitKind;
+import cn.minzheng.bureau.dibao.deadline.TimeLimitService;
 import cn.minzheng.bureau.engine.EngineAuthentication;
 import cn.minzheng.bureau.engine.ProcessVariable;
 import cn.minzheng.bureau.region.AreaType;
@@ -40,13 +42,15 @@ public class DibaoApplicationSteps {
     private final DibaoCaseRepository cases;
     private final CaseVariables caseVariables;
     private final HouseholdSurveys surveys;
+    private final TimeLimitService timeLimits;
 
     public DibaoApplicationSteps(DibaoApplicationService applications, DibaoCaseRepository cases,
-                                 CaseVariables caseVariables, HouseholdSurveys surveys) {
+                                 CaseVariables caseVariables, HouseholdSurveys surveys, TimeLimitService timeLimits) {
         this.applications = applications;
         this.cases = cases;
         this.caseVariables = caseVariables;
         this.surveys = surveys;
+        this.timeLimits = timeLimits;
     }
 
     /**
@@ -201,5 +205,27 @@ public class DibaoApplicationSteps {
     /** Closes the case with the reason the applicant is told, if any. */
     private void close(DelegateExecution execution, CaseStatus status) {
         changeStatus(execution, status, REJECTION_REASON.get(execution));
+    }
+
+    /** A statutory time limit starts (受理 → 决定, 审批 → 决定, 决定 → 送达); the case's township is kept current. */
+    public void startTimeLimit(DelegateExecution execution, String kind) {
+        timeLimits.start(CASE_ID.require(execution), CaseVariables.TOWNSHIP_CODE.get(execution), LimitKind.valueOf(kind),
+                execution.getProcessInstanceId());
+    }
+
+    public void meetTimeLimit(DelegateExecution execution, String kind) {
+        timeLimits.met(CASE_ID.require(execution), LimitKind.valueOf(kind));
+    }
+
+    /** The limit ran out: the overrun is recorded and the supervisor's process started. */
+    public void reportOverrun(DelegateExecution execution, String kind) {
+        timeLimits.overrun(CASE_ID.require(execution), LimitKind.valueOf(kind), CaseVariables.TOWNSHIP_NAME.get(execution),
+                CaseVariables.APPLICANT_NAME.get(execution));
+    }
+
+    /** 送达不予批准书面通知: the clerk registers how the written refusal was delivered. */
+    public void refusalNoticeDelivered(DelegateTask task) {
+        timeLimits.refusalNoticeDelivered(CASE_ID.require(task.getExecution()), DELIVERY_METHOD.get(task),
+                DELIVERED_TO.get(task), DELIVERY_NOTE.get(task), REJECTION_REASON.get(task));
     }
 }
