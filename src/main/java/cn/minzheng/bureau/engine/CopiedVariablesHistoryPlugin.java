@@ -19,7 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the engine's history as usual (level full), except the history of {@link CopiedVariables}: no
+ * Writes the engine's history as usual (level full), except the history of the variables each process declares as copies ({@link VariableDeclarations}): no
  * historic variable row and no detail row for a copy of table data. At full history every copy cost two
  * rows more per value set (ACT_HI_VARINST, ACT_HI_DETAIL), kept for the history's time to live, duplicating
  * what the tables and the audit trail keep anyway — for a 低保 application some fifteen copies, among them
@@ -29,14 +29,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CopiedVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
 
-    private final ObjectProvider<CopiedVariables> declarations;
-    private final ObjectProvider<VariableDeclarations> variableDeclarations;
+    private final ObjectProvider<VariableDeclarations> declarations;
     private volatile Map<String, Set<String>> copiesByProcess = Map.of();
 
-    public CopiedVariablesHistoryPlugin(ObjectProvider<CopiedVariables> declarations,
-                                        ObjectProvider<VariableDeclarations> variableDeclarations) {
+    public CopiedVariablesHistoryPlugin(ObjectProvider<VariableDeclarations> declarations) {
         this.declarations = declarations;
-        this.variableDeclarations = variableDeclarations;
     }
 
     /**
@@ -46,9 +43,7 @@ public class CopiedVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
     @EventListener(ContextRefreshedEvent.class)
     public void collectDeclarations() {
         Map<String, Set<String>> copies = new HashMap<>();
-        declarations.orderedStream().forEach(declaration -> declaration.byProcess().forEach((process, names) ->
-                copies.computeIfAbsent(process, p -> new HashSet<>()).addAll(names)));
-        variableDeclarations.orderedStream().forEach(declaration ->
+        declarations.orderedStream().forEach(declaration ->
                 copies.computeIfAbsent(declaration.processKey(), p -> new HashSet<>()).addAll(declaration.copies()));
         copiesByProcess = copies;
     }
