@@ -26,27 +26,11 @@ public final class TaskInput {
     }
 
     public String text(String name, String label, int maxLength) {
-        String value = optionalText(name, label, maxLength);
-        if (value == null) {
-            throw new RuleViolation("MISSING_FIELD", label + "不能为空");
-        }
-        return value;
+        return TextRules.required(scope.getVariable(name), label, maxLength);
     }
 
     public String optionalText(String name, String label, int maxLength) {
-        Object value = scope.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        String text = value.toString().trim();
-        if (text.length() > maxLength) {
-            throw new RuleViolation("FIELD_TOO_LONG", label + "不能超过" + maxLength + "个字");
-        }
-        String problem = TextRules.textProblem(label, text);
-        if (problem != null) {
-            throw new RuleViolation("FORBIDDEN_CHARACTERS", problem);
-        }
-        return text;
+        return TextRules.optional(scope.getVariable(name), label, maxLength);
     }
 
     public BigDecimal amount(String name, String label) {

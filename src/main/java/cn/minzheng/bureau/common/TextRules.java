@@ -26,4 +26,29 @@ public final class TextRules {
         return FORBIDDEN_IN_TEXT.matcher(text).find()
                 ? label + "不能包含 < > \" ' ; \\ -- /* 等特殊字符" : null;
     }
+
+    /** The trimmed text a user must give, checked for length and characters; a Chinese refusal otherwise. */
+    public static String required(Object value, String label, int maxLength) {
+        String text = optional(value, label, maxLength);
+        if (text == null) {
+            throw new RuleViolation("MISSING_FIELD", label + "不能为空");
+        }
+        return text;
+    }
+
+    /** The same for text a user may leave out: null when blank. */
+    public static String optional(Object value, String label, int maxLength) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString().trim();
+        if (text.length() > maxLength) {
+            throw new RuleViolation("FIELD_TOO_LONG", label + "不能超过" + maxLength + "个字");
+        }
+        String problem = textProblem(label, text);
+        if (problem != null) {
+            throw new RuleViolation("FORBIDDEN_CHARACTERS", problem);
+        }
+        return text;
+    }
 }

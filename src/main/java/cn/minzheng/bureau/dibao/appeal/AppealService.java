@@ -244,17 +244,6 @@ public class AppealService {
     }
 
     private static String text(String value, String label, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw new RuleViolation("MISSING_FIELD", label + "不能为空");
-        }
-        String text = value.trim();
-        if (text.length() > maxLength) {
-            throw new RuleViolation("FIELD_TOO_LONG", label + "不能超过" + maxLength + "个字");
-        }
-        String problem = TextRules.textProblem(label, text);
-        if (problem != null) {
-            throw new RuleViolation("FORBIDDEN_CHARACTERS", problem);
-        }
-        return text;
+        return TextRules.required(value, label, maxLength);
     }
 }

@@ -219,20 +219,6 @@ public class ReportService {
     }
 
     private static String text(String value, String label, int maxLength, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new RuleViolation("MISSING_FIELD", label + "不能为空");
-            }
-            return null;
-        }
-        String text = value.trim();
-        if (text.length() > maxLength) {
-            throw new RuleViolation("FIELD_TOO_LONG", label + "不能超过" + maxLength + "个字");
-        }
-        String problem = TextRules.textProblem(label, text);
-        if (problem != null) {
-            throw new RuleViolation("FORBIDDEN_CHARACTERS", problem);
-        }
-        return text;
+        return required ? TextRules.required(value, label, maxLength) : TextRules.optional(value, label, maxLength);
     }
 }
