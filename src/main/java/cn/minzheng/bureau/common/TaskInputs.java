@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * running cases keep until they are migrated: no model in processes/ calls it any more. Delete it once no
  * running instance is on such a version (or they have been migrated).
  */
-@Component("taskInputs")
+@Component
 public class TaskInputs {
 
     public void clear(DelegateTask task, String variables) {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /** Settings of the 低保 processes (bureau.dibao.*); BPMN reads them as ${dibaoSettings.…}. */
-@Component("dibaoSettings")
+@Component
 @ConfigurationProperties("bureau.dibao")
 public class DibaoSettings {
 

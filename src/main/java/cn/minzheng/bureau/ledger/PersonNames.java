@@ -17,7 +17,7 @@ import cn.minzheng.bureau.access.StaffNames;
  * line of a file's audit trail), so a name is kept for a few minutes: the identity service is asked once
  * per person, and a renamed user shows up soon. Templates reach it as {@code @personNames}.
  */
-@Component("personNames")
+@Component
 public class PersonNames {
 
     /** The actor of the engine's own work in the audit trail. */

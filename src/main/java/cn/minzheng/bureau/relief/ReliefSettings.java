@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /** Reporting deadlines of disaster relief (bureau.relief.*), ISO-8601 durations; BPMN reads ${reliefSettings.…}. */
-@Component("reliefSettings")
+@Component
 @ConfigurationProperties("bureau.relief")
 public class ReliefSettings {
 
