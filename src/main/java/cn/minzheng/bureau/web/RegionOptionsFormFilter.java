@@ -1,18 +1,11 @@
 package cn.minzheng.bureau.web;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,54 +30,27 @@ import cn.minzheng.bureau.region.RegionRepository;
  * township's villages. The server checks the area again on submission: this only spares the clerk a
  * refusal. Applies to start forms and task forms, through the engine REST API and the webapps' own.
  */
-class RegionOptionsFormFilter extends OncePerRequestFilter {
+class RegionOptionsFormFilter extends JsonResponseRewriteFilter {
 
     private static final Pattern DEPLOYED_FORM = Pattern.compile("/(deployed-start-form|deployed-form)$");
 
     private final RegionRepository regions;
     private final WebUsers users;
-    private final ObjectMapper json;
 
     RegionOptionsFormFilter(RegionRepository regions, WebUsers users, ObjectMapper json) {
+        super(DEPLOYED_FORM, json);
         this.regions = regions;
         this.users = users;
-        this.json = json;
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || !DEPLOYED_FORM.matcher(request.getRequestURI()).find();
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, captured);
-        byte[] body = captured.getContentAsByteArray();
-        Optional<byte[]> filled = captured.getStatus() == 200 ? withRegionOptions(body, users.of(request)) : Optional.empty();
-        if (filled.isPresent()) {
-            captured.resetBuffer();
-            response.setContentLength(filled.get().length);
-            response.getOutputStream().write(filled.get());
-            response.flushBuffer();
-        } else {
-            captured.copyBodyToResponse();
-        }
-    }
-
-    private Optional<byte[]> withRegionOptions(byte[] body, Optional<WebUsers.WebUser> user) throws IOException {
-        JsonNode form;
-        try {
-            form = json.readTree(body);
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
+    protected Optional<JsonNode> rewrite(HttpServletRequest request, JsonNode form) {
         List<ObjectNode> fields = new ArrayList<>();
         collectRegionFields(form, fields);
         if (fields.isEmpty()) {
             return Optional.empty();
         }
+        Optional<WebUsers.WebUser> user = users.of(request);
         List<Region> townships = regions.townships().stream()
                 .filter(t -> user.map(u -> u.maySee(t.code())).orElse(false)).toList();
         for (ObjectNode field : fields) {
@@ -97,7 +63,7 @@ class RegionOptionsFormFilter extends OncePerRequestFilter {
                 fillCommunities(field, townships, field.path("properties").path("township").asText("townshipCode"));
             }
         }
-        return Optional.of(json.writeValueAsBytes(form));
+        return Optional.of(form);
     }
 
     private static void collectRegionFields(JsonNode node, List<ObjectNode> found) {

@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngines;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -52,8 +51,6 @@ class TasklistBrowserTest {
     DibaoWalker walker;
     @Autowired
     TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
 
     @Test
     void everyDemoUserFindsTodaysWorkWithTheCaseOnEachCard(Tasklist tasklist) {

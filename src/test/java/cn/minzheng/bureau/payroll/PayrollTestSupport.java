@@ -1,6 +1,5 @@
 package cn.minzheng.bureau.payroll;
 
-import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPROVE;
 
 import java.time.YearMonth;
 import java.util.Map;
@@ -48,13 +47,7 @@ final class PayrollTestSupport {
 
     /** An approved case of 岳村乡: rural ordinary standard 520, so the benefit is (520 − wage/size) × size. */
     DibaoCase activeCase(int size, String headWage) {
-        DibaoCase dibaoCase = walker.submit("clerk.yuecun", TestApplications.yuecunHousehold(size, headWage));
-        walker.accept("clerk.yuecun", dibaoCase);
-        walker.survey("clerk.yuecun", dibaoCase, Map.of());
-        walker.reviewByTownship("reviewer.yuecun", dibaoCase, APPROVE, "同意");
-        walker.endNotice(dibaoCase);
-        walker.approveByDistrict("approver", dibaoCase, APPROVE, "同意");
-        return cases.find(dibaoCase.id()).orElseThrow();
+        return walker.approved("clerk.yuecun", "reviewer.yuecun", "approver", TestApplications.yuecunHousehold(size, headWage));
     }
 
     /** Waits for the job executor to run the instance's asynchronous steps (payroll computation, issue). */

@@ -3,11 +3,9 @@ package cn.minzheng.bureau.dibao.appeal;
 import static cn.minzheng.bureau.dibao.TaskForms.assertChineseOnly;
 import static cn.minzheng.bureau.dibao.TaskForms.whole;
 import static cn.minzheng.bureau.dibao.appeal.AppealProcess.*;
-import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPROVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
-import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -99,13 +97,7 @@ class DibaoAppealBrowserTest {
 
     /** An active case of 任丘办 handled by clerk.renqiu, reviewer.renqiu and the approver. */
     private DibaoCase activeCase() {
-        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.household("renqiu", "renqiu-qinghuayuan", "ORDINARY", 2, "300"));
-        walker.accept(CLERK, dibaoCase);
-        walker.survey(CLERK, dibaoCase, Map.of());
-        walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
-        walker.endNotice(dibaoCase);
-        walker.approveByDistrict(APPROVER, dibaoCase, APPROVE, "同意");
-        return cases.find(dibaoCase.id()).orElseThrow();
+        return walker.approved(CLERK, REVIEWER, APPROVER, TestApplications.household("renqiu", "renqiu-qinghuayuan", "ORDINARY", 2, "300"));
     }
 
     private Task task(String instance, String key) {

@@ -2,7 +2,6 @@ package cn.minzheng.bureau.dibao.campaign;
 
 import static cn.minzheng.bureau.dibao.TaskForms.assertChineseOnly;
 import static cn.minzheng.bureau.dibao.TaskForms.whole;
-import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPROVE;
 import static cn.minzheng.bureau.dibao.campaign.CampaignProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,12 +113,6 @@ class DibaoSurveyCampaignBrowserTest {
     }
 
     private DibaoCase activeCase() {
-        DibaoCase dibaoCase = walker.submit("clerk.yuecun", TestApplications.yuecunHousehold(2, "300"));
-        walker.accept("clerk.yuecun", dibaoCase);
-        walker.survey("clerk.yuecun", dibaoCase, Map.of());
-        walker.reviewByTownship("reviewer.yuecun", dibaoCase, APPROVE, "同意");
-        walker.endNotice(dibaoCase);
-        walker.approveByDistrict("approver", dibaoCase, APPROVE, "同意");
-        return cases.find(dibaoCase.id()).orElseThrow();
+        return walker.approved("clerk.yuecun", "reviewer.yuecun", "approver", TestApplications.yuecunHousehold(2, "300"));
     }
 }

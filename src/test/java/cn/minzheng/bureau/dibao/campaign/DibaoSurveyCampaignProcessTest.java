@@ -1,6 +1,5 @@
 package cn.minzheng.bureau.dibao.campaign;
 
-import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPROVE;
 import static cn.minzheng.bureau.dibao.campaign.CampaignProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -200,13 +199,7 @@ class DibaoSurveyCampaignProcessTest {
     }
 
     private DibaoCase activeCase() {
-        DibaoCase dibaoCase = walker.submit("clerk.yuecun", TestApplications.yuecunHousehold(2, "300"));
-        walker.accept("clerk.yuecun", dibaoCase);
-        walker.survey("clerk.yuecun", dibaoCase, Map.of());
-        walker.reviewByTownship("reviewer.yuecun", dibaoCase, APPROVE, "同意");
-        walker.endNotice(dibaoCase);
-        walker.approveByDistrict("approver", dibaoCase, APPROVE, "同意");
-        return cases.find(dibaoCase.id()).orElseThrow();
+        return walker.approved("clerk.yuecun", "reviewer.yuecun", "approver", TestApplications.yuecunHousehold(2, "300"));
     }
 
     private void awaitJobs(String processInstanceId) {

@@ -1,13 +1,11 @@
 package cn.minzheng.bureau.dibao.figures;
 
-import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPROVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -136,12 +134,6 @@ class YearlyFiguresTest {
     }
 
     private DibaoCase activeCase(int size, String headWage) {
-        DibaoCase dibaoCase = walker.submit("clerk.yuecun", TestApplications.yuecunHousehold(size, headWage));
-        walker.accept("clerk.yuecun", dibaoCase);
-        walker.survey("clerk.yuecun", dibaoCase, Map.of());
-        walker.reviewByTownship("reviewer.yuecun", dibaoCase, APPROVE, "同意");
-        walker.endNotice(dibaoCase);
-        walker.approveByDistrict("approver", dibaoCase, APPROVE, "同意");
-        return cases.find(dibaoCase.id()).orElseThrow();
+        return walker.approved("clerk.yuecun", "reviewer.yuecun", "approver", TestApplications.yuecunHousehold(size, headWage));
     }
 }

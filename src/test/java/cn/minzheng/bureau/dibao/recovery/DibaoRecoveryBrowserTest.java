@@ -2,7 +2,6 @@ package cn.minzheng.bureau.dibao.recovery;
 
 import static cn.minzheng.bureau.dibao.TaskForms.assertChineseOnly;
 import static cn.minzheng.bureau.dibao.TaskForms.whole;
-import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPROVE;
 import static cn.minzheng.bureau.dibao.recovery.RecoveryProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
-import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.payroll.PayrollComputation;
 import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.support.BrowserTest;
@@ -54,8 +51,6 @@ class DibaoRecoveryBrowserTest {
     RecoveryService recoveries;
     @Autowired
     RecoveryRepository recoveryRepository;
-    @Autowired
-    DibaoCaseRepository cases;
     @Autowired
     PayrollRepository payrolls;
     @Autowired
@@ -178,13 +173,7 @@ class DibaoRecoveryBrowserTest {
     }
 
     private DibaoCase activeCase() {
-        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300")); // 740
-        walker.accept(CLERK, dibaoCase);
-        walker.survey(CLERK, dibaoCase, Map.of());
-        walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
-        walker.endNotice(dibaoCase);
-        walker.approveByDistrict(APPROVER, dibaoCase, APPROVE, "同意");
-        return cases.find(dibaoCase.id()).orElseThrow();
+        return walker.approved(CLERK, REVIEWER, APPROVER, TestApplications.yuecunHousehold(2, "300")); // 740
     }
 
     private void payroll(YearMonth month) {

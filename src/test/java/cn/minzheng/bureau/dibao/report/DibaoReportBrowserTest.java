@@ -2,12 +2,10 @@ package cn.minzheng.bureau.dibao.report;
 
 import static cn.minzheng.bureau.dibao.TaskForms.assertChineseOnly;
 import static cn.minzheng.bureau.dibao.TaskForms.whole;
-import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPROVE;
 import static cn.minzheng.bureau.dibao.report.ReportProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
-import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -112,13 +110,7 @@ class DibaoReportBrowserTest {
     }
 
     private DibaoCase activeCase() {
-        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300"));
-        walker.accept(CLERK, dibaoCase);
-        walker.survey(CLERK, dibaoCase, Map.of());
-        walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
-        walker.endNotice(dibaoCase);
-        walker.approveByDistrict(APPROVER, dibaoCase, APPROVE, "同意");
-        return cases.find(dibaoCase.id()).orElseThrow();
+        return walker.approved(CLERK, REVIEWER, APPROVER, TestApplications.yuecunHousehold(2, "300"));
     }
 
     private Task task(String instance, String key) {

@@ -251,13 +251,7 @@ class DibaoReviewProcessTest {
     }
 
     private DibaoCase activeCase(int size, String headWage) {
-        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(size, headWage));
-        walker.accept(CLERK, dibaoCase);
-        walker.survey(CLERK, dibaoCase, Map.of());
-        walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
-        walker.endNotice(dibaoCase);
-        walker.approveByDistrict(APPROVER, dibaoCase, APPROVE, "同意");
-        return cases.find(dibaoCase.id()).orElseThrow();
+        return walker.approved(CLERK, REVIEWER, APPROVER, TestApplications.yuecunHousehold(size, headWage));
     }
 
     private ProcessInstance start(DibaoCase dibaoCase, String kind, String change) {
