@@ -27,7 +27,9 @@ import cn.minzheng.bureau.common.Money;
 /**
  * 银行代发文件 of an approved payroll, as CSV and as .xlsx, streamed: rows come from a database cursor
  * and go straight to the output (POI's SXSSF keeps a small window of rows in memory), so the heap
- * stays flat whatever the number of payments. The ID number is masked; the account is text.
+ * stays flat whatever the number of payments. The ID number is masked; the account is text: a text cell
+ * formatted as text (@) in the .xlsx, so Excel shows a 19-digit account as it is, never as 6.22848E+18; quoted
+ * in the CSV (a text field to the bank's import; Excel opening a CSV still guesses numbers: finance reads the .xlsx).
  */
 @Component
 public class BankFileExporter {
@@ -80,7 +82,7 @@ public class BankFileExporter {
             writer.write(',');
             writer.write(csv(line.bankName()));
             writer.write(',');
-            writer.write(line.bankAccount());
+            writer.write(quoted(line.bankAccount()));
             writer.write(',');
             writer.write(Money.format(line.amount()));
             writer.write("\r\n");
@@ -96,6 +98,9 @@ public class BankFileExporter {
             Sheet sheet = workbook.createSheet(payroll.payrollMonth() + "低保代发");
             CellStyle money = workbook.createCellStyle();
             money.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+            CellStyle text = workbook.createCellStyle();
+            text.setDataFormat(workbook.createDataFormat().getFormat("@"));
+            sheet.setDefaultColumnStyle(6, text);
             Row header = sheet.createRow(0);
             for (int i = 0; i < HEADER.length; i++) {
                 header.createCell(i).setCellValue(HEADER[i]);
@@ -109,7 +114,9 @@ public class BankFileExporter {
                 row.createCell(3).setCellValue(line.payee());
                 row.createCell(4).setCellValue(IdNumberMask.mask(line.idNumber()));
                 row.createCell(5).setCellValue(line.bankName());
-                row.createCell(6).setCellValue(line.bankAccount());
+                Cell account = row.createCell(6);
+                account.setCellValue(line.bankAccount());
+                account.setCellStyle(text);
                 Cell amount = row.createCell(7);
                 amount.setCellValue(line.amount().doubleValue());
                 amount.setCellStyle(money);
@@ -161,8 +168,12 @@ public class BankFileExporter {
 
     private static String csv(String value) {
         if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
+            return quoted(value);
         }
         return value;
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
     }
 }

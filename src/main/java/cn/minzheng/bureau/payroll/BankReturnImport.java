@@ -1,5 +1,8 @@
 package cn.minzheng.bureau.payroll;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -8,16 +11,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.payroll.bank.BankFileCharset;
+import cn.minzheng.bureau.payroll.bank.BankReturnLayout;
+import cn.minzheng.bureau.payroll.bank.ReturnedPayment;
 
 /**
- * 银行回盘: the bank's return file lists the payments that failed, one per line:
- * 付款流水号,银行账号,金额,失败原因 (a header line is allowed). Every line is checked against the issued
+ * 银行回盘: the bank's return file lists the payments that failed, one per line, in the layout that
+ * {@code bureau.payroll.bank-return-layout} names (the bureau's standard: 付款流水号,银行账号,金额,失败原因, a
+ * header line allowed), read by a CSV parser; a file is UTF-8 or GB 18030 ({@link BankFileCharset}). Every line is checked against the issued
  * payment before anything is written; a payment already recorded as failed is skipped, so importing a
  * file twice records each failure once. A failed payment is re-issued by the next month's payroll.
  */
@@ -28,10 +37,16 @@ public class BankReturnImport {
 
     private final JdbcClient jdbc;
     private final PayrollRepository payrolls;
+    private final BankReturnLayout layout;
 
-    public BankReturnImport(JdbcClient jdbc, PayrollRepository payrolls) {
+    public BankReturnImport(JdbcClient jdbc, PayrollRepository payrolls, List<BankReturnLayout> layouts,
+                            PayrollSettings settings) {
         this.jdbc = jdbc;
         this.payrolls = payrolls;
+        this.layout = layouts.stream().filter(l -> l.name().equals(settings.getBankReturnLayout())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("bureau.payroll.bank-return-layout: no layout named '"
+                        + settings.getBankReturnLayout() + "'; known: "
+                        + layouts.stream().map(BankReturnLayout::name).toList()));
     }
 
     public record Result(int failuresRecorded, int alreadyRecorded) {
@@ -43,26 +58,51 @@ public class BankReturnImport {
     private record IssuedPayment(long id, long payrollId, String bankAccount, BigDecimal amount, PaymentStatus status) {
     }
 
+    /** A return file as the bank (or Excel) wrote it: UTF-8 or GB 18030. */
+    @Transactional
+    public Result importFile(long payrollId, byte[] file, String actor) {
+        return importFile(payrollId, BankFileCharset.decode(file), actor);
+    }
+
+    /** The return file's text, or the lines finance pasted into the 银行回盘对账 form. */
     @Transactional
     public Result importFile(long payrollId, String content, String actor) {
         Payroll payroll = requireIssued(payrollId);
         Checked checked = new Checked();
-        String[] rows = content == null ? new String[0] : content.replace("\uFEFF", "").split("\\R");
-        for (int i = 0; i < rows.length; i++) {
-            String row = rows[i].trim();
-            if (row.isEmpty() || (i == 0 && !Character.isDigit(row.charAt(0)))) {
-                continue; // blank line or header
+        String text = content == null ? "" : content.replace("\uFEFF", "");
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), layout.format())) {
+            boolean first = true;
+            for (CSVRecord record : parser) {
+                String where = "第" + lineOf(text, record) + "行";
+                if (first && layout.isHeader(record)) {
+                    first = false;
+                    continue;
+                }
+                first = false;
+                String problem = check(payroll, where, record, checked);
+                if (problem != null) {
+                    checked.problems.add(problem);
+                }
             }
-            String problem = check(payroll, "第" + (i + 1) + "行", row, checked);
-            if (problem != null) {
-                checked.problems.add(problem);
-            }
+        } catch (IOException | UncheckedIOException unreadable) {
+            throw new RuleViolation("INVALID_BANK_RETURN", "银行回盘文件无法读取：有未配对的引号（\"），请检查文件");
         }
         if (!checked.problems.isEmpty()) {
             throw refusal(checked.problems);
         }
         record(payrollId, checked.failures, actor);
         return new Result(checked.failures.size(), checked.alreadyRecorded);
+    }
+
+    /** The line of the text the record starts on, counting from 1 (blank lines included). */
+    private static long lineOf(String text, CSVRecord record) {
+        long line = 1;
+        for (int i = 0; i < record.getCharacterPosition() && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** What the lines checked so far found: the failures to record, those recorded already, the problems. */
@@ -86,17 +126,17 @@ public class BankReturnImport {
      * Checks one line against the issued payment it names: null when it is right (a failure to record, or one
      * recorded already), else what is wrong with it.
      */
-    private String check(Payroll payroll, String where, String row, Checked checked) {
-        String[] fields = row.split("[,，]", 4);
-        if (fields.length < 4 || fields[3].isBlank()) {
-            return where + "应为“付款流水号,银行账号,金额,失败原因”四项";
+    private String check(Payroll payroll, String where, CSVRecord record, Checked checked) {
+        ReturnedPayment returned = layout.read(record);
+        if (returned == null) {
+            return where + "应为“" + layout.expectedColumns() + "”";
         }
-        Long paymentId = number(fields[0].trim());
+        Long paymentId = number(returned.paymentId());
         if (paymentId == null) {
-            return where + "的付款流水号“" + fields[0].trim() + "”不是数字";
+            return where + "的付款流水号“" + returned.paymentId() + "”不是数字";
         }
-        String account = fields[1].trim();
-        String reason = fields[3].trim();
+        String account = returned.bankAccount();
+        String reason = returned.reason();
         IssuedPayment payment = jdbc.sql("select id, payroll_id, bank_account, amount - deducted_amount as amount, status from payment where id = ?")
                 .param(paymentId).query(RecordRows.of(IssuedPayment.class)).optional().orElse(null);
         if (payment == null || payment.payrollId() != payroll.id()) {
@@ -105,9 +145,9 @@ public class BankReturnImport {
         if (!payment.bankAccount().equals(account)) {
             return where + "的银行账号与发放记录不一致（流水号" + paymentId + "）";
         }
-        BigDecimal amount = amount(fields[2].trim());
+        BigDecimal amount = amount(returned.amount());
         if (amount == null) {
-            return where + "的金额“" + fields[2].trim() + "”不是数字";
+            return where + "的金额“" + returned.amount() + "”不是数字";
         }
         if (amount.compareTo(payment.amount()) != 0) {
             return where + "的金额" + amount.toPlainString() + "与发放金额" + payment.amount().toPlainString() + "不一致";

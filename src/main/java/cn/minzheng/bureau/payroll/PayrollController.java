@@ -79,9 +79,12 @@ public class PayrollController {
         return bankFiles.xlsx(payrollId);
     }
 
-    /** The bank's return file as the request body (text/csv or text/plain): 付款流水号,银行账号,金额,失败原因. */
+    /**
+     * The bank's return file as the request body (text/csv or text/plain), UTF-8 or GB 18030 as Excel on Chinese
+     * Windows saves it, in the configured layout (standard: 付款流水号,银行账号,金额,失败原因).
+     */
     @PostMapping(path = "/{payrollId}/bank-return", consumes = {"text/csv", "text/plain"})
-    public Map<String, Object> bankReturn(@PathVariable long payrollId, @RequestBody String content) {
+    public Map<String, Object> bankReturn(@PathVariable long payrollId, @RequestBody byte[] content) {
         String user = requireGroup(Set.of(Groups.FINANCE));
         var result = bankReturns.importFile(payrollId, content, user);
         return Map.of("failuresRecorded", result.failuresRecorded(), "alreadyRecorded", result.alreadyRecorded());

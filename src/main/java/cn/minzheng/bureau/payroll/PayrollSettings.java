@@ -14,6 +14,20 @@ public class PayrollSettings {
     /** Quartz-style cron of the timer start event: by default 01:00 on the 5th of every month. */
     private String timerCycle = "0 0 1 5 * ?";
 
+    /**
+     * The layout of the bank's return file (回盘文件): the name of a {@code payroll.bank.BankReturnLayout} bean;
+     * {@code standard} is 付款流水号,银行账号,金额,失败原因.
+     */
+    private String bankReturnLayout = "standard";
+
+    public String getBankReturnLayout() {
+        return bankReturnLayout;
+    }
+
+    public void setBankReturnLayout(String bankReturnLayout) {
+        this.bankReturnLayout = bankReturnLayout;
+    }
+
     public String getTimerCycle() {
         return timerCycle;
     }

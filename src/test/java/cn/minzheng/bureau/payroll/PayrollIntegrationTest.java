@@ -13,6 +13,9 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -162,11 +165,14 @@ class PayrollIntegrationTest {
         List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).replace("\uFEFF", "").lines().toList();
         assertThat(lines.get(0)).isEqualTo(String.join(",", BankFileExporter.HEADER));
         assertThat(lines).hasSize(1 + (int) paymentsIn(payrollId));
-        BigDecimal csvTotal = lines.stream().skip(1).map(l -> new BigDecimal(l.split(",")[7])).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<CSVRecord> records = CSVParser.parse(String.join("\n", lines), CSVFormat.DEFAULT).getRecords();
+        BigDecimal csvTotal = records.stream().skip(1).map(r -> new BigDecimal(r.get(7))).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(csvTotal).isEqualByComparingTo(issued.totalAmount());
         String mine = lines.stream().filter(l -> l.startsWith(payment.id() + ",")).findFirst().orElseThrow();
-        assertThat(mine.split(",")).containsExactly(Long.toString(payment.id()), month.toString(), "岳村乡", "测试户主",
+        assertThat(CSVParser.parse(mine, CSVFormat.DEFAULT).getRecords().get(0).toList()).containsExactly(
+                Long.toString(payment.id()), month.toString(), "岳村乡", "测试户主",
                 IdNumberMask.mask(payment.payeeIdNumber()), "中国农业银行", "6228480000000000001", "740.00");
+        assertThat(mine).contains(",\"6228480000000000001\","); // the account is a quoted text field
         assertThat(mine).doesNotContain(payment.payeeIdNumber().substring(6, 14));
 
         Http.Download xlsx = http.download(FINANCE, "/api/payrolls/" + payrollId + "/bank-file.xlsx");
@@ -188,6 +194,7 @@ class PayrollIntegrationTest {
             assertThat(myRow).isNotNull();
             assertThat(myRow.getCell(6).getCellType()).isEqualTo(CellType.STRING); // an account is text, never a number
             assertThat(myRow.getCell(6).getStringCellValue()).isEqualTo("6228480000000000001");
+            assertThat(myRow.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("@"); // formatted as text
             assertThat(myRow.getCell(4).getStringCellValue()).isEqualTo(IdNumberMask.mask(payment.payeeIdNumber()));
         }
 
@@ -199,7 +206,10 @@ class PayrollIntegrationTest {
         assertThat(bad.json().get("message").asText()).contains("第3行").contains("不属于本工资单");
         assertThat(support.payment(dibaoCase.id(), month).status()).isEqualTo("ISSUED");
 
-        Http.Response ok = http.postText(FINANCE, "/api/payrolls/" + payrollId + "/bank-return", "text/csv", goodLine);
+        // as Excel on Chinese Windows saves it: GBK, a header, the reason quoted with a comma in it
+        byte[] gbk = ("付款流水号,银行账号,金额,失败原因\r\n" + payment.id() + ",6228480000000000001,740.00,\"账户冻结，请核实,后补发\"\r\n")
+                .getBytes(java.nio.charset.Charset.forName("GBK"));
+        Http.Response ok = http.postBytes(FINANCE, "/api/payrolls/" + payrollId + "/bank-return", "text/csv", gbk);
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.json().get("failuresRecorded").asInt()).isEqualTo(1);
         Http.Response twice = http.postText(FINANCE, "/api/payrolls/" + payrollId + "/bank-return", "text/csv", goodLine);
@@ -210,7 +220,7 @@ class PayrollIntegrationTest {
         // reported to the township: 岳村乡 sees its failure, 孟轲乡 does not
         JsonNode yuecun = http.get("clerk.yuecun", "/api/payrolls/" + payrollId + "/failures").json();
         assertThat(yuecun.findValuesAsText("paymentId")).contains(Long.toString(payment.id()));
-        assertThat(yuecun.findValuesAsText("reason")).contains("账户冻结");
+        assertThat(yuecun.findValuesAsText("reason")).contains("账户冻结，请核实,后补发");
         assertThat(http.get("clerk.mengke", "/api/payrolls/" + payrollId + "/failures").json().findValuesAsText("paymentId"))
                 .doesNotContain(Long.toString(payment.id()));
     }

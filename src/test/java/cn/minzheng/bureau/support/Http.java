@@ -106,6 +106,13 @@ public final class Http {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A POST of raw bytes (a file in a given encoding). */
+    public Response postBytes(String user, String path, String contentType, byte[] body) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response postText(String user, String path, String contentType, String body) {
         return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", contentType)
