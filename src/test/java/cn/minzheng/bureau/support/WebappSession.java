@@ -46,13 +46,49 @@ public final class WebappSession {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A form posted as a browser posts it (application/x-www-form-urlencoded), with the session. */
+    /**
+     * A form posted as a browser posts it (application/x-www-form-urlencoded), with the session and the CSRF token
+     * that the ledger pages put into their forms.
+     */
     public HttpResponse<String> postForm(String path, java.util.Map<String, String> fields) {
+        java.util.Map<String, String> withToken = new java.util.LinkedHashMap<>(fields);
+        withToken.put("_csrf", pageToken());
+        return postFormWithoutToken(path, withToken);
+    }
+
+    /** The CSRF token of this session, as the hidden field of a ledger page's form (the 退出 form on every page). */
+    public String pageToken() {
+        String page = get("/ledger/calendar").body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on the page: " + page);
+        }
+        return token.group(1);
+    }
+
+    /** A form posted as another site's page would post it: the session cookie, no token of ours. */
+    public HttpResponse<String> postFormWithoutToken(String path, java.util.Map<String, String> fields) {
         String form = fields.entrySet().stream().map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A multipart/form-data POST as a browser's file upload sends it: text fields and one file, with the session. */
+    public HttpResponse<String> postMultipart(String path, java.util.Map<String, String> fields, String fileField,
+                                              String fileName, byte[] content) {
+        String boundary = "----bureau" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), HttpResponse.BodyHandlers.ofString());
     }
 
     /** JSON posted to the webapps' own APIs as Tasklist posts it, with the session and its CSRF token. */
