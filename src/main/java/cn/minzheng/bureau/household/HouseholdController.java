@@ -2,6 +2,7 @@ package cn.minzheng.bureau.household;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,6 +29,7 @@ public class HouseholdController {
     }
 
     /** Every change and decision that touched the household and its cases. */
+    @Operation(summary = "家庭的审计记录")
     @GetMapping("/{householdId}/audit")
     public List<AuditEvent> audit(@PathVariable long householdId) {
         Household household = households.find(householdId)

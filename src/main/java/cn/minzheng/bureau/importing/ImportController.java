@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +46,7 @@ public class ImportController {
     }
 
     /** {@code kind}: DIBAO (default) or DISASTER (受灾户名册). */
+    @Operation(summary = "名册导入模板（Excel）")
     @GetMapping("/template.xlsx")
     public void template(@RequestParam(required = false) String kind, HttpServletResponse response) throws IOException {
         userId();
@@ -54,6 +56,7 @@ public class ImportController {
     }
 
     /** {@code kind}: DIBAO (default) or DISASTER, which names the disaster ({@code disasterId}) the rows belong to. */
+    @Operation(summary = "上传名册")
     @PostMapping(consumes = "multipart/form-data")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public ImportProgressView upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String kind,
@@ -68,6 +71,7 @@ public class ImportController {
         }
     }
 
+    @Operation(summary = "名册导入批次列表")
     @GetMapping
     public List<ImportProgressView> recent() {
         userId();
@@ -75,6 +79,7 @@ public class ImportController {
         return batches.recent(50, mine).stream().map(b -> ImportProgressView.of(imports.progress(b.id()))).toList();
     }
 
+    @Operation(summary = "导入批次的进度")
     @GetMapping("/{id}")
     public ImportProgressView progress(@PathVariable long id) {
         importerOf(id);
@@ -82,6 +87,7 @@ public class ImportController {
     }
 
     /** The report's rows in file order from row {@code from}; {@code problems=true}: warnings and rejections only. */
+    @Operation(summary = "校验报告的行")
     @GetMapping("/{id}/rows")
     public List<ImportRepository.ReportRow> rows(@PathVariable long id, @RequestParam(defaultValue = "0") int from,
                                                  @RequestParam(defaultValue = "true") boolean problems,
@@ -90,6 +96,7 @@ public class ImportController {
         return batches.reportRows(id, from, Math.max(1, Math.min(limit, 1000)), problems);
     }
 
+    @Operation(summary = "校验报告（Excel）")
     @GetMapping("/{id}/report.xlsx")
     public void report(@PathVariable long id, HttpServletResponse response) throws IOException {
         importerOf(id);
@@ -101,6 +108,7 @@ public class ImportController {
     public record CommitRequest(Boolean acceptWarnings) {
     }
 
+    @Operation(summary = "确认导入")
     @PostMapping("/{id}/commit")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public ImportProgressView commit(@PathVariable long id, @RequestBody(required = false) CommitRequest request) {
@@ -110,6 +118,7 @@ public class ImportController {
     }
 
     /** The active cases in the template's layout (district roles): what a later import takes in again. */
+    @Operation(summary = "在保名册（Excel，可再次导入）")
     @GetMapping("/roster.xlsx")
     public void export(@RequestParam(required = false) Long batch, @RequestParam(required = false) String township,
                        HttpServletResponse response) throws IOException {

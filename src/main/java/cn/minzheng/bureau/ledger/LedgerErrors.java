@@ -27,6 +27,7 @@ import org.springframework.web.servlet.ModelAndView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.web.ApiProblems;
 import cn.minzheng.bureau.web.LedgerPage;
 
 /**
@@ -97,9 +98,9 @@ public class LedgerErrors {
                                  HttpServletResponse response, HandlerMethod handler) throws IOException {
         if (answersJson(handler)) {
             response.setStatus(status.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getWriter(), Map.of("code", code, "message", message));
+            json.writeValue(response.getWriter(), ApiProblems.of(status, code, message, request.getRequestURI()));
             return null; // the response is written
         }
         ModelAndView page = new ModelAndView("ledger/error");

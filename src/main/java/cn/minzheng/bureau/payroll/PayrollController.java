@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,6 +52,7 @@ public class PayrollController {
     public record StartRequest(String month) {
     }
 
+    @Operation(summary = "发起指定月份的工资单（已有则返回该工资单）")
     @PostMapping
     public ResponseEntity<PayrollView> start(@RequestBody(required = false) StartRequest request) {
         requireGroup(Set.of(Groups.FINANCE));
@@ -61,18 +63,21 @@ public class PayrollController {
                 : ResponseEntity.ok(view);
     }
 
+    @Operation(summary = "一个工资单及其合计")
     @GetMapping("/{payrollId}")
     public PayrollView find(@PathVariable long payrollId) {
         requireGroup(READERS);
         return view(payrolls.get(payrollId));
     }
 
+    @Operation(summary = "银行代发文件（CSV）")
     @GetMapping("/{payrollId}/bank-file.csv")
     public ResponseEntity<StreamingResponseBody> csv(@PathVariable long payrollId) {
         requireGroup(Set.of(Groups.FINANCE));
         return bankFiles.csv(payrollId);
     }
 
+    @Operation(summary = "银行代发文件（Excel）")
     @GetMapping("/{payrollId}/bank-file.xlsx")
     public ResponseEntity<StreamingResponseBody> xlsx(@PathVariable long payrollId) {
         requireGroup(Set.of(Groups.FINANCE));
@@ -83,6 +88,7 @@ public class PayrollController {
      * The bank's return file as the request body (text/csv or text/plain), UTF-8 or GB 18030 as Excel on Chinese
      * Windows saves it, in the configured layout (standard: 付款流水号,银行账号,金额,失败原因).
      */
+    @Operation(summary = "导入银行回盘（失败明细，UTF-8 或 GB 18030）")
     @PostMapping(path = "/{payrollId}/bank-return", consumes = {"text/csv", "text/plain"})
     public Map<String, Object> bankReturn(@PathVariable long payrollId, @RequestBody byte[] content) {
         String user = requireGroup(Set.of(Groups.FINANCE));
@@ -91,6 +97,7 @@ public class PayrollController {
     }
 
     /** Failed payments of the payroll; township staff see their own township's only. */
+    @Operation(summary = "发放失败记录")
     @GetMapping("/{payrollId}/failures")
     public List<PaymentFailureView> failures(@PathVariable long payrollId) {
         List<String> groups = groups();

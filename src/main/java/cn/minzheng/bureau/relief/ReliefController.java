@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +41,7 @@ public class ReliefController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "灾害的受灾户名册（Excel）")
     @GetMapping("/{id}/rosters.xlsx")
     public ResponseEntity<byte[]> rosters(@PathVariable long id, @RequestParam(required = false) String township) {
         if (township == null) {

@@ -67,19 +67,19 @@ class CalendarAdminRestTest {
 
         Http.Response clerk = http.put("clerk.yuecun", "/api/admin/calendar/2030", days2030);
         assertThat(clerk.status()).isEqualTo(403);
-        assertThat(clerk.json().get("message").asText()).contains("只有系统管理员或流程管理员");
+        assertThat(clerk.json().get("detail").asText()).contains("只有系统管理员或流程管理员");
 
         Http.Response weekday = http.put("admin", "/api/admin/calendar/2030", List.of(
                 Map.of("date", "2030-02-04", "kind", "HOLIDAY", "holidayName", "春节"),
                 Map.of("date", "2030-02-06", "kind", "WORKDAY", "holidayName", "春节")));
         assertThat(weekday.status()).isEqualTo(400);
-        assertThat(weekday.json().get("message").asText()).contains("2030-02-06 是工作日（周三），调休上班日只能是周六或周日");
+        assertThat(weekday.json().get("detail").asText()).contains("2030-02-06 是工作日（周三），调休上班日只能是周六或周日");
 
         Http.Response duplicate = http.put("admin", "/api/admin/calendar/2030", List.of(
                 Map.of("date", "2030-02-04", "kind", "HOLIDAY", "holidayName", "春节"),
                 Map.of("date", "2030-02-04", "kind", "HOLIDAY", "holidayName", "春节")));
         assertThat(duplicate.status()).isEqualTo(400);
-        assertThat(duplicate.json().get("message").asText()).contains("2030-02-04 重复填写");
+        assertThat(duplicate.json().get("detail").asText()).contains("2030-02-04 重复填写");
         assertThat(http.get("admin", "/api/admin/calendar/2030").json().get("days")).isEmpty();
 
         // before: Monday 2030-02-04 is a working day; the engine's calendar sees the change at once
@@ -95,7 +95,7 @@ class CalendarAdminRestTest {
         Http.Response again = http.post("procmgr", "/api/admin/calendar/days",
                 Map.of("date", "2030-02-05", "kind", "HOLIDAY", "holidayName", "春节"));
         assertThat(again.status()).isEqualTo(400);
-        assertThat(again.json().get("message").asText()).contains("已在2030年的安排中");
+        assertThat(again.json().get("detail").asText()).contains("已在2030年的安排中");
         Http.Response added = http.post("procmgr", "/api/admin/calendar/days",
                 Map.of("date", "2030-02-06", "kind", "HOLIDAY", "holidayName", "春节"));
         assertThat(added.status()).as(added.body()).isEqualTo(200);

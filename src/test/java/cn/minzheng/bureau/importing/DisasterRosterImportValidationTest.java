@@ -186,7 +186,7 @@ class DisasterRosterImportValidationTest {
         assertThat(batch.get("committable").asBoolean()).isFalse();
         var refused = client.http().post("admin", "/api/imports/" + id + "/commit", "{\"acceptWarnings\":true}");
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.json().get("message").asText()).contains("被拒绝");
+        assertThat(refused.json().get("detail").asText()).contains("被拒绝");
         assertThat(roster.count(disaster.id(), "yuecun")).isEqualTo(1);
 
         var report = client.http().download("admin", "/api/imports/" + id + "/report.xlsx");
@@ -211,7 +211,7 @@ class DisasterRosterImportValidationTest {
         byte[] xlsx = DisasterSheets.workbook(List.<String[]>of(DisasterSheets.row(new RosterSheets.Ids().next())));
         var clerk = client.uploadDisasterRoster("clerk.yuecun", disaster.id(), "受灾户.xlsx", xlsx);
         assertThat(clerk.status()).isEqualTo(403);
-        assertThat(clerk.json().get("message").asText()).contains("区救灾科负责人");
+        assertThat(clerk.json().get("detail").asText()).contains("区救灾科负责人");
         assertThat(client.http().get("clerk.yuecun", "/api/imports/" + batch.get("id").asLong()).status()).isEqualTo(403);
         var head = client.uploadDisasterRoster("reliefhead", disaster.id(), "受灾户.xlsx", xlsx);
         assertThat(head.status()).isEqualTo(202);
@@ -227,12 +227,12 @@ class DisasterRosterImportValidationTest {
         byte[] xlsx = DisasterSheets.workbook(List.<String[]>of(DisasterSheets.row(new RosterSheets.Ids().next())));
         var none = client.upload("admin", "受灾户.xlsx", xlsx, "?kind=DISASTER");
         assertThat(none.status()).isEqualTo(400);
-        assertThat(none.json().get("message").asText()).contains("须选择所属的灾害事件");
+        assertThat(none.json().get("detail").asText()).contains("须选择所属的灾害事件");
         Disaster verified = DisasterSheets.disaster(disasters);
         disasters.changeStatus(verified.id(), DisasterStatus.VERIFIED);
         var closed = client.uploadDisasterRoster("admin", verified.id(), "受灾户.xlsx", xlsx);
         assertThat(closed.status()).isEqualTo(409);
-        assertThat(closed.json().get("message").asText()).contains("登记造册已结束");
+        assertThat(closed.json().get("detail").asText()).contains("登记造册已结束");
     }
 
     @Test

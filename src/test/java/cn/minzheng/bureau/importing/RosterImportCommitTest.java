@@ -70,7 +70,7 @@ class RosterImportCommitTest {
 
         var refused = client.http().post("admin", "/api/imports/" + id + "/commit", "{}");
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.json().get("message").asText()).contains("确认接受警告");
+        assertThat(refused.json().get("detail").asText()).contains("确认接受警告");
 
         JsonNode done = client.commit(id, true);
         assertThat(done.get("status").asText()).isEqualTo("COMMITTED");

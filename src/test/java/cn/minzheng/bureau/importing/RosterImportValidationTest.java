@@ -164,7 +164,7 @@ class RosterImportValidationTest {
         assertThat(batch.get("committable").asBoolean()).isFalse();
         var refused = client.http().post("admin", "/api/imports/" + id + "/commit", "{\"acceptWarnings\":true}");
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.json().get("message").asText()).contains("被拒绝").contains("不能导入");
+        assertThat(refused.json().get("detail").asText()).contains("被拒绝").contains("不能导入");
         assertThat(jdbc.sql("select count(*) from household where import_batch_id = ?").param(id).query(Long.class).single())
                 .isZero();
 
@@ -191,7 +191,7 @@ class RosterImportValidationTest {
     void onlyTheAdministratorImports() {
         var clerk = client.upload("clerk.yuecun", "名册.xlsx", RosterSheets.workbook(List.of()));
         assertThat(clerk.status()).isEqualTo(403);
-        assertThat(clerk.json().get("message").asText()).contains("只有系统管理员");
+        assertThat(clerk.json().get("detail").asText()).contains("只有系统管理员");
         assertThat(client.http().get("approver", "/api/imports/" + batch.get("id").asLong()).status()).isEqualTo(403);
     }
 
@@ -207,7 +207,7 @@ class RosterImportValidationTest {
         JsonNode garbage = client.validated("坏文件.xlsx", "not a workbook".getBytes());
         assertThat(garbage.get("status").asText()).isEqualTo("FAILED");
         assertThat(garbage.get("failure").asText()).contains("无法读取该文件");
-        assertThat(client.upload("admin", "名册.xls", xlsx).json().get("message").asText()).contains(".xlsx");
+        assertThat(client.upload("admin", "名册.xls", xlsx).json().get("detail").asText()).contains(".xlsx");
     }
 
     @Test

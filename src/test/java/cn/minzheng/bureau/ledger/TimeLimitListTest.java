@@ -86,7 +86,7 @@ class TimeLimitListTest {
         Http.Response twice = http.post("approver", "/api/dibao/cases/" + near.id() + "/procedure-extension",
                 Map.of("reason", "再次延长"));
         assertThat(twice.status()).isEqualTo(409);
-        assertThat(twice.json().get("message").asText()).contains("只能延长一次");
+        assertThat(twice.json().get("detail").asText()).contains("只能延长一次");
         assertThat(http.get("clerk.yuecun", "/api/dibao/time-limits").json().toString()).doesNotContain(near.caseNumber());
     }
 

@@ -148,7 +148,7 @@ class PayrollIntegrationTest {
 
         Http.Response early = http.get(FINANCE, "/api/payrolls/" + payrollId + "/bank-file.csv");
         assertThat(early.status()).isEqualTo(409);
-        assertThat(early.json().get("message").asText()).contains("尚未经区民政局审批通过");
+        assertThat(early.json().get("detail").asText()).contains("尚未经区民政局审批通过");
 
         support.complete(FINANCE, instance, TASK_CHECK_BY_FINANCE, Map.of(VAR_CHECK_DECISION, CONFIRM));
         support.complete(APPROVER, instance, TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, APPROVE));
@@ -203,7 +203,7 @@ class PayrollIntegrationTest {
         Http.Response bad = http.postText(FINANCE, "/api/payrolls/" + payrollId + "/bank-return", "text/csv",
                 "付款流水号,银行账号,金额,失败原因\n" + goodLine + "\n999999999,1,1.00,查无此户\n");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().get("message").asText()).contains("第3行").contains("不属于本工资单");
+        assertThat(bad.json().get("detail").asText()).contains("第3行").contains("不属于本工资单");
         assertThat(support.payment(dibaoCase.id(), month).status()).isEqualTo("ISSUED");
 
         // as Excel on Chinese Windows saves it: GBK, a header, the reason quoted with a comma in it
@@ -229,7 +229,7 @@ class PayrollIntegrationTest {
     void badRequestsAreRefusedInChinese() {
         Http.Response badMonth = http.post(FINANCE, "/api/payrolls", Map.of("month", "2026-13"));
         assertThat(badMonth.status()).isEqualTo(400);
-        assertThat(badMonth.json().get("message").asText()).contains("发放月份");
+        assertThat(badMonth.json().get("detail").asText()).contains("发放月份");
         assertThat(http.post(FINANCE, "/api/payrolls", Map.of("month", "五月")).json().get("code").asText())
                 .isEqualTo("INVALID_MONTH");
         assertThat(http.post(FINANCE, "/api/payrolls", "{}").json().get("code").asText()).isEqualTo("MISSING_MONTH");

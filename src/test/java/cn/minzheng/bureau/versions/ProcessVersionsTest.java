@@ -145,7 +145,7 @@ class ProcessVersionsTest {
         var refused = http.post("procmgr", "/api/admin/migrations/" + KEY,
                 "{\"fromVersion\": %d, \"toVersion\": %d}".formatted(version, version));
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("message").asText()).contains("无需迁移");
+        assertThat(refused.json().get("detail").asText()).contains("无需迁移");
         assertThat(http.post("procmgr", "/api/admin/migrations/" + KEY, "{\"fromVersion\": 999}").status()).isEqualTo(404);
     }
 

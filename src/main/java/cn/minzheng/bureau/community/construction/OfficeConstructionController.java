@@ -2,6 +2,7 @@ package cn.minzheng.bureau.community.construction;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,12 +29,14 @@ public class OfficeConstructionController {
     public record ProjectView(Project project, List<StageRow> stages) {
     }
 
+    @Operation(summary = "办公用房建设项目列表（可按乡镇筛选）")
     @GetMapping
     public List<ProjectView> list(@RequestParam(required = false) String township) {
         return projects.list(township).stream().filter(p -> area.maySee(p.townshipCode(), p.communityCode()))
                 .map(p -> new ProjectView(p, projects.stages(p.id()))).toList();
     }
 
+    @Operation(summary = "一个办公用房建设项目及其各阶段")
     @GetMapping("/{id}")
     public ProjectView get(@PathVariable long id) {
         Project project = projects.find(id).orElseThrow(() -> RuleViolation.notFound("建设项目" + id));

@@ -2,6 +2,7 @@ package cn.minzheng.bureau.community.mediation;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,11 +31,13 @@ public class CivilMediationController {
     public record DisputeView(Dispute dispute, List<Party> parties, List<Session> sessions) {
     }
 
+    @Operation(summary = "民事调解案件列表")
     @GetMapping
     public List<Dispute> list(@RequestParam(required = false) String township, @RequestParam(required = false) String community) {
         return disputes.list(township, community).stream().filter(d -> area.maySee(d.townshipCode(), d.communityCode())).toList();
     }
 
+    @Operation(summary = "一件民事调解")
     @GetMapping("/{id}")
     public DisputeView get(@PathVariable long id) {
         Dispute dispute = disputes.find(id).orElseThrow(() -> RuleViolation.notFound("纠纷" + id));

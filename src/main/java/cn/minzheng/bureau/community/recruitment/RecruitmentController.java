@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,11 +45,13 @@ public class RecruitmentController {
     public record DirectorView(String communityCode, String directorName) {
     }
 
+    @Operation(summary = "社区工作者招聘批次")
     @GetMapping("/rounds")
     public List<Round> rounds(@RequestParam(required = false) String township) {
         return recruitment.rounds(township).stream().filter(r -> area.maySee(r.townshipCode(), null)).toList();
     }
 
+    @Operation(summary = "一个招聘批次及其报名人")
     @GetMapping("/rounds/{id}")
     public RoundView round(@PathVariable long id) {
         Round round = recruitment.round(id).orElseThrow(() -> RuleViolation.notFound("招聘" + id));
@@ -62,6 +65,7 @@ public class RecruitmentController {
     }
 
     /** 主任负责制: the director responsible for a community, if one was appointed. */
+    @Operation(summary = "社区主任（主任负责制）")
     @GetMapping("/directors/{communityCode}")
     public DirectorView director(@PathVariable String communityCode) {
         Region community = regions.find(communityCode).filter(Communities::hasCommittee)

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +40,7 @@ public class CommunityReorganisationController {
     }
 
     /** The body is the plan (see ReorganisationPlan); the draft waits in the drafter's Tasklist to be submitted. */
+    @Operation(summary = "起草社区调整方案（草案进入起草人的待办）")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> draft(@RequestBody String planJson) {
@@ -49,6 +51,7 @@ public class CommunityReorganisationController {
         return view(planId);
     }
 
+    @Operation(summary = "一个社区调整方案")
     @GetMapping("/{id}")
     public Map<String, Object> show(@PathVariable long id) {
         currentUser.requireDistrictRole();

@@ -3,6 +3,7 @@ package cn.minzheng.bureau.dibao.appeal;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,7 @@ public class AppealController {
     public record AppealView(Appeal appeal, List<AppealRepository.BackPay> backPay) {
     }
 
+    @Operation(summary = "提出申诉")
     @PostMapping("/appeals")
     public ResponseEntity<AppealView> appeal(@RequestBody AppealService.Registration form) {
         cases.get(form == null ? null : form.caseId());
@@ -44,6 +46,7 @@ public class AppealController {
                 .body(new AppealView(appeal, appealRepository.backPay(appeal.caseId())));
     }
 
+    @Operation(summary = "一件申诉")
     @GetMapping("/appeals/{id}")
     public AppealView appeal(@PathVariable long id) {
         Appeal appeal = appealRepository.find(id).filter(a -> currentUser.maySee(a.townshipCode()))

@@ -3,6 +3,7 @@ package cn.minzheng.bureau.dibao.application;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +45,7 @@ public class DibaoCaseController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "登记低保申请")
     @PostMapping("/applications")
     public ResponseEntity<CaseView> apply(@RequestBody DibaoApplicationForm form) {
         if (form == null || form.household() == null) {
@@ -53,12 +55,14 @@ public class DibaoCaseController {
         return ResponseEntity.created(URI.create("/api/dibao/cases/" + submitted.id())).body(view(submitted));
     }
 
+    @Operation(summary = "一个低保案件")
     @GetMapping("/cases/{caseId}")
     public CaseView find(@PathVariable long caseId) {
         return view(visibleCase(caseId));
     }
 
     /** Every change and decision of the case: who, when, what, why, before and after. */
+    @Operation(summary = "案件的审计记录（谁、何时、做了什么、前后变化）")
     @GetMapping("/cases/{caseId}/audit")
     public List<AuditEvent> audit(@PathVariable long caseId) {
         return auditTrail.forCase(visibleCase(caseId).id());

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,6 +32,7 @@ public class CampaignController {
     public record CampaignRequest(String name, List<String> teamLeads, String deadline) {
     }
 
+    @Operation(summary = "发起低保核查（调查）活动")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> start(@RequestBody CampaignRequest request) {

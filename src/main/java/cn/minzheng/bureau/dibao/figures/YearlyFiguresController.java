@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,12 +40,14 @@ public class YearlyFiguresController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "低保年度统计")
     @GetMapping("/yearly-figures")
     public YearlyFigures json(@RequestParam int year, @RequestParam String area) {
         requireArea(area);
         return figures.compute(year, area);
     }
 
+    @Operation(summary = "低保年度统计（Excel）")
     @GetMapping("/yearly-figures.xlsx")
     public ResponseEntity<byte[]> xlsx(@RequestParam int year, @RequestParam String area) throws IOException {
         requireArea(area);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,6 +44,7 @@ public class RecoveryController {
     public record ManualRecovery(String fromMonth, BigDecimal entitledAmount, String reason) {
     }
 
+    @Operation(summary = "一笔追缴")
     @GetMapping("/recoveries/{id}")
     public RecoveryView recovery(@PathVariable long id) {
         Recovery recovery = recoveryRepository.find(id).filter(r -> currentUser.maySee(r.townshipCode()))
@@ -50,12 +52,14 @@ public class RecoveryController {
         return view(recovery);
     }
 
+    @Operation(summary = "案件的追缴")
     @GetMapping("/cases/{caseId}/recoveries")
     public List<RecoveryView> recoveriesOf(@PathVariable long caseId) {
         return recoveryRepository.ofCase(cases.get(caseId).id()).stream().map(this::view).toList();
     }
 
     /** A case found paid more than it should have been otherwise than by a report (e.g. a cancelled case paid). */
+    @Operation(summary = "发起追缴多发资金")
     @PostMapping("/cases/{caseId}/recoveries")
     public ResponseEntity<RecoveryView> startRecovery(@PathVariable long caseId, @RequestBody ManualRecovery form) {
         DibaoCase dibaoCase = cases.get(caseId);

@@ -3,6 +3,7 @@ package cn.minzheng.bureau.dibao.report;
 import java.math.BigDecimal;
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,6 +44,7 @@ public class ReportController {
                              Long recoveryId, String processInstanceId) {
     }
 
+    @Operation(summary = "举报违规享受低保")
     @PostMapping("/reports")
     public ResponseEntity<ReportView> report(@RequestBody ReportService.Registration form) {
         cases.get(form == null ? null : form.caseId());
@@ -50,6 +52,7 @@ public class ReportController {
         return ResponseEntity.created(URI.create("/api/dibao/reports/" + report.id())).body(view(report));
     }
 
+    @Operation(summary = "一件举报")
     @GetMapping("/reports/{id}")
     public ReportView report(@PathVariable long id) {
         Report report = reportRepository.find(id).filter(r -> currentUser.maySee(r.townshipCode()))

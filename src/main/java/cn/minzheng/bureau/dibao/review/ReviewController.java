@@ -3,6 +3,7 @@ package cn.minzheng.bureau.dibao.review;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +38,7 @@ public class ReviewController {
     public record ChangeReport(String description) {
     }
 
+    @Operation(summary = "报告家庭情况变化（发起复核）")
     @PostMapping("/changes")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, Object> reportChange(@PathVariable long caseId, @RequestBody(required = false) ChangeReport report) {
@@ -46,6 +48,7 @@ public class ReviewController {
         return Map.of("caseId", caseId, "processInstanceId", instance);
     }
 
+    @Operation(summary = "案件的复核记录")
     @GetMapping("/reviews")
     public List<ReviewRepository.Review> reviews(@PathVariable long caseId) {
         visibleCase(caseId);

@@ -163,7 +163,7 @@ class DibaoApplicationRestTest {
         var api = http.post("clerk.yuecun", "/api/dibao/applications", TestApplications.withMembers(form, List.of(badMember)));
         assertThat(api.status()).isEqualTo(400);
         assertThat(api.json().get("code").asText()).isEqualTo("INVALID_APPLICATION");
-        assertThat(api.json().get("message").asText()).contains("校验位错误").contains("不能为负数");
+        assertThat(api.json().get("detail").asText()).contains("校验位错误").contains("不能为负数");
 
         assertThat(http.post("clerk.yuecun", "/api/dibao/applications", "{not json").json().get("code").asText())
                 .isEqualTo("MALFORMED_REQUEST");

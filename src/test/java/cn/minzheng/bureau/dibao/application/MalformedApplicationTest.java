@@ -142,7 +142,7 @@ class MalformedApplicationTest {
         assertThat(response.status()).as(response.body()).isBetween(400, 499);
         JsonNode body = response.json();
         assertThat(body.path("code").asText()).as(response.body()).isNotBlank();
-        String message = body.path("message").asText();
+        String message = body.path("detail").asText();
         assertThat(message).as("a Chinese message").containsPattern("\\p{IsHan}");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at cn.").doesNotContain("at org.");
         if (messagePart != null) {

@@ -49,7 +49,7 @@ class RegistrationAreaRuleTest {
         Http.Response api = http.post("clerk.yuecun", "/api/dibao/applications", application);
         assertThat(api.status()).isEqualTo(403);
         assertThat(api.json().get("code").asText()).isEqualTo("OUTSIDE_AREA");
-        assertThat(api.json().get("message").asText()).isEqualTo(MESSAGE);
+        assertThat(api.json().get("detail").asText()).isEqualTo(MESSAGE);
 
         Map<String, Object> startForm = Map.of("variables", Map.of(
                 "townshipCode", Map.of("value", "mengke"), "communityCode", Map.of("value", "mengke-mengke"),

@@ -41,7 +41,7 @@ class CampaignRestTest {
         Http.Response badDate = http.post("approver", "/api/dibao/survey-campaigns",
                 Map.of("name", "三月集中摸底调查", "teamLeads", List.of("teamlead"), "deadline", "三月底"));
         assertThat(badDate.status()).isEqualTo(400);
-        assertThat(badDate.json().get("message").asText()).contains("完成期限");
+        assertThat(badDate.json().get("detail").asText()).contains("完成期限");
 
         Http.Response opened = http.post("approver", "/api/dibao/survey-campaigns",
                 Map.of("name", "三月集中摸底调查", "teamLeads", List.of("teamlead")));

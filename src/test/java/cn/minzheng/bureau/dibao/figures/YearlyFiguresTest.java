@@ -97,7 +97,7 @@ class YearlyFiguresTest {
         assertThat(http.get("clerk.yuecun", "/api/dibao/yearly-figures?year=" + year + "&area=district").status()).isEqualTo(403);
         Http.Response badYear = http.get("approver", "/api/dibao/yearly-figures?year=1999&area=district");
         assertThat(badYear.status()).isEqualTo(400);
-        assertThat(badYear.json().get("message").asText()).contains("年份");
+        assertThat(badYear.json().get("detail").asText()).contains("年份");
 
         Http.Download xlsx = http.download("approver", "/api/dibao/yearly-figures.xlsx?year=" + year + "&area=district");
         assertThat(xlsx.status()).isEqualTo(200);

@@ -59,7 +59,7 @@ class RedressRestTest {
         nameless.remove("reporterName");
         Http.Response refused = http.post("clerk.yuecun", "/api/dibao/reports", nameless);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("message").asText()).contains("举报人姓名不能为空");
+        assertThat(refused.json().get("detail").asText()).contains("举报人姓名不能为空");
 
         Http.Response created = http.post("clerk.yuecun", "/api/dibao/reports", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -108,7 +108,7 @@ class RedressRestTest {
         Map<String, Object> appeal = new HashMap<>(Map.of("caseId", dibaoCase.id(), "contested", "REJECTION", "grounds", ""));
         Http.Response missing = http.post("clerk.yuecun", "/api/dibao/appeals", appeal);
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.json().get("message").asText()).contains("申诉理由不能为空");
+        assertThat(missing.json().get("detail").asText()).contains("申诉理由不能为空");
         appeal.put("grounds", "赡养人自身也是低保户，无赡养能力");
         assertThat(http.post("clerk.renqiu", "/api/dibao/appeals", appeal).status()).isEqualTo(404);
         Http.Response created = http.post("clerk.yuecun", "/api/dibao/appeals", appeal);
@@ -120,7 +120,7 @@ class RedressRestTest {
         assertThat(http.get("clerk.renqiu", path).status()).isEqualTo(404);
         Http.Response again = http.post("clerk.yuecun", "/api/dibao/appeals", appeal);
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("message").asText()).contains("已有正在办理的申诉");
+        assertThat(again.json().get("detail").asText()).contains("已有正在办理的申诉");
 
         // a recovery of a case never paid: nothing overpaid
         Http.Response recovery = http.post("reviewer.yuecun", "/api/dibao/cases/" + dibaoCase.id() + "/recoveries",
@@ -133,7 +133,7 @@ class RedressRestTest {
         Http.Response badMonth = http.post("reviewer.yuecun", "/api/dibao/cases/" + dibaoCase.id() + "/recoveries",
                 Map.of("fromMonth", "2026/01", "entitledAmount", 0, "reason", "核查"));
         assertThat(badMonth.status()).isEqualTo(400);
-        assertThat(badMonth.json().get("message").asText()).contains("格式不正确");
+        assertThat(badMonth.json().get("detail").asText()).contains("格式不正确");
     }
 
     private DibaoCase activeCase() {

@@ -45,7 +45,7 @@ class ReviewRestTest {
         assertThat(http.post("clerk.mengke", path + "/changes", Map.of("description", "户主就业")).status()).isEqualTo(404);
         Http.Response missing = http.post("clerk.yuecun", path + "/changes", Map.of("description", ""));
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.json().get("message").asText()).contains("请填写家庭情况变化");
+        assertThat(missing.json().get("detail").asText()).contains("请填写家庭情况变化");
 
         Http.Response reported = http.post("clerk.yuecun", path + "/changes", Map.of("description", "户主在县城找到工作"));
         assertThat(reported.status()).as(reported.body()).isEqualTo(201);
@@ -54,7 +54,7 @@ class ReviewRestTest {
 
         Http.Response again = http.post("clerk.yuecun", path + "/changes", Map.of("description", "成员迁出"));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("message").asText()).contains("已有正在办理的复核");
+        assertThat(again.json().get("detail").asText()).contains("已有正在办理的复核");
 
         var reviews = http.get("reviewer.yuecun", path + "/reviews").json();
         assertThat(reviews).hasSize(1);
