@@ -197,7 +197,18 @@ public class AccessSetup {
         grant(Groups.PROCESS_MANAGER, Resources.GROUP, ANY, Permissions.READ);
     }
 
+    /**
+     * Creates the group where the engine keeps the groups; with a directory (LDAP, read-only) the directory keeps
+     * them: a group missing there is named in the log, and its grants are made all the same, so that a group the
+     * directory's administrator adds later works at once.
+     */
     private void group(String id, String name) {
+        if (identityService.isReadOnly()) {
+            if (identityService.createGroupQuery().groupId(id).count() == 0) {
+                log.warn("group {} ({}) is not in the directory: create it there (cn={}) for its users to get their work", id, name, id);
+            }
+            return;
+        }
         if (identityService.createGroupQuery().groupId(id).count() == 0) {
             Group group = identityService.newGroup(id);
             group.setName(name);

@@ -8,9 +8,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A production installation (the postgres profile sets bureau.security.refuse-demo-credentials)
- * refuses to start while demo data is switched on or any demo user still has the demo password,
- * unless bureau.security.allow-demo-credentials says this is a trial installation.
+ * Every installation but the demo (bureau.security.refuse-demo-credentials, on by default) refuses to start
+ * while demo data is switched on or any demo user still has the demo password, unless
+ * bureau.security.allow-demo-credentials says this is the demo or a trial installation: the demo switch
+ * (bureau.demo, set by ./mvnw spring-boot:run) allows it on H2; on PostgreSQL only BUREAU_ALLOW_DEMO_CREDENTIALS does.
  */
 @Component
 public class DemoCredentialsGuard {
@@ -37,13 +38,15 @@ public class DemoCredentialsGuard {
             return;
         }
         if (demoData) {
-            throw new IllegalStateException("Refusing to start: demo data is enabled (BUREAU_DEMO_DATA) on a "
-                    + "production profile. Set bureau.security.allow-demo-credentials=true for a trial installation.");
+            throw new IllegalStateException("Refusing to start: demo data is enabled (BUREAU_DEMO_DATA) outside the demo. "
+                    + "Start the demo with ./mvnw spring-boot:run or BUREAU_DEMO=true (H2), or set "
+                    + "BUREAU_ALLOW_DEMO_CREDENTIALS=true for a trial installation.");
         }
         for (DemoUsers.DemoUser demo : DemoUsers.all()) {
             if (identityService.checkPassword(demo.id(), DemoUsers.PASSWORD)) {
                 throw new IllegalStateException("Refusing to start: demo user '" + demo.id() + "' still has the demo "
-                        + "password. Change or delete it in Camunda Admin, or set bureau.security.allow-demo-credentials=true.");
+                        + "password. Change or delete it in Camunda Admin, start the demo (./mvnw spring-boot:run, BUREAU_DEMO=true), "
+                        + "or set BUREAU_ALLOW_DEMO_CREDENTIALS=true.");
             }
         }
     }

@@ -37,6 +37,12 @@ public final class Http {
         return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** A GET as a user whose password is not the demo's (a directory account). */
+    public Response getWithPassword(String user, String password, String path) {
+        return send(null, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))));
+    }
+
     /** A download: status and the raw bytes. */
     public record Download(int status, byte[] body, String contentType) {
     }
