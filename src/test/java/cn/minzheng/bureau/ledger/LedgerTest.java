@@ -212,9 +212,10 @@ class LedgerTest {
         assertRefused(clerk, "/ledger/no-such-page", 404, "页面不存在");
         assertRefused(clerk, "/ledger/import/abc", 400, "编号“abc”格式不正确");
         assertRefused(clerk, "/ledger/payrolls?page=x", 400, "页码“x”格式不正确");
-        // the project's API keeps answering JSON
-        assertThat(clerk.get("/ledger/import/1/progress").headers().firstValue("Content-Type").orElseThrow())
-                .startsWith("application/json");
+        // a page's JSON answer refuses as the project's API does: a problem with its code
+        var progress = clerk.get("/ledger/import/1/progress");
+        assertThat(progress.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(progress.body()).contains("\"code\":").contains("\"detail\":");
     }
 
     private static void assertRefused(WebappSession session, String path, int status, String message) {
