@@ -110,6 +110,15 @@ public final class AppNode implements AutoCloseable {
         process.waitFor();
     }
 
+    /** The node's whole log so far. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     public String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
