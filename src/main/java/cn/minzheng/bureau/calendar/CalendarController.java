@@ -1,9 +1,11 @@
 package cn.minzheng.bureau.calendar;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.MediaType;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
@@ -30,11 +33,13 @@ public class CalendarController {
     private final CalendarAdmin admin;
     private final WorkingDays workingDays;
     private final IdentityService identityService;
+    private final CalendarImport calendarImport;
 
     public CalendarController(CalendarRepository repository, CalendarAdmin admin, WorkingDays workingDays,
-                              IdentityService identityService) {
+                              IdentityService identityService, CalendarImport calendarImport) {
         this.repository = repository;
         this.admin = admin;
+        this.calendarImport = calendarImport;
         this.workingDays = workingDays;
         this.identityService = identityService;
     }
@@ -71,6 +76,15 @@ public class CalendarController {
         String user = requireAdministrator();
         List<CalendarDay> days = admin.addDay(day, user);
         return new YearView(day.date().getYear(), days);
+    }
+
+    @Operation(summary = "导入一年的安排", description = "上传 .xlsx 或 .csv 文件（表头：日期、类型、节日；类型为“放假”或“调休上班”），"
+            + "替换文件中日期所在年份的全部安排。仅系统管理员和流程管理员可用。")
+    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public YearView importYear(@RequestParam("file") MultipartFile file) throws IOException {
+        String user = requireAdministrator();
+        CalendarImport.Imported imported = calendarImport.importFile(file.getOriginalFilename(), file.getBytes(), user);
+        return new YearView(imported.year(), imported.days());
     }
 
     @Operation(summary = "计算工作日", description = "from 之后第 days 个工作日（from 当天不计）")

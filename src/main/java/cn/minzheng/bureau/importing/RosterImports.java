@@ -1,16 +1,12 @@
 package cn.minzheng.bureau.importing;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +15,6 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -44,7 +39,7 @@ public class RosterImports {
     private final ImportRepository batches;
     private final ImportCommitter committer;
     private final RosterKinds kinds;
-    private final Path directory;
+    private final ImportFiles files;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "roster-import");
         t.setDaemon(true);
@@ -54,11 +49,11 @@ public class RosterImports {
     private final Map<Long, Instant> validationStarted = new ConcurrentHashMap<>();
 
     public RosterImports(ImportRepository batches, ImportCommitter committer, RosterKinds kinds,
-                         @Value("${bureau.import.directory:./data/imports}") Path directory) {
+                         ImportFiles files) {
         this.batches = batches;
         this.committer = committer;
         this.kinds = kinds;
-        this.directory = directory;
+        this.files = files;
     }
 
     /** Stores the workbook and starts its validation in the background. */
@@ -76,15 +71,7 @@ public class RosterImports {
         if (name.length() > 200) {
             name = name.substring(name.length() - 200);
         }
-        Path stored;
-        try {
-            Files.createDirectories(directory);
-            stored = directory.resolve(UUID.randomUUID() + ".xlsx");
-            Files.copy(content, stored, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot store the uploaded workbook", e);
-        }
-        long id = batches.create(kind.code(), scope, name, stored.toAbsolutePath().toString(), user);
+        long id = batches.create(kind.code(), scope, name, files.store(content), user);
         worker.submit(() -> validate(id));
         return batches.find(id).orElseThrow();
     }
@@ -149,7 +136,7 @@ public class RosterImports {
     }
 
     Path fileOf(ImportBatch batch) {
-        return Path.of(batch.storedFile());
+        return files.of(batch);
     }
 
     void validate(long id) {

@@ -34,10 +34,12 @@ public class RosterWorkbooks {
 
     private final ImportRepository batches;
     private final RosterKinds kinds;
+    private final ImportFiles files;
 
-    public RosterWorkbooks(ImportRepository batches, RosterKinds kinds) {
+    public RosterWorkbooks(ImportRepository batches, RosterKinds kinds, ImportFiles files) {
         this.batches = batches;
         this.kinds = kinds;
+        this.files = files;
     }
 
     private static final class Book implements AutoCloseable {
@@ -131,7 +133,7 @@ public class RosterWorkbooks {
             Marker marker = new Marker(book);
             StagedResults results = new StagedResults(batch.id());
             boolean[] header = {false};
-            XlsxRows.read(Path(batch), count, (rowNumber, cells) -> {
+            XlsxRows.read(storedFile(batch), count, (rowNumber, cells) -> {
                 if (!header[0]) {
                     header[0] = true;
                     return;
@@ -212,7 +214,7 @@ public class RosterWorkbooks {
         }
     }
 
-    private static java.nio.file.Path Path(ImportBatch batch) {
-        return java.nio.file.Path.of(batch.storedFile());
+    private java.nio.file.Path storedFile(ImportBatch batch) {
+        return files.of(batch);
     }
 }

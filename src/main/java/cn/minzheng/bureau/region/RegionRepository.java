@@ -84,6 +84,21 @@ public class RegionRepository {
         return jdbc.sql(COLUMNS + " where valid_to is null order by code").query(RecordRows.of(Region.class)).list();
     }
 
+    /** Every region, current or closed, the district first. */
+    public List<Region> all() {
+        return jdbc.sql(COLUMNS + " order by case when parent_code is null then 0 else 1 end, code")
+                .query(RecordRows.of(Region.class)).list();
+    }
+
+    /**
+     * Removes every region but the district, villages and communities before their townships: only for a region
+     * table that no household, case or other record names yet (the foreign keys refuse otherwise).
+     */
+    public void deleteAllBelowDistrict() {
+        jdbc.sql("delete from region where kind in ('VILLAGE','COMMUNITY')").update();
+        jdbc.sql("delete from region where kind <> 'DISTRICT'").update();
+    }
+
     /** Whether the code was ever used, by a current or a closed region (codes are never reused). */
     public boolean exists(String code) {
         return jdbc.sql("select count(*) from region where code = ?").param(code).query(Long.class).single() > 0;

@@ -51,7 +51,7 @@ class CalendarAdminRestTest {
         clerk.login("clerk.yuecun", "demo");
         String page = clerk.get("/ledger/calendar?year=2026").body();
         assertThat(page).contains("2026年工作日历").contains("2026-02-14").contains("调休上班").contains("春节")
-                .doesNotContain("尚未录入");
+                .doesNotContain("2026年的节假日安排尚未录入");
         assertThat(clerk.get("/ledger/calendar?year=2031").body()).contains("2031年的节假日安排尚未录入");
 
         JsonNode answer = http.get("clerk.yuecun", "/api/admin/calendar/working-days?from=2026-02-10&days=10").json();

@@ -76,10 +76,47 @@ public final class AppNode implements AutoCloseable {
         throw new IllegalStateException("node " + name + " not up within " + timeoutSeconds + " s:\n" + tail());
     }
 
+    /** Waits until /actuator/health answers (the application has started, with or without users). */
+    public AppNode awaitHealthy(long timeoutSeconds) throws Exception {
+        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+        Http http = http();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("node " + name + " exited:\n" + tail());
+            }
+            try {
+                if (http.get(null, "/actuator/health").status() == 200) {
+                    return this;
+                }
+            } catch (IllegalStateException notListeningYet) {
+                // starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("node " + name + " not up within " + timeoutSeconds + " s:\n" + tail());
+    }
+
+    /** Waits for the node to end by itself (a start that fails) and returns its log. */
+    public String awaitExit(long timeoutSeconds) throws Exception {
+        if (!process.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("node " + name + " still running after " + timeoutSeconds + " s");
+        }
+        return Files.readString(log);
+    }
+
     /** kill -9: no shutdown hook, no transaction finished. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** The node's whole log so far. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     public String tail() {
