@@ -17,9 +17,11 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -87,6 +89,27 @@ public class AccessSetup {
         processManagerGrants();
         for (Resource resource : Resources.values()) {
             grant(Groups.ADMIN, resource, ANY, Permissions.ALL);
+        }
+    }
+
+    /**
+     * The webapps offer their first-user setup page instead of a login until a user belongs to the engine's
+     * built-in administrators' group: {@code camunda-admin} on Camunda, which is {@link Groups#ADMIN}, but
+     * {@code operaton-admin} on Operaton (docs/engine-continuity.md). There the bureau's administrators join
+     * it too. Runs after the demo data, which makes the demo administrator.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    public void webappAdministrators() {
+        String builtIn = org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN;
+        if (builtIn.equals(Groups.ADMIN)) {
+            return;
+        }
+        group(builtIn, "系统管理员");
+        for (User administrator : identityService.createUserQuery().memberOfGroup(Groups.ADMIN).list()) {
+            if (identityService.createUserQuery().userId(administrator.getId()).memberOfGroup(builtIn).count() == 0) {
+                identityService.createMembership(administrator.getId(), builtIn);
+            }
         }
     }
 

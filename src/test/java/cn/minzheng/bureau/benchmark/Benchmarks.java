@@ -6,6 +6,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,9 +22,15 @@ final class Benchmarks {
                 .append(totalMemoryGib()).append(" GiB; JVM max heap ")
                 .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB; database: ")
                 .append(System.getProperty("spring.profiles.active", "?").contains("postgres") ? "PostgreSQL" : "H2")
-                .append('\n');
+                .append("; engine: ").append(engine()).append('\n');
         figures.forEach(f -> out.append("  ").append(f).append('\n'));
         System.out.println(out);
+    }
+
+    /** Camunda 7 or, in the converted build (docs/engine-continuity.md), Operaton, with its version. */
+    static String engine() {
+        Package engine = ProcessEngine.class.getPackage();
+        return (engine.getName().startsWith("org.operaton") ? "Operaton " : "Camunda ") + engine.getImplementationVersion();
     }
 
     static String database(DataSource dataSource) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import cn.minzheng.bureau.access.Groups;
+
 /**
  * The adapters in engine/ read internals of Camunda 7.24: these tests pin what they rely on, so that an engine
  * upgrade (or a move to Operaton) that changes it fails here, not in a clerk's browser.
@@ -31,9 +33,17 @@ class EngineAdaptersTest {
         engine.getIdentityService().clearAuthentication();
     }
 
+    /** The adapters were checked against Camunda 7.24 and, in the converted build, Operaton 1.0 (docs/engine-continuity.md). */
     @Test
-    void writtenForCamunda724() {
-        assertThat(ProcessEngine.class.getPackage().getImplementationVersion()).startsWith("7.24.");
+    void writtenForCamunda724OrOperaton10() {
+        assertThat(ProcessEngine.class.getPackage().getImplementationVersion()).matches("7\\.24\\..*|1\\.0\\..*");
+    }
+
+    @Test
+    void theBureausAdministratorsAreTheEnginesAdministrators() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(AdminGroupPlugin.ADMIN_GROUP).isEqualTo(Groups.ADMIN);
+        assertThat(configuration.getAdminGroups()).contains(Groups.ADMIN);
     }
 
     @Test

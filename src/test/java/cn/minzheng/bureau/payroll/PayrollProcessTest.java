@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +50,7 @@ class PayrollProcessTest {
     @TestConfiguration
     static class FullCoverage {
         @Bean
-        AbstractCamundaConfiguration coverageListeners() {
+        SpringBootProcessEnginePlugin coverageListeners() {
             return cn.minzheng.bureau.support.FullCoverage.coveragePlugin();
         }
 

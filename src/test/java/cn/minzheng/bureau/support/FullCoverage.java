@@ -1,7 +1,7 @@
 package cn.minzheng.bureau.support;
 
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 public class FullCoverage {
 
     @Bean
-    AbstractCamundaConfiguration coverageListeners() {
+    SpringBootProcessEnginePlugin coverageListeners() {
         return coveragePlugin();
     }
 
@@ -26,8 +26,8 @@ public class FullCoverage {
     }
 
     /** The engine plugin that records which flow nodes and sequence flows ran. */
-    public static AbstractCamundaConfiguration coveragePlugin() {
-        return new AbstractCamundaConfiguration() {
+    public static SpringBootProcessEnginePlugin coveragePlugin() {
+        return new SpringBootProcessEnginePlugin() {
             @Override
             public void preInit(SpringProcessEngineConfiguration configuration) {
                 ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +56,7 @@ class DibaoSurveyCampaignProcessTest {
     @TestConfiguration
     static class FullCoverage {
         @Bean
-        AbstractCamundaConfiguration coverageListeners() {
+        SpringBootProcessEnginePlugin coverageListeners() {
             return cn.minzheng.bureau.support.FullCoverage.coveragePlugin();
         }
 

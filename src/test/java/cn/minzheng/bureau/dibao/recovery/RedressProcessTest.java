@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +70,7 @@ class RedressProcessTest {
     @TestConfiguration
     static class FullCoverage {
         @Bean
-        AbstractCamundaConfiguration coverageListeners() {
+        SpringBootProcessEnginePlugin coverageListeners() {
             return cn.minzheng.bureau.support.FullCoverage.coveragePlugin();
         }
 
