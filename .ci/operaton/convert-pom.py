@@ -21,6 +21,9 @@ REPLACEMENTS = {
     ("org.camunda.bpm", "camunda-bpm-junit5"): (BRIDGE, "test", bridge_version),
     ("org.camunda.bpm", "camunda-bpm-assert"): None,
     ("org.camunda.bpm.dmn", "camunda-dmn-junit5"): None,
+    # Operaton's LDAP plugin (org.operaton.bpm.identity:operaton-identity-ldap) is not served by the registry
+    # the build uses; the converted build leaves directory login out (see convert, step 3).
+    ("org.camunda.bpm.identity", "camunda-identity-ldap"): None,
     ("org.camunda.community.process_test_coverage", "camunda-process-test-coverage-junit5-platform-7"): None,
     ("org.camunda.community.process_test_coverage", "camunda-process-test-coverage-spring-test-platform-7"): None,
 }
