@@ -36,6 +36,17 @@ public record PdfText(String text, List<String> fontNames, List<Boolean> fontsEm
         }
     }
 
+    /** Keeps a rendered document in target/documents/ to look at, as the browser tests keep screenshots. */
+    public static void keep(String name, byte[] pdf) {
+        try {
+            java.nio.file.Path folder = java.nio.file.Path.of("target", "documents");
+            java.nio.file.Files.createDirectories(folder);
+            java.nio.file.Files.write(folder.resolve(name), pdf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public boolean contains(String fragment) {
         return text.contains(fragment.replaceAll("\\s+", ""));
     }
