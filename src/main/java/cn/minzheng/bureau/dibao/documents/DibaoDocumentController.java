@@ -18,6 +18,7 @@ import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.documents.Document;
 import cn.minzheng.bureau.documents.PdfDocuments;
+import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionKind;
 import cn.minzheng.bureau.region.RegionRepository;
@@ -36,12 +37,14 @@ public class DibaoDocumentController {
 
     private final DibaoCaseRepository cases;
     private final RegionRepository regions;
+    private final HouseholdRepository households;
     private final DibaoDocuments documents;
     private final PdfDocuments pdf;
 
-    public DibaoDocumentController(DibaoCaseRepository cases, RegionRepository regions, DibaoDocuments documents,
-                                   PdfDocuments pdf) {
+    public DibaoDocumentController(DibaoCaseRepository cases, RegionRepository regions, HouseholdRepository households,
+                                   DibaoDocuments documents, PdfDocuments pdf) {
         this.cases = cases;
+        this.households = households;
         this.regions = regions;
         this.documents = documents;
         this.pdf = pdf;
@@ -65,6 +68,16 @@ public class DibaoDocumentController {
         return caseDocument(user, caseId, documents::certificate, "低保证");
     }
 
+    /** 公示名单 of the case's village or community (the link of the 公示 task's form). */
+    @GetMapping("/cases/{caseId}/notice-list.pdf")
+    public ResponseEntity<byte[]> noticeListOfCase(@RequestAttribute(LedgerUser.ATTRIBUTE) LedgerUser user,
+                                                   @PathVariable long caseId) {
+        DibaoCase dibaoCase = visibleCase(user, caseId);
+        Region community = households.find(dibaoCase.householdId()).flatMap(h -> regions.find(h.communityCode()))
+                .orElseThrow(() -> RuleViolation.notFound("案件" + dibaoCase.caseNumber() + "的村（社区）"));
+        return asPdf(documents.noticeList(community), community.name() + "公示名单");
+    }
+
     /** 公示名单 of a village or community. */
     @GetMapping("/notices/{communityCode}.pdf")
     public ResponseEntity<byte[]> noticeList(@RequestAttribute(LedgerUser.ATTRIBUTE) LedgerUser user,
@@ -78,9 +91,13 @@ public class DibaoDocumentController {
 
     private ResponseEntity<byte[]> caseDocument(LedgerUser user, long caseId, Function<DibaoCase, Document> build,
                                                 String fileName) {
-        DibaoCase dibaoCase = cases.find(caseId).filter(c -> user.maySee(c.townshipCode()))
-                .orElseThrow(() -> RuleViolation.notFound("低保案件" + caseId));
+        DibaoCase dibaoCase = visibleCase(user, caseId);
         return asPdf(build.apply(dibaoCase), dibaoCase.caseNumber() + fileName);
+    }
+
+    private DibaoCase visibleCase(LedgerUser user, long caseId) {
+        return cases.find(caseId).filter(c -> user.maySee(c.townshipCode()))
+                .orElseThrow(() -> RuleViolation.notFound("低保案件" + caseId));
     }
 
     /** Shown in the browser's PDF viewer (inline), saved under a Chinese file name. */

@@ -94,6 +94,11 @@ class DibaoDocumentsTest {
         assertThat(certificate.text()).contains("城乡居民最低生活保障证", "证号：" + approved.caseNumber(), "文书张甲", headId,
                 amount + "元", month(approved.startMonth()));
 
+        assertThat(clerk.get("/ledger/households/" + approved.householdId()).body()).contains(
+                "/ledger/dibao/cases/" + approved.id() + "/confirmation.pdf",
+                "/ledger/dibao/cases/" + approved.id() + "/decision.pdf",
+                "/ledger/dibao/cases/" + approved.id() + "/certificate.pdf", ">低保证</a>");
+
         // the same request gives the same document
         assertThat(clerk.download("/ledger/dibao/cases/" + approved.id() + "/decision.pdf").body())
                 .isEqualTo(clerk.download("/ledger/dibao/cases/" + approved.id() + "/decision.pdf").body());
