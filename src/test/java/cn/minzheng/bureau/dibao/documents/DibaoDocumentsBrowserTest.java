@@ -53,8 +53,9 @@ class DibaoDocumentsBrowserTest {
         tasklist.screenshot("documents-refusal-task-link");
 
         tasklist.driver().get(href);
-        // Chromium's viewer shows the document's own title once it has read the PDF
-        tasklist.waiting().until(d -> "不予批准最低生活保障书面通知".equals(d.getTitle()));
+        // Chromium shows the response as a PDF (its viewer), not an error page: the document's type says so
+        tasklist.waiting().until(d -> "application/pdf".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.contentType")));
         assertThat(tasklist.driver().getPageSource()).doesNotContain("ERR_", "无法访问");
         tasklist.screenshot("documents-refusal-pdf-viewer");
     }
