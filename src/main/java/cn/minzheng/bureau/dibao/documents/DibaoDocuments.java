@@ -8,18 +8,14 @@ import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.RETUR
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.GregorianCalendar;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -28,10 +24,10 @@ import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
-import cn.minzheng.bureau.dibao.DibaoSettings;
 import cn.minzheng.bureau.dibao.SurveyRepository;
 import cn.minzheng.bureau.dibao.appeal.AppealSettings;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
+import cn.minzheng.bureau.dibao.notice.NoticePeriod;
 import cn.minzheng.bureau.documents.Document;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
@@ -65,19 +61,19 @@ public class DibaoDocuments {
     private final RegionRepository regions;
     private final StaffNames staffNames;
     private final DibaoDocumentQueries queries;
-    private final DibaoSettings dibaoSettings;
+    private final NoticePeriod noticePeriod;
     private final AppealSettings appealSettings;
 
     public DibaoDocuments(DibaoCaseRepository cases, HouseholdRepository households, SurveyRepository surveys,
                           RegionRepository regions, StaffNames staffNames, DibaoDocumentQueries queries,
-                          DibaoSettings dibaoSettings, AppealSettings appealSettings) {
+                          NoticePeriod noticePeriod, AppealSettings appealSettings) {
         this.cases = cases;
         this.households = households;
         this.surveys = surveys;
         this.regions = regions;
         this.staffNames = staffNames;
         this.queries = queries;
-        this.dibaoSettings = dibaoSettings;
+        this.noticePeriod = noticePeriod;
         this.appealSettings = appealSettings;
     }
 
@@ -170,24 +166,13 @@ public class DibaoDocuments {
         model.put("rows", rows.stream().map(r -> Map.of(
                 "caseNumber", r.caseNumber(), "name", r.headName(), "idNumber", new ResidentIdNumber(r.headIdNumber()).masked(),
                 "size", r.householdSize(), "amount", money(r.monthlyAmount()),
-                "from", DAY.format(r.noticeStartedAt()), "until", DAY.format(noticeEnd(r.noticeStartedAt())))).toList());
+                "from", DAY.format(r.noticeStartedAt()), "until", DAY.format(noticePeriod.endOf(r.noticeStartedAt())))).toList());
         model.put("total", money(rows.stream().map(DibaoDocumentQueries.NoticeRow::monthlyAmount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)));
         model.put("date", DAY.format(latestStart));
         String key = "notice-list:" + community.code() + ":" + rows.stream().map(r -> r.caseId() + "@" + r.noticeStartedAt())
                 .reduce((a, b) -> a + "," + b).orElse("");
         return new Document("dibao/notice-list", model, "城乡居民最低生活保障公示名单", key, latestStart);
-    }
-
-    /** The last day of a notice that started at this moment (the notice task's due date, as the form shows it). */
-    LocalDate noticeEnd(LocalDateTime startedAt) {
-        GregorianCalendar calendar = GregorianCalendar.from(startedAt.atZone(java.time.ZoneId.systemDefault()));
-        try {
-            DatatypeFactory.newInstance().newDuration(dibaoSettings.getNoticePeriod()).addTo(calendar);
-        } catch (DatatypeConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-        return calendar.toZonedDateTime().toLocalDate();
     }
 
     private Map<String, Object> caseModel(DibaoCase dibaoCase, Household household) {
