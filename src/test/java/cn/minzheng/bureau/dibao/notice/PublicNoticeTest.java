@@ -102,15 +102,21 @@ class PublicNoticeTest {
         Applied notice = inNotice("公示周戊", "200.00");
         String path = "/public/notices/zhongyuan/objections";
         WebappSession anyone = new WebappSession(port);
+        String page = "/public/notices/zhongyuan";
+
+        var forged = anyone.postFormWithoutToken(path, Map.of("caseId", Long.toString(notice.dibaoCase().id()),
+                "name", "张三", "contact", "13800000000", "content", "该户有门面房出租"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(cases.find(notice.dibaoCase().id()).orElseThrow().status()).isEqualTo(CaseStatus.IN_NOTICE);
 
         var incomplete = anyone.postForm(path, Map.of("caseId", Long.toString(notice.dibaoCase().id()), "name", "张三",
-                "contact", "", "content", "该户有门面房出租"));
+                "contact", "", "content", "该户有门面房出租"), page);
         assertThat(incomplete.statusCode()).isEqualTo(400);
         assertThat(incomplete.body()).contains("联系方式不能为空").contains("该户有门面房出租");
         assertThat(cases.find(notice.dibaoCase().id()).orElseThrow().status()).isEqualTo(CaseStatus.IN_NOTICE);
 
         var done = anyone.postForm(path, Map.of("caseId", Long.toString(notice.dibaoCase().id()), "name", "张三",
-                "contact", "13800000000", "content", "该户有门面房出租"));
+                "contact", "13800000000", "content", "该户有门面房出租"), page);
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("您的异议已登记");
         assertThat(taskService.createTaskQuery().processInstanceId(notice.dibaoCase().processInstanceId())
@@ -120,12 +126,12 @@ class PublicNoticeTest {
                 .isEqualTo("网上异议 张三（13800000000）：该户有门面房出租");
 
         var late = anyone.postForm(path, Map.of("caseId", Long.toString(notice.dibaoCase().id()), "name", "张三",
-                "contact", "13800000000", "content", "再次反映"));
+                "contact", "13800000000", "content", "再次反映"), page);
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("不在公示期内");
         // a case of another township cannot be objected to through this township's page
         var elsewhere = anyone.postForm("/public/notices/yuecun/objections", Map.of("caseId",
-                Long.toString(inNotice("公示吴己", "200.00").dibaoCase().id()), "name", "张三", "contact", "1", "content", "x"));
+                Long.toString(inNotice("公示吴己", "200.00").dibaoCase().id()), "name", "张三", "contact", "1", "content", "x"), page);
         assertThat(elsewhere.statusCode()).isEqualTo(409);
     }
 }
