@@ -1,6 +1,7 @@
 package cn.minzheng.bureau.dibao;
 
 import cn.minzheng.bureau.household.Labelled;
+import cn.minzheng.bureau.program.EnrolmentStatus;
 
 /** Status of a 低保 case. An open case holds its members; a closed one releases them. */
 public enum CaseStatus implements Labelled {
@@ -29,5 +30,19 @@ public enum CaseStatus implements Labelled {
     /** Open or active: its members may not be in another case. */
     public boolean holdsMembers() {
         return open;
+    }
+
+    /**
+     * The household's enrolment status while the case is in this one: the steps of an application are all
+     * "applied", an approved case is active, a cancelled one ended, a rejected or returned one refused. The
+     * migration of existing cases (V60) maps them the same way.
+     */
+    public EnrolmentStatus enrolmentStatus() {
+        return switch (this) {
+            case APPROVED -> EnrolmentStatus.ACTIVE;
+            case CANCELLED -> EnrolmentStatus.ENDED;
+            case REJECTED, RETURNED -> EnrolmentStatus.REFUSED;
+            case APPLIED, UNDER_SURVEY, UNDER_REVIEW, IN_NOTICE -> EnrolmentStatus.APPLIED;
+        };
     }
 }

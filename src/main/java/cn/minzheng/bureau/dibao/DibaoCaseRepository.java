@@ -29,7 +29,15 @@ import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.program.EnrolmentRepository;
+import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.program.ProgramCase;
 
+/**
+ * The one writer of {@code dibao_case} and the tables of its members, history and decisions. Every change of a
+ * case is mirrored to the household's 低保 enrolment ({@link EnrolmentRepository#mirror}) in the same
+ * transaction, so payroll and the household file read every program alike (docs/programs.md).
+ */
 @Repository
 public class DibaoCaseRepository {
 
@@ -41,11 +49,23 @@ public class DibaoCaseRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final AuditTrail audit;
+    private final EnrolmentRepository enrolments;
 
-    public DibaoCaseRepository(JdbcClient jdbc, JdbcTemplate template, AuditTrail audit) {
+    public DibaoCaseRepository(JdbcClient jdbc, JdbcTemplate template, AuditTrail audit, EnrolmentRepository enrolments) {
         this.jdbc = jdbc;
         this.template = template;
         this.audit = audit;
+        this.enrolments = enrolments;
+    }
+
+    private static ProgramCase asProgramCase(DibaoCase c) {
+        return new ProgramCase(Program.DIBAO, c.id(), c.householdId(), null, c.townshipCode(), c.status().enrolmentStatus(),
+                c.monthlyAmount(), c.startMonth(), c.calculationSnapshot());
+    }
+
+    /** The case's enrolment brought up to date with the case as it now is. */
+    private void mirror(long caseId, String actor, String reason) {
+        enrolments.mirror(asProgramCase(find(caseId).orElseThrow()), actor, reason);
     }
 
     /**
@@ -62,6 +82,7 @@ public class DibaoCaseRepository {
         jdbc.sql("update dibao_case set case_number = ? where id = ?").params(caseNumber, caseId).update();
         claimMembers(caseId, household);
         recordStatus(caseId, CaseStatus.APPLIED, actor, null);
+        mirror(caseId, actor, null);
         // the row as just written, not read back
         DibaoCase created = new DibaoCase(caseId, caseNumber, householdId, household.townshipCode(), category,
                 CaseStatus.APPLIED, relatedToStaff, relatedStaffName, relatedStaffUser, null, null, null, null, null,
@@ -154,6 +175,7 @@ public class DibaoCaseRepository {
             jdbc.sql("update dibao_case set closing_reason = ? where id = ?").params(reason, caseId).update();
         }
         recordStatus(caseId, status, actor, reason);
+        mirror(caseId, actor, reason);
     }
 
     public void saveCalculation(long caseId, BenefitCalculation calculation, String snapshotJson) {
@@ -164,6 +186,7 @@ public class DibaoCaseRepository {
                 .params(calculation.perCapitaIncome(), calculation.monthlyStandard(), calculation.categoryAddition(),
                         calculation.monthlyAmount(), snapshotJson, Timestamp.from(Instant.now()), caseId)
                 .update();
+        mirror(caseId, null, null);
         audit.record("DIBAO_CASE", caseId, before.householdId(), caseId, "CALCULATED", null, "低保金测算",
                 amounts(before.perCapitaIncome(), before.monthlyStandard(), before.categoryAddition(), before.monthlyAmount()),
                 amounts(calculation.perCapitaIncome(), calculation.monthlyStandard(), calculation.categoryAddition(),
@@ -179,6 +202,7 @@ public class DibaoCaseRepository {
                 where id = ?""")
                 .params(amount, perCapitaIncome, standard, Timestamp.from(Instant.now()), caseId)
                 .update();
+        mirror(caseId, actor, reason);
         audit.record("DIBAO_CASE", caseId, before.householdId(), caseId, "REVIEWED_AMOUNT", actor, reason,
                 amounts(before.perCapitaIncome(), before.monthlyStandard(), before.categoryAddition(), before.monthlyAmount()),
                 amounts(perCapitaIncome, standard, before.categoryAddition(), amount));
@@ -252,6 +276,7 @@ public class DibaoCaseRepository {
     /** The case is handled by another township from now on (its household moved with a reorganisation). */
     public void moveToArea(long caseId, String townshipCode) {
         jdbc.sql("update dibao_case set township_code = ? where id = ?").params(townshipCode, caseId).update();
+        mirror(caseId, null, null);
     }
 
     /**
@@ -290,6 +315,13 @@ public class DibaoCaseRepository {
         template.batchUpdate("""
                 insert into dibao_case_status_history (case_id, status, changed_at, changed_by, reason)
                 values (?, ?, ?, ?, ?)""", history);
+        List<ProgramCase> enrolled = new ArrayList<>();
+        for (int i = 0; i < imported.size(); i++) {
+            ImportedCase c = imported.get(i);
+            enrolled.add(new ProgramCase(Program.DIBAO, ids.get(i), c.householdId(), null, c.townshipCode(),
+                    CaseStatus.APPROVED.enrolmentStatus(), c.monthlyAmount(), c.startMonth(), null));
+        }
+        enrolments.insertAll(enrolled, actor, imported.stream().map(ImportedCase::reason).toList(), now);
         return ids;
     }
 

@@ -39,6 +39,7 @@ public class LedgerController {
     private final LedgerQueries queries;
     private final HouseholdRepository households;
     private final CaseFiles caseFiles;
+    private final EnrolmentFiles enrolmentFiles;
     private final RegionRepository regions;
     private final AuditTrail auditTrail;
     private final AuditLines auditLines;
@@ -47,7 +48,8 @@ public class LedgerController {
 
     public LedgerController(LedgerQueries queries, HouseholdRepository households, CaseFiles caseFiles,
                             RegionRepository regions, AuditTrail auditTrail, AuditLines auditLines, LedgerLists lists,
-                            Dashboard dashboard) {
+                            Dashboard dashboard, EnrolmentFiles enrolmentFiles) {
+        this.enrolmentFiles = enrolmentFiles;
         this.lists = lists;
         this.dashboard = dashboard;
         this.queries = queries;
@@ -188,7 +190,7 @@ public class LedgerController {
         };
     }
 
-    /** 家庭档案: members, incomes, assets, cases with their history, decisions, surveys and the audit trail. */
+    /** 家庭档案: members, incomes, assets, the enrolments of every program, 低保 cases with their history, decisions, surveys and the audit trail. */
     @GetMapping("/households/{householdId}")
     public String household(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
                             @PathVariable long householdId, Model model) {
@@ -199,6 +201,7 @@ public class LedgerController {
         model.addAttribute("household", household);
         model.addAttribute("township", regions.find(household.townshipCode()).map(Region::name).orElse(""));
         model.addAttribute("community", regions.find(household.communityCode()).map(Region::name).orElse(""));
+        model.addAttribute("enrolments", enrolmentFiles.ofHousehold(householdId, household));
         model.addAttribute("cases", caseFiles.ofHousehold(householdId, user));
         model.addAttribute("audit", auditLines.of(auditTrail.forHousehold(householdId)));
         return "ledger/household";

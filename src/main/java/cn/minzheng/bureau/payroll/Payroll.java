@@ -3,7 +3,10 @@ package cn.minzheng.bureau.payroll;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
-/** A month's payroll with its district totals and its changes against the month before. */
+/**
+ * A program's payroll of a month with its district totals and its changes against the month before;
+ * {@code programCode} is the program it pays (the registry's code, 低保: DIBAO).
+ */
 public record Payroll(
         long id,
         String payrollMonth,
@@ -24,7 +27,8 @@ public record Payroll(
         LocalDateTime computedAt,
         LocalDateTime approvedAt,
         LocalDateTime issuedAt,
-        LocalDateTime reconciledAt) {
+        LocalDateTime reconciledAt,
+        String programCode) {
 
     public record TownshipTotal(String townshipCode, String townshipName, int householdCount, int peopleCount,
                                 BigDecimal totalAmount) {

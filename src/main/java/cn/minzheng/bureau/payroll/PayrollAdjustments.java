@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What a payroll applies besides the month's payments, each set-wise and touching only the cases concerned:
+ * What a 低保 payroll applies besides the month's payments, each set-wise and touching only the cases concerned:
  * back pay (补发) of months a reversed decision left unpaid, inserted as payments of those benefit months (the
  * unique (case, month) key pays each once), and one deduction per recovery by installments, kept back from the
  * case's payment of the month: least(installment, still owed, what is left of the payment). Runs inside
@@ -24,13 +24,14 @@ public class PayrollAdjustments {
     /** Returns the number of back-pay payments inserted. */
     int applyBackPay(long payrollId, String month, Timestamp now) {
         int inserted = jdbc.sql("""
-                insert into payment (payroll_id, case_id, benefit_month, household_id, township_code, payee_name,
+                insert into payment (payroll_id, enrolment_id, case_id, benefit_month, household_id, township_code, payee_name,
                     payee_id_number, bank_name, bank_account, people_count, amount, status, created_at)
-                select ?, c.id, b.benefit_month, c.household_id, c.township_code, head.name, head.id_number, h.bank_name,
+                select ?, e.id, c.id, b.benefit_month, c.household_id, c.township_code, head.name, head.id_number, h.bank_name,
                     h.bank_account, (select count(*) from household_member m where m.household_id = c.household_id),
                     b.amount, 'PENDING', ?
                 from back_pay b
                 join dibao_case c on c.id = b.case_id
+                join enrolment e on e.program_code = 'DIBAO' and e.program_case_id = c.id
                 join household h on h.id = c.household_id
                 join household_member head on head.household_id = c.household_id and head.relation = 'HEAD'
                 where b.payroll_id is null and b.benefit_month < ?

@@ -11,16 +11,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.common.RecordRows;
-import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.program.EnrolmentStatus;
+import cn.minzheng.bureau.program.Program;
 
 /**
- * Computes a month's payroll set-wise in the database, a handful of statements whatever the number of
- * cases: failed payments of earlier months move into this payroll (re-issue), one payment per active
- * case is inserted with household, payee, bank account and amount frozen on the row, then the totals
+ * Computes a program's payroll of a month set-wise in the database, a handful of statements whatever the number
+ * of enrolments: failed payments of the program's earlier months move into this payroll (re-issue), one payment
+ * per active enrolment of the program is inserted with household, payee, bank account and amount frozen on the row, then the totals
  * per township and for the district and the changes against last month are derived from the rows.
  * Back pay and deductions ({@link PayrollAdjustments}) touch only the cases that have them; totals are net of
  * deductions, as the bank pays them.
- * Idempotent: a payroll already computed is left alone, and the unique (case, month) key together with
+ * Idempotent: a payroll already computed is left alone, and the unique (enrolment, month) key together with
  * the "not in" guard means a second run inserts nothing.
  */
 @Component
@@ -35,17 +36,20 @@ public class PayrollComputation {
      * inserted for every case, which is quadratic. The status of the cases paid is a constant of the statement.
      */
     static final String INSERT_PAYMENTS = """
-            insert into %s (payroll_id, case_id, benefit_month, household_id, township_code, payee_name, payee_id_number,
-                bank_name, bank_account, people_count, amount, status, created_at)
-            select ?, c.id, ?, c.household_id, c.township_code, head.name, head.id_number, h.bank_name, h.bank_account,
-                (select count(*) from household_member m where m.household_id = c.household_id), c.monthly_amount,
-                'PENDING', ?
-            from dibao_case c
-            join household h on h.id = c.household_id
-            join household_member head on head.household_id = c.household_id and head.relation = 'HEAD'
-            where c.status = 'PAYABLE_STATUS' and c.start_month <= ? and c.monthly_amount > 0
-              and c.id not in (select p.case_id from %s p where p.benefit_month = ?)""".replace("PAYABLE_STATUS",
-            CaseStatus.APPROVED.name());
+            insert into %s (payroll_id, enrolment_id, case_id, benefit_month, household_id, township_code, payee_name,
+                payee_id_number, bank_name, bank_account, people_count, amount, status, created_at)
+            select ?, e.id, case when e.program_code = 'DIBAO_PROGRAM' then e.program_case_id end, ?, e.household_id,
+                e.township_code, payee.name, payee.id_number, h.bank_name, h.bank_account,
+                case when e.person_id_number is null
+                    then (select count(*) from household_member m where m.household_id = e.household_id) else 1 end,
+                e.amount, 'PENDING', ?
+            from enrolment e
+            join household h on h.id = e.household_id
+            join household_member payee on payee.household_id = e.household_id
+                and ((e.person_id_number is null and payee.relation = 'HEAD') or payee.id_number = e.person_id_number)
+            where e.program_code = ? and e.status = 'PAYABLE_STATUS' and e.start_month <= ? and e.amount > 0
+              and e.id not in (select p.enrolment_id from %s p where p.benefit_month = ?)"""
+            .replace("PAYABLE_STATUS", EnrolmentStatus.ACTIVE.name()).replace("DIBAO_PROGRAM", Program.DIBAO);
 
     private final JdbcClient jdbc;
     private final PayrollRepository payrolls;
@@ -68,23 +72,25 @@ public class PayrollComputation {
         String month = payroll.payrollMonth();
         Timestamp now = Timestamp.from(Instant.now());
         long started = System.nanoTime();
-        int reissued = reissueFailedPayments(payrollId, month);
+        int reissued = reissueFailedPayments(payrollId, payroll.programCode(), month);
         long reissuedAt = System.nanoTime();
         int inserted = jdbc.sql(INSERT_PAYMENTS.formatted("payment", "payment"))
-                .params(payrollId, month, now, month, month)
+                .params(payrollId, month, now, payroll.programCode(), month, month)
                 .update();
-        int backPaid = adjustments.applyBackPay(payrollId, month, now);
-        int deductions = adjustments.applyDeductions(payrollId, month, now);
+        // back pay and deductions are 低保's (its appeals and recoveries)
+        boolean dibao = Program.DIBAO.equals(payroll.programCode());
+        int backPaid = dibao ? adjustments.applyBackPay(payrollId, month, now) : 0;
+        int deductions = dibao ? adjustments.applyDeductions(payrollId, month, now) : 0;
         long insertedAt = System.nanoTime();
         computeTotals(payrollId, month);
         long totalsAt = System.nanoTime();
-        computeChanges(payrollId, YearMonth.parse(month));
+        computeChanges(payrollId, payroll.programCode(), YearMonth.parse(month));
         log.debug("payroll {} timings (ms): re-issue {}, insert {}, totals {}, changes {}", payrollId,
                 (reissuedAt - started) / 1_000_000, (insertedAt - reissuedAt) / 1_000_000,
                 (totalsAt - insertedAt) / 1_000_000, (System.nanoTime() - totalsAt) / 1_000_000);
         jdbc.sql("update payroll set computed_at = ? where id = ?").params(now, payrollId).update();
         payrolls.transition(payrollId, PayrollStatus.COMPUTING, PayrollStatus.CHECKING);
-        log.info("payroll {} ({}): {} payments, {} re-issued, {} back pay, {} deductions", payrollId, month, inserted,
+        log.info("payroll {} ({} {}): {} payments, {} re-issued, {} back pay, {} deductions", payrollId, payroll.programCode(), month, inserted,
                 reissued, backPaid, deductions);
         return inserted;
     }
@@ -111,13 +117,14 @@ public class PayrollComputation {
      * never be paid twice) moves to this payroll, with the household's current bank account, which is
      * what the township corrects after a failure. Its failures stay in payment_failure.
      */
-    private int reissueFailedPayments(long payrollId, String month) {
+    private int reissueFailedPayments(long payrollId, String programCode, String month) {
         return jdbc.sql("""
                 update payment set payroll_id = ?, status = 'PENDING', issued_at = null, reissue_count = reissue_count + 1,
                     bank_name = (select h.bank_name from household h where h.id = payment.household_id),
                     bank_account = (select h.bank_account from household h where h.id = payment.household_id)
-                where status = 'FAILED' and benefit_month < ?""")
-                .params(payrollId, month).update();
+                where status = 'FAILED' and benefit_month < ?
+                  and payroll_id in (select r.id from payroll r where r.program_code = ?)""")
+                .params(payrollId, month, programCode).update();
     }
 
     private void computeTotals(long payrollId, String month) {
@@ -140,21 +147,25 @@ public class PayrollComputation {
                 .params(payrollId, payrollId, payrollId, payrollId, month, payrollId, month, payrollId).update();
     }
 
-    /** New, raised, lowered and cancelled cases: this month's payments against last month's, in two passes. */
-    private void computeChanges(long payrollId, YearMonth month) {
+    /**
+     * New, raised, lowered and cancelled enrolments: this month's payments of the payroll's program against last
+     * month's, in two passes.
+     */
+    private void computeChanges(long payrollId, String programCode, YearMonth month) {
         String current = month.toString();
         String previous = month.minusMonths(1).toString();
         Changes changes = jdbc.sql("""
                 select coalesce(sum(case when prev.id is null then 1 else 0 end), 0) as new_count,
                     coalesce(sum(case when cur.amount > prev.amount then 1 else 0 end), 0) as raised_count,
                     coalesce(sum(case when cur.amount < prev.amount then 1 else 0 end), 0) as lowered_count
-                from payment cur left join payment prev on prev.case_id = cur.case_id and prev.benefit_month = ?
-                where cur.benefit_month = ?""")
-                .params(previous, current).query(RecordRows.of(Changes.class)).single();
+                from payment cur left join payment prev on prev.enrolment_id = cur.enrolment_id and prev.benefit_month = ?
+                where cur.benefit_month = ? and cur.enrolment_id in (select e.id from enrolment e where e.program_code = ?)""")
+                .params(previous, current, programCode).query(RecordRows.of(Changes.class)).single();
         long cancelled = jdbc.sql("""
-                select count(*) from payment prev where prev.benefit_month = ? and not exists
-                    (select 1 from payment cur where cur.case_id = prev.case_id and cur.benefit_month = ?)""")
-                .params(previous, current).query(Long.class).single();
+                select count(*) from payment prev where prev.benefit_month = ?
+                  and prev.enrolment_id in (select e.id from enrolment e where e.program_code = ?) and not exists
+                    (select 1 from payment cur where cur.enrolment_id = prev.enrolment_id and cur.benefit_month = ?)""")
+                .params(previous, programCode, current).query(Long.class).single();
         jdbc.sql("update payroll set new_count = ?, raised_count = ?, lowered_count = ?, cancelled_count = ? where id = ?")
                 .params(changes.newCount(), changes.raisedCount(), changes.loweredCount(), cancelled, payrollId).update();
     }

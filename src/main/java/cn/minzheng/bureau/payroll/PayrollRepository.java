@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.program.Program;
 
 /** The payroll rows; status changes are conditional updates, so a step out of order changes nothing. */
 @Repository
@@ -24,7 +25,7 @@ public class PayrollRepository {
     private static final String COLUMNS = """
             id, payroll_month, status, household_count, people_count, total_amount, reissued_count, reissued_amount,
             new_count, raised_count, lowered_count, cancelled_count, process_instance_id, checked_by, approved_by,
-            rejection_reason, computed_at, approved_at, issued_at, reconciled_at""";
+            rejection_reason, computed_at, approved_at, issued_at, reconciled_at, program_code""";
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
@@ -34,12 +35,20 @@ public class PayrollRepository {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the month's payroll; the unique month refuses a second one (DuplicateKeyException). */
+    /** Inserts the 低保 payroll of the month (see {@link #insert(String, YearMonth)}). */
     public long insert(YearMonth month) {
+        return insert(Program.DIBAO, month);
+    }
+
+    /**
+     * Inserts the program's payroll of the month; the unique (program, month) refuses a second one
+     * (DuplicateKeyException).
+     */
+    public long insert(String programCode, YearMonth month) {
         Timestamp now = Timestamp.from(Instant.now());
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into payroll (payroll_month, status, created_at, updated_at) values (?, ?, ?, ?)")
-                .params(month.toString(), PayrollStatus.COMPUTING.name(), now, now)
+        jdbc.sql("insert into payroll (program_code, payroll_month, status, created_at, updated_at) values (?, ?, ?, ?, ?)")
+                .params(programCode, month.toString(), PayrollStatus.COMPUTING.name(), now, now)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -52,9 +61,14 @@ public class PayrollRepository {
         return find(id).orElseThrow(() -> RuleViolation.notFound("工资单" + id));
     }
 
+    /** The 低保 payroll of the month. */
     public Optional<Payroll> findByMonth(YearMonth month) {
-        return jdbc.sql("select " + COLUMNS + " from payroll where payroll_month = ?").param(month.toString())
-                .query(RecordRows.of(Payroll.class)).optional();
+        return findByMonth(Program.DIBAO, month);
+    }
+
+    public Optional<Payroll> findByMonth(String programCode, YearMonth month) {
+        return jdbc.sql("select " + COLUMNS + " from payroll where program_code = ? and payroll_month = ?")
+                .params(programCode, month.toString()).query(RecordRows.of(Payroll.class)).optional();
     }
 
     /** Payrolls by month, the latest first: {@code limit} of them from {@code offset}. */

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.program.Program;
 
 /**
  * Whether a payroll still matches the cases it was computed from. A case changed after the computation
@@ -126,7 +127,7 @@ public class PayrollStaleness {
     private static final String AMOUNT_CHANGED = "p.id is not null and " + PAYABLE + " and c.monthly_amount <> p.amount";
 
     public Staleness of(Payroll payroll) {
-        if (payroll.computedAt() == null || !(payroll.status() == PayrollStatus.CHECKING
+        if (!Program.DIBAO.equals(payroll.programCode()) || payroll.computedAt() == null || !(payroll.status() == PayrollStatus.CHECKING
                 || payroll.status() == PayrollStatus.AWAITING_APPROVAL)) {
             return new Staleness(payroll, 0, 0, 0, List.of());
         }

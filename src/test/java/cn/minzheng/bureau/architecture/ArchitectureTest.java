@@ -36,7 +36,9 @@ class ArchitectureTest {
             "dibao_case", "dibao/DibaoCaseRepository.java",
             "household", "household/HouseholdRepository.java",
             "household_member", "household/HouseholdRepository.java",
-            "audit_event", "audit/AuditTrail.java");
+            "audit_event", "audit/AuditTrail.java",
+            "enrolment", "program/EnrolmentRepository.java",
+            "enrolment_status_history", "program/EnrolmentRepository.java");
 
     private static final Pattern WRITE = Pattern.compile(
             "(?i)\\b(?:insert\\s+into|update|delete\\s+from)\\s+(\\w+)\\b");

@@ -63,6 +63,12 @@ class PayrollNodeFaultsTest {
                         start_month, created_at, updated_at)
                     select 'FAULT-' || id, id, 'yuecun', 'ORDINARY', 'APPROVED', 320.00, '2026-01', now(), now()
                     from household where address like '故障测试%'""");
+            // each case's enrolment, as DibaoCaseRepository mirrors it: what the payroll reads
+            sql.execute("""
+                    insert into enrolment (program_code, household_id, township_code, status, amount, start_month,
+                        program_case_id, created_at, updated_at)
+                    select 'DIBAO', household_id, township_code, 'ACTIVE', monthly_amount, start_month, id, now(), now()
+                    from dibao_case where case_number like 'FAULT-%'""");
             sql.execute("analyze");
         }
     }
@@ -130,7 +136,7 @@ class PayrollNodeFaultsTest {
     }
 
     private static long duplicates(String month) throws Exception {
-        return count("select count(*) from (select case_id from payment where benefit_month = ? group by case_id having count(*) > 1) d", month);
+        return count("select count(*) from (select enrolment_id from payment where benefit_month = ? group by enrolment_id having count(*) > 1) d", month);
     }
 
     private static String status(long payrollId) {

@@ -218,6 +218,9 @@ class RosterImportCommitTest {
         jdbc.sql("delete from audit_event where case_id in " + cases + " or household_id in " + households).update();
         jdbc.sql("delete from dibao_case_status_history where case_id in " + cases).update();
         jdbc.sql("delete from dibao_case_person where case_id in " + cases).update();
+        jdbc.sql("delete from enrolment_status_history where enrolment_id in (select id from enrolment where household_id in "
+                + households + ")").update();
+        jdbc.sql("delete from enrolment where household_id in " + households).update();
         jdbc.sql("delete from dibao_case where import_batch_id = " + batchId).update();
         jdbc.sql("delete from income_item where member_id in (select id from household_member where household_id in "
                 + households + ")").update();

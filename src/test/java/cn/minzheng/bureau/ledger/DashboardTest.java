@@ -101,10 +101,10 @@ class DashboardTest {
             long[] c = (long[]) p[0];
             jdbc.sql("""
                     insert into payment (payroll_id, case_id, benefit_month, household_id, township_code, payee_name,
-                        payee_id_number, bank_name, bank_account, people_count, amount, status, created_at)
+                        payee_id_number, bank_name, bank_account, people_count, amount, status, created_at, enrolment_id)
                     values (0, ?, ?, ?, 'yuecun', '测试', '410322198001010000', '测试银行', '6228480000000001', ?, 100.00,
-                        'PENDING', ?)""")
-                    .params(c[0], p[1], c[1], p[2], Timestamp.valueOf(LocalDateTime.now())).update();
+                        'PENDING', ?, (select e.id from enrolment e where e.program_code = 'DIBAO' and e.program_case_id = ?))""")
+                    .params(c[0], p[1], c[1], p[2], Timestamp.valueOf(LocalDateTime.now()), c[0]).update();
         }
     }
 

@@ -63,6 +63,9 @@ class LedgerTest {
         String file = browser.get("/ledger/households/" + yuecunHousehold).body();
         assertThat(file).contains("家庭档案：" + nameOf(yuecunHead)).contains("家庭成员与收入").contains("状态记录")
                 .contains("变更记录（审计）").doesNotContain(yuecunHead);
+        // the enrolments of every program: the household's 低保 case is its 低保 enrolment
+        String enrolments = file.substring(file.indexOf("id=\"enrolments\""), file.indexOf("</table>", file.indexOf("id=\"enrolments\"")));
+        assertThat(enrolments).contains("最低生活保障").contains("全户").contains("申请办理中");
         assertThat(browser.get("/ledger/households/" + householdOf(renqiuHead)).statusCode()).isEqualTo(404);
 
         var xlsx = browser.download("/ledger/households.xlsx?township=yuecun");

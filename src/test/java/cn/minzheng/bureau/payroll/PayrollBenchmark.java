@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
 
@@ -162,12 +163,20 @@ class PayrollBenchmark {
                 insert into household_member (household_id, name, id_number, birth_date, sex, relation, employment_status, disability_level)
                 select h.id, '基准成员', lpad(%s, 18, '8'), date '1990-01-01', 'FEMALE', 'SPOUSE', 'UNEMPLOYED', 'NONE'
                 from household h where h.address = '%s' and mod(h.id, 2) = 0""".formatted(postgres ? "h.id::varchar" : "cast(h.id as varchar)", MARK)).update();
-        return jdbc.sql("""
+        int seeded = jdbc.sql("""
                 insert into dibao_case (case_number, household_id, township_code, category, status, monthly_amount,
                     start_month, created_at, updated_at)
                 select '%s-' || %s, h.id, h.township_code, 'ORDINARY', 'APPROVED', 200 + mod(h.id, 500), '2000-01', ?, ?
                 from household h where h.address = '%s'""".formatted(MARK, postgres ? "h.id::varchar" : "cast(h.id as varchar)", MARK))
                 .params(now, now).update();
+        // each case's enrolment, as DibaoCaseRepository mirrors it: what the payroll reads
+        jdbc.sql("""
+                insert into enrolment (program_code, household_id, township_code, status, amount, start_month, program_case_id,
+                    created_at, updated_at)
+                select 'DIBAO', c.household_id, c.township_code, 'ACTIVE', c.monthly_amount, c.start_month, c.id, ?, ?
+                from dibao_case c join household h on h.id = c.household_id where h.address = ?""")
+                .params(now, now, MARK).update();
+        return seeded;
     }
 
     /**
@@ -182,10 +191,13 @@ class PayrollBenchmark {
         } else {
             jdbc.sql("create table payment_floor as select * from payment where 1 = 0").update();
             jdbc.sql("alter table payment_floor add constraint payment_floor_uk unique (case_id, benefit_month)").update();
+            jdbc.sql("alter table payment_floor add constraint payment_floor_enrolment_uk unique (enrolment_id, benefit_month)").update();
+            jdbc.sql("alter table payment_floor add constraint payment_floor_one_off_uk unique (one_off_enrolment_id)").update();
             jdbc.sql("alter table payment_floor add foreign key (case_id) references dibao_case (id)").update();
         }
         return jdbc.sql(PayrollComputation.INSERT_PAYMENTS.formatted("payment_floor", "payment_floor"))
-                .params(0L, MONTH.toString(), Timestamp.from(Instant.now()), MONTH.toString(), MONTH.toString()).update();
+                .params(0L, MONTH.toString(), Timestamp.from(Instant.now()), Program.DIBAO, MONTH.toString(), MONTH.toString())
+                .update();
     }
 
     private void cleanUp(boolean postgres) throws SQLException {
@@ -195,6 +207,7 @@ class PayrollBenchmark {
         jdbc.sql("delete from payroll_township_total where payroll_id in (select id from payroll where payroll_month = ?)").param(MONTH.toString()).update();
         jdbc.sql("delete from payroll where payroll_month = ?").param(MONTH.toString()).update();
         analyze(postgres); // the foreign-key checks below then meet a small payment table
+        jdbc.sql("delete from enrolment where household_id in (select id from household where address = ?)").param(MARK).update();
         jdbc.sql("delete from dibao_case where household_id in (select id from household where address = ?)").param(MARK).update();
         jdbc.sql("delete from household_member where household_id in (select id from household where address = ?)").param(MARK).update();
         jdbc.sql("delete from household where address = ?").param(MARK).update();
@@ -206,7 +219,7 @@ class PayrollBenchmark {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            connection.createStatement().execute("vacuum analyze household, household_member, dibao_case, payment");
+            connection.createStatement().execute("vacuum analyze household, household_member, dibao_case, enrolment, payment");
         }
     }
 

@@ -114,9 +114,9 @@ class PayrollIntegrationTest {
 
         Payment payment = support.payment(dibaoCase.id(), month);
         assertThatThrownBy(() -> jdbc.sql("""
-                insert into payment (payroll_id, case_id, benefit_month, household_id, township_code, payee_name,
+                insert into payment (payroll_id, enrolment_id, case_id, benefit_month, household_id, township_code, payee_name,
                     payee_id_number, bank_name, bank_account, people_count, amount, status, created_at)
-                select payroll_id, case_id, benefit_month, household_id, township_code, payee_name, payee_id_number,
+                select payroll_id, enrolment_id, case_id, benefit_month, household_id, township_code, payee_name, payee_id_number,
                     bank_name, bank_account, people_count, amount, status, created_at from payment where id = ?""")
                 .param(payment.id()).update()).isInstanceOf(DuplicateKeyException.class);
     }
@@ -132,6 +132,7 @@ class PayrollIntegrationTest {
         jdbc.sql("update household set bank_account = '6228480000000007777' where id = ?").param(dibaoCase.householdId()).update();
         jdbc.sql("update household_member set name = '改名' where household_id = ?").param(dibaoCase.householdId()).update();
         jdbc.sql("update dibao_case set monthly_amount = 1 where id = ?").param(dibaoCase.id()).update();
+        jdbc.sql("update enrolment set amount = 1 where program_code = 'DIBAO' and program_case_id = ?").param(dibaoCase.id()).update();
 
         assertThat(support.payment(dibaoCase.id(), month)).isEqualTo(before);
         assertThat(before.amount()).isEqualByComparingTo("640.00");

@@ -171,7 +171,8 @@ class PayrollProcessTest {
                 .satisfies(violation("请选择核对结论"));
 
         // a review lowered the case after the computation
-        jdbc.sql("update dibao_case set monthly_amount = 500 where id = ?").param(dibaoCase.id()).update();
+        cases.applyReviewedAmount(dibaoCase.id(), new java.math.BigDecimal("500.00"), dibaoCase.perCapitaIncome(),
+                dibaoCase.monthlyStandard(), "reviewer", "复核降标");
         support.complete(FINANCE, instance.getId(), TASK_CHECK_BY_FINANCE,
                 Map.of(VAR_CHECK_DECISION, RECOMPUTE, VAR_CHECK_COMMENT, "有案件本月复核降标"));
         support.awaitJobs(instance.getId());

@@ -245,9 +245,11 @@ class CommunityReorganisationIntegrationTest {
         long payrollId = jdbc.sql("select id from payroll where payroll_month = ?").param(month.toString()).query(Long.class).single();
         jdbc.sql("""
                 insert into payment (payroll_id, case_id, benefit_month, household_id, township_code, payee_name, payee_id_number,
-                    bank_name, bank_account, people_count, amount, status, issued_at, created_at)
-                values (?, ?, ?, ?, 'zhongyuan', '测试户主', '410322194001010011', '中国农业银行', '6228480000000000001', 2, ?, 'ISSUED', ?, ?)""")
-                .params(payrollId, dibaoCase.id(), month.toString(), dibaoCase.householdId(), new BigDecimal("740.00"), now, now)
+                    bank_name, bank_account, people_count, amount, status, issued_at, created_at, enrolment_id)
+                values (?, ?, ?, ?, 'zhongyuan', '测试户主', '410322194001010011', '中国农业银行', '6228480000000000001', 2, ?, 'ISSUED', ?, ?,
+                    (select e.id from enrolment e where e.program_code = 'DIBAO' and e.program_case_id = ?))""")
+                .params(payrollId, dibaoCase.id(), month.toString(), dibaoCase.householdId(), new BigDecimal("740.00"), now, now,
+                        dibaoCase.id())
                 .update();
         return jdbc.sql("select id from payment where payroll_id = ?").param(payrollId).query(Long.class).single();
     }

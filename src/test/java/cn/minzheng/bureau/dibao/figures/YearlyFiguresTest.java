@@ -125,11 +125,12 @@ class YearlyFiguresTest {
     private void pay(long payrollId, DibaoCase dibaoCase, String month, int people, String amount, String status) {
         jdbc.sql("""
                 insert into payment (payroll_id, case_id, benefit_month, household_id, township_code, payee_name,
-                    payee_id_number, bank_name, bank_account, people_count, amount, status, issued_at, created_at)
-                values (?, ?, ?, ?, ?, '测试户主', '410322196001010011', '中国农业银行', '6228480000000000001', ?, ?, ?, ?, ?)""")
+                    payee_id_number, bank_name, bank_account, people_count, amount, status, issued_at, created_at, enrolment_id)
+                values (?, ?, ?, ?, ?, '测试户主', '410322196001010011', '中国农业银行', '6228480000000000001', ?, ?, ?, ?, ?,
+                    (select e.id from enrolment e where e.program_code = 'DIBAO' and e.program_case_id = ?))""")
                 .params(payrollId, dibaoCase.id(), month, dibaoCase.householdId(), dibaoCase.townshipCode(), people,
                         new java.math.BigDecimal(amount), status, Timestamp.valueOf(LocalDateTime.now()),
-                        Timestamp.valueOf(LocalDateTime.now()))
+                        Timestamp.valueOf(LocalDateTime.now()), dibaoCase.id())
                 .update();
     }
 

@@ -1,0 +1,60 @@
+package cn.minzheng.bureau.ledger;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.program.Enrolment;
+import cn.minzheng.bureau.program.EnrolmentRepository;
+import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.program.ProgramRegistry;
+
+/**
+ * A household's enrolments of every program as its file (家庭档案) shows them: the program by its Chinese name,
+ * who is enrolled (the household, or the member by name), status, amount, months and the dated history with
+ * people by name.
+ */
+@Component
+public class EnrolmentFiles {
+
+    public record EnrolmentLine(String programName, String enrolled, String status, BigDecimal amount,
+                                String startMonth, String endMonth, List<StatusLine> history) {
+    }
+
+    public record StatusLine(LocalDateTime changedAt, String status, String changedBy, String reason) {
+    }
+
+    private final EnrolmentRepository enrolments;
+    private final ProgramRegistry programs;
+    private final PersonNames people;
+
+    public EnrolmentFiles(EnrolmentRepository enrolments, ProgramRegistry programs, PersonNames people) {
+        this.enrolments = enrolments;
+        this.programs = programs;
+        this.people = people;
+    }
+
+    public List<EnrolmentLine> ofHousehold(long householdId, Household household) {
+        Map<String, String> programNames = programs.all().stream()
+                .collect(Collectors.toMap(Program::code, Program::name));
+        Map<String, String> memberNames = household.members().stream()
+                .collect(Collectors.toMap(m -> m.idNumber().value(), Household.Member::name, (a, b) -> a));
+        return enrolments.forHousehold(householdId).stream()
+                .map(e -> new EnrolmentLine(programNames.getOrDefault(e.programCode(), e.programCode()),
+                        enrolled(e, memberNames), e.status().label(), e.amount(), e.startMonth(), e.endMonth(),
+                        enrolments.history(e.id()).stream()
+                                .map(h -> new StatusLine(h.changedAt(), h.status().label(), people.of(h.changedBy()), h.reason()))
+                                .toList()))
+                .toList();
+    }
+
+    private static String enrolled(Enrolment enrolment, Map<String, String> memberNames) {
+        return enrolment.personIdNumber() == null ? "全户"
+                : memberNames.getOrDefault(enrolment.personIdNumber(), "（已不在本户的成员）");
+    }
+}

@@ -1,0 +1,19 @@
+package cn.minzheng.bureau.program;
+
+import java.util.List;
+
+/**
+ * A program of the registry (table {@code program}): what it is called, how it pays, the process that enrols
+ * into it and its DMN tables. {@code paymentCycle} names the payroll that pays it ({@code MONTHLY}: the
+ * program's payroll of each month; a one-off grant is paid by the next one).
+ */
+public record Program(String code, String name, ProgramKind kind, String applicationProcessKey,
+                      List<String> decisionKeys, String paymentCycle) {
+
+    /** 最低生活保障: the household's enrolment mirrors its 低保 case (dibao_case). */
+    public static final String DIBAO = "DIBAO";
+
+    public Program {
+        decisionKeys = List.copyOf(decisionKeys);
+    }
+}
