@@ -2,16 +2,15 @@ package cn.minzheng.bureau.common;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -37,8 +36,6 @@ public final class TableFile {
         }
     }
 
-    private static final Charset GB18030 = Charset.forName("GB18030");
-
     private TableFile() {
     }
 
@@ -48,7 +45,7 @@ public final class TableFile {
             return xlsx(content);
         }
         if (name.endsWith(".csv")) {
-            return csv(decode(content));
+            return csv(TextFileCharset.decode(content));
         }
         throw new RuleViolation("FILE_TYPE", "请上传 .xlsx 或 .csv 文件（“" + fileName + "”不是）");
     }
@@ -87,66 +84,49 @@ public final class TableFile {
         return formatter.formatCellValue(cell).trim();
     }
 
-    /** UTF-8 when the bytes are valid UTF-8, GB 18030 otherwise. */
-    static String decode(byte[] content) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException notUtf8) {
-            return new String(content, GB18030);
-        }
-    }
-
-    /** RFC 4180: fields separated by commas, quoted fields may hold commas, quotes ("") and line breaks. */
+    /** RFC 4180 (Apache Commons CSV): quoted fields may hold commas, quotes ("") and line breaks. */
     static List<Line> csv(String text) {
         List<Line> lines = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int lineNumber = 1;
-        int rowStart = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    if (ch == '\n') {
-                        lineNumber++;
-                    }
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                cells.add(field.toString().trim());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                cells.add(field.toString().trim());
-                field.setLength(0);
-                add(lines, rowStart, cells);
-                cells = new ArrayList<>();
-                lineNumber++;
-                rowStart = lineNumber;
-            } else {
-                field.append(ch);
+        LineNumbers numbers = new LineNumbers(text);
+        long lastStart = -1;
+        try (CSVParser parser = CSVParser.parse(text, CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).setIgnoreSurroundingSpaces(true).get())) {
+            for (CSVRecord record : parser) {
+                lastStart = record.getCharacterPosition();
+                add(lines, numbers.at(record.getCharacterPosition()), record.stream().map(String::trim).toList());
             }
-        }
-        if (quoted) {
-            throw new RuleViolation("CSV_UNCLOSED_QUOTE", "第" + rowStart + "行：引号没有闭合");
-        }
-        if (field.length() > 0 || !cells.isEmpty()) {
-            cells.add(field.toString().trim());
-            add(lines, rowStart, cells);
+        } catch (IOException | UncheckedIOException | IllegalStateException unclosedQuote) {
+            throw new RuleViolation("CSV_UNCLOSED_QUOTE", "第" + (lastStart < 0 ? 1 : numbers.after(lastStart)) + "行：引号没有闭合");
         }
         return lines;
+    }
+
+    /** Line numbers of character positions, as a text editor counts them (1 = the first line). */
+    private record LineNumbers(String text) {
+
+        int at(long position) {
+            int line = 1;
+            for (int i = 0; i < position && i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+
+        /** The line where the record after the one starting at this position starts. */
+        int after(long position) {
+            int i = (int) position;
+            boolean quoted = false;
+            for (; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '"') {
+                    quoted = !quoted;
+                } else if (ch == '\n' && !quoted) {
+                    return at(i + 1);
+                }
+            }
+            return at(position);
+        }
     }
 
     private static void add(List<Line> lines, int number, List<String> cells) {

@@ -19,14 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.payroll.bank.BankFileCharset;
+import cn.minzheng.bureau.common.TextFileCharset;
 import cn.minzheng.bureau.payroll.bank.BankReturnLayout;
 import cn.minzheng.bureau.payroll.bank.ReturnedPayment;
 
 /**
  * 银行回盘: the bank's return file lists the payments that failed, one per line, in the layout that
  * {@code bureau.payroll.bank-return-layout} names (the bureau's standard: 付款流水号,银行账号,金额,失败原因, a
- * header line allowed), read by a CSV parser; a file is UTF-8 or GB 18030 ({@link BankFileCharset}). Every line is checked against the issued
+ * header line allowed), read by a CSV parser; a file is UTF-8 or GB 18030 ({@link TextFileCharset}). Every line is checked against the issued
  * payment before anything is written; a payment already recorded as failed is skipped, so importing a
  * file twice records each failure once. A failed payment is re-issued by the next month's payroll.
  */
@@ -61,7 +61,7 @@ public class BankReturnImport {
     /** A return file as the bank (or Excel) wrote it: UTF-8 or GB 18030. */
     @Transactional
     public Result importFile(long payrollId, byte[] file, String actor) {
-        return importFile(payrollId, BankFileCharset.decode(file), actor);
+        return importFile(payrollId, TextFileCharset.decode(file), actor);
     }
 
     /** The return file's text, or the lines finance pasted into the 银行回盘对账 form. */

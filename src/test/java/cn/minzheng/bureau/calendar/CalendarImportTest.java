@@ -97,17 +97,17 @@ class CalendarImportTest {
         Http.Response mistakes = http.postFile("admin", "/api/admin/calendar/import", "file", "2098.csv",
                 (YEAR_2098 + "2098-02-30,放假,春节\n2098-02-01,休息,春节\n").getBytes(StandardCharsets.UTF_8));
         assertThat(mistakes.status()).isEqualTo(400);
-        assertThat(mistakes.json().get("message").asText()).isEqualTo("工作日历文件有错误，未导入：\n"
+        assertThat(mistakes.json().get("detail").asText()).isEqualTo("工作日历文件有错误，未导入：\n"
                 + "第6行：日期“2098-02-30”无效，应写作 2027-01-01\n第7行：类型“休息”无效，应为“放假”或“调休上班”");
 
         Http.Response rules = http.postFile("admin", "/api/admin/calendar/import", "file", "2098.csv",
                 "日期,类型,节日\n2098-01-25,调休上班,国庆节\n".getBytes(StandardCharsets.UTF_8));
         assertThat(rules.status()).isEqualTo(400);
-        assertThat(rules.json().get("message").asText()).contains("调休上班所属的“国庆节”在2098年没有放假日");
+        assertThat(rules.json().get("detail").asText()).contains("调休上班所属的“国庆节”在2098年没有放假日");
 
         Http.Response twoYears = http.postFile("admin", "/api/admin/calendar/import", "file", "x.csv",
                 "日期,类型,节日\n2098-01-01,放假,元旦\n2099-01-01,放假,元旦\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(twoYears.json().get("message").asText()).contains("文件中的日期应在同一年内");
+        assertThat(twoYears.json().get("detail").asText()).contains("文件中的日期应在同一年内");
 
         Http.Response clerk = http.postFile("clerk.yuecun", "/api/admin/calendar/import", "file", "2098.csv",
                 YEAR_2098.getBytes(StandardCharsets.UTF_8));

@@ -1,4 +1,4 @@
-package cn.minzheng.bureau.payroll.bank;
+package cn.minzheng.bureau.common;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,16 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The text of a file a bank or a spreadsheet program wrote: UTF-8 when it starts with the UTF-8 byte-order
+ * The text of a file a bank or a spreadsheet program wrote (a bank return, a table an administrator prepared): UTF-8 when it starts with the UTF-8 byte-order
  * mark or is valid UTF-8 throughout, else GB 18030 (the superset of GBK that Excel on Chinese Windows writes as
  * “CSV”). A GBK file of Chinese text is practically never valid UTF-8, so the guess is safe both ways.
  */
-public final class BankFileCharset {
+public final class TextFileCharset {
 
     public static final Charset GB18030 = Charset.forName("GB18030");
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private BankFileCharset() {
+    private TextFileCharset() {
     }
 
     /** The charset these bytes are written in: UTF-8 or GB 18030. */
