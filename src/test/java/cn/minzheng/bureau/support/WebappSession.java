@@ -51,13 +51,8 @@ public final class WebappSession {
      * that the ledger pages put into their forms.
      */
     public HttpResponse<String> postForm(String path, java.util.Map<String, String> fields) {
-        return postForm(path, fields, "/ledger/calendar");
-    }
-
-    /** A form posted with the CSRF token of the page that carries it (an anonymous page's own form). */
-    public HttpResponse<String> postForm(String path, java.util.Map<String, String> fields, String formPage) {
         java.util.Map<String, String> withToken = new java.util.LinkedHashMap<>(fields);
-        withToken.put("_csrf", pageToken(formPage));
+        withToken.put("_csrf", pageToken());
         return postFormWithoutToken(path, withToken);
     }
 
@@ -66,7 +61,8 @@ public final class WebappSession {
         return pageToken("/ledger/calendar");
     }
 
-    private String pageToken(String formPage) {
+    /** The CSRF token of this session, as the hidden field of a form on that page. */
+    public String pageToken(String formPage) {
         String page = get(formPage).body();
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         if (!token.find()) {

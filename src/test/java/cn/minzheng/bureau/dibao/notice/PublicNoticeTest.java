@@ -102,21 +102,21 @@ class PublicNoticeTest {
         Applied notice = inNotice("公示周戊", "200.00");
         String path = "/public/notices/zhongyuan/objections";
         WebappSession anyone = new WebappSession(port);
+        // the session's token, from the page's form as the resident's browser holds it; it stays valid after the
+        // form has gone from the page (no application left in notice)
         String page = "/public/notices/zhongyuan";
+        String token = anyone.pageToken(page);
 
-        var forged = anyone.postFormWithoutToken(path, Map.of("caseId", Long.toString(notice.dibaoCase().id()),
-                "name", "张三", "contact", "13800000000", "content", "该户有门面房出租"));
+        var forged = anyone.postFormWithoutToken(path, objection(notice, "13800000000", "该户有门面房出租", null));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(cases.find(notice.dibaoCase().id()).orElseThrow().status()).isEqualTo(CaseStatus.IN_NOTICE);
 
-        var incomplete = anyone.postForm(path, Map.of("caseId", Long.toString(notice.dibaoCase().id()), "name", "张三",
-                "contact", "", "content", "该户有门面房出租"), page);
+        var incomplete = anyone.postFormWithoutToken(path, objection(notice, "", "该户有门面房出租", token));
         assertThat(incomplete.statusCode()).isEqualTo(400);
         assertThat(incomplete.body()).contains("联系方式不能为空").contains("该户有门面房出租");
         assertThat(cases.find(notice.dibaoCase().id()).orElseThrow().status()).isEqualTo(CaseStatus.IN_NOTICE);
 
-        var done = anyone.postForm(path, Map.of("caseId", Long.toString(notice.dibaoCase().id()), "name", "张三",
-                "contact", "13800000000", "content", "该户有门面房出租"), page);
+        var done = anyone.postFormWithoutToken(path, objection(notice, "13800000000", "该户有门面房出租", token));
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("您的异议已登记");
         assertThat(taskService.createTaskQuery().processInstanceId(notice.dibaoCase().processInstanceId())
@@ -125,13 +125,22 @@ class PublicNoticeTest {
                 .param(notice.dibaoCase().id()).query(String.class).single())
                 .isEqualTo("网上异议 张三（13800000000）：该户有门面房出租");
 
-        var late = anyone.postForm(path, Map.of("caseId", Long.toString(notice.dibaoCase().id()), "name", "张三",
-                "contact", "13800000000", "content", "再次反映"), page);
+        var late = anyone.postFormWithoutToken(path, objection(notice, "13800000000", "再次反映", token));
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("不在公示期内");
         // a case of another township cannot be objected to through this township's page
-        var elsewhere = anyone.postForm("/public/notices/yuecun/objections", Map.of("caseId",
-                Long.toString(inNotice("公示吴己", "200.00").dibaoCase().id()), "name", "张三", "contact", "1", "content", "x"), page);
+        var elsewhere = anyone.postFormWithoutToken("/public/notices/yuecun/objections",
+                objection(inNotice("公示吴己", "200.00"), "1", "x", token));
         assertThat(elsewhere.statusCode()).isEqualTo(409);
+    }
+
+    /** The objection form's fields as a resident fills them in, with the session's token (none: a forged post). */
+    private static Map<String, String> objection(Applied notice, String contact, String content, String token) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("caseId", Long.toString(notice.dibaoCase().id()),
+                "name", "张三", "contact", contact, "content", content));
+        if (token != null) {
+            fields.put("_csrf", token);
+        }
+        return fields;
     }
 }
