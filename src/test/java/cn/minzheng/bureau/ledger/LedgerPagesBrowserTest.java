@@ -11,12 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
+import cn.minzheng.bureau.documents.PdfText;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.Tasklist;
 import cn.minzheng.bureau.support.TestApplications;
@@ -69,6 +73,48 @@ class LedgerPagesBrowserTest {
             scrollTo(tasklist, reasonColumn);
             tasklist.screenshot("ledger-household-audit-1366");
         });
+    }
+
+    @Test
+    void aHouseholdFileAndAListPrintOnA4WithoutTheScreensNavigation(Tasklist tasklist) {
+        DibaoCase dibaoCase = walker.submit("clerk.yuecun", TestApplications.yuecunHousehold(2, "300"));
+
+        tasklist.loginAs("clerk.yuecun").open("/ledger/households/" + dibaoCase.householdId());
+        String headsId = tasklist.driver().findElement(By.cssSelector("#members tbody tr td:nth-child(3)")).getText();
+        byte[] file = printOnA4(tasklist);
+        PdfText.keep("ledger-household-file-print.pdf", file);
+        assertThat(printedText(file)).contains(headsId, "家庭成员与收入")
+                .doesNotContain("家庭查询", "退出", "待办任务", "审核确认表");
+
+        tasklist.open("/ledger/lists/deadlines");
+        String listTitle = tasklist.driver().findElement(By.tagName("h1")).getText();
+        byte[] list = printOnA4(tasklist);
+        PdfText.keep("ledger-list-print.pdf", list);
+        assertThat(printedText(list)).contains(listTitle.replaceAll("\\s+", ""))
+                .doesNotContain("家庭查询", "下载Excel", "筛选");
+    }
+
+    /**
+     * The printed text. Chromium's PDF maps some glyphs of the CJK font to their Kangxi radicals (⼾ for 户),
+     * which NFKC folds to an ideograph (not always the same one: 戶): compare words without such characters.
+     */
+    private static String printedText(byte[] pdf) {
+        return java.text.Normalizer.normalize(PdfText.of(pdf).text(), java.text.Normalizer.Form.NFKC);
+    }
+
+    /** What the browser's 打印 gives on A4 portrait (21.0 × 29.7 cm). */
+    private static byte[] printOnA4(Tasklist tasklist) {
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new PageSize(29.7, 21.0));
+        byte[] pdf = java.util.Base64.getDecoder().decode(((PrintsPage) tasklist.driver()).print(options).getContent());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var page = document.getPage(0).getMediaBox();
+            assertThat(page.getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(2f));
+            assertThat(page.getHeight()).isCloseTo(842f, org.assertj.core.data.Offset.offset(2f));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return pdf;
     }
 
     @Test
