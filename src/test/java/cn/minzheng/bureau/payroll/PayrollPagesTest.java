@@ -94,7 +94,7 @@ class PayrollPagesTest {
         Payment payment = payment(dibaoCase, month);
         assertThat(finance.get("/ledger/payrolls").body()).contains("id=\"nav-payrolls\"");
         assertThat(payrollListPageShowing(finance, month)).contains("财务核对中");
-        String page = finance.get("/ledger/payrolls/" + payrollId).body();
+        String page = finance.get("/ledger/payrolls/" + payrollId + "?page=" + payeePageOf(payment)).body();
         assertThat(page).contains(month + " 低保资金工资单").contains(">" + payment.id() + "<")
                 .contains(BankAccounts.mask(payment.bankAccount())).doesNotContain(payment.bankAccount())
                 .contains("岳村乡").contains("740.00").contains("区民政局审批通过后可在此下载银行代发文件")
@@ -216,6 +216,13 @@ class PayrollPagesTest {
 
     private Payment payment(DibaoCase dibaoCase, YearMonth month) {
         return support.payment(dibaoCase.id(), month);
+    }
+
+    /** The page of the payroll's payees (ordered as the bank file) that lists this payment: other tests' cases are paid too. */
+    private long payeePageOf(Payment payment) {
+        long before = jdbc.sql("select count(*) from payment where payroll_id = ? and id < ?")
+                .params(payment.payrollId(), payment.id()).query(Long.class).single();
+        return before / PayrollPageController.PAYEES_PER_PAGE;
     }
 
     /** The 工资单 list is newest month first, 24 to a page: follows 下一页 to the page that lists the month. */
