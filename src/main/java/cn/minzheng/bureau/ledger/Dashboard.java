@@ -20,6 +20,7 @@ import cn.minzheng.bureau.dibao.figures.YearlyFiguresService;
 import cn.minzheng.bureau.donation.GoodsKind;
 import cn.minzheng.bureau.payroll.PaymentStatus;
 import cn.minzheng.bureau.payroll.PayrollStatus;
+import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.relief.HouseholdCategory;
 import cn.minzheng.bureau.web.LedgerUser;
@@ -113,12 +114,15 @@ public class Dashboard {
         String firstMonth = (String) approved.get("first_month");
         return new CoveredNow(((Number) approved.get("households")).longValue(),
                 ((Number) approved.get("people")).longValue(), firstMonth,
-                firstMonth == null ? null : payroll("where payroll_month = ?", firstMonth), upcoming,
-                payroll("where payroll_month = (select max(payroll_month) from payroll)"));
+                firstMonth == null ? null : payroll("and payroll_month = ?", firstMonth), upcoming,
+                payroll("and payroll_month = (select max(payroll_month) from payroll where program_code = ?)", Program.DIBAO));
     }
 
-    private CoveredNow.Payroll payroll(String where, Object... params) {
-        return jdbc.sql("select payroll_month, status from payroll " + where).params(params)
+    /** The 低保 payroll (every program has its own payrolls; this page covers 低保). */
+    private CoveredNow.Payroll payroll(String condition, Object... params) {
+        List<Object> all = new java.util.ArrayList<>(List.of(Program.DIBAO));
+        all.addAll(List.of(params));
+        return jdbc.sql("select payroll_month, status from payroll where program_code = ? " + condition).params(all)
                 .query((rs, n) -> new CoveredNow.Payroll(rs.getString(1), PayrollStatus.valueOf(rs.getString(2)).label()))
                 .optional().orElse(null);
     }

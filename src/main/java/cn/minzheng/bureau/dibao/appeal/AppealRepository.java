@@ -21,6 +21,7 @@ import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.program.Program;
 
 /** dibao_appeal, the back pay a reversal owes, and the facts of a case an appeal needs; audited. */
 @Repository
@@ -136,8 +137,8 @@ public class AppealRepository {
      */
     public YearMonth lastDueMonth() {
         YearMonth now = YearMonth.now();
-        boolean nextComputed = jdbc.sql("select count(*) from payroll where payroll_month = ? and status <> 'COMPUTING'")
-                .param(now.plusMonths(1).toString()).query(Long.class).single() > 0;
+        boolean nextComputed = jdbc.sql("select count(*) from payroll where program_code = ? and payroll_month = ? and status <> 'COMPUTING'")
+                .params(Program.DIBAO, now.plusMonths(1).toString()).query(Long.class).single() > 0;
         return nextComputed ? now.plusMonths(1) : now;
     }
 
