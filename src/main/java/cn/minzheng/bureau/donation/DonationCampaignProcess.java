@@ -39,6 +39,8 @@ public final class DonationCampaignProcess {
     public static final ProcessVariable<String> WINDOW_TEXT = ProcessVariable.copy("windowText", String.class);
     public static final ProcessVariable<String> COLLECTED_SUMMARY = ProcessVariable.copy("collectedSummary", String.class);
     public static final ProcessVariable<String> LAST_RECEIPT_NUMBER = ProcessVariable.copy("lastReceiptNumber", String.class);
+    /** The receipt number alone, for the form's link to the receipt PDF. */
+    public static final ProcessVariable<String> LAST_RECEIPT = ProcessVariable.copy("lastReceipt", String.class);
     public static final ProcessVariable<String> PLAN_SUMMARY = ProcessVariable.copy("planSummary", String.class);
     public static final ProcessVariable<String> PUBLIC_SUMMARY = ProcessVariable.copy("publicSummary", String.class);
     public static final ProcessVariable<String> TOWNSHIP_NAME = ProcessVariable.copy("townshipName", String.class);
@@ -47,7 +49,7 @@ public final class DonationCampaignProcess {
     public static final List<ProcessVariable<?>> VARIABLES = List.of(CAMPAIGN_ID, INITIATOR, WINDOW_CLOSES_AT,
             TOWNSHIP_CODE, PLAN_DECISION, PLAN_COMMENT, CAMPAIGN_TITLE, NOTICE, WINDOW_START, WINDOW_END,
             DISTRIBUTION_DATE, DONOR_TYPE, DONOR_NAME, CASH, GOODS, RECIPIENTS, CAMPAIGN_NUMBER, WINDOW_TEXT,
-            COLLECTED_SUMMARY, LAST_RECEIPT_NUMBER, PLAN_SUMMARY, PUBLIC_SUMMARY, TOWNSHIP_NAME, TOWNSHIP_SHARE);
+            COLLECTED_SUMMARY, LAST_RECEIPT_NUMBER, LAST_RECEIPT, PLAN_SUMMARY, PUBLIC_SUMMARY, TOWNSHIP_NAME, TOWNSHIP_SHARE);
 
     // the plain names, for the forms, the BPMN and the tests
     public static final String VAR_CAMPAIGN_ID = CAMPAIGN_ID.name();

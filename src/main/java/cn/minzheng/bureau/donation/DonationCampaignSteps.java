@@ -55,6 +55,7 @@ public class DonationCampaignSteps {
         String receipt = service.registerDonation(campaignId, DONOR_TYPE.get(task), donor, CASH.get(task), GOODS.get(task),
                 Actor.of(task));
         LAST_RECEIPT_NUMBER.set(task, receipt + "（" + donor + "）");
+        LAST_RECEIPT.set(task, receipt);
         COLLECTED_SUMMARY.set(task, service.collectedSummary(campaignId));
         List.of(DONOR_TYPE, DONOR_NAME, CASH, GOODS).forEach(variable -> variable.remove(task));
     }
