@@ -20,6 +20,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -51,6 +55,15 @@ public class PdfDocuments {
         this.templates = templates;
         this.settings = settings;
         missingFont().ifPresent(LOG::warn);
+    }
+
+    /** The document as a download the browser shows in its PDF viewer (inline), saved under a Chinese file name. */
+    public ResponseEntity<byte[]> inline(Document document, String fileName) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(fileName + ".pdf", StandardCharsets.UTF_8).build().toString())
+                .body(render(document));
     }
 
     /** The HTML the PDF is made from (also what a test or a print preview may read). */

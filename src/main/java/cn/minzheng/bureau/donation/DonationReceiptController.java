@@ -1,10 +1,6 @@
 package cn.minzheng.bureau.donation;
 
-import java.nio.charset.StandardCharsets;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +36,6 @@ public class DonationReceiptController {
         if (!user.districtWide()) {
             throw RuleViolation.notFound("捐赠收据" + receiptNumber);
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(receiptNumber + "捐赠收据.pdf", StandardCharsets.UTF_8).build().toString())
-                .body(pdf.render(receipts.receipt(receiptNumber)));
+        return pdf.inline(receipts.receipt(receiptNumber), receiptNumber + "捐赠收据");
     }
 }

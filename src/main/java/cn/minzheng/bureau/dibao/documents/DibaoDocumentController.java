@@ -1,11 +1,7 @@
 package cn.minzheng.bureau.dibao.documents;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,7 +71,7 @@ public class DibaoDocumentController {
         DibaoCase dibaoCase = visibleCase(user, caseId);
         Region community = households.find(dibaoCase.householdId()).flatMap(h -> regions.find(h.communityCode()))
                 .orElseThrow(() -> RuleViolation.notFound("案件" + dibaoCase.caseNumber() + "的村（社区）"));
-        return asPdf(documents.noticeList(community), community.name() + "公示名单");
+        return pdf.inline(documents.noticeList(community), community.name() + "公示名单");
     }
 
     /** 公示名单 of a village or community. */
@@ -86,13 +82,13 @@ public class DibaoDocumentController {
                 .filter(r -> r.kind() == RegionKind.VILLAGE || r.kind() == RegionKind.COMMUNITY)
                 .filter(r -> user.maySee(r.parentCode()))
                 .orElseThrow(() -> RuleViolation.notFound("村（社区）" + communityCode));
-        return asPdf(documents.noticeList(community), community.name() + "公示名单");
+        return pdf.inline(documents.noticeList(community), community.name() + "公示名单");
     }
 
     private ResponseEntity<byte[]> caseDocument(LedgerUser user, long caseId, Function<DibaoCase, Document> build,
                                                 String fileName) {
         DibaoCase dibaoCase = visibleCase(user, caseId);
-        return asPdf(build.apply(dibaoCase), dibaoCase.caseNumber() + fileName);
+        return pdf.inline(build.apply(dibaoCase), dibaoCase.caseNumber() + fileName);
     }
 
     private DibaoCase visibleCase(LedgerUser user, long caseId) {
@@ -100,12 +96,4 @@ public class DibaoDocumentController {
                 .orElseThrow(() -> RuleViolation.notFound("低保案件" + caseId));
     }
 
-    /** Shown in the browser's PDF viewer (inline), saved under a Chinese file name. */
-    private ResponseEntity<byte[]> asPdf(Document document, String fileName) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(fileName + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .body(pdf.render(document));
-    }
 }

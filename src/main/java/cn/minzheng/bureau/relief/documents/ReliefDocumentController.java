@@ -1,11 +1,7 @@
 package cn.minzheng.bureau.relief.documents;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.documents.Document;
 import cn.minzheng.bureau.documents.PdfDocuments;
 import cn.minzheng.bureau.relief.Disaster;
 import cn.minzheng.bureau.relief.DisasterRepository;
@@ -47,7 +42,7 @@ public class ReliefDocumentController {
                                            @PathVariable long disasterId,
                                            @RequestParam(required = false) String township) {
         Disaster disaster = disaster(disasterId);
-        return asPdf(documents.register(disaster, townships(user, disaster, township)),
+        return pdf.inline(documents.register(disaster, townships(user, disaster, township)),
                 disaster.disasterNumber() + "救灾对象登记表");
     }
 
@@ -56,7 +51,7 @@ public class ReliefDocumentController {
                                                @PathVariable long disasterId,
                                                @RequestParam(required = false) String township) {
         Disaster disaster = disaster(disasterId);
-        return asPdf(documents.distribution(disaster, townships(user, disaster, township)),
+        return pdf.inline(documents.distribution(disaster, townships(user, disaster, township)),
                 disaster.disasterNumber() + "救助款物发放登记表");
     }
 
@@ -74,13 +69,5 @@ public class ReliefDocumentController {
             throw RuleViolation.notFound("灾害事件" + disaster.id() + (township == null ? "" : "的" + township));
         }
         return visible;
-    }
-
-    private ResponseEntity<byte[]> asPdf(Document document, String fileName) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(fileName + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .body(pdf.render(document));
     }
 }
