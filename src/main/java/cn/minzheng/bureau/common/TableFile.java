@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -101,16 +103,20 @@ public final class TableFile {
     }
 
     /** Line numbers of character positions, as a text editor counts them (1 = the first line). */
-    private record LineNumbers(String text) {
+    private static final class LineNumbers {
+
+        private final String text;
+        private final int[] lineBreaks;
+
+        LineNumbers(String text) {
+            this.text = text;
+            this.lineBreaks = IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').toArray();
+        }
 
         int at(long position) {
-            int line = 1;
-            for (int i = 0; i < position && i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                }
-            }
-            return line;
+            int index = Arrays.binarySearch(lineBreaks, (int) Math.min(position, Integer.MAX_VALUE));
+            int breaksBefore = index >= 0 ? index : -index - 1;
+            return breaksBefore + 1;
         }
 
         /** The line where the record after the one starting at this position starts. */
