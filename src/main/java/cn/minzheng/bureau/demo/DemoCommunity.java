@@ -78,7 +78,7 @@ public class DemoCommunity {
                 today.plusDays(240), today.plusDays(270));
     }
 
-    /** A dispute between two sessions, and one just registered. */
+    /** A dispute between two sessions, one settled by an agreement, and one just registered. */
     private void seedDisputes(LocalDate today) {
         ProcessInstance dispute = start(CivilMediationProcess.KEY, "committee.qinghuayuan", Map.of(
                 CivilMediationProcess.VAR_SUBJECT, "楼上住户装修漏水，楼下墙面受损，双方对赔偿数额有争议",
@@ -89,6 +89,16 @@ public class DemoCommunity {
                 CivilMediationProcess.VAR_HELD_ON, today.minusDays(2).toString(),
                 CivilMediationProcess.VAR_SESSION_SUMMARY, "现场查看漏水情况，双方同意等待维修报价后再次调解",
                 CivilMediationProcess.VAR_SESSION_RESULT, CivilMediationProcess.CONTINUE));
+        ProcessInstance settled = start(CivilMediationProcess.KEY, "committee.qinghuayuan", Map.of(
+                CivilMediationProcess.VAR_SUBJECT, "楼道堆放杂物影响通行，邻里多次争吵",
+                CivilMediationProcess.VAR_PARTIES, SpinValues.jsonValue("""
+                        [{"partyName":"周桂兰","role":"APPLICANT","contact":"5号楼102"},
+                         {"partyName":"吴志刚","role":"RESPONDENT","contact":"5号楼101"}]""").create()));
+        complete("committee.qinghuayuan", settled, CivilMediationProcess.TASK_SESSION, Map.of(
+                CivilMediationProcess.VAR_HELD_ON, today.minusDays(5).toString(),
+                CivilMediationProcess.VAR_SESSION_SUMMARY, "居委会组织双方当面协商，双方同意清理楼道",
+                CivilMediationProcess.VAR_SESSION_RESULT, CivilMediationProcess.AGREEMENT,
+                CivilMediationProcess.VAR_AGREEMENT, "吴志刚于本周日前清理楼道杂物，今后不在公共通道堆放物品；周桂兰不再就此事争吵。"));
         start(CivilMediationProcess.KEY, "committee.dongyue", Map.of(
                 CivilMediationProcess.VAR_SUBJECT, "宅基地界址争议",
                 CivilMediationProcess.VAR_PARTIES, SpinValues.jsonValue("""

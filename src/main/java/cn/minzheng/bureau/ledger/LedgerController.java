@@ -24,6 +24,7 @@ import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
+import cn.minzheng.bureau.relief.documents.ReliefDocumentQueries;
 import cn.minzheng.bureau.web.LedgerPage;
 import cn.minzheng.bureau.web.LedgerUser;
 
@@ -45,10 +46,12 @@ public class LedgerController {
     private final AuditLines auditLines;
     private final LedgerLists lists;
     private final Dashboard dashboard;
+    private final ReliefDocumentQueries reliefDocuments;
 
     public LedgerController(LedgerQueries queries, HouseholdRepository households, CaseFiles caseFiles,
                             RegionRepository regions, AuditTrail auditTrail, AuditLines auditLines, LedgerLists lists,
-                            Dashboard dashboard, EnrolmentFiles enrolmentFiles) {
+                            Dashboard dashboard, EnrolmentFiles enrolmentFiles, ReliefDocumentQueries reliefDocuments) {
+        this.reliefDocuments = reliefDocuments;
         this.enrolmentFiles = enrolmentFiles;
         this.lists = lists;
         this.dashboard = dashboard;
@@ -163,6 +166,11 @@ public class LedgerController {
         model.addAttribute("township", township);
         model.addAttribute("townships", regions.townships().stream().filter(t -> user.maySee(t.code())).toList());
         model.addAttribute("result", lists.page(kind, user, township, page));
+        if (kind == LedgerLists.Kind.DISASTER_HOUSEHOLDS) {
+            model.addAttribute("disasterDocuments", reliefDocuments.withRoster(township != null && !township.isBlank()
+                    ? (user.maySee(township) ? List.of(township) : List.of())
+                    : user.districtWide() ? null : user.townships()));
+        }
         return "ledger/list";
     }
 

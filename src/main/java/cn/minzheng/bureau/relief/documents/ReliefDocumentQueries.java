@@ -1,6 +1,7 @@
 package cn.minzheng.bureau.relief.documents;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,5 +35,27 @@ public class ReliefDocumentQueries {
             statement = statement.param("township", townshipCode);
         }
         return statement.query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(t -> t.toLocalDateTime())).single();
+    }
+
+    /** A disaster that has registered households in the townships asked for, and whether any of them is paid. */
+    public record DisasterWithRoster(long id, String disasterNumber, String name, boolean paid) {
+    }
+
+    /** The disasters with registered households in these townships (null: anywhere), newest first. */
+    public List<DisasterWithRoster> withRoster(List<String> townshipCodes) {
+        if (townshipCodes != null && townshipCodes.isEmpty()) {
+            return List.of();
+        }
+        String sql = """
+                select d.id, d.disaster_number, d.name, max(case when h.paid_at is null then 0 else 1 end) as paid
+                from relief_disaster d join relief_household h on h.disaster_id = d.id
+                """ + (townshipCodes == null ? "" : "where h.township_code in (:townships) ") + """
+                group by d.id, d.disaster_number, d.name order by d.id desc""";
+        var statement = jdbc.sql(sql);
+        if (townshipCodes != null) {
+            statement = statement.param("townships", townshipCodes);
+        }
+        return statement.query((rs, n) -> new DisasterWithRoster(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getInt(4) == 1)).list();
     }
 }

@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -91,6 +94,33 @@ class CivilMediationBrowserTest {
     }
 
     @Test
+    void aCommitteeRecordsAnAgreementAndPrintsTheAgreementFromTheLedger(Tasklist tasklist) {
+        String subject = "宅前通道占用纠纷" + ThreadLocalRandom.current().nextInt(100_000);
+        ProcessInstance instance = registerAsCommittee(subject);
+        long disputeId = ((Number) runtimeService.getVariable(instance.getId(), VAR_DISPUTE_ID)).longValue();
+
+        tasklist.loginAs(COMMITTEE);
+        CamundaForm session = tasklist.openTask(task(instance, TASK_SESSION).getId());
+        session.date("调解日期", TODAY);
+        session.type("调解情况", "经现场查看，双方同意各让半米。").choose("本次调解结果", "达成调解协议")
+                .type("调解协议内容", "双方各自退让半米，通道宽度不少于一米二，本月底前清理完毕。");
+        assertThat(session.element().findElement(By.partialLinkText("民事调解台账")).getAttribute("href"))
+                .endsWith("/ledger/community/disputes");
+        tasklist.submit(session, "civil-mediation-session-agreed", () -> hasEnded(instance));
+        assertThat(disputes.find(disputeId).orElseThrow().status()).isEqualTo("AGREED");
+
+        tasklist.open("/ledger/community/disputes");
+        tasklist.waiting().until(d -> tasklist.bodyText().contains(subject));
+        WebElement link = tasklist.driver().findElement(By.cssSelector(
+                "a[href$='/ledger/community/disputes/" + disputeId + "/agreement.pdf']"));
+        tasklist.screenshot("civil-mediation-ledger");
+        tasklist.driver().get(link.getAttribute("href"));
+        tasklist.waiting().until(d -> "application/pdf".equals(
+                ((JavascriptExecutor) d).executeScript("return document.contentType")));
+        assertThat(tasklist.driver().getPageSource()).doesNotContain("ERR_", "无法访问");
+    }
+
+    @Test
     void theStreetOfficeSupervisesADisputePastItsDeadline(Tasklist tasklist) {
         String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
                 .singleResult().getId();
@@ -111,6 +141,14 @@ class CivilMediationBrowserTest {
     }
 
 
+
+    private ProcessInstance registerAsCommittee(String subject) {
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
+                .singleResult().getId();
+        return walker.as(COMMITTEE, () -> formService.submitStartForm(definition, Map.of(
+                VAR_SUBJECT, subject, VAR_PARTIES, SpinValues.jsonValue("""
+                        [{"partyName":"马某","role":"APPLICANT"},{"partyName":"牛某","role":"RESPONDENT"}]""").create())));
+    }
 
     private Long disputeAbout(String subject) {
         return jdbc.sql("select id from community_dispute where subject = ?").param(subject).query(Long.class)

@@ -133,6 +133,13 @@ class ReliefDocumentsTest {
         assertThat(whole.text()).contains("岳村乡", "孟轲乡", "登记甲", "登记丙", "800.00");
         assertThat(whole.pages()).isEqualTo(2);
 
+        // the 灾情登记户 list links the register, not yet the 发放登记表
+        String list = clerk.get("/ledger/lists/disaster-households").body();
+        assertThat(list).contains("/ledger/relief/disasters/" + disasterId + "/register.pdf")
+                .doesNotContain("/ledger/relief/disasters/" + disasterId + "/distribution.pdf");
+        assertThat(loggedIn("clerk.renqiu").get("/ledger/lists/disaster-households").body())
+                .doesNotContain("/ledger/relief/disasters/" + disasterId + "/");
+
         // paid nothing yet: no 发放登记表
         var notPaid = clerk.download("/ledger/relief/disasters/" + disasterId + "/distribution.pdf");
         assertThat(notPaid.statusCode()).isEqualTo(409);
@@ -154,6 +161,8 @@ class ReliefDocumentsTest {
                 "登记乙" + masked(severe), severe.allocatedAmount().setScale(2).toPlainString(), "合计" + total)
                 .doesNotContain(poor.idNumber().value(), "登记丙");
 
+        assertThat(reviewer.get("/ledger/lists/disaster-households?township=yuecun").body())
+                .contains(path + "?township=yuecun");
         PdfText mengke = pdf(loggedIn(FINANCE), path + "?township=mengke", "relief-distribution-mengke.pdf");
         assertThat(mengke.text()).contains("孟轲乡", "登记丙").doesNotContain("登记甲", "岳村乡人民政府");
 
