@@ -13,6 +13,7 @@ import cn.minzheng.bureau.program.Enrolment;
 import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.program.ProgramRegistry;
+import cn.minzheng.bureau.program.documents.EnrolmentDecisions;
 
 /**
  * A household's enrolments of every program as its file (家庭档案) shows them: the program by its Chinese name,
@@ -22,8 +23,9 @@ import cn.minzheng.bureau.program.ProgramRegistry;
 @Component
 public class EnrolmentFiles {
 
+    /** {@code decisionLink}: the decision letter (PDF) once the enrolment is decided, else null. */
     public record EnrolmentLine(String programName, String enrolled, String status, BigDecimal amount,
-                                String startMonth, String endMonth, List<StatusLine> history) {
+                                String startMonth, String endMonth, List<StatusLine> history, String decisionLink) {
     }
 
     public record StatusLine(LocalDateTime changedAt, String status, String changedBy, String reason) {
@@ -32,8 +34,11 @@ public class EnrolmentFiles {
     private final EnrolmentRepository enrolments;
     private final ProgramRegistry programs;
     private final PersonNames people;
+    private final EnrolmentDecisions decisions;
 
-    public EnrolmentFiles(EnrolmentRepository enrolments, ProgramRegistry programs, PersonNames people) {
+    public EnrolmentFiles(EnrolmentRepository enrolments, ProgramRegistry programs, PersonNames people,
+                          EnrolmentDecisions decisions) {
+        this.decisions = decisions;
         this.enrolments = enrolments;
         this.programs = programs;
         this.people = people;
@@ -49,8 +54,15 @@ public class EnrolmentFiles {
                         enrolled(e, memberNames), e.status().label(), e.amount(), e.startMonth(), e.endMonth(),
                         enrolments.history(e.id()).stream()
                                 .map(h -> new StatusLine(h.changedAt(), h.status().label(), people.of(h.changedBy()), h.reason()))
-                                .toList()))
+                                .toList(), decisionLink(e)))
                 .toList();
+    }
+
+    private String decisionLink(Enrolment enrolment) {
+        if (decisions.decision(enrolment).isEmpty()) {
+            return null;
+        }
+        return "/ledger/enrolments/" + enrolment.id() + "/decision.pdf";
     }
 
     private static String enrolled(Enrolment enrolment, Map<String, String> memberNames) {
