@@ -111,8 +111,10 @@ public class LinshiRepository {
 
     /** The day of the household's latest grant, if any. */
     public Optional<LocalDate> lastGrantOn(long householdId) {
-        return Optional.ofNullable(jdbc.sql("select max(decided_on) from linshi_case where household_id = ? and status = 'GRANTED'")
-                .param(householdId).query(LocalDate.class).single());
+        return jdbc.sql("""
+                select decided_on from linshi_case where household_id = ? and status = 'GRANTED'
+                order by decided_on desc""")
+                .param(householdId).query(LocalDate.class).list().stream().findFirst();
     }
 
     /** Whether the household has a case still being handled. */
