@@ -27,7 +27,9 @@ public enum LineOfWork {
                     district(Groups.FINANCE))),
     COMMUNITY("社区建设", 25, "社区调整、办公用房建设、社区工作者竞争上岗和民事调解", Cards.COMMUNITY,
             List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, COMMUNITY_COMMITTEES, district(Groups.DISTRICT_APPROVER),
-                    district(Groups.COMMUNITY_SECTION)));
+                    district(Groups.COMMUNITY_SECTION))),
+    SOCIAL_ASSISTANCE("社会救助", 26, "临时救助的登记、先行救助补办手续、乡镇（街道）审核和区民政局审批", Cards.DIBAO,
+            List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER), district(Groups.DIBAO_HEAD)));
 
     /** A variable shown on the task cards and matched by the search box. */
     record Card(String variable, String label) {

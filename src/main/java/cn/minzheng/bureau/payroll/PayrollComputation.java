@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.program.ProgramKind;
 
 /**
  * Computes a program's payroll of a month set-wise in the database, a handful of statements whatever the number
@@ -51,6 +52,26 @@ public class PayrollComputation {
               and e.id not in (select p.enrolment_id from %s p where p.benefit_month = ?)"""
             .replace("PAYABLE_STATUS", EnrolmentStatus.ACTIVE.name()).replace("DIBAO_PROGRAM", Program.DIBAO);
 
+    /**
+     * The insert of a one-off program's payroll (临时救助): each active grant not yet paid, once whatever the month;
+     * the payment carries its enrolment as {@code one_off_enrolment_id}, unique, so the database refuses a second.
+     */
+    static final String INSERT_ONE_OFF_PAYMENTS = """
+            insert into payment (payroll_id, enrolment_id, one_off_enrolment_id, case_id, benefit_month, household_id,
+                township_code, payee_name, payee_id_number, bank_name, bank_account, people_count, amount, status, created_at)
+            select ?, e.id, e.id, null, ?, e.household_id, e.township_code, payee.name, payee.id_number, h.bank_name,
+                h.bank_account,
+                case when e.person_id_number is null
+                    then (select count(*) from household_member m where m.household_id = e.household_id) else 1 end,
+                e.amount, 'PENDING', ?
+            from enrolment e
+            join household h on h.id = e.household_id
+            join household_member payee on payee.household_id = e.household_id
+                and ((e.person_id_number is null and payee.relation = 'HEAD') or payee.id_number = e.person_id_number)
+            where e.program_code = ? and e.status = 'PAYABLE_STATUS' and e.start_month <= ? and e.amount > 0
+              and e.id not in (select p.one_off_enrolment_id from payment p where p.one_off_enrolment_id is not null)"""
+            .replace("PAYABLE_STATUS", EnrolmentStatus.ACTIVE.name());
+
     private final JdbcClient jdbc;
     private final PayrollRepository payrolls;
     private final PayrollAdjustments adjustments;
@@ -74,9 +95,11 @@ public class PayrollComputation {
         long started = System.nanoTime();
         int reissued = reissueFailedPayments(payrollId, payroll.programCode(), month);
         long reissuedAt = System.nanoTime();
-        int inserted = jdbc.sql(INSERT_PAYMENTS.formatted("payment", "payment"))
-                .params(payrollId, month, now, payroll.programCode(), month, month)
-                .update();
+        int inserted = oneOff(payroll.programCode())
+                ? jdbc.sql(INSERT_ONE_OFF_PAYMENTS).params(payrollId, month, now, payroll.programCode(), month).update()
+                : jdbc.sql(INSERT_PAYMENTS.formatted("payment", "payment"))
+                        .params(payrollId, month, now, payroll.programCode(), month, month)
+                        .update();
         // back pay and deductions are 低保's (its appeals and recoveries)
         boolean dibao = Program.DIBAO.equals(payroll.programCode());
         int backPaid = dibao ? adjustments.applyBackPay(payrollId, month, now) : 0;
@@ -93,6 +116,11 @@ public class PayrollComputation {
         log.info("payroll {} ({} {}): {} payments, {} re-issued, {} back pay, {} deductions", payrollId, payroll.programCode(), month, inserted,
                 reissued, backPaid, deductions);
         return inserted;
+    }
+
+    private boolean oneOff(String programCode) {
+        return jdbc.sql("select kind from program where code = ?").param(programCode).query(String.class).optional()
+                .map(ProgramKind.ONE_OFF.name()::equals).orElse(false);
     }
 
     /**

@@ -13,6 +13,9 @@ public record Program(String code, String name, ProgramKind kind, String applica
     /** 最低生活保障: the household's enrolment mirrors its 低保 case (dibao_case). */
     public static final String DIBAO = "DIBAO";
 
+    /** 临时救助: a one-off grant to a household (linshi_case), paid once through the payment table. */
+    public static final String LINSHI = "LINSHI";
+
     public Program {
         decisionKeys = List.copyOf(decisionKeys);
     }
