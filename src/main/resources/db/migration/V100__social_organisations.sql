@@ -52,6 +52,6 @@ create table social_organisation_name (
 
 -- 登记证书 numbers, per year: the last number issued.
 create table social_organisation_certificate_seq (
-    year        int primary key,
+    cert_year   int primary key,
     last_number int not null
 );

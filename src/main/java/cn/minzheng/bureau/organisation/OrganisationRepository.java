@@ -173,12 +173,12 @@ public class OrganisationRepository {
     public String registered(long id, String creditCode, LocalDate registeredOn, String actor) {
         requireStatus(id, OrganisationStatus.APPLIED);
         int year = registeredOn.getYear();
-        int updated = jdbc.sql("update social_organisation_certificate_seq set last_number = last_number + 1 where year = ?")
+        int updated = jdbc.sql("update social_organisation_certificate_seq set last_number = last_number + 1 where cert_year = ?")
                 .param(year).update();
         if (updated == 0) {
-            jdbc.sql("insert into social_organisation_certificate_seq (year, last_number) values (?, 1)").param(year).update();
+            jdbc.sql("insert into social_organisation_certificate_seq (cert_year, last_number) values (?, 1)").param(year).update();
         }
-        int number = jdbc.sql("select last_number from social_organisation_certificate_seq where year = ?").param(year)
+        int number = jdbc.sql("select last_number from social_organisation_certificate_seq where cert_year = ?").param(year)
                 .query(Integer.class).single();
         String certificate = "区民社证字（" + year + "）第" + String.format("%04d", number) + "号";
         try {
