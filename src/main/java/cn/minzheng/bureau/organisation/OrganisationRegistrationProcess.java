@@ -44,6 +44,7 @@ public final class OrganisationRegistrationProcess {
     /** Copies of the register's row, shown by the forms and on the task cards. */
     public static final ProcessVariable<String> KIND_LABEL = ProcessVariable.copy("organisationKindLabel", String.class);
     public static final ProcessVariable<String> MINIMUM_FUNDS = ProcessVariable.copy("minimumFunds", String.class);
+    public static final ProcessVariable<String> REVIEWER_NAME = ProcessVariable.copy("reviewerName", String.class);
 
     /** Decisions of review and approval. */
     public static final String APPROVE = "APPROVE";
@@ -53,7 +54,7 @@ public final class OrganisationRegistrationProcess {
             DOMICILE, REGISTERED_FUNDS, BUSINESS_SCOPE, SUPERVISOR_UNIT, SUPERVISOR_APPROVAL_NO, SUPERVISOR_APPROVED_ON,
             CHARTER_PROVIDED, FUNDS_PROOF_PROVIDED, DOMICILE_PROOF_PROVIDED, REPRESENTATIVE_ID_PROVIDED, REVIEW_DECISION,
             REVIEW_COMMENT, REVIEWED_BY, APPROVAL_DECISION, APPROVAL_COMMENT, CREDIT_CODE, CERTIFICATE_NO, KIND_LABEL,
-            MINIMUM_FUNDS);
+            MINIMUM_FUNDS, REVIEWER_NAME);
 
     private OrganisationRegistrationProcess() {
     }

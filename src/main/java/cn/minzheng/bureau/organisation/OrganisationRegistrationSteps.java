@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.TaskInput;
 import cn.minzheng.bureau.organisation.OrganisationRegistrationService.Materials;
@@ -18,9 +19,16 @@ import cn.minzheng.bureau.organisation.OrganisationRepository.Application;
 public class OrganisationRegistrationSteps {
 
     private final OrganisationRegistrationService service;
+    private final StaffNames staffNames;
 
-    public OrganisationRegistrationSteps(OrganisationRegistrationService service) {
+    public OrganisationRegistrationSteps(OrganisationRegistrationService service, StaffNames staffNames) {
         this.service = service;
+        this.staffNames = staffNames;
+    }
+
+    /** On create of the approval: who reviewed, by name and post, for the approver to see. */
+    public void showReviewer(DelegateTask task) {
+        task.setVariableLocal(REVIEWER_NAME.name(), staffNames.of(REVIEWED_BY.require(task)));
     }
 
     /** 受理: the application checked (name, funds, 业务主管单位 approval, materials) and entered in the register. */

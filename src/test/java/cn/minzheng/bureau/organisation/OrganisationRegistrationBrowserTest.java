@@ -66,7 +66,7 @@ class OrganisationRegistrationBrowserTest {
 
         tasklist.loginAs("orghead");
         CamundaForm approval = tasklist.openTask(task(applied, TASK_APPROVE).getId());
-        assertThat(approval.values()).contains(name, "orgclerk", "材料齐全，资金到位");
+        assertThat(approval.values()).contains(name, "谢婷（区民政局民间组织管理科）", "材料齐全，资金到位");
         approval.choose("审批意见", "准予登记");
         tasklist.submit(approval, "organisation-registration-approval", () -> isWaitingAt(applied, TASK_CERTIFICATE));
 

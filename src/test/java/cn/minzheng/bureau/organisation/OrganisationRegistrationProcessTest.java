@@ -93,6 +93,8 @@ class OrganisationRegistrationProcessTest {
 
         complete(CLERK, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), APPROVE, REVIEW_COMMENT.name(), "材料齐全"));
         assertThat(instance).isWaitingAt(TASK_APPROVE).task().hasCandidateGroup("organisation-head");
+        assertThat(engine.getTaskService().getVariable(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+                .singleResult().getId(), "reviewerName")).isEqualTo("谢婷（区民政局民间组织管理科）");
         complete(HEAD, instance, TASK_APPROVE, Map.of(APPROVAL_DECISION.name(), APPROVE));
         assertThat(instance).isWaitingAt(TASK_CERTIFICATE);
         complete(CLERK, instance, TASK_CERTIFICATE, Map.of(CREDIT_CODE.name(), creditCode('1')));
