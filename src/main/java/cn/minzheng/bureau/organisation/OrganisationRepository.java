@@ -172,6 +172,11 @@ public class OrganisationRepository {
     @Transactional
     public String registered(long id, String creditCode, LocalDate registeredOn, String actor) {
         requireStatus(id, OrganisationStatus.APPLIED);
+        // checked before writing: on PostgreSQL a failed insert or update aborts the whole transaction
+        if (jdbc.sql("select count(*) from social_organisation where credit_code = ? and id <> ?").params(creditCode, id)
+                .query(Long.class).single() > 0) {
+            throw creditCodeTaken(creditCode);
+        }
         int year = registeredOn.getYear();
         int updated = jdbc.sql("update social_organisation_certificate_seq set last_number = last_number + 1 where cert_year = ?")
                 .param(year).update();
@@ -186,7 +191,7 @@ public class OrganisationRepository {
                     update social_organisation set status = ?, credit_code = ?, certificate_no = ?, registered_on = ?
                     where id = ?""").params(OrganisationStatus.REGISTERED.name(), creditCode, certificate, registeredOn, id).update();
         } catch (DuplicateKeyException taken) {
-            throw new RuleViolation("CREDIT_CODE_TAKEN", "统一社会信用代码“" + creditCode + "”已登记给其他组织", 409);
+            throw creditCodeTaken(creditCode);
         }
         history(id, OrganisationStatus.REGISTERED, registeredOn, actor, "准予成立登记，颁发登记证书" + certificate);
         audit.record(ENTITY, id, null, null, "REGISTERED", actor, certificate, null,
@@ -218,6 +223,10 @@ public class OrganisationRepository {
     private void releaseExpired(String name, LocalDate today) {
         jdbc.sql("delete from social_organisation_name where name = ? and organisation_id is null and reserved_until < ?")
                 .params(name, today).update();
+    }
+
+    private static RuleViolation creditCodeTaken(String creditCode) {
+        return new RuleViolation("CREDIT_CODE_TAKEN", "统一社会信用代码“" + creditCode + "”已登记给其他组织", 409);
     }
 
     private static RuleViolation nameTaken(String name) {
