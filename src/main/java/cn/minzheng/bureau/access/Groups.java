@@ -14,6 +14,10 @@ public final class Groups {
     public static final String SURVEY_TEAM_LEAD = "survey-team-lead";
     /** 区民政局基层政权和社区建设科: drafts community reorganisation plans. */
     public static final String COMMUNITY_SECTION = "community-section";
+    /** 区民政局民间组织管理科: accepts, reviews and registers social organisations, issues their certificates. */
+    public static final String ORGANISATION_SECTION = "organisation-section";
+    /** 民间组织管理科负责人: approves registrations (never the one who reviewed them). */
+    public static final String ORGANISATION_HEAD = "organisation-head";
     public static final String PROCESS_MANAGER = "process-manager";
     public static final String ADMIN = "camunda-admin";
 

@@ -29,7 +29,9 @@ public enum LineOfWork {
             List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, COMMUNITY_COMMITTEES, district(Groups.DISTRICT_APPROVER),
                     district(Groups.COMMUNITY_SECTION))),
     SOCIAL_ASSISTANCE("社会救助", 26, "临时救助的登记、先行救助补办手续、乡镇（街道）审核和区民政局审批", Cards.DIBAO,
-            List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER), district(Groups.DIBAO_HEAD)));
+            List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER), district(Groups.DIBAO_HEAD))),
+    ORGANISATION("民间组织登记", 27, "社会团体和民办非企业单位的名称核准、成立登记、审批和发证", Cards.ORGANISATION,
+            List.of(district(Groups.ORGANISATION_SECTION), district(Groups.ORGANISATION_HEAD)));
 
     /** A variable shown on the task cards and matched by the search box. */
     record Card(String variable, String label) {
@@ -51,8 +53,11 @@ public enum LineOfWork {
         static final List<Card> COMMUNITY = List.of(new Card("projectName", "项目"), new Card("roundTitle", "竞争上岗"),
                 new Card("planTitle", "调整方案"), new Card("partiesSummary", "当事人"), COMMUNITY_NAME, TOWNSHIP);
 
+        static final List<Card> ORGANISATION = List.of(new Card("organisationName", "组织名称"),
+                new Card("organisationKindLabel", "组织类型"));
+
         /** What the filters for everyone show: the case of any line of work, most telling first. */
-        static final List<Card> ALL = concat(DIBAO, RELIEF, SURVEY, PAYROLL, COMMUNITY).stream().distinct().toList();
+        static final List<Card> ALL = concat(DIBAO, RELIEF, SURVEY, PAYROLL, COMMUNITY, ORGANISATION).stream().distinct().toList();
 
         private Cards() {
         }

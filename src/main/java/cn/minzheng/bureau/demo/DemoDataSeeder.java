@@ -39,14 +39,17 @@ public class DemoDataSeeder {
     private final DemoMoney demoMoney;
     private final DemoReorganisation demoReorganisation;
     private final DemoCommunity demoCommunity;
+    private final DemoOrganisations demoOrganisations;
 
     public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
                           DemoMoney demoMoney, DemoReorganisation demoReorganisation, DemoCommunity demoCommunity,
+                          DemoOrganisations demoOrganisations,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
         this.demoRelief = demoRelief;
         this.demoMoney = demoMoney;
         this.demoReorganisation = demoReorganisation;
         this.demoCommunity = demoCommunity;
+        this.demoOrganisations = demoOrganisations;
         this.identityService = identityService;
         this.walker = walker;
         this.jdbc = jdbc;
@@ -80,6 +83,10 @@ public class DemoDataSeeder {
         if (applications && !demoCommunity.present()) {
             demoCommunity.seed();
             log.info("demo data: community offices, disputes in mediation and a recruitment round");
+        }
+        if (applications && !demoOrganisations.present()) {
+            demoOrganisations.seed();
+            log.info("demo data: social organisations registered and in review");
         }
     }
 

@@ -45,6 +45,9 @@ public final class DemoUsers {
         users.add(new DemoUser("finance", "刘淑芬", "财务", List.of(Groups.FINANCE)));
         users.add(new DemoUser("teamlead", "杨振华", "调查组组长", List.of(Groups.SURVEY_TEAM_LEAD)));
         users.add(new DemoUser("community", "吕建平", "区民政局基层政权和社区建设科", List.of(Groups.COMMUNITY_SECTION)));
+        users.add(new DemoUser("orgclerk", "谢婷", "区民政局民间组织管理科", List.of(Groups.ORGANISATION_SECTION)));
+        users.add(new DemoUser("orghead", "韩永刚", "区民政局民间组织管理科负责人",
+                List.of(Groups.ORGANISATION_SECTION, Groups.ORGANISATION_HEAD)));
         users.add(new DemoUser("procmgr", "何伟", "流程管理员", List.of(Groups.PROCESS_MANAGER)));
         users.add(new DemoUser("admin", "张强", "系统管理员", List.of(Groups.ADMIN)));
         return users;

@@ -100,6 +100,8 @@ class TasklistAccessTest {
         assertThat(filterNames("teamlead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "低保复核与核查");
         assertThat(filterNames("committee.dongyue")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "社区建设");
         assertThat(filterNames("community")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "社区建设");
+        assertThat(filterNames("orgclerk")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "民间组织登记");
+        assertThat(filterNames("orghead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "民间组织登记");
     }
 
     @Test

@@ -1,0 +1,105 @@
+package cn.minzheng.bureau.organisation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.minzheng.bureau.access.Groups;
+import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineAuthentication;
+import cn.minzheng.bureau.engine.EngineClock;
+import cn.minzheng.bureau.organisation.OrganisationRepository.Organisation;
+import cn.minzheng.bureau.organisation.OrganisationRepository.StatusChange;
+
+/**
+ * 民间组织登记 for the 民间组织管理科: the register with each organisation's history, the name check and the 名称预先核准
+ * reservation. 成立登记 itself starts the process (Tasklist or engine REST), through the same service rules.
+ */
+@RestController
+@RequestMapping("/api/organisations")
+public class OrganisationController {
+
+    private final OrganisationRepository register;
+    private final OrganisationRegistrationService service;
+    private final OrganisationSettings settings;
+    private final IdentityService identityService;
+
+    public OrganisationController(OrganisationRepository register, OrganisationRegistrationService service,
+                                  OrganisationSettings settings, IdentityService identityService) {
+        this.register = register;
+        this.service = service;
+        this.settings = settings;
+        this.identityService = identityService;
+    }
+
+    public record OrganisationView(Organisation organisation, List<StatusChange> history) {
+    }
+
+    public record NameRequest(String name, String kind) {
+    }
+
+    public record Reservation(String reservationNo, String name, LocalDate reservedUntil) {
+    }
+
+    @Operation(summary = "民间组织登记簿")
+    @GetMapping
+    public List<Organisation> list() {
+        requireSection();
+        return register.list();
+    }
+
+    @Operation(summary = "一个民间组织及其状态历史")
+    @GetMapping("/{id}")
+    public OrganisationView get(@PathVariable long id) {
+        requireSection();
+        Organisation organisation = register.find(id).orElseThrow(() -> RuleViolation.notFound("民间组织" + id));
+        return new OrganisationView(organisation, register.history(id));
+    }
+
+    @Operation(summary = "名称核准（只查询，不保留）")
+    @GetMapping("/name-check")
+    public OrganisationRegistrationService.NameCheck checkName(@RequestParam(required = false) String name,
+                                                                @RequestParam(required = false) String kind) {
+        requireSection();
+        return service.checkName(name, kind);
+    }
+
+    @Operation(summary = "名称预先核准：保留名称，给出通知书编号")
+    @PostMapping("/name-reservations")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Reservation reserve(@RequestBody NameRequest request) {
+        requireSection();
+        String number = service.reserveName(request.name(), request.kind(), EngineAuthentication.userId(identityService));
+        return new Reservation(number, request.name().strip(), EngineClock.today().plus(settings.getReservationPeriod()));
+    }
+
+    @Operation(summary = "各类型的最低注册资金（元）")
+    @GetMapping("/minimum-funds")
+    public Map<OrganisationKind, String> minimumFunds() {
+        requireSection();
+        return Map.of(OrganisationKind.SOCIAL_GROUP, service.minimumFunds(OrganisationKind.SOCIAL_GROUP).toPlainString(),
+                OrganisationKind.PRIVATE_NON_ENTERPRISE, service.minimumFunds(OrganisationKind.PRIVATE_NON_ENTERPRISE).toPlainString());
+    }
+
+    private void requireSection() {
+        if (!EngineAuthentication.isPresent(identityService)) {
+            throw new RuleViolation("UNAUTHENTICATED", "请先登录", 401);
+        }
+        List<String> groups = EngineAuthentication.groupIds(identityService);
+        if (!groups.contains(Groups.ORGANISATION_SECTION) && !groups.contains(Groups.ORGANISATION_HEAD)) {
+            throw new RuleViolation("ORGANISATION_SECTION_ONLY", "只有区民政局民间组织管理科的工作人员可以办理民间组织登记", 403);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package cn.minzheng.bureau.organisation;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.common.RecordRows;
+import cn.minzheng.bureau.common.RuleViolation;
+
+/**
+ * The register of social organisations: the only writer of social_organisation, its status history, the names
+ * taken (registered or reserved) and the certificate numbers. Every change with its dated history row and audit entry.
+ */
+@Repository
+public class OrganisationRepository {
+
+    static final String ENTITY = "SOCIAL_ORGANISATION";
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    public OrganisationRepository(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** What a 成立登记 application says of the organisation. */
+    public record Application(String name, OrganisationKind kind, String legalRepresentative, String domicile,
+                              BigDecimal registeredFunds, String businessScope, String supervisorUnit,
+                              String supervisorApprovalNo, LocalDate supervisorApprovedOn) {
+    }
+
+    public record Organisation(long id, String name, OrganisationKind kind, String creditCode, String legalRepresentative,
+                               String domicile, BigDecimal registeredFunds, String businessScope, String supervisorUnit,
+                               String supervisorApprovalNo, LocalDate supervisorApprovedOn, OrganisationStatus status,
+                               String certificateNo, LocalDate registeredOn, LocalDate announcedOn, String processInstanceId,
+                               String appliedBy, String reviewedBy, String approvedBy) {
+    }
+
+    public record StatusChange(OrganisationStatus status, LocalDate changedOn, String changedBy, String note) {
+    }
+
+    /** A name taken: by an organisation (applied or registered), or by a reservation not yet used. */
+    public record NameHold(String name, Long organisationId, String reservationNo, LocalDate reservedUntil) {
+    }
+
+    private static final String COLUMNS = """
+            id, name, kind, credit_code, legal_representative, domicile, registered_funds, business_scope, supervisor_unit,
+            supervisor_approval_no, supervisor_approved_on, status, certificate_no, registered_on, announced_on,
+            process_instance_id, applied_by, reviewed_by, approved_by""";
+
+    public Optional<Organisation> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from social_organisation where id = ?").param(id)
+                .query(RecordRows.of(Organisation.class)).optional();
+    }
+
+    public List<Organisation> list() {
+        return jdbc.sql("select " + COLUMNS + " from social_organisation order by id").query(RecordRows.of(Organisation.class)).list();
+    }
+
+    public List<StatusChange> history(long id) {
+        return jdbc.sql("""
+                select status, changed_on, changed_by, note from social_organisation_status_history
+                where organisation_id = ? order by id""").param(id).query(RecordRows.of(StatusChange.class)).list();
+    }
+
+    /** Who holds the name now; a reservation past its day holds nothing. */
+    public Optional<NameHold> holder(String name, LocalDate today) {
+        return jdbc.sql("""
+                select name, organisation_id, reservation_no, reserved_until from social_organisation_name
+                where name = ? and (organisation_id is not null or reserved_until >= ?)""")
+                .params(name, today).query(RecordRows.of(NameHold.class)).optional();
+    }
+
+    /** 名称预先核准: the name kept for the applicant until the day given; the reservation's number. */
+    @Transactional
+    public String reserve(String name, LocalDate until, LocalDate today, String actor) {
+        releaseExpired(name, today);
+        int year = today.getYear();
+        String prefix = "名核" + year + "-";
+        int last = jdbc.sql("select count(*) from social_organisation_name where reservation_no like ?").param(prefix + "%")
+                .query(Integer.class).single();
+        String number = prefix + String.format("%04d", last + 1);
+        try {
+            jdbc.sql("""
+                    insert into social_organisation_name (name, reservation_no, reserved_until, reserved_by, reserved_at)
+                    values (?, ?, ?, ?, ?)""").params(name, number, until, actor, Timestamp.from(Instant.now())).update();
+        } catch (DuplicateKeyException taken) {
+            throw nameTaken(name);
+        }
+        audit.record(ENTITY, 0, null, null, "NAME_RESERVED", actor, name, null, Map.of("reservationNo", number,
+                "until", until.toString()));
+        return number;
+    }
+
+    /**
+     * 成立登记 applied for: the organisation in the register as {@link OrganisationStatus#APPLIED}, its name taken
+     * (the applicant's own reservation, if named, is used up).
+     */
+    @Transactional
+    public long apply(Application application, String reservationNo, LocalDate today, String processInstanceId, String actor) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into social_organisation (name, kind, legal_representative, domicile, registered_funds, business_scope,
+                    supervisor_unit, supervisor_approval_no, supervisor_approved_on, status, process_instance_id, applied_by,
+                    created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(application.name(), application.kind().name(), application.legalRepresentative(), application.domicile(),
+                        application.registeredFunds(), application.businessScope(), application.supervisorUnit(),
+                        application.supervisorApprovalNo(), application.supervisorApprovedOn(), OrganisationStatus.APPLIED.name(),
+                        processInstanceId, actor, Timestamp.from(Instant.now()))
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        if (reservationNo != null) {
+            int claimed = jdbc.sql("""
+                    update social_organisation_name set organisation_id = ? where name = ? and reservation_no = ?
+                    and organisation_id is null and reserved_until >= ?""").params(id, application.name(), reservationNo, today).update();
+            if (claimed != 1) {
+                throw new RuleViolation("RESERVATION_MISMATCH", "名称预先核准通知书编号“" + reservationNo + "”与名称“"
+                        + application.name() + "”不符或已过期");
+            }
+        } else {
+            releaseExpired(application.name(), today);
+            try {
+                jdbc.sql("insert into social_organisation_name (name, organisation_id, reserved_by, reserved_at) values (?, ?, ?, ?)")
+                        .params(application.name(), id, actor, Timestamp.from(Instant.now())).update();
+            } catch (DuplicateKeyException taken) {
+                throw nameTaken(application.name());
+            }
+        }
+        history(id, OrganisationStatus.APPLIED, today, actor, "申请成立登记");
+        audit.record(ENTITY, id, null, null, "APPLIED", actor, application.name(), null,
+                Map.of("kind", application.kind().name(), "registeredFunds", application.registeredFunds().toPlainString(),
+                        "supervisorUnit", application.supervisorUnit()));
+        return id;
+    }
+
+    @Transactional
+    public void reviewed(long id, String actor, String comment) {
+        jdbc.sql("update social_organisation set reviewed_by = ? where id = ?").params(actor, id).update();
+        audit.record(ENTITY, id, null, null, "REVIEWED", actor, comment, null, null);
+    }
+
+    @Transactional
+    public void approved(long id, String actor, String comment) {
+        jdbc.sql("update social_organisation set approved_by = ? where id = ?").params(actor, id).update();
+        audit.record(ENTITY, id, null, null, "APPROVED", actor, comment, null, null);
+    }
+
+    /** 不予登记: the name is free again. */
+    @Transactional
+    public void refused(long id, LocalDate today, String actor, String reason) {
+        requireStatus(id, OrganisationStatus.APPLIED);
+        jdbc.sql("update social_organisation set status = ? where id = ?").params(OrganisationStatus.REFUSED.name(), id).update();
+        jdbc.sql("delete from social_organisation_name where organisation_id = ?").param(id).update();
+        history(id, OrganisationStatus.REFUSED, today, actor, reason);
+        audit.record(ENTITY, id, null, null, "REFUSED", actor, reason, null, Map.of("status", OrganisationStatus.REFUSED.name()));
+    }
+
+    /** 准予登记, certificate issued: the credit code recorded (unique), the next certificate number of the year. */
+    @Transactional
+    public String registered(long id, String creditCode, LocalDate registeredOn, String actor) {
+        requireStatus(id, OrganisationStatus.APPLIED);
+        // checked before writing: on PostgreSQL a failed insert or update aborts the whole transaction
+        if (jdbc.sql("select count(*) from social_organisation where credit_code = ? and id <> ?").params(creditCode, id)
+                .query(Long.class).single() > 0) {
+            throw creditCodeTaken(creditCode);
+        }
+        int year = registeredOn.getYear();
+        int updated = jdbc.sql("update social_organisation_certificate_seq set last_number = last_number + 1 where cert_year = ?")
+                .param(year).update();
+        if (updated == 0) {
+            jdbc.sql("insert into social_organisation_certificate_seq (cert_year, last_number) values (?, 1)").param(year).update();
+        }
+        int number = jdbc.sql("select last_number from social_organisation_certificate_seq where cert_year = ?").param(year)
+                .query(Integer.class).single();
+        String certificate = "区民社证字（" + year + "）第" + String.format("%04d", number) + "号";
+        try {
+            jdbc.sql("""
+                    update social_organisation set status = ?, credit_code = ?, certificate_no = ?, registered_on = ?
+                    where id = ?""").params(OrganisationStatus.REGISTERED.name(), creditCode, certificate, registeredOn, id).update();
+        } catch (DuplicateKeyException taken) {
+            throw creditCodeTaken(creditCode);
+        }
+        history(id, OrganisationStatus.REGISTERED, registeredOn, actor, "准予成立登记，颁发登记证书" + certificate);
+        audit.record(ENTITY, id, null, null, "REGISTERED", actor, certificate, null,
+                Map.of("creditCode", creditCode, "certificateNo", certificate));
+        return certificate;
+    }
+
+    /** 公告: the registration published; the public register shows the organisation from now on. */
+    @Transactional
+    public void announced(long id, LocalDate on) {
+        jdbc.sql("update social_organisation set announced_on = ? where id = ? and status = ?")
+                .params(on, id, OrganisationStatus.REGISTERED.name()).update();
+        audit.record(ENTITY, id, null, null, "ANNOUNCED", "system", "成立登记公告", null, Map.of("announcedOn", on.toString()));
+    }
+
+    private void requireStatus(long id, OrganisationStatus expected) {
+        OrganisationStatus status = find(id).orElseThrow(() -> RuleViolation.notFound("组织" + id)).status();
+        if (status != expected) {
+            throw new RuleViolation("WRONG_STATUS", "该组织当前状态为“" + status.label() + "”，不能办理此项", 409);
+        }
+    }
+
+    private void history(long id, OrganisationStatus status, LocalDate on, String actor, String note) {
+        jdbc.sql("""
+                insert into social_organisation_status_history (organisation_id, status, changed_on, changed_at, changed_by, note)
+                values (?, ?, ?, ?, ?, ?)""").params(id, status.name(), on, Timestamp.from(Instant.now()), actor, note).update();
+    }
+
+    private void releaseExpired(String name, LocalDate today) {
+        jdbc.sql("delete from social_organisation_name where name = ? and organisation_id is null and reserved_until < ?")
+                .params(name, today).update();
+    }
+
+    private static RuleViolation creditCodeTaken(String creditCode) {
+        return new RuleViolation("CREDIT_CODE_TAKEN", "统一社会信用代码“" + creditCode + "”已登记给其他组织", 409);
+    }
+
+    private static RuleViolation nameTaken(String name) {
+        return new RuleViolation("NAME_TAKEN", "名称“" + name + "”已被登记或预先核准保留，请另拟名称", 409);
+    }
+}

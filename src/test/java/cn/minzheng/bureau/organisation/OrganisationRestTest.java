@@ -1,0 +1,177 @@
+package cn.minzheng.bureau.organisation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.minzheng.bureau.support.Http;
+import cn.minzheng.bureau.support.WebappSession;
+
+/**
+ * 民间组织 over HTTP on the demo data: the section's register and name check, the start form through the engine REST
+ * API refused in Chinese with nothing written, each role's tasks, and the anonymous public register showing the public
+ * fields of registered organisations only.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OrganisationRestTest {
+
+    private static final String START = "/engine-rest/process-definition/key/organisation-registration/submit-form";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void theSectionReadsTheRegisterAndOthersDoNot() {
+        JsonNode all = http.get("orgclerk", "/api/organisations").json();
+        assertThat(all.findValuesAsText("name")).contains("中原区摄影家协会", "中原区老年书画研究会");
+        long id = 0;
+        for (JsonNode organisation : all) {
+            if (organisation.get("name").asText().equals("中原区摄影家协会")) {
+                id = organisation.get("id").asLong();
+                assertThat(organisation.get("status").asText()).isEqualTo("REGISTERED");
+                assertThat(organisation.get("creditCode").asText()).isEqualTo("51410102MJY00011XN");
+            }
+        }
+        JsonNode one = http.get("orghead", "/api/organisations/" + id).json();
+        assertThat(one.get("history").findValuesAsText("status")).containsExactly("APPLIED", "REGISTERED");
+
+        Http.Response township = http.get("clerk.yuecun", "/api/organisations");
+        assertThat(township.status()).isEqualTo(403);
+        assertThat(township.json().get("detail").asText()).isEqualTo("只有区民政局民间组织管理科的工作人员可以办理民间组织登记");
+        assertThat(http.get(null, "/api/organisations").status()).isEqualTo(401);
+        assertThat(http.get("orgclerk", "/api/organisations/999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theNameCheckAndReservationAnswerInChinese() {
+        Http.Response taken = http.get("orgclerk", "/api/organisations/name-check?name=" + enc("中原区摄影家协会") + "&kind=SOCIAL_GROUP");
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("code").asText()).isEqualTo("NAME_TAKEN");
+        assertThat(taken.json().get("detail").asText()).contains("已被其他组织登记");
+        Http.Response forbidden = http.get("orgclerk", "/api/organisations/name-check?name=" + enc("中国摄影家协会") + "&kind=SOCIAL_GROUP");
+        assertThat(forbidden.status()).isEqualTo(400);
+        assertThat(forbidden.json().get("detail").asText()).isEqualTo("区级民间组织的名称不得使用“中国”字样");
+        String name = OrganisationRegistrationProcessTest.uniqueName("钓鱼协会");
+        Http.Response free = http.get("orgclerk", "/api/organisations/name-check?name=" + enc(name) + "&kind=SOCIAL_GROUP");
+        assertThat(free.status()).isEqualTo(200);
+        assertThat(free.json().get("message").asText()).contains("符合命名规则");
+
+        Http.Response reserved = http.post("orgclerk", "/api/organisations/name-reservations", Map.of("name", name, "kind", "SOCIAL_GROUP"));
+        assertThat(reserved.status()).as(reserved.body()).isEqualTo(201);
+        assertThat(reserved.json().get("reservationNo").asText()).startsWith("名核");
+        Http.Response again = http.post("orghead", "/api/organisations/name-reservations", Map.of("name", name, "kind", "SOCIAL_GROUP"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("detail").asText()).contains("已被预先核准保留");
+        assertThat(http.get("orgclerk", "/api/organisations/minimum-funds").json().get("SOCIAL_GROUP").asText()).isEqualTo("30000.00");
+    }
+
+    @Test
+    void theStartFormThroughEngineRestMeetsTheSameRules() {
+        long before = organisations();
+        Map<String, Object> belowMinimum = startForm(OrganisationRegistrationProcessTest.uniqueName("钓鱼协会"), "29000");
+        Http.Response refused = http.post("orgclerk", START, Map.of("variables", belowMinimum));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("社会团体的注册资金不得少于30000.00元");
+        Map<String, Object> noApproval = startForm(OrganisationRegistrationProcessTest.uniqueName("钓鱼协会"), "30000");
+        noApproval.remove("supervisorApprovalNo");
+        Http.Response missing = http.post("orgclerk", START, Map.of("variables", noApproval));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("message").asText()).contains("缺少业务主管单位");
+        Http.Response duplicate = http.post("orgclerk", START, Map.of("variables", startForm("中原区摄影家协会", "30000")));
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.json().get("message").asText()).contains("已被其他组织登记");
+        assertThat(organisations()).isEqualTo(before);
+        assertThat(http.post("clerk.yuecun", START, Map.of("variables", startForm(OrganisationRegistrationProcessTest.uniqueName("钓鱼协会"),
+                "30000"))).status()).isEqualTo(403);
+
+        Http.Response accepted = http.post("orgclerk", START, Map.of("variables",
+                startForm(OrganisationRegistrationProcessTest.uniqueName("钓鱼协会"), "30000")));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(organisations()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void eachRoleFindsItsOrganisationWorkInTasklist() {
+        assertThat(taskNames("orgclerk")).contains("民间组织管理科审查").doesNotContain("科负责人审批");
+        assertThat(taskNames("orghead")).contains("科负责人审批");
+        assertThat(taskNames("clerk.yuecun")).doesNotContain("民间组织管理科审查", "科负责人审批");
+    }
+
+    @Test
+    void thePublicRegisterShowsPublicFieldsOfRegisteredOrganisationsOnly() {
+        WebappSession anonymous = new WebappSession(port);
+        var response = anonymous.get("/public/organisations");
+        assertThat(response.statusCode()).isEqualTo(200);
+        String page = response.body();
+        assertThat(page).contains("中原区摄影家协会", "社会团体", "51410102MJY00011XN", "周建民", "中原区建设路18号",
+                "中原区文化广电和旅游局", "区民社证字（", "正常", "中原区康乐居家养老服务中心", "民办非企业单位", "52410102MJY00027XF");
+        // applications in review are not public, nor funds, approval numbers, staff, ids or process instances
+        assertThat(page).doesNotContain("中原区老年书画研究会", "中原区阳光社会工作服务中心", "50000", "80000", "〔",
+                "orgclerk", "orghead", "谢婷", "韩永刚", "APPLIED", "REGISTERED", "SOCIAL_GROUP");
+        for (Map<String, Object> row : jdbc.sql("select id, process_instance_id from social_organisation").query().listOfRows()) {
+            assertThat(page).doesNotContain("/" + row.get("id") + "\"", String.valueOf(row.get("process_instance_id")));
+        }
+
+        String byName = anonymous.get("/public/organisations?q=" + enc("摄影")).body();
+        assertThat(byName).contains("中原区摄影家协会").doesNotContain("中原区康乐居家养老服务中心");
+        String byCode = anonymous.get("/public/organisations?q=52410102mjy").body();
+        assertThat(byCode).contains("中原区康乐居家养老服务中心").doesNotContain("中原区摄影家协会");
+        String nothing = anonymous.get("/public/organisations?q=" + enc("<script>")).body();
+        assertThat(nothing).contains("没有找到与“&lt;script&gt;”相符的民间组织").doesNotContain("<script>");
+    }
+
+    private Map<String, Object> startForm(String name, String funds) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("organisationName", typed(name, "String"));
+        variables.put("organisationKind", typed("SOCIAL_GROUP", "String"));
+        variables.put("legalRepresentative", typed("赵明", "String"));
+        variables.put("domicile", typed("中原区淮河路9号", "String"));
+        variables.put("registeredFunds", typed(Double.valueOf(funds), "Double"));
+        variables.put("businessScope", typed("组织钓鱼比赛和交流", "String"));
+        variables.put("supervisorUnit", typed("中原区体育局", "String"));
+        variables.put("supervisorApprovalNo", typed("中体〔2026〕3号", "String"));
+        variables.put("supervisorApprovedOn", typed("2026-01-05", "String"));
+        for (String material : List.of("charterProvided", "fundsProofProvided", "domicileProofProvided", "representativeIdProvided")) {
+            variables.put(material, typed(true, "Boolean"));
+        }
+        return variables;
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> typed(Object value, String type) {
+        return Map.of("value", value, "type", type);
+    }
+
+    private List<String> taskNames(String user) {
+        Http.Response response = http.get(user, "/engine-rest/task?maxResults=500");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().findValuesAsText("name");
+    }
+
+    private long organisations() {
+        return jdbc.sql("select count(*) from social_organisation").query(Long.class).single();
+    }
+}
