@@ -13,6 +13,9 @@ public record Program(String code, String name, ProgramKind kind, String applica
     /** 最低生活保障: the household's enrolment mirrors its 低保 case (dibao_case). */
     public static final String DIBAO = "DIBAO";
 
+    /** 特困人员救助供养: a person's enrolment, written by the tekun package. */
+    public static final String TEKUN = "TEKUN";
+
     public Program {
         decisionKeys = List.copyOf(decisionKeys);
     }
