@@ -119,6 +119,10 @@ public class DibaoApplicationService {
             throw new RuleViolation("INVALID_APPLICATION", "申请内容不能为空");
         }
         CaseCategory category = Labelled.parse(CaseCategory.class, form.caseCategory(), "保障类别");
+        if (category == CaseCategory.NO_SUPPORT) {
+            throw new RuleViolation("CATEGORY_MOVED_TO_TEKUN", "三无人员（无劳动能力、无生活来源、无法定赡养抚养扶养人）"
+                    + "属于特困人员救助供养，不再作为低保类别受理新申请，请改为发起“特困人员救助供养认定”");
+        }
         boolean related = Boolean.TRUE.equals(form.relatedToStaff());
         String staffName = relatedStaffName(form, related);
         String staffUser = relatedStaffUser(form, related, actor);
