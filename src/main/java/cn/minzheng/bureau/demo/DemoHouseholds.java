@@ -39,7 +39,7 @@ public final class DemoHouseholds {
         list.add(app("mengke", "mengke-mengke", "孟轲村5组16号", "ORDINARY", Stage.AT_ACCEPTANCE,
                 member("孟庆和", MALE, "410322", "19680822", 9, "HEAD", "UNEMPLOYED", "NONE", "OTHER", "200"),
                 member("王翠兰", FEMALE, "410322", "19700130", 10, "SPOUSE", "FLEXIBLE", "NONE", "WAGE", "400")));
-        list.add(app("mengke", "mengke-beimeng", "北孟村2号", "NO_SUPPORT", Stage.AT_SURVEY,
+        list.add(app("mengke", "mengke-beimeng", "北孟村2号", "ELDERLY", Stage.AT_SURVEY,
                 member("孟老汉", MALE, "410322", "19450509", 11, "HEAD", "UNABLE_TO_WORK", "MILD", null, null)));
         list.add(app("mengke", "mengke-mengke", "孟轲村1组3号", "ELDERLY", Stage.AT_TOWNSHIP_REVIEW,
                 member("孟秀兰", FEMALE, "410322", "19500618", 12, "HEAD", "RETIRED", "NONE", "PENSION", "150"),
@@ -60,7 +60,7 @@ public final class DemoHouseholds {
         list.add(app("renqiu", "renqiu-yongle", "永乐小区9号楼302", "ELDERLY", Stage.APPROVED,
                 member("高玉珍", FEMALE, "410302", "19440102", 22, "HEAD", "RETIRED", "NONE", "PENSION", "300")));
 
-        list.add(app("zhongyuan", "zhongyuan-zhongqing", "中庆小区1号楼601", "NO_SUPPORT", Stage.AT_ACCEPTANCE,
+        list.add(app("zhongyuan", "zhongyuan-zhongqing", "中庆小区1号楼601", "ELDERLY", Stage.AT_ACCEPTANCE,
                 member("郭长顺", MALE, "410302", "19580330", 23, "HEAD", "UNABLE_TO_WORK", "NONE", null, null)));
         list.add(app("zhongyuan", "zhongyuan-nanjiang", "南江小区5号楼202", "ORDINARY", Stage.AT_SURVEY,
                 member("林小军", MALE, "410302", "19850620", 24, "HEAD", "UNEMPLOYED", "NONE", "OTHER", "350"),

@@ -16,6 +16,9 @@ public record Program(String code, String name, ProgramKind kind, String applica
     /** 临时救助: a one-off grant to a household (linshi_case), paid once through the payment table. */
     public static final String LINSHI = "LINSHI";
 
+    /** 特困人员救助供养: a person's enrolment, written by the tekun package. */
+    public static final String TEKUN = "TEKUN";
+
     public Program {
         decisionKeys = List.copyOf(decisionKeys);
     }

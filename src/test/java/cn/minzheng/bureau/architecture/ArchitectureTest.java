@@ -38,7 +38,8 @@ class ArchitectureTest {
             "household_member", "household/HouseholdRepository.java",
             "audit_event", "audit/AuditTrail.java",
             "enrolment", "program/EnrolmentRepository.java",
-            "enrolment_status_history", "program/EnrolmentRepository.java");
+            "enrolment_status_history", "program/EnrolmentRepository.java",
+            "tekun_case", "tekun/TekunCaseRepository.java");
 
     private static final Pattern WRITE = Pattern.compile(
             "(?i)\\b(?:insert\\s+into|update|delete\\s+from)\\s+(\\w+)\\b");

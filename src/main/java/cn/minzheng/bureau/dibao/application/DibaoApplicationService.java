@@ -45,6 +45,8 @@ import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.HouseholdValidator;
 import cn.minzheng.bureau.household.Labelled;
+import cn.minzheng.bureau.program.CrossProgramRules;
+import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
@@ -77,11 +79,13 @@ public class DibaoApplicationService {
     private final DibaoSettings settings;
     private final StaffNames staffNames;
     private final ObjectMapper json;
+    private final CrossProgramRules crossProgramRules;
 
     public DibaoApplicationService(HouseholdValidator householdValidator, HouseholdRepository households,
                                    DibaoCaseRepository cases, RuntimeService runtimeService, CurrentUser currentUser,
                                    RegionRepository regions, HouseholdIncomeService incomes, StandardService standards,
-                                   DibaoSettings settings, StaffNames staffNames, ObjectMapper json) {
+                                   DibaoSettings settings, StaffNames staffNames, ObjectMapper json,
+                                   CrossProgramRules crossProgramRules) {
         this.householdValidator = householdValidator;
         this.households = households;
         this.cases = cases;
@@ -93,6 +97,7 @@ public class DibaoApplicationService {
         this.settings = settings;
         this.staffNames = staffNames;
         this.json = json;
+        this.crossProgramRules = crossProgramRules;
     }
 
     /** Validates and stores the household and a new case in status APPLIED; all or nothing. */
@@ -114,11 +119,17 @@ public class DibaoApplicationService {
             throw new RuleViolation("INVALID_APPLICATION", "申请内容不能为空");
         }
         CaseCategory category = Labelled.parse(CaseCategory.class, form.caseCategory(), "保障类别");
+        if (category == CaseCategory.NO_SUPPORT) {
+            throw new RuleViolation("CATEGORY_MOVED_TO_TEKUN", "三无人员（无劳动能力、无生活来源、无法定赡养抚养扶养人）"
+                    + "属于特困人员救助供养，不再作为低保类别受理新申请，请改为发起“特困人员救助供养认定”");
+        }
         boolean related = Boolean.TRUE.equals(form.relatedToStaff());
         String staffName = relatedStaffName(form, related);
         String staffUser = relatedStaffUser(form, related, actor);
         requireOwnArea(form);
         Household household = householdValidator.validate(form.household());
+        crossProgramRules.check(Program.DIBAO, household.members().stream()
+                .map(m -> new CrossProgramRules.Person(m.idNumber().value(), m.name())).toList());
         long householdId = households.insert(household);
         return new Registration(
                 cases.insert(householdId, household, category, related, related ? staffName : null, staffUser, actor,
