@@ -81,14 +81,15 @@ public final class DisasterReliefProcess {
     public static final ProcessVariable<String> FUND_BALANCE = ProcessVariable.copy("fundBalance", String.class);
     public static final ProcessVariable<Long> ALLOCATED_HOUSEHOLDS = ProcessVariable.copy("allocatedHouseholds", Long.class);
 
-    public static final List<ProcessVariable<?>> VARIABLES = List.of(DISASTER_ID, TOWNSHIP_CODE, INITIATOR,
+    public static final List<ProcessVariable<?>> VARIABLES = java.util.stream.Stream.concat(java.util.stream.Stream.of(DISASTER_ID, TOWNSHIP_CODE, INITIATOR,
             INITIAL_REPORT_DUE, SITUATION_STABLE, ROSTER_DECISION, ROSTER_COMMENT, ROSTER_REGISTERED_BY, FUND_RECORDED_BY,
             ALLOCATION_DECISION, ALLOCATION_COMMENT, ESCALATION_ID, HOUSEHOLDS, REMOVE_ID_NUMBERS, REPORT_CONTENT,
             FUND_REQUESTED, CITY_FUND, INSTRUCTION, VERIFICATION_NOTE, PAYMENT_ISSUED, RECEIPTS_CONFIRMED,
             PAID_HOUSEHOLDS, DISASTER_KIND, DISASTER_NAME, OCCURRED_AT, ENDED_ON, AFFECTED_VILLAGES, CROP_AREA_MU,
             HOUSES_DAMAGED, HOUSES_COLLAPSED, PEOPLE_AFFECTED, DISASTER_NUMBER, DISASTER_KIND_LABEL, OCCURRED_AT_TEXT,
             AFFECTED_AREA, ESTIMATES_SUMMARY, ROSTER_SUMMARY, ROSTER_RETURN_REASON, TOWNSHIP_NAME, OVERDUE_REPORT,
-            LOSS_TOTALS, ALLOCATED_TOTAL, FUND_BALANCE, ALLOCATED_HOUSEHOLDS);
+            LOSS_TOTALS, ALLOCATED_TOTAL, FUND_BALANCE, ALLOCATED_HOUSEHOLDS),
+            DisasterIndicators.variables().stream()).toList();
 
     // the plain names, for the forms, the BPMN and the tests
     public static final String VAR_DISASTER_ID = DISASTER_ID.name();

@@ -65,6 +65,10 @@ public class DisasterReliefSteps {
         AFFECTED_AREA.set(execution, registered.affectedArea());
         ESTIMATES_SUMMARY.set(execution, registered.estimatesSummary());
         execution.setProcessBusinessKey(disaster.disasterNumber());
+        // the 初报's indicators start from the estimates given at registration
+        execution.setVariables(new DisasterIndicators(disaster.peopleAffected(), 0, 0, 0, 0, disaster.cropAreaMu(),
+                BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), 0, 0, 0, 0, 0, 0, BigDecimal.ZERO.setScale(2))
+                .asVariables());
     }
 
     public void initialReport(DelegateTask task) {
@@ -203,9 +207,17 @@ public class DisasterReliefSteps {
         execution.setVariableLocal(OVERDUE_REPORT.name(), reportStage.label());
     }
 
-    /** The district's totals, shown on the verification and the verified report. */
+    /**
+     * The district's totals, shown on the verification and the verified report; the 核报's collapsed houses come
+     * from the verified register (the other indicators stay as the 续报 gave them).
+     */
     public void publishTotals(DelegateExecution execution) {
-        LOSS_TOTALS.set(execution, RosterTotals.of(roster.list(disasterId(execution), null)).summary());
+        List<AffectedHousehold> households = roster.list(disasterId(execution), null);
+        LOSS_TOTALS.set(execution, RosterTotals.of(households).summary());
+        List<AffectedHousehold> collapsed = households.stream().filter(h -> h.houseDamage() == HouseDamage.COLLAPSED).toList();
+        execution.setVariable(DisasterIndicators.Field.COLLAPSED_HOUSEHOLDS.key(), (long) collapsed.size());
+        execution.setVariable(DisasterIndicators.Field.COLLAPSED_ROOMS.key(),
+                (long) collapsed.stream().mapToInt(AffectedHousehold::collapsedRooms).sum());
     }
 
     public void close(DelegateExecution execution) {
@@ -213,8 +225,9 @@ public class DisasterReliefSteps {
     }
 
     private void fileReport(DelegateTask task, ReportStage stage) {
-        String content = new TaskInput(task).text(REPORT_CONTENT.name(), stage.label() + "内容", 2000);
-        disasters.fileReport(disasterId(task), stage, content, Actor.of(task));
+        String content = new TaskInput(task).text(REPORT_CONTENT.name(), stage.label() + "情况说明", 2000);
+        DisasterIndicators indicators = DisasterIndicators.read(task);
+        disasters.fileReport(disasterId(task), stage, content, indicators, Actor.of(task));
         REPORT_CONTENT.remove(task);
     }
 

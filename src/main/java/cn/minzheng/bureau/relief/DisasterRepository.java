@@ -135,17 +135,38 @@ public class DisasterRepository {
                 .params(status.name(), actor, Timestamp.from(Instant.now()), comment, id, township).update();
     }
 
-    public void fileReport(long id, ReportStage stage, String content, String actor) {
-        jdbc.sql("insert into relief_report (disaster_id, stage, content, filed_by, filed_at) values (?, ?, ?, ?, ?)")
-                .params(id, stage.name(), content, actor, Timestamp.from(Instant.now())).update();
+    public void fileReport(long id, ReportStage stage, String content, DisasterIndicators i, String actor) {
+        jdbc.sql("""
+                insert into relief_report (disaster_id, stage, content, filed_by, filed_at, affected_people, deaths,
+                    missing_people, relocated, needing_assistance, crop_affected_mu, crop_damaged_mu, crop_lost_mu,
+                    collapsed_households, collapsed_rooms, severe_households, severe_rooms, general_households,
+                    general_rooms, direct_loss)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, stage.name(), content, actor, Timestamp.from(Instant.now()), i.affectedPeople(), i.deaths(),
+                        i.missing(), i.relocated(), i.needingAssistance(), i.cropAffectedMu(), i.cropDamagedMu(),
+                        i.cropLostMu(), i.collapsedHouseholds(), i.collapsedRooms(), i.severeHouseholds(), i.severeRooms(),
+                        i.generalHouseholds(), i.generalRooms(), i.directLoss())
+                .update();
     }
 
-    public record Report(ReportStage stage, String content, String filedBy) {
+    /** A filed report; {@code indicators} is null for a report filed before they were recorded as numbers. */
+    public record Report(ReportStage stage, String content, String filedBy, DisasterIndicators indicators) {
     }
 
     public List<Report> reports(long id) {
-        return jdbc.sql("select stage, content, filed_by from relief_report where disaster_id = ? order by id")
-                .param(id).query(RecordRows.of(Report.class)).list();
+        return jdbc.sql("""
+                select stage, content, filed_by, affected_people, deaths, missing_people, relocated, needing_assistance,
+                       crop_affected_mu, crop_damaged_mu, crop_lost_mu, collapsed_households, collapsed_rooms,
+                       severe_households, severe_rooms, general_households, general_rooms, direct_loss
+                from relief_report where disaster_id = ? order by id""")
+                .param(id).query((rs, n) -> new Report(ReportStage.valueOf(rs.getString("stage")), rs.getString("content"),
+                        rs.getString("filed_by"), rs.getObject("affected_people") == null ? null : new DisasterIndicators(
+                        rs.getInt("affected_people"), rs.getInt("deaths"), rs.getInt("missing_people"),
+                        rs.getInt("relocated"), rs.getInt("needing_assistance"), rs.getBigDecimal("crop_affected_mu"),
+                        rs.getBigDecimal("crop_damaged_mu"), rs.getBigDecimal("crop_lost_mu"),
+                        rs.getInt("collapsed_households"), rs.getInt("collapsed_rooms"), rs.getInt("severe_households"),
+                        rs.getInt("severe_rooms"), rs.getInt("general_households"), rs.getInt("general_rooms"),
+                        rs.getBigDecimal("direct_loss")))).list();
     }
 
     public long escalate(long id, ReportStage stage) {

@@ -4,6 +4,7 @@ import static cn.minzheng.bureau.relief.DisasterReliefProcess.*;
 import static cn.minzheng.bureau.relief.DisasterWalker.household;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -75,18 +76,33 @@ class DisasterReliefBrowserTest {
 
         CamundaForm report = tasklist.openTask(initial.getId());
         assertThat(report.values()).contains(disaster.disasterNumber(), name, "冰雹", "岳村乡东岳村");
-        report.type("报告内容", "今日午后岳村乡东岳村遭受冰雹，初步估计农作物受灾1200亩，已组织转移群众。");
+        // the indicators start from the estimates given at registration
+        assertThat(report.values()).contains("650", "1200");
+        report.type("紧急转移安置人口（人）", 30).type("需紧急生活救助人口（人）", 45)
+                .type("其中成灾面积（亩）", 800).type("其中绝收面积（亩）", 150.5)
+                .type("一般损坏房屋（户）", 5).type("一般损坏房屋（间）", 8).type("直接经济损失（万元）", 96.4)
+                .type("情况说明", "今日午后岳村乡东岳村遭受冰雹，初步估计农作物受灾1200亩，已组织转移群众。");
         tasklist.submit(report, "disaster-relief-initial-report", () -> !tasks(instance, TASK_FOLLOW_UP_REPORT).isEmpty());
+        assertThat(disasters.reports(disaster.id()).get(0).indicators()).isEqualTo(new DisasterIndicators(650, 0, 0, 30, 45,
+                new BigDecimal("1200.00"), new BigDecimal("800.00"), new BigDecimal("150.50"), 0, 0, 0, 0, 5, 8,
+                new BigDecimal("96.40")));
         assertThat(tasks(instance, TASK_REGISTER_HOUSEHOLDS)).hasSize(1);
 
         CamundaForm followUp = tasklist.openTask(task(instance, TASK_FOLLOW_UP_REPORT).getId());
-        followUp.type("报告内容", "灾情已稳定，受灾群众生活已得到初步安置。")
+        assertThat(followUp.values()).as("the 续报 starts from the 初报").contains("30", "45", "96.4");
+        followUp.type("严重损坏房屋（户）", 1).type("严重损坏房屋（间）", 2)
+                .type("情况说明", "灾情已稳定，受灾群众生活已得到初步安置。")
                 .check("灾情已稳定（不再续报，转入核报）", true);
         tasklist.submit(followUp, "disaster-relief-follow-up-report", () -> tasks(instance, TASK_FOLLOW_UP_REPORT).isEmpty());
         assertThat(disasters.reports(disaster.id())).extracting(DisasterRepository.Report::stage)
                 .containsExactly(ReportStage.INITIAL, ReportStage.FOLLOW_UP);
         assertThat(disasters.reports(disaster.id())).extracting(DisasterRepository.Report::filedBy)
                 .containsOnly(DisasterWalker.STAFF);
+        assertThat(disasters.reports(disaster.id()).get(1).indicators()).satisfies(i -> {
+            assertThat(i.severeHouseholds()).isEqualTo(1);
+            assertThat(i.severeRooms()).isEqualTo(2);
+            assertThat(i.generalRooms()).isEqualTo(8);
+        });
     }
 
     @Test
@@ -152,7 +168,7 @@ class DisasterReliefBrowserTest {
         assertThat(disasters.get(disasterId).status()).isEqualTo(DisasterStatus.VERIFIED);
 
         CamundaForm verified = tasklist.openTask(task(instance, TASK_VERIFIED_REPORT).getId());
-        verified.type("报告内容", "核报：西岳村受灾户2户6人，申请市级救灾资金3000元。")
+        verified.type("情况说明", "核报：西岳村受灾户2户6人，申请市级救灾资金3000元。")
                 .type("申请市级救灾资金（元）", 3000);
         tasklist.submit(verified, "disaster-relief-verified-report", () -> !tasks(instance, TASK_RECORD_CITY_FUND).isEmpty());
         assertThat(disasters.get(disasterId).fundRequested()).isEqualByComparingTo("3000");

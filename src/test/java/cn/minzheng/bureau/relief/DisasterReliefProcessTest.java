@@ -60,9 +60,20 @@ class DisasterReliefProcessTest {
         assertThat(disasters.townships(disasterId)).containsExactly("mengke", "yuecun");
         assertThat(instance.getBusinessKey()).startsWith("ZH");
 
-        walker.report(instance, TASK_INITIAL_REPORT, Map.of());
+        // a report whose numbers contradict each other is refused and nothing is filed
+        assertThatThrownBy(() -> walker.report(instance, TASK_INITIAL_REPORT, Map.of("cropDamagedMu", 999_999.0)))
+                .satisfies(violation("农作物成灾面积不能超过受灾面积"));
+        assertThat(disasters.reports(disasterId)).isEmpty();
+        walker.report(instance, TASK_INITIAL_REPORT, Map.of("deaths", 1L, "relocated", 12L));
         assertThat(instance).isWaitingAt(TASK_FOLLOW_UP_REPORT, TASK_REGISTER_HOUSEHOLDS);
         assertThat(walker.tasks(instance, TASK_REGISTER_HOUSEHOLDS)).hasSize(2);
+        // the 初报's indicators: the registration's estimates and what the report added
+        DisasterIndicators initial = disasters.reports(disasterId).get(0).indicators();
+        Disaster registered = disasters.get(disasterId);
+        assertThat(initial.affectedPeople()).isEqualTo(registered.peopleAffected());
+        assertThat(initial.cropAffectedMu()).isEqualByComparingTo(registered.cropAreaMu());
+        assertThat(initial.deaths()).isEqualTo(1);
+        assertThat(initial.relocated()).isEqualTo(12);
 
         // a follow-up while the situation develops, then the situation is stable
         walker.report(instance, TASK_FOLLOW_UP_REPORT, Map.of(VAR_SITUATION_STABLE, false));
@@ -94,6 +105,11 @@ class DisasterReliefProcessTest {
         walker.complete(STAFF, instance, TASK_VERIFY_LOSSES, Map.of("verificationNote", "经核实，灾情属实"));
         walker.report(instance, TASK_VERIFIED_REPORT, Map.of(VAR_FUND_REQUESTED, 7300));
         assertThat(disasters.get(disasterId).fundRequested()).isEqualByComparingTo("7300.00");
+        // the 核报's collapsed houses are the verified register's: one household, two rooms
+        DisasterIndicators verified = disasters.reports(disasterId).get(3).indicators();
+        assertThat(verified.collapsedHouseholds()).isEqualTo(1);
+        assertThat(verified.collapsedRooms()).isEqualTo(2);
+        assertThat(verified.deaths()).as("kept from the earlier reports").isEqualTo(1);
 
         // the amount was recorded wrongly: the head of relief sends the allocation back
         walker.complete(STAFF, instance, TASK_RECORD_CITY_FUND, Map.of(VAR_CITY_FUND, 60000));
