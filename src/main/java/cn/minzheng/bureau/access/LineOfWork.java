@@ -28,7 +28,7 @@ public enum LineOfWork {
     COMMUNITY("社区建设", 25, "社区调整、办公用房建设、社区工作者竞争上岗和民事调解", Cards.COMMUNITY,
             List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, COMMUNITY_COMMITTEES, district(Groups.DISTRICT_APPROVER),
                     district(Groups.COMMUNITY_SECTION))),
-    SOCIAL_ASSISTANCE("社会救助", 26, "临时救助的登记、先行救助补办手续、乡镇（街道）审核和区民政局审批", Cards.DIBAO,
+    SOCIAL_ASSISTANCE("社会救助", 26, "特困人员救助供养和临时救助的登记、调查评估、乡镇（街道）审核、公示和区民政局审批", Cards.DIBAO,
             List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER), district(Groups.DIBAO_HEAD))),
     ORGANISATION("民间组织登记", 27, "社会团体和民办非企业单位的名称核准、成立登记、审批和发证", Cards.ORGANISATION,
             List.of(district(Groups.ORGANISATION_SECTION), district(Groups.ORGANISATION_HEAD)));

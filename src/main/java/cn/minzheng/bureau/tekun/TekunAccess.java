@@ -24,6 +24,6 @@ public class TekunAccess implements ProcessAccess {
 
     @Override
     public LineOfWork lineOfWork() {
-        return LineOfWork.DIBAO_APPLICATION;
+        return LineOfWork.SOCIAL_ASSISTANCE;
     }
 }
