@@ -27,7 +27,9 @@ public enum LineOfWork {
                     district(Groups.FINANCE))),
     COMMUNITY("社区建设", 25, "社区调整、办公用房建设、社区工作者竞争上岗和民事调解", Cards.COMMUNITY,
             List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, COMMUNITY_COMMITTEES, district(Groups.DISTRICT_APPROVER),
-                    district(Groups.COMMUNITY_SECTION)));
+                    district(Groups.COMMUNITY_SECTION))),
+    ELDERLY_ALLOWANCE("高龄津贴", 26, "高龄津贴的月度提议核对（对照户籍确认）和年度生存认证", Cards.ELDERLY,
+            List.of(TOWNSHIP_CLERKS, district(Groups.DISTRICT_APPROVER)));
 
     /** A variable shown on the task cards and matched by the search box. */
     record Card(String variable, String label) {
@@ -46,6 +48,8 @@ public enum LineOfWork {
         static final List<Card> PAYROLL = List.of(new Card("payrollMonth", "发放月份"), new Card("totalAmount", "发放总额（元）"));
         static final List<Card> RELIEF = List.of(new Card("disasterName", "灾害"), new Card("headName", "户主"),
                 new Card("campaignTitle", "捐赠活动"), TOWNSHIP, new Card("householdAddress", "住址"));
+        static final List<Card> ELDERLY = List.of(new Card("proposalMonth", "提议月份"),
+                new Card("checkYear", "认证年度"), TOWNSHIP);
         static final List<Card> COMMUNITY = List.of(new Card("projectName", "项目"), new Card("roundTitle", "竞争上岗"),
                 new Card("planTitle", "调整方案"), new Card("partiesSummary", "当事人"), COMMUNITY_NAME, TOWNSHIP);
 

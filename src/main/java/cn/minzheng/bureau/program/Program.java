@@ -13,6 +13,9 @@ public record Program(String code, String name, ProgramKind kind, String applica
     /** 最低生活保障: the household's enrolment mirrors its 低保 case (dibao_case). */
     public static final String DIBAO = "DIBAO";
 
+    /** 高龄津贴: a person's enrolment mirrors the person's gaoling_recipient row. */
+    public static final String GAOLING = "GAOLING";
+
     public Program {
         decisionKeys = List.copyOf(decisionKeys);
     }
