@@ -55,7 +55,9 @@ public class GaolingProposalSteps {
         task.setVariableLocal(PEOPLE_NOTE.name(), PROPOSAL_MONTH.require(task) + "共提议" + rows.size()
                 + "人。请逐人对照户籍信息核对：确认的，自该月起享受高龄津贴；未确认的，请填写原因。");
         try {
-            task.setVariableLocal(PEOPLE.name(), SpinValues.jsonValue(JSON.writeValueAsString(rows)).create());
+            // on the task's own execution (the township's instance of the multi-instance), where the submitted
+            // answers land too: a task-local list would hide them
+            task.getExecution().setVariableLocal(PEOPLE.name(), SpinValues.jsonValue(JSON.writeValueAsString(rows)).create());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
