@@ -45,7 +45,7 @@ public enum LineOfWork {
 
         static final List<Card> DIBAO = List.of(CASE_NUMBER, APPLICANT, TOWNSHIP, COMMUNITY_NAME);
         static final List<Card> SURVEY = List.of(new Card("campaignName", "摸底调查"), new Card("teamLabel", "调查组"));
-        static final List<Card> PAYROLL = List.of(new Card("payrollMonth", "发放月份"), new Card("totalAmount", "发放总额（元）"));
+        static final List<Card> PAYROLL = List.of(new Card("programName", "救助项目"), new Card("payrollMonth", "发放月份"), new Card("totalAmount", "发放总额（元）"));
         static final List<Card> RELIEF = List.of(new Card("disasterName", "灾害"), new Card("headName", "户主"),
                 new Card("campaignTitle", "捐赠活动"), TOWNSHIP, new Card("householdAddress", "住址"));
         static final List<Card> ELDERLY = List.of(new Card("proposalMonth", "提议月份"),
