@@ -238,6 +238,14 @@ public class GaolingRepository {
         return inserted;
     }
 
+    /** The latest benefit month paid to the recipient, or null. */
+    public String lastPaidMonth(long recipientId) {
+        return jdbc.sql("""
+                select max(p.benefit_month) from payment p join enrolment e on e.id = p.enrolment_id
+                where e.program_code = ? and e.program_case_id = ?""")
+                .params(Program.GAOLING, recipientId).query(String.class).optional().orElse(null);
+    }
+
     // --- 生存认证
 
     public boolean insertSurvivalCheck(int year, Recipient recipient, LocalDate deadline, String processInstanceId) {
