@@ -39,10 +39,13 @@ public class DemoDataSeeder {
     private final DemoMoney demoMoney;
     private final DemoReorganisation demoReorganisation;
     private final DemoCommunity demoCommunity;
+    private final DemoGaoling demoGaoling;
 
     public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
                           DemoMoney demoMoney, DemoReorganisation demoReorganisation, DemoCommunity demoCommunity,
+                          DemoGaoling demoGaoling,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
+        this.demoGaoling = demoGaoling;
         this.demoRelief = demoRelief;
         this.demoMoney = demoMoney;
         this.demoReorganisation = demoReorganisation;
@@ -80,6 +83,10 @@ public class DemoDataSeeder {
         if (applications && !demoCommunity.present()) {
             demoCommunity.seed();
             log.info("demo data: community offices, disputes in mediation and a recruitment round");
+        }
+        if (applications && !demoGaoling.present()) {
+            demoGaoling.seed();
+            log.info("demo data: residents turning 80, 90 and 100 this month and the month's 高龄津贴 proposal");
         }
     }
 
