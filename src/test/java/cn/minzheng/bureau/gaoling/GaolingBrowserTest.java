@@ -65,8 +65,8 @@ class GaolingBrowserTest {
 
         tasklist.loginAs(GaolingTestSupport.CLERK);
         CamundaForm form = tasklist.openTask(task.getId());
-        tasklist.waiting().until(d -> form.text().contains("潘八十"));
-        assertThat(form.text()).contains("任丘办事处", "80至89周岁", "新纳入", "请逐人对照户籍信息核对");
+        tasklist.waiting().until(d -> form.values().contains("潘八十"));
+        assertThat(form.values()).contains("任丘办事处", person, "80至89周岁", "100.00", "新纳入");
         tasklist.screenshot("gaoling-proposal");
         for (int i = 0; i < rows.size(); i++) {
             if (person.equals(rows.get(i).get("idNumber"))) {
