@@ -31,7 +31,9 @@ public enum LineOfWork {
     SOCIAL_ASSISTANCE("社会救助", 26, "特困人员救助供养和临时救助的登记、调查评估、乡镇（街道）审核、公示和区民政局审批", Cards.DIBAO,
             List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER), district(Groups.DIBAO_HEAD))),
     ORGANISATION("民间组织登记", 27, "社会团体和民办非企业单位的名称核准、成立登记、审批和发证", Cards.ORGANISATION,
-            List.of(district(Groups.ORGANISATION_SECTION), district(Groups.ORGANISATION_HEAD)));
+            List.of(district(Groups.ORGANISATION_SECTION), district(Groups.ORGANISATION_HEAD))),
+    ELDERLY_ALLOWANCE("高龄津贴", 28, "高龄津贴的月度提议核对（对照户籍确认）和年度生存认证", Cards.ELDERLY,
+            List.of(TOWNSHIP_CLERKS, district(Groups.DISTRICT_APPROVER)));
 
     /** A variable shown on the task cards and matched by the search box. */
     record Card(String variable, String label) {
@@ -47,9 +49,11 @@ public enum LineOfWork {
 
         static final List<Card> DIBAO = List.of(CASE_NUMBER, APPLICANT, TOWNSHIP, COMMUNITY_NAME);
         static final List<Card> SURVEY = List.of(new Card("campaignName", "摸底调查"), new Card("teamLabel", "调查组"));
-        static final List<Card> PAYROLL = List.of(new Card("payrollMonth", "发放月份"), new Card("totalAmount", "发放总额（元）"));
+        static final List<Card> PAYROLL = List.of(new Card("programName", "救助项目"), new Card("payrollMonth", "发放月份"), new Card("totalAmount", "发放总额（元）"));
         static final List<Card> RELIEF = List.of(new Card("disasterName", "灾害"), new Card("headName", "户主"),
                 new Card("campaignTitle", "捐赠活动"), TOWNSHIP, new Card("householdAddress", "住址"));
+        static final List<Card> ELDERLY = List.of(new Card("proposalMonth", "提议月份"),
+                new Card("checkYear", "认证年度"), TOWNSHIP);
         static final List<Card> COMMUNITY = List.of(new Card("projectName", "项目"), new Card("roundTitle", "竞争上岗"),
                 new Card("planTitle", "调整方案"), new Card("partiesSummary", "当事人"), COMMUNITY_NAME, TOWNSHIP);
 

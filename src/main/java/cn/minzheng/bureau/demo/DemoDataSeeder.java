@@ -40,11 +40,13 @@ public class DemoDataSeeder {
     private final DemoReorganisation demoReorganisation;
     private final DemoCommunity demoCommunity;
     private final DemoOrganisations demoOrganisations;
+    private final DemoGaoling demoGaoling;
 
     public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
                           DemoMoney demoMoney, DemoReorganisation demoReorganisation, DemoCommunity demoCommunity,
-                          DemoOrganisations demoOrganisations,
+                          DemoOrganisations demoOrganisations, DemoGaoling demoGaoling,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
+        this.demoGaoling = demoGaoling;
         this.demoRelief = demoRelief;
         this.demoMoney = demoMoney;
         this.demoReorganisation = demoReorganisation;
@@ -87,6 +89,10 @@ public class DemoDataSeeder {
         if (applications && !demoOrganisations.present()) {
             demoOrganisations.seed();
             log.info("demo data: social organisations registered and in review");
+        }
+        if (applications && !demoGaoling.present()) {
+            demoGaoling.seed();
+            log.info("demo data: residents turning 80, 90 and 100 this month and the month's 高龄津贴 proposal");
         }
     }
 

@@ -21,9 +21,11 @@ public class BankFileDownloads {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final BankFileExporter bankFiles;
+    private final PayrollPrograms programs;
 
-    public BankFileDownloads(BankFileExporter bankFiles) {
+    public BankFileDownloads(BankFileExporter bankFiles, PayrollPrograms programs) {
         this.bankFiles = bankFiles;
+        this.programs = programs;
     }
 
     public ResponseEntity<StreamingResponseBody> csv(long payrollId) {
@@ -36,16 +38,21 @@ public class BankFileDownloads {
         return download(payroll, "xlsx", XLSX, out -> bankFiles.writeXlsx(payrollId, out));
     }
 
-    /** 低保代发-2026-05.csv */
+    /** 低保代发-2026-05.csv (a 低保 payroll's file, as it always was named). */
     static String filename(Payroll payroll, String extension) {
-        return "低保代发-" + payroll.payrollMonth() + "." + extension;
+        return filename(PayrollPrograms.shortName(payroll.programCode(), payroll.programCode()), payroll, extension);
     }
 
-    private static ResponseEntity<StreamingResponseBody> download(Payroll payroll, String extension, MediaType type,
+    /** 低保代发-2026-05.csv, 高龄津贴代发-2026-05.csv: the program's short name, the month. */
+    static String filename(String programShortName, Payroll payroll, String extension) {
+        return programShortName + "代发-" + payroll.payrollMonth() + "." + extension;
+    }
+
+    private ResponseEntity<StreamingResponseBody> download(Payroll payroll, String extension, MediaType type,
                                                                   StreamingResponseBody body) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(filename(payroll, extension), StandardCharsets.UTF_8).build().toString())
+                        .filename(filename(programs.shortName(payroll.programCode()), payroll, extension), StandardCharsets.UTF_8).build().toString())
                 .contentType(type)
                 .body(body);
     }

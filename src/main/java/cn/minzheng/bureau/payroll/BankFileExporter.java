@@ -41,7 +41,10 @@ public class BankFileExporter {
     private final DataSource dataSource;
     private final PayrollRepository payrolls;
 
-    public BankFileExporter(DataSource dataSource, PayrollRepository payrolls) {
+    private final PayrollPrograms programs;
+
+    public BankFileExporter(DataSource dataSource, PayrollRepository payrolls, PayrollPrograms programs) {
+        this.programs = programs;
         this.dataSource = dataSource;
         this.payrolls = payrolls;
     }
@@ -95,7 +98,7 @@ public class BankFileExporter {
         Payroll payroll = requireApproved(payrollId);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(XLSX_WINDOW)) {
             workbook.setCompressTempFiles(true);
-            Sheet sheet = workbook.createSheet(payroll.payrollMonth() + "低保代发");
+            Sheet sheet = workbook.createSheet(payroll.payrollMonth() + programs.shortName(payroll.programCode()) + "代发");
             CellStyle money = workbook.createCellStyle();
             money.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
             CellStyle text = workbook.createCellStyle();

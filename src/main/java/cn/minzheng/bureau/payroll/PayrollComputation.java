@@ -3,9 +3,11 @@ package cn.minzheng.bureau.payroll;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,8 +77,11 @@ public class PayrollComputation {
     private final JdbcClient jdbc;
     private final PayrollRepository payrolls;
     private final PayrollAdjustments adjustments;
+    private final List<ProgramBackPay> programBackPay;
 
-    public PayrollComputation(JdbcClient jdbc, PayrollRepository payrolls, PayrollAdjustments adjustments) {
+    public PayrollComputation(JdbcClient jdbc, PayrollRepository payrolls, PayrollAdjustments adjustments,
+                              ObjectProvider<ProgramBackPay> programBackPay) {
+        this.programBackPay = programBackPay.orderedStream().toList();
         this.jdbc = jdbc;
         this.payrolls = payrolls;
         this.adjustments = adjustments;
@@ -104,6 +109,12 @@ public class PayrollComputation {
         boolean dibao = Program.DIBAO.equals(payroll.programCode());
         int backPaid = dibao ? adjustments.applyBackPay(payrollId, month, now) : 0;
         int deductions = dibao ? adjustments.applyDeductions(payrollId, month, now) : 0;
+        // another program's own back pay (高龄津贴: months a suspension left unpaid)
+        for (ProgramBackPay backPay : programBackPay) {
+            if (backPay.programCode().equals(payroll.programCode())) {
+                backPaid += backPay.apply(payrollId, month, now);
+            }
+        }
         long insertedAt = System.nanoTime();
         computeTotals(payrollId, month);
         long totalsAt = System.nanoTime();

@@ -1,6 +1,7 @@
 package cn.minzheng.bureau.payroll;
 
 import java.net.URI;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,9 +39,12 @@ public class PayrollController {
     private final BankReturnImport bankReturns;
     private final PayrollQueries queries;
     private final IdentityService identityService;
+    private final PayrollPrograms programs;
 
     public PayrollController(PayrollStarter starter, PayrollRepository payrolls, BankFileDownloads bankFiles,
-                             BankReturnImport bankReturns, PayrollQueries queries, IdentityService identityService) {
+                             BankReturnImport bankReturns, PayrollQueries queries, IdentityService identityService,
+                             PayrollPrograms programs) {
+        this.programs = programs;
         this.starter = starter;
         this.payrolls = payrolls;
         this.bankFiles = bankFiles;
@@ -49,18 +53,30 @@ public class PayrollController {
         this.identityService = identityService;
     }
 
-    public record StartRequest(String month) {
+    /** {@code programCode}: the monthly program of the registry (DIBAO, GAOLING, …); none: 低保. */
+    public record StartRequest(String month, String programCode) {
     }
 
-    @Operation(summary = "发起指定月份的工资单（已有则返回该工资单）")
+    @Operation(summary = "发起指定项目、指定月份的工资单（已有则返回该工资单；未指定项目为低保）")
     @PostMapping
     public ResponseEntity<PayrollView> start(@RequestBody(required = false) StartRequest request) {
         requireGroup(Set.of(Groups.FINANCE));
-        var started = starter.start(PayrollMonth.parse(request == null ? null : request.month()));
+        var started = starter.start(request == null ? null : request.programCode(),
+                PayrollMonth.parse(request == null ? null : request.month()));
         PayrollView view = view(started.payroll());
         return started.created()
                 ? ResponseEntity.created(URI.create("/api/payrolls/" + started.payroll().id())).body(view)
                 : ResponseEntity.ok(view);
+    }
+
+    @Operation(summary = "某项目某月的工资单及其合计")
+    @GetMapping("/programs/{programCode}/{month}")
+    public PayrollView findByMonth(@PathVariable String programCode, @PathVariable String month) {
+        requireGroup(READERS);
+        String program = programs.monthly(programCode).code();
+        YearMonth parsed = PayrollMonth.parse(month);
+        return view(payrolls.findByMonth(program, parsed).orElseThrow(() ->
+                RuleViolation.notFound(programs.shortName(program) + parsed + "的工资单")));
     }
 
     @Operation(summary = "一个工资单及其合计")

@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.engine.EngineAuthentication;
+import cn.minzheng.bureau.program.ProgramKind;
+import cn.minzheng.bureau.program.ProgramRegistry;
 import cn.minzheng.bureau.web.LedgerPage;
 import cn.minzheng.bureau.web.LedgerUser;
 
@@ -46,9 +48,14 @@ public class PayrollPageController {
     private final PayrollStarter starter;
     private final BankFileDownloads bankFiles;
     private final IdentityService identityService;
+    private final PayrollPrograms programs;
+    private final ProgramRegistry registry;
 
     public PayrollPageController(PayrollRepository payrolls, PayrollPayees payees, PayrollStaleness staleness,
-                                 PayrollStarter starter, BankFileDownloads bankFiles, IdentityService identityService) {
+                                 PayrollStarter starter, BankFileDownloads bankFiles, IdentityService identityService,
+                                 PayrollPrograms programs, ProgramRegistry registry) {
+        this.programs = programs;
+        this.registry = registry;
         this.identityService = identityService;
         this.payrolls = payrolls;
         this.payees = payees;
@@ -62,29 +69,32 @@ public class PayrollPageController {
     }
 
     @GetMapping
-    public String list(@RequestAttribute(USER) LedgerUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+    public String list(@RequestAttribute(USER) LedgerUser user, @RequestParam(defaultValue = "0") int page,
+                       @RequestParam(required = false) String program, Model model) {
         requireReader(user);
-        return list(user, page, null, null, model);
+        return list(user, programs.monthly(program).code(), page, null, null, model);
     }
 
     /** 发起指定月份的工资单: the API's start (one payroll per month); a month that has one opens it. */
     @PostMapping
     public ModelAndView start(@RequestAttribute(USER) LedgerUser user, @RequestParam(required = false) String month,
-                              Model model, RedirectAttributes redirect) {
+                              @RequestParam(required = false) String program, Model model, RedirectAttributes redirect) {
         requireFinance(user);
+        String programCode = programs.monthly(program).code();
+        String name = programs.shortName(programCode);
         YearMonth parsed;
         try {
             parsed = PayrollMonth.parse(month);
         } catch (RuleViolation refused) {
-            String view = list(user, 0, refused.getMessage(), month, model);
+            String view = list(user, programCode, 0, refused.getMessage(), month, model);
             return new ModelAndView(view, model.asMap(), HttpStatus.BAD_REQUEST);
         }
         // the engine records who started it
         PayrollStarter.Started started = EngineAuthentication.as(identityService, user.id(), user.groups(),
-                () -> starter.start(parsed));
+                () -> starter.start(programCode, parsed));
         redirect.addFlashAttribute("notice", started.created()
-                ? "已发起" + parsed + "的工资单，系统正在计算，计算完成后由财务在待办任务中核对。"
-                : parsed + "的工资单已存在（" + started.payroll().status().label() + "），未重复发起。");
+                ? "已发起" + parsed + "的" + name + "工资单，系统正在计算，计算完成后由财务在待办任务中核对。"
+                : parsed + "的" + name + "工资单已存在（" + started.payroll().status().label() + "），未重复发起。");
         return new ModelAndView("redirect:/ledger/payrolls/" + started.payroll().id());
     }
 
@@ -98,6 +108,7 @@ public class PayrollPageController {
         int shown = Math.min(Math.max(page, 0), pages - 1);
         model.addAttribute("user", user);
         model.addAttribute("payroll", payroll);
+        model.addAttribute("programName", programs.shortName(payroll.programCode()));
         model.addAttribute("townships", payrolls.townshipTotals(payrollId));
         model.addAttribute("staleness", staleness.of(payroll));
         model.addAttribute("payeeCount", count);
@@ -121,11 +132,14 @@ public class PayrollPageController {
         return bankFiles.xlsx(payrollId);
     }
 
-    private String list(LedgerUser user, int page, String error, String month, Model model) {
-        long count = payrolls.count();
+    private String list(LedgerUser user, String programCode, int page, String error, String month, Model model) {
+        long count = payrolls.count(programCode);
         int pages = (int) Math.max(1, (count + PAYROLLS_PER_PAGE - 1) / PAYROLLS_PER_PAGE);
         int shown = Math.min(Math.max(page, 0), pages - 1);
-        List<Listed> listed = payrolls.byMonthDescending(PAYROLLS_PER_PAGE, (long) shown * PAYROLLS_PER_PAGE).stream()
+        model.addAttribute("program", programCode);
+        model.addAttribute("programName", programs.shortName(programCode));
+        model.addAttribute("programs", registry.all().stream().filter(p -> p.kind() == ProgramKind.MONTHLY).toList());
+        List<Listed> listed = payrolls.byMonthDescending(programCode, PAYROLLS_PER_PAGE, (long) shown * PAYROLLS_PER_PAGE).stream()
                 .map(p -> new Listed(p, staleness.of(p).stale())).toList();
         model.addAttribute("user", user);
         model.addAttribute("payrolls", listed);

@@ -32,6 +32,8 @@ public final class PayrollProcess {
 
     // the process's facts: the payroll (the tables hold everything else) and the decisions
     public static final ProcessVariable<Long> PAYROLL_ID = ProcessVariable.fact("payrollId", Long.class);
+    /** The program the payroll pays (the registry's code); none given: 低保 ({@code DIBAO}). */
+    public static final ProcessVariable<String> PROGRAM_CODE = ProcessVariable.fact("programCode", String.class);
     public static final ProcessVariable<String> MONTH = ProcessVariable.fact("payrollMonth", String.class);
     public static final ProcessVariable<Boolean> DUPLICATE = ProcessVariable.fact("duplicateStart", Boolean.class);
     public static final ProcessVariable<String> CHECK_DECISION = ProcessVariable.fact("checkDecision", String.class);
@@ -43,6 +45,8 @@ public final class PayrollProcess {
 
     // what the task forms show, task-local copies of the payroll tables (PayrollTaskForm)
     public static final ProcessVariable<String> STATUS_SHOWN = ProcessVariable.copy("payrollStatus", String.class);
+    /** The program's short name (低保, 高龄津贴), as the forms and task cards show it. */
+    public static final ProcessVariable<String> PROGRAM_SHOWN = ProcessVariable.copy("programName", String.class);
     public static final ProcessVariable<Integer> HOUSEHOLD_COUNT = ProcessVariable.copy("householdCount", Integer.class);
     public static final ProcessVariable<Integer> PEOPLE_COUNT = ProcessVariable.copy("peopleCount", Integer.class);
     public static final ProcessVariable<String> TOTAL_AMOUNT = ProcessVariable.copy("totalAmount", String.class);
@@ -63,7 +67,7 @@ public final class PayrollProcess {
     public static final ProcessVariable<Boolean> STALE = ProcessVariable.copy("payrollStale", Boolean.class);
     public static final ProcessVariable<String> STALE_WARNING = ProcessVariable.copy("staleWarning", String.class);
 
-    static final List<ProcessVariable<?>> SHOWN = List.of(STATUS_SHOWN, HOUSEHOLD_COUNT, PEOPLE_COUNT, TOTAL_AMOUNT,
+    static final List<ProcessVariable<?>> SHOWN = List.of(STATUS_SHOWN, PROGRAM_SHOWN, HOUSEHOLD_COUNT, PEOPLE_COUNT, TOTAL_AMOUNT,
             REISSUED_COUNT, REISSUED_AMOUNT, CHANGES_SUMMARY, TOWNSHIP_SUMMARY, REJECTION_REASON, CHECKED_BY,
             FAILED_COUNT, PAYEES, PAYEES_NOTE, STALE, STALE_WARNING);
 
@@ -74,11 +78,12 @@ public final class PayrollProcess {
     static final List<ProcessVariable<?>> INPUTS = List.of(CHECK_DECISION, CHECK_COMMENT, APPROVAL_DECISION,
             APPROVAL_COMMENT, BANK_RETURN, RECONCILE_CONFIRMED);
 
-    static final List<ProcessVariable<?>> VARIABLES = Stream.of(Stream.<ProcessVariable<?>>of(PAYROLL_ID, MONTH, DUPLICATE),
+    static final List<ProcessVariable<?>> VARIABLES = Stream.of(Stream.<ProcessVariable<?>>of(PAYROLL_ID, PROGRAM_CODE, MONTH, DUPLICATE),
             INPUTS.stream(), SHOWN.stream()).flatMap(s -> s).toList();
 
     public static final String VAR_PAYROLL_ID = PAYROLL_ID.name();
     public static final String VAR_MONTH = MONTH.name();
+    public static final String VAR_PROGRAM_CODE = PROGRAM_CODE.name();
     public static final String VAR_DUPLICATE = DUPLICATE.name();
     public static final String VAR_CHECK_DECISION = CHECK_DECISION.name();
     public static final String VAR_CHECK_COMMENT = CHECK_COMMENT.name();

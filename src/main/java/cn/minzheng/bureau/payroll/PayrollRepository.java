@@ -71,15 +71,25 @@ public class PayrollRepository {
                 .params(programCode, month.toString()).query(RecordRows.of(Payroll.class)).optional();
     }
 
-    /** 低保 payrolls by month, the latest first: {@code limit} of them from {@code offset} (the 工资单 pages are 低保's). */
+    /** 低保 payrolls by month, the latest first: {@code limit} of them from {@code offset}. */
     public List<Payroll> byMonthDescending(int limit, long offset) {
+        return byMonthDescending(Program.DIBAO, limit, offset);
+    }
+
+    /** The program's payrolls by month, the latest first: {@code limit} of them from {@code offset}. */
+    public List<Payroll> byMonthDescending(String programCode, int limit, long offset) {
         return jdbc.sql("select " + COLUMNS + " from payroll where program_code = ? order by payroll_month desc limit ? offset ?")
-                .params(Program.DIBAO, limit, offset).query(RecordRows.of(Payroll.class)).list();
+                .params(programCode, limit, offset).query(RecordRows.of(Payroll.class)).list();
     }
 
     /** How many 低保 payrolls there are. */
     public long count() {
-        return jdbc.sql("select count(*) from payroll where program_code = ?").param(Program.DIBAO).query(Long.class).single();
+        return count(Program.DIBAO);
+    }
+
+    /** How many payrolls the program has. */
+    public long count(String programCode) {
+        return jdbc.sql("select count(*) from payroll where program_code = ?").param(programCode).query(Long.class).single();
     }
 
     /** Locks the row for the rest of the transaction, so two computations of one payroll run one after the other. */

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import org.springframework.stereotype.Service;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.program.Program;
 
 /**
  * The rules of dibao-payroll.bpmn's steps ({@link PayrollSteps}): which payroll an instance works on, and what
@@ -25,26 +26,28 @@ public class PayrollService {
     }
 
     /** The payroll an instance works on; the month is set where the timer found or created it, else null. */
-    public record Opened(long payrollId, String month, boolean duplicate) {
+    public record Opened(long payrollId, String programCode, String month, boolean duplicate) {
     }
 
     /**
      * 建立工资单: a manual start brings its payroll id; the monthly timer finds or creates the payroll of the
-     * current month. A payroll already tied to another instance (the timer after a manual start, a second
+     * current month, of the program given ({@code DIBAO} when none is: the timer's run). A payroll already tied to another instance (the timer after a manual start, a second
      * timer run) marks this instance as a duplicate, which ends without touching anything.
      */
-    public Opened open(Long givenPayrollId, String processInstanceId) {
+    public Opened open(Long givenPayrollId, String programCode, String processInstanceId) {
         long payrollId;
         String month = null;
         if (givenPayrollId == null) {
             YearMonth current = YearMonth.now();
-            payrollId = payrolls.findByMonth(current).map(Payroll::id).orElseGet(() -> payrolls.insert(current));
+            String program = programCode == null ? Program.DIBAO : programCode;
+            payrollId = payrolls.findByMonth(program, current).map(Payroll::id)
+                    .orElseGet(() -> payrolls.insert(program, current));
             month = current.toString();
         } else {
             payrollId = givenPayrollId;
         }
         boolean attached = payrolls.attachProcess(payrollId, processInstanceId);
-        return new Opened(payrollId, month, !attached);
+        return new Opened(payrollId, payrolls.get(payrollId).programCode(), month, !attached);
     }
 
     /** 财务核对 confirmed: the payroll goes to approval, if it still matches its cases. */

@@ -10,8 +10,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.minzheng.bureau.program.Program;
+
 /**
- * Starts the payroll of a month by hand. A month has one payroll: a second start, even a concurrent
+ * Starts the payroll of a program and month by hand. A program's month has one payroll: a second start, even a concurrent
  * one, returns the existing payroll (the unique month decides the race) and starts no process.
  */
 @Service
@@ -20,8 +22,11 @@ public class PayrollStarter {
     private final PayrollRepository payrolls;
     private final RuntimeService runtimeService;
     private final TransactionTemplate transaction;
+    private final PayrollPrograms programs;
 
-    public PayrollStarter(PayrollRepository payrolls, RuntimeService runtimeService, TransactionTemplate transaction) {
+    public PayrollStarter(PayrollRepository payrolls, RuntimeService runtimeService, TransactionTemplate transaction,
+                          PayrollPrograms programs) {
+        this.programs = programs;
         this.payrolls = payrolls;
         this.runtimeService = runtimeService;
         this.transaction = transaction;
@@ -30,20 +35,31 @@ public class PayrollStarter {
     public record Started(Payroll payroll, boolean created) {
     }
 
+    /** The 低保 payroll of the month. */
     public Started start(YearMonth month) {
-        var existing = payrolls.findByMonth(month);
+        return start(Program.DIBAO, month);
+    }
+
+    /**
+     * The payroll of a monthly program of the registry for the month (business key {@code payroll-2026-05} for
+     * 低保 as always, {@code payroll-GAOLING-2026-05} for another program).
+     */
+    public Started start(String programCode, YearMonth month) {
+        String program = programs.monthly(programCode).code();
+        var existing = payrolls.findByMonth(program, month);
         if (existing.isPresent()) {
             return new Started(existing.get(), false);
         }
         try {
             return transaction.execute(status -> {
-                long payrollId = payrolls.insert(month);
-                runtimeService.startProcessInstanceByMessage(MESSAGE_START, "payroll-" + month,
-                        Map.of(VAR_PAYROLL_ID, payrollId, VAR_MONTH, month.toString()));
+                long payrollId = payrolls.insert(program, month);
+                String businessKey = Program.DIBAO.equals(program) ? "payroll-" + month : "payroll-" + program + "-" + month;
+                runtimeService.startProcessInstanceByMessage(MESSAGE_START, businessKey,
+                        Map.of(VAR_PAYROLL_ID, payrollId, VAR_PROGRAM_CODE, program, VAR_MONTH, month.toString()));
                 return new Started(payrolls.get(payrollId), true);
             });
         } catch (DuplicateKeyException raceLost) {
-            return new Started(payrolls.findByMonth(month).orElseThrow(), false);
+            return new Started(payrolls.findByMonth(program, month).orElseThrow(), false);
         }
     }
 }

@@ -36,7 +36,9 @@ public class PayrollSteps {
 
     /** 建立工资单. */
     public void open(DelegateExecution execution) {
-        PayrollService.Opened opened = payrolls.open(PAYROLL_ID.get(execution), execution.getProcessInstanceId());
+        PayrollService.Opened opened = payrolls.open(PAYROLL_ID.get(execution), PROGRAM_CODE.get(execution),
+                execution.getProcessInstanceId());
+        PROGRAM_CODE.set(execution, opened.programCode());
         if (opened.month() != null) {
             PAYROLL_ID.set(execution, opened.payrollId());
             MONTH.set(execution, opened.month());

@@ -32,9 +32,11 @@ public class PayrollTaskForm {
     private final PayrollStaleness staleness;
     private final PayrollQueries queries;
     private final ObjectMapper json;
+    private final PayrollPrograms programs;
 
     public PayrollTaskForm(PayrollRepository payrolls, PayrollPayees payees, PayrollStaleness staleness,
-                           PayrollQueries queries, ObjectMapper json) {
+                           PayrollQueries queries, ObjectMapper json, PayrollPrograms programs) {
+        this.programs = programs;
         this.payrolls = payrolls;
         this.payees = payees;
         this.staleness = staleness;
@@ -47,6 +49,7 @@ public class PayrollTaskForm {
         Payroll p = payrolls.get(payrollId);
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put(STATUS_SHOWN.name(), p.status().label());
+        shown.put(PROGRAM_SHOWN.name(), programs.shortName(p.programCode()));
         shown.put(HOUSEHOLD_COUNT.name(), p.householdCount());
         shown.put(PEOPLE_COUNT.name(), p.peopleCount());
         shown.put(TOTAL_AMOUNT.name(), Money.format(p.totalAmount()));

@@ -19,6 +19,9 @@ public record Program(String code, String name, ProgramKind kind, String applica
     /** 特困人员救助供养: a person's enrolment, written by the tekun package. */
     public static final String TEKUN = "TEKUN";
 
+    /** 高龄津贴: a person's enrolment mirrors the person's gaoling_recipient row. */
+    public static final String GAOLING = "GAOLING";
+
     public Program {
         decisionKeys = List.copyOf(decisionKeys);
     }

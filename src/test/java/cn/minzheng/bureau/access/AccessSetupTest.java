@@ -26,11 +26,12 @@ class AccessSetupTest {
     @Test
     void eachRoleMayStartTheProcessesOfItsWork() {
         assertThat(startable(Groups.clerk("yuecun"))).containsExactly("community-worker-recruitment", "dibao-appeal",
-                "dibao-application", "dibao-recovery", "dibao-report", "dibao-review");
+                "dibao-application", "dibao-recovery", "dibao-report", "dibao-review", "gaoling-monthly-proposal");
         assertThat(startable(Groups.reviewer("renqiu"))).containsExactly("dibao-appeal", "dibao-recovery", "dibao-report");
         assertThat(startable(Groups.committee("renqiu-qinghuayuan"))).containsExactly("civil-mediation");
         assertThat(startable(Groups.DISTRICT_APPROVER)).containsExactly("community-office-construction",
-                "dibao-recovery", "dibao-survey-campaign", "disaster-relief", "donation-campaign");
+                "dibao-recovery", "dibao-survey-campaign", "disaster-relief", "donation-campaign", "gaoling-monthly-proposal",
+                "gaoling-survival-check");
         assertThat(startable(Groups.RELIEF_HEAD)).containsExactly("disaster-relief", "donation-campaign");
         assertThat(startable(Groups.FINANCE)).containsExactly("dibao-payroll");
         assertThat(startable(Groups.COMMUNITY_SECTION)).containsExactly("community-reorganisation");

@@ -99,7 +99,7 @@ class PayrollProcessTest {
         support.awaitJobs(instance.getId());
         assertThat(instance).hasPassed(TASK_OPEN, TASK_COMPUTE).isWaitingAt(TASK_CHECK_BY_FINANCE);
         assertThat(task(instance)).hasCandidateGroup("finance");
-        assertThat(instance).variables().containsOnlyKeys(VAR_PAYROLL_ID, VAR_MONTH, VAR_DUPLICATE, "initiator");
+        assertThat(instance).variables().containsOnlyKeys(VAR_PAYROLL_ID, VAR_PROGRAM_CODE, VAR_MONTH, VAR_DUPLICATE, "initiator");
 
         Payment first = support.payment(threePeople.id(), month);
         assertThat(first.amount()).isEqualByComparingTo("960.00");

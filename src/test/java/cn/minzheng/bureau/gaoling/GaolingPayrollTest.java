@@ -1,0 +1,252 @@
+package cn.minzheng.bureau.gaoling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.minzheng.bureau.common.RecordRows;
+import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.demo.DibaoWalker;
+import cn.minzheng.bureau.household.HouseholdRepository;
+import cn.minzheng.bureau.payroll.BankFileDownloads;
+import cn.minzheng.bureau.payroll.Payroll;
+import cn.minzheng.bureau.payroll.PayrollComputation;
+import cn.minzheng.bureau.payroll.PayrollProcess;
+import cn.minzheng.bureau.payroll.PayrollRepository;
+import cn.minzheng.bureau.payroll.PayrollStarter;
+import cn.minzheng.bureau.program.Enrolment;
+import cn.minzheng.bureau.program.EnrolmentRepository;
+import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.support.Http;
+
+/**
+ * The payroll of 高龄津贴, run by the same process, check, four-eyes approval, bank file and bank return as 低保's:
+ * each active 高龄 enrolment is paid once a month, to the person; its bank file is its own; the 低保 payroll of the
+ * same month is unaffected; the months a suspension left unpaid are paid once after the recipient is confirmed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GaolingPayrollTest {
+
+    private static final String FINANCE = "finance";
+    private static final String APPROVER = "approver";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    DibaoWalker walker;
+    @Autowired
+    HouseholdRepository households;
+    @Autowired
+    GaolingRepository repository;
+    @Autowired
+    EnrolmentRepository enrolments;
+    @Autowired
+    PayrollRepository payrolls;
+    @Autowired
+    PayrollStarter starter;
+    @Autowired
+    PayrollComputation computation;
+    @Autowired
+    BankFileDownloads bankFiles;
+    @Autowired
+    JdbcClient jdbc;
+
+    private GaolingTestSupport support;
+    private Http http;
+
+    @BeforeEach
+    void init() {
+        support = new GaolingTestSupport(households, engine, walker);
+        http = new Http(port);
+    }
+
+    record PaidRow(long enrolmentId, Long caseId, String benefitMonth, String payeeName, String payeeIdNumber,
+                   int peopleCount, BigDecimal amount, String status) {
+    }
+
+    @Test
+    void theGaolingPayrollPaysEachActiveEnrolmentOnceToThePersonWithItsOwnBankFile() {
+        String eighty = support.resident("严八十", YearMonth.now().atDay(1).minusYears(80));
+        String ninety = support.resident("韩九十", YearMonth.now().atDay(1).minusYears(91));
+        enrol(Map.of(eighty, new String[] {"CONFIRM"}, ninety, new String[] {"CONFIRM"}));
+        Enrolment e80 = enrolmentOf(eighty);
+        Enrolment e90 = enrolmentOf(ninety);
+        YearMonth month = freshMonth();
+
+        // finance starts it over the API with the program; a second start returns the same payroll
+        Http.Response started = http.post(FINANCE, "/api/payrolls", Map.of("month", month.toString(), "programCode", "GAOLING"));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        long payrollId = started.json().at("/payroll/id").asLong();
+        assertThat(http.post(FINANCE, "/api/payrolls", Map.of("month", month.toString(), "programCode", "GAOLING")).json()
+                .at("/payroll/id").asLong()).isEqualTo(payrollId);
+        Payroll payroll = payrolls.get(payrollId);
+        assertThat(payroll.programCode()).isEqualTo(Program.GAOLING);
+        String instance = payroll.processInstanceId();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getBusinessKey()).isEqualTo("payroll-GAOLING-" + month);
+        awaitJobs(instance);
+
+        List<PaidRow> paid = paidIn(payrollId);
+        assertThat(paid).filteredOn(r -> r.enrolmentId() == e80.id()).singleElement().satisfies(r -> {
+            assertThat(r.payeeIdNumber()).isEqualTo(eighty);
+            assertThat(r.payeeName()).isEqualTo("严八十");
+            assertThat(r.peopleCount()).isEqualTo(1);
+            assertThat(r.amount()).isEqualByComparingTo("100.00");
+            assertThat(r.caseId()).isNull();
+        });
+        assertThat(paid).filteredOn(r -> r.enrolmentId() == e90.id()).singleElement()
+                .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo("200.00"));
+        assertThat(paid).allSatisfy(r -> assertThat(r.caseId()).isNull());
+        assertThat(http.get(APPROVER, "/api/payrolls/programs/GAOLING/" + month).json().at("/payroll/id").asLong())
+                .isEqualTo(payrollId);
+
+        // the forms name the program; four eyes: finance checks, the approver approves
+        Task check = task(instance);
+        assertThat(engine.getTaskService().getVariable(check.getId(), "programName")).isEqualTo("高龄津贴");
+        complete(FINANCE, instance, Map.of(PayrollProcess.VAR_CHECK_DECISION, PayrollProcess.CONFIRM));
+        complete(APPROVER, instance, Map.of(PayrollProcess.VAR_APPROVAL_DECISION, PayrollProcess.APPROVE));
+        awaitJobs(instance);
+
+        Http.Response csv = http.get(FINANCE, "/api/payrolls/" + payrollId + "/bank-file.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(bankFiles.csv(payrollId).getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("高龄津贴代发-" + month + ".csv");
+        assertThat(csv.body()).contains("严八十", "韩九十", "100.00", "200.00");
+        complete(FINANCE, instance, Map.of(PayrollProcess.VAR_RECONCILE_CONFIRMED, true));
+        assertThat(payrolls.get(payrollId).status().name()).isEqualTo("RECONCILED");
+
+        // the 低保 payroll of the same month is a payroll of its own and pays no 高龄 enrolment
+        long dibaoPayrollId = payrolls.insert(month);
+        computation.compute(dibaoPayrollId);
+        assertThat(paidIn(dibaoPayrollId)).extracting(PaidRow::enrolmentId).doesNotContain(e80.id(), e90.id());
+        assertThat(paidIn(payrollId)).hasSameSizeAs(paid);
+        // paid once: the database refuses a second payment of the month
+        assertThat(jdbc.sql("select count(*) from payment where enrolment_id = ? and benefit_month = ?")
+                .params(e80.id(), month.toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aOneOffOrUnknownProgramHasNoMonthlyPayroll() {
+        assertThatThrownBy(() -> starter.start("NO_SUCH", freshMonth())).isInstanceOfSatisfying(RuleViolation.class,
+                v -> assertThat(v.getMessage()).contains("救助项目“NO_SUCH”不存在"));
+        Http.Response refused = http.post(FINANCE, "/api/payrolls", Map.of("month", "2030-01", "programCode", "NO_SUCH"));
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.json().at("/detail").asText()).contains("不存在");
+    }
+
+    @Test
+    void monthsASuspensionLeftUnpaidArePaidOnceAfterTheRecipientIsConfirmedAgain() {
+        String person = support.resident("曹暂停", YearMonth.now().atDay(1).minusYears(82));
+        enrol(Map.of(person, new String[] {"CONFIRM"}));
+        GaolingRepository.Recipient recipient = repository.recipientOf(person).orElseThrow();
+        Enrolment enrolment = enrolmentOf(person);
+        YearMonth m1 = freshMonth();
+
+        long first = payrolls.insert(Program.GAOLING, m1);
+        computation.compute(first);
+        assertThat(paidMonths(enrolment)).containsExactly(m1.toString());
+
+        repository.suspend(recipient, m1.plusMonths(1).toString(), "clerk.renqiu", "生存认证未确认");
+        long second = payrolls.insert(Program.GAOLING, m1.plusMonths(1));
+        computation.compute(second);
+        long third = payrolls.insert(Program.GAOLING, m1.plusMonths(2));
+        computation.compute(third);
+        assertThat(paidMonths(enrolment)).as("nothing while suspended").containsExactly(m1.toString());
+
+        repository.resume(repository.recipient(recipient.id()).orElseThrow(), m1.plusMonths(3), "clerk.renqiu", "补充生存认证");
+        long fourth = payrolls.insert(Program.GAOLING, m1.plusMonths(3));
+        computation.compute(fourth);
+        assertThat(paidMonths(enrolment)).containsExactly(m1.toString(), m1.plusMonths(1).toString(),
+                m1.plusMonths(2).toString(), m1.plusMonths(3).toString());
+        assertThat(repository.backPay(recipient.id())).extracting(GaolingRepository.BackPay::payrollId)
+                .containsOnly(fourth);
+
+        // confirmed again (a repeated answer), and the next payroll: the back pay is not paid twice
+        repository.resume(repository.recipient(recipient.id()).orElseThrow(), m1.plusMonths(3), "clerk.renqiu", "重复确认");
+        long fifth = payrolls.insert(Program.GAOLING, m1.plusMonths(4));
+        computation.compute(fifth);
+        assertThat(paidMonths(enrolment)).hasSize(5).doesNotHaveDuplicates();
+        assertThat(enrolments.history(enrolment.id())).extracting(h -> h.status().name())
+                .containsExactly("ACTIVE", "SUSPENDED", "ACTIVE");
+    }
+
+    private void enrol(Map<String, String[]> answers) {
+        ProcessInstance proposal = engine.getRuntimeService().startProcessInstanceByMessage(
+                GaolingProposalProcess.MESSAGE_START, Map.of(GaolingProposalProcess.VAR_PROPOSAL_MONTH, YearMonth.now().toString()));
+        support.answerAll(proposal.getId(), answers);
+    }
+
+    private Enrolment enrolmentOf(String idNumber) {
+        return enrolments.forProgramCase(Program.GAOLING, repository.recipientOf(idNumber).orElseThrow().id()).orElseThrow();
+    }
+
+    private List<PaidRow> paidIn(long payrollId) {
+        return jdbc.sql("""
+                select enrolment_id, case_id, benefit_month, payee_name, payee_id_number, people_count, amount, status
+                from payment where payroll_id = ? order by id""").param(payrollId).query(RecordRows.of(PaidRow.class)).list();
+    }
+
+    private List<String> paidMonths(Enrolment enrolment) {
+        return jdbc.sql("select benefit_month from payment where enrolment_id = ? order by benefit_month")
+                .param(enrolment.id()).query(String.class).list();
+    }
+
+    private Task task(String instance) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+    }
+
+    private void complete(String user, String instance, Map<String, Object> variables) {
+        walker.as(user, () -> {
+            Task task = task(instance);
+            engine.getTaskService().claim(task.getId(), user);
+            engine.getTaskService().complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    private void awaitJobs(String processInstanceId) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            Job job = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).executable()
+                    .list().stream().findFirst().orElse(null);
+            if (job == null) {
+                return;
+            }
+            if (job.getExceptionMessage() != null) {
+                throw new IllegalStateException("job failed: " + job.getExceptionMessage());
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("job " + job.getId() + " did not run within a minute");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A month no other test is likely to have used, far enough ahead that every active enrolment is paid in it. */
+    private static YearMonth freshMonth() {
+        return YearMonth.of(ThreadLocalRandom.current().nextInt(2200, 9000), ThreadLocalRandom.current().nextInt(1, 8));
+    }
+}
