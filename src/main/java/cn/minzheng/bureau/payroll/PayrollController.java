@@ -73,7 +73,7 @@ public class PayrollController {
     @GetMapping("/programs/{programCode}/{month}")
     public PayrollView findByMonth(@PathVariable String programCode, @PathVariable String month) {
         requireGroup(READERS);
-        String program = programs.monthly(programCode).code();
+        String program = programs.paidMonthly(programCode).code();
         YearMonth parsed = PayrollMonth.parse(month);
         return view(payrolls.findByMonth(program, parsed).orElseThrow(() ->
                 RuleViolation.notFound(programs.shortName(program) + parsed + "的工资单")));

@@ -22,8 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.engine.EngineAuthentication;
-import cn.minzheng.bureau.program.ProgramKind;
-import cn.minzheng.bureau.program.ProgramRegistry;
 import cn.minzheng.bureau.web.LedgerPage;
 import cn.minzheng.bureau.web.LedgerUser;
 
@@ -49,13 +47,11 @@ public class PayrollPageController {
     private final BankFileDownloads bankFiles;
     private final IdentityService identityService;
     private final PayrollPrograms programs;
-    private final ProgramRegistry registry;
 
     public PayrollPageController(PayrollRepository payrolls, PayrollPayees payees, PayrollStaleness staleness,
                                  PayrollStarter starter, BankFileDownloads bankFiles, IdentityService identityService,
-                                 PayrollPrograms programs, ProgramRegistry registry) {
+                                 PayrollPrograms programs) {
         this.programs = programs;
-        this.registry = registry;
         this.identityService = identityService;
         this.payrolls = payrolls;
         this.payees = payees;
@@ -72,7 +68,7 @@ public class PayrollPageController {
     public String list(@RequestAttribute(USER) LedgerUser user, @RequestParam(defaultValue = "0") int page,
                        @RequestParam(required = false) String program, Model model) {
         requireReader(user);
-        return list(user, programs.monthly(program).code(), page, null, null, model);
+        return list(user, programs.paidMonthly(program).code(), page, null, null, model);
     }
 
     /** 发起指定月份的工资单: the API's start (one payroll per month); a month that has one opens it. */
@@ -80,7 +76,7 @@ public class PayrollPageController {
     public ModelAndView start(@RequestAttribute(USER) LedgerUser user, @RequestParam(required = false) String month,
                               @RequestParam(required = false) String program, Model model, RedirectAttributes redirect) {
         requireFinance(user);
-        String programCode = programs.monthly(program).code();
+        String programCode = programs.paidMonthly(program).code();
         String name = programs.shortName(programCode);
         YearMonth parsed;
         try {
@@ -138,7 +134,7 @@ public class PayrollPageController {
         int shown = Math.min(Math.max(page, 0), pages - 1);
         model.addAttribute("program", programCode);
         model.addAttribute("programName", programs.shortName(programCode));
-        model.addAttribute("programs", registry.all().stream().filter(p -> p.kind() == ProgramKind.MONTHLY).toList());
+        model.addAttribute("programs", programs.paidMonthly());
         List<Listed> listed = payrolls.byMonthDescending(programCode, PAYROLLS_PER_PAGE, (long) shown * PAYROLLS_PER_PAGE).stream()
                 .map(p -> new Listed(p, staleness.of(p).stale())).toList();
         model.addAttribute("user", user);

@@ -3,6 +3,7 @@ package cn.minzheng.bureau.payroll;
 import static cn.minzheng.bureau.payroll.PayrollProcess.*;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -41,11 +42,20 @@ public class PayrollStarter {
     }
 
     /**
-     * The payroll of a monthly program of the registry for the month (business key {@code payroll-2026-05} for
+     * The month's payrolls of every other program a monthly payroll pays (高龄津贴, 特困供养, the 临时救助 grants…),
+     * started beside the 低保 payroll that the monthly timer opens; one already started is left as it is.
+     */
+    public List<Started> startOtherPrograms(YearMonth month) {
+        return programs.paidMonthly().stream().filter(p -> !Program.DIBAO.equals(p.code()))
+                .map(p -> start(p.code(), month)).toList();
+    }
+
+    /**
+     * The payroll of a program of the registry paid monthly, for the month (business key {@code payroll-2026-05} for
      * 低保 as always, {@code payroll-GAOLING-2026-05} for another program).
      */
     public Started start(String programCode, YearMonth month) {
-        String program = programs.monthly(programCode).code();
+        String program = programs.paidMonthly(programCode).code();
         var existing = payrolls.findByMonth(program, month);
         if (existing.isPresent()) {
             return new Started(existing.get(), false);

@@ -2,6 +2,7 @@ package cn.minzheng.bureau.payroll;
 
 import static cn.minzheng.bureau.payroll.PayrollProcess.*;
 
+import java.time.YearMonth;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,19 +26,28 @@ public class PayrollSteps {
     private final PayrollComputation computation;
     private final PayrollIssue issue;
     private final PayrollTaskForm taskForm;
+    private final PayrollStarter starter;
 
     public PayrollSteps(PayrollService payrolls, PayrollComputation computation, PayrollIssue issue,
-                        PayrollTaskForm taskForm) {
+                        PayrollTaskForm taskForm, PayrollStarter starter) {
+        this.starter = starter;
         this.payrolls = payrolls;
         this.computation = computation;
         this.issue = issue;
         this.taskForm = taskForm;
     }
 
-    /** 建立工资单. */
+    /**
+     * 建立工资单. Started by the monthly timer (no payroll given), it opens the month's 低保 payroll here and starts
+     * the month's payrolls of the other programs paid monthly, each its own instance.
+     */
     public void open(DelegateExecution execution) {
+        boolean monthlyTimer = PAYROLL_ID.get(execution) == null && PROGRAM_CODE.get(execution) == null;
         PayrollService.Opened opened = payrolls.open(PAYROLL_ID.get(execution), PROGRAM_CODE.get(execution),
                 execution.getProcessInstanceId());
+        if (monthlyTimer) {
+            starter.startOtherPrograms(YearMonth.parse(opened.month()));
+        }
         PROGRAM_CODE.set(execution, opened.programCode());
         if (opened.month() != null) {
             PAYROLL_ID.set(execution, opened.payrollId());

@@ -144,7 +144,7 @@ class GaolingPayrollTest {
     }
 
     @Test
-    void aOneOffOrUnknownProgramHasNoMonthlyPayroll() {
+    void anUnknownProgramHasNoPayroll() {
         assertThatThrownBy(() -> starter.start("NO_SUCH", freshMonth())).isInstanceOfSatisfying(RuleViolation.class,
                 v -> assertThat(v.getMessage()).contains("救助项目“NO_SUCH”不存在"));
         Http.Response refused = http.post(FINANCE, "/api/payrolls", Map.of("month", "2030-01", "programCode", "NO_SUCH"));

@@ -12,6 +12,7 @@ import static cn.minzheng.bureau.support.RuleViolations.violation;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestExecutionListeners;
 
 import cn.minzheng.bureau.demo.DibaoWalker;
+import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.payroll.PayrollTestSupport.Payment;
@@ -272,6 +274,13 @@ class PayrollProcessTest {
         engine.getManagementService().executeJob(timer.getId());
         Payroll current = payrolls.findByMonth(YearMonth.now()).orElseThrow();
         assertThat(current.processInstanceId()).isNotNull();
+        // beside 低保, the month's payroll of every other program paid monthly, each in its own instance
+        for (String program : List.of(Program.GAOLING, Program.TEKUN, Program.LINSHI)) {
+            Payroll other = payrolls.findByMonth(program, YearMonth.now()).orElseThrow();
+            assertThat(other.processInstanceId()).as(program).isNotNull().isNotEqualTo(current.processInstanceId());
+            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey("payroll-" + program + "-" + YearMonth.now()).count()).as(program).isEqualTo(1);
+        }
 
         // the timer again (a retried job, a second node): the month is already being paid
         String started = current.processInstanceId();
@@ -281,6 +290,9 @@ class PayrollProcessTest {
                 .count()).isPositive();
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId(START_MONTHLY)
                 .count()).isGreaterThanOrEqualTo(2);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey("payroll-" + Program.GAOLING + "-" + YearMonth.now()).count())
+                .as("the other programs' payrolls are not started twice").isEqualTo(1);
     }
 
     private Job timerJob() {
