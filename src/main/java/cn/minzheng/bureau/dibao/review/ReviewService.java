@@ -1,5 +1,7 @@
 package cn.minzheng.bureau.dibao.review;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -17,6 +19,10 @@ import cn.minzheng.bureau.dibao.HouseholdIncomeService;
 import cn.minzheng.bureau.dibao.IncomeAssessment;
 import cn.minzheng.bureau.dibao.IncomeCalculator;
 import cn.minzheng.bureau.dibao.StandardService;
+import cn.minzheng.bureau.program.CrossProgramRules;
+import cn.minzheng.bureau.program.Enrolment;
+import cn.minzheng.bureau.program.EnrolmentRepository;
+import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.region.AreaType;
 
 /**
@@ -35,10 +41,14 @@ public class ReviewService {
     private final ReviewSettings settings;
     private final StaffNames staffNames;
     private final TaskService taskService;
+    private final CrossProgramRules crossProgramRules;
+    private final EnrolmentRepository enrolments;
 
     public ReviewService(ReviewRepository reviews, DibaoCaseRepository cases, HouseholdIncomeService incomes,
                          StandardService standards, ReviewSettings settings, StaffNames staffNames,
-                         TaskService taskService) {
+                         TaskService taskService, CrossProgramRules crossProgramRules, EnrolmentRepository enrolments) {
+        this.crossProgramRules = crossProgramRules;
+        this.enrolments = enrolments;
         this.reviews = reviews;
         this.cases = cases;
         this.incomes = incomes;
@@ -90,8 +100,24 @@ public class ReviewService {
                         + Money.format(benefit.monthlyStandard()) + "元"
                 : "重新核算：人均收入" + Money.format(benefit.perCapitaIncome()) + "元，月补助"
                         + Money.format(benefit.monthlyAmount()) + "元";
+        // the cross-program rules, re-checked: a member now also in a program 低保 excludes (特困供养) is named, and
+        // the review goes to the township and the district whatever the amount
+        List<String> conflicts = programConflicts(caseId);
+        if (!conflicts.isEmpty()) {
+            reason = "复核发现救助项目冲突：" + String.join("；", conflicts) + "。" + reason;
+            decision = new ReviewDecision(decision.outcome(), decision.newAmount(), true);
+        }
         reviews.saveProposal(reviewId, benefit.perCapitaIncome(), benefit.monthlyStandard(), decision, reason);
         return new Proposal(decision, reason);
+    }
+
+    /** The conflicts of the case's members with other programs, each as a Chinese sentence naming the enrolment. */
+    List<String> programConflicts(long caseId) {
+        Long own = enrolments.forProgramCase(Program.DIBAO, caseId).map(Enrolment::id).orElse(null);
+        List<CrossProgramRules.Person> members = incomes.assessedHousehold(caseId).members().stream()
+                .map(m -> new CrossProgramRules.Person(m.idNumber().value(), m.name())).toList();
+        return crossProgramRules.conflicts(Program.DIBAO, members, own).stream()
+                .map(CrossProgramRules.Conflict::message).toList();
     }
 
     /** 乡镇审核 / 区级审批: the decision in the case's record. */

@@ -10,7 +10,9 @@ import static cn.minzheng.bureau.support.RuleViolations.violation;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.math.BigDecimal;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -35,7 +37,13 @@ import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
+import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.payroll.PayrollProcess;
+import cn.minzheng.bureau.program.EnrolmentRepository;
+import cn.minzheng.bureau.program.EnrolmentStatus;
+import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.program.ProgramCase;
 import cn.minzheng.bureau.support.TestApplications;
 
 /**
@@ -81,6 +89,10 @@ class DibaoReviewProcessTest {
     ReviewScheduler scheduler;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    HouseholdRepository households;
+    @Autowired
+    EnrolmentRepository enrolments;
 
     @BeforeEach
     void init() {
@@ -104,6 +116,22 @@ class DibaoReviewProcessTest {
         assertThat(review.proposedAmount()).isEqualByComparingTo("960.00");
         assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("960.00");
         assertThat(lastReviewed(dibaoCase)).isNotNull();
+    }
+
+    @Test
+    void aMemberFoundInTekunIsNamedAndTheReviewGoesToTheTownshipAndTheDistrict() {
+        DibaoCase dibaoCase = activeCase(3, "600"); // unchanged: would keep its benefit without approval
+        // a member enrolled in 特困供养 around the rules (data from before them): the review re-checks
+        Household.Member member = households.find(dibaoCase.householdId()).orElseThrow().members().get(2);
+        enrolments.mirror(new ProgramCase(Program.TEKUN, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
+                dibaoCase.householdId(), member.idNumber().value(), dibaoCase.townshipCode(), EnrolmentStatus.ACTIVE,
+                new BigDecimal("900.00"), "2026-01", null), "clerk.yuecun", "迁入数据");
+        ProcessInstance instance = start(dibaoCase, ReviewStarter.PERIODIC, null);
+        resurvey(instance, Map.of());
+        assertThat(instance).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP).variables().containsEntry(VAR_NEEDS_APPROVAL, true);
+        String reason = (String) engine.getRuntimeService().getVariable(instance.getId(), "outcomeReason");
+        assertThat(reason).startsWith("复核发现救助项目冲突：" + member.name() + "（身份证号" + member.idNumber().value()
+                + "）已在特困人员救助供养中（享受中，自2026-01起）");
     }
 
     @Test
