@@ -112,12 +112,14 @@ public final class Tasklist {
         driver.get(url(TASKLIST + "#/?task=" + taskId));
         for (int reloads = 0; ; reloads++) {
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(30)).until(
-                        d -> !d.findElements(By.cssSelector(".task-details .fjs-form .fjs-form-field")).isEmpty()
-                                || !d.findElements(By.xpath("//button[normalize-space()='认领']")).isEmpty());
+                WebDriverWait shown = new WebDriverWait(driver, Duration.ofSeconds(30));
+                shown.until(d -> !d.findElements(By.cssSelector(".task-details .fjs-form .fjs-form-field")).isEmpty()
+                        || !d.findElements(By.xpath("//button[normalize-space()='认领']")).isEmpty());
+                claimIfOffered();
+                shown.until(d -> !d.findElements(By.cssSelector(".task-details .fjs-form .fjs-form-field")).isEmpty());
                 break;
             } catch (TimeoutException notShown) {
-                // Tasklist already open on its list sometimes keeps the list and ignores the task in the address
+                // Tasklist, already open on its list, sometimes keeps the list and drops the task of the address
                 // (请在列表中选择一个任务); a user reloads the page, and so does the test, up to twice
                 if (reloads == 2) {
                     throw notShown;
@@ -125,8 +127,6 @@ public final class Tasklist {
                 driver.navigate().refresh();
             }
         }
-        claimIfOffered();
-        wait.until(d -> !d.findElements(By.cssSelector(".task-details .fjs-form .fjs-form-field")).isEmpty());
         WebElement form = driver.findElement(By.cssSelector(".task-details .fjs-form"));
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='完成']")));
         return new CamundaForm(driver, wait, form, "完成");
