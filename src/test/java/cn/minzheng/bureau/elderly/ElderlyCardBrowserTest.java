@@ -65,6 +65,11 @@ class ElderlyCardBrowserTest {
                 .isEqualTo(1);
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance).singleResult().getAssignee())
                 .isEqualTo("reviewer.yuecun");
+
+        tasklist.open("/ledger/elderly/cards");
+        tasklist.waiting().until(d -> tasklist.bodyText().contains(card.cardNumber()));
+        assertThat(tasklist.bodyText()).contains("老年人优待证台账", "岳老汉", "有效").doesNotContain("任丘办事处");
+        tasklist.screenshot("elderly-card-ledger");
     }
 
     private Optional<String> processInstanceOf(String idNumber) {
