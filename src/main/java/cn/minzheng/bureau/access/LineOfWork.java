@@ -32,8 +32,8 @@ public enum LineOfWork {
             List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER), district(Groups.DIBAO_HEAD))),
     ORGANISATION("民间组织登记", 27, "社会团体和民办非企业单位的名称核准、成立登记、审批和发证", Cards.ORGANISATION,
             List.of(district(Groups.ORGANISATION_SECTION), district(Groups.ORGANISATION_HEAD))),
-    ELDERLY_ALLOWANCE("高龄津贴", 28, "高龄津贴的月度提议核对（对照户籍确认）和年度生存认证", Cards.ELDERLY,
-            List.of(TOWNSHIP_CLERKS, district(Groups.DISTRICT_APPROVER)));
+    ELDERLY_ALLOWANCE("老龄工作", 28, "高龄津贴的月度提议核对（对照户籍确认）和年度生存认证，老年人优待证的申领、审核、发证和补办",
+            Cards.ELDERLY, List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER)));
 
     /** A variable shown on the task cards and matched by the search box. */
     record Card(String variable, String label) {
@@ -53,7 +53,7 @@ public enum LineOfWork {
         static final List<Card> RELIEF = List.of(new Card("disasterName", "灾害"), new Card("headName", "户主"),
                 new Card("campaignTitle", "捐赠活动"), TOWNSHIP, new Card("householdAddress", "住址"));
         static final List<Card> ELDERLY = List.of(new Card("proposalMonth", "提议月份"),
-                new Card("checkYear", "认证年度"), TOWNSHIP);
+                new Card("checkYear", "认证年度"), APPLICANT, TOWNSHIP);
         static final List<Card> COMMUNITY = List.of(new Card("projectName", "项目"), new Card("roundTitle", "竞争上岗"),
                 new Card("planTitle", "调整方案"), new Card("partiesSummary", "当事人"), COMMUNITY_NAME, TOWNSHIP);
 

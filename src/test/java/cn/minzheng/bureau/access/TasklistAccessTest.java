@@ -89,11 +89,11 @@ class TasklistAccessTest {
     @Test
     void eachRoleFindsTheFiltersOfItsWork() {
         assertThat(filterNames("clerk.yuecun")).containsExactly(MY_LEVEL, "我的任务", "三日内到期",
-                "低保申请审批", "低保复核与核查", "救灾救济", "社区建设", "社会救助", "高龄津贴");
+                "低保申请审批", "低保复核与核查", "救灾救济", "社区建设", "社会救助", "老龄工作");
         assertThat(filterNames("reviewer.renqiu")).containsExactly(MY_LEVEL, "我的任务", "三日内到期",
-                "低保申请审批", "低保复核与核查", "救灾救济", "社区建设", "社会救助");
+                "低保申请审批", "低保复核与核查", "救灾救济", "社区建设", "社会救助", "老龄工作");
         assertThat(filterNames("approver")).containsExactly(MY_LEVEL, "我的任务", "三日内到期",
-                "低保申请审批", "低保复核与核查", "低保资金发放", "救灾救济", "社区建设", "社会救助", "高龄津贴");
+                "低保申请审批", "低保复核与核查", "低保资金发放", "救灾救济", "社区建设", "社会救助", "老龄工作");
         assertThat(filterNames("finance")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "低保资金发放", "救灾救济");
         assertThat(filterNames("dibaohead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "低保申请审批", "社会救助");
         assertThat(filterNames("reliefhead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "救灾救济");
