@@ -11,6 +11,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.common.RecordRows;
+
 /**
  * The one writer of {@code elderly_card}, {@code elderly_card_event} and {@code elderly_card_application}. The
  * tables themselves keep one valid card and one open application per person (unique {@code valid_holder},
@@ -62,7 +64,7 @@ public class ElderlyCardRepository {
         return jdbc.sql("""
                 select m.household_id, h.township_code, m.name, m.birth_date
                 from household_member m join household h on h.id = m.household_id
-                where m.id_number = ? order by m.id""").param(idNumber).query(Resident.class).list().stream().findFirst();
+                where m.id_number = ? order by m.id""").param(idNumber).query(RecordRows.of(Resident.class)).list().stream().findFirst();
     }
 
     public long register(Registration r, String processInstanceId, String actor) {
@@ -80,7 +82,7 @@ public class ElderlyCardRepository {
 
     public Optional<Application> application(long id) {
         return jdbc.sql("select " + APPLICATION_COLUMNS + " from elderly_card_application where id = ?").param(id)
-                .query(Application.class).optional();
+                .query(RecordRows.of(Application.class)).optional();
     }
 
     public boolean hasOpenApplication(String idNumber) {
@@ -102,31 +104,31 @@ public class ElderlyCardRepository {
 
     public Optional<Card> validCard(String idNumber) {
         return jdbc.sql("select " + CARD_COLUMNS + " from elderly_card where valid_holder = ?").param(idNumber)
-                .query(Card.class).optional();
+                .query(RecordRows.of(Card.class)).optional();
     }
 
     public Optional<Card> card(long id) {
-        return jdbc.sql("select " + CARD_COLUMNS + " from elderly_card where id = ?").param(id).query(Card.class).optional();
+        return jdbc.sql("select " + CARD_COLUMNS + " from elderly_card where id = ?").param(id).query(RecordRows.of(Card.class)).optional();
     }
 
     public Optional<Card> cardByNumber(String number) {
         return jdbc.sql("select " + CARD_COLUMNS + " from elderly_card where card_number = ?").param(number)
-                .query(Card.class).optional();
+                .query(RecordRows.of(Card.class)).optional();
     }
 
     /** The cards of a township (null: every township), newest first. */
     public List<Card> cards(String townshipCode) {
         String order = " order by township_code, issue_year desc, sequence_no desc";
         if (townshipCode == null) {
-            return jdbc.sql("select " + CARD_COLUMNS + " from elderly_card" + order).query(Card.class).list();
+            return jdbc.sql("select " + CARD_COLUMNS + " from elderly_card" + order).query(RecordRows.of(Card.class)).list();
         }
         return jdbc.sql("select " + CARD_COLUMNS + " from elderly_card where township_code = ?" + order)
-                .param(townshipCode).query(Card.class).list();
+                .param(townshipCode).query(RecordRows.of(Card.class)).list();
     }
 
     public List<Event> history(long cardId) {
         return jdbc.sql("select id, card_id, event, happened_on, actor, note from elderly_card_event where card_id = ? order by id")
-                .param(cardId).query(Event.class).list();
+                .param(cardId).query(RecordRows.of(Event.class)).list();
     }
 
     /** The next free sequence number of a township's cards of a year. */
