@@ -127,6 +127,7 @@ public class Dashboard {
                 .optional().orElse(null);
     }
 
+    /** 低保 households and people paid for each month of the year (低保 payments carry their case). */
     private List<YearAtAGlance.Covered> coveredByMonth(int year, Confine inArea) {
         Map<String, YearAtAGlance.Covered> months = new LinkedHashMap<>();
         for (int m = 1; m <= 12; m++) {
@@ -134,7 +135,8 @@ public class Dashboard {
             months.put(month, new YearAtAGlance.Covered(month, 0, 0));
         }
         jdbc.sql("select benefit_month, count(*) as households, coalesce(sum(people_count), 0) as people from payment "
-                        + "where benefit_month like ?" + inArea.on("township_code") + " group by benefit_month")
+                        + "where benefit_month like ? and case_id is not null" + inArea.on("township_code")
+                        + " group by benefit_month")
                 .params(inArea.params(year + "-%"))
                 .query(rs -> {
                     String month = rs.getString("benefit_month");
