@@ -18,12 +18,14 @@ public final class Groups {
     public static final String ORGANISATION_SECTION = "organisation-section";
     /** 民间组织管理科负责人: approves registrations (never the one who reviewed them). */
     public static final String ORGANISATION_HEAD = "organisation-head";
+    /** 区民政局优抚安置科: approves the recognition of 优抚对象 (district level). */
+    public static final String YOUFU_SECTION = "youfu-section";
     public static final String PROCESS_MANAGER = "process-manager";
     public static final String ADMIN = "camunda-admin";
 
     /** Roles that work across the whole district. */
     public static final Set<String> DISTRICT_WIDE = Set.of(DISTRICT_APPROVER, FINANCE, SURVEY_TEAM_LEAD, RELIEF_HEAD, DIBAO_HEAD,
-            ADMIN, COMMUNITY_SECTION);
+            ADMIN, COMMUNITY_SECTION, YOUFU_SECTION);
 
     private Groups() {
     }

@@ -33,7 +33,9 @@ public enum LineOfWork {
     ORGANISATION("民间组织登记", 27, "社会团体和民办非企业单位的名称核准、成立登记、审批和发证", Cards.ORGANISATION,
             List.of(district(Groups.ORGANISATION_SECTION), district(Groups.ORGANISATION_HEAD))),
     ELDERLY_ALLOWANCE("老龄工作", 28, "高龄津贴的月度提议核对（对照户籍确认）和年度生存认证，老年人优待证的申领、审核、发证和补办",
-            Cards.ELDERLY, List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER)));
+            Cards.ELDERLY, List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER))),
+    YOUFU("优抚安置", 29, "优抚对象的登记认定：乡镇（街道）登记和审核，区民政局优抚安置科审批", Cards.DIBAO,
+            List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.YOUFU_SECTION)));
 
     /** A variable shown on the task cards and matched by the search box. */
     record Card(String variable, String label) {

@@ -78,10 +78,12 @@ public class PayrollComputation {
     private final PayrollRepository payrolls;
     private final PayrollAdjustments adjustments;
     private final List<ProgramBackPay> programBackPay;
+    private final List<ProgramAmounts> programAmounts;
 
     public PayrollComputation(JdbcClient jdbc, PayrollRepository payrolls, PayrollAdjustments adjustments,
-                              ObjectProvider<ProgramBackPay> programBackPay) {
+                              ObjectProvider<ProgramBackPay> programBackPay, ObjectProvider<ProgramAmounts> programAmounts) {
         this.programBackPay = programBackPay.orderedStream().toList();
+        this.programAmounts = programAmounts.orderedStream().toList();
         this.jdbc = jdbc;
         this.payrolls = payrolls;
         this.adjustments = adjustments;
@@ -99,6 +101,12 @@ public class PayrollComputation {
         Timestamp now = Timestamp.from(Instant.now());
         long started = System.nanoTime();
         int reissued = reissueFailedPayments(payrollId, payroll.programCode(), month);
+        // a program whose amounts follow the month's table (优抚: the year's standard)
+        for (ProgramAmounts amounts : programAmounts) {
+            if (amounts.programCode().equals(payroll.programCode())) {
+                amounts.update(month);
+            }
+        }
         long reissuedAt = System.nanoTime();
         int inserted = oneOff(payroll.programCode())
                 ? jdbc.sql(INSERT_ONE_OFF_PAYMENTS).params(payrollId, month, now, payroll.programCode(), month).update()

@@ -22,6 +22,9 @@ public record Program(String code, String name, ProgramKind kind, String applica
     /** 高龄津贴: a person's enrolment mirrors the person's gaoling_recipient row. */
     public static final String GAOLING = "GAOLING";
 
+    /** 优抚对象定期抚恤补助: a person's enrolment mirrors the person's youfu_recipient row. */
+    public static final String YOUFU = "YOUFU";
+
     public Program {
         decisionKeys = List.copyOf(decisionKeys);
     }
