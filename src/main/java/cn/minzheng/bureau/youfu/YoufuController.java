@@ -30,14 +30,12 @@ import cn.minzheng.bureau.common.RuleViolation;
 @RequestMapping("/api/youfu")
 public class YoufuController {
 
-    private final YoufuService service;
     private final YoufuRepository recipients;
     private final RuntimeService runtime;
     private final CurrentUser currentUser;
 
-    public YoufuController(YoufuService service, YoufuRepository recipients, RuntimeService runtime,
+    public YoufuController(YoufuRepository recipients, RuntimeService runtime,
                            CurrentUser currentUser) {
-        this.service = service;
         this.recipients = recipients;
         this.runtime = runtime;
         this.currentUser = currentUser;
@@ -59,8 +57,8 @@ public class YoufuController {
             variables.put(variable.name(), value == null || value instanceof Number ? value : value.toString());
         }
         ProcessInstance instance = runtime.startProcessInstanceByKey(YoufuProcess.KEY, variables);
-        long id = ((Number) runtime.getVariable(instance.getId(), YoufuProcess.RECIPIENT_ID.name())).longValue();
-        return ResponseEntity.created(URI.create("/api/youfu/recipients/" + id)).body(service.get(id));
+        YoufuRecipient registered = recipients.findByProcessInstance(instance.getId()).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/youfu/recipients/" + registered.id())).body(registered);
     }
 
     @Operation(summary = "优抚对象名册（本人工作范围）")

@@ -98,6 +98,12 @@ public class YoufuRepository {
                 .query(RecordRows.of(YoufuRecipient.class)).optional();
     }
 
+    /** The registration a recognition process made. */
+    public Optional<YoufuRecipient> findByProcessInstance(String processInstanceId) {
+        return jdbc.sql("select " + COLUMNS + " from youfu_recipient where process_instance_id = ?").param(processInstanceId)
+                .query(RecordRows.of(YoufuRecipient.class)).optional();
+    }
+
     /** The person's open registration (认定办理中 or 享受中), if any. */
     public Optional<YoufuRecipient> findOpen(String idNumber) {
         return jdbc.sql("select " + COLUMNS + " from youfu_recipient where open_person_id_number = ?").param(idNumber)
