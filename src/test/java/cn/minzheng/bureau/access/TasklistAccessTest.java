@@ -89,9 +89,9 @@ class TasklistAccessTest {
     @Test
     void eachRoleFindsTheFiltersOfItsWork() {
         assertThat(filterNames("clerk.yuecun")).containsExactly(MY_LEVEL, "我的任务", "三日内到期",
-                "低保申请审批", "低保复核与核查", "救灾救济", "社区建设", "社会救助", "老龄工作");
+                "低保申请审批", "低保复核与核查", "救灾救济", "社区建设", "社会救助", "老龄工作", "优抚安置");
         assertThat(filterNames("reviewer.renqiu")).containsExactly(MY_LEVEL, "我的任务", "三日内到期",
-                "低保申请审批", "低保复核与核查", "救灾救济", "社区建设", "社会救助", "老龄工作");
+                "低保申请审批", "低保复核与核查", "救灾救济", "社区建设", "社会救助", "老龄工作", "优抚安置");
         assertThat(filterNames("approver")).containsExactly(MY_LEVEL, "我的任务", "三日内到期",
                 "低保申请审批", "低保复核与核查", "低保资金发放", "救灾救济", "社区建设", "社会救助", "老龄工作");
         assertThat(filterNames("finance")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "低保资金发放", "救灾救济");
@@ -102,6 +102,7 @@ class TasklistAccessTest {
         assertThat(filterNames("community")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "社区建设");
         assertThat(filterNames("orgclerk")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "民间组织登记");
         assertThat(filterNames("orghead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "民间组织登记");
+        assertThat(filterNames("youfu")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "优抚安置");
     }
 
     @Test
