@@ -72,8 +72,8 @@ public class DeathRegistrationRepository {
                 .query(RecordRows.of(DeathRecord.class)).optional();
     }
 
-    public Optional<DeathRecord> byNumber(String recordNumber) {
-        return jdbc.sql("select " + COLUMNS + " from death_record where record_number = ?").param(recordNumber)
+    public Optional<DeathRecord> ofProcess(String processInstanceId) {
+        return jdbc.sql("select " + COLUMNS + " from death_record where process_instance_id = ?").param(processInstanceId)
                 .query(RecordRows.of(DeathRecord.class)).optional();
     }
 
