@@ -35,7 +35,7 @@ public class GaolingRepository {
 
     public enum ProposalStatus { PROPOSED, CONFIRMED, NOT_CONFIRMED }
 
-    public enum RecipientStatus { ACTIVE, SUSPENDED }
+    public enum RecipientStatus { ACTIVE, SUSPENDED, ENDED }
 
     public enum SurvivalStatus { PENDING, CONFIRMED, NOT_CONFIRMED }
 
@@ -75,7 +75,7 @@ public class GaolingRepository {
         return jdbc.sql("""
                 select m.id_number, m.name, m.birth_date, h.id as household_id, h.township_code
                 from household_member m join household h on h.id = m.household_id
-                where m.birth_date <= ?
+                where m.birth_date <= ? and m.died_on is null
                   and m.id = (select max(m2.id) from household_member m2 where m2.id_number = m.id_number)
                 order by h.township_code, m.birth_date, m.id_number""")
                 .param(bornBy).query(RecordRows.of(Resident.class)).list();
@@ -287,8 +287,19 @@ public class GaolingRepository {
                 .query(RecordRows.of(SurvivalCheck.class)).optional();
     }
 
+    /** The recipient died (死亡登记): paid no more, never proposed again; the enrolment ends. */
+    public Enrolment end(Recipient recipient, String actor, String reason) {
+        jdbc.sql("update gaoling_recipient set status = ?, updated_at = ? where id = ? and status <> ?")
+                .params(RecipientStatus.ENDED.name(), now(), recipient.id(), RecipientStatus.ENDED.name()).update();
+        return mirror(recipient(recipient.id()).orElseThrow(), actor, reason);
+    }
+
     private Enrolment mirror(Recipient r, String actor, String reason) {
-        EnrolmentStatus status = r.status() == RecipientStatus.ACTIVE ? EnrolmentStatus.ACTIVE : EnrolmentStatus.SUSPENDED;
+        EnrolmentStatus status = switch (r.status()) {
+            case ACTIVE -> EnrolmentStatus.ACTIVE;
+            case SUSPENDED -> EnrolmentStatus.SUSPENDED;
+            case ENDED -> EnrolmentStatus.ENDED;
+        };
         return enrolments.mirror(new ProgramCase(Program.GAOLING, r.id(), r.householdId(), r.personIdNumber(), r.townshipCode(),
                 status, r.amount(), r.startMonth(), r.calculationSnapshot()), actor, reason);
     }

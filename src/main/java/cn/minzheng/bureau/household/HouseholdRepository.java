@@ -79,12 +79,35 @@ public class HouseholdRepository {
         return findWhere("id = ?", id);
     }
 
-    /** The household of a 低保 case, without reading the case first. */
+    /**
+     * The household of a 低保 case as its calculation counts it, without reading the case first: its living members
+     * (a member with a recorded death no longer counts).
+     */
     public Optional<Household> findForCase(long caseId) {
-        return findWhere("id = (select household_id from dibao_case where id = ?)", caseId);
+        return findWhere("id = (select household_id from dibao_case where id = ?)", caseId, true);
+    }
+
+    /**
+     * Records the day a person died on every household record of their ID number (死亡登记 confirmed), with an audit
+     * entry for each household. Returns the number of member rows marked; a second call changes nothing.
+     */
+    public int recordDeath(String idNumber, java.time.LocalDate diedOn, String actor, String reason) {
+        List<Long> householdIds = jdbc.sql("select distinct household_id from household_member where id_number = ? and died_on is null")
+                .param(idNumber).query(Long.class).list();
+        int marked = jdbc.sql("update household_member set died_on = ? where id_number = ? and died_on is null")
+                .params(diedOn, idNumber).update();
+        for (Long householdId : householdIds) {
+            audit.record("HOUSEHOLD", householdId, householdId, null, "MEMBER_DIED", actor, reason, null,
+                    Map.of("idNumber", ResidentIdNumber.parse(idNumber).masked(), "diedOn", diedOn.toString()));
+        }
+        return marked;
     }
 
     private Optional<Household> findWhere(String condition, long parameter) {
+        return findWhere(condition, parameter, false);
+    }
+
+    private Optional<Household> findWhere(String condition, long parameter, boolean livingOnly) {
         return jdbc.sql("""
                 select id, township_code, community_code, address, bank_name, bank_account, assets_description,
                        assets_value, water_monthly, electricity_monthly, gas_monthly, heating_monthly
@@ -98,10 +121,10 @@ public class HouseholdRepository {
                         List.of()))
                 .optional()
                 .map(h -> new Household(h.id(), h.townshipCode(), h.communityCode(), h.address(), h.bankName(),
-                        h.bankAccount(), h.assetsDescription(), h.assetsValue(), h.utilities(), members(h.id())));
+                        h.bankAccount(), h.assetsDescription(), h.assetsValue(), h.utilities(), members(h.id(), livingOnly)));
     }
 
-    private List<Member> members(long householdId) {
+    private List<Member> members(long householdId, boolean livingOnly) {
         Map<Long, List<Income>> incomes = new LinkedHashMap<>();
         jdbc.sql("""
                 select i.member_id, i.income_type, i.monthly_amount from income_item i
@@ -113,7 +136,7 @@ public class HouseholdRepository {
                 });
         return jdbc.sql("""
                 select id, name, id_number, relation, employment_status, disability_level
-                from household_member where household_id = ? order by id""")
+                from household_member where household_id = ?""" + (livingOnly ? " and died_on is null" : "") + " order by id")
                 .param(householdId)
                 .query((rs, n) -> new Member(rs.getLong("id"), rs.getString("name"),
                         ResidentIdNumber.parse(rs.getString("id_number")), Relation.valueOf(rs.getString("relation")),

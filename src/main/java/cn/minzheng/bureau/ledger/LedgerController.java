@@ -21,6 +21,9 @@ import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.funeral.DeathRecord;
+import cn.minzheng.bureau.funeral.DeathRegistrationRepository;
+import cn.minzheng.bureau.funeral.DeathStatus;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
@@ -47,10 +50,13 @@ public class LedgerController {
     private final LedgerLists lists;
     private final Dashboard dashboard;
     private final ReliefDocumentQueries reliefDocuments;
+    private final DeathRegistrationRepository deaths;
 
     public LedgerController(LedgerQueries queries, HouseholdRepository households, CaseFiles caseFiles,
                             RegionRepository regions, AuditTrail auditTrail, AuditLines auditLines, LedgerLists lists,
-                            Dashboard dashboard, EnrolmentFiles enrolmentFiles, ReliefDocumentQueries reliefDocuments) {
+                            Dashboard dashboard, EnrolmentFiles enrolmentFiles, ReliefDocumentQueries reliefDocuments,
+                            DeathRegistrationRepository deaths) {
+        this.deaths = deaths;
         this.reliefDocuments = reliefDocuments;
         this.enrolmentFiles = enrolmentFiles;
         this.lists = lists;
@@ -210,6 +216,10 @@ public class LedgerController {
         model.addAttribute("township", regions.find(household.townshipCode()).map(Region::name).orElse(""));
         model.addAttribute("community", regions.find(household.communityCode()).map(Region::name).orElse(""));
         model.addAttribute("enrolments", enrolmentFiles.ofHousehold(householdId, household));
+        List<DeathRecord> deathRecords = deaths.ofHousehold(householdId);
+        model.addAttribute("deaths", deathRecords);
+        model.addAttribute("deceased", deathRecords.stream().filter(d -> d.status() == DeathStatus.CONFIRMED)
+                .collect(Collectors.toMap(DeathRecord::idNumber, d -> d.deathDate().toString(), (a, b) -> a)));
         model.addAttribute("cases", caseFiles.ofHousehold(householdId, user));
         model.addAttribute("audit", auditLines.of(auditTrail.forHousehold(householdId)));
         return "ledger/household";

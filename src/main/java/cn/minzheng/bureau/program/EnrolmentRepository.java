@@ -92,6 +92,14 @@ public class EnrolmentRepository {
     }
 
     /**
+     * Dates an ended enrolment's end back to the month its benefit was last due (a death recorded after the month of
+     * death: the benefit ended at the end of that month, not in the month the death was recorded).
+     */
+    public void backdateEnd(long enrolmentId, String endMonth) {
+        jdbc.sql("update enrolment set end_month = ? where id = ? and status = 'ENDED'").params(endMonth, enrolmentId).update();
+    }
+
+    /**
      * Inserts the enrolments of many new cases (a roster import) with their first status entries, in two batched
      * statements; {@code reasons} are the entries' reasons, in order.
      */
