@@ -18,6 +18,8 @@ public final class Groups {
     public static final String ORGANISATION_SECTION = "organisation-section";
     /** 民间组织管理科负责人: approves registrations (never the one who reviewed them). */
     public static final String ORGANISATION_HEAD = "organisation-head";
+    /** 区民政局统计员: prepares and checks the monthly statistical return (民政统计月报). */
+    public static final String STATISTICIAN = "statistician";
     public static final String PROCESS_MANAGER = "process-manager";
     public static final String ADMIN = "camunda-admin";
 

@@ -33,7 +33,9 @@ public enum LineOfWork {
     ORGANISATION("民间组织登记", 27, "社会团体和民办非企业单位的名称核准、成立登记、审批和发证", Cards.ORGANISATION,
             List.of(district(Groups.ORGANISATION_SECTION), district(Groups.ORGANISATION_HEAD))),
     ELDERLY_ALLOWANCE("老龄工作", 28, "高龄津贴的月度提议核对（对照户籍确认）和年度生存认证，老年人优待证的申领、审核、发证和补办",
-            Cards.ELDERLY, List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER)));
+            Cards.ELDERLY, List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER))),
+    STATISTICS("统计报表", 29, "低保、特困供养和临时救助民政统计月报的编制、核对、审批和报出", Cards.STATISTICS,
+            List.of(district(Groups.STATISTICIAN), district(Groups.DIBAO_HEAD)));
 
     /** A variable shown on the task cards and matched by the search box. */
     record Card(String variable, String label) {
@@ -56,6 +58,8 @@ public enum LineOfWork {
                 new Card("checkYear", "认证年度"), APPLICANT, TOWNSHIP);
         static final List<Card> COMMUNITY = List.of(new Card("projectName", "项目"), new Card("roundTitle", "竞争上岗"),
                 new Card("planTitle", "调整方案"), new Card("partiesSummary", "当事人"), COMMUNITY_NAME, TOWNSHIP);
+
+        static final List<Card> STATISTICS = List.of(new Card("monthLabel", "统计月份"));
 
         static final List<Card> ORGANISATION = List.of(new Card("organisationName", "组织名称"),
                 new Card("organisationKindLabel", "组织类型"));
