@@ -41,12 +41,14 @@ public class DemoDataSeeder {
     private final DemoCommunity demoCommunity;
     private final DemoOrganisations demoOrganisations;
     private final DemoGaoling demoGaoling;
+    private final DemoStatistics demoStatistics;
 
     public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
                           DemoMoney demoMoney, DemoReorganisation demoReorganisation, DemoCommunity demoCommunity,
-                          DemoOrganisations demoOrganisations, DemoGaoling demoGaoling,
+                          DemoOrganisations demoOrganisations, DemoGaoling demoGaoling, DemoStatistics demoStatistics,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
         this.demoGaoling = demoGaoling;
+        this.demoStatistics = demoStatistics;
         this.demoRelief = demoRelief;
         this.demoMoney = demoMoney;
         this.demoReorganisation = demoReorganisation;
@@ -93,6 +95,10 @@ public class DemoDataSeeder {
         if (applications && !demoGaoling.present()) {
             demoGaoling.seed();
             log.info("demo data: residents turning 80, 90 and 100 this month and the month's 高龄津贴 proposal");
+        }
+        if (applications && !demoStatistics.present()) {
+            demoStatistics.seed();
+            log.info("demo data: last month's statistical return (民政统计月报) waiting for the statistician's check");
         }
     }
 
