@@ -20,6 +20,8 @@ public final class Groups {
     public static final String ORGANISATION_HEAD = "organisation-head";
     /** 区民政局优抚安置科: approves the recognition of 优抚对象 (district level). */
     public static final String YOUFU_SECTION = "youfu-section";
+    /** 区民政局统计员: prepares and checks the monthly statistical return (民政统计月报). */
+    public static final String STATISTICIAN = "statistician";
     public static final String PROCESS_MANAGER = "process-manager";
     public static final String ADMIN = "camunda-admin";
 

@@ -35,7 +35,9 @@ public enum LineOfWork {
     ELDERLY_ALLOWANCE("老龄工作", 28, "高龄津贴的月度提议核对（对照户籍确认）和年度生存认证，老年人优待证的申领、审核、发证和补办",
             Cards.ELDERLY, List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER))),
     YOUFU("优抚安置", 29, "优抚对象的登记认定：乡镇（街道）登记和审核，区民政局优抚安置科审批", Cards.DIBAO,
-            List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.YOUFU_SECTION)));
+            List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.YOUFU_SECTION))),
+    STATISTICS("统计报表", 30, "低保、特困供养和临时救助民政统计月报的编制、核对、审批和报出", Cards.STATISTICS,
+            List.of(district(Groups.STATISTICIAN), district(Groups.DIBAO_HEAD)));
 
     /** A variable shown on the task cards and matched by the search box. */
     record Card(String variable, String label) {
@@ -49,6 +51,7 @@ public enum LineOfWork {
         private static final Card TOWNSHIP = new Card("townshipName", "乡镇（街道）");
         private static final Card COMMUNITY_NAME = new Card("communityName", "村（社区）");
 
+        static final List<Card> STATISTICS = List.of(new Card("monthLabel", "统计月份"));
         static final List<Card> DIBAO = List.of(CASE_NUMBER, APPLICANT, TOWNSHIP, COMMUNITY_NAME);
         static final List<Card> SURVEY = List.of(new Card("campaignName", "摸底调查"), new Card("teamLabel", "调查组"));
         static final List<Card> PAYROLL = List.of(new Card("programName", "救助项目"), new Card("payrollMonth", "发放月份"), new Card("totalAmount", "发放总额（元）"));
@@ -59,11 +62,12 @@ public enum LineOfWork {
         static final List<Card> COMMUNITY = List.of(new Card("projectName", "项目"), new Card("roundTitle", "竞争上岗"),
                 new Card("planTitle", "调整方案"), new Card("partiesSummary", "当事人"), COMMUNITY_NAME, TOWNSHIP);
 
+
         static final List<Card> ORGANISATION = List.of(new Card("organisationName", "组织名称"),
                 new Card("organisationKindLabel", "组织类型"));
 
         /** What the filters for everyone show: the case of any line of work, most telling first. */
-        static final List<Card> ALL = concat(DIBAO, RELIEF, SURVEY, PAYROLL, COMMUNITY, ORGANISATION).stream().distinct().toList();
+        static final List<Card> ALL = concat(DIBAO, RELIEF, SURVEY, PAYROLL, COMMUNITY, ORGANISATION, STATISTICS).stream().distinct().toList();
 
         private Cards() {
         }

@@ -42,13 +42,16 @@ public class DemoDataSeeder {
     private final DemoOrganisations demoOrganisations;
     private final DemoGaoling demoGaoling;
     private final DemoYoufu demoYoufu;
+    private final DemoStatistics demoStatistics;
 
     public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
                           DemoMoney demoMoney, DemoReorganisation demoReorganisation, DemoCommunity demoCommunity,
                           DemoOrganisations demoOrganisations, DemoGaoling demoGaoling, DemoYoufu demoYoufu,
+                          DemoStatistics demoStatistics,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
         this.demoGaoling = demoGaoling;
         this.demoYoufu = demoYoufu;
+        this.demoStatistics = demoStatistics;
         this.demoRelief = demoRelief;
         this.demoMoney = demoMoney;
         this.demoReorganisation = demoReorganisation;
@@ -99,6 +102,10 @@ public class DemoDataSeeder {
         if (applications && !demoYoufu.present()) {
             demoYoufu.seed();
             log.info("demo data: a 残疾军人 waiting for the 优抚安置科's approval and a 烈士遗属 for the township's review");
+        }
+        if (applications && !demoStatistics.present()) {
+            demoStatistics.seed();
+            log.info("demo data: last month's statistical return (民政统计月报) waiting for the statistician's check");
         }
     }
 

@@ -95,7 +95,8 @@ class TasklistAccessTest {
         assertThat(filterNames("approver")).containsExactly(MY_LEVEL, "我的任务", "三日内到期",
                 "低保申请审批", "低保复核与核查", "低保资金发放", "救灾救济", "社区建设", "社会救助", "老龄工作");
         assertThat(filterNames("finance")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "低保资金发放", "救灾救济");
-        assertThat(filterNames("dibaohead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "低保申请审批", "社会救助");
+        assertThat(filterNames("dibaohead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "低保申请审批", "社会救助", "统计报表");
+        assertThat(filterNames("statistician")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "统计报表");
         assertThat(filterNames("reliefhead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "救灾救济");
         assertThat(filterNames("teamlead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "低保复核与核查");
         assertThat(filterNames("committee.dongyue")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "社区建设");
