@@ -41,12 +41,14 @@ public class DemoDataSeeder {
     private final DemoCommunity demoCommunity;
     private final DemoOrganisations demoOrganisations;
     private final DemoGaoling demoGaoling;
+    private final DemoAgencyRecords agencyRecords;
 
     public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
                           DemoMoney demoMoney, DemoReorganisation demoReorganisation, DemoCommunity demoCommunity,
-                          DemoOrganisations demoOrganisations, DemoGaoling demoGaoling,
+                          DemoOrganisations demoOrganisations, DemoGaoling demoGaoling, DemoAgencyRecords agencyRecords,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
         this.demoGaoling = demoGaoling;
+        this.agencyRecords = agencyRecords;
         this.demoRelief = demoRelief;
         this.demoMoney = demoMoney;
         this.demoReorganisation = demoReorganisation;
@@ -141,6 +143,7 @@ public class DemoDataSeeder {
         String clerk = "clerk." + township;
         String reviewer = "reviewer." + township;
         DibaoCase dibaoCase = walker.submit(clerk, application.form());
+        agencyRecords.recordFor(application.form());
         Stage stage = application.stage();
         if (stage == Stage.AT_ACCEPTANCE) {
             return;
