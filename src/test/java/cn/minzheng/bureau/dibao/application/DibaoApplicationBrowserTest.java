@@ -85,6 +85,7 @@ class DibaoApplicationBrowserTest {
         tasklist.waiting().until(d -> TASK_SURVEY.equals(taskKey(dibaoCase)));
 
         CamundaForm survey = tasklist.openTask(task(dibaoCase).getId());
+        tasklist.screenshot("dibao-3-survey-verification-report");
         // the surveyor sees the verification report: what the agencies hold on the household
         assertThat(String.join(" ", survey.values())).contains("核对机构：区民政局核对记录", "赵春花", "银行存款",
                 "活期储蓄", "2400.00元", "合计：金融资产2400.00元；机动车0辆");
