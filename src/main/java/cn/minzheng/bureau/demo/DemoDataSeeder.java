@@ -43,15 +43,17 @@ public class DemoDataSeeder {
     private final DemoGaoling demoGaoling;
     private final DemoYoufu demoYoufu;
     private final DemoStatistics demoStatistics;
+    private final DemoAgencyRecords agencyRecords;
 
     public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
                           DemoMoney demoMoney, DemoReorganisation demoReorganisation, DemoCommunity demoCommunity,
                           DemoOrganisations demoOrganisations, DemoGaoling demoGaoling, DemoYoufu demoYoufu,
-                          DemoStatistics demoStatistics,
+                          DemoStatistics demoStatistics, DemoAgencyRecords agencyRecords,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
         this.demoGaoling = demoGaoling;
         this.demoYoufu = demoYoufu;
         this.demoStatistics = demoStatistics;
+        this.agencyRecords = agencyRecords;
         this.demoRelief = demoRelief;
         this.demoMoney = demoMoney;
         this.demoReorganisation = demoReorganisation;
@@ -154,6 +156,7 @@ public class DemoDataSeeder {
         String clerk = "clerk." + township;
         String reviewer = "reviewer." + township;
         DibaoCase dibaoCase = walker.submit(clerk, application.form());
+        agencyRecords.recordFor(application.form());
         Stage stage = application.stage();
         if (stage == Stage.AT_ACCEPTANCE) {
             return;

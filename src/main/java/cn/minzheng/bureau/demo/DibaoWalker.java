@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -18,6 +19,7 @@ import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationForm;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationService;
+import cn.minzheng.bureau.dibao.verification.EconomicStatusWorker;
 
 /**
  * Walks a 低保 application through its tasks the way the users would, each step as the user
@@ -31,14 +33,19 @@ public class DibaoWalker {
     private final ManagementService managementService;
     private final IdentityService identityService;
     private final DibaoCaseRepository cases;
+    private final EconomicStatusWorker economicStatusWorker;
+    private final ExternalTaskService externalTaskService;
 
     public DibaoWalker(DibaoApplicationService applications, TaskService taskService,
-                       ManagementService managementService, IdentityService identityService, DibaoCaseRepository cases) {
+                       ManagementService managementService, IdentityService identityService, DibaoCaseRepository cases,
+                       EconomicStatusWorker economicStatusWorker, ExternalTaskService externalTaskService) {
         this.applications = applications;
         this.taskService = taskService;
         this.managementService = managementService;
         this.identityService = identityService;
         this.cases = cases;
+        this.economicStatusWorker = economicStatusWorker;
+        this.externalTaskService = externalTaskService;
     }
 
     /**
@@ -59,8 +66,33 @@ public class DibaoWalker {
         return as(user, () -> applications.submit(form, user));
     }
 
+    /**
+     * 受理 with the applicant's written authorisation, then the economic-status check as the application's own
+     * worker runs it (its polling is off in tests): the case is at 入户调查 afterwards.
+     */
     public void accept(String user, DibaoCase dibaoCase) {
-        complete(user, dibaoCase, TASK_ACCEPT, Map.of(VAR_ACCEPT_DECISION, ACCEPT));
+        complete(user, dibaoCase, TASK_ACCEPT, Map.of(VAR_ACCEPT_DECISION, ACCEPT, VAR_ECONOMIC_CHECK_AUTHORISED, true));
+        verify(dibaoCase);
+    }
+
+    /**
+     * The case's economic-status check, run now by the in-application worker. Where the worker also polls (the
+     * demo), the poller may have taken it: then this waits until it is done (at most 30 s).
+     */
+    public void verify(DibaoCase dibaoCase) {
+        long until = System.currentTimeMillis() + 30_000;
+        while (!economicStatusWorker.runFor(dibaoCase.id())
+                && externalTaskService.createExternalTaskQuery().processInstanceId(dibaoCase.processInstanceId())
+                        .noRetriesLeft().count() == 0
+                && externalTaskService.createExternalTaskQuery().processInstanceId(dibaoCase.processInstanceId()).count() > 0
+                && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public void survey(String user, DibaoCase dibaoCase, Map<String, Object> overrides) {

@@ -85,6 +85,8 @@ public class AuditLines {
             Map.entry("TIME_LIMIT_SUPERVISED", "超期督办"),
             Map.entry("TIME_LIMIT_EXTENDED", "延长办理期限"),
             Map.entry("REFUSAL_NOTICE_DELIVERED", "送达不予批准通知"),
+            Map.entry("ECONOMIC_CHECK_AUTHORISED", "签署经济状况核对授权书"),
+            Map.entry("ECONOMIC_CHECK_ANSWERED", "家庭经济状况核对结果"),
             Map.entry("APPEAL_REGISTERED", "登记申诉"),
             Map.entry("REINVESTIGATED", "重新调查"),
             Map.entry("APPEAL_DECIDED", "复核决定"),

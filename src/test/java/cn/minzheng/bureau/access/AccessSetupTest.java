@@ -26,8 +26,8 @@ class AccessSetupTest {
     @Test
     void eachRoleMayStartTheProcessesOfItsWork() {
         assertThat(startable(Groups.clerk("yuecun"))).containsExactly("community-worker-recruitment", "dibao-appeal",
-                "dibao-application", "dibao-recovery", "dibao-report", "dibao-review", "elderly-card", "gaoling-monthly-proposal",
-                "linshi-application", "tekun-application", "youfu-recognition");
+                "dibao-application", "dibao-recovery", "dibao-report", "dibao-review", "elderly-card", "funeral-death-registration",
+                "gaoling-monthly-proposal", "linshi-application", "tekun-application", "youfu-recognition");
         assertThat(startable(Groups.reviewer("renqiu"))).containsExactly("dibao-appeal", "dibao-recovery", "dibao-report");
         assertThat(startable(Groups.committee("renqiu-qinghuayuan"))).containsExactly("civil-mediation");
         assertThat(startable(Groups.DISTRICT_APPROVER)).containsExactly("community-office-construction",
@@ -36,6 +36,7 @@ class AccessSetupTest {
         assertThat(startable(Groups.RELIEF_HEAD)).containsExactly("disaster-relief", "donation-campaign");
         assertThat(startable(Groups.FINANCE)).containsExactly("dibao-payroll");
         assertThat(startable(Groups.COMMUNITY_SECTION)).containsExactly("community-reorganisation");
+        assertThat(startable(Groups.STATISTICIAN)).containsExactly("statistics-monthly-return");
         for (String none : List.of(Groups.DIBAO_HEAD, Groups.SURVEY_TEAM_LEAD, Groups.PROCESS_MANAGER, Groups.YOUFU_SECTION)) {
             assertThat(startable(none)).as(none).isEmpty();
         }

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import cn.minzheng.bureau.dibao.BenefitCalculation;
 import cn.minzheng.bureau.dibao.IncomeAssessment;
+import cn.minzheng.bureau.dibao.verification.AssetRule;
+import cn.minzheng.bureau.dibao.verification.EconomicStatusReport;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.region.AreaType;
 
@@ -16,7 +18,7 @@ final class CalculationSnapshot {
     }
 
     static Map<String, Object> of(Household household, IncomeAssessment assessment, BenefitCalculation benefit,
-                                  AreaType area) {
+                                  AreaType area, EconomicStatusReport report, AssetRule.AssetCheck assets) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("computedAt", LocalDateTime.now().toString());
         snapshot.put("areaType", area.name());
@@ -28,6 +30,9 @@ final class CalculationSnapshot {
         snapshot.put("categoryAddition", benefit.categoryAddition().toPlainString());
         snapshot.put("householdSize", benefit.householdSize());
         snapshot.put("monthlyAmount", benefit.monthlyAmount().toPlainString());
+        // 居民家庭经济状况核对 as it stood when decided, and the asset rule's verdict on it
+        snapshot.put("verification", report.snapshot());
+        snapshot.put("assets", assets.snapshot());
         return snapshot;
     }
 

@@ -24,6 +24,8 @@ public final class DibaoApplicationProcess {
     public static final String KEY = "dibao-application";
 
     public static final String TASK_ACCEPT = "Task_AcceptApplication";
+    /** 居民家庭经济状况核对: the external task the in-application worker (dibao.verification) runs. */
+    public static final String TASK_CHECK_ECONOMIC_STATUS = "Task_CheckEconomicStatus";
     public static final String TASK_SURVEY = "Task_SurveyHousehold";
     public static final String TASK_REVIEW_BY_TOWNSHIP = "Task_ReviewByTownship";
     public static final String TASK_PUBLIC_NOTICE = "Task_PublicNotice";
@@ -35,6 +37,23 @@ public final class DibaoApplicationProcess {
     public static final ProcessVariable<Long> CASE_ID = CaseVariables.CASE_ID;
     public static final ProcessVariable<String> ACCEPT_DECISION = fact("acceptDecision", String.class);
     public static final ProcessVariable<String> MISSING_DOCUMENTS = fact("missingDocuments", String.class);
+    /** 受理: the clerk confirms the applicant signed the written authorisation of the economic-status check. */
+    public static final ProcessVariable<Boolean> ECONOMIC_CHECK_AUTHORISED = fact("economicCheckAuthorised", Boolean.class);
+    /** The economic-status report as the surveyor's and reviewer's forms show it. */
+    public static final ProcessVariable<String> VERIFICATION_REPORT = copy("verificationReport", String.class);
+    /** The asset table's result; the engine's decision history records it. */
+    @SuppressWarnings("rawtypes")
+    public static final ProcessVariable<Map> ASSET_DECISION = copy("assetDecision", Map.class);
+    /** Transient inputs of the asset table, from the verified report, set by 计算家庭人均收入. */
+    public static final ProcessVariable<java.math.BigDecimal> PER_CAPITA_FINANCIAL_ASSETS =
+            fact("perCapitaFinancialAssets", java.math.BigDecimal.class);
+    public static final ProcessVariable<Integer> VEHICLES = fact("vehicles", Integer.class);
+    public static final ProcessVariable<Integer> HOMES = fact("homes", Integer.class);
+    public static final ProcessVariable<Integer> COMMERCIAL_PROPERTIES = fact("commercialProperties", Integer.class);
+    /** The asset rule's verdict for the reviewer's form. */
+    public static final ProcessVariable<String> ASSETS_NOTE = copy("assetsNote", String.class);
+    /** Declared assets well below the verified ones, when they are: the reviewer's form warns. */
+    public static final ProcessVariable<String> ASSET_GAP_FLAG = fact("assetGapFlag", String.class);
     public static final ProcessVariable<String> REVIEW_DECISION = fact("reviewDecision", String.class);
     public static final ProcessVariable<String> REVIEW_COMMENT = fact("reviewComment", String.class);
     public static final ProcessVariable<String> APPROVAL_DECISION = fact("approvalDecision", String.class);
@@ -78,6 +97,7 @@ public final class DibaoApplicationProcess {
     public static final String VAR_TOWNSHIP_CODE = CaseVariables.TOWNSHIP_CODE.name();
     public static final String VAR_ACCEPT_DECISION = ACCEPT_DECISION.name();
     public static final String VAR_MISSING_DOCUMENTS = MISSING_DOCUMENTS.name();
+    public static final String VAR_ECONOMIC_CHECK_AUTHORISED = ECONOMIC_CHECK_AUTHORISED.name();
     public static final String VAR_REVIEW_DECISION = REVIEW_DECISION.name();
     public static final String VAR_REVIEW_COMMENT = REVIEW_COMMENT.name();
     public static final String VAR_APPROVAL_DECISION = APPROVAL_DECISION.name();
@@ -104,7 +124,9 @@ public final class DibaoApplicationProcess {
                 APPROVAL_COMMENT, OBJECTION_SOURCE, OBJECTION_CONTENT, REJECTION_REASON, REGISTERED_BY, REVIEWED_BY,
                 APPROVED_BY, STANDARD_DECISION, ASSESSED_HOUSEHOLD, PER_CAPITA_INCOME, MONTHLY_STANDARD,
                 CATEGORY_ADDITION, MONTHLY_AMOUNT, ELIGIBILITY_NOTE, SPENDING_FLAG_REASON, CASE_HISTORY,
-                REVIEWED_BY_NAME, NOTICE_ENDS_AT, NOTICE_END_DATE, DELIVERY_METHOD, DELIVERED_TO, DELIVERY_NOTE));
+                REVIEWED_BY_NAME, NOTICE_ENDS_AT, NOTICE_END_DATE, DELIVERY_METHOD, DELIVERED_TO, DELIVERY_NOTE,
+                ECONOMIC_CHECK_AUTHORISED, VERIFICATION_REPORT, ASSET_DECISION, PER_CAPITA_FINANCIAL_ASSETS, VEHICLES, HOMES,
+                COMMERCIAL_PROPERTIES, ASSETS_NOTE, ASSET_GAP_FLAG));
         VARIABLES = Collections.unmodifiableList(all);
     }
 

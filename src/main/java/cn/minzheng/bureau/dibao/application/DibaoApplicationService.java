@@ -40,6 +40,9 @@ import cn.minzheng.bureau.dibao.IncomeAssessment;
 import cn.minzheng.bureau.dibao.IncomeCalculator;
 import cn.minzheng.bureau.dibao.StandardService;
 import cn.minzheng.bureau.dibao.Survey;
+import cn.minzheng.bureau.dibao.verification.AssetRule;
+import cn.minzheng.bureau.dibao.verification.EconomicCheckService;
+import cn.minzheng.bureau.dibao.verification.EconomicStatusReport;
 import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
@@ -80,12 +83,15 @@ public class DibaoApplicationService {
     private final StaffNames staffNames;
     private final ObjectMapper json;
     private final CrossProgramRules crossProgramRules;
+    private final EconomicCheckService economicChecks;
+    private final AssetRule assetRule;
 
     public DibaoApplicationService(HouseholdValidator householdValidator, HouseholdRepository households,
                                    DibaoCaseRepository cases, RuntimeService runtimeService, CurrentUser currentUser,
                                    RegionRepository regions, HouseholdIncomeService incomes, StandardService standards,
                                    DibaoSettings settings, StaffNames staffNames, ObjectMapper json,
-                                   CrossProgramRules crossProgramRules) {
+                                   CrossProgramRules crossProgramRules, EconomicCheckService economicChecks,
+                                   AssetRule assetRule) {
         this.householdValidator = householdValidator;
         this.households = households;
         this.cases = cases;
@@ -98,6 +104,8 @@ public class DibaoApplicationService {
         this.staffNames = staffNames;
         this.json = json;
         this.crossProgramRules = crossProgramRules;
+        this.economicChecks = economicChecks;
+        this.assetRule = assetRule;
     }
 
     /** Validates and stores the household and a new case in status APPLIED; all or nothing. */
@@ -223,7 +231,27 @@ public class DibaoApplicationService {
 
     /** What 计算家庭人均收入 found: the household assessed, its per-capita income, and a spending warning if any. */
     public record IncomeCheck(HouseholdIncomeService.Assessed household, BigDecimal perCapitaIncome,
-                              Optional<String> spendingFlag) {
+                              Optional<String> spendingFlag, Map<String, Object> assetInputs) {
+    }
+
+    /** 受理: the applicant's written authorisation of the economic-status check, required to accept. */
+    public void authoriseEconomicCheck(long caseId, boolean authorisationGiven, String clerk) {
+        economicChecks.authorise(caseId, authorisationGiven, clerk);
+    }
+
+    /** The case's economic-status report as the surveyor's and reviewer's forms show it. */
+    public String verificationReport(long caseId) {
+        return economicChecks.reportText(caseId);
+    }
+
+    /** The verified report the asset rule reads: a case is never assessed unverified. */
+    private EconomicStatusReport verifiedReport(long caseId) {
+        return economicChecks.latestReport(caseId).orElseThrow(() -> new RuleViolation("NOT_VERIFIED",
+                "本案件尚无家庭经济状况核对结果，不能核算：请等待核对完成"));
+    }
+
+    /** A benefit as calculated, with the asset rule's verdict that went into it. */
+    public record Calculated(BenefitCalculation benefit, AssetRule.AssetCheck assets) {
     }
 
     /** 计算家庭人均收入, with the survey just recorded if the caller holds it. */
@@ -234,27 +262,39 @@ public class DibaoApplicationService {
         IncomeAssessment assessment = IncomeCalculator.assess(household.assessed());
         BigDecimal declared = IncomeCalculator.assess(household.declared()).countedMonthlyIncome();
         return new IncomeCheck(household, assessment.perCapitaIncome(),
-                settings.spendingCheck().flag(household.utilitiesMonthly(), declared));
+                settings.spendingCheck().flag(household.utilitiesMonthly(), declared),
+                AssetRule.decisionInputs(verifiedReport(caseId), household.assessed().size()));
     }
 
     /**
      * 计算补助金额: the benefit from the standard the DMN table gave, saved on the case with a snapshot of the
      * household it used. The household as assessed in this transaction, or (after a wait state, null) read again.
      */
-    public BenefitCalculation calculateBenefit(long caseId, AreaType area, StandardService.Standard standard,
-                                               HouseholdIncomeService.Assessed assessed) throws JsonProcessingException {
+    public Calculated calculateBenefit(long caseId, AreaType area, StandardService.Standard standard,
+                                       HouseholdIncomeService.Assessed assessed, Map<String, Object> assetDecision)
+            throws JsonProcessingException {
         standards.checkAgainstWages(area, standard.monthlyStandard());
         Household household = assessed != null ? assessed.assessed() : incomes.assessedHousehold(caseId);
         IncomeAssessment assessment = IncomeCalculator.assess(household);
-        BenefitCalculation benefit = BenefitCalculator.calculate(assessment.perCapitaIncome(),
+        BenefitCalculation byIncome = BenefitCalculator.calculate(assessment.perCapitaIncome(),
                 standard.monthlyStandard(), standard.categoryAddition(), assessment.householdSize());
-        cases.saveCalculation(caseId, benefit,
-                json.writeValueAsString(CalculationSnapshot.of(household, assessment, benefit, area)));
-        return benefit;
+        EconomicStatusReport report = verifiedReport(caseId);
+        AssetRule.AssetCheck assets = assetRule.check(assetDecision, report, assessment.householdSize(),
+                household.assetsValue());
+        // assets above the line make the household ineligible whatever its income: nothing is paid
+        BenefitCalculation benefit = assets.eligible() ? byIncome
+                : new BenefitCalculation(byIncome.perCapitaIncome(), byIncome.monthlyStandard(),
+                        byIncome.categoryAddition(), byIncome.householdSize(), Money.ZERO);
+        cases.saveCalculation(caseId, benefit, json.writeValueAsString(
+                CalculationSnapshot.of(household, assessment, benefit, area, report, assets)));
+        return new Calculated(benefit, assets);
     }
 
     /** The calculation's verdict as the reviewer's form shows it. */
-    static String eligibilityNote(BenefitCalculation benefit) {
+    static String eligibilityNote(BenefitCalculation benefit, AssetRule.AssetCheck assets) {
+        if (!assets.eligible()) {
+            return "不符合条件：" + assets.reason() + "（依据家庭经济状况核对结果）";
+        }
         return benefit.eligible()
                 ? "符合条件：人均收入低于低保标准，月补助" + Money.format(benefit.monthlyAmount()) + "元"
                 : "不符合条件：人均收入" + Money.format(benefit.perCapitaIncome()) + "元不低于低保标准"

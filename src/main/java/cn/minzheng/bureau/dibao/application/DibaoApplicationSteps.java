@@ -5,6 +5,7 @@ import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.*;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -79,6 +80,11 @@ public class DibaoApplicationSteps {
         TaskInput input = new TaskInput(task);
         String decision = input.choice(VAR_ACCEPT_DECISION, "受理决定（受理或退回补正）", List.of(ACCEPT, RETURN));
         String missing = RETURN.equals(decision) ? input.text(VAR_MISSING_DOCUMENTS, "需补正的材料", 500) : null;
+        if (ACCEPT.equals(decision)) {
+            // 核对授权: refused before anything is written when the applicant has not signed it
+            applications.authoriseEconomicCheck(CaseVariables.caseId(task), input.flag(VAR_ECONOMIC_CHECK_AUTHORISED),
+                    Actor.of(task));
+        }
         applications.recordDecision(CaseVariables.caseId(task), TASK_ACCEPT, decision, missing, Actor.of(task));
         if (RETURN.equals(decision)) {
             REJECTION_REASON.set(task, "申请材料不全，请补正后重新申请：" + missing);
@@ -90,9 +96,10 @@ public class DibaoApplicationSteps {
         close(execution, CaseStatus.RETURNED);
     }
 
-    /** 入户调查 starts. */
+    /** 入户调查 starts: the surveyor's form shows the economic-status report. */
     public void startSurvey(DelegateExecution execution) {
         changeStatus(execution, CaseStatus.UNDER_SURVEY, "入户调查");
+        VERIFICATION_REPORT.set(execution, applications.verificationReport(CaseVariables.caseId(execution)));
     }
 
     /** 入户调查 completed: the five checks are stored. */
@@ -108,6 +115,8 @@ public class DibaoApplicationSteps {
         PER_CAPITA_INCOME.setIfChanged(execution, Money.format(income.perCapitaIncome()));
         // the reviewer's form shows the warning when there is a reason; none, and no variable is written
         SPENDING_FLAG_REASON.setIfChanged(execution, income.spendingFlag().orElse(null));
+        // the asset table's inputs from the verified report, for 家庭财产状况认定 in the same transaction
+        income.assetInputs().forEach((name, value) -> execution.setVariable(name, Variables.untypedValue(value, true)));
     }
 
     /**
@@ -121,17 +130,23 @@ public class DibaoApplicationSteps {
         // the decision history records the table's result; set and removed in this transaction, the variable
         // never reaches the database (and, declared a copy, nor its history)
         STANDARD_DECISION.remove(execution);
-        BenefitCalculation benefit = applications.calculateBenefit(CaseVariables.caseId(execution), area, standard,
-                ASSESSED_HOUSEHOLD.get(execution));
+        Map<String, Object> assetDecision = ASSET_DECISION.require(execution);
+        ASSET_DECISION.remove(execution);
+        DibaoApplicationService.Calculated calculated = applications.calculateBenefit(CaseVariables.caseId(execution),
+                area, standard, ASSESSED_HOUSEHOLD.get(execution), assetDecision);
+        BenefitCalculation benefit = calculated.benefit();
+        ASSETS_NOTE.setIfChanged(execution, calculated.assets().reason());
+        ASSET_GAP_FLAG.setIfChanged(execution, calculated.assets().gapFlag().orElse(null));
         MONTHLY_STANDARD.setIfChanged(execution, Money.format(benefit.monthlyStandard()));
         CATEGORY_ADDITION.setIfChanged(execution, Money.format(benefit.categoryAddition()));
         MONTHLY_AMOUNT.setIfChanged(execution, Money.format(benefit.monthlyAmount()));
-        ELIGIBILITY_NOTE.setIfChanged(execution, DibaoApplicationService.eligibilityNote(benefit));
+        ELIGIBILITY_NOTE.setIfChanged(execution, DibaoApplicationService.eligibilityNote(benefit, calculated.assets()));
     }
 
-    /** 乡镇（街道）审核 starts. */
+    /** 乡镇（街道）审核 starts: the reviewer's form shows the economic-status report too. */
     public void startTownshipReview(DelegateExecution execution) {
         changeStatus(execution, CaseStatus.UNDER_REVIEW, "乡镇（街道）审核");
+        VERIFICATION_REPORT.set(execution, applications.verificationReport(CaseVariables.caseId(execution)));
     }
 
     /**

@@ -3,8 +3,11 @@ package cn.minzheng.bureau.dibao.application;
 import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.dibao.verification.AgencyRecord;
+import cn.minzheng.bureau.dibao.verification.AgencyRecordKind;
+import cn.minzheng.bureau.dibao.verification.AgencyRecordRepository;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.CamundaForm;
 import cn.minzheng.bureau.support.Tasklist;
@@ -38,10 +44,17 @@ class DibaoApplicationBrowserTest {
     DibaoCaseRepository cases;
     @Autowired
     DibaoWalker walker;
+    @Autowired
+    AgencyRecordRepository agencyRecords;
+    @Autowired
+    RuntimeService runtimeService;
 
     @Test
     void aClerkRegistersAnApplicationThatGoesThroughEveryLevelToApproval(Tasklist tasklist) {
         String headId = TestApplications.idNumber(false);
+        // what the bank told the bureau about the applicant, found by the economic-status check
+        agencyRecords.insert(new AgencyRecord(headId, AgencyRecordKind.DEPOSIT, "农村商业银行", "活期储蓄",
+                new BigDecimal("2400.00"), false, false, LocalDate.of(2026, 11, 1)));
         tasklist.loginAs("clerk.yuecun");
         CamundaForm start = tasklist.startProcess("城乡低保申请审批");
         tasklist.screenshot("dibao-1-start-form-empty");
@@ -63,12 +76,20 @@ class DibaoApplicationBrowserTest {
 
         CamundaForm accept = tasklist.openTask(task(dibaoCase).getId());
         assertThat(String.join(" ", accept.values())).contains(dibaoCase.caseNumber(), "赵春花");
-        accept.choose("受理决定", "受理");
+        accept.choose("受理决定", "受理").check("申请人及家庭成员已签署家庭经济状况核对授权书", true);
         tasklist.screenshot("dibao-2-accept");
         accept.submit();
+        // 居民家庭经济状况核对: the application's worker runs the external task (its polling is off in tests)
+        tasklist.waiting().until(d -> activities(dibaoCase).contains(TASK_CHECK_ECONOMIC_STATUS));
+        walker.verify(dibaoCase);
         tasklist.waiting().until(d -> TASK_SURVEY.equals(taskKey(dibaoCase)));
 
         CamundaForm survey = tasklist.openTask(task(dibaoCase).getId());
+        tasklist.screenshot("dibao-3-survey-verification-report");
+        // the surveyor sees the verification report: what the agencies hold on the household
+        assertThat(String.join(" ", survey.values())).contains("核对机构：区民政局核对记录", "赵春花", "银行存款",
+                "活期储蓄", "2400.00元", "合计：金融资产2400.00元；机动车0辆");
+        assertThat(survey.text()).contains("居民家庭经济状况核对");
         survey.type("一看家底：住房、车辆、存款等", "土坯房三间，无车辆，存款不足千元")
                 .type("二问收入", "户主打零工，月收入约300元")
                 .type("三查就业情况", "户主灵活就业")
@@ -82,6 +103,8 @@ class DibaoApplicationBrowserTest {
 
         tasklist.loginAs("reviewer.yuecun");
         CamundaForm review = tasklist.openTask(task(dibaoCase).getId());
+        // the reviewer sees the report, the asset rule's verdict and, declared 0 against 2400.00 verified, the gap
+        assertThat(String.join(" ", review.values())).contains("活期储蓄", "家庭财产状况符合规定", "多出2400.00元");
         // rural standard 520: (520 − 300) × 1 = 220.00
         assertThat(String.join(" ", review.values())).contains("220.00");
         review.choose("审核决定", "同意（进入公示）").type("审核意见；不同意时须写明理由，将告知申请人", "情况属实，同意公示。");
@@ -162,6 +185,10 @@ class DibaoApplicationBrowserTest {
 
     private Task task(DibaoCase dibaoCase) {
         return taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
+    }
+
+    private List<String> activities(DibaoCase dibaoCase) {
+        return runtimeService.getActiveActivityIds(dibaoCase.processInstanceId());
     }
 
     private String taskKey(DibaoCase dibaoCase) {

@@ -7,6 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static cn.minzheng.bureau.support.RuleViolations.violation;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -22,6 +24,8 @@ import org.camunda.bpm.engine.history.HistoricFormField;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -47,6 +51,13 @@ import cn.minzheng.bureau.dibao.deadline.LimitKind;
 import cn.minzheng.bureau.dibao.deadline.SupervisionProcess;
 import cn.minzheng.bureau.dibao.deadline.TimeLimit;
 import cn.minzheng.bureau.dibao.deadline.TimeLimitRepository;
+import cn.minzheng.bureau.dibao.verification.AgencyRecord;
+import cn.minzheng.bureau.dibao.verification.AgencyRecordKind;
+import cn.minzheng.bureau.dibao.verification.AgencyRecordRepository;
+import cn.minzheng.bureau.dibao.verification.EconomicCheckService;
+import cn.minzheng.bureau.dibao.verification.EconomicStatusProvider;
+import cn.minzheng.bureau.dibao.verification.EconomicStatusWorker;
+import cn.minzheng.bureau.dibao.verification.VerificationSettings;
 import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
 import cn.minzheng.bureau.support.ProcessTest;
 import cn.minzheng.bureau.support.TestApplications;
@@ -83,6 +94,14 @@ class DibaoApplicationProcessTest {
     TransactionTemplate transaction;
     @Autowired
     TimeLimitRepository timeLimits;
+    @Autowired
+    EconomicStatusWorker worker;
+    @Autowired
+    AgencyRecordRepository agencyRecords;
+    @Autowired
+    EconomicCheckService economicChecks;
+    @Autowired
+    VerificationSettings verificationSettings;
 
     private final Map<String, ProcessInstance> instances = new java.util.HashMap<>();
 
@@ -101,12 +120,24 @@ class DibaoApplicationProcessTest {
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).initializeFormKeys()
                 .singleResult().getCamundaFormRef().getKey()).isEqualTo("dibao-accept");
 
-        walker.accept(CLERK, dibaoCase);
-        assertThat(instance).isWaitingAt(TASK_SURVEY);
+        walker.complete(CLERK, dibaoCase, TASK_ACCEPT, Map.of(VAR_ACCEPT_DECISION, ACCEPT, VAR_ECONOMIC_CHECK_AUTHORISED, true));
+        // 居民家庭经济状况核对: an external task; the process waits there until it is completed
+        assertThat(instance).isWaitingAt(TASK_CHECK_ECONOMIC_STATUS).externalTask()
+                .hasTopicName(EconomicStatusWorker.TOPIC);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        // completed here explicitly: fetched and locked as a worker does, then handled by the application's worker
+        List<LockedExternalTask> locked = engine.getExternalTaskService().fetchAndLock(1, EconomicStatusWorker.WORKER_ID)
+                .topic(EconomicStatusWorker.TOPIC, 60_000).variables("caseId", "caseNumber").execute();
+        assertThat(locked).hasSize(1);
+        worker.handle(locked.get(0));
+        assertThat(instance).hasPassed(TASK_CHECK_ECONOMIC_STATUS).isWaitingAt(TASK_SURVEY);
         assertThat(status(dibaoCase)).isEqualTo(CaseStatus.UNDER_SURVEY);
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "verificationReport"))
+                .contains("区民政局核对记录").contains("金融资产0.00元");
 
         walker.survey(CLERK, dibaoCase, Map.of());
-        assertThat(instance).hasPassed("Task_CalculateIncome", "Task_DetermineStandard", "Task_CalculateBenefit")
+        assertThat(instance).hasPassed("Task_CalculateIncome", "Task_DetermineStandard", "Task_CheckAssets",
+                        "Task_CalculateBenefit")
                 .isWaitingAt(TASK_REVIEW_BY_TOWNSHIP);
         assertThat(task(instance)).hasCandidateGroup("reviewer-yuecun");
         assertThat(instance).variables().containsEntry("perCapitaIncome", "200.00")
@@ -131,12 +162,128 @@ class DibaoApplicationProcessTest {
         assertThat(approved.monthlyAmount()).isEqualByComparingTo("960.00");
         assertThat(approved.perCapitaIncome()).isEqualByComparingTo("200.00");
         assertThat(approved.startMonth()).isEqualTo(YearMonth.now().plusMonths(1).toString());
-        assertThat(approved.calculationSnapshot()).contains("\"monthlyAmount\":\"960.00\"").contains("\"EXEMPT\"");
+        assertThat(approved.calculationSnapshot()).contains("\"monthlyAmount\":\"960.00\"").contains("\"EXEMPT\"")
+                .contains("\"verification\":{").contains("\"assetsEligible\":true");
         assertThat(cases.history(dibaoCase.id())).extracting(h -> h.status()).containsExactly(
                 CaseStatus.APPLIED, CaseStatus.UNDER_SURVEY, CaseStatus.UNDER_REVIEW, CaseStatus.IN_NOTICE,
                 CaseStatus.UNDER_REVIEW, CaseStatus.APPROVED);
         assertThat(cases.decisions(dibaoCase.id())).extracting(d -> d.step() + ":" + d.decidedBy()).containsExactly(
                 TASK_ACCEPT + ":" + CLERK, TASK_REVIEW_BY_TOWNSHIP + ":" + REVIEWER, TASK_APPROVE_BY_DISTRICT + ":" + APPROVER);
+    }
+
+    @Test
+    void acceptingWithoutTheWrittenAuthorisationIsRefusedAndNothingIsWritten() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300"));
+        assertThatThrownBy(() -> walker.complete(CLERK, dibaoCase, TASK_ACCEPT, Map.of(VAR_ACCEPT_DECISION, ACCEPT)))
+                .satisfies(violation("核对授权书"));
+        assertThatThrownBy(() -> walker.complete(CLERK, dibaoCase, TASK_ACCEPT,
+                Map.of(VAR_ACCEPT_DECISION, ACCEPT, VAR_ECONOMIC_CHECK_AUTHORISED, false)))
+                .satisfies(violation("核对授权书"));
+        assertThat(instance(dibaoCase)).isWaitingAt(TASK_ACCEPT);
+        assertThat(cases.decisions(dibaoCase.id())).isEmpty();
+        assertThat(jdbc.sql("select count(*) from dibao_economic_check where case_id = ?").param(dibaoCase.id())
+                .query(Long.class).single()).isZero();
+        // returning an incomplete application needs no authorisation
+        walker.complete(CLERK, dibaoCase, TASK_ACCEPT, Map.of(VAR_ACCEPT_DECISION, RETURN, VAR_MISSING_DOCUMENTS, "缺少授权书"));
+        assertThat(instance(dibaoCase)).isEnded();
+    }
+
+    @Test
+    void aCheckThatDoesNotAnswerInTimeRaisesAnIncidentAndTheCaseWaits() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300"));
+        walker.complete(CLERK, dibaoCase, TASK_ACCEPT, Map.of(VAR_ACCEPT_DECISION, ACCEPT, VAR_ECONOMIC_CHECK_AUTHORISED, true));
+        // an agency that never answers, and a time limit of 200 ms
+        EconomicStatusProvider silent = new EconomicStatusProvider() {
+            @Override
+            public String name() {
+                return "省级核对平台";
+            }
+
+            @Override
+            public List<AgencyRecord> check(cn.minzheng.bureau.dibao.verification.EconomicStatusRequest request)
+                    throws InterruptedException {
+                Thread.sleep(60_000);
+                return List.of();
+            }
+        };
+        EconomicStatusWorker impatient = new EconomicStatusWorker(engine.getExternalTaskService(), economicChecks, silent,
+                new VerificationSettings(Duration.ofMillis(200), Duration.ofMinutes(5), Duration.ofSeconds(10), false,
+                        new BigDecimal("1000.00")), transaction);
+        assertThat(impatient.runFor(dibaoCase.id())).isTrue();
+
+        ProcessInstance instance = instance(dibaoCase);
+        assertThat(instance).isWaitingAt(TASK_CHECK_ECONOMIC_STATUS);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId())
+                .singleResult();
+        assertThat(incident.getIncidentType()).isEqualTo("failedExternalTask");
+        assertThat(incident.getActivityId()).isEqualTo(TASK_CHECK_ECONOMIC_STATUS);
+        assertThat(incident.getIncidentMessage()).contains("居民家庭经济状况核对超时", "省级核对平台", dibaoCase.caseNumber(),
+                "不得未经核对继续办理");
+        assertThat(engine.getExternalTaskService().createExternalTaskQuery().processInstanceId(instance.getId())
+                .noRetriesLeft().count()).isEqualTo(1);
+        // nothing was verified, the case was not calculated
+        assertThat(economicChecks.latestReport(dibaoCase.id())).isEmpty();
+        assertThat(status(dibaoCase)).isEqualTo(CaseStatus.APPLIED);
+        // the application's own worker does not pick up a check with no retries left: the case keeps waiting
+        assertThat(worker.runFor(dibaoCase.id())).isFalse();
+        assertThat(instance).isWaitingAt(TASK_CHECK_ECONOMIC_STATUS);
+
+        // the operator retries it in Cockpit (retries set again): the incident is resolved and the check runs
+        String externalTaskId = engine.getExternalTaskService().createExternalTaskQuery()
+                .processInstanceId(instance.getId()).singleResult().getId();
+        engine.getExternalTaskService().setRetries(externalTaskId, 1);
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(worker.runFor(dibaoCase.id())).isTrue();
+        assertThat(instance).isWaitingAt(TASK_SURVEY);
+    }
+
+    @Test
+    void aVehicleFoundByTheCheckMakesTheHouseholdIneligibleAndAHiddenDepositIsFlagged() {
+        var form = TestApplications.yuecunHousehold(2, "300");
+        String head = form.household().members().get(0).idNumber();
+        String child = form.household().members().get(1).idNumber();
+        LocalDate asOf = LocalDate.of(2026, 11, 1);
+        agencyRecords.insert(new AgencyRecord(head, AgencyRecordKind.VEHICLE, "区公安局交通管理大队", "小型轿车 冀A12345",
+                new BigDecimal("45000.00"), false, false, asOf));
+        agencyRecords.insert(new AgencyRecord(child, AgencyRecordKind.DEPOSIT, "中国工商银行", "定期存款",
+                new BigDecimal("8000.00"), false, false, asOf));
+        DibaoCase dibaoCase = walker.submit(CLERK, form);
+        walker.accept(CLERK, dibaoCase);
+        String report = (String) engine.getRuntimeService().getVariable(dibaoCase.processInstanceId(), "verificationReport");
+        assertThat(report).contains("测试户主", "机动车", "小型轿车 冀A12345", "定期存款", "8000.00元", "区公安局交通管理大队")
+                .doesNotContain(head);
+
+        walker.survey(CLERK, dibaoCase, Map.of());
+        // income alone: (520 − 150) × 2 = 740; the vehicle makes the household ineligible: nothing is paid
+        ProcessInstance instance = instance(dibaoCase);
+        assertThat(instance).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP);
+        assertThat(instance).variables().containsEntry("monthlyAmount", "0.00")
+                .containsEntry("eligibilityNote", "不符合条件：家庭成员名下有机动车辆（残疾人功能性补偿代步机动车除外）（依据家庭经济状况核对结果）")
+                .containsEntry("assetsNote", "家庭成员名下有机动车辆（残疾人功能性补偿代步机动车除外）");
+        // declared 0, verified 8000.00: more than the 1000.00 tolerance
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "assetGapFlag"))
+                .contains("申报家庭财产0.00元", "8000.00元", "多出8000.00元");
+        assertThat(cases.find(dibaoCase.id()).orElseThrow().calculationSnapshot())
+                .contains("\"assetsEligible\":false").contains("小型轿车 冀A12345").contains("\"financialAssets\":\"8000.00\"");
+        // the asset table's result is in the decision history, not kept as a variable
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "assetDecision")).isNull();
+        assertThat(engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(instance.getId())
+                .decisionDefinitionKey("dibao-assets").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDisabilityVehicleAndAHomeDoNotCountAgainstTheHousehold() {
+        var form = TestApplications.yuecunHousehold(2, "300");
+        String head = form.household().members().get(0).idNumber();
+        LocalDate asOf = LocalDate.of(2026, 11, 1);
+        agencyRecords.insert(new AgencyRecord(head, AgencyRecordKind.VEHICLE, "区公安局交通管理大队", "残疾人专用代步车",
+                new BigDecimal("6000.00"), false, true, asOf));
+        agencyRecords.insert(new AgencyRecord(head, AgencyRecordKind.REAL_ESTATE, "区不动产登记中心", "自有住房一处",
+                null, false, false, asOf));
+        DibaoCase dibaoCase = walkToReview(form);
+        assertThat(instance(dibaoCase)).variables().containsEntry("monthlyAmount", "740.00")
+                .containsEntry("assetsNote", "家庭财产状况符合规定").doesNotContainKey("assetGapFlag");
     }
 
     @Test
@@ -170,8 +317,8 @@ class DibaoApplicationProcessTest {
         assertThat(engine.getRuntimeService().getVariable(instanceId, VAR_STANDARD_DECISION)).isNull();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
                 .variableName(VAR_STANDARD_DECISION).count()).isZero();
-        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instanceId).includeOutputs()
-                .singleResult().getOutputs()).extracting(HistoricDecisionOutputInstance::getVariableName)
+        assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(instanceId)
+                .decisionDefinitionKey("dibao-standard").includeOutputs().singleResult().getOutputs()).extracting(HistoricDecisionOutputInstance::getVariableName)
                 .contains("monthlyStandard", "categoryAddition");
         // a null fact is not written at all
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
@@ -419,9 +566,12 @@ class DibaoApplicationProcessTest {
         Task accept = task(instance);
         walker.as(CLERK, () -> {
             engine.getTaskService().claim(accept.getId(), CLERK);
-            engine.getTaskService().complete(accept.getId(), Map.of(VAR_ACCEPT_DECISION, ACCEPT));
+            engine.getTaskService().complete(accept.getId(), Map.of(VAR_ACCEPT_DECISION, ACCEPT,
+                    VAR_ECONOMIC_CHECK_AUTHORISED, true));
             return null;
         });
+        walker.verify(cases.find(((Number) engine.getRuntimeService().getVariable(instance.getId(), VAR_CASE_ID))
+                .longValue()).orElseThrow());
         engine.getIdentityService().createMembership(CLERK, "reviewer-yuecun");
         try {
             walker.survey(CLERK, cases.find(((Number) engine.getRuntimeService()

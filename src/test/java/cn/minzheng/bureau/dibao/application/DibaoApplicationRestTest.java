@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.minzheng.bureau.dibao.verification.EconomicStatusWorker;
 import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
 import cn.minzheng.bureau.support.Http;
 import cn.minzheng.bureau.support.TestApplications;
@@ -25,6 +26,8 @@ import cn.minzheng.bureau.support.TestApplications;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DibaoApplicationRestTest {
 
+    @Autowired
+    EconomicStatusWorker worker;
     @LocalServerPort
     int port;
     @Autowired
@@ -66,8 +69,18 @@ class DibaoApplicationRestTest {
         var missing = submit("clerk.renqiu", accept, Map.of());
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("message").asText()).isEqualTo("请选择受理决定（受理或退回补正）");
-        assertThat(submit("clerk.mengke", accept, Map.of("acceptDecision", "ACCEPT")).status()).isIn(403, 404);
-        assertThat(submit("clerk.renqiu", accept, Map.of("acceptDecision", "ACCEPT")).status()).isEqualTo(204);
+        assertThat(submit("clerk.mengke", accept, Map.of("acceptDecision", "ACCEPT", "economicCheckAuthorised", true))
+                .status()).isIn(403, 404);
+        // accepted without the applicant's written authorisation of the economic-status check: refused, nothing written
+        var unauthorised = submit("clerk.renqiu", accept, Map.of("acceptDecision", "ACCEPT"));
+        assertThat(unauthorised.status()).isEqualTo(400);
+        assertThat(unauthorised.json().get("message").asText()).contains("核对授权书");
+        assertThat(jdbc.sql("select count(*) from dibao_economic_check where case_id = ?").param(caseId)
+                .query(Long.class).single()).isZero();
+        assertThat(submit("clerk.renqiu", accept, Map.of("acceptDecision", "ACCEPT", "economicCheckAuthorised", true))
+                .status()).isEqualTo(204);
+        // the in-application worker runs the check (its polling is off in tests)
+        assertThat(worker.runFor(caseId)).isTrue();
 
         String survey = taskId("clerk.renqiu", instance, "Task_SurveyHousehold");
         var surveyAnswers = Map.<String, Object>of("assetsFinding", "无房产车辆", "incomeFinding", "仅养老金",
