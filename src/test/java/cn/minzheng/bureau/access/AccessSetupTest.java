@@ -26,7 +26,7 @@ class AccessSetupTest {
     @Test
     void eachRoleMayStartTheProcessesOfItsWork() {
         assertThat(startable(Groups.clerk("yuecun"))).containsExactly("community-worker-recruitment", "dibao-appeal",
-                "dibao-application", "dibao-recovery", "dibao-report", "dibao-review", "elderly-card", "gaoling-monthly-proposal",
+                "dibao-application", "dibao-recovery", "dibao-report", "dibao-review", "elderly-card", "funeral-death-registration", "gaoling-monthly-proposal",
                 "linshi-application", "tekun-application");
         assertThat(startable(Groups.reviewer("renqiu"))).containsExactly("dibao-appeal", "dibao-recovery", "dibao-report");
         assertThat(startable(Groups.committee("renqiu-qinghuayuan"))).containsExactly("civil-mediation");
