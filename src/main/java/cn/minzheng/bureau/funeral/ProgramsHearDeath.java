@@ -32,6 +32,8 @@ import cn.minzheng.bureau.region.Communities;
 import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.tekun.TekunCaseRepository;
 import cn.minzheng.bureau.tekun.TekunStatus;
+import cn.minzheng.bureau.youfu.YoufuRepository;
+import cn.minzheng.bureau.youfu.YoufuStatus;
 
 /**
  * What every program does when a death is confirmed (通知各救助项目), in the confirming transaction:
@@ -54,6 +56,7 @@ public class ProgramsHearDeath {
     private final ProgramRegistry programs;
     private final GaolingRepository gaoling;
     private final TekunCaseRepository tekunCases;
+    private final YoufuRepository youfu;
     private final DibaoCaseRepository dibaoCases;
     private final ReviewStarter reviewStarter;
     private final ReviewRepository reviews;
@@ -65,7 +68,7 @@ public class ProgramsHearDeath {
 
     public ProgramsHearDeath(DeathRegistrationRepository deaths, HouseholdRepository households,
                              EnrolmentRepository enrolments, ProgramRegistry programs, GaolingRepository gaoling,
-                             TekunCaseRepository tekunCases, DibaoCaseRepository dibaoCases, ReviewStarter reviewStarter,
+                             TekunCaseRepository tekunCases, YoufuRepository youfu, DibaoCaseRepository dibaoCases, ReviewStarter reviewStarter,
                              ReviewRepository reviews, RecoveryService recoveryService, RecoveryRepository recoveries,
                              HouseholdIncomeService incomes, StandardService standards, RegionRepository regions) {
         this.deaths = deaths;
@@ -74,6 +77,7 @@ public class ProgramsHearDeath {
         this.programs = programs;
         this.gaoling = gaoling;
         this.tekunCases = tekunCases;
+        this.youfu = youfu;
         this.dibaoCases = dibaoCases;
         this.reviewStarter = reviewStarter;
         this.reviews = reviews;
@@ -109,6 +113,12 @@ public class ProgramsHearDeath {
                     tekunCases.close(e.programCaseId(), TekunStatus.ENDED, why + "，终止供养", actor);
                     enrolments.backdateEnd(e.enrolmentId(), lastDue);
                     effects.add(name + "：自" + lastDue + "月末终止供养（丧葬补助另行办理）");
+                    overpayments(death, e, null, BigDecimal.ZERO, effects);
+                }
+                case Program.YOUFU -> {
+                    youfu.close(e.programCaseId(), YoufuStatus.ENDED, why + "，终止发放", actor);
+                    enrolments.backdateEnd(e.enrolmentId(), lastDue);
+                    effects.add(name + "：自" + lastDue + "月末终止发放（一次性抚恤金另行办理）");
                     overpayments(death, e, null, BigDecimal.ZERO, effects);
                 }
                 case Program.DIBAO -> dibao(death, e, why, lastDue, actor, effects);

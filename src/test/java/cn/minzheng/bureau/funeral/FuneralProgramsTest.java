@@ -4,6 +4,7 @@ import static cn.minzheng.bureau.funeral.FuneralPeople.CLERK;
 import static cn.minzheng.bureau.funeral.FuneralPeople.REVIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -48,6 +49,12 @@ import cn.minzheng.bureau.tekun.TekunCase;
 import cn.minzheng.bureau.tekun.TekunCaseRepository;
 import cn.minzheng.bureau.tekun.TekunEligibility;
 import cn.minzheng.bureau.tekun.TekunStatus;
+import cn.minzheng.bureau.youfu.DisabilityCause;
+import cn.minzheng.bureau.youfu.YoufuCategory;
+import cn.minzheng.bureau.youfu.YoufuRecipient;
+import cn.minzheng.bureau.youfu.YoufuRepository;
+import cn.minzheng.bureau.youfu.YoufuRules;
+import cn.minzheng.bureau.youfu.YoufuStatus;
 
 /**
  * A confirmed death, heard by every program on the real data: the person's 高龄津贴 and 特困供养 end at the end of the
@@ -74,6 +81,8 @@ class FuneralProgramsTest {
     GaolingAllowance allowance;
     @Autowired
     TekunCaseRepository tekunCases;
+    @Autowired
+    YoufuRepository youfu;
     @Autowired
     RecoveryRepository recoveries;
     @Autowired
@@ -155,6 +164,29 @@ class FuneralProgramsTest {
         assertThat(jdbc.sql("select count(*) from death_overpayment where payment_id = ?").param(dibaoPayment)
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(second.effects()).contains("已有正在办理的复核");
+    }
+
+    @Test
+    void aDeathEndsTheYoufuAllowanceOfADisabledSoldier() {
+        String soldier = FuneralPeople.resident(households, "岳退伍", LocalDate.of(1950, 8, 1));
+        long householdId = jdbc.sql("select household_id from household_member where id_number = ?").param(soldier)
+                .query(Long.class).single();
+        YoufuRecipient recipient = youfu.insert(new YoufuRepository.NewRecipient(householdId, "yuecun", soldier, "岳退伍",
+                new YoufuRules.Evidence(YoufuCategory.DISABLED_SOLDIER, "冀军残字第765432号", 6, DisabilityCause.DUTY,
+                        LocalDate.of(1980, 5, 1), null, null, null, null)), null, CLERK);
+        youfu.activate(recipient.id(), YearMonth.now().toString(), new BigDecimal("2100.00"), "{}", "youfu");
+        long enrolment = enrolments.forProgramCase(Program.YOUFU, recipient.id()).orElseThrow().id();
+
+        LocalDate died = EngineClock.today().withDayOfMonth(1);
+        DeathRecord death = confirmDeath(soldier, died);
+
+        assertThat(youfu.find(recipient.id()).orElseThrow().status()).isEqualTo(YoufuStatus.ENDED);
+        Enrolment ended = enrolments.find(enrolment).orElseThrow();
+        assertThat(ended.status()).isEqualTo(EnrolmentStatus.ENDED);
+        assertThat(ended.endMonth()).isEqualTo(YearMonth.from(died).toString());
+        assertThat(death.effects()).contains("优抚对象定期抚恤补助：自" + YearMonth.from(died) + "月末终止发放（一次性抚恤金另行办理）");
+        assertThat(youfu.payable(YearMonth.from(died).plusMonths(1).toString()))
+                .extracting(YoufuRecipient::id).doesNotContain(recipient.id());
     }
 
     @Test
