@@ -18,7 +18,7 @@ import cn.minzheng.bureau.dibao.CaseStatus;
  * month of the year that has any; added = cases whose first payment ever falls in the year, except cases taken
  * over from an earlier roster (名册导入), which were not new; cancelled = cases cancelled during the year (people:
  * the members of the case); paid = payments issued and not returned by the bank, by the month of the payroll
- * that paid them.
+ * that paid them. 低保 only: a payment of another program carries no case.
  */
 @Component
 public class YearlyFiguresQueries {
@@ -38,7 +38,7 @@ public class YearlyFiguresQueries {
 
     /** The last month of the year with any payment ("2026-12"), or null. */
     public String coveredMonth(int year) {
-        return jdbc.sql("select max(benefit_month) from payment where benefit_month between ? and ?")
+        return jdbc.sql("select max(benefit_month) from payment where case_id is not null and benefit_month between ? and ?")
                 .params(first(year), last(year)).query(String.class).optional().orElse(null);
     }
 
@@ -46,7 +46,7 @@ public class YearlyFiguresQueries {
     public Map<String, Count> covered(String coveredMonth) {
         return byTownship(jdbc.sql("""
                 select township_code, count(*) as households, coalesce(sum(people_count), 0) as people
-                from payment where benefit_month = ? group by township_code""")
+                from payment where case_id is not null and benefit_month = ? group by township_code""")
                 .param(coveredMonth == null ? "" : coveredMonth).query(RecordRows.of(Count.class)).list());
     }
 
@@ -54,7 +54,8 @@ public class YearlyFiguresQueries {
     public Map<String, Count> added(int year) {
         return byTownship(jdbc.sql("""
                 select p.township_code, count(*) as households, coalesce(sum(p.people_count), 0) as people
-                from payment p join (select case_id, min(benefit_month) as first_month from payment group by case_id) f
+                from payment p join (select case_id, min(benefit_month) as first_month from payment
+                    where case_id is not null group by case_id) f
                   on f.case_id = p.case_id and f.first_month = p.benefit_month
                 where f.first_month between ? and ?
                   and p.case_id not in (select c.id from dibao_case c where c.import_batch_id is not null)
@@ -81,7 +82,7 @@ public class YearlyFiguresQueries {
         jdbc.sql("""
                 select p.township_code, r.payroll_month as paid_month, sum(p.amount - p.deducted_amount) as amount
                 from payment p join payroll r on r.id = p.payroll_id
-                where p.status = 'ISSUED' and r.payroll_month between ? and ?
+                where p.status = 'ISSUED' and p.case_id is not null and r.payroll_month between ? and ?
                 group by p.township_code, r.payroll_month""")
                 .params(first(year), last(year)).query(RecordRows.of(Paid.class)).list()
                 .forEach(p -> paid.computeIfAbsent(p.townshipCode(), t -> new HashMap<>()).put(p.paidMonth(), p.amount()));

@@ -24,6 +24,7 @@ import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.payroll.PayrollRepository;
+import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.support.Http;
 import cn.minzheng.bureau.support.TestApplications;
 
@@ -67,6 +68,16 @@ class YearlyFiguresTest {
         pay(february, newcomer, year + "-02", 2, "740.00", "FAILED"); // returned by the bank: not paid
         jdbc.sql("insert into dibao_case_status_history (case_id, status, changed_at, changed_by, reason) values (?, 'CANCELLED', ?, 'approver', '复核停保')")
                 .params(newcomer.id(), Timestamp.valueOf(LocalDateTime.of(year, 3, 15, 10, 0))).update();
+        // another program's payment in the year (高龄津贴, no 低保 case) is not in the 低保 figures
+        long gaolingMarch = payrolls.insert(Program.GAOLING, YearMonth.of(year, 3));
+        jdbc.sql("""
+                insert into payment (payroll_id, case_id, benefit_month, household_id, township_code, payee_name,
+                    payee_id_number, bank_name, bank_account, people_count, amount, status, issued_at, created_at, enrolment_id)
+                values (?, null, ?, ?, 'yuecun', '测试老人', '410322193001010011', '中国农业银行', '6228480000000000002',
+                    1, 100.00, 'ISSUED', ?, ?, ?)""")
+                .params(gaolingMarch, year + "-03", longStanding.householdId(), Timestamp.valueOf(LocalDateTime.now()),
+                        Timestamp.valueOf(LocalDateTime.now()), -year)
+                .update();
 
         Http.Response response = http.get("approver", "/api/dibao/yearly-figures?year=" + year + "&area=district");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
