@@ -50,7 +50,7 @@ public class SurveyRepository {
                 from dibao_survey where case_id = ? order by id desc""")
                 .param(caseId)
                 .query(RecordRows.of(Survey.class))
-                .stream()
+                .list().stream()
                 .findFirst();
     }
 }
