@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.minzheng.bureau.calendar.WorkingDays;
-import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.linshi.LinshiRepository.LinshiCase;
@@ -37,6 +36,7 @@ import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.program.ProgramKind;
 import cn.minzheng.bureau.program.ProgramRegistry;
 import cn.minzheng.bureau.support.ProcessTest;
+import cn.minzheng.bureau.support.UserTasks;
 
 /**
  * Every path of linshi-application.bpmn: 急难型 with 先行救助 decided by the township and paid once by the LINSHI
@@ -47,9 +47,9 @@ import cn.minzheng.bureau.support.ProcessTest;
 class LinshiProcessTest {
 
     @Autowired
-    ProcessEngine engine;
+    UserTasks userTasks;
     @Autowired
-    DibaoWalker walker;
+    ProcessEngine engine;
     @Autowired
     HouseholdRepository households;
     @Autowired
@@ -78,7 +78,7 @@ class LinshiProcessTest {
     void anEmergencyWithAnAdvanceIsDecidedByTheTownshipAndPaidOnceByTheNextLinshiPayroll() {
         assertThat(programs.get(Program.LINSHI).kind()).isEqualTo(ProgramKind.ONE_OFF);
         Household household = LinshiHouseholds.register(households, LinshiHouseholds.YUECUN, LinshiHouseholds.YUECUN_VILLAGE, 3);
-        ProcessInstance instance = start("clerk.yuecun", emergency(household, "SERIOUS", "800"));
+        ProcessInstance instance = userTasks.start("clerk.yuecun", KEY, emergency(household, "SERIOUS", "800"));
         LinshiCase c = caseOf(instance);
         // rural standard 520 × 4 (急难型, 较重困难) = 2080
         assertThat(c.monthlyStandard()).isEqualByComparingTo("520.00");
@@ -92,12 +92,12 @@ class LinshiProcessTest {
         assertThat(paperwork.getDueDate()).isEqualTo(workingDays.deadline(paperwork.getCreateTime(), 5));
         assertThat((String) engine.getTaskService().getVariable(paperwork.getId(), "caseSummary"))
                 .contains("急难型", "标准救助金额：2080.00元", "已先行救助：800.00元");
-        assertThatThrownBy(() -> complete("clerk.yuecun", instance, TASK_PAPERWORK, Map.of()))
+        assertThatThrownBy(() -> userTasks.complete("clerk.yuecun", instance, TASK_PAPERWORK, Map.of()))
                 .satisfies(violation("补办手续情况不能为空"));
-        complete("clerk.yuecun", instance, TASK_PAPERWORK, Map.of("paperworkNote", "已补齐申请书、火灾证明和户口簿复印件"));
+        userTasks.complete("clerk.yuecun", instance, TASK_PAPERWORK, Map.of("paperworkNote", "已补齐申请书、火灾证明和户口簿复印件"));
 
         assertThat(instance).isWaitingAt(TASK_TOWNSHIP_REVIEW).task().hasCandidateGroup("reviewer-yuecun");
-        complete("reviewer.yuecun", instance, TASK_TOWNSHIP_REVIEW, review(APPROVE, null, null));
+        userTasks.complete("reviewer.yuecun", instance, TASK_TOWNSHIP_REVIEW, review(APPROVE, null, null));
         assertThat(instance).isEnded().hasPassed(TASK_PAPERWORK, "Gateway_GrantMerge", "Task_GrantAssistance",
                 "EndEvent_Granted").hasNotPassed(TASK_DISTRICT_APPROVAL);
 
@@ -143,16 +143,16 @@ class LinshiProcessTest {
     @Test
     void anExpenditureAboveTheTownshipsLimitIsDecidedByTheDistrict() {
         Household household = LinshiHouseholds.register(households, LinshiHouseholds.RENQIU, LinshiHouseholds.QINGHUAYUAN, 2);
-        ProcessInstance instance = start("clerk.renqiu", expenditure(household, "EXTREME", "20000"));
+        ProcessInstance instance = userTasks.start("clerk.renqiu", KEY, expenditure(household, "EXTREME", "20000"));
         LinshiCase c = caseOf(instance);
         // urban standard 700 × 12 = 8400, less than the 20000 spent
         assertThat(c.standardAmount()).isEqualByComparingTo("8400.00");
         assertThat(instance).isWaitingAt(TASK_TOWNSHIP_REVIEW).hasNotPassed(TASK_PAPERWORK);
-        complete("reviewer.renqiu", instance, TASK_TOWNSHIP_REVIEW, review(APPROVE, null, null));
+        userTasks.complete("reviewer.renqiu", instance, TASK_TOWNSHIP_REVIEW, review(APPROVE, null, null));
         assertThat(instance).isWaitingAt(TASK_DISTRICT_APPROVAL).task().hasCandidateGroup("district-approver");
         assertThat((String) engine.getTaskService().getVariable(task(instance, TASK_DISTRICT_APPROVAL).getId(), "caseSummary"))
                 .contains("医疗支出 20000.00元", "拟救助8400.00元，区民政局审批");
-        complete("approver", instance, TASK_DISTRICT_APPROVAL, Map.of("districtDecision", APPROVE, "districtComment", "同意"));
+        userTasks.complete("approver", instance, TASK_DISTRICT_APPROVAL, Map.of("districtDecision", APPROVE, "districtComment", "同意"));
         assertThat(instance).isEnded().hasPassed(TASK_DISTRICT_APPROVAL, "Gateway_ApprovedMerge", "EndEvent_Granted")
                 .hasNotPassed(TASK_SECOND_APPROVAL);
         c = cases.find(c.id()).orElseThrow();
@@ -164,20 +164,20 @@ class LinshiProcessTest {
     @Test
     void aCaseByCaseGrantNeedsItsReasonAndASecondDistrictApprover() {
         Household household = LinshiHouseholds.register(households, LinshiHouseholds.RENQIU, LinshiHouseholds.QINGHUAYUAN, 4);
-        ProcessInstance instance = start("clerk.renqiu", expenditure(household, "EXTREME", "60000"));
+        ProcessInstance instance = userTasks.start("clerk.renqiu", KEY, expenditure(household, "EXTREME", "60000"));
         LinshiCase c = caseOf(instance);
         long audits = auditActions(c.id()).size();
-        assertThatThrownBy(() -> complete("reviewer.renqiu", instance, TASK_TOWNSHIP_REVIEW, review(APPROVE, "15000", null)))
+        assertThatThrownBy(() -> userTasks.complete("reviewer.renqiu", instance, TASK_TOWNSHIP_REVIEW, review(APPROVE, "15000", null)))
                 .satisfies(violation("拟救助金额15000.00元超过一般程序上限10000.00元，须按“一事一议”写明理由"));
         assertThat(auditActions(c.id())).hasSize((int) audits);
         assertThat(cases.find(c.id()).orElseThrow().proposedAmount()).isNull();
-        complete("reviewer.renqiu", instance, TASK_TOWNSHIP_REVIEW,
+        userTasks.complete("reviewer.renqiu", instance, TASK_TOWNSHIP_REVIEW,
                 review(APPROVE, "15000", "户主白血病住院，自负医疗费6万元，经乡镇（街道）集体研究"));
-        complete("approver", instance, TASK_DISTRICT_APPROVAL, Map.of("districtDecision", APPROVE, "districtComment", "提交一事一议"));
+        userTasks.complete("approver", instance, TASK_DISTRICT_APPROVAL, Map.of("districtDecision", APPROVE, "districtComment", "提交一事一议"));
         assertThat(instance).isWaitingAt(TASK_SECOND_APPROVAL).task().hasCandidateGroup("dibao-head");
-        assertThatThrownBy(() -> complete("approver", instance, TASK_SECOND_APPROVAL,
+        assertThatThrownBy(() -> userTasks.complete("approver", instance, TASK_SECOND_APPROVAL,
                 Map.of("secondDecision", APPROVE, "secondComment", "同意"))).satisfies(violation("四眼原则：陈立新（区民政局审批人）"));
-        complete("dibaohead", instance, TASK_SECOND_APPROVAL, Map.of("secondDecision", APPROVE, "secondComment", "同意一事一议"));
+        userTasks.complete("dibaohead", instance, TASK_SECOND_APPROVAL, Map.of("secondDecision", APPROVE, "secondComment", "同意一事一议"));
         assertThat(instance).isEnded().hasPassed(TASK_SECOND_APPROVAL, "Gateway_ApprovedMerge", "EndEvent_Granted");
         c = cases.find(c.id()).orElseThrow();
         assertThat(c.approvalLevel()).isEqualTo(ApprovalLevel.CASE_BY_CASE);
@@ -189,8 +189,8 @@ class LinshiProcessTest {
     @Test
     void eachLevelMayRefuseAndARefusalPaysNothing() {
         Household yuecun = LinshiHouseholds.register(households, LinshiHouseholds.YUECUN, LinshiHouseholds.YUECUN_VILLAGE, 1);
-        ProcessInstance byTownship = start("clerk.yuecun", emergency(yuecun, "GENERAL", null));
-        complete("reviewer.yuecun", byTownship, TASK_TOWNSHIP_REVIEW, review(REFUSE, null, null));
+        ProcessInstance byTownship = userTasks.start("clerk.yuecun", KEY, emergency(yuecun, "GENERAL", null));
+        userTasks.complete("reviewer.yuecun", byTownship, TASK_TOWNSHIP_REVIEW, review(REFUSE, null, null));
         assertThat(byTownship).isEnded().hasPassed("Task_RefuseAssistance", "EndEvent_Refused")
                 .hasNotPassed(TASK_DISTRICT_APPROVAL);
         LinshiCase refused = caseOf(byTownship);
@@ -199,17 +199,17 @@ class LinshiProcessTest {
                 .isEqualTo(EnrolmentStatus.REFUSED);
 
         Household renqiu = LinshiHouseholds.register(households, LinshiHouseholds.RENQIU, LinshiHouseholds.QINGHUAYUAN, 2);
-        ProcessInstance byDistrict = start("clerk.renqiu", expenditure(renqiu, "SERIOUS", "9000"));
-        complete("reviewer.renqiu", byDistrict, TASK_TOWNSHIP_REVIEW, review(APPROVE, null, null));
-        complete("approver", byDistrict, TASK_DISTRICT_APPROVAL, Map.of("districtDecision", REFUSE, "districtComment", "已获医疗救助"));
+        ProcessInstance byDistrict = userTasks.start("clerk.renqiu", KEY, expenditure(renqiu, "SERIOUS", "9000"));
+        userTasks.complete("reviewer.renqiu", byDistrict, TASK_TOWNSHIP_REVIEW, review(APPROVE, null, null));
+        userTasks.complete("approver", byDistrict, TASK_DISTRICT_APPROVAL, Map.of("districtDecision", REFUSE, "districtComment", "已获医疗救助"));
         assertThat(byDistrict).isEnded().hasPassed(TASK_DISTRICT_APPROVAL, "EndEvent_Refused")
                 .hasNotPassed(TASK_SECOND_APPROVAL);
 
         Household other = LinshiHouseholds.register(households, LinshiHouseholds.RENQIU, LinshiHouseholds.QINGHUAYUAN, 2);
-        ProcessInstance bySecond = start("clerk.renqiu", expenditure(other, "EXTREME", "30000"));
-        complete("reviewer.renqiu", bySecond, TASK_TOWNSHIP_REVIEW, review(APPROVE, "20000", "重大疾病"));
-        complete("approver", bySecond, TASK_DISTRICT_APPROVAL, Map.of("districtDecision", APPROVE, "districtComment", "提交一事一议"));
-        complete("dibaohead", bySecond, TASK_SECOND_APPROVAL, Map.of("secondDecision", REFUSE, "secondComment", "金额过高"));
+        ProcessInstance bySecond = userTasks.start("clerk.renqiu", KEY, expenditure(other, "EXTREME", "30000"));
+        userTasks.complete("reviewer.renqiu", bySecond, TASK_TOWNSHIP_REVIEW, review(APPROVE, "20000", "重大疾病"));
+        userTasks.complete("approver", bySecond, TASK_DISTRICT_APPROVAL, Map.of("districtDecision", APPROVE, "districtComment", "提交一事一议"));
+        userTasks.complete("dibaohead", bySecond, TASK_SECOND_APPROVAL, Map.of("secondDecision", REFUSE, "secondComment", "金额过高"));
         assertThat(bySecond).isEnded().hasPassed(TASK_SECOND_APPROVAL, "EndEvent_Refused")
                 .hasNotPassed("Task_GrantAssistance");
         for (ProcessInstance instance : List.of(byDistrict, bySecond)) {
@@ -222,26 +222,26 @@ class LinshiProcessTest {
     @Test
     void aRepeatWithinTheIntervalNeedsAReasonAndTheDistrictsApproval() {
         Household household = LinshiHouseholds.register(households, LinshiHouseholds.YUECUN, LinshiHouseholds.YUECUN_VILLAGE, 2);
-        ProcessInstance first = start("clerk.yuecun", emergency(household, "GENERAL", null));
-        complete("reviewer.yuecun", first, TASK_TOWNSHIP_REVIEW, review(APPROVE, null, null));
+        ProcessInstance first = userTasks.start("clerk.yuecun", KEY, emergency(household, "GENERAL", null));
+        userTasks.complete("reviewer.yuecun", first, TASK_TOWNSHIP_REVIEW, review(APPROVE, null, null));
         assertThat(caseOf(first).status()).isEqualTo(LinshiStatus.GRANTED);
 
         long before = count();
-        assertThatThrownBy(() -> start("clerk.yuecun", emergency(household, "GENERAL", null)))
+        assertThatThrownBy(() -> userTasks.start("clerk.yuecun", KEY, emergency(household, "GENERAL", null)))
                 .satisfies(violation("该家庭已于" + LocalDate.now() + "获得临时救助，距今不足" + settings.getRepeatIntervalMonths() + "个月"));
         assertThat(count()).isEqualTo(before);
 
         Map<String, Object> again = emergency(household, "GENERAL", null);
         again.put("repeatExceptionReason", "再次遭遇洪灾，房屋倒塌");
-        ProcessInstance repeat = start("clerk.yuecun", again);
+        ProcessInstance repeat = userTasks.start("clerk.yuecun", KEY, again);
         LinshiCase c = caseOf(repeat);
         assertThat(c.previousGrantOn()).isEqualTo(LocalDate.now());
-        assertThatThrownBy(() -> start("clerk.yuecun", emergency(household, "GENERAL", null)))
+        assertThatThrownBy(() -> userTasks.start("clerk.yuecun", KEY, emergency(household, "GENERAL", null)))
                 .satisfies(violation("已有办理中的临时救助申请"));
         // 1040 is within the township's limit, but a repeat goes to the district
-        complete("reviewer.yuecun", repeat, TASK_TOWNSHIP_REVIEW, review(APPROVE, null, null));
+        userTasks.complete("reviewer.yuecun", repeat, TASK_TOWNSHIP_REVIEW, review(APPROVE, null, null));
         assertThat(repeat).isWaitingAt(TASK_DISTRICT_APPROVAL);
-        complete("approver", repeat, TASK_DISTRICT_APPROVAL, Map.of("districtDecision", APPROVE, "districtComment", "同意例外"));
+        userTasks.complete("approver", repeat, TASK_DISTRICT_APPROVAL, Map.of("districtDecision", APPROVE, "districtComment", "同意例外"));
         assertThat(caseOf(repeat).status()).isEqualTo(LinshiStatus.GRANTED);
         assertThat(jdbc.sql("select after_state from audit_event where entity_type = 'LINSHI_CASE' and entity_id = ? and action = 'DISTRICT_APPROVED'")
                 .param(c.id()).query(String.class).single()).contains("\"repeatException\":true");
@@ -254,19 +254,19 @@ class LinshiProcessTest {
         long enrolmentsBefore = jdbc.sql("select count(*) from enrolment").query(Long.class).single();
         Map<String, Object> noEvidence = expenditure(household, "GENERAL", "3000");
         noEvidence.remove("spendingEvidence");
-        assertThatThrownBy(() -> start("clerk.yuecun", noEvidence)).satisfies(violation("须写明支出凭证"));
+        assertThatThrownBy(() -> userTasks.start("clerk.yuecun", KEY, noEvidence)).satisfies(violation("须写明支出凭证"));
         Map<String, Object> noSpending = expenditure(household, "GENERAL", null);
-        assertThatThrownBy(() -> start("clerk.yuecun", noSpending)).satisfies(violation("须填写家庭自负的必需支出金额"));
-        assertThatThrownBy(() -> start("clerk.yuecun", emergency(household, "GENERAL", "1500")))
+        assertThatThrownBy(() -> userTasks.start("clerk.yuecun", KEY, noSpending)).satisfies(violation("须填写家庭自负的必需支出金额"));
+        assertThatThrownBy(() -> userTasks.start("clerk.yuecun", KEY, emergency(household, "GENERAL", "1500")))
                 .satisfies(violation("先行救助金额1500.00元超过上限1000.00元"));
         Map<String, Object> noKind = emergency(household, "GENERAL", null);
         noKind.remove("kind");
-        assertThatThrownBy(() -> start("clerk.yuecun", noKind)).satisfies(violation("请选择救助类型"));
-        assertThatThrownBy(() -> start("clerk.renqiu", emergency(household, "GENERAL", null)))
+        assertThatThrownBy(() -> userTasks.start("clerk.yuecun", KEY, noKind)).satisfies(violation("请选择救助类型"));
+        assertThatThrownBy(() -> userTasks.start("clerk.renqiu", KEY, emergency(household, "GENERAL", null)))
                 .satisfies(violation("只能登记本乡镇（街道）家庭"));
         Map<String, Object> unknown = emergency(household, "GENERAL", null);
         unknown.put("applicantIdNumber", LinshiHouseholds.freshIdNumber().value());
-        assertThatThrownBy(() -> start("clerk.yuecun", unknown)).satisfies(violation("尚未登记家庭信息"));
+        assertThatThrownBy(() -> userTasks.start("clerk.yuecun", KEY, unknown)).satisfies(violation("尚未登记家庭信息"));
         assertThat(count()).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from enrolment").query(Long.class).single()).isEqualTo(enrolmentsBefore);
     }
@@ -308,22 +308,6 @@ class LinshiProcessTest {
         }
         variables.put("reviewComment", APPROVE.equals(decision) ? "情况属实，同意救助" : "不符合临时救助条件");
         return variables;
-    }
-
-    private ProcessInstance start(String clerk, Map<String, Object> variables) {
-        String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
-                .latestVersion().singleResult().getId();
-        return walker.as(clerk, () -> engine.getFormService().submitStartForm(definition, variables));
-    }
-
-    private void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-        walker.as(user, () -> {
-            List<Task> found = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                    .taskDefinitionKey(taskKey).list();
-            assertThat(found).as(user + " sees " + taskKey).hasSize(1);
-            engine.getTaskService().complete(found.get(0).getId(), variables);
-            return null;
-        });
     }
 
     private Task task(ProcessInstance instance, String taskKey) {

@@ -14,7 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.organisation.OrganisationRepository.Organisation;
 import cn.minzheng.bureau.support.ProcessTest;
+import cn.minzheng.bureau.support.UserTasks;
 
 /**
  * Every path of organisation-registration.bpmn: registered with certificate and announcement, refused at review,
@@ -38,6 +38,8 @@ class OrganisationRegistrationProcessTest {
     static final String HEAD = "orghead";
     private static final LocalDate TODAY = LocalDate.now();
 
+    @Autowired
+    UserTasks userTasks;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -79,7 +81,7 @@ class OrganisationRegistrationProcessTest {
     @Test
     void aSocialGroupIsReviewedApprovedByAnotherPersonGivenItsCertificateAndAnnounced() {
         String name = uniqueName("摄影家协会");
-        ProcessInstance instance = start(CLERK, application(name, "SOCIAL_GROUP", "30000.00"));
+        ProcessInstance instance = userTasks.start(CLERK, KEY, application(name, "SOCIAL_GROUP", "30000.00"));
         long id = organisationId(instance);
         Organisation applied = register.find(id).orElseThrow();
         assertThat(applied.status()).isEqualTo(OrganisationStatus.APPLIED);
@@ -91,13 +93,13 @@ class OrganisationRegistrationProcessTest {
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), "minimumFunds")).isEqualTo("30000.00");
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), "organisationKindLabel")).isEqualTo("社会团体");
 
-        complete(CLERK, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), APPROVE, REVIEW_COMMENT.name(), "材料齐全"));
+        userTasks.complete(CLERK, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), APPROVE, REVIEW_COMMENT.name(), "材料齐全"));
         assertThat(instance).isWaitingAt(TASK_APPROVE).task().hasCandidateGroup("organisation-head");
         assertThat(engine.getTaskService().getVariable(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                 .singleResult().getId(), "reviewerName")).isEqualTo("谢婷（区民政局民间组织管理科）");
-        complete(HEAD, instance, TASK_APPROVE, Map.of(APPROVAL_DECISION.name(), APPROVE));
+        userTasks.complete(HEAD, instance, TASK_APPROVE, Map.of(APPROVAL_DECISION.name(), APPROVE));
         assertThat(instance).isWaitingAt(TASK_CERTIFICATE);
-        complete(CLERK, instance, TASK_CERTIFICATE, Map.of(CREDIT_CODE.name(), creditCode('1')));
+        userTasks.complete(CLERK, instance, TASK_CERTIFICATE, Map.of(CREDIT_CODE.name(), creditCode('1')));
 
         assertThat(instance).isEnded().hasPassed("Task_AnnounceRegistration", "EndEvent_Registered");
         Organisation registered = register.find(id).orElseThrow();
@@ -114,9 +116,9 @@ class OrganisationRegistrationProcessTest {
 
     @Test
     void theApproverMayNotBeTheReviewer() {
-        ProcessInstance instance = start(CLERK, application(uniqueName("养老服务中心"), "PRIVATE_NON_ENTERPRISE", "50000"));
-        complete(HEAD, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), APPROVE));
-        assertThatThrownBy(() -> complete(HEAD, instance, TASK_APPROVE, Map.of(APPROVAL_DECISION.name(), APPROVE)))
+        ProcessInstance instance = userTasks.start(CLERK, KEY, application(uniqueName("养老服务中心"), "PRIVATE_NON_ENTERPRISE", "50000"));
+        userTasks.complete(HEAD, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), APPROVE));
+        assertThatThrownBy(() -> userTasks.complete(HEAD, instance, TASK_APPROVE, Map.of(APPROVAL_DECISION.name(), APPROVE)))
                 .hasMessageContaining("韩永刚");
         assertThat(instance).isWaitingAt(TASK_APPROVE);
         assertThat(register.find(organisationId(instance)).orElseThrow().approvedBy()).isNull();
@@ -125,25 +127,25 @@ class OrganisationRegistrationProcessTest {
     @Test
     void refusedAtReviewTheNameIsFreeAgain() {
         String name = uniqueName("研究会");
-        ProcessInstance instance = start(CLERK, application(name, "SOCIAL_GROUP", "40000"));
+        ProcessInstance instance = userTasks.start(CLERK, KEY, application(name, "SOCIAL_GROUP", "40000"));
         long id = organisationId(instance);
-        assertThatThrownBy(() -> complete(CLERK, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), REFUSE)))
+        assertThatThrownBy(() -> userTasks.complete(CLERK, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), REFUSE)))
                 .satisfies(violation("不予登记的理由不能为空"));
-        complete(CLERK, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), REFUSE, REVIEW_COMMENT.name(), "业务范围与业务主管单位职能不符"));
+        userTasks.complete(CLERK, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), REFUSE, REVIEW_COMMENT.name(), "业务范围与业务主管单位职能不符"));
         assertThat(instance).isEnded().hasPassed("Task_RefuseRegistration", "EndEvent_Refused").hasNotPassed(TASK_APPROVE);
         assertThat(register.find(id).orElseThrow().status()).isEqualTo(OrganisationStatus.REFUSED);
         assertThat(register.history(id)).extracting(h -> h.status() + ":" + h.note())
                 .containsExactly("APPLIED:申请成立登记", "REFUSED:业务范围与业务主管单位职能不符");
         assertThat(register.holder(name, TODAY)).isEmpty();
-        ProcessInstance again = start(CLERK, application(name, "SOCIAL_GROUP", "40000"));
+        ProcessInstance again = userTasks.start(CLERK, KEY, application(name, "SOCIAL_GROUP", "40000"));
         assertThat(again).isWaitingAt(TASK_REVIEW);
     }
 
     @Test
     void refusedAtApprovalWithTheApproversReason() {
-        ProcessInstance instance = start(CLERK, application(uniqueName("社会工作服务中心"), "PRIVATE_NON_ENTERPRISE", "60000"));
-        complete(CLERK, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), APPROVE));
-        complete(HEAD, instance, TASK_APPROVE, Map.of(APPROVAL_DECISION.name(), REFUSE, APPROVAL_COMMENT.name(), "住所证明与实际不符"));
+        ProcessInstance instance = userTasks.start(CLERK, KEY, application(uniqueName("社会工作服务中心"), "PRIVATE_NON_ENTERPRISE", "60000"));
+        userTasks.complete(CLERK, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), APPROVE));
+        userTasks.complete(HEAD, instance, TASK_APPROVE, Map.of(APPROVAL_DECISION.name(), REFUSE, APPROVAL_COMMENT.name(), "住所证明与实际不符"));
         assertThat(instance).isEnded().hasPassed("EndEvent_Refused").hasNotPassed(TASK_CERTIFICATE);
         long id = organisationId(instance);
         assertThat(register.history(id)).extracting(OrganisationRepository.StatusChange::note).last().isEqualTo("住所证明与实际不符");
@@ -151,15 +153,15 @@ class OrganisationRegistrationProcessTest {
 
     @Test
     void aWrongCreditCodeIsRefusedAndTheOrganisationStaysUnregistered() {
-        ProcessInstance instance = start(CLERK, application(uniqueName("书法家协会"), "SOCIAL_GROUP", "30000"));
+        ProcessInstance instance = userTasks.start(CLERK, KEY, application(uniqueName("书法家协会"), "SOCIAL_GROUP", "30000"));
         long id = organisationId(instance);
-        complete(CLERK, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), APPROVE));
-        complete(HEAD, instance, TASK_APPROVE, Map.of(APPROVAL_DECISION.name(), APPROVE));
+        userTasks.complete(CLERK, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), APPROVE));
+        userTasks.complete(HEAD, instance, TASK_APPROVE, Map.of(APPROVAL_DECISION.name(), APPROVE));
         String good = creditCode('1');
         String wrongCheck = good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
-        assertThatThrownBy(() -> complete(CLERK, instance, TASK_CERTIFICATE, Map.of(CREDIT_CODE.name(), wrongCheck)))
+        assertThatThrownBy(() -> userTasks.complete(CLERK, instance, TASK_CERTIFICATE, Map.of(CREDIT_CODE.name(), wrongCheck)))
                 .satisfies(violation("校验码错误（第18位应为“" + good.charAt(17) + "”）"));
-        assertThatThrownBy(() -> complete(CLERK, instance, TASK_CERTIFICATE, Map.of(CREDIT_CODE.name(), creditCode('2'))))
+        assertThatThrownBy(() -> userTasks.complete(CLERK, instance, TASK_CERTIFICATE, Map.of(CREDIT_CODE.name(), creditCode('2'))))
                 .satisfies(violation("应以“51”开头"));
         assertThat(instance).isWaitingAt(TASK_CERTIFICATE);
         Organisation organisation = register.find(id).orElseThrow();
@@ -167,11 +169,11 @@ class OrganisationRegistrationProcessTest {
         assertThat(organisation.creditCode()).isNull();
         assertThat(organisation.certificateNo()).isNull();
         // a code another organisation holds
-        ProcessInstance other = start(CLERK, application(uniqueName("楹联协会"), "SOCIAL_GROUP", "30000"));
-        complete(CLERK, other, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), APPROVE));
-        complete(HEAD, other, TASK_APPROVE, Map.of(APPROVAL_DECISION.name(), APPROVE));
-        complete(CLERK, other, TASK_CERTIFICATE, Map.of(CREDIT_CODE.name(), good));
-        assertThatThrownBy(() -> complete(CLERK, instance, TASK_CERTIFICATE, Map.of(CREDIT_CODE.name(), good)))
+        ProcessInstance other = userTasks.start(CLERK, KEY, application(uniqueName("楹联协会"), "SOCIAL_GROUP", "30000"));
+        userTasks.complete(CLERK, other, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), APPROVE));
+        userTasks.complete(HEAD, other, TASK_APPROVE, Map.of(APPROVAL_DECISION.name(), APPROVE));
+        userTasks.complete(CLERK, other, TASK_CERTIFICATE, Map.of(CREDIT_CODE.name(), good));
+        assertThatThrownBy(() -> userTasks.complete(CLERK, instance, TASK_CERTIFICATE, Map.of(CREDIT_CODE.name(), good)))
                 .satisfies(violation("已登记给其他组织"));
         assertThat(register.find(id).orElseThrow().certificateNo()).isNull();
     }
@@ -179,36 +181,36 @@ class OrganisationRegistrationProcessTest {
     @Test
     void badApplicationsAreRefusedWithNothingWritten() {
         String taken = uniqueName("集邮协会");
-        start(CLERK, application(taken, "SOCIAL_GROUP", "30000"));
+        userTasks.start(CLERK, KEY, application(taken, "SOCIAL_GROUP", "30000"));
         long organisations = count("social_organisation");
         long names = count("social_organisation_name");
         long history = count("social_organisation_status_history");
         long instances = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count();
 
-        assertThatThrownBy(() -> start(CLERK, application(taken, "SOCIAL_GROUP", "30000")))
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, application(taken, "SOCIAL_GROUP", "30000")))
                 .satisfies(violation("已被其他组织登记或申请登记"));
-        assertThatThrownBy(() -> start(CLERK, application("中华" + uniqueName("文化促进会"), "SOCIAL_GROUP", "30000")))
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, application("中华" + uniqueName("文化促进会"), "SOCIAL_GROUP", "30000")))
                 .satisfies(violation("不得使用“中华”字样"));
-        assertThatThrownBy(() -> start(CLERK, application(uniqueName("集邮中心"), "SOCIAL_GROUP", "30000")))
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, application(uniqueName("集邮中心"), "SOCIAL_GROUP", "30000")))
                 .satisfies(violation("社会团体的名称应以"));
-        assertThatThrownBy(() -> start(CLERK, application(uniqueName("集邮协会"), "SOCIAL_GROUP", "29999.99")))
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, application(uniqueName("集邮协会"), "SOCIAL_GROUP", "29999.99")))
                 .satisfies(violation("社会团体的注册资金不得少于30000.00元，申请为29999.99元"));
-        assertThatThrownBy(() -> start(CLERK, application(uniqueName("康复中心"), "PRIVATE_NON_ENTERPRISE", "30000")))
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, application(uniqueName("康复中心"), "PRIVATE_NON_ENTERPRISE", "30000")))
                 .satisfies(violation("民办非企业单位的注册资金不得少于50000.00元"));
         Map<String, Object> noApproval = application(uniqueName("集邮协会"), "SOCIAL_GROUP", "30000");
         noApproval.remove(SUPERVISOR_APPROVAL_NO.name());
-        assertThatThrownBy(() -> start(CLERK, noApproval)).satisfies(violation("缺少业务主管单位（中原区文化广电和旅游局）的批准文件"));
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, noApproval)).satisfies(violation("缺少业务主管单位（中原区文化广电和旅游局）的批准文件"));
         Map<String, Object> noUnit = application(uniqueName("集邮协会"), "SOCIAL_GROUP", "30000");
         noUnit.put(SUPERVISOR_UNIT.name(), " ");
-        assertThatThrownBy(() -> start(CLERK, noUnit)).satisfies(violation("业务主管单位不能为空"));
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, noUnit)).satisfies(violation("业务主管单位不能为空"));
         Map<String, Object> futureApproval = application(uniqueName("集邮协会"), "SOCIAL_GROUP", "30000");
         futureApproval.put(SUPERVISOR_APPROVED_ON.name(), TODAY.plusDays(1).toString());
-        assertThatThrownBy(() -> start(CLERK, futureApproval)).satisfies(violation("批准日期不能晚于今天"));
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, futureApproval)).satisfies(violation("批准日期不能晚于今天"));
         Map<String, Object> noMaterials = application(uniqueName("集邮协会"), "SOCIAL_GROUP", "30000");
         noMaterials.put(CHARTER_PROVIDED.name(), false);
         noMaterials.put(FUNDS_PROOF_PROVIDED.name(), false);
-        assertThatThrownBy(() -> start(CLERK, noMaterials)).satisfies(violation("申请材料不全，缺少：章程草案、验资报告（资金证明）"));
-        assertThatThrownBy(() -> start(CLERK, application(uniqueName("集邮协会"), "FOUNDATION", "30000")))
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, noMaterials)).satisfies(violation("申请材料不全，缺少：章程草案、验资报告（资金证明）"));
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, application(uniqueName("集邮协会"), "FOUNDATION", "30000")))
                 .satisfies(violation("组织类型“FOUNDATION”不存在"));
 
         assertThat(count("social_organisation")).isEqualTo(organisations);
@@ -224,43 +226,27 @@ class OrganisationRegistrationProcessTest {
         assertThat(reservation).matches("名核" + TODAY.getYear() + "-\\d{4}");
         assertThat(register.holder(name, TODAY)).hasValueSatisfying(h -> assertThat(h.reservedUntil()).isEqualTo(TODAY.plusMonths(6)));
         assertThatThrownBy(() -> service.checkName(name, "SOCIAL_GROUP")).satisfies(violation("已被预先核准保留（至" + TODAY.plusMonths(6) + "）"));
-        assertThatThrownBy(() -> start(CLERK, application(name, "SOCIAL_GROUP", "30000"))).satisfies(violation("已被预先核准保留"));
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, application(name, "SOCIAL_GROUP", "30000"))).satisfies(violation("已被预先核准保留"));
         Map<String, Object> wrongNumber = application(name, "SOCIAL_GROUP", "30000");
         wrongNumber.put(RESERVATION_NO.name(), "名核2000-0001");
-        assertThatThrownBy(() -> start(CLERK, wrongNumber)).satisfies(violation("已被预先核准保留"));
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, wrongNumber)).satisfies(violation("已被预先核准保留"));
 
         Map<String, Object> withReservation = application(name, "SOCIAL_GROUP", "30000");
         withReservation.put(RESERVATION_NO.name(), reservation);
-        ProcessInstance instance = start(CLERK, withReservation);
+        ProcessInstance instance = userTasks.start(CLERK, KEY, withReservation);
         assertThat(register.holder(name, TODAY)).hasValueSatisfying(h -> {
             assertThat(h.organisationId()).isEqualTo(organisationId(instance));
             assertThat(h.reservationNo()).isEqualTo(reservation);
         });
         Map<String, Object> unknownReservation = application(uniqueName("围棋协会"), "SOCIAL_GROUP", "30000");
         unknownReservation.put(RESERVATION_NO.name(), reservation);
-        assertThatThrownBy(() -> start(CLERK, unknownReservation)).satisfies(violation("与名称“"));
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, unknownReservation)).satisfies(violation("与名称“"));
     }
 
     /** A well-formed credit code of a civil-affairs organisation (5 + type), unique per call. */
     static String creditCode(char type) {
         String first17 = "5" + type + "410102MJ" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
         return first17 + CreditCode.checkCharacter(first17);
-    }
-
-    private ProcessInstance start(String user, Map<String, Object> variables) {
-        String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
-                .latestVersion().singleResult().getId();
-        return walker.as(user, () -> engine.getFormService().submitStartForm(definition, variables));
-    }
-
-    private void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-        walker.as(user, () -> {
-            List<Task> found = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                    .taskDefinitionKey(taskKey).list();
-            assertThat(found).as(user + " sees " + taskKey).hasSize(1);
-            engine.getTaskService().complete(found.get(0).getId(), variables);
-            return null;
-        });
     }
 
     private long organisationId(ProcessInstance instance) {

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.statistics.ReturnRepository.StatisticalReturn;
 import cn.minzheng.bureau.support.ProcessTest;
+import cn.minzheng.bureau.support.UserTasks;
 
 /**
  * Every path of statistics-monthly-return.bpmn: prepared, checked and approved (submitted, frozen, numbered);
@@ -34,6 +35,8 @@ import cn.minzheng.bureau.support.ProcessTest;
 @ProcessTest
 class MonthlyReturnProcessTest {
 
+    @Autowired
+    UserTasks userTasks;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -72,13 +75,13 @@ class MonthlyReturnProcessTest {
         assertThat((String) engine.getTaskService().getVariable(check.getId(), "monthLabel"))
                 .isEqualTo(month.getYear() + "年" + month.getMonthValue() + "月（第1版）");
 
-        assertThatThrownBy(() -> complete("statistician", instance, TASK_CHECK, Map.of()))
+        assertThatThrownBy(() -> userTasks.complete("statistician", instance, TASK_CHECK, Map.of()))
                 .satisfies(violation("请选择核对结果"));
-        complete("statistician", instance, TASK_CHECK, Map.of("checkDecision", CONFIRM, "checkNote", ""));
+        userTasks.complete("statistician", instance, TASK_CHECK, Map.of("checkDecision", CONFIRM, "checkNote", ""));
         assertThat(instance).isWaitingAt(TASK_APPROVE).task().hasCandidateGroup("dibao-head");
         assertThat(returns.find(first.id()).orElseThrow().status()).isEqualTo(ReturnStatus.CHECKED);
 
-        complete("dibaohead", instance, TASK_APPROVE, Map.of("approvalDecision", APPROVE));
+        userTasks.complete("dibaohead", instance, TASK_APPROVE, Map.of("approvalDecision", APPROVE));
         assertThat(instance).isEnded().hasPassed(TASK_SUBMIT, "EndEvent_ReturnSubmitted");
         StatisticalReturn submitted = returns.find(first.id()).orElseThrow();
         assertThat(submitted.status()).isEqualTo(ReturnStatus.SUBMITTED);
@@ -100,8 +103,8 @@ class MonthlyReturnProcessTest {
         StatisticalReturn second = returns.ofMonth(month.toString()).get(1);
         assertThat(second.versionNo()).isEqualTo(2);
         assertThat(second.correctionReason()).isEqualTo("岳村乡补录一户3月发放记录");
-        complete("statistician", correction, TASK_CHECK, Map.of("checkDecision", CONFIRM));
-        complete("dibaohead", correction, TASK_APPROVE, Map.of("approvalDecision", APPROVE));
+        userTasks.complete("statistician", correction, TASK_CHECK, Map.of("checkDecision", CONFIRM));
+        userTasks.complete("dibaohead", correction, TASK_APPROVE, Map.of("approvalDecision", APPROVE));
         assertThat(correction).isEnded();
         StatisticalReturn corrected = returns.find(second.id()).orElseThrow();
         assertThat(corrected.submissionNo()).isEqualTo(2);
@@ -113,18 +116,18 @@ class MonthlyReturnProcessTest {
     void recomputedAtTheCheckAndReturnedByTheHeadEachANewVersion() {
         YearMonth month = month();
         ProcessInstance instance = start(month, null);
-        complete("statistician", instance, TASK_CHECK, Map.of("checkDecision", RECOMPUTE, "checkNote", "岳村乡补录发放"));
+        userTasks.complete("statistician", instance, TASK_CHECK, Map.of("checkDecision", RECOMPUTE, "checkNote", "岳村乡补录发放"));
         assertThat(instance).isWaitingAt(TASK_CHECK);
         List<StatisticalReturn> versions = returns.ofMonth(month.toString());
         assertThat(versions).extracting(StatisticalReturn::status).containsExactly(ReturnStatus.SUPERSEDED, ReturnStatus.PREPARED);
         assertThat(versions.get(1).versionNo()).isEqualTo(2);
 
-        complete("statistician", instance, TASK_CHECK, Map.of("checkDecision", CONFIRM));
-        assertThatThrownBy(() -> complete("dibaohead", instance, TASK_APPROVE, Map.of("approvalDecision", RETURN, "returnReason", " ")))
+        userTasks.complete("statistician", instance, TASK_CHECK, Map.of("checkDecision", CONFIRM));
+        assertThatThrownBy(() -> userTasks.complete("dibaohead", instance, TASK_APPROVE, Map.of("approvalDecision", RETURN, "returnReason", " ")))
                 .satisfies(violation("退回原因不能为空"));
         assertThat(instance).isWaitingAt(TASK_APPROVE);
         assertThat(returns.ofMonth(month.toString()).get(1).status()).isEqualTo(ReturnStatus.CHECKED);
-        complete("dibaohead", instance, TASK_APPROVE, Map.of("approvalDecision", RETURN, "returnReason", "特困供养人数与台账不符，请核实"));
+        userTasks.complete("dibaohead", instance, TASK_APPROVE, Map.of("approvalDecision", RETURN, "returnReason", "特困供养人数与台账不符，请核实"));
         assertThat(instance).isWaitingAt(TASK_CHECK).hasPassed("Gateway_ApprovalResult", "Gateway_CheckResult");
         versions = returns.ofMonth(month.toString());
         assertThat(versions).extracting(StatisticalReturn::status)
@@ -136,8 +139,8 @@ class MonthlyReturnProcessTest {
         // while a version is in hand, the month is not started a second time
         assertThatThrownBy(() -> start(month, null)).satisfies(violation("正在办理中"));
 
-        complete("statistician", instance, TASK_CHECK, Map.of("checkDecision", CONFIRM));
-        complete("dibaohead", instance, TASK_APPROVE, Map.of("approvalDecision", APPROVE));
+        userTasks.complete("statistician", instance, TASK_CHECK, Map.of("checkDecision", CONFIRM));
+        userTasks.complete("dibaohead", instance, TASK_APPROVE, Map.of("approvalDecision", APPROVE));
         assertThat(instance).isEnded();
         assertThat(returns.ofMonth(month.toString()).get(2).submissionNo()).isEqualTo(1);
     }
@@ -158,11 +161,11 @@ class MonthlyReturnProcessTest {
         StatisticalReturn r = only(month);
         jdbc.sql("update statistical_return set findings = ? where id = ?")
                 .params("[{\"error\":true,\"text\":\"最低生活保障：全区合计户数1，不等于各乡镇之和0\"}]", r.id()).update();
-        assertThatThrownBy(() -> complete("statistician", instance, TASK_CHECK, Map.of("checkDecision", CONFIRM)))
+        assertThatThrownBy(() -> userTasks.complete("statistician", instance, TASK_CHECK, Map.of("checkDecision", CONFIRM)))
                 .satisfies(violation("自动核对发现1项问题，请填写核对说明"));
-        complete("statistician", instance, TASK_CHECK, Map.of("checkDecision", CONFIRM, "checkNote", "一户跨乡镇迁移，已核实"));
+        userTasks.complete("statistician", instance, TASK_CHECK, Map.of("checkDecision", CONFIRM, "checkNote", "一户跨乡镇迁移，已核实"));
         assertThat(returns.find(r.id()).orElseThrow().checkNote()).isEqualTo("一户跨乡镇迁移，已核实");
-        assertThatThrownBy(() -> complete("dibaohead", instance, TASK_APPROVE, Map.of()))
+        assertThatThrownBy(() -> userTasks.complete("dibaohead", instance, TASK_APPROVE, Map.of()))
                 .satisfies(violation("请选择审批结果"));
 
         // the database keeps a month from a second first submission, and a later one without its reason
@@ -191,16 +194,6 @@ class MonthlyReturnProcessTest {
         String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
                 .latestVersion().singleResult().getId();
         return walker.as("statistician", () -> engine.getFormService().submitStartForm(definition, variables));
-    }
-
-    private void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-        walker.as(user, () -> {
-            List<Task> found = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                    .taskDefinitionKey(taskKey).list();
-            assertThat(found).as(user + " sees " + taskKey).hasSize(1);
-            engine.getTaskService().complete(found.get(0).getId(), variables);
-            return null;
-        });
     }
 
     private Task task(ProcessInstance instance, String taskKey) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +35,7 @@ import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.support.ProcessTest;
 import cn.minzheng.bureau.support.TestApplications;
+import cn.minzheng.bureau.support.UserTasks;
 
 /**
  * Every path of tekun-application.bpmn: enrolled after a quiet notice, refused by the township, by an upheld
@@ -48,6 +48,8 @@ class TekunProcessTest {
     private static final String REVIEWER = "reviewer.yuecun";
     private static final String APPROVER = "approver";
 
+    @Autowired
+    UserTasks userTasks;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -75,7 +77,7 @@ class TekunProcessTest {
     @Test
     void anElderlyPersonWithoutSupporterIsEnrolledAfterAQuietNotice() {
         String id = person("孙老汉", 78, "RETIRED", "NONE", null);
-        ProcessInstance instance = start(CLERK, application(id, "DISPERSED"));
+        ProcessInstance instance = userTasks.start(CLERK, KEY, application(id, "DISPERSED"));
         TekunCase registered = caseOf(instance);
         assertThat(registered.qualifyingCondition()).isEqualTo(QualifyingCondition.ELDERLY);
         assertThat(registered.careMode()).isEqualTo(CareMode.DISPERSED);
@@ -86,9 +88,9 @@ class TekunProcessTest {
         assertThat(enrolment(registered).status()).isEqualTo(EnrolmentStatus.APPLIED);
         assertThat(timer(instance, TIMER_TOWNSHIP_OVERDUE)).isNotNull();
 
-        assertThatThrownBy(() -> complete(CLERK, instance, TASK_SURVEY, Map.of("surveyFinding", "独居，无收入")))
+        assertThatThrownBy(() -> userTasks.complete(CLERK, instance, TASK_SURVEY, Map.of("surveyFinding", "独居，无收入")))
                 .satisfies(violation("请评估生活自理能力"));
-        complete(CLERK, instance, TASK_SURVEY, Map.of("selfCareLevel", "FULL_CARE", "surveyFinding", "独居，卧床，无收入来源"));
+        userTasks.complete(CLERK, instance, TASK_SURVEY, Map.of("selfCareLevel", "FULL_CARE", "surveyFinding", "独居，卧床，无收入来源"));
         TekunCase assessed = cases.find(registered.id()).orElseThrow();
         // rural (岳村乡): 680 + 1800 × 60 % = 1760
         assertThat(assessed.basicLivingAmount()).isEqualByComparingTo("680.00");
@@ -96,15 +98,15 @@ class TekunProcessTest {
         assertThat(assessed.monthlyAmount()).isEqualByComparingTo("1760.00");
         assertThat(assessed.calculationSnapshot()).contains("\"basicLivingFloor\":676.00").contains("\"selfCareLevel\":\"FULL_CARE\"");
 
-        assertThatThrownBy(() -> complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", "MAYBE")))
+        assertThatThrownBy(() -> userTasks.complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", "MAYBE")))
                 .satisfies(violation("请选择审核意见"));
-        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", APPROVE));
+        userTasks.complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", APPROVE));
         assertThat(instance).isWaitingAt(TASK_PUBLIC_NOTICE).hasPassed("EndEvent_TownshipDone");
         engine.getManagementService().executeJob(timer(instance, TIMER_NOTICE_OVER).getId());
 
         assertThat(instance).isWaitingAt(TASK_DECIDE_BY_DISTRICT).task().hasCandidateGroup("district-approver");
         assertThat(timer(instance, TIMER_DISTRICT_OVERDUE)).isNotNull();
-        complete(APPROVER, instance, TASK_DECIDE_BY_DISTRICT, Map.of("districtDecision", APPROVE, "districtComment", "同意"));
+        userTasks.complete(APPROVER, instance, TASK_DECIDE_BY_DISTRICT, Map.of("districtDecision", APPROVE, "districtComment", "同意"));
 
         assertThat(instance).isEnded().hasPassed("Task_ActivateEnrolment", "EndEvent_Enrolled");
         TekunCase active = cases.find(registered.id()).orElseThrow();
@@ -134,53 +136,53 @@ class TekunProcessTest {
     @Test
     void theTownshipRefusesAndTheCaseClosesWithItsReason() {
         String id = person("钱小宝", 12, "STUDENT", "NONE", null);
-        ProcessInstance instance = start(CLERK, application(id, "CENTRALISED"));
+        ProcessInstance instance = userTasks.start(CLERK, KEY, application(id, "CENTRALISED"));
         assertThat(caseOf(instance).qualifyingCondition()).isEqualTo(QualifyingCondition.MINOR);
-        complete(CLERK, instance, TASK_SURVEY, Map.of("selfCareLevel", "FULL_SELF_CARE", "surveyFinding", "祖母可抚养"));
-        assertThatThrownBy(() -> complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", REJECT)))
+        userTasks.complete(CLERK, instance, TASK_SURVEY, Map.of("selfCareLevel", "FULL_SELF_CARE", "surveyFinding", "祖母可抚养"));
+        assertThatThrownBy(() -> userTasks.complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", REJECT)))
                 .satisfies(violation("不同意的理由不能为空"));
-        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", REJECT, "townshipComment", "祖母有抚养能力"));
+        userTasks.complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", REJECT, "townshipComment", "祖母有抚养能力"));
         assertThat(instance).isEnded().hasPassed("Task_RefuseApplication", "EndEvent_Refused").hasNotPassed(TASK_PUBLIC_NOTICE);
         TekunCase refused = caseOf(instance);
         assertThat(refused.status()).isEqualTo(TekunStatus.REFUSED);
         assertThat(refused.closingReason()).isEqualTo("祖母有抚养能力");
         assertThat(enrolment(refused).status()).isEqualTo(EnrolmentStatus.REFUSED);
         // refused, the person may apply again
-        ProcessInstance again = start(CLERK, application(id, "CENTRALISED"));
+        ProcessInstance again = userTasks.start(CLERK, KEY, application(id, "CENTRALISED"));
         assertThat(again).isWaitingAt(TASK_SURVEY);
     }
 
     @Test
     void anUpheldObjectionRefusesAndADismissedOneGoesToTheDistrictWhichMayRefuse() {
         ProcessInstance upheld = startAndReachNotice(person("赵一", 65, "UNEMPLOYED", "NONE", null));
-        complete(CLERK, upheld, TASK_PUBLIC_NOTICE, Map.of("objectionResult", OBJECTION_UPHELD,
+        userTasks.complete(CLERK, upheld, TASK_PUBLIC_NOTICE, Map.of("objectionResult", OBJECTION_UPHELD,
                 "objectionNote", "村民反映其子在外地有稳定收入，核实属实"));
         assertThat(upheld).isEnded().hasPassed("EndEvent_Refused").hasNotPassed(TASK_DECIDE_BY_DISTRICT);
         assertThat(caseOf(upheld).closingReason()).isEqualTo("村民反映其子在外地有稳定收入，核实属实");
 
         ProcessInstance dismissed = startAndReachNotice(person("赵二", 45, "UNABLE_TO_WORK", "SEVERE", "100"));
         assertThat(caseOf(dismissed).qualifyingCondition()).isEqualTo(QualifyingCondition.DISABLED);
-        assertThatThrownBy(() -> complete(CLERK, dismissed, TASK_PUBLIC_NOTICE, Map.of("objectionResult", OBJECTION_DISMISSED)))
+        assertThatThrownBy(() -> userTasks.complete(CLERK, dismissed, TASK_PUBLIC_NOTICE, Map.of("objectionResult", OBJECTION_DISMISSED)))
                 .satisfies(violation("异议内容及核实情况不能为空"));
-        complete(CLERK, dismissed, TASK_PUBLIC_NOTICE, Map.of("objectionResult", OBJECTION_DISMISSED,
+        userTasks.complete(CLERK, dismissed, TASK_PUBLIC_NOTICE, Map.of("objectionResult", OBJECTION_DISMISSED,
                 "objectionNote", "反映其有收入，经核实为残疾人补贴"));
         assertThat(dismissed).isWaitingAt(TASK_DECIDE_BY_DISTRICT);
-        complete(APPROVER, dismissed, TASK_DECIDE_BY_DISTRICT, Map.of("districtDecision", REJECT, "districtComment", "义务人有扶养能力"));
+        userTasks.complete(APPROVER, dismissed, TASK_DECIDE_BY_DISTRICT, Map.of("districtDecision", REJECT, "districtComment", "义务人有扶养能力"));
         assertThat(dismissed).isEnded().hasPassed("EndEvent_Refused");
         assertThat(caseOf(dismissed).closingReason()).isEqualTo("义务人有扶养能力");
     }
 
     @Test
     void bothTimeLimitsRunOutAndAreRecordedWhileTheWorkGoesOn() {
-        ProcessInstance instance = start(CLERK, application(person("周三", 70, "RETIRED", "NONE", null), "CENTRALISED"));
+        ProcessInstance instance = userTasks.start(CLERK, KEY, application(person("周三", 70, "RETIRED", "NONE", null), "CENTRALISED"));
         engine.getManagementService().executeJob(timer(instance, TIMER_TOWNSHIP_OVERDUE).getId());
         assertThat(instance).isWaitingAt(TASK_SURVEY).hasPassed("Task_ReportTownshipOverrun", "EndEvent_TownshipOverrunReported");
-        complete(CLERK, instance, TASK_SURVEY, Map.of("selfCareLevel", "PARTIAL_CARE", "surveyFinding", "半失能"));
-        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", APPROVE));
-        complete(CLERK, instance, TASK_PUBLIC_NOTICE, Map.of("objectionResult", OBJECTION_DISMISSED, "objectionNote", "异议不实"));
+        userTasks.complete(CLERK, instance, TASK_SURVEY, Map.of("selfCareLevel", "PARTIAL_CARE", "surveyFinding", "半失能"));
+        userTasks.complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", APPROVE));
+        userTasks.complete(CLERK, instance, TASK_PUBLIC_NOTICE, Map.of("objectionResult", OBJECTION_DISMISSED, "objectionNote", "异议不实"));
         engine.getManagementService().executeJob(timer(instance, TIMER_DISTRICT_OVERDUE).getId());
         assertThat(instance).isWaitingAt(TASK_DECIDE_BY_DISTRICT).hasPassed("EndEvent_DistrictOverrunReported");
-        complete(APPROVER, instance, TASK_DECIDE_BY_DISTRICT, Map.of("districtDecision", APPROVE));
+        userTasks.complete(APPROVER, instance, TASK_DECIDE_BY_DISTRICT, Map.of("districtDecision", APPROVE));
         assertThat(instance).isEnded().hasPassed("EndEvent_Enrolled");
         assertThat(auditActions(caseOf(instance).id())).filteredOn("TIME_LIMIT_OVERRUN"::equals).hasSize(2);
         assertThat(caseOf(instance).monthlyAmount()).isEqualByComparingTo("1220.00"); // 680 + 1800 × 30 %
@@ -191,17 +193,17 @@ class TekunProcessTest {
         long casesBefore = count("tekun_case");
         long enrolmentsBefore = count("enrolment");
         String young = person("吴四", 40, "UNEMPLOYED", "NONE", null);
-        assertThatThrownBy(() -> start(CLERK, application(young, "CENTRALISED"))).satisfies(violation("不符合特困人员认定条件"));
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, application(young, "CENTRALISED"))).satisfies(violation("不符合特困人员认定条件"));
         String withPension = person("吴五", 70, "RETIRED", "NONE", "600");
-        assertThatThrownBy(() -> start(CLERK, application(withPension, "CENTRALISED")))
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, application(withPension, "CENTRALISED")))
                 .satisfies(violation("月收入600.00元，不低于当地低保标准520.00元"));
         String eligible = person("吴六", 70, "RETIRED", "NONE", null);
         Map<String, Object> noCarer = application(eligible, "DISPERSED");
         noCarer.remove("carerName");
-        assertThatThrownBy(() -> start(CLERK, noCarer)).satisfies(violation("照料人姓名不能为空"));
-        assertThatThrownBy(() -> start("clerk.renqiu", application(eligible, "CENTRALISED")))
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, noCarer)).satisfies(violation("照料人姓名不能为空"));
+        assertThatThrownBy(() -> userTasks.start("clerk.renqiu", KEY, application(eligible, "CENTRALISED")))
                 .satisfies(violation("您只能登记本乡镇（街道）的申请"));
-        assertThatThrownBy(() -> start(CLERK, application("110101194001010000", "CENTRALISED")))
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, application("110101194001010000", "CENTRALISED")))
                 .satisfies(violation("不是有效的居民身份证号码"));
 
         // a member of an open 低保 case
@@ -210,7 +212,7 @@ class TekunProcessTest {
                 List.of(new HouseholdForm.MemberForm("冯八", inDibao, "HEAD", "RETIRED", "NONE", List.of()))).household());
         long householdId = households.insert(household);
         DibaoCase dibao = dibaoCases.insert(householdId, household, CaseCategory.ORDINARY, false, null, null, CLERK, null);
-        assertThatThrownBy(() -> start(CLERK, application(inDibao, "CENTRALISED")))
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, application(inDibao, "CENTRALISED")))
                 .satisfies(violation("已在最低生活保障中（申请办理中"));
         assertThat(count("tekun_case")).isEqualTo(casesBefore);
         assertThat(count("enrolment")).isEqualTo(enrolmentsBefore + 1); // the 低保 case's own
@@ -227,19 +229,19 @@ class TekunProcessTest {
                 List.of(new HouseholdForm.MemberForm("郑七", id, "HEAD", "RETIRED", "NONE", List.of()))).household());
         DibaoCase dibao = dibaoCases.insert(households.insert(household), household, CaseCategory.ORDINARY, false, null,
                 null, CLERK, null);
-        assertThatThrownBy(() -> complete(APPROVER, instance, TASK_DECIDE_BY_DISTRICT, Map.of("districtDecision", APPROVE)))
+        assertThatThrownBy(() -> userTasks.complete(APPROVER, instance, TASK_DECIDE_BY_DISTRICT, Map.of("districtDecision", APPROVE)))
                 .satisfies(violation("郑七（身份证号" + id + "）已在最低生活保障中（申请办理中"));
         assertThat(instance).isWaitingAt(TASK_DECIDE_BY_DISTRICT);
         assertThat(caseOf(instance).status()).isEqualTo(TekunStatus.APPLIED);
         dibaoCases.changeStatus(dibao.id(), CaseStatus.REJECTED, CLERK, "测试结束");
-        complete(APPROVER, instance, TASK_DECIDE_BY_DISTRICT, Map.of("districtDecision", APPROVE));
+        userTasks.complete(APPROVER, instance, TASK_DECIDE_BY_DISTRICT, Map.of("districtDecision", APPROVE));
         assertThat(caseOf(instance).status()).isEqualTo(TekunStatus.ACTIVE);
     }
 
     private ProcessInstance startAndReachNotice(String id) {
-        ProcessInstance instance = start(CLERK, application(id, "CENTRALISED"));
-        complete(CLERK, instance, TASK_SURVEY, Map.of("selfCareLevel", "FULL_SELF_CARE", "surveyFinding", "独居"));
-        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", APPROVE, "townshipComment", "同意"));
+        ProcessInstance instance = userTasks.start(CLERK, KEY, application(id, "CENTRALISED"));
+        userTasks.complete(CLERK, instance, TASK_SURVEY, Map.of("selfCareLevel", "FULL_SELF_CARE", "surveyFinding", "独居"));
+        userTasks.complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", APPROVE, "townshipComment", "同意"));
         assertThat(instance).isWaitingAt(TASK_PUBLIC_NOTICE);
         return instance;
     }
@@ -261,22 +263,6 @@ class TekunProcessTest {
             v.put("careAgreement", "YC-2026-017");
         }
         return v;
-    }
-
-    private ProcessInstance start(String user, Map<String, Object> variables) {
-        String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
-                .latestVersion().singleResult().getId();
-        return walker.as(user, () -> engine.getFormService().submitStartForm(definition, variables));
-    }
-
-    private void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-        walker.as(user, () -> {
-            List<Task> found = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                    .taskDefinitionKey(taskKey).list();
-            assertThat(found).as(user + " sees " + taskKey).hasSize(1);
-            engine.getTaskService().complete(found.get(0).getId(), variables);
-            return null;
-        });
     }
 
     private TekunCase caseOf(ProcessInstance instance) {

@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.HouseholdValidator;
 import cn.minzheng.bureau.payroll.PayrollComputation;
@@ -32,6 +30,7 @@ import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.support.ProcessTest;
+import cn.minzheng.bureau.support.UserTasks;
 
 /**
  * Every path of youfu-recognition.bpmn: recognised and paid by the next payroll, refused by the township, refused
@@ -46,9 +45,9 @@ class YoufuProcessTest {
     private static final String SECTION = "youfu";
 
     @Autowired
-    ProcessEngine engine;
+    UserTasks userTasks;
     @Autowired
-    DibaoWalker walker;
+    ProcessEngine engine;
     @Autowired
     YoufuRepository recipients;
     @Autowired
@@ -72,7 +71,7 @@ class YoufuProcessTest {
     @Test
     void aDisabledSoldierIsRecognisedAndTheNextPayrollPaysHisGradesAmount() {
         String id = person("李卫国", 62);
-        ProcessInstance instance = start(CLERK, YoufuPeople.disabledSoldier(id, 5L, "WAR"));
+        ProcessInstance instance = userTasks.start(CLERK, KEY, YoufuPeople.disabledSoldier(id, 5L, "WAR"));
         YoufuRecipient registered = recipientOf(instance);
         assertThat(registered.category()).isEqualTo(YoufuCategory.DISABLED_SOLDIER);
         assertThat(registered.disabilityGrade()).isEqualTo(5);
@@ -87,13 +86,13 @@ class YoufuProcessTest {
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), "amountSummary"))
                 .isEqualTo(YearMonth.now().plusMonths(1).getYear() + "年标准54640.00元/年，每月4553.33元");
 
-        assertThatThrownBy(() -> complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", "MAYBE")))
+        assertThatThrownBy(() -> userTasks.complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", "MAYBE")))
                 .satisfies(violation("请选择审核意见"));
-        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", APPROVE));
+        userTasks.complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", APPROVE));
         assertThat(instance).isWaitingAt(TASK_APPROVE_BY_DISTRICT).task().hasCandidateGroup("youfu-section");
-        assertThatThrownBy(() -> complete(SECTION, instance, TASK_APPROVE_BY_DISTRICT, Map.of()))
+        assertThatThrownBy(() -> userTasks.complete(SECTION, instance, TASK_APPROVE_BY_DISTRICT, Map.of()))
                 .satisfies(violation("请选择审批意见"));
-        complete(SECTION, instance, TASK_APPROVE_BY_DISTRICT, Map.of("districtDecision", APPROVE, "districtComment", "证件齐全"));
+        userTasks.complete(SECTION, instance, TASK_APPROVE_BY_DISTRICT, Map.of("districtDecision", APPROVE, "districtComment", "证件齐全"));
 
         assertThat(instance).isEnded().hasPassed(TASK_ENROL, "EndEvent_Enrolled");
         YoufuRecipient active = recipients.find(registered.id()).orElseThrow();
@@ -120,12 +119,12 @@ class YoufuProcessTest {
     @Test
     void theTownshipRefusesWithAReasonAndThePersonMayBeRegisteredAgain() {
         String id = person("赵秀兰", 70);
-        ProcessInstance instance = start(CLERK, YoufuPeople.martyrSurvivor(id));
+        ProcessInstance instance = userTasks.start(CLERK, KEY, YoufuPeople.martyrSurvivor(id));
         assertThat(engine.getRuntimeService().getVariable(instance.getId(), "caseSummary"))
                 .isEqualTo("赵秀兰，烈士遗属；烈士证明书豫烈字第000417号；王建军，1979-02-17牺牲（病故）");
-        assertThatThrownBy(() -> complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", REJECT)))
+        assertThatThrownBy(() -> userTasks.complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", REJECT)))
                 .satisfies(violation("不同意的理由不能为空"));
-        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP,
+        userTasks.complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP,
                 Map.of("townshipDecision", REJECT, "townshipComment", "烈士证明书与烈士英名录不符"));
         assertThat(instance).isEnded().hasPassed("Gateway_Refused", TASK_REFUSE, "EndEvent_Refused")
                 .hasNotPassed(TASK_APPROVE_BY_DISTRICT);
@@ -134,7 +133,7 @@ class YoufuProcessTest {
         assertThat(refused.closingReason()).isEqualTo("烈士证明书与烈士英名录不符");
         assertThat(enrolment(refused).status()).isEqualTo(EnrolmentStatus.REFUSED);
         // the refusal frees the person: a corrected registration may follow
-        ProcessInstance again = start(CLERK, YoufuPeople.martyrSurvivor(id));
+        ProcessInstance again = userTasks.start(CLERK, KEY, YoufuPeople.martyrSurvivor(id));
         assertThat(again).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP);
     }
 
@@ -147,11 +146,11 @@ class YoufuProcessTest {
         veteran.put("certificateNumber", "豫退字第120033号");
         veteran.put("enlistmentDate", "1965-03-01");
         veteran.put("dischargeDate", "1969-03-01");
-        ProcessInstance instance = start(CLERK, veteran);
-        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", APPROVE, "townshipComment", "属实"));
-        assertThatThrownBy(() -> complete(SECTION, instance, TASK_APPROVE_BY_DISTRICT, Map.of("districtDecision", REJECT)))
+        ProcessInstance instance = userTasks.start(CLERK, KEY, veteran);
+        userTasks.complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", APPROVE, "townshipComment", "属实"));
+        assertThatThrownBy(() -> userTasks.complete(SECTION, instance, TASK_APPROVE_BY_DISTRICT, Map.of("districtDecision", REJECT)))
                 .satisfies(violation("不予认定的理由不能为空"));
-        complete(SECTION, instance, TASK_APPROVE_BY_DISTRICT,
+        userTasks.complete(SECTION, instance, TASK_APPROVE_BY_DISTRICT,
                 Map.of("districtDecision", REJECT, "districtComment", "无部队医院带病回乡证明"));
         assertThat(instance).isEnded().hasPassed(TASK_REFUSE, "EndEvent_Refused");
         YoufuRecipient refused = recipientOf(instance);
@@ -184,29 +183,29 @@ class YoufuProcessTest {
         missingDate.remove("assessedDate");
         forms.put("missingDate", missingDate);
         forms.put("unknownPerson", YoufuPeople.disabledSoldier(YoufuPeople.idNumber(java.time.LocalDate.of(1961, 1, 1)), 5L, "WAR"));
-        refusals.forEach((name, message) -> assertThatThrownBy(() -> start(CLERK, forms.get(name)))
+        refusals.forEach((name, message) -> assertThatThrownBy(() -> userTasks.start(CLERK, KEY, forms.get(name)))
                 .as(name).satisfies(violation(message)));
         assertThat(count("youfu_recipient")).isEqualTo(recipientsBefore);
         assertThat(count("enrolment")).isEqualTo(enrolmentsBefore);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY).count())
                 .isEqualTo(instancesBefore);
         // a clerk of another township cannot register a person of 岳村乡
-        assertThatThrownBy(() -> start("clerk.renqiu", YoufuPeople.disabledSoldier(id, 5L, "WAR")))
+        assertThatThrownBy(() -> userTasks.start("clerk.renqiu", KEY, YoufuPeople.disabledSoldier(id, 5L, "WAR")))
                 .satisfies(violation("您只能登记本乡镇（街道）的优抚对象"));
     }
 
     @Test
     void aPersonAlreadyOnTheRegisterIsNotRegisteredTwice() {
         String id = person("周建设", 66);
-        ProcessInstance first = start(CLERK, YoufuPeople.disabledSoldier(id, 8L, "DUTY"));
+        ProcessInstance first = userTasks.start(CLERK, KEY, YoufuPeople.disabledSoldier(id, 8L, "DUTY"));
         long before = count("youfu_recipient");
-        assertThatThrownBy(() -> start(CLERK, YoufuPeople.martyrSurvivor(id)))
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, YoufuPeople.martyrSurvivor(id)))
                 .satisfies(violation("周建设（身份证号" + id + "）已在优抚对象名册中：残疾军人，认定办理中"))
                 .satisfies(e -> assertThat(RuleViolation.in(e).orElseThrow().getHttpStatus()).isEqualTo(409));
         assertThat(count("youfu_recipient")).isEqualTo(before);
-        complete(REVIEWER, first, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", APPROVE));
-        complete(SECTION, first, TASK_APPROVE_BY_DISTRICT, Map.of("districtDecision", APPROVE));
-        assertThatThrownBy(() -> start(CLERK, YoufuPeople.disabledSoldier(id, 8L, "DUTY")))
+        userTasks.complete(REVIEWER, first, TASK_REVIEW_BY_TOWNSHIP, Map.of("townshipDecision", APPROVE));
+        userTasks.complete(SECTION, first, TASK_APPROVE_BY_DISTRICT, Map.of("districtDecision", APPROVE));
+        assertThatThrownBy(() -> userTasks.start(CLERK, KEY, YoufuPeople.disabledSoldier(id, 8L, "DUTY")))
                 .satisfies(violation("已在优抚对象名册中：残疾军人，享受中"));
     }
 
@@ -235,22 +234,6 @@ class YoufuProcessTest {
 
     private String person(String name, int age) {
         return YoufuPeople.register(households, validator, "yuecun", "yuecun-yuecun", name, age);
-    }
-
-    private ProcessInstance start(String user, Map<String, Object> variables) {
-        String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY)
-                .latestVersion().singleResult().getId();
-        return walker.as(user, () -> engine.getFormService().submitStartForm(definition, variables));
-    }
-
-    private void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-        walker.as(user, () -> {
-            List<Task> found = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                    .taskDefinitionKey(taskKey).list();
-            assertThat(found).as(user + " sees " + taskKey).hasSize(1);
-            engine.getTaskService().complete(found.get(0).getId(), variables);
-            return null;
-        });
     }
 
     private YoufuRecipient recipientOf(ProcessInstance instance) {

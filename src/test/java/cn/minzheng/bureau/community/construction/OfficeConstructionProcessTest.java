@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.support.ProcessTest;
+import cn.minzheng.bureau.support.UserTasks;
 
 /**
  * Every path of community-office-construction.bpmn: a project through its four stages on time, every
@@ -37,6 +38,8 @@ class OfficeConstructionProcessTest {
     private static final String STREET_CLERK = "clerk.renqiu";
     private static final LocalDate TODAY = LocalDate.now();
 
+    @Autowired
+    UserTasks userTasks;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -61,14 +64,14 @@ class OfficeConstructionProcessTest {
         assertThat(timer.getDuedate().toInstant())
                 .isEqualTo(TODAY.plusDays(11).atStartOfDay(ZoneId.systemDefault()).toInstant());
 
-        complete(COMMITTEE, instance, TASK_PLANNING_APPROVAL, stage(TODAY.minusDays(30), "规划许可证号 2026-018"));
-        complete(STREET_CLERK, instance, TASK_CONSTRUCTION_START, stage(TODAY.minusDays(20), "施工单位：区建一公司"));
+        userTasks.complete(COMMITTEE, instance, TASK_PLANNING_APPROVAL, stage(TODAY.minusDays(30), "规划许可证号 2026-018"));
+        userTasks.complete(STREET_CLERK, instance, TASK_CONSTRUCTION_START, stage(TODAY.minusDays(20), "施工单位：区建一公司"));
         Map<String, Object> completion = stage(TODAY.minusDays(2), null);
         completion.put(VAR_BUILT_AREA, 536.5);
-        complete(COMMITTEE, instance, TASK_COMPLETION, completion);
+        userTasks.complete(COMMITTEE, instance, TASK_COMPLETION, completion);
         Map<String, Object> handover = stage(TODAY, "交付清华苑社区居委会使用");
         handover.put(VAR_HANDED_OVER_AREA, "530.25");
-        complete(COMMITTEE, instance, TASK_HANDOVER, handover);
+        userTasks.complete(COMMITTEE, instance, TASK_HANDOVER, handover);
 
         assertThat(instance).isEnded().hasPassed("EndEvent_OfficeHandedOver").hasNotPassed(TASK_SUPERVISE);
         var project = projects.find(projectId).orElseThrow();
@@ -108,11 +111,11 @@ class OfficeConstructionProcessTest {
             assertThat(engine.getTaskService().getVariable(supervision.getId(), "overdueStageLabel")).isEqualTo(stage[2]);
             assertThat(walker.as(COMMITTEE, () -> engine.getTaskService().createTaskQuery().taskId(supervision.getId()).count()))
                     .as("the committee does not see the district's supervision").isZero();
-            complete(DISTRICT, instance, TASK_SUPERVISE, Map.of(VAR_SUPERVISION_NOTE, "请于本月底前完成" + stage[2]));
+            userTasks.complete(DISTRICT, instance, TASK_SUPERVISE, Map.of(VAR_SUPERVISION_NOTE, "请于本月底前完成" + stage[2]));
             Map<String, Object> variables = stage(TODAY.minusDays(day), null);
             variables.put(VAR_BUILT_AREA, "450");
             variables.put(VAR_HANDED_OVER_AREA, "450");
-            complete(COMMITTEE, instance, stage[1], variables);
+            userTasks.complete(COMMITTEE, instance, stage[1], variables);
             day -= 10;
         }
         assertThat(instance).isEnded().hasPassed("EndEvent_OfficeHandedOver", "EndEvent_Supervised", "Task_RecordOverdueStage");
@@ -137,27 +140,27 @@ class OfficeConstructionProcessTest {
     @Test
     void stageDatesMustHaveHappenedInOrderAndTheHandoverMeetTheStandard() {
         ProcessInstance instance = start("清华苑社区", "480", TODAY, TODAY, TODAY, TODAY);
-        assertThatThrownBy(() -> complete(COMMITTEE, instance, TASK_PLANNING_APPROVAL, stage(TODAY.plusDays(1), null)))
+        assertThatThrownBy(() -> userTasks.complete(COMMITTEE, instance, TASK_PLANNING_APPROVAL, stage(TODAY.plusDays(1), null)))
                 .satisfies(violation("不能晚于今天"));
-        assertThatThrownBy(() -> complete(COMMITTEE, instance, TASK_PLANNING_APPROVAL, Map.of(VAR_ACTUAL_DATE, "20.11.2026")))
+        assertThatThrownBy(() -> userTasks.complete(COMMITTEE, instance, TASK_PLANNING_APPROVAL, Map.of(VAR_ACTUAL_DATE, "20.11.2026")))
                 .satisfies(violation("格式不正确"));
-        assertThatThrownBy(() -> complete("committee.nanjiang", instance, TASK_PLANNING_APPROVAL, stage(TODAY, null)))
+        assertThatThrownBy(() -> userTasks.complete("committee.nanjiang", instance, TASK_PLANNING_APPROVAL, stage(TODAY, null)))
                 .as("another community's committee does not see the task").isInstanceOf(AssertionError.class);
-        complete(COMMITTEE, instance, TASK_PLANNING_APPROVAL, stage(TODAY.minusDays(3), null));
-        assertThatThrownBy(() -> complete(COMMITTEE, instance, TASK_CONSTRUCTION_START, stage(TODAY.minusDays(4), null)))
+        userTasks.complete(COMMITTEE, instance, TASK_PLANNING_APPROVAL, stage(TODAY.minusDays(3), null));
+        assertThatThrownBy(() -> userTasks.complete(COMMITTEE, instance, TASK_CONSTRUCTION_START, stage(TODAY.minusDays(4), null)))
                 .satisfies(violation("开工日期不能早于规划审批日期"));
-        complete(COMMITTEE, instance, TASK_CONSTRUCTION_START, stage(TODAY.minusDays(2), null));
+        userTasks.complete(COMMITTEE, instance, TASK_CONSTRUCTION_START, stage(TODAY.minusDays(2), null));
         Map<String, Object> completion = stage(TODAY.minusDays(1), null);
         completion.put(VAR_BUILT_AREA, "500");
-        complete(COMMITTEE, instance, TASK_COMPLETION, completion);
+        userTasks.complete(COMMITTEE, instance, TASK_COMPLETION, completion);
         Map<String, Object> handover = stage(TODAY, null);
         handover.put(VAR_HANDED_OVER_AREA, "420");
-        assertThatThrownBy(() -> complete(COMMITTEE, instance, TASK_HANDOVER, handover)).satisfies(violation("交付使用面积不得少于450平方米"));
+        assertThatThrownBy(() -> userTasks.complete(COMMITTEE, instance, TASK_HANDOVER, handover)).satisfies(violation("交付使用面积不得少于450平方米"));
         handover.put(VAR_HANDED_OVER_AREA, "500.01");
-        assertThatThrownBy(() -> complete(COMMITTEE, instance, TASK_HANDOVER, handover)).satisfies(violation("不能大于竣工建筑面积"));
+        assertThatThrownBy(() -> userTasks.complete(COMMITTEE, instance, TASK_HANDOVER, handover)).satisfies(violation("不能大于竣工建筑面积"));
         assertThat(projects.find(projectId(instance)).orElseThrow().handedOverArea()).isNull();
         handover.put(VAR_HANDED_OVER_AREA, "500");
-        complete(COMMITTEE, instance, TASK_HANDOVER, handover);
+        userTasks.complete(COMMITTEE, instance, TASK_HANDOVER, handover);
         assertThat(instance).isEnded();
     }
 
@@ -184,16 +187,6 @@ class OfficeConstructionProcessTest {
             variables.put(VAR_STAGE_NOTE, note);
         }
         return variables;
-    }
-
-    private void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-        walker.as(user, () -> {
-            List<Task> found = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                    .taskDefinitionKey(taskKey).list();
-            assertThat(found).as(user + " sees " + taskKey).hasSize(1);
-            engine.getTaskService().complete(found.get(0).getId(), variables);
-            return null;
-        });
     }
 
     private Job timer(ProcessInstance instance, String activityId) {

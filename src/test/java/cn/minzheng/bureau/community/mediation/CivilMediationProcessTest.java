@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.support.ProcessTest;
+import cn.minzheng.bureau.support.UserTasks;
 
 /**
  * Every path of civil-mediation.bpmn: an agreement after two sessions, no agreement and referral to the
@@ -40,6 +41,8 @@ class CivilMediationProcessTest {
     private static final String TWO_PARTIES = """
             [{"partyName":"张大爷","role":"APPLICANT","contact":"13800000001"},{"partyName":"李某","role":"RESPONDENT"}]""";
 
+    @Autowired
+    UserTasks userTasks;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -97,7 +100,7 @@ class CivilMediationProcessTest {
                 .processInstanceId(instance.getId()).count())).as("another street office sees nothing").isZero();
         assertThat(walker.as(COMMITTEE, () -> engine.getTaskService().createTaskQuery()
                 .processInstanceId(instance.getId()).count())).as("another community's committee sees nothing").isZero();
-        complete("reviewer.zhongyuan", instance, TASK_SUPERVISE, Map.of(VAR_SUPERVISION_NOTE, "请本周内再次组织调解，调解不成及时移送"));
+        userTasks.complete("reviewer.zhongyuan", instance, TASK_SUPERVISE, Map.of(VAR_SUPERVISION_NOTE, "请本周内再次组织调解，调解不成及时移送"));
         assertThat(instance).isWaitingAt(TASK_SESSION).hasPassed("EndEvent_MediationSupervised");
 
         assertThatThrownBy(() -> session("committee.nanjiang", instance, TODAY, "调解不成", NO_AGREEMENT, Map.of(VAR_REFERRAL_REASON, "被申请人拒绝调解")))
@@ -158,17 +161,7 @@ class CivilMediationProcessTest {
         variables.put(VAR_HELD_ON, heldOn.toString());
         variables.put(VAR_SESSION_SUMMARY, summary);
         variables.put(VAR_SESSION_RESULT, result);
-        complete(user, instance, TASK_SESSION, variables);
-    }
-
-    private void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-        walker.as(user, () -> {
-            List<Task> found = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                    .taskDefinitionKey(taskKey).list();
-            assertThat(found).as(user + " sees " + taskKey).hasSize(1);
-            engine.getTaskService().complete(found.get(0).getId(), variables);
-            return null;
-        });
+        userTasks.complete(user, instance, TASK_SESSION, variables);
     }
 
     private Object taskVariable(ProcessInstance instance, String taskKey, String name) {

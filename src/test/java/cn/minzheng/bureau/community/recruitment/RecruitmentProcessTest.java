@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.support.ProcessTest;
+import cn.minzheng.bureau.support.UserTasks;
 
 /**
  * Every path of community-worker-recruitment.bpmn: registration returned by the eligibility review and
@@ -44,6 +45,8 @@ class RecruitmentProcessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(900));
 
+    @Autowired
+    UserTasks userTasks;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -74,11 +77,11 @@ class RecruitmentProcessTest {
         assertThat(recruitment.applications(roundId).get(3).ineligibleReason()).isEqualTo("年龄50岁，不在18至45岁之间");
         assertThat(recruitment.applications(roundId).get(4).ineligibleReason()).isEqualTo("学历初中及以下，低于高中或中专");
 
-        complete(REVIEWER, instance, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, RETURN,
+        userTasks.complete(REVIEWER, instance, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, RETURN,
                 VAR_ELIGIBILITY_COMMENT, "京东社区尚无合格报名人员，请继续登记"));
         assertThat(instance).isWaitingAt(TASK_REGISTER_APPLICATIONS);
         register(instance, List.of(applicant("方圆", f, "京东社区", "BACHELOR")));
-        complete(REVIEWER, instance, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, CONFIRM));
+        userTasks.complete(REVIEWER, instance, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, CONFIRM));
 
         // 安然 and 白雪 tie at 84.00; 白雪 has the higher written score and ranks first
         score(instance, Map.of("安然", new Object[] {80, 90}, "白雪", new Object[] {90, 75}, "陈晨", new Object[] {70, 70},
@@ -88,7 +91,7 @@ class RecruitmentProcessTest {
                 清华苑社区 第2名 安然 总分84.00 拟聘用
                 清华苑社区 第3名 陈晨 总分70.00
                 京东社区 第1名 方圆 总分60.40 拟聘用""");
-        complete(REVIEWER, instance, TASK_APPROVE_APPOINTMENTS, Map.of(VAR_APPOINTMENT_DECISION, REJECT,
+        userTasks.complete(REVIEWER, instance, TASK_APPROVE_APPOINTMENTS, Map.of(VAR_APPOINTMENT_DECISION, REJECT,
                 VAR_APPOINTMENT_COMMENT, "陈晨面试成绩录入有误"));
         assertThat(instance).isWaitingAt(TASK_SCORE);
         assertThat(scoringTasks(instance)).as("one scoring task per eligible applicant, prefilled with the scores given")
@@ -101,7 +104,7 @@ class RecruitmentProcessTest {
                 .taskDefinitionKey(TASK_APPROVE_APPOINTMENTS).singleResult();
         assertThatThrownBy(() -> engine.getTaskService().setAssignee(approval.getId(), CLERK)).as("who scored does not approve")
                 .satisfies(violation("已录入本轮的笔试面试成绩"));
-        complete(REVIEWER, instance, TASK_APPROVE_APPOINTMENTS, Map.of(VAR_APPOINTMENT_DECISION, APPROVE));
+        userTasks.complete(REVIEWER, instance, TASK_APPROVE_APPOINTMENTS, Map.of(VAR_APPOINTMENT_DECISION, APPROVE));
 
         assertThat(recruitment.roundWorkers(roundId)).extracting(RecruitmentRepository.Worker::workerName)
                 .containsExactlyInAnyOrder("白雪", "陈晨", "方圆");
@@ -137,11 +140,11 @@ class RecruitmentProcessTest {
         register(first, List.of(applicant("韩梅", person, "永乐社区", "BACHELOR")));
         register(second, List.of(applicant("韩梅", person, "黄河北社区", "BACHELOR")));
         for (ProcessInstance round : List.of(first, second)) {
-            complete(REVIEWER, round, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, CONFIRM));
+            userTasks.complete(REVIEWER, round, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, CONFIRM));
             score(round, Map.of("韩梅", new Object[] {88, 88}));
         }
-        complete(REVIEWER, first, TASK_APPROVE_APPOINTMENTS, Map.of(VAR_APPOINTMENT_DECISION, APPROVE));
-        assertThatThrownBy(() -> complete(REVIEWER, second, TASK_APPROVE_APPOINTMENTS, Map.of(VAR_APPOINTMENT_DECISION, APPROVE)))
+        userTasks.complete(REVIEWER, first, TASK_APPROVE_APPOINTMENTS, Map.of(VAR_APPOINTMENT_DECISION, APPROVE));
+        assertThatThrownBy(() -> userTasks.complete(REVIEWER, second, TASK_APPROVE_APPOINTMENTS, Map.of(VAR_APPOINTMENT_DECISION, APPROVE)))
                 .satisfies(violation("韩梅已是在岗社区工作者，不能重复聘用"));
         assertThat(jdbc.sql("select count(*) from community_worker where id_number = ?").param(person).query(Long.class).single())
                 .isEqualTo(1L);
@@ -195,12 +198,12 @@ class RecruitmentProcessTest {
                 .satisfies(violation("请选择学历"));
         assertThat(recruitment.applications(roundId(instance))).isEmpty();
         register(instance, List.of(applicant("丙", id(30), "清华苑社区", "BACHELOR")));
-        complete(REVIEWER, instance, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, CONFIRM));
+        userTasks.complete(REVIEWER, instance, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, CONFIRM));
         assertThatThrownBy(() -> score(instance, Map.of("丙", new Object[] {101, 80}))).satisfies(violation("应在0至100分之间"));
         assertThatThrownBy(() -> score(instance, Map.of("丙", new Object[] {80.125, 80}))).satisfies(violation("最多保留两位小数"));
-        assertThatThrownBy(() -> complete(CLERK, instance, TASK_SCORE, Map.of())).satisfies(violation("请录入丙的笔试成绩"));
+        assertThatThrownBy(() -> userTasks.complete(CLERK, instance, TASK_SCORE, Map.of())).satisfies(violation("请录入丙的笔试成绩"));
         assertThatThrownBy(() -> score(instance, Map.of("丙", new Object[] {80, null}))).satisfies(violation("请录入丙的面试成绩"));
-        assertThatThrownBy(() -> complete(REVIEWER, instance, TASK_SCORE, Map.of())).as("the reviewer does not score")
+        assertThatThrownBy(() -> userTasks.complete(REVIEWER, instance, TASK_SCORE, Map.of())).as("the reviewer does not score")
                 .isInstanceOf(AssertionError.class);
     }
 
@@ -217,7 +220,7 @@ class RecruitmentProcessTest {
     }
 
     private void register(ProcessInstance instance, List<Map<String, Object>> applicants) {
-        complete(CLERK, instance, TASK_REGISTER_APPLICATIONS, Map.of(VAR_APPLICATIONS, SpinValues.jsonValue(json(applicants)).create()));
+        userTasks.complete(CLERK, instance, TASK_REGISTER_APPLICATIONS, Map.of(VAR_APPLICATIONS, SpinValues.jsonValue(json(applicants)).create()));
     }
 
     /** Completes the scoring task of each named applicant (one task per eligible applicant), as the clerk would in Tasklist. */
@@ -237,23 +240,13 @@ class RecruitmentProcessTest {
     }
 
     private void exclude(ProcessInstance instance, List<String> applicationIds, String reason) {
-        complete(REVIEWER, instance, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, CONFIRM,
+        userTasks.complete(REVIEWER, instance, TASK_REVIEW_ELIGIBILITY, Map.of(VAR_ELIGIBILITY_DECISION, CONFIRM,
                 VAR_EXCLUDED, SpinValues.jsonValue(json(applicationIds)).create(), VAR_EXCLUDE_REASON, reason));
     }
 
     private List<Task> scoringTasks(ProcessInstance instance) {
         return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_SCORE)
                 .orderByTaskName().asc().list();
-    }
-
-    private void complete(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-        walker.as(user, () -> {
-            List<Task> found = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-                    .taskDefinitionKey(taskKey).list();
-            assertThat(found).as(user + " sees " + taskKey).hasSize(1);
-            engine.getTaskService().complete(found.get(0).getId(), variables);
-            return null;
-        });
     }
 
     private long roundId(ProcessInstance instance) {
