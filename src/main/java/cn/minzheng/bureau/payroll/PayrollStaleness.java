@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 
 /**
@@ -126,11 +127,36 @@ public class PayrollStaleness {
     private static final String DROPPED = "p.id is not null and not " + PAYABLE;
     private static final String AMOUNT_CHANGED = "p.id is not null and " + PAYABLE + " and c.monthly_amount <> p.amount";
 
+    /*
+     * The other programs (高龄津贴, 特困供养, 优抚, 临时救助) compare the payroll with their enrolments, as their
+     * computation pays them: an enrolment ended or suspended after the computation (a death, 终止供养) is still on
+     * the payroll, one activated since is missing, one whose amount changed is paid the old amount.
+     */
+    private static final String ENROLMENT_CHANGED = """
+            from enrolment c
+            join region r on r.code = c.township_code
+            left join payment p on p.enrolment_id = c.id and p.payroll_id = :payrollId
+            where c.program_code = :program and c.updated_at > :computedAt and (%s)""";
+    private static final String ENROLMENT_PAYABLE = "(c.status = '" + EnrolmentStatus.ACTIVE.name()
+            + "' and c.start_month <= :month and c.amount > 0)";
+    private static final String ENROLMENT_ADDED = "p.id is null and " + ENROLMENT_PAYABLE
+            + " and not exists (select 1 from payment q where q.enrolment_id = c.id"
+            + " and (q.benefit_month = :month or q.one_off_enrolment_id = c.id))";
+    private static final String ENROLMENT_DROPPED = "p.id is not null and not " + ENROLMENT_PAYABLE;
+    private static final String ENROLMENT_AMOUNT_CHANGED = "p.id is not null and " + ENROLMENT_PAYABLE + " and c.amount <> p.amount";
+    /** The enrolment's payee as the computation names it: the person enrolled, or the household's head. */
+    private static final String ENROLMENT_PAYEE = "(select min(m.name) from household_member m where m.household_id = c.household_id"
+            + " and ((c.person_id_number is null and m.relation = 'HEAD') or m.id_number = c.person_id_number))";
+
     public Staleness of(Payroll payroll) {
-        if (!Program.DIBAO.equals(payroll.programCode()) || payroll.computedAt() == null || !(payroll.status() == PayrollStatus.CHECKING
+        if (payroll.computedAt() == null || !(payroll.status() == PayrollStatus.CHECKING
                 || payroll.status() == PayrollStatus.AWAITING_APPROVAL)) {
             return new Staleness(payroll, 0, 0, 0, List.of());
         }
+        return Program.DIBAO.equals(payroll.programCode()) ? ofCases(payroll) : ofEnrolments(payroll);
+    }
+
+    private Staleness ofCases(Payroll payroll) {
         Timestamp computedAt = Timestamp.valueOf(payroll.computedAt());
         Counts counts = jdbc.sql("select "
                         + "coalesce(sum(case when " + ADDED + " then 1 else 0 end), 0) as added, "
@@ -147,6 +173,31 @@ public class PayrollStaleness {
                         + "p.amount as paid_amount, c.monthly_amount as current_amount "
                         + CHANGED.formatted(ADDED + " or " + DROPPED + " or " + AMOUNT_CHANGED)
                         + " order by c.updated_at desc, c.id limit " + NAMED)
+                .param("month", payroll.payrollMonth()).param("computedAt", computedAt)
+                .query(RecordRows.of(ChangedCase.class)).list();
+        return new Staleness(payroll, counts.added(), counts.dropped(), counts.amountChanged(), named);
+    }
+
+    private Staleness ofEnrolments(Payroll payroll) {
+        String changed = ENROLMENT_CHANGED.formatted(ENROLMENT_ADDED + " or " + ENROLMENT_DROPPED + " or " + ENROLMENT_AMOUNT_CHANGED);
+        Timestamp computedAt = Timestamp.valueOf(payroll.computedAt());
+        Counts counts = jdbc.sql("select "
+                        + "coalesce(sum(case when " + ENROLMENT_ADDED + " then 1 else 0 end), 0) as added, "
+                        + "coalesce(sum(case when " + ENROLMENT_DROPPED + " then 1 else 0 end), 0) as dropped, "
+                        + "coalesce(sum(case when " + ENROLMENT_AMOUNT_CHANGED + " then 1 else 0 end), 0) as amount_changed "
+                        + changed)
+                .param("program", payroll.programCode()).param("payrollId", payroll.id())
+                .param("month", payroll.payrollMonth()).param("computedAt", computedAt)
+                .query(RecordRows.of(Counts.class)).single();
+        if (counts.added() + counts.dropped() + counts.amountChanged() == 0) {
+            return new Staleness(payroll, 0, 0, 0, List.of());
+        }
+        List<ChangedCase> named = jdbc.sql("select '登记号' || c.id as case_number, " + ENROLMENT_PAYEE + " as head_name, "
+                        + "r.name as township_name, "
+                        + "case when " + ENROLMENT_ADDED + " then 'ADDED' when " + ENROLMENT_DROPPED + " then 'DROPPED' else 'AMOUNT_CHANGED' end as kind, "
+                        + "p.amount as paid_amount, c.amount as current_amount "
+                        + changed + " order by c.updated_at desc, c.id limit " + NAMED)
+                .param("program", payroll.programCode()).param("payrollId", payroll.id())
                 .param("month", payroll.payrollMonth()).param("computedAt", computedAt)
                 .query(RecordRows.of(ChangedCase.class)).list();
         return new Staleness(payroll, counts.added(), counts.dropped(), counts.amountChanged(), named);

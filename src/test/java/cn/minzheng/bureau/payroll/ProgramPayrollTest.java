@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.demo.DibaoWalker;
@@ -54,6 +55,8 @@ class ProgramPayrollTest {
     HouseholdRepository households;
     @Autowired
     DibaoWalker walker;
+    @Autowired
+    PayrollService service;
     @Autowired
     JdbcClient jdbc;
 
@@ -112,6 +115,31 @@ class ProgramPayrollTest {
         // a second payroll of the program for the month is refused by the database
         assertThatThrownBy(() -> payrolls.insert(OTHER, month)).isInstanceOf(DuplicateKeyException.class);
         end(dibaoCase, allowance);
+    }
+
+    @Test
+    void aPayrollComputedBeforeAnEnrolmentEndedIsNotConfirmedUntilComputedAgain() {
+        DibaoCase dibaoCase = support.activeCase(2, "300");
+        Household.Member spouse = households.find(dibaoCase.householdId()).orElseThrow().members().get(1);
+        Enrolment allowance = enrolPerson(dibaoCase, spouse.idNumber().value(), "100.00");
+        long payrollId = payrolls.insert(OTHER, PayrollTestSupport.freshMonth());
+        computation.compute(payrollId);
+        assertThat(paidIn(payrollId)).extracting(PaidRow::enrolmentId).contains(allowance.id());
+
+        // the person dies (or the enrolment is ended otherwise) after the computation
+        end(dibaoCase, allowance);
+
+        assertThatThrownBy(() -> service.confirmCheck(payrollId, "finance"))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("不能提交审批")
+                .hasMessageContaining("计算后已停保或暂停，仍在本工资单上1户");
+        assertThat(payrolls.get(payrollId).status()).isEqualTo(PayrollStatus.CHECKING);
+
+        computation.discard(payrollId);
+        computation.compute(payrollId);
+        assertThat(paidIn(payrollId)).extracting(PaidRow::enrolmentId).doesNotContain(allowance.id());
+        service.confirmCheck(payrollId, "finance");
+        assertThat(payrolls.get(payrollId).status()).isEqualTo(PayrollStatus.AWAITING_APPROVAL);
     }
 
     @Test
