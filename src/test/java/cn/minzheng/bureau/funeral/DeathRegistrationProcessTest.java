@@ -146,7 +146,7 @@ class DeathRegistrationProcessTest {
                 .satisfies(violation("死亡日期" + today.plusDays(1) + "晚于今天"));
         assertThatThrownBy(() -> start(CLERK, form(id, born.minusDays(1))))
                 .satisfies(violation("早于出生日期" + born));
-        assertThatThrownBy(() -> start(CLERK, form(FuneralPeople.idNumber(born), today)))
+        assertThatThrownBy(() -> start(CLERK, form(FuneralPeople.unregisteredIdNumber(households, born), today)))
                 .satisfies(violation("不是登记在册的家庭成员"));
         assertThatThrownBy(() -> start(CLERK, form(id.substring(0, 17) + (id.charAt(17) == '0' ? '1' : '0'), today))).satisfies(violation("无效"));
         assertThatThrownBy(() -> start("clerk.mengke", form(id, today))).satisfies(violation("只能登记本乡镇（街道）居民"));

@@ -91,7 +91,7 @@ class DeathRegistrationRestTest {
             Map<String, Object> form = switch (entry.getKey()) {
                 case "future" -> DeathRegistrationProcessTest.form(id, today.plusDays(3));
                 case "beforeBirth" -> DeathRegistrationProcessTest.form(id, born.minusYears(1));
-                default -> DeathRegistrationProcessTest.form(FuneralPeople.idNumber(born), today);
+                default -> DeathRegistrationProcessTest.form(FuneralPeople.unregisteredIdNumber(households, born), today);
             };
             var api = http.post("clerk.yuecun", "/api/funeral/deaths", form);
             assertThat(api.status()).as(entry.getKey()).isBetween(400, 499);

@@ -32,7 +32,7 @@ final class FuneralPeople {
         List<Household.Member> members = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            String id = idNumber(births.get(i));
+            String id = unregisteredIdNumber(households, births.get(i));
             ids.add(id);
             members.add(new Household.Member(null, names.get(i), ResidentIdNumber.parse(id),
                     i == 0 ? Relation.HEAD : Relation.CHILD, EmploymentStatus.RETIRED, DisabilityLevel.NONE, List.of()));
@@ -45,6 +45,19 @@ final class FuneralPeople {
     }
 
     /** A valid ID number of someone born on the date. */
+    /**
+     * An ID number of that birth date that no household on record has: the sequence part has only 999 values, so a
+     * random one can meet a resident another test registered with the same birthday.
+     */
+    static String unregisteredIdNumber(HouseholdRepository households, LocalDate born) {
+        while (true) {
+            String id = idNumber(born);
+            if (households.knownIdNumbers(List.of(id)).isEmpty()) {
+                return id;
+            }
+        }
+    }
+
     static String idNumber(LocalDate born) {
         String first17 = "410313" + born.toString().replace("-", "")
                 + String.format("%03d", ThreadLocalRandom.current().nextInt(1, 1000));

@@ -99,7 +99,7 @@ class FuneralProgramsTest {
     @Test
     void aDeathEndsTheGaolingAllowanceAndStartsAReviewOfTheDibaoHouseholdAndRecoversWhatWasPaidAfterIt() {
         // a 低保 household of three: the grandmother (84) also receives the 高龄津贴
-        String grandmother = FuneralPeople.idNumber(LocalDate.of(1942, 2, 3));
+        String grandmother = FuneralPeople.unregisteredIdNumber(households, LocalDate.of(1942, 2, 3));
         var form = TestApplications.yuecunHousehold(3, "300");
         List<MemberForm> members = new ArrayList<>(form.household().members());
         members.set(2, new MemberForm("岳奶奶", grandmother, "GRANDPARENT", "RETIRED", "NONE",
