@@ -133,25 +133,26 @@ public class ProgramsHearDeath {
 
     private void dibao(DeathRecord death, LiveEnrolment e, String why, String lastDue, String actor, List<String> effects) {
         DibaoCase c = dibaoCases.find(e.programCaseId()).orElseThrow();
+        String name = programs.get(e.programCode()).name();
         if (c.status() != CaseStatus.APPROVED) {
-            effects.add("低保：案件" + c.caseNumber() + "正在申请办理中（" + c.status().label() + "），请在办理中按减少后的家庭人口核定");
+            effects.add(name + "：案件" + c.caseNumber() + "正在申请办理中（" + c.status().label() + "），请在办理中按减少后的家庭人口核定");
             return;
         }
         List<String> living = deaths.livingMembersOfCase(c.id());
         if (living.isEmpty()) {
             dibaoCases.changeStatus(c.id(), CaseStatus.CANCELLED, actor, why + "，家庭无其他成员，停保");
             enrolments.backdateEnd(e.enrolmentId(), lastDue);
-            effects.add("低保：案件" + c.caseNumber() + "家庭无其他成员，自" + lastDue + "月末停保");
+            effects.add(name + "：案件" + c.caseNumber() + "家庭无其他成员，自" + lastDue + "月末停保");
             overpayments(death, e, c, BigDecimal.ZERO, effects);
             return;
         }
         if (reviews.hasOpenReview(c.id())) {
-            effects.add("低保：案件" + c.caseNumber() + "已有正在办理的复核，该复核将按减少后的" + living.size() + "人重新核算");
+            effects.add(name + "：案件" + c.caseNumber() + "已有正在办理的复核，该复核将按减少后的" + living.size() + "人重新核算");
         } else {
             reviewStarter.start(c.id(), ReviewStarter.CHANGE_REPORTED, "家庭成员" + death.personName() + "于"
                     + death.deathDate() + "死亡（死亡登记" + death.recordNumber() + "），家庭人口减为" + living.size()
                     + "人，按减少后的家庭人口重新核算");
-            effects.add("低保：案件" + c.caseNumber() + "已发起复核，按减少后的" + living.size() + "人重新核算");
+            effects.add(name + "：案件" + c.caseNumber() + "已发起复核，按减少后的" + living.size() + "人重新核算");
         }
         overpayments(death, e, c, entitledForSmallerHousehold(c), effects);
     }
