@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -153,53 +154,45 @@ public class PayrollStaleness {
                 || payroll.status() == PayrollStatus.AWAITING_APPROVAL)) {
             return new Staleness(payroll, 0, 0, 0, List.of());
         }
-        return Program.DIBAO.equals(payroll.programCode()) ? ofCases(payroll) : ofEnrolments(payroll);
+        return compare(payroll, Program.DIBAO.equals(payroll.programCode()) ? CASES : ENROLMENTS);
     }
 
-    private Staleness ofCases(Payroll payroll) {
-        Timestamp computedAt = Timestamp.valueOf(payroll.computedAt());
+    /**
+     * How one kind of payroll is compared: the rows that may have changed ({@code from}, with {@code %s} for the
+     * condition), the three conditions, and what names a changed row (case number, payee, current amount).
+     */
+    private record Comparison(String from, String added, String dropped, String amountChanged, String caseNumber,
+                              String payee, String currentAmount) {
+
+        String changed() {
+            return from.formatted(added + " or " + dropped + " or " + amountChanged);
+        }
+    }
+
+    private static final Comparison CASES = new Comparison(CHANGED, ADDED, DROPPED, AMOUNT_CHANGED,
+            "c.case_number", "head.name", "c.monthly_amount");
+    private static final Comparison ENROLMENTS = new Comparison(ENROLMENT_CHANGED, ENROLMENT_ADDED, ENROLMENT_DROPPED,
+            ENROLMENT_AMOUNT_CHANGED, "'登记号' || c.id", ENROLMENT_PAYEE, "c.amount");
+
+    private Staleness compare(Payroll payroll, Comparison comparison) {
+        Map<String, Object> params = Map.of("program", payroll.programCode(), "payrollId", payroll.id(),
+                "month", payroll.payrollMonth(), "computedAt", Timestamp.valueOf(payroll.computedAt()));
         Counts counts = jdbc.sql("select "
-                        + "coalesce(sum(case when " + ADDED + " then 1 else 0 end), 0) as added, "
-                        + "coalesce(sum(case when " + DROPPED + " then 1 else 0 end), 0) as dropped, "
-                        + "coalesce(sum(case when " + AMOUNT_CHANGED + " then 1 else 0 end), 0) as amount_changed "
-                        + CHANGED.formatted(ADDED + " or " + DROPPED + " or " + AMOUNT_CHANGED))
-                .param("month", payroll.payrollMonth()).param("computedAt", computedAt)
-                .query(RecordRows.of(Counts.class)).single();
+                        + "coalesce(sum(case when " + comparison.added() + " then 1 else 0 end), 0) as added, "
+                        + "coalesce(sum(case when " + comparison.dropped() + " then 1 else 0 end), 0) as dropped, "
+                        + "coalesce(sum(case when " + comparison.amountChanged() + " then 1 else 0 end), 0) as amount_changed "
+                        + comparison.changed())
+                .params(params).query(RecordRows.of(Counts.class)).single();
         if (counts.added() + counts.dropped() + counts.amountChanged() == 0) {
             return new Staleness(payroll, 0, 0, 0, List.of());
         }
-        List<ChangedCase> named = jdbc.sql("select c.case_number, head.name as head_name, r.name as township_name, "
-                        + "case when " + ADDED + " then 'ADDED' when " + DROPPED + " then 'DROPPED' else 'AMOUNT_CHANGED' end as kind, "
-                        + "p.amount as paid_amount, c.monthly_amount as current_amount "
-                        + CHANGED.formatted(ADDED + " or " + DROPPED + " or " + AMOUNT_CHANGED)
-                        + " order by c.updated_at desc, c.id limit " + NAMED)
-                .param("month", payroll.payrollMonth()).param("computedAt", computedAt)
-                .query(RecordRows.of(ChangedCase.class)).list();
-        return new Staleness(payroll, counts.added(), counts.dropped(), counts.amountChanged(), named);
-    }
-
-    private Staleness ofEnrolments(Payroll payroll) {
-        String changed = ENROLMENT_CHANGED.formatted(ENROLMENT_ADDED + " or " + ENROLMENT_DROPPED + " or " + ENROLMENT_AMOUNT_CHANGED);
-        Timestamp computedAt = Timestamp.valueOf(payroll.computedAt());
-        Counts counts = jdbc.sql("select "
-                        + "coalesce(sum(case when " + ENROLMENT_ADDED + " then 1 else 0 end), 0) as added, "
-                        + "coalesce(sum(case when " + ENROLMENT_DROPPED + " then 1 else 0 end), 0) as dropped, "
-                        + "coalesce(sum(case when " + ENROLMENT_AMOUNT_CHANGED + " then 1 else 0 end), 0) as amount_changed "
-                        + changed)
-                .param("program", payroll.programCode()).param("payrollId", payroll.id())
-                .param("month", payroll.payrollMonth()).param("computedAt", computedAt)
-                .query(RecordRows.of(Counts.class)).single();
-        if (counts.added() + counts.dropped() + counts.amountChanged() == 0) {
-            return new Staleness(payroll, 0, 0, 0, List.of());
-        }
-        List<ChangedCase> named = jdbc.sql("select '登记号' || c.id as case_number, " + ENROLMENT_PAYEE + " as head_name, "
-                        + "r.name as township_name, "
-                        + "case when " + ENROLMENT_ADDED + " then 'ADDED' when " + ENROLMENT_DROPPED + " then 'DROPPED' else 'AMOUNT_CHANGED' end as kind, "
-                        + "p.amount as paid_amount, c.amount as current_amount "
-                        + changed + " order by c.updated_at desc, c.id limit " + NAMED)
-                .param("program", payroll.programCode()).param("payrollId", payroll.id())
-                .param("month", payroll.payrollMonth()).param("computedAt", computedAt)
-                .query(RecordRows.of(ChangedCase.class)).list();
+        List<ChangedCase> named = jdbc.sql("select " + comparison.caseNumber() + " as case_number, "
+                        + comparison.payee() + " as head_name, r.name as township_name, "
+                        + "case when " + comparison.added() + " then 'ADDED' when " + comparison.dropped()
+                        + " then 'DROPPED' else 'AMOUNT_CHANGED' end as kind, "
+                        + "p.amount as paid_amount, " + comparison.currentAmount() + " as current_amount "
+                        + comparison.changed() + " order by c.updated_at desc, c.id limit " + NAMED)
+                .params(params).query(RecordRows.of(ChangedCase.class)).list();
         return new Staleness(payroll, counts.added(), counts.dropped(), counts.amountChanged(), named);
     }
 }
