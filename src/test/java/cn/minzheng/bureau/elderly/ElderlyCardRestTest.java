@@ -2,7 +2,6 @@ package cn.minzheng.bureau.elderly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -48,11 +47,11 @@ class ElderlyCardRestTest {
         String instance = started.json().get("id").asText();
 
         String review = taskId("reviewer.yuecun", instance);
-        var noReason = submit("reviewer.yuecun", review, Map.of("reviewDecision", "REFUSE"));
+        var noReason = http.submitTaskForm("reviewer.yuecun", review, Map.of("reviewDecision", "REFUSE"));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("message").asText()).contains("不予发证须写明理由");
-        assertThat(submit("clerk.yuecun", review, Map.of("reviewDecision", "APPROVE")).status()).isIn(403, 404);
-        assertThat(submit("reviewer.yuecun", review, Map.of("reviewDecision", "APPROVE", "reviewComment", "属实"))
+        assertThat(http.submitTaskForm("clerk.yuecun", review, Map.of("reviewDecision", "APPROVE")).status()).isIn(403, 404);
+        assertThat(http.submitTaskForm("reviewer.yuecun", review, Map.of("reviewDecision", "APPROVE", "reviewComment", "属实"))
                 .status()).isEqualTo(204);
 
         String number = jdbc.sql("select card_number from elderly_card where valid_holder = ?").param(id)
@@ -99,16 +98,7 @@ class ElderlyCardRestTest {
     }
 
     private Http.Response startForm(String user, Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        return http.post(user, "/engine-rest/process-definition/key/" + ElderlyCardProcess.KEY + "/submit-form",
-                Map.of("variables", variables));
-    }
-
-    private Http.Response submit(String user, String taskId, Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        return http.post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
+        return http.submitStartForm(user, ElderlyCardProcess.KEY, values);
     }
 
     private String taskId(String user, String instance) {

@@ -3,7 +3,6 @@ package cn.minzheng.bureau.funeral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,10 +60,10 @@ class DeathRegistrationRestTest {
         assertThat(againByForm.json().get("message").asText()).contains("同一人只能登记一次");
 
         String task = taskId("reviewer.yuecun", record.get("processInstanceId").asText());
-        var noReason = submit("reviewer.yuecun", task, Map.of("reviewDecision", "REFUSE"));
+        var noReason = http.submitTaskForm("reviewer.yuecun", task, Map.of("reviewDecision", "REFUSE"));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("message").asText()).contains("不予确认须写明理由");
-        assertThat(submit("reviewer.yuecun", task, Map.of("reviewDecision", "CONFIRM")).status()).isEqualTo(204);
+        assertThat(http.submitTaskForm("reviewer.yuecun", task, Map.of("reviewDecision", "CONFIRM")).status()).isEqualTo(204);
 
         JsonNode confirmed = http.get("clerk.yuecun", "/api/funeral/deaths/" + recordId).json();
         assertThat(confirmed.at("/record/status").asText()).isEqualTo("CONFIRMED");
@@ -114,16 +113,7 @@ class DeathRegistrationRestTest {
     }
 
     private Http.Response startForm(String user, Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        return http.post(user, "/engine-rest/process-definition/key/" + DeathRegistrationProcess.KEY + "/submit-form",
-                Map.of("variables", variables));
-    }
-
-    private Http.Response submit(String user, String taskId, Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        return http.post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
+        return http.submitStartForm(user, DeathRegistrationProcess.KEY, values);
     }
 
     private String taskId(String user, String instance) {

@@ -2,7 +2,6 @@ package cn.minzheng.bureau.linshi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -65,12 +64,12 @@ class LinshiRestTest {
         assertThat(http.get(null, "/api/linshi/cases").status()).isEqualTo(401);
 
         String review = taskId("reviewer.yuecun", instance, LinshiProcess.TASK_TOWNSHIP_REVIEW);
-        var aboveCap = submit("reviewer.yuecun", review, Map.of("reviewDecision", "APPROVE", "proposedAmount", 12000,
+        var aboveCap = http.submitTaskForm("reviewer.yuecun", review, Map.of("reviewDecision", "APPROVE", "proposedAmount", 12000,
                 "reviewComment", "同意"));
         assertThat(aboveCap.status()).isEqualTo(400);
         assertThat(aboveCap.json().get("message").asText()).contains("超过一般程序上限10000.00元", "一事一议");
         assertThat(http.get("approver", "/api/linshi/cases/" + caseId).json().path("proposedAmount").isNumber()).isFalse();
-        assertThat(submit("reviewer.yuecun", review, Map.of("reviewDecision", "APPROVE", "reviewComment", "同意"))
+        assertThat(http.submitTaskForm("reviewer.yuecun", review, Map.of("reviewDecision", "APPROVE", "reviewComment", "同意"))
                 .status()).isEqualTo(204);
         JsonNode granted = http.get("clerk.yuecun", "/api/linshi/cases/" + caseId).json();
         assertThat(granted.get("status").asText()).isEqualTo("GRANTED");
@@ -99,16 +98,7 @@ class LinshiRestTest {
     }
 
     private Http.Response startForm(String user, Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        return http.post(user, "/engine-rest/process-definition/key/" + LinshiProcess.KEY + "/submit-form",
-                Map.of("variables", variables));
-    }
-
-    private Http.Response submit(String user, String taskId, Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        return http.post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
+        return http.submitStartForm(user, LinshiProcess.KEY, values);
     }
 
     private String taskId(String user, String instance, String key) {

@@ -77,6 +77,22 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** A process's start form submitted over the engine REST API as Tasklist submits it: each value as {"value": …}. */
+    public Response submitStartForm(String user, String processKey, java.util.Map<String, Object> values) {
+        return post(user, "/engine-rest/process-definition/key/" + processKey + "/submit-form", formVariables(values));
+    }
+
+    /** A task's form submitted over the engine REST API as Tasklist submits it. */
+    public Response submitTaskForm(String user, String taskId, java.util.Map<String, Object> values) {
+        return post(user, "/engine-rest/task/" + taskId + "/submit-form", formVariables(values));
+    }
+
+    private static java.util.Map<String, Object> formVariables(java.util.Map<String, Object> values) {
+        java.util.Map<String, Object> variables = new java.util.HashMap<>();
+        values.forEach((name, value) -> variables.put(name, java.util.Map.of("value", value)));
+        return java.util.Map.of("variables", variables);
+    }
+
     public Response put(String user, String path, Object body) {
         String json;
         try {

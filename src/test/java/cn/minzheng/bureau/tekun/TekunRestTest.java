@@ -58,16 +58,16 @@ class TekunRestTest {
         String survey = taskId("clerk.renqiu", instance, TekunProcess.TASK_SURVEY);
         assertThat(http.get("clerk.renqiu", "/engine-rest/task/" + survey + "/deployed-form").json().get("id").asText())
                 .isEqualTo("tekun-survey");
-        var noLevel = submit("clerk.renqiu", survey, Map.of("surveyFinding", "独居"));
+        var noLevel = http.submitTaskForm("clerk.renqiu", survey, Map.of("surveyFinding", "独居"));
         assertThat(noLevel.status()).isEqualTo(400);
         assertThat(noLevel.json().get("message").asText()).isEqualTo("请评估生活自理能力（全自理、半护理或全护理）");
-        assertThat(submit("clerk.renqiu", survey, Map.of("selfCareLevel", "PARTIAL_CARE", "surveyFinding", "独居，行动不便"))
+        assertThat(http.submitTaskForm("clerk.renqiu", survey, Map.of("selfCareLevel", "PARTIAL_CARE", "surveyFinding", "独居，行动不便"))
                 .status()).isEqualTo(204);
 
         String review = taskId("reviewer.renqiu", instance, TekunProcess.TASK_REVIEW_BY_TOWNSHIP);
         assertThat(http.get("reviewer.renqiu", "/engine-rest/task/" + review + "/variables/amountSummary").json()
                 .get("value").asText()).isEqualTo("半护理；基本生活标准910.00元 + 照料护理标准630.00元 = 每月1540.00元");
-        assertThat(submit("reviewer.renqiu", review, Map.of("townshipDecision", "APPROVE")).status()).isEqualTo(204);
+        assertThat(http.submitTaskForm("reviewer.renqiu", review, Map.of("townshipDecision", "APPROVE")).status()).isEqualTo(204);
 
         JsonNode timers = http.get("procmgr", "/engine-rest/job?timers=true&activityId=" + TekunProcess.TIMER_NOTICE_OVER
                 + "&processInstanceId=" + instance).json();
@@ -76,7 +76,7 @@ class TekunRestTest {
                 .isEqualTo(204);
 
         String decision = taskId("approver", instance, TekunProcess.TASK_DECIDE_BY_DISTRICT);
-        assertThat(submit("approver", decision, Map.of("districtDecision", "APPROVE", "districtComment", "同意认定")).status())
+        assertThat(http.submitTaskForm("approver", decision, Map.of("districtDecision", "APPROVE", "districtComment", "同意认定")).status())
                 .isEqualTo(204);
         JsonNode active = http.get("clerk.renqiu", "/api/tekun/cases/" + caseId).json();
         assertThat(active.get("status").asText()).isEqualTo("ACTIVE");
@@ -137,11 +137,5 @@ class TekunRestTest {
         JsonNode tasks = http.get(user, "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key).json();
         assertThat(tasks).as("%s sees %s", user, key).hasSize(1);
         return tasks.get(0).get("id").asText();
-    }
-
-    private Http.Response submit(String user, String taskId, Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        return http.post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
     }
 }

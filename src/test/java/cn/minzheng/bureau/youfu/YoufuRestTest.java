@@ -3,7 +3,6 @@ package cn.minzheng.bureau.youfu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -60,14 +59,14 @@ class YoufuRestTest {
         // 因战一级: 109260 / 12 = 9105.00
         assertThat(http.get("reviewer.renqiu", "/engine-rest/task/" + review + "/variables/amountSummary").json()
                 .get("value").asText()).endsWith("年标准109260.00元/年，每月9105.00元");
-        var noDecision = submit("reviewer.renqiu", review, Map.of("townshipComment", "属实"));
+        var noDecision = http.submitTaskForm("reviewer.renqiu", review, Map.of("townshipComment", "属实"));
         assertThat(noDecision.status()).isEqualTo(400);
         assertThat(noDecision.json().get("message").asText()).contains("请选择审核意见");
-        assertThat(submit("reviewer.renqiu", review, Map.of("townshipDecision", "APPROVE")).status()).isEqualTo(204);
+        assertThat(http.submitTaskForm("reviewer.renqiu", review, Map.of("townshipDecision", "APPROVE")).status()).isEqualTo(204);
 
         assertThat(http.get("reviewer.renqiu", "/engine-rest/task?processInstanceId=" + instance).json()).isEmpty();
         String approval = taskId("youfu", instance, YoufuProcess.TASK_APPROVE_BY_DISTRICT);
-        assertThat(submit("youfu", approval, Map.of("districtDecision", "APPROVE", "districtComment", "同意")).status())
+        assertThat(http.submitTaskForm("youfu", approval, Map.of("districtDecision", "APPROVE", "districtComment", "同意")).status())
                 .isEqualTo(204);
         JsonNode active = http.get("youfu", "/api/youfu/recipients/" + recipientId).json();
         assertThat(active.get("status").asText()).isEqualTo("ACTIVE");
@@ -108,10 +107,7 @@ class YoufuRestTest {
         assertThat(missing.json().get("detail").asText()).isEqualTo("请填写牺牲日期");
 
         // Tasklist's way in: the start form through the engine REST API, the same rule and the same answer
-        Map<String, Object> variables = new HashMap<>();
-        YoufuPeople.disabledSoldier(id, 11, "WAR").forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        var startForm = http.post("clerk.yuecun", "/engine-rest/process-definition/key/youfu-recognition/submit-form",
-                Map.of("variables", variables));
+        var startForm = http.submitStartForm("clerk.yuecun", "youfu-recognition", YoufuPeople.disabledSoldier(id, 11, "WAR"));
         assertThat(startForm.status()).isEqualTo(400);
         assertThat(startForm.json().get("message").asText()).contains("伤残等级须为1至10级，填写的是11");
 
@@ -130,11 +126,5 @@ class YoufuRestTest {
         JsonNode tasks = http.get(user, "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key).json();
         assertThat(tasks).as("%s sees %s", user, key).hasSize(1);
         return tasks.get(0).get("id").asText();
-    }
-
-    private Http.Response submit(String user, String taskId, Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        return http.post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables));
     }
 }
