@@ -20,10 +20,13 @@ import cn.minzheng.bureau.program.Program;
  * definitions of the yearly figures ({@code dibao/figures/YearlyFiguresQueries}) narrowed to one program and month:
  * <ul>
  * <li>at month end = the payments for the month (benefit month); a grant program: the payments of the month's payroll;</li>
- * <li>added = enrolments whose first payment ever is for the month, except 低保 cases taken over from a roster;</li>
+ * <li>added = enrolments whose first payment ever is for the month, except 低保 cases taken over from a roster, and
+ * enrolments paid again after an end (reinstated);</li>
  * <li>ended = enrolments whose status history turned 已终止 in the month (persons: the 低保 case's members, 1 for a
  * person's enrolment);</li>
- * <li>paid = payments of the program's payroll of the month, issued and not returned by the bank, less deductions.</li>
+ * <li>paid = payments of the program's payroll of the month, issued and not returned by the bank, less deductions;
+ * the year to date the same over January to the month, and person-times the persons at month end summed;</li>
+ * <li>the persons behind the persons at month end, with their member records, for the breakdown ({@link Breakdowns}).</li>
  * </ul>
  * The district line is queried on its own (not summed from the township lines), so the return's consistency
  * check compares two counts.
