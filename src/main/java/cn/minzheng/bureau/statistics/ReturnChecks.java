@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * The automatic consistency checks of a month's return: the district total equals the sum of the townships, persons
- * are never fewer than households, money is never negative (errors); a district figure that moved more than the
+ * are never fewer than households, money is never negative, the persons' breakdown (elderly + adults + minors) adds up to
+ * the persons at month end (errors); a district figure that moved more than the
  * threshold against last month (a warning the statistician explains).
  */
 public final class ReturnChecks {
@@ -33,12 +34,24 @@ public final class ReturnChecks {
                 findings.add(new Finding(true, name + "全区合计支出" + sheet.total().paid() + "元，不等于各乡镇之和"
                         + sum.paid() + "元"));
             }
+            if (sheet.total().yearToDate() != null && sum.yearToDate() != null) {
+                compare(findings, name, "本年累计人次", sheet.total().yearToDate().personTimes(),
+                        sum.yearToDate().personTimes());
+                if (sheet.total().yearToDate().paid().compareTo(sum.yearToDate().paid()) != 0) {
+                    findings.add(new Finding(true, name + "全区合计本年累计支出" + sheet.total().yearToDate().paid()
+                            + "元，不等于各乡镇之和" + sum.yearToDate().paid() + "元"));
+                }
+            }
             List<MonthlyFigures.Row> lines = new ArrayList<>(sheet.rows());
             lines.add(sheet.total());
             for (MonthlyFigures.Row row : lines) {
                 if (row.persons() < row.households()) {
                     findings.add(new Finding(true, name + row.areaName() + "人数" + row.persons() + "少于户数"
                             + row.households()));
+                }
+                if (row.breakdown() != null && row.breakdown().counted() != row.persons()) {
+                    findings.add(new Finding(true, name + row.areaName() + "老年人、成年人、未成年人合计"
+                            + row.breakdown().counted() + "人，不等于月末人数" + row.persons()));
                 }
                 if (row.paid().signum() < 0) {
                     findings.add(new Finding(true, name + row.areaName() + "支出金额" + row.paid() + "元为负数"));

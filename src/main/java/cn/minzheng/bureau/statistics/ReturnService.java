@@ -179,15 +179,26 @@ public class ReturnService {
         for (MonthlyFigures.Sheet sheet : figuresOf(r).sheets()) {
             MonthlyFigures.Row t = sheet.total();
             text.append(sheet.programName()).append("：");
-            if (sheet.oneOff()) {
-                text.append("本月救助").append(t.households()).append("户").append(t.persons()).append("人");
-            } else {
-                text.append("月末").append(t.households()).append("户").append(t.persons()).append("人，新增")
-                        .append(t.addedHouseholds()).append("户").append(t.addedPersons()).append("人，减少")
+            text.append(sheet.oneOff() ? "本月救助" : "月末").append(t.households()).append("户").append(t.persons())
+                    .append("人");
+            if (t.breakdown() != null) {
+                MonthlyFigures.Breakdown b = t.breakdown();
+                text.append("（老年人").append(b.elderly()).append("、成年人").append(b.adults()).append("、未成年人")
+                        .append(b.minors()).append("，其中残疾人").append(b.disabled()).append("）");
+            }
+            if (!sheet.oneOff()) {
+                text.append("，新增").append(t.addedHouseholds()).append("户").append(t.addedPersons()).append("人，减少")
                         .append(t.endedHouseholds()).append("户").append(t.endedPersons()).append("人");
             }
-            text.append("，支出").append(Money.format(t.paid())).append("元，人均")
-                    .append(Money.format(t.averagePerPerson())).append("元\n");
+            text.append("，支出").append(Money.format(t.paid())).append("元");
+            if (t.yearToDate() != null) {
+                text.append("，本年累计").append(Money.format(t.yearToDate().paid())).append("元、")
+                        .append(t.yearToDate().personTimes()).append("人次");
+            }
+            if (t.averageStandard() != null) {
+                text.append("，平均标准").append(Money.format(t.averageStandard())).append("元");
+            }
+            text.append("，人均").append(Money.format(t.averagePerPerson())).append("元\n");
         }
         return text.toString().strip();
     }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -51,23 +52,65 @@ public final class ReturnWorkbook {
         };
     }
 
-    static List<String> headers(MonthlyFigures.Sheet sheet) {
-        if (sheet.oneOff()) {
-            return List.of("乡镇（街道）", "城乡类别", "本月救助户数（户）", "本月救助人数（人）", "本月支出金额（元）",
-                    "人均救助金额（元）");
+    /** A column of the table: its header and its cell of a row (null: left blank). */
+    record Column(String header, Function<MonthlyFigures.Row, Object> value) {
+    }
+
+    /**
+     * The table's columns. The breakdown, the year-to-date columns and the average standard appear when the version's
+     * figures have them: a version stored before them renders in the layout it was checked and submitted in.
+     */
+    static List<Column> columns(MonthlyFigures.Sheet sheet) {
+        MonthlyFigures.Row total = sheet.total();
+        boolean oneOff = sheet.oneOff();
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("乡镇（街道）", MonthlyFigures.Row::areaName));
+        columns.add(new Column("城乡类别", MonthlyFigures.Row::areaType));
+        columns.add(new Column(oneOff ? "本月救助户数（户）" : "月末户数（户）", MonthlyFigures.Row::households));
+        columns.add(new Column(oneOff ? "本月救助人数（人）" : "月末人数（人）", MonthlyFigures.Row::persons));
+        if (total.breakdown() != null) {
+            columns.add(breakdown("其中：老年人（人）", MonthlyFigures.Breakdown::elderly));
+            columns.add(breakdown("成年人（人）", MonthlyFigures.Breakdown::adults));
+            columns.add(breakdown("成年人中：在业（人）", MonthlyFigures.Breakdown::adultsWorking));
+            columns.add(breakdown("成年人中：失业（人）", MonthlyFigures.Breakdown::adultsUnemployed));
+            columns.add(breakdown("成年人中：丧失劳动能力（人）", MonthlyFigures.Breakdown::adultsUnableToWork));
+            columns.add(breakdown("成年人中：其他（人）", MonthlyFigures.Breakdown::adultsOther));
+            columns.add(breakdown("未成年人（人）", MonthlyFigures.Breakdown::minors));
+            columns.add(breakdown("其中：残疾人（人）", MonthlyFigures.Breakdown::disabled));
         }
-        return List.of("乡镇（街道）", "城乡类别", "月末户数（户）", "月末人数（人）", "本月新增户数（户）", "本月新增人数（人）",
-                "本月减少户数（户）", "本月减少人数（人）", "本月支出金额（元）", "月人均支出（元）");
+        if (!oneOff) {
+            columns.add(new Column("本月新增户数（户）", MonthlyFigures.Row::addedHouseholds));
+            columns.add(new Column("本月新增人数（人）", MonthlyFigures.Row::addedPersons));
+            columns.add(new Column("本月减少户数（户）", MonthlyFigures.Row::endedHouseholds));
+            columns.add(new Column("本月减少人数（人）", MonthlyFigures.Row::endedPersons));
+        }
+        columns.add(new Column("本月支出金额（元）", MonthlyFigures.Row::paid));
+        if (total.yearToDate() != null) {
+            columns.add(new Column("本年累计支出金额（元）", r -> r.yearToDate() == null ? null : r.yearToDate().paid()));
+            columns.add(new Column(oneOff ? "本年累计救助人次（人次）" : "本年累计保障人次（人次）",
+                    r -> r.yearToDate() == null ? null : r.yearToDate().personTimes()));
+        }
+        if (total.averageStandard() != null) {
+            columns.add(new Column("平均保障标准（元/人·月）", MonthlyFigures.Row::averageStandard));
+        }
+        columns.add(new Column(oneOff ? "人均救助金额（元）" : "月人均支出（元）", MonthlyFigures.Row::averagePerPerson));
+        return columns;
+    }
+
+    private static Column breakdown(String header, Function<MonthlyFigures.Breakdown, Long> count) {
+        return new Column(header, r -> r.breakdown() == null ? null : count.apply(r.breakdown()));
+    }
+
+    static List<String> headers(MonthlyFigures.Sheet sheet) {
+        return columns(sheet).stream().map(Column::header).toList();
     }
 
     /** The row's cells in the order of {@link #headers}. */
     static List<Object> values(MonthlyFigures.Sheet sheet, MonthlyFigures.Row row) {
-        List<Object> values = new ArrayList<>(List.of(row.areaName(), row.areaType(), row.households(), row.persons()));
-        if (!sheet.oneOff()) {
-            values.addAll(List.of(row.addedHouseholds(), row.addedPersons(), row.endedHouseholds(), row.endedPersons()));
+        List<Object> values = new ArrayList<>();
+        for (Column column : columns(sheet)) {
+            values.add(column.value().apply(row));
         }
-        values.add(row.paid());
-        values.add(row.averagePerPerson());
         return values;
     }
 
@@ -121,7 +164,9 @@ public final class ReturnWorkbook {
             List<Object> values = values(sheet, line);
             for (int i = 0; i < values.size(); i++) {
                 Object value = values.get(i);
-                if (value instanceof BigDecimal amount) {
+                if (value == null) {
+                    text(row, i, "", styles.cell);
+                } else if (value instanceof BigDecimal amount) {
                     Cell cell = row.createCell(i);
                     cell.setCellValue(amount.doubleValue());
                     cell.setCellStyle(styles.money);
