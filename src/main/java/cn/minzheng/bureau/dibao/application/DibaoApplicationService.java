@@ -39,6 +39,9 @@ import cn.minzheng.bureau.dibao.HouseholdIncomeService;
 import cn.minzheng.bureau.dibao.IncomeAssessment;
 import cn.minzheng.bureau.dibao.IncomeCalculator;
 import cn.minzheng.bureau.dibao.StandardService;
+import cn.minzheng.bureau.dibao.Supporter;
+import cn.minzheng.bureau.dibao.SupporterRepository;
+import cn.minzheng.bureau.dibao.Supporters;
 import cn.minzheng.bureau.dibao.Survey;
 import cn.minzheng.bureau.dibao.verification.AssetRule;
 import cn.minzheng.bureau.dibao.verification.EconomicCheckService;
@@ -85,13 +88,14 @@ public class DibaoApplicationService {
     private final CrossProgramRules crossProgramRules;
     private final EconomicCheckService economicChecks;
     private final AssetRule assetRule;
+    private final SupporterRepository supporterRecords;
 
     public DibaoApplicationService(HouseholdValidator householdValidator, HouseholdRepository households,
                                    DibaoCaseRepository cases, RuntimeService runtimeService, CurrentUser currentUser,
                                    RegionRepository regions, HouseholdIncomeService incomes, StandardService standards,
                                    DibaoSettings settings, StaffNames staffNames, ObjectMapper json,
                                    CrossProgramRules crossProgramRules, EconomicCheckService economicChecks,
-                                   AssetRule assetRule) {
+                                   AssetRule assetRule, SupporterRepository supporterRecords) {
         this.householdValidator = householdValidator;
         this.households = households;
         this.cases = cases;
@@ -106,6 +110,7 @@ public class DibaoApplicationService {
         this.crossProgramRules = crossProgramRules;
         this.economicChecks = economicChecks;
         this.assetRule = assetRule;
+        this.supporterRecords = supporterRecords;
     }
 
     /** Validates and stores the household and a new case in status APPLIED; all or nothing. */
@@ -136,13 +141,14 @@ public class DibaoApplicationService {
         String staffUser = relatedStaffUser(form, related, actor);
         requireOwnArea(form);
         Household household = householdValidator.validate(form.household());
+        List<Supporter> supporters = Supporters.validate(form.supporters(), household);
         crossProgramRules.check(Program.DIBAO, household.members().stream()
                 .map(m -> new CrossProgramRules.Person(m.idNumber().value(), m.name())).toList());
         long householdId = households.insert(household);
-        return new Registration(
-                cases.insert(householdId, household, category, related, related ? staffName : null, staffUser, actor,
-                        processInstanceId),
-                household);
+        DibaoCase registered = cases.insert(householdId, household, category, related, related ? staffName : null,
+                staffUser, actor, processInstanceId);
+        supporterRecords.insert(registered.id(), supporters, actor);
+        return new Registration(registered, household);
     }
 
     /** The staff member the applicant is related to (备案), by name: required when related. */
@@ -274,7 +280,8 @@ public class DibaoApplicationService {
                                        HouseholdIncomeService.Assessed assessed, Map<String, Object> assetDecision)
             throws JsonProcessingException {
         standards.checkAgainstWages(area, standard.monthlyStandard());
-        Household household = assessed != null ? assessed.assessed() : incomes.assessedHousehold(caseId);
+        HouseholdIncomeService.Assessed used = assessed != null ? assessed : incomes.assess(caseId);
+        Household household = used.assessed();
         IncomeAssessment assessment = IncomeCalculator.assess(household);
         BenefitCalculation byIncome = BenefitCalculator.calculate(assessment.perCapitaIncome(),
                 standard.monthlyStandard(), standard.categoryAddition(), assessment.householdSize());
@@ -286,7 +293,7 @@ public class DibaoApplicationService {
                 : new BenefitCalculation(byIncome.perCapitaIncome(), byIncome.monthlyStandard(),
                         byIncome.categoryAddition(), byIncome.householdSize(), Money.ZERO);
         cases.saveCalculation(caseId, benefit, json.writeValueAsString(
-                CalculationSnapshot.of(household, assessment, benefit, area, report, assets)));
+                CalculationSnapshot.of(household, assessment, benefit, area, report, assets, used.supporters())));
         return new Calculated(benefit, assets);
     }
 
