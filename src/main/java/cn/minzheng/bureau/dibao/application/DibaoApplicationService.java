@@ -245,6 +245,47 @@ public class DibaoApplicationService {
         economicChecks.authorise(caseId, authorisationGiven, clerk);
     }
 
+    /**
+     * 入户调查 by at least two named investigators: the surveyor (the task's actor) and a second one, named on the
+     * form; the one validation of the field, whichever way the task is completed. Returns the name, trimmed.
+     */
+    public String secondInvestigator(String raw, String surveyor) {
+        String name = blankToNull(raw);
+        if (name == null) {
+            throw new RuleViolation("SECOND_INVESTIGATOR_MISSING",
+                    "入户调查须由至少两名调查人员共同进行：请填写第二调查人姓名");
+        }
+        if (name.length() > 30) {
+            throw new RuleViolation("INVALID_INVESTIGATOR", "第二调查人姓名不能超过30个字");
+        }
+        String problem = TextRules.nameProblem("第二调查人姓名", name);
+        if (problem != null) {
+            throw new RuleViolation("INVALID_INVESTIGATOR", problem);
+        }
+        if (isStaff(name, surveyor)) {
+            throw new RuleViolation("SECOND_INVESTIGATOR_MISSING",
+                    "第二调查人不能是您本人：入户调查须由至少两名调查人员共同进行");
+        }
+        return name;
+    }
+
+    /** The second investigator of the survey does not review the case at the township (审核与调查分离). */
+    public void refuseInvestigatorAsReviewer(String secondInvestigator, String reviewer) {
+        if (secondInvestigator != null && isStaff(secondInvestigator, reviewer)) {
+            throw new RuleViolation("INVESTIGATOR_CANNOT_REVIEW", "回避：" + staffNames.of(reviewer)
+                    + "是本案件入户调查的第二调查人，不能办理乡镇审核，请由其他审核人员办理", 403);
+        }
+    }
+
+    /** Whether a name given on a form is this staff member: their account, or their name as the directory has it. */
+    private boolean isStaff(String name, String userId) {
+        if (userId == null) {
+            return false;
+        }
+        String display = staffNames.of(userId);
+        return name.equals(userId) || name.equals(display) || display.startsWith(name + "（");
+    }
+
     /** The case's economic-status report as the surveyor's and reviewer's forms show it. */
     public String verificationReport(long caseId) {
         return economicChecks.reportText(caseId);

@@ -330,6 +330,35 @@ class DibaoApplicationProcessTest {
     }
 
     @Test
+    void theSurveyNeedsASecondInvestigatorWhoThenCannotReviewTheCase() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300"));
+        walker.accept(CLERK, dibaoCase);
+        // an investigator list of one: refused in Chinese, nothing written, the task stays
+        Map<String, Object> alone = new java.util.HashMap<>();
+        alone.put("secondInvestigator", " ");
+        assertThatThrownBy(() -> walker.survey(CLERK, dibaoCase, alone))
+                .satisfies(violation("入户调查须由至少两名调查人员共同进行：请填写第二调查人姓名"));
+        // nor is the surveyor their own second investigator (王丽 is clerk.yuecun)
+        assertThatThrownBy(() -> walker.survey(CLERK, dibaoCase, Map.of("secondInvestigator", "王丽")))
+                .satisfies(violation("第二调查人不能是您本人"));
+        assertThat(jdbc.sql("select count(*) from dibao_survey where case_id = ?").param(dibaoCase.id())
+                .query(Long.class).single()).isZero();
+        assertThat(instance(dibaoCase)).isWaitingAt(TASK_SURVEY);
+
+        // the township reviewer (李建国, reviewer.yuecun) went along as the second investigator: not the reviewer
+        walker.survey(CLERK, dibaoCase, Map.of("secondInvestigator", "李建国"));
+        assertThat(jdbc.sql("select second_investigator from dibao_survey where case_id = ?").param(dibaoCase.id())
+                .query(String.class).single()).isEqualTo("李建国");
+        assertThat((String) engine.getRuntimeService().getVariable(dibaoCase.processInstanceId(), "surveySummary"))
+                .endsWith("调查人：王丽（岳村乡经办人）、李建国");
+        assertThatThrownBy(() -> walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意"))
+                .satisfies(violation("是本案件入户调查的第二调查人，不能办理乡镇审核"));
+        assertThat(instance(dibaoCase)).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP);
+        assertThat(jdbc.sql("select count(*) from dibao_decision where case_id = ? and step = ?")
+                .params(dibaoCase.id(), TASK_REVIEW_BY_TOWNSHIP).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void snapshotKeepsWhatWasDecidedWhenTheHouseholdChangesLater() {
         DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "400"));
         String snapshot = cases.find(dibaoCase.id()).orElseThrow().calculationSnapshot();
