@@ -103,7 +103,8 @@ public class DibaoWalker {
                 "utilitiesMonthlyVerified", 105,
                 "hiddenIncomeMonthly", 0,
                 "homeVisitDone", true,
-                "surveyConclusion", "家庭经济困难属实"));
+                "surveyConclusion", "家庭经济困难属实",
+                "secondInvestigator", "孙立群"));
         variables.putAll(overrides);
         complete(user, dibaoCase, TASK_SURVEY, variables);
     }

@@ -1,5 +1,6 @@
 package cn.minzheng.bureau.dibao;
 
+import java.time.YearMonth;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -269,6 +270,35 @@ public class DibaoCaseRepository {
     }
 
     /** A review (periodic or by campaign) confirmed the case as it is, now. */
+    /** 渐退: the case keeps paying its amount until the month given (yyyy-MM), then the daily schedule cancels it. */
+    public void startGradualExit(long caseId, YearMonth lastMonth, String actor, String reason) {
+        DibaoCase dibaoCase = find(caseId).orElseThrow();
+        jdbc.sql("update dibao_case set gradual_exit_until = ?, updated_at = ? where id = ?")
+                .params(lastMonth.toString(), Timestamp.from(Instant.now()), caseId).update();
+        audit.record("DIBAO_CASE", caseId, dibaoCase.householdId(), caseId, "GRADUAL_EXIT", actor, reason, null,
+                Map.of("gradualExitUntil", lastMonth.toString()));
+    }
+
+    /** A review found the household eligible again: no longer phasing out. */
+    public void endGradualExit(long caseId) {
+        jdbc.sql("update dibao_case set gradual_exit_until = null where id = ? and gradual_exit_until is not null")
+                .param(caseId).update();
+    }
+
+    /** The last month a phasing-out case is paid, if it is phasing out. */
+    public Optional<YearMonth> gradualExitUntil(long caseId) {
+        return jdbc.sql("select gradual_exit_until from dibao_case where id = ?").param(caseId).query(String.class)
+                .optional().map(YearMonth::parse);
+    }
+
+    /** Active cases whose gradual exit ended before the month given. */
+    public List<Long> gradualExitsEndedBefore(YearMonth month) {
+        return jdbc.sql("""
+                select id from dibao_case where status = ? and gradual_exit_until is not null and gradual_exit_until < ?
+                order by id""")
+                .params(CaseStatus.APPROVED.name(), month.toString()).query(Long.class).list();
+    }
+
     public void markReviewed(long caseId) {
         jdbc.sql("update dibao_case set last_reviewed_at = ? where id = ?").params(Timestamp.from(Instant.now()), caseId).update();
     }

@@ -16,6 +16,11 @@ public class DibaoSettings {
     private BigDecimal spendingFlagShare = new BigDecimal("0.40");
     /** ... or above this many yuan a month when little or no income was declared. */
     private BigDecimal spendingFlagFloor = new BigDecimal("150.00");
+    /**
+     * 渐退: months the benefit continues after a review found the household above the standard through
+     * employment (0: cancelled at once). docs/dibao-rules.md.
+     */
+    private int gradualExitMonths = 3;
 
     public String getNoticePeriod() {
         return noticePeriod;
@@ -39,6 +44,17 @@ public class DibaoSettings {
 
     public void setSpendingFlagFloor(BigDecimal spendingFlagFloor) {
         this.spendingFlagFloor = spendingFlagFloor;
+    }
+
+    public int getGradualExitMonths() {
+        return gradualExitMonths;
+    }
+
+    public void setGradualExitMonths(int gradualExitMonths) {
+        if (gradualExitMonths < 0 || gradualExitMonths > 12) {
+            throw new IllegalArgumentException("bureau.dibao.gradual-exit-months must be 0 to 12, not " + gradualExitMonths);
+        }
+        this.gradualExitMonths = gradualExitMonths;
     }
 
     public SpendingCheck spendingCheck() {

@@ -11,25 +11,40 @@ import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.IncomeType;
+import cn.minzheng.bureau.region.AreaType;
+import cn.minzheng.bureau.region.RegionRepository;
 
-/** The household of a case as the calculation sees it: declared incomes plus hidden income the survey found. */
+/**
+ * The household of a case as the calculation sees it: declared incomes, plus hidden income the survey found and
+ * what the supporters outside the household must contribute (on the head), less the employment-cost deduction of
+ * each member in work (docs/dibao-rules.md).
+ */
 @Service
 public class HouseholdIncomeService {
 
     private final HouseholdRepository households;
     private final SurveyRepository surveys;
+    private final SupporterRepository supporters;
+    private final RegionRepository regions;
+    private final IncomeRules rules;
 
-    public HouseholdIncomeService(HouseholdRepository households, SurveyRepository surveys) {
+    public HouseholdIncomeService(HouseholdRepository households, SurveyRepository surveys,
+                                  SupporterRepository supporters, RegionRepository regions, IncomeRules rules) {
         this.households = households;
         this.surveys = surveys;
+        this.supporters = supporters;
+        this.regions = regions;
+        this.rules = rules;
     }
 
     /**
      * What the calculation sees of a case's household, read once: the household as declared, the same
-     * household with the hidden income of the latest survey added to the head, and the utilities spending
-     * (as the survey verified it, else as declared).
+     * household as assessed (hidden income of the latest survey and the supporters' contributions added to the
+     * head, employment costs deducted), the supporters with their shares, and the utilities spending (as the
+     * survey verified it, else as declared).
      */
-    public record Assessed(Household declared, Household assessed, BigDecimal utilitiesMonthly) {
+    public record Assessed(Household declared, Household assessed, BigDecimal utilitiesMonthly,
+                           List<IncomeRules.SupporterShare> supporters) {
     }
 
     public Assessed assess(long caseId) {
@@ -41,7 +56,10 @@ public class HouseholdIncomeService {
         Household declared = households.findForCase(caseId).orElseThrow();
         BigDecimal hidden = survey.map(Survey::hiddenIncomeMonthly).orElse(Money.ZERO);
         BigDecimal utilities = survey.map(Survey::utilitiesMonthlyVerified).orElse(declared.utilities().total());
-        return new Assessed(declared, withHiddenIncome(declared, hidden), utilities);
+        AreaType area = regions.findCurrent(declared.townshipCode()).orElseThrow().kind().areaType();
+        List<IncomeRules.SupporterShare> shares = supporters.forCase(caseId).stream()
+                .map(s -> rules.supporterShare(area, s)).toList();
+        return new Assessed(declared, assessed(declared, hidden, shares, area), utilities, shares);
     }
 
     /** The household with its declared incomes and the hidden income of the latest survey. */
@@ -49,17 +67,37 @@ public class HouseholdIncomeService {
         return assess(caseId).assessed();
     }
 
-    private static Household withHiddenIncome(Household household, BigDecimal hidden) {
-        if (hidden.signum() == 0) {
+    private Household assessed(Household household, BigDecimal hidden, List<IncomeRules.SupporterShare> shares,
+                               AreaType area) {
+        Household.Member head = household.head();
+        List<Household.Member> members = new ArrayList<>();
+        boolean changed = false;
+        for (Household.Member m : household.members()) {
+            List<Household.Income> incomes = new ArrayList<>(m.incomes());
+            if (m == head) {
+                if (hidden.signum() != 0) {
+                    incomes.add(new Household.Income(IncomeType.HIDDEN, hidden));
+                }
+                shares.stream().filter(s -> s.contribution().signum() > 0).forEach(s -> incomes.add(
+                        new Household.Income(IncomeType.SUPPORTER_CONTRIBUTION, s.contribution())));
+            }
+            BigDecimal wage = m.incomes().stream().filter(i -> i.type() == IncomeType.WAGE)
+                    .map(Household.Income::monthlyAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal deduction = rules.employmentDeduction(area, m.employmentStatus(), wage);
+            if (deduction.signum() > 0) {
+                incomes.add(new Household.Income(IncomeType.EMPLOYMENT_COST_DEDUCTION, deduction.negate()));
+            }
+            if (incomes.size() == m.incomes().size()) {
+                members.add(m);
+            } else {
+                changed = true;
+                members.add(new Household.Member(m.id(), m.name(), m.idNumber(), m.relation(), m.employmentStatus(),
+                        m.disabilityLevel(), List.copyOf(incomes)));
+            }
+        }
+        if (!changed) {
             return household;
         }
-        Household.Member head = household.head();
-        List<Household.Income> headIncomes = new ArrayList<>(head.incomes());
-        headIncomes.add(new Household.Income(IncomeType.HIDDEN, hidden));
-        List<Household.Member> members = household.members().stream()
-                .map(m -> m == head ? new Household.Member(m.id(), m.name(), m.idNumber(), m.relation(),
-                        m.employmentStatus(), m.disabilityLevel(), List.copyOf(headIncomes)) : m)
-                .toList();
         return new Household(household.id(), household.townshipCode(), household.communityCode(), household.address(),
                 household.bankName(), household.bankAccount(), household.assetsDescription(), household.assetsValue(),
                 household.utilities(), members);

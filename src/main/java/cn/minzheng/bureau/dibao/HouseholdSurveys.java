@@ -47,20 +47,31 @@ public class HouseholdSurveys {
             SURVEY_SUMMARY, RECORDED_SURVEY);
 
     private final SurveyRepository surveys;
+    private final java.util.function.UnaryOperator<String> surveyorName;
 
-    public HouseholdSurveys(SurveyRepository surveys) {
+    public HouseholdSurveys(SurveyRepository surveys, cn.minzheng.bureau.access.StaffNames staffNames) {
         this.surveys = surveys;
+        this.surveyorName = staffNames::of;
     }
 
     /** A survey task completed: the five checks are validated and stored for the task's case. */
     public Survey record(DelegateTask task) {
+        return record(task, null);
+    }
+
+    /**
+     * As {@link #record(DelegateTask)}, by the task's actor and a second investigator named by the caller (who
+     * has validated the name), or none; the summary names both.
+     */
+    public Survey record(DelegateTask task, String secondInvestigator) {
         TaskInput input = new TaskInput(task);
         Survey survey = read(input);
         if (input.flag(CaseVariables.RELATED_TO_STAFF.name()) && !survey.homeVisitDone()) {
             throw new RuleViolation("HOME_VISIT_REQUIRED", "该申请为干部近亲属备案案件，必须入户走访核查后才能提交调查结果");
         }
-        surveys.insert(CaseVariables.caseId(task), survey, Actor.of(task));
-        SURVEY_SUMMARY.set(task, survey.summary());
+        surveys.insert(CaseVariables.caseId(task), survey, Actor.of(task), secondInvestigator);
+        SURVEY_SUMMARY.set(task, survey.summary() + (secondInvestigator == null ? ""
+                : "\n调查人：" + surveyorName.apply(Actor.of(task)) + "、" + secondInvestigator));
         // the calculation that follows in this transaction takes it from here instead of reading it back
         ProcessVariables.processScope(task).setVariable(RECORDED_SURVEY.name(), Variables.objectValue(survey, true).create());
         return survey;

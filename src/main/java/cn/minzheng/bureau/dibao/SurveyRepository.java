@@ -20,14 +20,20 @@ public class SurveyRepository {
     }
 
     public void insert(long caseId, Survey survey, String surveyedBy) {
+        insert(caseId, survey, surveyedBy, null);
+    }
+
+    /** A survey with its second investigator (the application's 入户调查), by name. */
+    public void insert(long caseId, Survey survey, String surveyedBy, String secondInvestigator) {
         jdbc.sql("""
                 insert into dibao_survey (case_id, assets_finding, income_finding, employment_finding,
                     utilities_monthly_verified, hidden_income_monthly, hidden_income_note, home_visit_done, conclusion,
-                    surveyed_by, surveyed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    surveyed_by, surveyed_at, second_investigator)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, survey.assetsFinding(), survey.incomeFinding(), survey.employmentFinding(),
                         survey.utilitiesMonthlyVerified(), survey.hiddenIncomeMonthly(), survey.hiddenIncomeNote(),
-                        survey.homeVisitDone(), survey.conclusion(), surveyedBy, Timestamp.from(Instant.now()))
+                        survey.homeVisitDone(), survey.conclusion(), surveyedBy, Timestamp.from(Instant.now()),
+                        secondInvestigator)
                 .update();
     }
 

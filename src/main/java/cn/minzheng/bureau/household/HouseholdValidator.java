@@ -118,6 +118,10 @@ public class HouseholdValidator {
                 }
                 IncomeType type = HouseholdRules.code(IncomeType.class, income.type(), where + "收入类型", true, NONE,
                         problems);
+                if (type != null && !type.declarable()) {
+                    problems.add("INVALID_CODE", NONE, where + "收入类型“" + type.label() + "”由低保收入核算计算，不能申报");
+                    continue;
+                }
                 BigDecimal amount = amount(income.monthlyAmount(), where + "的" + (type == null ? "收入" : type.label()),
                         problems);
                 if (type != null && amount.signum() > 0) {

@@ -174,7 +174,7 @@ class IntakeBenchmark {
             t = lap(steps, 1, t);
             complete("clerk.yuecun", id, TASK_SURVEY, Map.of("assetsFinding", "自住房一处", "incomeFinding", "与申报一致",
                     "employmentFinding", "灵活就业", "utilitiesMonthlyVerified", 90, "hiddenIncomeMonthly", 0,
-                    "homeVisitDone", true, "surveyConclusion", "属实"));
+                    "homeVisitDone", true, "surveyConclusion", "属实", "secondInvestigator", "孙立群"));
             t = lap(steps, 2, t);
             complete("reviewer.yuecun", id, TASK_REVIEW_BY_TOWNSHIP, Map.of(VAR_REVIEW_DECISION, APPROVE,
                     VAR_REVIEW_COMMENT, "同意"));

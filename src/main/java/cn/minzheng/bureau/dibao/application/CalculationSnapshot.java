@@ -2,10 +2,12 @@ package cn.minzheng.bureau.dibao.application;
 
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.minzheng.bureau.dibao.BenefitCalculation;
 import cn.minzheng.bureau.dibao.IncomeAssessment;
+import cn.minzheng.bureau.dibao.IncomeRules;
 import cn.minzheng.bureau.dibao.verification.AssetRule;
 import cn.minzheng.bureau.dibao.verification.EconomicStatusReport;
 import cn.minzheng.bureau.household.Household;
@@ -18,11 +20,14 @@ final class CalculationSnapshot {
     }
 
     static Map<String, Object> of(Household household, IncomeAssessment assessment, BenefitCalculation benefit,
-                                  AreaType area, EconomicStatusReport report, AssetRule.AssetCheck assets) {
+                                  AreaType area, EconomicStatusReport report, AssetRule.AssetCheck assets,
+                                  List<IncomeRules.SupporterShare> supporters) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("computedAt", LocalDateTime.now().toString());
         snapshot.put("areaType", area.name());
         snapshot.put("members", household.members().stream().map(CalculationSnapshot::member).toList());
+        // 赡养（抚养、扶养）义务人 and what each must contribute (counted on the head as SUPPORTER_CONTRIBUTION)
+        snapshot.put("supporters", supporters.stream().map(IncomeRules.SupporterShare::snapshot).toList());
         snapshot.put("countedMonthlyIncome", assessment.countedMonthlyIncome().toPlainString());
         snapshot.put("excludedMonthlyIncome", assessment.excludedMonthlyIncome().toPlainString());
         snapshot.put("perCapitaIncome", benefit.perCapitaIncome().toPlainString());

@@ -41,6 +41,8 @@ public final class DibaoApplicationProcess {
     public static final ProcessVariable<Boolean> ECONOMIC_CHECK_AUTHORISED = fact("economicCheckAuthorised", Boolean.class);
     /** The economic-status report as the surveyor's and reviewer's forms show it. */
     public static final ProcessVariable<String> VERIFICATION_REPORT = copy("verificationReport", String.class);
+    /** 入户调查's second investigator, by name: the surveyor is the task's actor; not the township reviewer. */
+    public static final ProcessVariable<String> SECOND_INVESTIGATOR = fact("secondInvestigator", String.class);
     /** The asset table's result; the engine's decision history records it. */
     @SuppressWarnings("rawtypes")
     public static final ProcessVariable<Map> ASSET_DECISION = copy("assetDecision", Map.class);

@@ -39,6 +39,9 @@ import cn.minzheng.bureau.dibao.HouseholdIncomeService;
 import cn.minzheng.bureau.dibao.IncomeAssessment;
 import cn.minzheng.bureau.dibao.IncomeCalculator;
 import cn.minzheng.bureau.dibao.StandardService;
+import cn.minzheng.bureau.dibao.Supporter;
+import cn.minzheng.bureau.dibao.SupporterRepository;
+import cn.minzheng.bureau.dibao.Supporters;
 import cn.minzheng.bureau.dibao.Survey;
 import cn.minzheng.bureau.dibao.verification.AssetRule;
 import cn.minzheng.bureau.dibao.verification.EconomicCheckService;
@@ -85,13 +88,14 @@ public class DibaoApplicationService {
     private final CrossProgramRules crossProgramRules;
     private final EconomicCheckService economicChecks;
     private final AssetRule assetRule;
+    private final SupporterRepository supporterRecords;
 
     public DibaoApplicationService(HouseholdValidator householdValidator, HouseholdRepository households,
                                    DibaoCaseRepository cases, RuntimeService runtimeService, CurrentUser currentUser,
                                    RegionRepository regions, HouseholdIncomeService incomes, StandardService standards,
                                    DibaoSettings settings, StaffNames staffNames, ObjectMapper json,
                                    CrossProgramRules crossProgramRules, EconomicCheckService economicChecks,
-                                   AssetRule assetRule) {
+                                   AssetRule assetRule, SupporterRepository supporterRecords) {
         this.householdValidator = householdValidator;
         this.households = households;
         this.cases = cases;
@@ -106,6 +110,7 @@ public class DibaoApplicationService {
         this.crossProgramRules = crossProgramRules;
         this.economicChecks = economicChecks;
         this.assetRule = assetRule;
+        this.supporterRecords = supporterRecords;
     }
 
     /** Validates and stores the household and a new case in status APPLIED; all or nothing. */
@@ -136,13 +141,14 @@ public class DibaoApplicationService {
         String staffUser = relatedStaffUser(form, related, actor);
         requireOwnArea(form);
         Household household = householdValidator.validate(form.household());
+        List<Supporter> supporters = Supporters.validate(form.supporters(), household);
         crossProgramRules.check(Program.DIBAO, household.members().stream()
                 .map(m -> new CrossProgramRules.Person(m.idNumber().value(), m.name())).toList());
         long householdId = households.insert(household);
-        return new Registration(
-                cases.insert(householdId, household, category, related, related ? staffName : null, staffUser, actor,
-                        processInstanceId),
-                household);
+        DibaoCase registered = cases.insert(householdId, household, category, related, related ? staffName : null,
+                staffUser, actor, processInstanceId);
+        supporterRecords.insert(registered.id(), supporters, actor);
+        return new Registration(registered, household);
     }
 
     /** The staff member the applicant is related to (备案), by name: required when related. */
@@ -239,6 +245,47 @@ public class DibaoApplicationService {
         economicChecks.authorise(caseId, authorisationGiven, clerk);
     }
 
+    /**
+     * 入户调查 by at least two named investigators: the surveyor (the task's actor) and a second one, named on the
+     * form; the one validation of the field, whichever way the task is completed. Returns the name, trimmed.
+     */
+    public String secondInvestigator(String raw, String surveyor) {
+        String name = blankToNull(raw);
+        if (name == null) {
+            throw new RuleViolation("SECOND_INVESTIGATOR_MISSING",
+                    "入户调查须由至少两名调查人员共同进行：请填写第二调查人姓名");
+        }
+        if (name.length() > 30) {
+            throw new RuleViolation("INVALID_INVESTIGATOR", "第二调查人姓名不能超过30个字");
+        }
+        String problem = TextRules.nameProblem("第二调查人姓名", name);
+        if (problem != null) {
+            throw new RuleViolation("INVALID_INVESTIGATOR", problem);
+        }
+        if (isStaff(name, surveyor)) {
+            throw new RuleViolation("SECOND_INVESTIGATOR_MISSING",
+                    "第二调查人不能是您本人：入户调查须由至少两名调查人员共同进行");
+        }
+        return name;
+    }
+
+    /** The second investigator of the survey does not review the case at the township (审核与调查分离). */
+    public void refuseInvestigatorAsReviewer(String secondInvestigator, String reviewer) {
+        if (secondInvestigator != null && isStaff(secondInvestigator, reviewer)) {
+            throw new RuleViolation("INVESTIGATOR_CANNOT_REVIEW", "回避：" + staffNames.of(reviewer)
+                    + "是本案件入户调查的第二调查人，不能办理乡镇审核，请由其他审核人员办理", 403);
+        }
+    }
+
+    /** Whether a name given on a form is this staff member: their account, or their name as the directory has it. */
+    private boolean isStaff(String name, String userId) {
+        if (userId == null) {
+            return false;
+        }
+        String display = staffNames.of(userId);
+        return name.equals(userId) || name.equals(display) || display.startsWith(name + "（");
+    }
+
     /** The case's economic-status report as the surveyor's and reviewer's forms show it. */
     public String verificationReport(long caseId) {
         return economicChecks.reportText(caseId);
@@ -274,7 +321,8 @@ public class DibaoApplicationService {
                                        HouseholdIncomeService.Assessed assessed, Map<String, Object> assetDecision)
             throws JsonProcessingException {
         standards.checkAgainstWages(area, standard.monthlyStandard());
-        Household household = assessed != null ? assessed.assessed() : incomes.assessedHousehold(caseId);
+        HouseholdIncomeService.Assessed used = assessed != null ? assessed : incomes.assess(caseId);
+        Household household = used.assessed();
         IncomeAssessment assessment = IncomeCalculator.assess(household);
         BenefitCalculation byIncome = BenefitCalculator.calculate(assessment.perCapitaIncome(),
                 standard.monthlyStandard(), standard.categoryAddition(), assessment.householdSize());
@@ -286,7 +334,7 @@ public class DibaoApplicationService {
                 : new BenefitCalculation(byIncome.perCapitaIncome(), byIncome.monthlyStandard(),
                         byIncome.categoryAddition(), byIncome.householdSize(), Money.ZERO);
         cases.saveCalculation(caseId, benefit, json.writeValueAsString(
-                CalculationSnapshot.of(household, assessment, benefit, area, report, assets)));
+                CalculationSnapshot.of(household, assessment, benefit, area, report, assets, used.supporters())));
         return new Calculated(benefit, assets);
     }
 

@@ -104,7 +104,9 @@ public class DibaoApplicationSteps {
 
     /** 入户调查 completed: the five checks are stored. */
     public void surveyHousehold(DelegateTask task) {
-        surveys.record(task);
+        // two named investigators: refused before anything is written when the second is missing
+        String second = applications.secondInvestigator(SECOND_INVESTIGATOR.get(task), Actor.of(task));
+        surveys.record(task, second);
     }
 
     /** 计算家庭人均收入: per-capita monthly income by the income calculation method, and the spending check. */
@@ -156,6 +158,7 @@ public class DibaoApplicationSteps {
      */
     public void reviewByTownship(DelegateTask task) {
         String actor = Actor.of(task);
+        applications.refuseInvestigatorAsReviewer(SECOND_INVESTIGATOR.get(task), actor);
         long caseId = decide(task, REVIEW_DECISION, REVIEW_COMMENT, "审核", "乡镇（街道）审核未通过：");
         CASE_HISTORY.set(task, applications.decisionsSoFar(caseId));
         REVIEWED_BY_NAME.set(task, applications.staffName(actor));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.dibao.SupporterForm;
 import cn.minzheng.bureau.household.HouseholdForm;
 import cn.minzheng.bureau.household.HouseholdForm.IncomeForm;
 import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
@@ -28,7 +29,7 @@ final class StartFormVariables {
      */
     static final List<String> NAMES = List.of("communityCode", "address", "bankName",
             "bankAccount", "assetsDescription", "assetsValue", "waterMonthly", "electricityMonthly", "gasMonthly",
-            "heatingMonthly", "relatedStaffUserId", "members");
+            "heatingMonthly", "relatedStaffUserId", "members", "supporters");
 
     /** Member fields of the form and the income type each one records. */
     private static final Map<String, IncomeType> INCOME_FIELDS = Map.of(
@@ -55,7 +56,7 @@ final class StartFormVariables {
                 members(variables.get("members")));
         return new DibaoApplicationForm(household, string(variables.get("caseCategory")),
                 Boolean.TRUE.equals(variables.get("relatedToStaff")), string(variables.get("relatedStaffName")),
-                string(variables.get("relatedStaffUserId")));
+                string(variables.get("relatedStaffUserId")), supporters(variables.get("supporters")));
     }
 
     private static List<MemberForm> members(Object value) {
@@ -73,6 +74,11 @@ final class StartFormVariables {
         return members;
     }
 
+    private static List<SupporterForm> supporters(Object value) {
+        return rows(value).stream().map(row -> new SupporterForm(string(row.get("name")), string(row.get("idNumber")),
+                string(row.get("relation")), row.get("monthlyIncome"))).toList();
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> rows(Object value) {
         if (value == null) {
@@ -86,7 +92,7 @@ final class StartFormVariables {
             return JSON.readValue(json, new TypeReference<List<Map<String, Object>>>() {
             });
         } catch (JsonProcessingException e) {
-            throw new RuleViolation("INVALID_APPLICATION", "家庭成员列表格式无效");
+            throw new RuleViolation("INVALID_APPLICATION", "家庭成员或义务人列表格式无效");
         }
     }
 

@@ -13,6 +13,21 @@ public record ReviewDecision(ReviewOutcome outcome, BigDecimal newAmount, boolea
 
     public static ReviewDecision of(BigDecimal currentAmount, BigDecimal recomputedAmount, boolean eligible,
                                     boolean cancelProposed, BigDecimal threshold) {
+        return of(currentAmount, recomputedAmount, eligible, cancelProposed, threshold, false, 0);
+    }
+
+    /**
+     * As above; a household above the standard through employment ({@code aboveThroughEmployment}) is not
+     * cancelled at once but phased out (渐退) with its current amount when the locality gives a gradual exit of
+     * at least a month. A cancellation the clerk proposes (death, moving away) is not phased out.
+     */
+    public static ReviewDecision of(BigDecimal currentAmount, BigDecimal recomputedAmount, boolean eligible,
+                                    boolean cancelProposed, BigDecimal threshold, boolean aboveThroughEmployment,
+                                    int gradualExitMonths) {
+        if (!cancelProposed && (!eligible || recomputedAmount.signum() == 0) && aboveThroughEmployment
+                && gradualExitMonths > 0 && currentAmount.signum() > 0) {
+            return new ReviewDecision(ReviewOutcome.PHASE_OUT, currentAmount, true);
+        }
         if (cancelProposed || !eligible || recomputedAmount.signum() == 0) {
             return new ReviewDecision(ReviewOutcome.CANCEL, BigDecimal.ZERO.setScale(2), true);
         }

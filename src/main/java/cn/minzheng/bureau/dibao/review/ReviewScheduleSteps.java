@@ -16,8 +16,9 @@ public class ReviewScheduleSteps {
         this.scheduler = scheduler;
     }
 
-    /** 发起到期复核. */
+    /** 发起到期复核, after the gradual exits that ended are cancelled (渐退期满停保). */
     public int startDue() {
+        scheduler.endGradualExits(java.time.YearMonth.now());
         return scheduler.startDue();
     }
 }

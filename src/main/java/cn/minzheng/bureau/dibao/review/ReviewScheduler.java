@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import cn.minzheng.bureau.dibao.CaseCategory;
 import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 
 /**
  * 发起到期复核 (dibao-review-schedule.bpmn, daily, through {@link ReviewScheduleSteps}): starts a review for every active case whose review is
@@ -26,8 +27,10 @@ public class ReviewScheduler {
     private final JdbcClient jdbc;
     private final ReviewSettings settings;
     private final ReviewStarter starter;
+    private final DibaoCaseRepository cases;
 
-    public ReviewScheduler(JdbcClient jdbc, ReviewSettings settings, ReviewStarter starter) {
+    public ReviewScheduler(JdbcClient jdbc, ReviewSettings settings, ReviewStarter starter, DibaoCaseRepository cases) {
+        this.cases = cases;
         this.jdbc = jdbc;
         this.settings = settings;
         this.starter = starter;
@@ -35,6 +38,20 @@ public class ReviewScheduler {
 
     public int startDue() {
         return startDue(LocalDate.now());
+    }
+
+    /**
+     * 渐退期满: every active case whose gradual exit ended before {@code month} is cancelled (the month is its
+     * first unpaid one). A phasing-out case is not reviewed periodically meanwhile: its end is decided.
+     */
+    public int endGradualExits(YearMonth month) {
+        List<Long> ended = cases.gradualExitsEndedBefore(month);
+        for (long caseId : ended) {
+            String until = cases.gradualExitUntil(caseId).map(YearMonth::toString).orElseThrow();
+            cases.changeStatus(caseId, CaseStatus.CANCELLED, null, "渐退期满停保：渐退期按原标准发放至" + until);
+        }
+        log.info("ended {} gradual exits", ended.size());
+        return ended.size();
     }
 
     public int startDue(LocalDate today) {
@@ -45,6 +62,7 @@ public class ReviewScheduler {
                     select c.id from dibao_case c
                     where c.status = ? and c.category = ?
                       and ((c.last_reviewed_at is null and c.start_month <= ?) or c.last_reviewed_at <= ?)
+                      and c.gradual_exit_until is null
                       and not exists (select 1 from dibao_review r where r.open_case_id = c.id)
                     order by c.id limit ?""")
                     .params(CaseStatus.APPROVED.name(), category.name(), YearMonth.from(cutoff).toString(), Timestamp.valueOf(cutoff.atStartOfDay()),

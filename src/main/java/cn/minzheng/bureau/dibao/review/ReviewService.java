@@ -1,5 +1,6 @@
 package cn.minzheng.bureau.dibao.review;
 
+import java.time.YearMonth;
 import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
@@ -15,7 +16,9 @@ import cn.minzheng.bureau.dibao.BenefitCalculator;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.dibao.DibaoSettings;
 import cn.minzheng.bureau.dibao.HouseholdIncomeService;
+import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.dibao.IncomeAssessment;
 import cn.minzheng.bureau.dibao.IncomeCalculator;
 import cn.minzheng.bureau.dibao.StandardService;
@@ -43,10 +46,13 @@ public class ReviewService {
     private final TaskService taskService;
     private final CrossProgramRules crossProgramRules;
     private final EnrolmentRepository enrolments;
+    private final DibaoSettings dibaoSettings;
 
     public ReviewService(ReviewRepository reviews, DibaoCaseRepository cases, HouseholdIncomeService incomes,
                          StandardService standards, ReviewSettings settings, StaffNames staffNames,
-                         TaskService taskService, CrossProgramRules crossProgramRules, EnrolmentRepository enrolments) {
+                         TaskService taskService, CrossProgramRules crossProgramRules, EnrolmentRepository enrolments,
+                         DibaoSettings dibaoSettings) {
+        this.dibaoSettings = dibaoSettings;
         this.crossProgramRules = crossProgramRules;
         this.enrolments = enrolments;
         this.reviews = reviews;
@@ -89,13 +95,18 @@ public class ReviewService {
     /** 重新核算: income and benefit with the current standards, and the outcome, saved on the review. */
     public Proposal recalculate(long caseId, long reviewId, AreaType area, boolean cancelProposed, String cancelReason) {
         DibaoCase dibaoCase = cases.find(caseId).orElseThrow();
-        IncomeAssessment assessment = IncomeCalculator.assess(incomes.assessedHousehold(caseId));
+        Household household = incomes.assessedHousehold(caseId);
+        IncomeAssessment assessment = IncomeCalculator.assess(household);
         StandardService.Standard standard = standards.standardFor(area, dibaoCase.category());
         BenefitCalculation benefit = BenefitCalculator.calculate(assessment.perCapitaIncome(), standard.monthlyStandard(),
                 standard.categoryAddition(), assessment.householdSize());
+        int exitMonths = dibaoSettings.getGradualExitMonths();
         ReviewDecision decision = ReviewDecision.of(Money.of(dibaoCase.monthlyAmount()), benefit.monthlyAmount(),
-                benefit.eligible(), cancelProposed, settings.getApprovalThreshold());
-        String reason = cancelProposed ? cancelReason
+                benefit.eligible(), cancelProposed, settings.getApprovalThreshold(),
+                GradualExit.aboveThroughEmployment(household, standard.monthlyStandard()), exitMonths);
+        String reason = decision.outcome() == ReviewOutcome.PHASE_OUT
+                ? GradualExit.reason(benefit, cases.gradualExitUntil(caseId).orElse(null), exitMonths)
+                : cancelProposed ? cancelReason
                 : !benefit.eligible() ? "人均收入" + Money.format(benefit.perCapitaIncome()) + "元不低于低保标准"
                         + Money.format(benefit.monthlyStandard()) + "元"
                 : "重新核算：人均收入" + Money.format(benefit.perCapitaIncome()) + "元，月补助"
@@ -137,9 +148,16 @@ public class ReviewService {
     public void apply(long caseId, long reviewId, String resurveyedBy, String approvedBy) {
         ReviewRepository.Review review = reviews.get(reviewId);
         String actor = review.needsApproval() ? approvedBy : resurveyedBy;
-        if (review.outcome() == ReviewOutcome.CANCEL) {
+        if (review.outcome() == ReviewOutcome.PHASE_OUT) {
+            // a household already phasing out keeps its end: a second review does not extend it
+            if (cases.gradualExitUntil(caseId).isEmpty()) {
+                cases.startGradualExit(caseId, GradualExit.lastMonth(YearMonth.now(), dibaoSettings.getGradualExitMonths()),
+                        actor, review.outcomeReason());
+            }
+        } else if (review.outcome() == ReviewOutcome.CANCEL) {
             cases.changeStatus(caseId, CaseStatus.CANCELLED, actor, "复核停保：" + review.outcomeReason());
         } else if (review.outcome() != ReviewOutcome.KEEP) {
+            cases.endGradualExit(caseId);
             cases.applyReviewedAmount(caseId, review.proposedAmount(), review.perCapitaIncome(), review.monthlyStandard(),
                     actor, review.outcomeReason());
         }

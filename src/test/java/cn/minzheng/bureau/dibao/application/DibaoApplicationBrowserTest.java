@@ -63,6 +63,13 @@ class DibaoApplicationBrowserTest {
         start.select("乡镇（街道）", "岳村乡");
         assertThat(start.options("村（社区）", 0)).contains("岳村", "东岳村", "西岳村").doesNotContain("孟轲村", "中庆社区");
         fillApplication(start, headId);
+        // a son outside the household: rural threshold 1500, so his 1200 a month contributes nothing
+        String sonId = TestApplications.idNumber(true);
+        start.addRow("家庭以外的赡养（抚养、扶养）义务人")
+                .type("义务人姓名", 0, "赵大成")
+                .type("义务人公民身份号码", 0, sonId)
+                .select("义务关系", 0, "赡养（子女对父母、孙子女对祖父母）")
+                .type("义务人月收入", 0, 1200);
         tasklist.screenshot("dibao-1-start-form-filled");
         assertThat(start.errors()).isEmpty();
         start.submit();
@@ -73,6 +80,9 @@ class DibaoApplicationBrowserTest {
         assertThat(jdbc.sql("select community_code from household where id = ?").param(dibaoCase.householdId())
                 .query(String.class).single()).isEqualTo("yuecun-dongyue");
         assertThat(taskKey(dibaoCase)).isEqualTo(TASK_ACCEPT);
+        assertThat(jdbc.sql("select name || ' ' || id_number || ' ' || relation || ' ' || monthly_income from dibao_supporter"
+                + " where case_id = ?").param(dibaoCase.id()).query(String.class).list())
+                .containsExactly("赵大成 " + sonId + " MAINTAINS_PARENT 1200.00");
 
         CamundaForm accept = tasklist.openTask(task(dibaoCase).getId());
         assertThat(String.join(" ", accept.values())).contains(dibaoCase.caseNumber(), "赵春花");
@@ -97,6 +107,8 @@ class DibaoApplicationBrowserTest {
                 .type("五了解隐性收入（元/月，无则填0）", 0)
                 .check("已入户走访核查", true)
                 .type("调查结论", "家庭经济困难属实");
+        // 入户调查 by two named investigators: the second is required
+        survey.type("第二调查人姓名", "孙立群");
         tasklist.screenshot("dibao-3-survey");
         survey.submit();
         tasklist.waiting().until(d -> TASK_REVIEW_BY_TOWNSHIP.equals(taskKey(dibaoCase)));
@@ -122,6 +134,9 @@ class DibaoApplicationBrowserTest {
         approval.submit();
         tasklist.waiting().until(d -> "APPROVED".equals(cases.find(dibaoCase.id()).orElseThrow().status().name()));
         assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("220.00");
+        assertThat(cases.find(dibaoCase.id()).orElseThrow().calculationSnapshot()).contains("赵大成", "\"contribution\":\"0.00\"");
+        assertThat(jdbc.sql("select second_investigator from dibao_survey where case_id = ?").param(dibaoCase.id())
+                .query(String.class).single()).isEqualTo("孙立群");
         tasklist.screenshot("dibao-6-approved");
     }
 

@@ -287,6 +287,78 @@ class DibaoApplicationProcessTest {
     }
 
     @Test
+    void aSupportersShareAndTheEmploymentCostDeductionCountInTheIncome() {
+        // rural (岳村乡), 2 people: the head is in work (在职) with a wage of 1000.00, less 20 % employment costs
+        // (dibao-employment-deduction.dmn) = 800.00 counted; a son outside the household earns 2500.00, of which
+        // (2500 − 1500) × 20 % = 200.00 counts (dibao-supporter-contribution.dmn); a daughter earns 1500.00, at
+        // the threshold: nothing. Counted 1000.00, per capita 500.00; (520 − 500) × 2 = 40.00
+        var base = TestApplications.yuecunHousehold(2, "0");
+        var members = List.of(new MemberForm("在职户主", TestApplications.idNumber(true), "HEAD", "EMPLOYED", "NONE",
+                List.of(new cn.minzheng.bureau.household.HouseholdForm.IncomeForm("WAGE", "1000"))),
+                base.household().members().get(1));
+        String son = TestApplications.idNumber(true);
+        var withMembers = TestApplications.withMembers(base, members);
+        var form = new DibaoApplicationForm(withMembers.household(), "ORDINARY", false, null, null, List.of(
+                new cn.minzheng.bureau.dibao.SupporterForm("王大山", son, "MAINTAINS_PARENT", "2500"),
+                new cn.minzheng.bureau.dibao.SupporterForm("王小花", TestApplications.idNumber(false), "MAINTAINS_PARENT",
+                        "1500.00")));
+        DibaoCase dibaoCase = walkToReview(form);
+        assertThat(jdbc.sql("select count(*) from dibao_supporter where case_id = ?").param(dibaoCase.id())
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(instance(dibaoCase)).variables().containsEntry("perCapitaIncome", "500.00")
+                .containsEntry("monthlyAmount", "40.00");
+        String snapshot = cases.find(dibaoCase.id()).orElseThrow().calculationSnapshot();
+        assertThat(snapshot).contains("\"supporters\":[{\"name\":\"王大山\",\"idNumber\":\"" + son
+                        + "\",\"relation\":\"MAINTAINS_PARENT\",\"monthlyIncome\":\"2500.00\",\"threshold\":\"1500.00\","
+                        + "\"share\":\"0.2\",\"contribution\":\"200.00\"}")
+                .contains("\"contribution\":\"0.00\"")
+                .contains("SUPPORTER_CONTRIBUTION").contains("\"monthlyAmount\":\"-200.00\"")
+                .contains("\"countedMonthlyIncome\":\"1000.00\"");
+    }
+
+    @Test
+    void aSupporterWithoutAnIdNumberIsRefusedAndNothingIsWritten() {
+        long before = jdbc.sql("select (select count(*) from household) + (select count(*) from dibao_case)"
+                + " + (select count(*) from dibao_supporter)").query(Long.class).single();
+        var base = TestApplications.yuecunHousehold(1, "300");
+        var form = new DibaoApplicationForm(base.household(), "ORDINARY", false, null, null,
+                List.of(new cn.minzheng.bureau.dibao.SupporterForm("王大山", " ", "MAINTAINS_PARENT", "2500")));
+        assertThatThrownBy(() -> walker.submit(CLERK, form))
+                .satisfies(violation("第1位赡养（抚养、扶养）义务人的公民身份号码不能为空"));
+        assertThat(jdbc.sql("select (select count(*) from household) + (select count(*) from dibao_case)"
+                + " + (select count(*) from dibao_supporter)").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theSurveyNeedsASecondInvestigatorWhoThenCannotReviewTheCase() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300"));
+        walker.accept(CLERK, dibaoCase);
+        // an investigator list of one: refused in Chinese, nothing written, the task stays
+        Map<String, Object> alone = new java.util.HashMap<>();
+        alone.put("secondInvestigator", " ");
+        assertThatThrownBy(() -> walker.survey(CLERK, dibaoCase, alone))
+                .satisfies(violation("入户调查须由至少两名调查人员共同进行：请填写第二调查人姓名"));
+        // nor is the surveyor their own second investigator (王丽 is clerk.yuecun)
+        assertThatThrownBy(() -> walker.survey(CLERK, dibaoCase, Map.of("secondInvestigator", "王丽")))
+                .satisfies(violation("第二调查人不能是您本人"));
+        assertThat(jdbc.sql("select count(*) from dibao_survey where case_id = ?").param(dibaoCase.id())
+                .query(Long.class).single()).isZero();
+        assertThat(instance(dibaoCase)).isWaitingAt(TASK_SURVEY);
+
+        // the township reviewer (李建国, reviewer.yuecun) went along as the second investigator: not the reviewer
+        walker.survey(CLERK, dibaoCase, Map.of("secondInvestigator", "李建国"));
+        assertThat(jdbc.sql("select second_investigator from dibao_survey where case_id = ?").param(dibaoCase.id())
+                .query(String.class).single()).isEqualTo("李建国");
+        assertThat((String) engine.getRuntimeService().getVariable(dibaoCase.processInstanceId(), "surveySummary"))
+                .endsWith("调查人：王丽（岳村乡经办人）、李建国");
+        assertThatThrownBy(() -> walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意"))
+                .satisfies(violation("是本案件入户调查的第二调查人，不能办理乡镇审核"));
+        assertThat(instance(dibaoCase)).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP);
+        assertThat(jdbc.sql("select count(*) from dibao_decision where case_id = ? and step = ?")
+                .params(dibaoCase.id(), TASK_REVIEW_BY_TOWNSHIP).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void snapshotKeepsWhatWasDecidedWhenTheHouseholdChangesLater() {
         DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "400"));
         String snapshot = cases.find(dibaoCase.id()).orElseThrow().calculationSnapshot();

@@ -85,7 +85,7 @@ class DibaoApplicationRestTest {
         String survey = taskId("clerk.renqiu", instance, "Task_SurveyHousehold");
         var surveyAnswers = Map.<String, Object>of("assetsFinding", "无房产车辆", "incomeFinding", "仅养老金",
                 "employmentFinding", "均已退休或无业", "utilitiesMonthlyVerified", 96.5, "hiddenIncomeMonthly", 0,
-                "homeVisitDone", true, "surveyConclusion", "属实");
+                "homeVisitDone", true, "surveyConclusion", "属实", "secondInvestigator", "孙立群");
         assertThat(submit("clerk.renqiu", survey, surveyAnswers).status()).isEqualTo(204);
 
         String review = taskId("reviewer.renqiu", instance, "Task_ReviewByTownship");

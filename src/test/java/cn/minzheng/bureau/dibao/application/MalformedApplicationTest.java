@@ -100,6 +100,15 @@ class MalformedApplicationTest {
             a.put("relatedStaffName", "李四");
             a.put("relatedStaffUserId", "x' or '1'='1");
         }, "系统账号");
+        add(cases, "supporter without an ID number", a -> supporter(a).remove("idNumber"), "义务人的公民身份号码不能为空");
+        add(cases, "supporter with a wrong check digit", a -> supporter(a).put("idNumber", wrongCheckDigit()), "校验位");
+        add(cases, "supporter without a name", a -> supporter(a).remove("name"), "义务人姓名不能为空");
+        add(cases, "supporter with an unknown relation", a -> supporter(a).put("relation", "NEIGHBOUR"), "义务人与申请家庭的关系");
+        add(cases, "supporter with a negative income", a -> supporter(a).put("monthlyIncome", -1), "负数");
+        add(cases, "a member named as a supporter", a -> supporter(a).put("idNumber", member(a).get("idNumber")), "家庭以外");
+        add(cases, "the same supporter twice", a -> supporters(a).add(new LinkedHashMap<>(supporter(a))), "重复");
+        add(cases, "a supporter's contribution declared as income", a -> income(a).put("type", "SUPPORTER_CONTRIBUTION"),
+                "不能申报");
         add(cases, "household missing", a -> a.remove("household"), "household");
         return cases.stream();
     }
@@ -152,7 +161,8 @@ class MalformedApplicationTest {
 
     private long rows() {
         return jdbc.sql("select (select count(*) from household) + (select count(*) from dibao_case)"
-                + " + (select count(*) from act_ru_execution)").query(Long.class).single();
+                + " + (select count(*) from act_ru_execution) + (select count(*) from dibao_supporter)")
+                .query(Long.class).single();
     }
 
     private static void add(List<Arguments> cases, String what, Consumer<Map<String, Object>> breakIt, String messagePart) {
@@ -178,6 +188,23 @@ class MalformedApplicationTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> members(Map<String, Object> application) {
         return (List<Map<String, Object>>) household(application).get("members");
+    }
+
+    /** The application's first supporter, added (valid) on first use. */
+    private static Map<String, Object> supporter(Map<String, Object> application) {
+        return supporters(application).get(0);
+    }
+
+    /** The application's supporters, one valid supporter added when there are none. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> supporters(Map<String, Object> application) {
+        if (!(application.get("supporters") instanceof List<?> list) || list.isEmpty()) {
+            List<Map<String, Object>> supporters = new ArrayList<>();
+            supporters.add(new LinkedHashMap<>(Map.of("name", "王大山", "idNumber", TestApplications.idNumber(true),
+                    "relation", "MAINTAINS_PARENT", "monthlyIncome", "2500.00")));
+            application.put("supporters", supporters);
+        }
+        return (List<Map<String, Object>>) application.get("supporters");
     }
 
     private static Map<String, Object> member(Map<String, Object> application) {

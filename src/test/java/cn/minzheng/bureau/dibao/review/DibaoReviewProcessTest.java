@@ -1,5 +1,6 @@
 package cn.minzheng.bureau.dibao.review;
 
+import java.time.YearMonth;
 import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPROVE;
 import static cn.minzheng.bureau.dibao.review.ReviewProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -168,6 +169,54 @@ class DibaoReviewProcessTest {
         assertThat(review.outcome()).isEqualTo(ReviewOutcome.LOWER);
         assertThat(review.decidedBy()).isEqualTo(APPROVER);
         assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isEqualByComparingTo("340.00");
+    }
+
+    @Test
+    void aHouseholdAboveTheStandardThroughWorkIsPhasedOutMonthByMonth() {
+        DibaoCase dibaoCase = activeCase(2, "300"); // 740
+        // the head found work: wage 1300 (灵活就业, no deduction): per capita 650 > 520; without the wage 0 < 520
+        jdbc.sql("update income_item set monthly_amount = 1300 where income_type = 'WAGE' and member_id in "
+                + "(select id from household_member where household_id = ?)").param(dibaoCase.householdId()).update();
+        ProcessInstance instance = start(dibaoCase, ReviewStarter.CHANGE_REPORTED, "户主在县城找到工作");
+        resurvey(instance, Map.of());
+        assertThat(instance).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP).variables().containsEntry(VAR_NEEDS_APPROVAL, true)
+                .containsEntry("proposedAmount", "740.00");
+        assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "outcomeReason"))
+                .isEqualTo("因家庭成员就业，人均收入650.00元超过低保标准520.00元，给予渐退期3个月：决定次月起按原标准继续发放3个月，期满停保");
+        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of(VAR_REVIEW_DECISION, APPROVE));
+        complete(APPROVER, instance, TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, APPROVE));
+        assertThat(instance).isEnded().hasPassed(END_APPLIED);
+        assertThat(reviews.ofCase(dibaoCase.id()).get(0).outcome()).isEqualTo(ReviewOutcome.PHASE_OUT);
+
+        YearMonth decided = YearMonth.now();
+        assertThat(cases.gradualExitUntil(dibaoCase.id())).contains(decided.plusMonths(3));
+        // month by month: the daily schedule keeps paying for three months after the decision's, then cancels
+        for (int month = 0; month <= 3; month++) {
+            scheduler.endGradualExits(decided.plusMonths(month));
+            DibaoCase paying = cases.find(dibaoCase.id()).orElseThrow();
+            assertThat(paying.status()).as("month +" + month).isEqualTo(CaseStatus.APPROVED);
+            assertThat(paying.monthlyAmount()).isEqualByComparingTo("740.00");
+        }
+        // meanwhile no periodic review: its end is decided
+        scheduler.startDue(LocalDate.now().plusYears(2));
+        assertThat(reviews.ofCase(dibaoCase.id())).hasSize(1);
+        scheduler.endGradualExits(decided.plusMonths(4));
+        DibaoCase ended = cases.find(dibaoCase.id()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(CaseStatus.CANCELLED);
+        assertThat(ended.closingReason()).isEqualTo("渐退期满停保：渐退期按原标准发放至" + decided.plusMonths(3));
+    }
+
+    @Test
+    void aHouseholdAboveTheStandardThroughHiddenIncomeIsCancelledAtOnce() {
+        DibaoCase dibaoCase = activeCase(1, "100"); // (520 − 100) × 1 = 420
+        ProcessInstance instance = start(dibaoCase, ReviewStarter.CHANGE_REPORTED, "群众反映有出租收入");
+        // 600 of rent found by the survey: per capita 700 > 520, and without the wage still 600 > 520
+        resurvey(instance, Map.of("hiddenIncomeMonthly", 600, "hiddenIncomeNote", "出租门面"));
+        complete(REVIEWER, instance, TASK_REVIEW_BY_TOWNSHIP, Map.of(VAR_REVIEW_DECISION, APPROVE));
+        complete(APPROVER, instance, TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, APPROVE));
+        assertThat(reviews.ofCase(dibaoCase.id()).get(0).outcome()).isEqualTo(ReviewOutcome.CANCEL);
+        assertThat(cases.find(dibaoCase.id()).orElseThrow().status()).isEqualTo(CaseStatus.CANCELLED);
+        assertThat(cases.gradualExitUntil(dibaoCase.id())).isEmpty();
     }
 
     @Test

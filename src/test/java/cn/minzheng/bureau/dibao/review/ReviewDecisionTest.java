@@ -29,4 +29,41 @@ class ReviewDecisionTest {
         assertThat(decision.newAmount()).isEqualByComparingTo(newAmount);
         assertThat(decision.needsApproval()).isEqualTo(needsApproval);
     }
+
+    @ParameterizedTest(name = "{0} -> {1}, eligible {2}, cancel proposed {3}, through employment {4}, {5} months: {6}")
+    @CsvSource({
+            // current, recomputed, eligible, cancelProposed, through employment, gradual-exit months → outcome, amount
+            "740.00, 0.00,   false, false, true,  3, PHASE_OUT, 740.00",
+            "740.00, 0.00,   false, false, false, 3, CANCEL,      0.00", // above the standard, not through work
+            "740.00, 0.00,   false, false, true,  0, CANCEL,      0.00", // the locality gives no gradual exit
+            "740.00, 0.00,   false, true,  true,  3, CANCEL,      0.00", // the clerk proposes cancelling (death …)
+            "740.00, 340.00, true,  false, true,  3, LOWER,     340.00"}) // still below the standard: no exit
+    void aHouseholdAboveTheStandardThroughWorkIsPhasedOut(String current, String recomputed, boolean eligible,
+                                                          boolean cancelProposed, boolean throughEmployment, int months,
+                                                          ReviewOutcome outcome, String newAmount) {
+        ReviewDecision decision = ReviewDecision.of(new BigDecimal(current), new BigDecimal(recomputed), eligible,
+                cancelProposed, new BigDecimal("0.20"), throughEmployment, months);
+        assertThat(decision.outcome()).isEqualTo(outcome);
+        assertThat(decision.newAmount()).isEqualByComparingTo(newAmount);
+        assertThat(decision.needsApproval()).isTrue();
+    }
+
+    @ParameterizedTest(name = "decided {0}, {1} months: {2} paid {3}")
+    @CsvSource({
+            // decided in March with 3 months: April, May and June are paid as before, July is not
+            "2026-03, 3, 2026-03, true",
+            "2026-03, 3, 2026-04, true",
+            "2026-03, 3, 2026-05, true",
+            "2026-03, 3, 2026-06, true",
+            "2026-03, 3, 2026-07, false",
+            // across the year's end
+            "2026-11, 3, 2027-02, true",
+            "2026-11, 3, 2027-03, false",
+            // 6 months
+            "2026-01, 6, 2026-07, true",
+            "2026-01, 6, 2026-08, false"})
+    void aPhasingOutHouseholdIsPaidMonthByMonthUntilTheEnd(String decided, int months, String month, boolean paid) {
+        assertThat(GradualExit.pays(java.time.YearMonth.parse(decided), months, java.time.YearMonth.parse(month)))
+                .isEqualTo(paid);
+    }
 }
