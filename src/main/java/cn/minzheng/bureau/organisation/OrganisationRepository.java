@@ -66,6 +66,11 @@ public class OrganisationRepository {
                 .query(RecordRows.of(Organisation.class)).optional();
     }
 
+    public Optional<Organisation> findByCreditCode(String creditCode) {
+        return jdbc.sql("select " + COLUMNS + " from social_organisation where credit_code = ?").param(creditCode)
+                .query(RecordRows.of(Organisation.class)).optional();
+    }
+
     public List<Organisation> list() {
         return jdbc.sql("select " + COLUMNS + " from social_organisation order by id").query(RecordRows.of(Organisation.class)).list();
     }
@@ -205,6 +210,32 @@ public class OrganisationRepository {
         jdbc.sql("update social_organisation set announced_on = ? where id = ? and status = ?")
                 .params(on, id, OrganisationStatus.REGISTERED.name()).update();
         audit.record(ENTITY, id, null, null, "ANNOUNCED", "system", "成立登记公告", null, Map.of("announcedOn", on.toString()));
+    }
+
+    /** 责令整改 after the annual inspection: still registered, shown as such on the public register. */
+    @Transactional
+    public void orderedToRectify(long id, LocalDate on, LocalDate until, String reason) {
+        changeStatus(id, OrganisationStatus.REGISTERED, OrganisationStatus.RECTIFYING, on, null,
+                "责令整改（期限至" + until + "）：" + reason);
+    }
+
+    /** 整改完成: back to normal. */
+    @Transactional
+    public void rectified(long id, LocalDate on, String actor, String note) {
+        changeStatus(id, OrganisationStatus.RECTIFYING, OrganisationStatus.REGISTERED, on, actor, "整改完成：" + note);
+    }
+
+    /** 撤销登记: the rectification was not made. */
+    @Transactional
+    public void revoked(long id, LocalDate on, String actor, String reason) {
+        changeStatus(id, OrganisationStatus.RECTIFYING, OrganisationStatus.REVOKED, on, actor, "撤销登记：" + reason);
+    }
+
+    private void changeStatus(long id, OrganisationStatus from, OrganisationStatus to, LocalDate on, String actor, String note) {
+        requireStatus(id, from);
+        jdbc.sql("update social_organisation set status = ? where id = ?").params(to.name(), id).update();
+        history(id, to, on, actor, note);
+        audit.record(ENTITY, id, null, null, to.name(), actor == null ? "system" : actor, note, null, Map.of("status", to.name()));
     }
 
     private void requireStatus(long id, OrganisationStatus expected) {
