@@ -120,6 +120,14 @@ public class OrganisationController {
         return inspections.ofOrganisation(id);
     }
 
+    @Operation(summary = "一个民间组织的变更登记、注销登记申请及结果")
+    @GetMapping("/{id}/changes")
+    public List<OrganisationRepository.Change> changes(@PathVariable long id) {
+        requireSection();
+        register.find(id).orElseThrow(() -> RuleViolation.notFound("民间组织" + id));
+        return register.changes(id);
+    }
+
     @Operation(summary = "开展年度检查（与Tasklist启动表单同一规则）")
     @PostMapping("/inspections")
     @ResponseStatus(HttpStatus.CREATED)

@@ -206,6 +206,35 @@ class OrganisationRestTest {
         assertThat(page).contains(code).doesNotContain("2024年度", "合格", "31000", "800.00", "1000.00");
     }
 
+    @Test
+    void aChangeOrCancellationThroughEngineRestMeetsTheSameRules() {
+        String code = registeredIn2024();
+        long organisation = register.findByCreditCode(code).orElseThrow().id();
+        String start = "/engine-rest/process-definition/key/organisation-change/submit-form";
+        Http.Response lowFunds = http.post("orgclerk", start, Map.of("variables", Map.of("creditCode", typed(code, "String"),
+                "changeKind", typed("FUNDS", "String"), "newValue", typed(20000.0, "Double"), "changeReason", typed("减资", "String"))));
+        assertThat(lowFunds.status()).isEqualTo(400);
+        assertThat(lowFunds.json().get("message").asText()).contains("社会团体的注册资金不得少于30000.00元");
+        Http.Response noReport = http.post("orgclerk", start, Map.of("variables", Map.of("creditCode", typed(code, "String"),
+                "changeKind", typed("CANCELLATION", "String"), "changeReason", typed("解散", "String"))));
+        assertThat(noReport.status()).isEqualTo(400);
+        assertThat(noReport.json().get("message").asText()).contains("注销登记须有清算报告");
+        Http.Response takenName = http.post("orgclerk", start, Map.of("variables", Map.of("creditCode", typed(code, "String"),
+                "changeKind", typed("NAME", "String"), "newValue", typed("中原区摄影家协会", "String"), "changeReason", typed("更名", "String"))));
+        assertThat(takenName.status()).isEqualTo(409);
+        assertThat(http.get("orgclerk", "/api/organisations/" + organisation + "/changes").json()).isEmpty();
+        assertThat(http.post("clerk.yuecun", start, Map.of("variables", Map.of("creditCode", typed(code, "String")))).status())
+                .isEqualTo(403);
+
+        Http.Response accepted = http.post("orgclerk", start, Map.of("variables", Map.of("creditCode", typed(code, "String"),
+                "changeKind", typed("DOMICILE", "String"), "newValue", typed("中原区桐柏路8号", "String"),
+                "changeReason", typed("原住所租期届满", "String"))));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        JsonNode changes = http.get("orghead", "/api/organisations/" + organisation + "/changes").json();
+        assertThat(changes.findValuesAsText("status")).containsExactly("PENDING");
+        assertThat(changes.get(0).get("oldValue").asText()).isEqualTo("中原区淮河路1号");
+    }
+
     private String registeredIn2024() {
         LocalDate on = LocalDate.of(2024, 6, 10);
         long id = register.apply(new OrganisationRepository.Application(OrganisationRegistrationProcessTest.uniqueName("棋牌协会"),
