@@ -30,7 +30,7 @@ public enum LineOfWork {
                     district(Groups.COMMUNITY_SECTION))),
     SOCIAL_ASSISTANCE("社会救助", 26, "特困人员救助供养和临时救助的登记、调查评估、乡镇（街道）审核、公示和区民政局审批", Cards.DIBAO,
             List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER), district(Groups.DIBAO_HEAD))),
-    ORGANISATION("民间组织登记", 27, "社会团体和民办非企业单位的名称核准、成立登记、审批和发证", Cards.ORGANISATION,
+    ORGANISATION("民间组织登记", 27, "社会团体和民办非企业单位的名称核准、成立登记、审批和发证，变更和注销登记，年度检查、责令整改和撤销登记", Cards.ORGANISATION,
             List.of(district(Groups.ORGANISATION_SECTION), district(Groups.ORGANISATION_HEAD))),
     ELDERLY_ALLOWANCE("老龄工作", 28, "高龄津贴的月度提议核对（对照户籍确认）和年度生存认证，老年人优待证的申领、审核、发证和补办",
             Cards.ELDERLY, List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER))),

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,12 +23,14 @@ import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.engine.EngineAuthentication;
 import cn.minzheng.bureau.engine.EngineClock;
+import cn.minzheng.bureau.organisation.AnnualInspectionRepository.Inspection;
 import cn.minzheng.bureau.organisation.OrganisationRepository.Organisation;
 import cn.minzheng.bureau.organisation.OrganisationRepository.StatusChange;
 
 /**
  * 民间组织登记 for the 民间组织管理科: the register with each organisation's history, the name check and the 名称预先核准
- * reservation. 成立登记 itself starts the process (Tasklist or engine REST), through the same service rules.
+ * reservation, the annual inspections. 成立登记 itself starts the process (Tasklist or engine REST), through the same
+ * service rules; a 年度检查 starts here too, through the process's start (the same rules as its start form).
  */
 @RestController
 @RequestMapping("/api/organisations")
@@ -35,13 +40,27 @@ public class OrganisationController {
     private final OrganisationRegistrationService service;
     private final OrganisationSettings settings;
     private final IdentityService identityService;
+    private final AnnualInspectionRepository inspections;
+    private final FormService formService;
+    private final RepositoryService repositoryService;
 
     public OrganisationController(OrganisationRepository register, OrganisationRegistrationService service,
-                                  OrganisationSettings settings, IdentityService identityService) {
+                                  OrganisationSettings settings, IdentityService identityService,
+                                  AnnualInspectionRepository inspections, FormService formService,
+                                  RepositoryService repositoryService) {
         this.register = register;
         this.service = service;
         this.settings = settings;
         this.identityService = identityService;
+        this.inspections = inspections;
+        this.formService = formService;
+        this.repositoryService = repositoryService;
+    }
+
+    public record InspectionRequest(String creditCode, Object inspectionYear) {
+    }
+
+    public record InspectionStarted(String processInstanceId) {
     }
 
     public record OrganisationView(Organisation organisation, List<StatusChange> history) {
@@ -91,6 +110,36 @@ public class OrganisationController {
         requireSection();
         return Map.of(OrganisationKind.SOCIAL_GROUP, service.minimumFunds(OrganisationKind.SOCIAL_GROUP).toPlainString(),
                 OrganisationKind.PRIVATE_NON_ENTERPRISE, service.minimumFunds(OrganisationKind.PRIVATE_NON_ENTERPRISE).toPlainString());
+    }
+
+    @Operation(summary = "一个民间组织的历年年度检查")
+    @GetMapping("/{id}/inspections")
+    public List<Inspection> inspections(@PathVariable long id) {
+        requireSection();
+        register.find(id).orElseThrow(() -> RuleViolation.notFound("民间组织" + id));
+        return inspections.ofOrganisation(id);
+    }
+
+    @Operation(summary = "一个民间组织的变更登记、注销登记申请及结果")
+    @GetMapping("/{id}/changes")
+    public List<OrganisationRepository.Change> changes(@PathVariable long id) {
+        requireSection();
+        register.find(id).orElseThrow(() -> RuleViolation.notFound("民间组织" + id));
+        return register.changes(id);
+    }
+
+    @Operation(summary = "开展年度检查（与Tasklist启动表单同一规则）")
+    @PostMapping("/inspections")
+    @ResponseStatus(HttpStatus.CREATED)
+    public InspectionStarted startInspection(@RequestBody InspectionRequest request) {
+        requireSection();
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(AnnualInspectionProcess.KEY)
+                .latestVersion().singleResult().getId();
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put(AnnualInspectionProcess.CREDIT_CODE.name(), request.creditCode());
+        variables.put(AnnualInspectionProcess.INSPECTION_YEAR.name(), request.inspectionYear());
+        ProcessInstance instance = formService.submitStartForm(definition, variables);
+        return new InspectionStarted(instance.getId());
     }
 
     private void requireSection() {

@@ -66,6 +66,11 @@ public class OrganisationRepository {
                 .query(RecordRows.of(Organisation.class)).optional();
     }
 
+    public Optional<Organisation> findByCreditCode(String creditCode) {
+        return jdbc.sql("select " + COLUMNS + " from social_organisation where credit_code = ?").param(creditCode)
+                .query(RecordRows.of(Organisation.class)).optional();
+    }
+
     public List<Organisation> list() {
         return jdbc.sql("select " + COLUMNS + " from social_organisation order by id").query(RecordRows.of(Organisation.class)).list();
     }
@@ -205,6 +210,136 @@ public class OrganisationRepository {
         jdbc.sql("update social_organisation set announced_on = ? where id = ? and status = ?")
                 .params(on, id, OrganisationStatus.REGISTERED.name()).update();
         audit.record(ENTITY, id, null, null, "ANNOUNCED", "system", "成立登记公告", null, Map.of("announcedOn", on.toString()));
+    }
+
+    /** 责令整改 after the annual inspection: still registered, shown as such on the public register. */
+    @Transactional
+    public void orderedToRectify(long id, LocalDate on, LocalDate until, String reason) {
+        changeStatus(id, OrganisationStatus.REGISTERED, OrganisationStatus.RECTIFYING, on, null,
+                "责令整改（期限至" + until + "）：" + reason);
+    }
+
+    /** 整改完成: back to normal. */
+    @Transactional
+    public void rectified(long id, LocalDate on, String actor, String note) {
+        changeStatus(id, OrganisationStatus.RECTIFYING, OrganisationStatus.REGISTERED, on, actor, "整改完成：" + note);
+    }
+
+    /** 撤销登记: the rectification was not made. */
+    @Transactional
+    public void revoked(long id, LocalDate on, String actor, String reason) {
+        changeStatus(id, OrganisationStatus.RECTIFYING, OrganisationStatus.REVOKED, on, actor, "撤销登记：" + reason);
+    }
+
+    private void changeStatus(long id, OrganisationStatus from, OrganisationStatus to, LocalDate on, String actor, String note) {
+        requireStatus(id, from);
+        jdbc.sql("update social_organisation set status = ? where id = ?").params(to.name(), id).update();
+        history(id, to, on, actor, note);
+        audit.record(ENTITY, id, null, null, to.name(), actor == null ? "system" : actor, note, null, Map.of("status", to.name()));
+    }
+
+    /** A 变更登记 or 注销登记 applied for. */
+    public record ChangeApplication(ChangeKind kind, String newValue, String reason, LocalDate liquidationReportDate,
+                                    String netAssetsDestination) {
+    }
+
+    public record Change(long id, long organisationId, ChangeKind kind, String oldValue, String newValue, String reason,
+                         LocalDate liquidationReportDate, String netAssetsDestination, String status, LocalDate appliedOn,
+                         LocalDate decidedOn, String appliedBy, String reviewedBy, String approvedBy) {
+    }
+
+    public List<Change> changes(long organisationId) {
+        return jdbc.sql("""
+                select id, organisation_id, kind, old_value, new_value, reason, liquidation_report_date, net_assets_destination,
+                       status, applied_on, decided_on, applied_by, reviewed_by, approved_by
+                from social_organisation_change where organisation_id = ? order by id""")
+                .param(organisationId).query(RecordRows.of(Change.class)).list();
+    }
+
+    public Optional<Change> change(long changeId) {
+        return jdbc.sql("""
+                select id, organisation_id, kind, old_value, new_value, reason, liquidation_report_date, net_assets_destination,
+                       status, applied_on, decided_on, applied_by, reviewed_by, approved_by
+                from social_organisation_change where id = ?""").param(changeId).query(RecordRows.of(Change.class)).optional();
+    }
+
+    /**
+     * 变更登记 / 注销登记 applied for: the change recorded as pending with the value before; a new name is taken at once
+     * (so nobody else can apply for it meanwhile) and freed again if the change is refused.
+     */
+    @Transactional
+    public long applyForChange(long id, ChangeApplication application, String oldValue, LocalDate today, String processInstanceId,
+                               String actor) {
+        requireStatus(id, OrganisationStatus.REGISTERED);
+        if (jdbc.sql("select count(*) from social_organisation_change where organisation_id = ? and status = 'PENDING'")
+                .param(id).query(Long.class).single() > 0) {
+            throw new RuleViolation("CHANGE_PENDING", "该组织有尚未办结的变更或注销申请，请办结后再申请", 409);
+        }
+        if (application.kind() == ChangeKind.NAME) {
+            releaseExpired(application.newValue(), today);
+            try {
+                jdbc.sql("insert into social_organisation_name (name, organisation_id, reserved_by, reserved_at) values (?, ?, ?, ?)")
+                        .params(application.newValue(), id, actor, Timestamp.from(Instant.now())).update();
+            } catch (DuplicateKeyException taken) {
+                throw nameTaken(application.newValue());
+            }
+        }
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into social_organisation_change (organisation_id, kind, old_value, new_value, reason, liquidation_report_date,
+                    net_assets_destination, status, applied_on, applied_by, process_instance_id, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)""")
+                .params(id, application.kind().name(), oldValue, application.newValue(), application.reason(),
+                        application.liquidationReportDate(), application.netAssetsDestination(), today, actor, processInstanceId,
+                        Timestamp.from(Instant.now()))
+                .update(key, "id");
+        long changeId = key.getKey().longValue();
+        audit.record(ENTITY, id, null, null, "CHANGE_APPLIED", actor, application.kind().label() + "：" + application.reason(), null,
+                Map.of("changeId", changeId, "kind", application.kind().name()));
+        return changeId;
+    }
+
+    @Transactional
+    public void changeReviewed(long changeId, String actor) {
+        jdbc.sql("update social_organisation_change set reviewed_by = ? where id = ?").params(actor, changeId).update();
+    }
+
+    /** 准予变更 / 准予注销: the register changed, with its history; a cancelled organisation's names are free. */
+    @Transactional
+    public void changeApproved(long changeId, LocalDate today, String actor) {
+        Change change = change(changeId).orElseThrow();
+        long id = change.organisationId();
+        requireStatus(id, OrganisationStatus.REGISTERED);
+        if (change.kind() == ChangeKind.CANCELLATION) {
+            jdbc.sql("update social_organisation set status = ? where id = ?").params(OrganisationStatus.CANCELLED.name(), id).update();
+            jdbc.sql("delete from social_organisation_name where organisation_id = ?").param(id).update();
+            history(id, OrganisationStatus.CANCELLED, today, actor, "注销登记：" + change.reason() + "（清算报告" + change.liquidationReportDate()
+                    + "，剩余财产" + change.netAssetsDestination() + "）");
+        } else {
+            Object value = change.kind() == ChangeKind.FUNDS ? new BigDecimal(change.newValue()) : change.newValue();
+            jdbc.sql("update social_organisation set " + change.kind().column() + " = ? where id = ?").params(value, id).update();
+            if (change.kind() == ChangeKind.NAME) {
+                jdbc.sql("delete from social_organisation_name where organisation_id = ? and name = ?").params(id, change.oldValue()).update();
+            }
+            history(id, OrganisationStatus.REGISTERED, today, actor, change.kind().label() + "：“" + change.oldValue() + "”变更为“"
+                    + change.newValue() + "”，理由：" + change.reason());
+        }
+        jdbc.sql("update social_organisation_change set status = 'APPROVED', approved_by = ?, decided_on = ? where id = ?")
+                .params(actor, today, changeId).update();
+        audit.record(ENTITY, id, null, null, "CHANGE_APPROVED", actor, change.kind().label(), null,
+                Map.of("changeId", changeId, "kind", change.kind().name()));
+    }
+
+    /** 不予变更: a new name taken for the change is free again. */
+    @Transactional
+    public void changeRefused(long changeId, LocalDate today, String actor, String reason) {
+        Change change = change(changeId).orElseThrow();
+        if (change.kind() == ChangeKind.NAME) {
+            jdbc.sql("delete from social_organisation_name where organisation_id = ? and name = ?")
+                    .params(change.organisationId(), change.newValue()).update();
+        }
+        jdbc.sql("update social_organisation_change set status = 'REFUSED', decided_on = ? where id = ?").params(today, changeId).update();
+        audit.record(ENTITY, change.organisationId(), null, null, "CHANGE_REFUSED", actor, reason, null, Map.of("changeId", changeId));
     }
 
     private void requireStatus(long id, OrganisationStatus expected) {

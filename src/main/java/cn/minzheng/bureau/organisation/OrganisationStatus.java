@@ -8,7 +8,13 @@ public enum OrganisationStatus {
     /** Registered, certificate issued, announced. */
     REGISTERED("正常"),
     /** 不予登记. */
-    REFUSED("不予登记");
+    REFUSED("不予登记"),
+    /** 责令整改 after the annual inspection (missed, or 不合格 twice in a row); still registered. */
+    RECTIFYING("责令整改"),
+    /** 撤销登记: the rectification was not made. */
+    REVOKED("已撤销"),
+    /** 注销登记 after liquidation; the name is free again. */
+    CANCELLED("已注销");
 
     private final String label;
 

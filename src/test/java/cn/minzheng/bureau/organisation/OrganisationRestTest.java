@@ -2,10 +2,13 @@ package cn.minzheng.bureau.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +30,14 @@ import cn.minzheng.bureau.support.WebappSession;
 class OrganisationRestTest {
 
     private static final String START = "/engine-rest/process-definition/key/organisation-registration/submit-form";
+    private static final String INSPECTION_START = "/engine-rest/process-definition/key/organisation-annual-inspection/submit-form";
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    OrganisationRepository register;
 
     Http http;
 
@@ -138,6 +144,114 @@ class OrganisationRestTest {
         assertThat(byCode).contains("中原区康乐居家养老服务中心").doesNotContain("中原区摄影家协会");
         String nothing = anonymous.get("/public/organisations?q=" + enc("<script>")).body();
         assertThat(nothing).contains("没有找到与“&lt;script&gt;”相符的民间组织").doesNotContain("<script>");
+    }
+
+    @Test
+    void anAnnualInspectionStartsAndIsReportedThroughEngineRestAndApiWithTheSameRules() {
+        // before the report deadline of 2024 (31 May 2025), or the job executor would find the inspection missed
+        ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2025-03-03 10:00:00"));
+        try {
+            inspectionThroughRestAndApi();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private void inspectionThroughRestAndApi() {
+        String code = registeredIn2024();
+        long organisation = register.findByCreditCode(code).orElseThrow().id();
+        long before = inspections();
+        String wrongCheck = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
+        Http.Response badCode = http.post("orgclerk", INSPECTION_START, Map.of("variables", inspectionStart(wrongCheck, 2024)));
+        assertThat(badCode.status()).isEqualTo(400);
+        assertThat(badCode.json().get("message").asText()).contains("校验码错误");
+        Http.Response badYear = http.post("orgclerk", "/api/organisations/inspections", Map.of("creditCode", code, "inspectionYear", 2099));
+        assertThat(badYear.status()).isEqualTo(400);
+        assertThat(badYear.json().get("detail").asText()).startsWith("检查年度不能大于");
+        Http.Response tooEarly = http.post("orgclerk", "/api/organisations/inspections", Map.of("creditCode", code, "inspectionYear", 2023));
+        assertThat(tooEarly.json().get("detail").asText()).contains("不参加2023年度检查");
+        assertThat(http.post("clerk.yuecun", "/api/organisations/inspections", Map.of("creditCode", code, "inspectionYear", 2024))
+                .status()).isEqualTo(403);
+        assertThat(http.post("clerk.yuecun", INSPECTION_START, Map.of("variables", inspectionStart(code, 2024))).status()).isEqualTo(403);
+        assertThat(inspections()).isEqualTo(before);
+
+        Http.Response started = http.post("orgclerk", "/api/organisations/inspections", Map.of("creditCode", code, "inspectionYear", 2024));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        Http.Response twice = http.post("orgclerk", INSPECTION_START, Map.of("variables", inspectionStart(code, 2024)));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("message").asText()).contains("2024年度的年度检查已经开展，不能重复开展");
+        assertThat(inspections()).isEqualTo(before + 1);
+
+        String instance = started.json().get("processInstanceId").asText();
+        String task = http.get("orgclerk", "/engine-rest/task?processInstanceId=" + instance).json().get(0).get("id").asText();
+        Map<String, Object> report = new HashMap<>();
+        report.put("income", typed(1000.0, "Double"));
+        report.put("expenditure", typed(800.0, "Double"));
+        report.put("netAssets", typed(31000.0, "Double"));
+        report.put("activitiesHeld", typed(2.5, "Double"));
+        report.put("charterFollowed", typed("YES", "String"));
+        report.put("supervisorOpinion", typed("YES", "String"));
+        Http.Response fractional = http.post("orgclerk", "/engine-rest/task/" + task + "/submit-form", Map.of("variables", report));
+        assertThat(fractional.status()).isEqualTo(400);
+        assertThat(fractional.json().get("message").asText()).contains("年度开展活动次数必须是整数");
+        assertThat(http.get("orgclerk", "/api/organisations/" + organisation + "/inspections").json().get(0).hasNonNull("income")).isFalse();
+        report.put("activitiesHeld", typed(6, "Integer"));
+        Http.Response reported = http.post("orgclerk", "/engine-rest/task/" + task + "/submit-form", Map.of("variables", report));
+        assertThat(reported.status()).as(reported.body()).isEqualTo(204);
+        JsonNode inspection = http.get("orghead", "/api/organisations/" + organisation + "/inspections").json().get(0);
+        assertThat(inspection.get("result").asText()).isEqualTo("QUALIFIED");
+        assertThat(inspection.get("status").asText()).isEqualTo("REPORTED");
+        // not published yet: nothing of it on the public page, and never the figures
+        String page = new WebappSession(port).get("/public/organisations?q=" + code).body();
+        assertThat(page).contains(code).doesNotContain("2024年度", "合格", "31000", "800.00", "1000.00");
+    }
+
+    @Test
+    void aChangeOrCancellationThroughEngineRestMeetsTheSameRules() {
+        String code = registeredIn2024();
+        long organisation = register.findByCreditCode(code).orElseThrow().id();
+        String start = "/engine-rest/process-definition/key/organisation-change/submit-form";
+        Http.Response lowFunds = http.post("orgclerk", start, Map.of("variables", Map.of("creditCode", typed(code, "String"),
+                "changeKind", typed("FUNDS", "String"), "newValue", typed(20000.0, "Double"), "changeReason", typed("减资", "String"))));
+        assertThat(lowFunds.status()).isEqualTo(400);
+        assertThat(lowFunds.json().get("message").asText()).contains("社会团体的注册资金不得少于30000.00元");
+        Http.Response noReport = http.post("orgclerk", start, Map.of("variables", Map.of("creditCode", typed(code, "String"),
+                "changeKind", typed("CANCELLATION", "String"), "changeReason", typed("解散", "String"))));
+        assertThat(noReport.status()).isEqualTo(400);
+        assertThat(noReport.json().get("message").asText()).contains("注销登记须有清算报告");
+        Http.Response takenName = http.post("orgclerk", start, Map.of("variables", Map.of("creditCode", typed(code, "String"),
+                "changeKind", typed("NAME", "String"), "newValue", typed("中原区摄影家协会", "String"), "changeReason", typed("更名", "String"))));
+        assertThat(takenName.status()).isEqualTo(409);
+        assertThat(http.get("orgclerk", "/api/organisations/" + organisation + "/changes").json()).isEmpty();
+        assertThat(http.post("clerk.yuecun", start, Map.of("variables", Map.of("creditCode", typed(code, "String")))).status())
+                .isEqualTo(403);
+
+        Http.Response accepted = http.post("orgclerk", start, Map.of("variables", Map.of("creditCode", typed(code, "String"),
+                "changeKind", typed("DOMICILE", "String"), "newValue", typed("中原区桐柏路8号", "String"),
+                "changeReason", typed("原住所租期届满", "String"))));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        JsonNode changes = http.get("orghead", "/api/organisations/" + organisation + "/changes").json();
+        assertThat(changes.findValuesAsText("status")).containsExactly("PENDING");
+        assertThat(changes.get(0).get("oldValue").asText()).isEqualTo("中原区淮河路1号");
+    }
+
+    private String registeredIn2024() {
+        LocalDate on = LocalDate.of(2024, 6, 10);
+        long id = register.apply(new OrganisationRepository.Application(OrganisationRegistrationProcessTest.uniqueName("棋牌协会"),
+                OrganisationKind.SOCIAL_GROUP, "钱进", "中原区淮河路1号", new BigDecimal("30000"), "棋牌交流", "中原区体育局",
+                "中体〔2024〕1号", on), null, on, null, "orgclerk");
+        String code = OrganisationRegistrationProcessTest.creditCode('1');
+        register.registered(id, code, on, "orgclerk");
+        register.announced(id, on);
+        return code;
+    }
+
+    private static Map<String, Object> inspectionStart(String code, int year) {
+        return Map.of("creditCode", typed(code, "String"), "inspectionYear", typed(year, "Integer"));
+    }
+
+    private long inspections() {
+        return jdbc.sql("select count(*) from social_organisation_inspection").query(Long.class).single();
     }
 
     private Map<String, Object> startForm(String name, String funds) {
