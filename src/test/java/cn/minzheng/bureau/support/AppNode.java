@@ -48,6 +48,11 @@ public final class AppNode implements AutoCloseable {
         return new AppNode(name, builder.start(), dir.resolve("node.log"), port);
     }
 
+    /** The node's operating-system process id (its memory: /proc/PID/status). */
+    public long pid() {
+        return process.pid();
+    }
+
     public int port() {
         return port;
     }
