@@ -87,7 +87,11 @@ class OrganisationChangeBrowserTest {
         tasklist.loginAs("orgclerk");
         CamundaForm start = tasklist.startProcess("民间组织变更、注销登记");
         start.type("统一社会信用代码", organisation.creditCode()).select("申请事项", "注销登记")
-                .type("理由", "会员大会决议解散").date("清算报告日期（注销登记必填）", TODAY.minusDays(5))
+                .type("理由", "会员大会决议解散");
+        // form-js reads a date as month/day/year: its placeholder says so in Chinese, not "mm/dd/yyyy"
+        tasklist.waiting().until(d -> "月/日/年，或点击选择".equals(
+                start.field("清算报告日期（注销登记必填）", 0).getAttribute("placeholder")));
+        start.date("清算报告日期（注销登记必填）", TODAY.minusDays(5))
                 .type("剩余财产（净资产）去向（注销登记必填）", "移交中原区慈善总会用于公益事业");
         tasklist.submit(start, "organisation-cancellation-start", () -> processOf(organisation) != null);
         String instance = processOf(organisation);

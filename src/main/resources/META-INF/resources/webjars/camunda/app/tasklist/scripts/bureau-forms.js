@@ -106,6 +106,9 @@ function translateWithin(root) {
       input.setAttribute('placeholder', '搜索');
     } else if (input.getAttribute('placeholder') === 'Select') {
       input.setAttribute('placeholder', '请选择');
+    } else if (input.getAttribute('placeholder') === 'mm/dd/yyyy') {
+      // form-js shows and reads a date as month/day/year; the placeholder says so in Chinese
+      input.setAttribute('placeholder', '月/日/年，或点击选择');
     }
   });
   root.querySelectorAll && root.querySelectorAll('.fjs-container [aria-label^="Remove"]').forEach(function (button) {
