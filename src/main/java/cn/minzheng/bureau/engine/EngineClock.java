@@ -2,6 +2,7 @@ package cn.minzheng.bureau.engine;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 
@@ -22,6 +23,10 @@ public final class EngineClock {
 
     public static Instant instant() {
         return now().toInstant();
+    }
+
+    public static LocalDateTime dateTime() {
+        return LocalDateTime.ofInstant(instant(), ZoneId.systemDefault());
     }
 
     public static LocalDate today() {

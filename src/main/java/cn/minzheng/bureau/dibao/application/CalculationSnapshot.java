@@ -1,6 +1,5 @@
 package cn.minzheng.bureau.dibao.application;
 
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import cn.minzheng.bureau.dibao.verification.AssetRule;
 import cn.minzheng.bureau.dibao.verification.EconomicStatusReport;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.region.AreaType;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /** What a calculation used, saved on the case: later edits of the household never change what was decided. */
 final class CalculationSnapshot {
@@ -20,7 +20,7 @@ final class CalculationSnapshot {
     static Map<String, Object> of(Household household, IncomeAssessment assessment, BenefitCalculation benefit,
                                   AreaType area, EconomicStatusReport report, AssetRule.AssetCheck assets) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
-        snapshot.put("computedAt", LocalDateTime.now().toString());
+        snapshot.put("computedAt", EngineClock.dateTime().toString());
         snapshot.put("areaType", area.name());
         snapshot.put("members", household.members().stream().map(CalculationSnapshot::member).toList());
         snapshot.put("countedMonthlyIncome", assessment.countedMonthlyIncome().toPlainString());
