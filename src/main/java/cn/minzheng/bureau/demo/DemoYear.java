@@ -53,6 +53,7 @@ import cn.minzheng.bureau.household.HouseholdForm;
 import cn.minzheng.bureau.household.HouseholdForm.IncomeForm;
 import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
 import cn.minzheng.bureau.household.ResidentIdNumber;
+import cn.minzheng.bureau.importing.RosterImports;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.payroll.PayrollStarter;
 import cn.minzheng.bureau.region.AreaType;
@@ -86,6 +87,7 @@ public class DemoYear {
     static final String HAIL_NAME = "秋季冰雹灾害";
     static final String WATERLOGGING_NAME = "汛期城区内涝";
     static final String CAMPAIGN_TITLE = "扶贫济困送温暖";
+    static final String ROSTER_FILE = "在保家庭名册（系统上线前）.xlsx";
 
     private static final List<String> TOWNSHIPS = List.of("yuecun", "mengke", "renqiu", "zhongyuan");
     private static final String SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
@@ -100,6 +102,7 @@ public class DemoYear {
     private final StandardService standards;
     private final RegionRepository regions;
     private final DonationRepository donations;
+    private final RosterImports imports;
     private final TaskService taskService;
     private final ManagementService managementService;
     private final FormService formService;
@@ -110,7 +113,7 @@ public class DemoYear {
     private final double scale;
 
     public DemoYear(DibaoWalker walker, PayrollStarter payrolls, ReviewStarter reviews, StandardService standards,
-                    RegionRepository regions, DonationRepository donations, TaskService taskService,
+                    RegionRepository regions, DonationRepository donations, RosterImports imports, TaskService taskService,
                     ManagementService managementService, FormService formService, RepositoryService repositoryService,
                     JdbcClient jdbc,
                     @Value("${bureau.demo-data.year:false}") boolean wanted,
@@ -122,6 +125,7 @@ public class DemoYear {
         this.standards = standards;
         this.regions = regions;
         this.donations = donations;
+        this.imports = imports;
         this.taskService = taskService;
         this.managementService = managementService;
         this.formService = formService;
@@ -160,12 +164,10 @@ public class DemoYear {
         Run run = new Run(new Random(seed), scale);
         YearMonth first = current.minusMonths(12);
         try {
-            // the caseload the year begins with: approved in the month before it, paid from its first month
-            run.at(first.minusMonths(1).atDay(10).atTime(9, 0));
-            int initial = run.scaled(INITIAL_HOUSEHOLDS);
-            for (int i = 0; i < initial; i++) {
-                run.apply(false);
-            }
+            // the caseload the year begins with: the district's roster taken over from Excel (名册导入) on the first
+            // day of the year, paid from its first month (a roster's start month may not lie after the current month)
+            run.at(first.atDay(1).atTime(9, 0));
+            int initial = run.takeOverRoster(run.scaled(INITIAL_HOUSEHOLDS), first);
             log.info("demo year: {} households in 低保 at the start of {}", initial, first);
             int newPerYear = run.scaled(NEW_HOUSEHOLDS);
             int cancelPerYear = run.scaled(CANCELLED_HOUSEHOLDS);
@@ -195,6 +197,7 @@ public class DemoYear {
                     run.at(month.atDay(8).atTime(9, 0));
                     run.campaign(month, current, realNow);
                 }
+                log.info("demo year: {} done, {} cases active", month, run.activeCases.size());
             }
         } finally {
             ClockUtil.reset();
@@ -290,7 +293,7 @@ public class DemoYear {
         private DibaoApplicationForm application(String township) {
             List<Region> communities = regions.children(township);
             Region community = communities.get(random.nextInt(communities.size()));
-            AreaType area = "yuecun".equals(township) || "mengke".equals(township) ? AreaType.RURAL : AreaType.URBAN;
+            AreaType area = areaOf(township);
             int roll = random.nextInt(100);
             CaseCategory category = roll < 62 ? CaseCategory.ORDINARY : roll < 90 ? CaseCategory.ELDERLY : CaseCategory.SEVERE_DISABILITY;
             int sizeRoll = random.nextInt(100);
@@ -334,6 +337,10 @@ public class DemoYear {
             return new DibaoApplicationForm(household, category.name(), false, null, null);
         }
 
+        private AreaType areaOf(String township) {
+            return "yuecun".equals(township) || "mengke".equals(township) ? AreaType.RURAL : AreaType.URBAN;
+        }
+
         private String given() {
             int length = random.nextInt(100) < 70 ? 2 : 1;
             StringBuilder name = new StringBuilder();
@@ -354,6 +361,69 @@ public class DemoYear {
                 if (idNumbers.add(id)) {
                     return id;
                 }
+            }
+        }
+
+        // ---- the roster taken over at the start ------------------------------------------------------------
+
+        /**
+         * The households already in 低保 before the year, in the template of 名册导入, uploaded, validated and committed
+         * by the administrator as an installation takes over its roster: {@code households} cases paid from
+         * {@code startMonth}. Returns how many cases the import made.
+         */
+        int takeOverRoster(int households, YearMonth startMonth) {
+            List<String[]> rows = new ArrayList<>();
+            for (int h = 1; h <= households; h++) {
+                String township = TOWNSHIPS.get(random.nextInt(TOWNSHIPS.size()));
+                DibaoApplicationForm form = application(township);
+                HouseholdForm household = form.household();
+                CaseCategory category = CaseCategory.valueOf(form.caseCategory());
+                AreaType area = areaOf(township);
+                StandardService.Standard standard = standards.standardFor(area, category);
+                int size = household.members().size();
+                BigDecimal income = BigDecimal.ZERO;
+                for (MemberForm member : household.members()) {
+                    for (IncomeForm item : member.incomes()) {
+                        income = income.add(new BigDecimal(String.valueOf(item.monthlyAmount())));
+                    }
+                }
+                BigDecimal amount = standard.monthlyStandard().multiply(BigDecimal.valueOf(size)).subtract(income)
+                        .add(standard.categoryAddition());
+                for (int m = 0; m < size; m++) {
+                    MemberForm member = household.members().get(m);
+                    String wage = member.incomes().stream().filter(i -> "WAGE".equals(i.type())).map(i -> String.valueOf(i.monthlyAmount()))
+                            .findFirst().orElse("0");
+                    String other = member.incomes().stream().filter(i -> !"WAGE".equals(i.type())).map(i -> String.valueOf(i.monthlyAmount()))
+                            .findFirst().orElse("0");
+                    boolean head = m == 0;
+                    rows.add(new String[] {String.valueOf(h), head ? township : null, head ? household.communityCode() : null,
+                            head ? household.address() : null, head ? household.bankName() : null,
+                            head ? household.bankAccount() : null, member.name(), member.idNumber(), member.relation(),
+                            member.employmentStatus(), member.disabilityLevel(), wage, other, head ? category.label() : null,
+                            head ? amount.toPlainString() : null, head ? startMonth.toString() : null});
+                }
+            }
+            var batch = imports.upload(ROSTER_FILE, new java.io.ByteArrayInputStream(DemoRosterImport.workbook(rows)), "admin");
+            awaitImport(batch.id());
+            if (imports.batch(batch.id()).rejectedCount() > 0) {
+                throw new IllegalStateException("demo year: the roster has rejected rows: " + jdbc.sql(
+                        "select messages from import_row where batch_id = ? and status = 'REJECTED'").param(batch.id())
+                        .query(String.class).list().stream().limit(3).toList());
+            }
+            imports.commit(batch.id(), "admin", true);
+            awaitImport(batch.id());
+            activeCases.addAll(jdbc.sql("select id from dibao_case where import_batch_id = ? order by id").param(batch.id())
+                    .query(Long.class).list());
+            return activeCases.size();
+        }
+
+        private void awaitImport(long batchId) {
+            long until = System.currentTimeMillis() + 600_000;
+            while (!imports.progress(batchId).finished()) {
+                if (System.currentTimeMillis() > until) {
+                    throw new IllegalStateException("demo year: the roster import did not finish within ten minutes");
+                }
+                sleep();
             }
         }
 
