@@ -9,10 +9,8 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +23,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -200,7 +197,7 @@ public class DemoYear {
                 log.info("demo year: {} done, {} cases active", month, run.activeCases.size());
             }
         } finally {
-            ClockUtil.reset();
+            EngineClock.reset();
         }
         Built built = new Built(first, current.minusMonths(1), run.applied, run.approved, run.refused, run.cancelled,
                 run.reviewed, run.payrollCount, System.currentTimeMillis() - started);
@@ -244,7 +241,7 @@ public class DemoYear {
 
         void at(LocalDateTime time) {
             clock = time;
-            ClockUtil.setCurrentTime(Date.from(time.atZone(ZoneId.systemDefault()).toInstant()));
+            EngineClock.moveTo(time);
         }
 
         /** A minute passes: each step of the year has a time of its own, in order. */

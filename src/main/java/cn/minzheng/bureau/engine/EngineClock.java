@@ -25,6 +25,15 @@ public final class EngineClock {
         return now().toInstant();
     }
 
+    /** Moves the clock (the demo year builds its months this way); {@link #reset()} puts it back. */
+    public static void moveTo(LocalDateTime time) {
+        ClockUtil.setCurrentTime(Date.from(time.atZone(ZoneId.systemDefault()).toInstant()));
+    }
+
+    public static void reset() {
+        ClockUtil.reset();
+    }
+
     public static LocalDateTime dateTime() {
         return LocalDateTime.ofInstant(instant(), ZoneId.systemDefault());
     }
