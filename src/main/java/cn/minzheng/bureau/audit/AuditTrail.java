@@ -2,7 +2,6 @@ package cn.minzheng.bureau.audit;
 
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.engine.EngineAuthentication;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * Writes and reads the audit trail. Called by the repositories in the same transaction as the change
@@ -48,7 +48,7 @@ public class AuditTrail {
     public void record(String entityType, long entityId, Long householdId, Long caseId, String action, String actor,
                        String reason, Map<String, ?> before, Map<String, ?> after) {
         jdbc.sql(INSERT)
-                .params(Timestamp.from(Instant.now()), actor != null ? actor : currentUser(), entityType, entityId,
+                .params(Timestamp.from(EngineClock.instant()), actor != null ? actor : currentUser(), entityType, entityId,
                         householdId, caseId, action, truncate(reason, 1000), toJson(before), toJson(after))
                 .update();
     }
@@ -61,7 +61,7 @@ public class AuditTrail {
         if (entries.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(EngineClock.instant());
         String user = currentUser();
         List<Object[]> rows = entries.stream().map(e -> new Object[] {now, e.actor() != null ? e.actor() : user,
                 e.entityType(), e.entityId(), e.householdId(), e.caseId(), e.action(), truncate(e.reason(), 1000),
@@ -76,7 +76,7 @@ public class AuditTrail {
                 insert into audit_event (occurred_at, actor, entity_type, entity_id, household_id, case_id, action,
                     reason, before_state, after_state)
                 values (?, ?, 'DIBAO_CASE', ?, (select household_id from dibao_case where id = ?), ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(Instant.now()), actor != null ? actor : currentUser(), caseId, caseId, caseId,
+                .params(Timestamp.from(EngineClock.instant()), actor != null ? actor : currentUser(), caseId, caseId, caseId,
                         action, truncate(reason, 1000), toJson(before), toJson(after))
                 .update();
     }
@@ -93,7 +93,7 @@ public class AuditTrail {
                 select ?, ?, 'DIBAO_CASE', id, household_id, id, 'STATUS_CHANGED', ?,
                     '{"status":"' || status || '"}', ?
                 from dibao_case where id = ?""")
-                .params(Timestamp.from(Instant.now()), actor != null ? actor : currentUser(), truncate(reason, 1000),
+                .params(Timestamp.from(EngineClock.instant()), actor != null ? actor : currentUser(), truncate(reason, 1000),
                         toJson(Map.of("status", newStatus)), caseId)
                 .update();
     }

@@ -23,7 +23,8 @@ import cn.minzheng.bureau.dibao.DibaoCase;
 
 /**
  * With bureau.demo-data.enabled: demo users on first start, and households at every stage while
- * they are not there yet (bureau.demo-data.applications, default true).
+ * they are not there yet (bureau.demo-data.applications, default true); with bureau.demo-data.year also a year of
+ * history before them ({@link DemoYear}), once.
  */
 @Component
 @ConditionalOnProperty(name = "bureau.demo-data.enabled", havingValue = "true")
@@ -44,16 +45,18 @@ public class DemoDataSeeder {
     private final DemoYoufu demoYoufu;
     private final DemoStatistics demoStatistics;
     private final DemoAgencyRecords agencyRecords;
+    private final DemoYear demoYear;
 
     public DemoDataSeeder(IdentityService identityService, DibaoWalker walker, JdbcClient jdbc, DemoRelief demoRelief,
                           DemoMoney demoMoney, DemoReorganisation demoReorganisation, DemoCommunity demoCommunity,
                           DemoOrganisations demoOrganisations, DemoGaoling demoGaoling, DemoYoufu demoYoufu,
-                          DemoStatistics demoStatistics, DemoAgencyRecords agencyRecords,
+                          DemoStatistics demoStatistics, DemoAgencyRecords agencyRecords, DemoYear demoYear,
                           @Value("${bureau.demo-data.applications:true}") boolean applications) {
         this.demoGaoling = demoGaoling;
         this.demoYoufu = demoYoufu;
         this.demoStatistics = demoStatistics;
         this.agencyRecords = agencyRecords;
+        this.demoYear = demoYear;
         this.demoRelief = demoRelief;
         this.demoMoney = demoMoney;
         this.demoReorganisation = demoReorganisation;
@@ -69,6 +72,9 @@ public class DemoDataSeeder {
     @Order(3)
     public void seed() {
         createMissingUsers(); // per user, so roles added later reach an existing installation
+        if (demoYear.wanted() && !demoYear.present()) {
+            demoYear.build(); // first: the demo's own households and next month's payroll come on top of the year
+        }
         if (applications && !demoHouseholdsPresent()) {
             DemoHouseholds.all().forEach(this::walk);
             log.info("demo data: {} applications", DemoHouseholds.all().size());

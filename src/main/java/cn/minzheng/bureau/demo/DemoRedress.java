@@ -58,7 +58,8 @@ public class DemoRedress {
     }
 
     private java.util.Optional<Long> activeCaseOf(String township) {
-        return jdbc.sql("select min(id) from dibao_case where township_code = ? and status = ?")
+        // a case decided by the procedure (one taken over from a roster has no decision to appeal)
+        return jdbc.sql("select min(id) from dibao_case where township_code = ? and status = ? and import_batch_id is null")
                 .params(township, CaseStatus.APPROVED.name())
                 .query(Long.class).optional();
     }

@@ -48,7 +48,7 @@ public class DemoRosterImport {
     @EventListener(ApplicationReadyEvent.class)
     @Order(4)
     public void seed() {
-        if (!applications || jdbc.sql("select count(*) from import_batch").query(Long.class).single() > 0) {
+        if (!applications || jdbc.sql("select count(*) from import_batch where file_name = ?").param(FILE_NAME).query(Long.class).single() > 0) {
             return;
         }
         imports.upload(FILE_NAME, new ByteArrayInputStream(workbook()), "admin");
@@ -61,6 +61,10 @@ public class DemoRosterImport {
     }
 
     static byte[] workbook() {
+        return workbook(rows());
+    }
+
+    private static List<String[]> rows() {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"1", "岳村乡", "西岳村", "西岳村12号", "中国农业银行", "6228480012340000011", "赵春生",
                 id(LocalDate.of(1956, 3, 2), 11), "户主", "丧失劳动能力", "无", "200", "0", "一般困难家庭", "640", "2023-07"});
@@ -72,6 +76,11 @@ public class DemoRosterImport {
                 id(LocalDate.of(1985, 6, 30), 42), "户主", "灵活就业", "无", "300", "0", "一般困难家庭", "300", "2025-03"});
         rows.add(new String[] {"3", null, null, null, null, null, "周乐乐", id(LocalDate.of(2015, 2, 8), 51), "子女",
                 "在校学生", "无", "0", "0", null, null, null});
+        return rows;
+    }
+
+    /** A workbook in the template of 名册导入 (one row per member, the household's columns on the head's row). */
+    static byte[] workbook(List<String[]> rows) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("低保在保家庭");
             List<String> headers = List.of("户编号", "乡镇（街道）", "村（社区）", "家庭住址", "开户银行", "银行账号", "姓名",

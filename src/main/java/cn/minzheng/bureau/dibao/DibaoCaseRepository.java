@@ -33,6 +33,7 @@ import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.program.ProgramCase;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * The one writer of {@code dibao_case} and the tables of its members, history and decisions. Every change of a
@@ -76,10 +77,10 @@ public class DibaoCaseRepository {
     public DibaoCase insert(long householdId, Household household, CaseCategory category, boolean relatedToStaff,
                             String relatedStaffName, String relatedStaffUser, String actor, String processInstanceId) {
         refuseMembersOfOpenCases(household);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // as the column keeps it
+        Instant now = EngineClock.instant().truncatedTo(ChronoUnit.MICROS); // as the column keeps it
         long caseId = insertRow(householdId, household.townshipCode(), category, relatedToStaff, relatedStaffName,
                 relatedStaffUser, processInstanceId, now);
-        String caseNumber = CaseNumbers.of(Year.now(), caseId);
+        String caseNumber = CaseNumbers.of(Year.from(EngineClock.today()), caseId);
         jdbc.sql("update dibao_case set case_number = ? where id = ?").params(caseNumber, caseId).update();
         claimMembers(caseId, household);
         recordStatus(caseId, CaseStatus.APPLIED, actor, null);
@@ -166,7 +167,7 @@ public class DibaoCaseRepository {
         // the audit entry reads the status before the change itself, so it goes first
         audit.recordStatusChange(caseId, status.name(), actor, reason);
         int changed = jdbc.sql("update dibao_case set status = ?, updated_at = ? where id = ?")
-                .params(status.name(), Timestamp.from(Instant.now()), caseId)
+                .params(status.name(), Timestamp.from(EngineClock.instant()), caseId)
                 .update();
         if (changed != 1) {
             throw new RuleViolation("CASE_NOT_FOUND", "低保案件" + caseId + "不存在，无法变更其状态", 404);
@@ -185,7 +186,7 @@ public class DibaoCaseRepository {
                 update dibao_case set per_capita_income = ?, monthly_standard = ?, category_addition = ?,
                     monthly_amount = ?, calculation_snapshot = ?, updated_at = ? where id = ?""")
                 .params(calculation.perCapitaIncome(), calculation.monthlyStandard(), calculation.categoryAddition(),
-                        calculation.monthlyAmount(), snapshotJson, Timestamp.from(Instant.now()), caseId)
+                        calculation.monthlyAmount(), snapshotJson, Timestamp.from(EngineClock.instant()), caseId)
                 .update();
         mirror(caseId, null, null);
         audit.record("DIBAO_CASE", caseId, before.householdId(), caseId, "CALCULATED", null, "低保金测算",
@@ -201,7 +202,7 @@ public class DibaoCaseRepository {
         jdbc.sql("""
                 update dibao_case set monthly_amount = ?, per_capita_income = ?, monthly_standard = ?, updated_at = ?
                 where id = ?""")
-                .params(amount, perCapitaIncome, standard, Timestamp.from(Instant.now()), caseId)
+                .params(amount, perCapitaIncome, standard, Timestamp.from(EngineClock.instant()), caseId)
                 .update();
         mirror(caseId, actor, reason);
         audit.record("DIBAO_CASE", caseId, before.householdId(), caseId, "REVIEWED_AMOUNT", actor, reason,
@@ -238,7 +239,7 @@ public class DibaoCaseRepository {
         jdbc.sql("""
                 insert into dibao_decision (case_id, step, decision, comment, decided_by, decided_at)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(caseId, step, decision, comment, actor, Timestamp.from(Instant.now()))
+                .params(caseId, step, decision, comment, actor, Timestamp.from(EngineClock.instant()))
                 .update();
         audit.recordForCase(caseId, "DECIDED", actor, comment, null, Map.of("step", step, "decision", decision));
     }
@@ -252,7 +253,7 @@ public class DibaoCaseRepository {
 
     private void recordStatus(long caseId, CaseStatus status, String actor, String reason) {
         jdbc.sql("insert into dibao_case_status_history (case_id, status, changed_at, changed_by, reason) values (?, ?, ?, ?, ?)")
-                .params(caseId, status.name(), Timestamp.from(Instant.now()), actor, reason)
+                .params(caseId, status.name(), Timestamp.from(EngineClock.instant()), actor, reason)
                 .update();
     }
 
@@ -300,7 +301,7 @@ public class DibaoCaseRepository {
     }
 
     public void markReviewed(long caseId) {
-        jdbc.sql("update dibao_case set last_reviewed_at = ? where id = ?").params(Timestamp.from(Instant.now()), caseId).update();
+        jdbc.sql("update dibao_case set last_reviewed_at = ? where id = ?").params(Timestamp.from(EngineClock.instant()), caseId).update();
     }
 
     /** The case is handled by another township from now on (its household moved with a reorganisation). */
@@ -315,7 +316,7 @@ public class DibaoCaseRepository {
      */
     public void numberImportedCases(long importBatchId) {
         jdbc.sql("update dibao_case set case_number = " + CaseNumbers.sqlExpression() + " where import_batch_id = ?")
-                .params(CaseNumbers.prefix(Year.now()), importBatchId).update();
+                .params(CaseNumbers.prefix(Year.from(EngineClock.today())), importBatchId).update();
     }
 
     /**

@@ -1,7 +1,6 @@
 package cn.minzheng.bureau.dibao;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.common.RecordRows;
+import cn.minzheng.bureau.engine.EngineClock;
 
 @Repository
 public class SurveyRepository {
@@ -32,7 +32,7 @@ public class SurveyRepository {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, survey.assetsFinding(), survey.incomeFinding(), survey.employmentFinding(),
                         survey.utilitiesMonthlyVerified(), survey.hiddenIncomeMonthly(), survey.hiddenIncomeNote(),
-                        survey.homeVisitDone(), survey.conclusion(), surveyedBy, Timestamp.from(Instant.now()),
+                        survey.homeVisitDone(), survey.conclusion(), surveyedBy, Timestamp.from(EngineClock.instant()),
                         secondInvestigator)
                 .update();
     }

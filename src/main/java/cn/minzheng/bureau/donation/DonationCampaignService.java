@@ -27,6 +27,7 @@ import cn.minzheng.bureau.household.Labelled;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * The rules of donation-campaign.bpmn: the campaign's dates, a donation with its receipt, the plan at the end of the
@@ -59,7 +60,7 @@ public class DonationCampaignService {
         if (end.isBefore(start)) {
             throw new RuleViolation("INVALID_DATE", "捐赠截止日期不能早于开始日期");
         }
-        if (end.isBefore(LocalDate.now())) {
+        if (end.isBefore(EngineClock.today())) {
             throw new RuleViolation("INVALID_DATE", "捐赠截止日期已过，请重新确定捐赠期");
         }
         if (distribution.isBefore(end)) {
@@ -77,7 +78,7 @@ public class DonationCampaignService {
     public String registerDonation(long campaignId, Object donorTypeCode, String donor, Object cashValue, Object goodsRows,
                                    String actor) {
         Campaign campaign = donations.campaign(campaignId);
-        if (LocalDate.now().isBefore(campaign.windowStart())) {
+        if (EngineClock.today().isBefore(campaign.windowStart())) {
             throw new RuleViolation("OUTSIDE_WINDOW", "捐赠期自" + campaign.windowStart() + "开始，尚不能登记捐赠");
         }
         DonorType donorType = Labelled.parse(DonorType.class, donorTypeCode, "捐赠方类型");
@@ -110,7 +111,7 @@ public class DonationCampaignService {
             throw new RuleViolation("RECEIPTS_DO_NOT_RECONCILE", "捐赠收据编号不连续（" + collected.receipts() + "张收据，最大编号"
                     + collected.lastReceiptSeq() + "），请核对后再分配");
         }
-        Map<String, Long> weights = needy.perTownship(LocalDate.now());
+        Map<String, Long> weights = needy.perTownship(EngineClock.today());
         donations.replacePlan(campaignId, DonationPlan.plan(collected.cash(), collected.goods(), weights));
         donations.changeStatus(campaignId, CampaignStatus.PLANNED);
         return collected;

@@ -2,7 +2,6 @@ package cn.minzheng.bureau.donation;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.EnumMap;
@@ -19,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /** Campaigns, donations with their receipts, the plan per township and the distribution registers. */
 @Repository
@@ -42,11 +42,11 @@ public class DonationRepository {
                     status, process_instance_id, created_by, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params("PENDING-" + UUID.randomUUID().toString().substring(0, 20), title, notice, windowStart, windowEnd,
-                        distributionDate, CampaignStatus.COLLECTING.name(), processInstanceId, actor, Timestamp.from(Instant.now()))
+                        distributionDate, CampaignStatus.COLLECTING.name(), processInstanceId, actor, Timestamp.from(EngineClock.instant()))
                 .update(key, "id");
         long id = key.getKey().longValue();
         jdbc.sql("update donation_campaign set campaign_number = ? where id = ?")
-                .params("SNW" + Year.now() + "-" + String.format("%03d", id), id).update();
+                .params("SNW" + Year.from(EngineClock.today()) + "-" + String.format("%03d", id), id).update();
         return campaign(id);
     }
 
@@ -78,7 +78,7 @@ public class DonationRepository {
         jdbc.sql("""
                 insert into donation (campaign_id, receipt_seq, receipt_number, donor_type, donor_name, cash, registered_by,
                     registered_at) values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(campaignId, seq, receipt, donorType.name(), donorName, cash, actor, Timestamp.from(Instant.now()))
+                .params(campaignId, seq, receipt, donorType.name(), donorName, cash, actor, Timestamp.from(EngineClock.instant()))
                 .update(key, "id");
         long donationId = key.getKey().longValue();
         goods.forEach((kind, quantity) -> jdbc.sql("insert into donation_goods (donation_id, goods_kind, quantity) values (?, ?, ?)")
@@ -143,7 +143,7 @@ public class DonationRepository {
                 insert into donation_distribution (campaign_id, township_code, recipient_name, address, id_number, cash,
                     signature_confirmed, distributed_by, distributed_at) values (?, ?, ?, ?, ?, ?, true, ?, ?)""")
                 .params(campaignId, townshipCode, recipient.name(), recipient.address(), recipient.idNumber(),
-                        recipient.cash(), actor, Timestamp.from(Instant.now()))
+                        recipient.cash(), actor, Timestamp.from(EngineClock.instant()))
                 .update(key, "id");
         long id = key.getKey().longValue();
         recipient.goods().forEach((kind, quantity) -> jdbc.sql(

@@ -2,6 +2,7 @@ package cn.minzheng.bureau.engine;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 
@@ -22,6 +23,19 @@ public final class EngineClock {
 
     public static Instant instant() {
         return now().toInstant();
+    }
+
+    /** Moves the clock (the demo year builds its months this way); {@link #reset()} puts it back. */
+    public static void moveTo(LocalDateTime time) {
+        ClockUtil.setCurrentTime(Date.from(time.atZone(ZoneId.systemDefault()).toInstant()));
+    }
+
+    public static void reset() {
+        ClockUtil.reset();
+    }
+
+    public static LocalDateTime dateTime() {
+        return LocalDateTime.ofInstant(instant(), ZoneId.systemDefault());
     }
 
     public static LocalDate today() {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.household.Household.Income;
 import cn.minzheng.bureau.household.Household.Member;
 import cn.minzheng.bureau.household.Household.UtilitySpending;
+import cn.minzheng.bureau.engine.EngineClock;
 
 @Repository
 public class HouseholdRepository {
@@ -45,7 +45,7 @@ public class HouseholdRepository {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(household.townshipCode(), household.communityCode(), household.address(), household.bankName(),
                         household.bankAccount(), household.assetsDescription(), household.assetsValue(),
-                        u.water(), u.electricity(), u.gas(), u.heating(), Timestamp.from(Instant.now()))
+                        u.water(), u.electricity(), u.gas(), u.heating(), Timestamp.from(EngineClock.instant()))
                 .update(key, "id");
         long householdId = key.getKey().longValue();
         for (Member member : household.members()) {

@@ -1,7 +1,6 @@
 package cn.minzheng.bureau.importing;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.importing.kind.RosterKind;
 import cn.minzheng.bureau.importing.kind.StagedRow;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /** Import batches and their staged rows. */
 @Repository
@@ -41,7 +41,7 @@ public class ImportRepository {
         jdbc.sql("""
                 insert into import_batch (kind, disaster_id, file_name, stored_file, status, uploaded_by, uploaded_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(kind, disasterId, fileName, storedFile, ImportBatch.Status.VALIDATING.name(), user, Timestamp.from(Instant.now()))
+                .params(kind, disasterId, fileName, storedFile, ImportBatch.Status.VALIDATING.name(), user, Timestamp.from(EngineClock.instant()))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -100,7 +100,7 @@ public class ImportRepository {
                 update import_batch set status = ?, validated_at = ?, total_rows = validated_rows,
                     household_count = (select count(distinct household_key) from import_row where batch_id = ?)
                 where id = ?""")
-                .params(ImportBatch.Status.VALIDATED.name(), Timestamp.from(Instant.now()), id, id).update();
+                .params(ImportBatch.Status.VALIDATED.name(), Timestamp.from(EngineClock.instant()), id, id).update();
     }
 
     void fail(long id, String message) {
@@ -115,7 +115,7 @@ public class ImportRepository {
                     warnings_accepted_by = case when warning_count > 0 then ? else null end
                 where id = ? and status = ? and rejected_count = 0 and validated_rows > 0
                   and (warning_count = 0 or ?)""")
-                .params(ImportBatch.Status.COMMITTING.name(), user, Timestamp.from(Instant.now()), user, id,
+                .params(ImportBatch.Status.COMMITTING.name(), user, Timestamp.from(EngineClock.instant()), user, id,
                         ImportBatch.Status.VALIDATED.name(), warningsAccepted).update() == 1;
     }
 
@@ -131,7 +131,7 @@ public class ImportRepository {
         jdbc.sql("""
                 update import_batch set status = ?, committed_rows = ?, household_count = ?, case_count = ?,
                     committed_at = ? where id = ?""")
-                .params(ImportBatch.Status.COMMITTED.name(), rows, households, cases, Timestamp.from(Instant.now()), id).update();
+                .params(ImportBatch.Status.COMMITTED.name(), rows, households, cases, Timestamp.from(EngineClock.instant()), id).update();
     }
 
     /** The staged rows after {@code afterRow}, in file order, at most {@code limit}: what a commit writes. */

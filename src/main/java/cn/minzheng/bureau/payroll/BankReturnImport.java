@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TextFileCharset;
 import cn.minzheng.bureau.payroll.bank.BankReturnLayout;
 import cn.minzheng.bureau.payroll.bank.ReturnedPayment;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * 银行回盘: the bank's return file lists the payments that failed, one per line, in the layout that
@@ -192,7 +192,7 @@ public class BankReturnImport {
 
     /** The failures: the payment is marked failed (to be re-issued next month) and the bank's report kept. */
     private void record(long payrollId, List<Line> failures, String actor) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(EngineClock.instant());
         for (Line failure : failures) {
             jdbc.sql("update payment set status = ?, failure_reason = ? where id = ? and status = ?")
                     .params(PaymentStatus.FAILED.name(), failure.reason(), failure.paymentId(), PaymentStatus.ISSUED.name())

@@ -1,7 +1,6 @@
 package cn.minzheng.bureau.payroll;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -16,6 +15,7 @@ import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.program.ProgramKind;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * Computes a program's payroll of a month set-wise in the database, a handful of statements whatever the number
@@ -98,7 +98,7 @@ public class PayrollComputation {
             return 0;
         }
         String month = payroll.payrollMonth();
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(EngineClock.instant());
         long started = System.nanoTime();
         int reissued = reissueFailedPayments(payrollId, payroll.programCode(), month);
         // a program whose amounts follow the month's table (优抚: the year's standard)

@@ -1,13 +1,13 @@
 package cn.minzheng.bureau.payroll;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * 发放: marks an approved payroll's payments issued. Whoever calls it, a payroll that is not approved
@@ -39,7 +39,7 @@ public class PayrollIssue {
                 update payment set status = 'ISSUED', issued_at = ?
                 where payroll_id = ? and status = 'PENDING'
                   and exists (select 1 from payroll r where r.id = payment.payroll_id and r.status = 'ISSUED')""")
-                .params(Timestamp.from(Instant.now()), payrollId).update();
+                .params(Timestamp.from(EngineClock.instant()), payrollId).update();
     }
 
     static RuleViolation notApproved(Payroll payroll) {

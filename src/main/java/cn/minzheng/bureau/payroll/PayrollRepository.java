@@ -1,7 +1,6 @@
 package cn.minzheng.bureau.payroll;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /** The payroll rows; status changes are conditional updates, so a step out of order changes nothing. */
 @Repository
@@ -45,7 +45,7 @@ public class PayrollRepository {
      * (DuplicateKeyException).
      */
     public long insert(String programCode, YearMonth month) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(EngineClock.instant());
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into payroll (program_code, payroll_month, status, created_at, updated_at) values (?, ?, ?, ?, ?)")
                 .params(programCode, month.toString(), PayrollStatus.COMPUTING.name(), now, now)
@@ -150,6 +150,6 @@ public class PayrollRepository {
     }
 
     private static Timestamp now() {
-        return Timestamp.from(Instant.now());
+        return Timestamp.from(EngineClock.instant());
     }
 }

@@ -1,7 +1,6 @@
 package cn.minzheng.bureau.program;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.common.RecordRows;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * The one writer of {@code enrolment} and {@code enrolment_status_history}. A program that keeps its own case
@@ -66,7 +66,7 @@ public class EnrolmentRepository {
      * reason), an end sets the end month, a return from an end clears it.
      */
     public Enrolment mirror(ProgramCase programCase, String actor, String reason) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(EngineClock.instant());
         Optional<Enrolment> existing = forProgramCase(programCase.programCode(), programCase.programCaseId());
         if (existing.isEmpty()) {
             insertAll(List.of(programCase), actor, List.of(reason == null ? "" : reason), now);
@@ -75,7 +75,7 @@ public class EnrolmentRepository {
         Enrolment before = existing.get();
         boolean statusChanged = before.status() != programCase.status();
         String endMonth = programCase.status() == EnrolmentStatus.ENDED
-                ? (before.endMonth() != null && !statusChanged ? before.endMonth() : YearMonth.now().toString())
+                ? (before.endMonth() != null && !statusChanged ? before.endMonth() : YearMonth.from(EngineClock.today()).toString())
                 : null;
         jdbc.sql("""
                 update enrolment set household_id = ?, person_id_number = ?, township_code = ?, status = ?, amount = ?,
@@ -108,7 +108,7 @@ public class EnrolmentRepository {
         List<Object[]> history = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             ProgramCase c = cases.get(i);
-            String endMonth = c.status() == EnrolmentStatus.ENDED ? YearMonth.now().toString() : null;
+            String endMonth = c.status() == EnrolmentStatus.ENDED ? YearMonth.from(EngineClock.today()).toString() : null;
             rows.add(new Object[] {c.programCode(), c.householdId(), c.personIdNumber(), c.townshipCode(),
                     c.status().name(), c.amount(), c.startMonth(), endMonth, c.calculationSnapshot(), c.programCaseId(),
                     now, now});

@@ -26,6 +26,7 @@ import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.relief.DisasterRepository.NewDisaster;
 import cn.minzheng.bureau.relief.ReliefAllocation.Claim;
 import cn.minzheng.bureau.relief.ReliefAllocation.Result;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * The rules of disaster-relief.bpmn's steps that are more than a call: registering a disaster from its start form
@@ -62,7 +63,7 @@ public class DisasterReliefService {
     public Registered register(DisasterForm form, String initiator) {
         DisasterKind kind = Labelled.parse(DisasterKind.class, form.kind(), "灾害种类");
         LocalDateTime occurredAt = dateTime(form.occurredAt());
-        if (occurredAt.isAfter(LocalDateTime.now().plusMinutes(5))) {
+        if (occurredAt.isAfter(EngineClock.dateTime().plusMinutes(5))) {
             throw new RuleViolation("INVALID_DATE", "灾害发生时间不能晚于现在");
         }
         LocalDate endedOn = form.endedOn() == null ? null : date(form.endedOn());

@@ -2,7 +2,6 @@ package cn.minzheng.bureau.relief;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /** Disasters, their affected area, township rosters' sign-off, reports and escalations. */
 @Repository
@@ -45,11 +45,11 @@ public class DisasterRepository {
                 .params("PENDING-" + UUID.randomUUID().toString().substring(0, 20), disaster.kind().name(), disaster.name(),
                         Timestamp.valueOf(disaster.occurredAt()), disaster.endedOn(), disaster.cropAreaMu(),
                         disaster.housesDamaged(), disaster.housesCollapsed(), disaster.peopleAffected(),
-                        DisasterStatus.REGISTERED.name(), actor, Timestamp.from(Instant.now()))
+                        DisasterStatus.REGISTERED.name(), actor, Timestamp.from(EngineClock.instant()))
                 .update(key, "id");
         long id = key.getKey().longValue();
         jdbc.sql("update relief_disaster set disaster_number = ? where id = ?")
-                .params("ZH" + Year.now() + "-" + String.format("%04d", id), id).update();
+                .params("ZH" + Year.from(EngineClock.today()) + "-" + String.format("%04d", id), id).update();
         for (String village : disaster.villageCodes()) {
             jdbc.sql("insert into relief_disaster_village (disaster_id, village_code) values (?, ?)").params(id, village).update();
         }
@@ -132,7 +132,7 @@ public class DisasterRepository {
         jdbc.sql("""
                 update relief_township_roster set status = ?, signed_off_by = ?, signed_off_at = ?, review_comment = ?
                 where disaster_id = ? and township_code = ?""")
-                .params(status.name(), actor, Timestamp.from(Instant.now()), comment, id, township).update();
+                .params(status.name(), actor, Timestamp.from(EngineClock.instant()), comment, id, township).update();
     }
 
     public void fileReport(long id, ReportStage stage, String content, DisasterIndicators i, String actor) {
@@ -142,7 +142,7 @@ public class DisasterRepository {
                     collapsed_households, collapsed_rooms, severe_households, severe_rooms, general_households,
                     general_rooms, direct_loss)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, stage.name(), content, actor, Timestamp.from(Instant.now()), i.affectedPeople(), i.deaths(),
+                .params(id, stage.name(), content, actor, Timestamp.from(EngineClock.instant()), i.affectedPeople(), i.deaths(),
                         i.missing(), i.relocated(), i.needingAssistance(), i.cropAffectedMu(), i.cropDamagedMu(),
                         i.cropLostMu(), i.collapsedHouseholds(), i.collapsedRooms(), i.severeHouseholds(), i.severeRooms(),
                         i.generalHouseholds(), i.generalRooms(), i.directLoss())
@@ -172,13 +172,13 @@ public class DisasterRepository {
     public long escalate(long id, ReportStage stage) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into relief_escalation (disaster_id, stage, escalated_at) values (?, ?, ?)")
-                .params(id, stage.name(), Timestamp.from(Instant.now())).update(key, "id");
+                .params(id, stage.name(), Timestamp.from(EngineClock.instant())).update(key, "id");
         return key.getKey().longValue();
     }
 
     public void handleEscalation(long escalationId, String actor, String instruction) {
         jdbc.sql("update relief_escalation set handled_by = ?, handled_at = ?, instruction = ? where id = ?")
-                .params(actor, Timestamp.from(Instant.now()), instruction, escalationId).update();
+                .params(actor, Timestamp.from(EngineClock.instant()), instruction, escalationId).update();
     }
 
     public record Escalation(ReportStage stage, String handledBy, String instruction) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.household.ResidentIdNumber;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /** The registration rosters (登记造册) of a disaster: one row per affected household. */
 @Repository
@@ -47,7 +47,7 @@ public class RosterRepository {
                         h.persons(), h.category().name(), h.dibaoCaseId(), h.disabledMember(), h.cropLossMu(),
                         h.houseDamage().name(), h.collapsedRooms(), h.deaths(), h.deceasedNames(), h.winterReliefPersons(),
                         h.needsFood(), h.needsClothing(), h.needsQuilts(), h.needsHouseRepair(), h.needAmount(),
-                        h.tier().name(), actor, Timestamp.from(Instant.now()))
+                        h.tier().name(), actor, Timestamp.from(EngineClock.instant()))
                 .update(key, "id");
         long id = key.getKey().longValue();
         audit.record("RELIEF_HOUSEHOLD", id, householdOfCase(h.dibaoCaseId()), h.dibaoCaseId(), "REGISTERED", actor, null,
@@ -135,7 +135,7 @@ public class RosterRepository {
         int paid = jdbc.sql("""
                 update relief_household set paid_at = ?, paid_by = ?
                 where disaster_id = ? and allocated_amount > 0 and paid_at is null""")
-                .params(Timestamp.from(Instant.now()), actor, disasterId).update();
+                .params(Timestamp.from(EngineClock.instant()), actor, disasterId).update();
         audit.record("RELIEF_PAYMENT", disasterId, null, null, "PAID", actor, null, null, Map.of("households", paid));
         return paid;
     }
@@ -151,7 +151,7 @@ public class RosterRepository {
         int confirmed = jdbc.sql("""
                 update relief_household set receipt_confirmed_at = ?, receipt_confirmed_by = ?
                 where disaster_id = ? and township_code = ? and paid_at is not null and receipt_confirmed_at is null""")
-                .params(Timestamp.from(Instant.now()), actor, disasterId, townshipCode).update();
+                .params(Timestamp.from(EngineClock.instant()), actor, disasterId, townshipCode).update();
         audit.record("RELIEF_RECEIPT", disasterId, null, null, "RECEIPTS_CONFIRMED", actor, null, null,
                 Map.of("townshipCode", townshipCode, "households", confirmed));
         return confirmed;

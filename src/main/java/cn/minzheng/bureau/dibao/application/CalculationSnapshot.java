@@ -1,6 +1,5 @@
 package cn.minzheng.bureau.dibao.application;
 
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import cn.minzheng.bureau.dibao.verification.AssetRule;
 import cn.minzheng.bureau.dibao.verification.EconomicStatusReport;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.region.AreaType;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /** What a calculation used, saved on the case: later edits of the household never change what was decided. */
 final class CalculationSnapshot {
@@ -23,7 +23,7 @@ final class CalculationSnapshot {
                                   AreaType area, EconomicStatusReport report, AssetRule.AssetCheck assets,
                                   List<IncomeRules.SupporterShare> supporters) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
-        snapshot.put("computedAt", LocalDateTime.now().toString());
+        snapshot.put("computedAt", EngineClock.dateTime().toString());
         snapshot.put("areaType", area.name());
         snapshot.put("members", household.members().stream().map(CalculationSnapshot::member).toList());
         // 赡养（抚养、扶养）义务人 and what each must contribute (counted on the head as SUPPORTER_CONTRIBUTION)

@@ -232,7 +232,7 @@ public class DibaoApplicationService {
 
     /** 批准: the case pays from the month after approval. */
     public void activate(long caseId, String approvedBy) {
-        cases.activate(caseId, YearMonth.now().plusMonths(1).toString(), approvedBy);
+        cases.activate(caseId, YearMonth.from(EngineClock.today()).plusMonths(1).toString(), approvedBy);
     }
 
     /** What 计算家庭人均收入 found: the household assessed, its per-capita income, and a spending warning if any. */

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.CaseStatus;
+import cn.minzheng.bureau.engine.EngineClock;
 
 @Repository
 public class ReviewRepository {
@@ -43,7 +44,7 @@ public class ReviewRepository {
                 insert into dibao_review (case_id, kind, change_description, status, previous_amount, process_instance_id,
                     created_at, open_case_id) values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, kind, changeDescription, ReviewStatus.OPEN.name(), previousAmount, processInstanceId,
-                        Timestamp.from(Instant.now()), caseId)
+                        Timestamp.from(EngineClock.instant()), caseId)
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -79,7 +80,7 @@ public class ReviewRepository {
         jdbc.sql("""
                 update dibao_review set status = ?, decided_by = ?, closed_at = ?, open_case_id = null,
                     outcome_reason = coalesce(?, outcome_reason) where id = ?""")
-                .params(status.name(), decidedBy, Timestamp.from(Instant.now()), reason, id).update();
+                .params(status.name(), decidedBy, Timestamp.from(EngineClock.instant()), reason, id).update();
     }
 
     /**

@@ -20,6 +20,7 @@ import cn.minzheng.bureau.importing.kind.RosterBatch;
 import cn.minzheng.bureau.importing.kind.RosterKind;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.RegionRepository;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * The 低保 roster (低保在保家庭): the active households with their members, incomes and case, one row per member.
@@ -102,7 +103,7 @@ public class DibaoRosterKind implements RosterKind {
         Map<AreaType, Map<CaseCategory, Standard>> cache = new EnumMap<>(AreaType.class);
         return new DibaoRosterChecker(regions.current(), (area, category) -> cache
                 .computeIfAbsent(area, a -> new EnumMap<>(CaseCategory.class))
-                .computeIfAbsent(category, c -> standards.standardFor(area, c)), YearMonth.now(),
+                .computeIfAbsent(category, c -> standards.standardFor(area, c)), YearMonth.from(EngineClock.today()),
                 households::knownIdNumbers);
     }
 

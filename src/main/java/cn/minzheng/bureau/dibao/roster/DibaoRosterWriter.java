@@ -3,7 +3,6 @@ package cn.minzheng.bureau.dibao.roster;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -32,6 +31,7 @@ import cn.minzheng.bureau.importing.kind.RosterKind;
 import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.RegionRepository;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * Writes the chunks of a validated 低保 roster through the tables' owners, in batched statements: the households
@@ -64,7 +64,7 @@ final class DibaoRosterWriter implements RosterKind.Writer {
 
     @Override
     public int write(List<List<StagedRow>> groups) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(EngineClock.instant());
         List<StagedRow> heads = groups.stream().map(DibaoRosterWriter::head).toList();
         List<Long> householdIds = households.insertAll(groups.stream().map(DibaoRosterWriter::household).toList(),
                 batch.id(), now);
