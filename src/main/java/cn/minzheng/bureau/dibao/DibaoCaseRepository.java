@@ -275,7 +275,7 @@ public class DibaoCaseRepository {
     public void startGradualExit(long caseId, YearMonth lastMonth, String actor, String reason) {
         DibaoCase dibaoCase = find(caseId).orElseThrow();
         jdbc.sql("update dibao_case set gradual_exit_until = ?, updated_at = ? where id = ?")
-                .params(lastMonth.toString(), Timestamp.from(Instant.now()), caseId).update();
+                .params(lastMonth.toString(), Timestamp.from(EngineClock.instant()), caseId).update();
         audit.record("DIBAO_CASE", caseId, dibaoCase.householdId(), caseId, "GRADUAL_EXIT", actor, reason, null,
                 Map.of("gradualExitUntil", lastMonth.toString()));
     }

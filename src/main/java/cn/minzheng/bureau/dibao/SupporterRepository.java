@@ -2,13 +2,13 @@ package cn.minzheng.bureau.dibao;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.common.RecordRows;
+import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 
 /** The one writer of dibao_supporter: the supporters recorded on a case. */
@@ -22,7 +22,7 @@ public class SupporterRepository {
     }
 
     public void insert(long caseId, List<Supporter> supporters, String recordedBy) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(EngineClock.instant());
         for (Supporter s : supporters) {
             jdbc.sql("""
                     insert into dibao_supporter (case_id, name, id_number, relation, monthly_income, recorded_by,

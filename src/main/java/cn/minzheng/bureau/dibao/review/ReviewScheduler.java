@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.bureau.dibao.CaseCategory;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * 发起到期复核 (dibao-review-schedule.bpmn, daily, through {@link ReviewScheduleSteps}): starts a review for every active case whose review is
@@ -37,7 +38,7 @@ public class ReviewScheduler {
     }
 
     public int startDue() {
-        return startDue(LocalDate.now());
+        return startDue(EngineClock.today());
     }
 
     /**

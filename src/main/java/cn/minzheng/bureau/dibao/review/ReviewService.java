@@ -18,10 +18,11 @@ import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.DibaoSettings;
 import cn.minzheng.bureau.dibao.HouseholdIncomeService;
-import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.dibao.IncomeAssessment;
 import cn.minzheng.bureau.dibao.IncomeCalculator;
 import cn.minzheng.bureau.dibao.StandardService;
+import cn.minzheng.bureau.engine.EngineClock;
+import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.program.CrossProgramRules;
 import cn.minzheng.bureau.program.Enrolment;
 import cn.minzheng.bureau.program.EnrolmentRepository;
@@ -151,7 +152,7 @@ public class ReviewService {
         if (review.outcome() == ReviewOutcome.PHASE_OUT) {
             // a household already phasing out keeps its end: a second review does not extend it
             if (cases.gradualExitUntil(caseId).isEmpty()) {
-                cases.startGradualExit(caseId, GradualExit.lastMonth(YearMonth.now(), dibaoSettings.getGradualExitMonths()),
+                cases.startGradualExit(caseId, GradualExit.lastMonth(YearMonth.from(EngineClock.today()), dibaoSettings.getGradualExitMonths()),
                         actor, review.outcomeReason());
             }
         } else if (review.outcome() == ReviewOutcome.CANCEL) {
