@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,7 +23,10 @@ import cn.minzheng.bureau.engine.EngineClock;
  * own, so that the figures are the year's alone: the year-end figures agree with the payrolls' own totals and the
  * cases' status history, queried apart from them; the year has its cancellations, two disasters with their
  * households, a donation campaign and twelve payrolls, each paid once; a second start builds nothing.
+ * Tagged {@code own-database}: its database is the same whatever {@code test.db} says, so the PostgreSQL pass
+ * leaves it to the H2 pass rather than build the same year twice.
  */
+@Tag("own-database")
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:bureau-demo-year;DB_CLOSE_DELAY=-1",
         "bureau.demo-data.enabled=true",
