@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,7 +17,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,7 +102,7 @@ class DibaoRecoveryBrowserTest {
         CamundaForm repay = tasklist.openTask(task(repayment, TASK_RECORD_REPAYMENT).getId());
         tasklist.waiting().until(d -> repay.values().contains(repaying.caseNumber()));
         repay.type("退回金额（须与多发合计一致）", 500).type("收据编号", "岳民收字第0001号");
-        typeDate(repay, "收款日期", LocalDate.now());
+        repay.date("收款日期", LocalDate.now());
         // a receipt for less than the overpayment is refused, in words the clerk understands, and nothing is recorded
         repay.submit();
         tasklist.waiting().until(d -> tasklist.bodyText().contains("退回金额500.00元与应退金额800.00元不一致，请核对收据"));
@@ -139,28 +136,6 @@ class DibaoRecoveryBrowserTest {
         tasklist.waiting().until(d -> ended(waiver));
         assertThat(recoveryRepository.get(waiver.id()).status()).isEqualTo("WAIVED");
         assertThat(recoveryRepository.get(waiver.id()).waiverApprovedBy()).isEqualTo(APPROVER);
-    }
-
-    /**
-     * Types a date into a form-js date field as its placeholder asks (the format follows the browser's
-     * language) and leaves the field, as a clerk does.
-     */
-    private static void typeDate(CamundaForm form, String label, LocalDate date) {
-        WebElement input = form.field(label, 0);
-        Matcher token = Pattern.compile("(?i)y+|m+|d+").matcher(input.getAttribute("placeholder"));
-        StringBuilder text = new StringBuilder();
-        while (token.find()) {
-            String t = token.group();
-            int value = switch (Character.toLowerCase(t.charAt(0))) {
-                case 'y' -> date.getYear();
-                case 'm' -> date.getMonthValue();
-                default -> date.getDayOfMonth();
-            };
-            token.appendReplacement(text, t.length() == 2 ? String.format("%02d", value) : String.valueOf(value));
-        }
-        token.appendTail(text);
-        input.click();
-        input.sendKeys(text.toString(), Keys.ENTER);
     }
 
     /** Closes Tasklist's notification of a refusal (×), as the clerk does to reach the form's buttons again. */
