@@ -1,5 +1,6 @@
 package cn.minzheng.bureau.faults;
 
+import static cn.minzheng.bureau.support.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -47,9 +47,6 @@ import cn.minzheng.bureau.support.WebappSession;
 @Tag("fault")
 class ClusterFailoverTest {
 
-    private static final String DB_URL = System.getenv().getOrDefault("DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String DB_USER = System.getenv().getOrDefault("DB_USER", "postgres");
-    private static final String DB_PASSWORD = System.getenv().getOrDefault("DB_PASSWORD", "");
     private static final int TIMERS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ENGINE_API = "/camunda/api/engine/engine/default";
@@ -192,7 +189,7 @@ class ClusterFailoverTest {
      */
     private static void assertExpiredSessionsCleanedWithoutHarm(WebappSession user, AppNode survivor) throws Exception {
         long past = System.currentTimeMillis() - 3_600_000;
-        try (Connection db = connection();
+        try (Connection db = NodeDatabase.connect();
              PreparedStatement session = db.prepareStatement("insert into spring_session (primary_id, session_id, "
                      + "creation_time, last_access_time, max_inactive_interval, expiry_time) values (?, ?, ?, ?, 1800, ?)");
              PreparedStatement attribute = db.prepareStatement("insert into spring_session_attributes (session_primary_id, "
@@ -323,7 +320,7 @@ class ClusterFailoverTest {
     }
 
     private static long count(String query) {
-        try (Connection db = connection(); ResultSet rs = db.createStatement().executeQuery(query)) {
+        try (Connection db = NodeDatabase.connect(); ResultSet rs = db.createStatement().executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         } catch (Exception e) {
@@ -333,7 +330,7 @@ class ClusterFailoverTest {
 
     private static List<String> rows(String query) throws Exception {
         List<String> rows = new ArrayList<>();
-        try (Connection db = connection(); ResultSet rs = db.createStatement().executeQuery(query)) {
+        try (Connection db = NodeDatabase.connect(); ResultSet rs = db.createStatement().executeQuery(query)) {
             while (rs.next()) {
                 rows.add(rs.getString(1));
             }
@@ -341,17 +338,5 @@ class ClusterFailoverTest {
         return rows;
     }
 
-    private static Connection connection() throws Exception {
-        return DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD);
-    }
 
-    private static void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout);
-            }
-            Thread.sleep(250);
-        }
-    }
 }

@@ -1,9 +1,9 @@
 package cn.minzheng.bureau.faults;
 
+import static cn.minzheng.bureau.support.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -29,9 +29,6 @@ import cn.minzheng.bureau.support.Http;
 class PayrollNodeFaultsTest {
 
     private static final int CASES = 10_000;
-    private static final String DB_URL = System.getenv().getOrDefault("DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String DB_USER = System.getenv().getOrDefault("DB_USER", "postgres");
-    private static final String DB_PASSWORD = System.getenv().getOrDefault("DB_PASSWORD", "");
     /** Nodes take up a job whose node died once its lock expires: short here, 5 minutes by default. */
     // demo users to log in, no demo applications: a node stopped while seeding them would leave the next node to
     // approve the rest in the middle of a test, and the month's count of active cases would move
@@ -44,7 +41,7 @@ class PayrollNodeFaultsTest {
         try (AppNode first = AppNode.start("schema", BureauApplication.class.getName(), NODE_SETTINGS)) {
             first.awaitLogin("finance", 240); // schema, migrations and demo users in place
         }
-        try (Connection db = connection(); Statement sql = db.createStatement()) {
+        try (Connection db = NodeDatabase.connect(); Statement sql = db.createStatement()) {
             ResultSet seeded = sql.executeQuery("select count(*) from dibao_case where case_number like 'FAULT-%'");
             seeded.next();
             if (seeded.getLong(1) >= CASES) {
@@ -80,7 +77,7 @@ class PayrollNodeFaultsTest {
         String month = freshMonth();
         long active = activeCases(month);
         assertThat(active).isGreaterThanOrEqualTo(CASES);
-        try (Connection blocker = connection(); AppNode node = AppNode.start("doomed", BureauApplication.class.getName(),
+        try (Connection blocker = NodeDatabase.connect(); AppNode node = AppNode.start("doomed", BureauApplication.class.getName(),
                 NODE_SETTINGS).awaitLogin("finance", 240)) {
             // hold the payment table: the node's computation starts, locks its payroll and waits in its insert
             blocker.setAutoCommit(false);
@@ -142,7 +139,7 @@ class PayrollNodeFaultsTest {
     }
 
     private static String status(long payrollId) {
-        try (Connection db = connection(); var query = db.prepareStatement("select status from payroll where id = ?")) {
+        try (Connection db = NodeDatabase.connect(); var query = db.prepareStatement("select status from payroll where id = ?")) {
             query.setLong(1, payrollId);
             ResultSet rs = query.executeQuery();
             return rs.next() ? rs.getString(1) : "";
@@ -152,7 +149,7 @@ class PayrollNodeFaultsTest {
     }
 
     private static boolean insertWaiting() {
-        try (Connection db = connection(); Statement sql = db.createStatement()) {
+        try (Connection db = NodeDatabase.connect(); Statement sql = db.createStatement()) {
             ResultSet rs = sql.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
                     + "and query ilike '%payment%' and pid <> pg_backend_pid()");
             rs.next();
@@ -163,7 +160,7 @@ class PayrollNodeFaultsTest {
     }
 
     private static long count(String query, String parameter) throws Exception {
-        try (Connection db = connection(); var statement = db.prepareStatement(query)) {
+        try (Connection db = NodeDatabase.connect(); var statement = db.prepareStatement(query)) {
             statement.setString(1, parameter);
             ResultSet rs = statement.executeQuery();
             rs.next();
@@ -171,17 +168,5 @@ class PayrollNodeFaultsTest {
         }
     }
 
-    private static Connection connection() throws Exception {
-        return DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD);
-    }
 
-    private static void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout);
-            }
-            Thread.sleep(250);
-        }
-    }
 }
