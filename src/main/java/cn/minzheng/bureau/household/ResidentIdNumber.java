@@ -51,7 +51,18 @@ public record ResidentIdNumber(String value) {
 
     /** For lists and logs: the address code and the last four characters stay visible. */
     public String masked() {
-        return value.substring(0, 6) + "********" + value.substring(14);
+        return mask(value);
+    }
+
+    /**
+     * A stored number masked for a list as {@link #masked()} does, without validating it: a number taken over from an
+     * old roster with a wrong check character is still listed (and found), not an error for the whole page.
+     */
+    public static String mask(String stored) {
+        if (stored == null || stored.length() != 18) {
+            return stored;
+        }
+        return stored.substring(0, 6) + "********" + stored.substring(14);
     }
 
     @Override

@@ -152,11 +152,11 @@ public class LedgerLists {
     private List<Object> masked(Kind kind, List<Object> row) {
         switch (kind) {
             case FAILED_PAYMENTS -> {
-                row.set(2, maskedId((String) row.get(2)));
+                row.set(2, ResidentIdNumber.mask((String) row.get(2)));
                 row.set(4, BankAccounts.mask((String) row.get(4)));
             }
             case DISASTER_HOUSEHOLDS -> {
-                row.set(2, maskedId((String) row.get(2)));
+                row.set(2, ResidentIdNumber.mask((String) row.get(2)));
                 row.set(6, HouseholdCategory.valueOf((String) row.get(6)).label());
                 row.set(7, HouseDamage.valueOf((String) row.get(7)).label());
             }
@@ -182,11 +182,4 @@ public class LedgerLists {
         return row;
     }
 
-    private static String maskedId(String id) {
-        if (id == null || id.length() != 18) {
-            return id;
-        }
-        return ResidentIdNumber.isValid(id) ? ResidentIdNumber.parse(id).masked()
-                : id.substring(0, 6) + "********" + id.substring(14);
-    }
 }

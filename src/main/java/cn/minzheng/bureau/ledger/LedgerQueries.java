@@ -63,7 +63,7 @@ public class LedgerQueries {
         String status = rs.getString("status");
         long caseId = rs.getLong("case_id");
         return new HouseholdRow(rs.getLong("household_id"), rs.getString("head_name"),
-                ResidentIdNumber.parse(rs.getString("id_number")).masked(), rs.getString("township_name"),
+                ResidentIdNumber.mask(rs.getString("id_number")), rs.getString("township_name"),
                 rs.getString("community_name"), rs.getString("address"), rs.getInt("members"),
                 rs.wasNull() ? null : caseId, rs.getString("case_number"), status,
                 status == null ? "无案件" : CaseStatus.valueOf(status).label(), rs.getBigDecimal("monthly_amount"));

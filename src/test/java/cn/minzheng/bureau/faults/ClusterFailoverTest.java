@@ -115,7 +115,8 @@ class ClusterFailoverTest {
                     assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
                     assertThat(JSON.readTree(user.get(ENGINE_API + "/history/process-instance/" + instance).body())
                             .get("state").asText()).isEqualTo("COMPLETED");
-                    assertThat(user.get("/ledger").statusCode()).as("the ledgers, same login").isEqualTo(200);
+                    HttpResponse<String> ledger = user.get("/ledger");
+                    assertThat(ledger.statusCode()).as("the ledgers, same login: " + ledger.body()).isEqualTo(200);
 
                     assertTimersRanOnce(timers);
                     assertExpiredSessionsCleanedWithoutHarm(user, nodes.get(survivor));
