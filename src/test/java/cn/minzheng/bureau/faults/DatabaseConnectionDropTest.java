@@ -109,7 +109,8 @@ class DatabaseConnectionDropTest {
         String instance = engine.getRuntimeService().startProcessInstanceByKey("fault-db-drop").getId();
 
         waitFor(Duration.ofSeconds(60), () -> incident(instance) != null,
-                () -> "attempts " + work.attempts.get() + ", job " + describeJob(instance));
+                () -> "attempts " + work.attempts.get() + ", completed " + work.completed.get() + ", job " + describeJob(instance)
+                        + ", instances " + engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).count());
         Incident incident = incident(instance);
         Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
         assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
