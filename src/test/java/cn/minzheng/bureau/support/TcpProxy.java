@@ -34,12 +34,16 @@ public final class TcpProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** Cuts every connection open now; new ones are accepted again. */
+    /**
+     * Cuts every connection open now; new ones are accepted again. Only the sockets it closed leave
+     * the list: clearing the whole list would also forget a connection accepted during the loop,
+     * which no later drop could then cut.
+     */
     public void dropAll() {
         for (Socket socket : open) {
             closeQuietly(socket);
+            open.remove(socket);
         }
-        open.clear();
     }
 
     private void accept() {
@@ -74,6 +78,8 @@ public final class TcpProxy implements AutoCloseable {
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
             }
         }, "tcp-proxy-pump");
         thread.setDaemon(true);
