@@ -25,7 +25,10 @@ public final class TestApplications {
 
     /** A fresh valid ID number: random birth date, running sequence. */
     public static String idNumber(boolean male) {
-        LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(365 * 70));
+        return idNumber(LocalDate.of(1940, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(365 * 70)), male);
+    }
+
+    public static String idNumber(LocalDate birth, boolean male) {
         int sequence = SEQUENCE.incrementAndGet() % 1000;
         int sexDigit = (sequence % 5) * 2 + (male ? 1 : 0); // odd for men, even for women
         // a random county of the province: with one county, thousands of cases left open in a benchmark's

@@ -38,7 +38,9 @@ import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
+import cn.minzheng.bureau.dibao.application.DibaoApplicationForm;
 import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.program.EnrolmentRepository;
@@ -307,24 +309,49 @@ class DibaoReviewProcessTest {
     }
 
     @Test
-    void theDailyScheduleStartsTheReviewsThatAreDue() {
-        DibaoCase dibaoCase = activeCase(1, "100");
+    void theDailyScheduleStartsTheReviewsThatAreDueByTheHouseholdsInterval() {
+        // dibao-review-frequency.dmn: a head of 40 in flexible work (irregular income) half-yearly, an unemployed head
+        // of 40 quarterly, a head of 70 alone (nobody able to work) yearly
+        DibaoCase flexible = activeCaseWithHead(40, "FLEXIBLE");
+        DibaoCase unemployed = activeCaseWithHead(40, "UNEMPLOYED");
+        DibaoCase elderly = activeCaseWithHead(70, "FLEXIBLE");
         // the daily timer itself
         Job daily = engine.getManagementService().createJobQuery().processDefinitionKey(SCHEDULE_KEY).timers().singleResult();
         engine.getManagementService().executeJob(daily.getId());
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("EndEvent_DueReviewsStarted")
                 .count()).isPositive();
-        assertThat(reviews.hasOpenReview(dibaoCase.id())).isFalse(); // it starts next month: not due today
+        assertThat(reviews.hasOpenReview(flexible.id())).isFalse(); // it starts next month: not due today
 
-        // a quarter after its first month, it is due (default frequency P3M)
-        LocalDate dueDay = LocalDate.parse(dibaoCase.startMonth() + "-01").plusMonths(3);
-        assertThat(scheduler.startDue(dueDay.minusDays(1))).isGreaterThanOrEqualTo(0);
-        assertThat(reviews.hasOpenReview(dibaoCase.id())).isFalse();
+        LocalDate firstMonth = LocalDate.parse(flexible.startMonth() + "-01");
+        assertThat(dueAmong(firstMonth.plusMonths(3).minusDays(1), flexible, unemployed, elderly)).isEmpty();
+        assertThat(dueAmong(firstMonth.plusMonths(3), flexible, unemployed, elderly)).containsExactly(unemployed.id());
+        assertThat(dueAmong(firstMonth.plusMonths(6), flexible, unemployed, elderly))
+                .containsExactly(flexible.id(), unemployed.id());
+        assertThat(dueAmong(firstMonth.plusMonths(12).minusDays(1), flexible, unemployed, elderly)).doesNotContain(elderly.id());
+        assertThat(dueAmong(firstMonth.plusMonths(12), flexible, unemployed, elderly)).contains(elderly.id());
+        assertThat(scheduler.dueReviews(firstMonth.plusMonths(6), Integer.MAX_VALUE)).filteredOn(due -> due.caseId() == flexible.id())
+                .singleElement().satisfies(due -> assertThat(due.interval().basis()).isEqualTo("收入来源不固定、家庭成员有劳动能力：每半年核查一次"));
+
+        LocalDate dueDay = firstMonth.plusMonths(6);
         scheduler.startDue(dueDay);
-        assertThat(reviews.ofCase(dibaoCase.id())).singleElement().satisfies(r -> assertThat(r.kind()).isEqualTo("PERIODIC"));
+        assertThat(reviews.ofCase(flexible.id())).singleElement().satisfies(r -> assertThat(r.kind()).isEqualTo("PERIODIC"));
         int again = scheduler.startDue(dueDay);
-        assertThat(reviews.ofCase(dibaoCase.id())).hasSize(1); // an open review is not started twice
+        assertThat(reviews.ofCase(flexible.id())).hasSize(1); // an open review is not started twice
         assertThat(again).isGreaterThanOrEqualTo(0);
+    }
+
+    private java.util.List<Long> dueAmong(LocalDate day, DibaoCase... cases) {
+        java.util.Set<Long> ours = java.util.Arrays.stream(cases).map(DibaoCase::id).collect(java.util.stream.Collectors.toSet());
+        return scheduler.dueReviews(day, Integer.MAX_VALUE).stream().map(ReviewScheduler.DueReview::caseId)
+                .filter(ours::contains).toList();
+    }
+
+    private DibaoCase activeCaseWithHead(int age, String employmentStatus) {
+        DibaoApplicationForm form = TestApplications.yuecunHousehold(1, "100");
+        MemberForm head = form.household().members().get(0);
+        MemberForm aged = new MemberForm(head.name(), TestApplications.idNumber(LocalDate.now().minusYears(age).minusDays(30), true),
+                head.relation(), employmentStatus, head.disabilityLevel(), head.incomes());
+        return walker.approved(CLERK, REVIEWER, APPROVER, TestApplications.withMembers(form, java.util.List.of(aged)));
     }
 
     private DibaoCase activeCase(int size, String headWage) {
