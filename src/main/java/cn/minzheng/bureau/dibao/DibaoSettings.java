@@ -21,6 +21,8 @@ public class DibaoSettings {
      * employment (0: cancelled at once). docs/dibao-rules.md.
      */
     private int gradualExitMonths = 3;
+    /** 计发月份: an approved case is paid from the month of the decision or from the next one. */
+    private StartMonth startMonth = StartMonth.NEXT_MONTH;
 
     public String getNoticePeriod() {
         return noticePeriod;
@@ -55,6 +57,14 @@ public class DibaoSettings {
             throw new IllegalArgumentException("bureau.dibao.gradual-exit-months must be 0 to 12, not " + gradualExitMonths);
         }
         this.gradualExitMonths = gradualExitMonths;
+    }
+
+    public StartMonth getStartMonth() {
+        return startMonth;
+    }
+
+    public void setStartMonth(StartMonth startMonth) {
+        this.startMonth = startMonth;
     }
 
     public SpendingCheck spendingCheck() {

@@ -230,9 +230,9 @@ public class DibaoApplicationService {
         return calendar.getTime();
     }
 
-    /** 批准: the case pays from the month after approval. */
+    /** 批准: the case pays from the month of approval or the next one, as bureau.dibao.start-month says. */
     public void activate(long caseId, String approvedBy) {
-        cases.activate(caseId, YearMonth.from(EngineClock.today()).plusMonths(1).toString(), approvedBy);
+        cases.activate(caseId, settings.getStartMonth().after(EngineClock.today()).toString(), approvedBy);
     }
 
     /** What 计算家庭人均收入 found: the household assessed, its per-capita income, and a spending warning if any. */

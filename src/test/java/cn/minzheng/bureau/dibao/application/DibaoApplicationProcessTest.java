@@ -46,6 +46,8 @@ import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.dibao.DibaoSettings;
+import cn.minzheng.bureau.dibao.StartMonth;
 import cn.minzheng.bureau.dibao.deadline.TimeLimitService;
 import cn.minzheng.bureau.dibao.deadline.LimitKind;
 import cn.minzheng.bureau.dibao.deadline.SupervisionProcess;
@@ -102,6 +104,8 @@ class DibaoApplicationProcessTest {
     EconomicCheckService economicChecks;
     @Autowired
     VerificationSettings verificationSettings;
+    @Autowired
+    DibaoSettings dibaoSettings;
 
     private final Map<String, ProcessInstance> instances = new java.util.HashMap<>();
 
@@ -169,6 +173,19 @@ class DibaoApplicationProcessTest {
                 CaseStatus.UNDER_REVIEW, CaseStatus.APPROVED);
         assertThat(cases.decisions(dibaoCase.id())).extracting(d -> d.step() + ":" + d.decidedBy()).containsExactly(
                 TASK_ACCEPT + ":" + CLERK, TASK_REVIEW_BY_TOWNSHIP + ":" + REVIEWER, TASK_APPROVE_BY_DISTRICT + ":" + APPROVER);
+    }
+
+    @Test
+    void aDistrictThatPaysFromTheMonthOfTheDecisionSetsItsStartMonthSo() {
+        dibaoSettings.setStartMonth(StartMonth.DECISION_MONTH);
+        try {
+            DibaoCase approved = walker.approved(CLERK, REVIEWER, APPROVER, TestApplications.yuecunHousehold(2, "400"));
+            assertThat(approved.startMonth()).isEqualTo(YearMonth.now().toString());
+            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey(approved.caseNumber()).finished().count()).isEqualTo(1);
+        } finally {
+            dibaoSettings.setStartMonth(StartMonth.NEXT_MONTH);
+        }
     }
 
     @Test
