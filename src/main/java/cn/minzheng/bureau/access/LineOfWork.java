@@ -15,7 +15,9 @@ import java.util.List;
 public enum LineOfWork {
 
     DIBAO_APPLICATION("低保申请审批", 21, "城乡低保申请的受理、调查、审核、公示、审批和超期督办", Cards.DIBAO,
-            List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER), district(Groups.DIBAO_HEAD))),
+            // the survey team makes the home visit of a 备案 case (a staff member's relative)
+            List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER), district(Groups.DIBAO_HEAD),
+                    district(Groups.SURVEY_TEAM_LEAD))),
     DIBAO_REVIEW("低保复核与核查", 22, "低保动态管理复核、集中摸底调查、举报核查、申诉复核和多发追回",
             Cards.concat(Cards.DIBAO, Cards.SURVEY),
             List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER),

@@ -98,7 +98,7 @@ class TasklistAccessTest {
         assertThat(filterNames("dibaohead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "低保申请审批", "社会救助", "统计报表");
         assertThat(filterNames("statistician")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "统计报表");
         assertThat(filterNames("reliefhead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "救灾救济");
-        assertThat(filterNames("teamlead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "低保复核与核查");
+        assertThat(filterNames("teamlead")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "低保申请审批", "低保复核与核查");
         assertThat(filterNames("committee.dongyue")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "社区建设");
         assertThat(filterNames("community")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "社区建设");
         assertThat(filterNames("orgclerk")).containsExactly(MY_LEVEL, "我的任务", "三日内到期", "民间组织登记");

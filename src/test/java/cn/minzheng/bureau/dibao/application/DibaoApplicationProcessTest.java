@@ -75,6 +75,8 @@ class DibaoApplicationProcessTest {
     private static final String CLERK = "clerk.yuecun";
     private static final String REVIEWER = "reviewer.yuecun";
     private static final String APPROVER = "approver";
+    /** 区民政局调查组 (survey-team-lead): the home visit of a 备案 case. */
+    private static final String DISTRICT_SURVEYOR = "teamlead";
     private static final String HEAD = "dibaohead";
     private static final String TIMER_DECISION_OVERDUE = "BoundaryEvent_DecisionOverdue";
     private static final String TIMER_PROCEDURE_OVERDUE = "BoundaryEvent_ProcedureOverdue";
@@ -579,14 +581,22 @@ class DibaoApplicationProcessTest {
     }
 
     @Test
-    void aRelatedStaffMemberIsRecusedAndTheHomeVisitIsMandatory() {
+    void aRelatedStaffMemberIsRecusedAndTheDistrictMakesTheHomeVisit() {
         var form = TestApplications.relatedTo(TestApplications.yuecunHousehold(2, "300"), "李建国", REVIEWER);
         DibaoCase dibaoCase = walker.submit(CLERK, form);
         assertThat(dibaoCase.relatedToStaff()).isTrue();
         walker.accept(CLERK, dibaoCase);
-        assertThatThrownBy(() -> walker.survey(CLERK, dibaoCase, Map.of("homeVisitDone", false)))
+        // 备案 case: the district's survey team visits the home, not the township
+        Task survey = task(instance(dibaoCase));
+        assertThat(survey.getTaskDefinitionKey()).isEqualTo("Task_SurveyHousehold");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(survey.getId())).filteredOn(l -> l.getGroupId() != null)
+                .extracting(l -> l.getGroupId()).containsExactly("survey-team-lead");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(survey.getId()).taskCandidateGroup("clerk-yuecun").count()).isZero();
+        assertThatThrownBy(() -> walker.survey(DISTRICT_SURVEYOR, dibaoCase, Map.of("homeVisitDone", false)))
                 .satisfies(violation("必须入户"));
-        walker.survey(CLERK, dibaoCase, Map.of());
+        walker.survey(DISTRICT_SURVEYOR, dibaoCase, Map.of());
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(survey.getId()).singleResult()
+                .getAssignee()).isEqualTo(DISTRICT_SURVEYOR);
         assertThatThrownBy(() -> walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意"))
                 .satisfies(violation("回避"));
     }
