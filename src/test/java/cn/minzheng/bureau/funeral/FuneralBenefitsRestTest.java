@@ -56,6 +56,7 @@ class FuneralBenefitsRestTest {
 
     @Test
     void aClaimOverTheApiIsVerifiedThroughTheEngineRestApiAndListedToTheFuneralHomeAndItsTownshipOnly() {
+        JsonNode figuresBefore = yuecunThisMonth();
         String id = deceased("岳接口特困", true, BurialKind.COLUMBARIUM);
         var created = http.post("funeralhome", "/api/funeral/fee-claims",
                 FuneralBenefitsProcessTest.claimForm(id, 450, 150, 600, 300));
@@ -108,6 +109,28 @@ class FuneralBenefitsRestTest {
         assertThat(thisMonth.json().get("detail").asText()).contains("只能结算已结束的月份");
         assertThat(http.get("clerk.yuecun", "/api/funeral/settlements").status()).isEqualTo(403);
         assertThat(http.get("finance", "/api/funeral/settlements").status()).isEqualTo(200);
+
+        // the 殡葬 figures of the township and month: two more deaths, both cremated, 1450.00 more waived, none settled
+        JsonNode figures = yuecunThisMonth();
+        assertThat(figures.get("deaths").asLong()).isEqualTo(figuresBefore.path("deaths").asLong() + 2);
+        assertThat(figures.get("cremations").asLong()).isEqualTo(figuresBefore.path("cremations").asLong() + 2);
+        assertThat(new BigDecimal(figures.get("waivedAmount").asText()))
+                .isEqualByComparingTo(new BigDecimal(figuresBefore.path("waivedAmount").asText("0")).add(new BigDecimal("1450.00")));
+        assertThat(new BigDecimal(figures.get("settledAmount").asText()))
+                .isEqualByComparingTo(new BigDecimal(figuresBefore.path("settledAmount").asText("0")));
+        assertThat(http.get("clerk.renqiu", "/api/funeral/figures?year=" + EngineClock.today().getYear()).json())
+                .noneSatisfy(f -> assertThat(f.get("townshipCode").asText()).isEqualTo("yuecun"));
+    }
+
+    private JsonNode yuecunThisMonth() {
+        JsonNode all = http.get("clerk.yuecun", "/api/funeral/figures?year=" + EngineClock.today().getYear()).json();
+        for (JsonNode f : all) {
+            if (f.get("townshipCode").asText().equals("yuecun")
+                    && f.get("month").asText().equals(YearMonth.from(EngineClock.today()).toString())) {
+                return f;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     @Test

@@ -37,10 +37,12 @@ public class FuneralBenefitsController {
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final CurrentUser currentUser;
+    private final FuneralFiguresQueries figures;
 
     public FuneralBenefitsController(FuneralBenefitsRepository benefits, RuntimeService runtime, IdentityService identity,
-                                     CurrentUser currentUser) {
+                                     CurrentUser currentUser, FuneralFiguresQueries figures) {
         this.benefits = benefits;
+        this.figures = figures;
         this.runtime = runtime;
         this.identity = identity;
         this.currentUser = currentUser;
@@ -103,6 +105,12 @@ public class FuneralBenefitsController {
     @GetMapping("/eco-burial-rewards")
     public List<EcoBurialReward> rewards() {
         return benefits.rewards().stream().filter(r -> currentUser.maySee(r.townshipCode())).toList();
+    }
+
+    @Operation(summary = "殡葬统计：按乡镇（街道）和死亡月份的死亡人数、火化人数、火化率、生态安葬、减免和奖补金额")
+    @GetMapping("/figures")
+    public List<FuneralFiguresQueries.MonthFigures> figures(@RequestParam int year) {
+        return figures.year(year).stream().filter(f -> currentUser.maySee(f.townshipCode())).toList();
     }
 
     private ProcessInstance start(String key, Map<String, Object> form, List<ProcessVariable<?>> fields) {
