@@ -47,7 +47,7 @@ public class AccessSetup {
     private static final List<String> DISTRICT_STAFF = List.of(Groups.COMMUNITY_SECTION, Groups.DISTRICT_APPROVER,
             Groups.FINANCE, Groups.SURVEY_TEAM_LEAD, Groups.RELIEF_HEAD, Groups.PROCESS_MANAGER, Groups.DIBAO_HEAD,
             Groups.ORGANISATION_SECTION, Groups.ORGANISATION_HEAD, Groups.YOUFU_SECTION,
-            Groups.STATISTICIAN);
+            Groups.STATISTICIAN, Groups.FUNERAL_HOME);
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
@@ -127,6 +127,7 @@ public class AccessSetup {
         group(Groups.ORGANISATION_HEAD, "区民政局民间组织管理科负责人");
         group(Groups.YOUFU_SECTION, "区民政局优抚安置科");
         group(Groups.STATISTICIAN, "区民政局统计员");
+        group(Groups.FUNERAL_HOME, "殡仪馆");
         group(Groups.PROCESS_MANAGER, "流程管理员");
         group(Groups.ADMIN, "系统管理员");
         for (String group : DISTRICT_STAFF) {

@@ -22,6 +22,8 @@ public final class Groups {
     public static final String YOUFU_SECTION = "youfu-section";
     /** 区民政局统计员: prepares and checks the monthly statistical return (民政统计月报). */
     public static final String STATISTICIAN = "statistician";
+    /** 殡仪馆: submits the 惠民殡葬 fee waivers of its funeral home (table funeral_home names its group). */
+    public static final String FUNERAL_HOME = "funeral-home";
     public static final String PROCESS_MANAGER = "process-manager";
     public static final String ADMIN = "camunda-admin";
 

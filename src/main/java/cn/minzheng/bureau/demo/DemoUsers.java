@@ -49,6 +49,7 @@ public final class DemoUsers {
         users.add(new DemoUser("orghead", "韩永刚", "区民政局民间组织管理科负责人",
                 List.of(Groups.ORGANISATION_SECTION, Groups.ORGANISATION_HEAD)));
         users.add(new DemoUser("youfu", "周国栋", "区民政局优抚安置科", List.of(Groups.YOUFU_SECTION)));
+        users.add(new DemoUser("funeralhome", "蒋立军", "中原区殡仪馆", List.of(Groups.FUNERAL_HOME)));
         users.add(new DemoUser("statistician", "田雅琴", "区民政局统计员", List.of(Groups.STATISTICIAN)));
         users.add(new DemoUser("procmgr", "何伟", "流程管理员", List.of(Groups.PROCESS_MANAGER)));
         users.add(new DemoUser("admin", "张强", "系统管理员", List.of(Groups.ADMIN)));

@@ -27,14 +27,15 @@ class AccessSetupTest {
     void eachRoleMayStartTheProcessesOfItsWork() {
         assertThat(startable(Groups.clerk("yuecun"))).containsExactly("community-worker-recruitment", "dibao-appeal",
                 "dibao-application", "dibao-recovery", "dibao-report", "dibao-review", "elderly-card", "funeral-death-registration",
-                "gaoling-monthly-proposal", "linshi-application", "tekun-application", "youfu-recognition");
+                "funeral-eco-burial-reward", "gaoling-monthly-proposal", "linshi-application", "tekun-application", "youfu-recognition");
         assertThat(startable(Groups.reviewer("renqiu"))).containsExactly("dibao-appeal", "dibao-recovery", "dibao-report");
         assertThat(startable(Groups.committee("renqiu-qinghuayuan"))).containsExactly("civil-mediation");
         assertThat(startable(Groups.DISTRICT_APPROVER)).containsExactly("community-office-construction",
                 "dibao-recovery", "dibao-survey-campaign", "disaster-relief", "donation-campaign", "gaoling-monthly-proposal",
                 "gaoling-survival-check");
         assertThat(startable(Groups.RELIEF_HEAD)).containsExactly("disaster-relief", "donation-campaign");
-        assertThat(startable(Groups.FINANCE)).containsExactly("dibao-payroll");
+        assertThat(startable(Groups.FINANCE)).containsExactly("dibao-payroll", "funeral-fee-settlement");
+        assertThat(startable(Groups.FUNERAL_HOME)).containsExactly("funeral-fee-waiver");
         assertThat(startable(Groups.COMMUNITY_SECTION)).containsExactly("community-reorganisation");
         assertThat(startable(Groups.STATISTICIAN)).containsExactly("statistics-monthly-return");
         for (String none : List.of(Groups.DIBAO_HEAD, Groups.SURVEY_TEAM_LEAD, Groups.PROCESS_MANAGER, Groups.YOUFU_SECTION)) {

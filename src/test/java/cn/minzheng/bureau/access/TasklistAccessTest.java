@@ -109,7 +109,8 @@ class TasklistAccessTest {
     @Test
     void everyDemoUserFindsTodaysWorkWithTheCaseOnEachCard() throws Exception {
         for (DemoUsers.DemoUser user : DemoUsers.all()) {
-            if (List.of("procmgr", "admin").contains(user.id())) {
+            // the funeral home only starts claims (惠民殡葬); it has no task of its own
+            if (List.of("procmgr", "admin", "funeralhome").contains(user.id())) {
                 continue;
             }
             JsonNode tasks = list(user.id(), MY_LEVEL, "{}").path("_embedded").path("task");

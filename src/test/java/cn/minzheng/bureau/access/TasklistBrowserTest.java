@@ -55,7 +55,8 @@ class TasklistBrowserTest {
     @Test
     void everyDemoUserFindsTodaysWorkWithTheCaseOnEachCard(Tasklist tasklist) {
         for (DemoUsers.DemoUser user : DemoUsers.all()) {
-            if (List.of("procmgr", "admin").contains(user.id())) {
+            // the funeral home only starts claims (惠民殡葬); it has no task of its own
+            if (List.of("procmgr", "admin", "funeralhome").contains(user.id())) {
                 continue;
             }
             tasklist.loginAs(user.id());
