@@ -27,7 +27,7 @@ public enum LineOfWork {
     RELIEF("救灾救济", 24, "灾情报告、受灾户登记核查、救灾资金、倒房重建和送温暖捐赠", Cards.RELIEF,
             List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER), district(Groups.RELIEF_HEAD),
                     district(Groups.FINANCE))),
-    COMMUNITY("社区建设", 25, "社区调整、办公用房建设、社区工作者竞争上岗和民事调解", Cards.COMMUNITY,
+    COMMUNITY("社区建设", 25, "社区调整、办公用房建设、社区工作者竞争上岗、民事调解和社区社会组织备案", Cards.COMMUNITY,
             List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, COMMUNITY_COMMITTEES, district(Groups.DISTRICT_APPROVER),
                     district(Groups.COMMUNITY_SECTION))),
     SOCIAL_ASSISTANCE("社会救助", 26, "特困人员救助供养和临时救助的登记、调查评估、乡镇（街道）审核、公示和区民政局审批", Cards.DIBAO,
@@ -62,11 +62,12 @@ public enum LineOfWork {
         static final List<Card> ELDERLY = List.of(new Card("proposalMonth", "提议月份"),
                 new Card("checkYear", "认证年度"), APPLICANT, TOWNSHIP);
         static final List<Card> COMMUNITY = List.of(new Card("projectName", "项目"), new Card("roundTitle", "竞争上岗"),
-                new Card("planTitle", "调整方案"), new Card("partiesSummary", "当事人"), COMMUNITY_NAME, TOWNSHIP);
+                new Card("planTitle", "调整方案"), new Card("partiesSummary", "当事人"), new Card("organisationName", "组织名称"),
+                COMMUNITY_NAME, TOWNSHIP);
 
 
         static final List<Card> ORGANISATION = List.of(new Card("organisationName", "组织名称"),
-                new Card("organisationKindLabel", "组织类型"));
+                new Card("organisationKindLabel", "组织类型"), new Card("subjectName", "督办对象"));
 
         /** What the filters for everyone show: the case of any line of work, most telling first. */
         static final List<Card> ALL = concat(DIBAO, RELIEF, SURVEY, PAYROLL, COMMUNITY, ORGANISATION, STATISTICS).stream().distinct().toList();

@@ -27,10 +27,12 @@ import cn.minzheng.bureau.audit.AuditEvent;
 import cn.minzheng.bureau.dibao.CaseCategory;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.appeal.Appeal;
+import cn.minzheng.bureau.deadline.StatutoryLimit;
 import cn.minzheng.bureau.dibao.deadline.LimitKind;
 import cn.minzheng.bureau.dibao.recovery.RecoveryProcess;
 import cn.minzheng.bureau.dibao.report.Report;
 import cn.minzheng.bureau.household.Labelled;
+import cn.minzheng.bureau.organisation.OrganisationLimit;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.relief.HouseDamage;
@@ -252,8 +254,8 @@ public class AuditLines {
             case "category" -> "RELIEF_HOUSEHOLD".equals(type) ? label(HouseholdCategory.class, code)
                     : label(CaseCategory.class, code);
             case "houseDamage" -> label(HouseDamage.class, code);
-            case "limit" -> Arrays.stream(LimitKind.values()).filter(k -> k.name().equals(code)).map(LimitKind::label)
-                    .findFirst().orElse(code);
+            case "limit" -> Arrays.<StatutoryLimit>stream("SOCIAL_ORGANISATION".equals(type) ? OrganisationLimit.values() : LimitKind.values())
+                    .filter(k -> k.name().equals(code)).map(StatutoryLimit::label).findFirst().orElse(code);
             case "step" -> steps.of(code);
             case "decision", "outcome" -> DecisionLabels.of(code);
             case "townshipCode", "communityCode" -> regions.find(code).map(Region::name).orElse(code);

@@ -27,6 +27,10 @@ public class OrganisationCertificates {
         if (organisation.certificateNo() == null || organisation.registeredOn() == null) {
             throw new RuleViolation("NOT_REGISTERED", organisation.name() + "尚未登记，没有登记证书", 409);
         }
+        if (organisation.kind() == OrganisationKind.COMMUNITY_ORGANISATION) {
+            throw new RuleViolation("FILED_ONLY", organisation.name() + "是在街道（乡镇）备案的社区社会组织，备案编号"
+                    + organisation.certificateNo() + "，没有登记证书", 409);
+        }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", organisation.kind() == OrganisationKind.SOCIAL_GROUP ? "社会团体法人登记证书" : "民办非企业单位登记证书");
         model.put("certificateNo", organisation.certificateNo());

@@ -7,8 +7,10 @@ import org.springframework.stereotype.Service;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.deadline.StatutoryTimeLimits;
 import cn.minzheng.bureau.common.TextRules;
 import cn.minzheng.bureau.engine.EngineClock;
+import cn.minzheng.bureau.organisation.OrganisationRepository.Change;
 import cn.minzheng.bureau.organisation.OrganisationRepository.ChangeApplication;
 import cn.minzheng.bureau.organisation.OrganisationRepository.Organisation;
 
@@ -23,12 +25,14 @@ public class OrganisationChangeService {
     private final OrganisationRepository register;
     private final OrganisationRegistrationService registration;
     private final OrganisationSettings settings;
+    private final StatutoryTimeLimits timeLimits;
 
     public OrganisationChangeService(OrganisationRepository register, OrganisationRegistrationService registration,
-                                     OrganisationSettings settings) {
+                                     OrganisationSettings settings, StatutoryTimeLimits timeLimits) {
         this.register = register;
         this.registration = registration;
         this.settings = settings;
+        this.timeLimits = timeLimits;
     }
 
     /** Every rule checked before anything is written; the change's id. */
@@ -88,8 +92,30 @@ public class OrganisationChangeService {
                 destination = TextRules.required(netAssetsDestination, "剩余财产（净资产）去向", 500);
             }
         }
-        return register.applyForChange(organisation.id(), new ChangeApplication(changeKind, value, why, liquidation, destination),
-                oldValue(organisation, changeKind), EngineClock.today(), processInstanceId, actor);
+        long changeId = register.applyForChange(organisation.id(), new ChangeApplication(changeKind, value, why, liquidation,
+                destination), oldValue(organisation, changeKind), EngineClock.today(), processInstanceId, actor);
+        timeLimits.open(OrganisationLimit.SUBJECT, organisation.id(), organisation.name(), OrganisationLimit.CHANGE,
+                processInstanceId);
+        return changeId;
+    }
+
+    /** 记入登记簿: the change (or 注销) recorded, the limit met. */
+    public void approved(long changeId, String actor) {
+        register.changeApproved(changeId, EngineClock.today(), actor);
+        timeLimits.met(OrganisationLimit.SUBJECT, register.change(changeId).orElseThrow().organisationId(), OrganisationLimit.CHANGE);
+    }
+
+    /** 不予办理: the refusal made known, the limit met. */
+    public void refused(long changeId, String actor, String reason) {
+        register.changeRefused(changeId, EngineClock.today(), actor, reason);
+        timeLimits.met(OrganisationLimit.SUBJECT, register.change(changeId).orElseThrow().organisationId(), OrganisationLimit.CHANGE);
+    }
+
+    /** The 20 working days ran out before the decision: the head of the section supervises. */
+    public void reportOverrun(long changeId) {
+        Change change = register.change(changeId).orElseThrow();
+        timeLimits.overrun(OrganisationLimit.SUBJECT, change.organisationId(), OrganisationLimit.CHANGE,
+                "民间组织" + change.kind().label());
     }
 
     static String oldValue(Organisation organisation, ChangeKind kind) {

@@ -69,13 +69,18 @@ public class OrganisationChangeSteps {
 
     /** 准予变更（注销）: the register changed. */
     public void applyChange(DelegateExecution execution) {
-        register.changeApproved(CHANGE_ID.require(execution), EngineClock.today(), Actor.currentOrNull(execution));
+        service.approved(CHANGE_ID.require(execution), Actor.currentOrNull(execution));
     }
 
     /** 不予变更（注销）: the reason of whoever refused. */
     public void refuse(DelegateExecution execution) {
         String reason = APPROVAL_DECISION.isSet(execution) && REFUSE.equals(APPROVAL_DECISION.get(execution))
                 ? APPROVAL_COMMENT.get(execution) : REVIEW_COMMENT.get(execution);
-        register.changeRefused(CHANGE_ID.require(execution), EngineClock.today(), Actor.currentOrNull(execution), reason);
+        service.refused(CHANGE_ID.require(execution), Actor.currentOrNull(execution), reason);
+    }
+
+    /** 受理后20个工作日未办结: recorded, the head of the section supervises. */
+    public void reportOverrun(DelegateExecution execution) {
+        service.reportOverrun(CHANGE_ID.require(execution));
     }
 }

@@ -51,7 +51,7 @@ public class OrganisationQueries {
                 left join social_organisation_inspection i on i.organisation_id = o.id and i.status = 'PUBLISHED'
                   and i.inspection_year = (select max(l.inspection_year) from social_organisation_inspection l
                                            where l.organisation_id = o.id and l.status = 'PUBLISHED')
-                where o.status in ('REGISTERED', 'RECTIFYING', 'REVOKED', 'CANCELLED') and o.announced_on is not null
+                where o.status in ('REGISTERED', 'RECTIFYING', 'REVOKED', 'CANCELLED', 'FILED') and o.announced_on is not null
                   and (cast(? as varchar(120)) is null or upper(o.name) like ? or o.credit_code like ?)
                 order by o.registered_on desc, o.name""")
                 .params(pattern, pattern, pattern).query(RecordRows.of(PublicEntry.class)).list();

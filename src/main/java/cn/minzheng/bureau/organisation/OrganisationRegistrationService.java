@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.deadline.StatutoryTimeLimits;
 import cn.minzheng.bureau.common.TextRules;
 import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.organisation.OrganisationRepository.Application;
@@ -27,12 +28,14 @@ public class OrganisationRegistrationService {
     private final OrganisationRepository register;
     private final OrganisationSettings settings;
     private final DecisionService decisions;
+    private final StatutoryTimeLimits timeLimits;
 
     public OrganisationRegistrationService(OrganisationRepository register, OrganisationSettings settings,
-                                           DecisionService decisions) {
+                                           DecisionService decisions, StatutoryTimeLimits timeLimits) {
         this.register = register;
         this.settings = settings;
         this.decisions = decisions;
+        this.timeLimits = timeLimits;
     }
 
     /** What a 成立登记 application brings besides the organisation's data. */
@@ -100,7 +103,9 @@ public class OrganisationRegistrationService {
         }
         String name = NameRules.check(application.name(), application.kind(), settings);
         requireFree(name, reservationNo);
-        return register.apply(application, reservationNo, EngineClock.today(), processInstanceId, actor);
+        long id = register.apply(application, reservationNo, EngineClock.today(), processInstanceId, actor);
+        timeLimits.open(OrganisationLimit.SUBJECT, id, name, OrganisationLimit.REGISTRATION, processInstanceId);
+        return id;
     }
 
     /** The application read from what a form or the API submitted, each field checked with a Chinese message. */
@@ -137,8 +142,15 @@ public class OrganisationRegistrationService {
         register.approved(organisationId, actor, comment);
     }
 
+    /** 不予登记: the decision made known, the limit met. */
     public void refuse(long organisationId, String actor, String reason) {
         register.refused(organisationId, EngineClock.today(), actor, reason);
+        timeLimits.met(OrganisationLimit.SUBJECT, organisationId, OrganisationLimit.REGISTRATION);
+    }
+
+    /** The 60 working days ran out before the decision: the head of the section supervises. */
+    public void reportOverrun(long organisationId) {
+        timeLimits.overrun(OrganisationLimit.SUBJECT, organisationId, OrganisationLimit.REGISTRATION, "民间组织成立登记");
     }
 
     /** 颁发登记证书: the credit code checked by GB 32100 and for the kind; the certificate's number. */
@@ -148,8 +160,10 @@ public class OrganisationRegistrationService {
         return register.registered(organisationId, code, EngineClock.today(), actor);
     }
 
+    /** 公告: the certificate issued is made known, the limit met. */
     public void announce(long organisationId) {
         register.announced(organisationId, EngineClock.today());
+        timeLimits.met(OrganisationLimit.SUBJECT, organisationId, OrganisationLimit.REGISTRATION);
     }
 
     private void requireFree(String name, String reservationNo) {

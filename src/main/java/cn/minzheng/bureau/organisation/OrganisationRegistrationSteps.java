@@ -82,6 +82,11 @@ public class OrganisationRegistrationSteps {
         CERTIFICATE_NO.set(task, certificate);
     }
 
+    /** 受理后60个工作日未办结: recorded, the head of the section supervises. */
+    public void reportOverrun(DelegateExecution execution) {
+        service.reportOverrun(ORGANISATION_ID.require(execution));
+    }
+
     /** 公告: the organisation appears on the public register. */
     public void announce(DelegateExecution execution) {
         service.announce(ORGANISATION_ID.require(execution));

@@ -151,6 +151,70 @@ public class OrganisationRepository {
         return id;
     }
 
+    /** A 社区社会组织's 备案 as the street office's clerk entered it. */
+    public record Filing(String name, String leader, String activityPlace, String activities, String townshipCode,
+                         String streetOffice) {
+    }
+
+    /**
+     * 社区社会组织备案 applied for at the street office: in the register as {@link OrganisationStatus#APPLIED} with
+     * kind {@link OrganisationKind#COMMUNITY_ORGANISATION}, the street office as 备案机关, the name taken.
+     */
+    @Transactional
+    public long applyForFiling(Filing filing, LocalDate today, String processInstanceId, String actor) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into social_organisation (name, kind, legal_representative, domicile, business_scope, supervisor_unit,
+                    township_code, status, process_instance_id, applied_by, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(filing.name(), OrganisationKind.COMMUNITY_ORGANISATION.name(), filing.leader(), filing.activityPlace(),
+                        filing.activities(), filing.streetOffice(), filing.townshipCode(), OrganisationStatus.APPLIED.name(),
+                        processInstanceId, actor, Timestamp.from(Instant.now()))
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        releaseExpired(filing.name(), today);
+        try {
+            jdbc.sql("insert into social_organisation_name (name, organisation_id, reserved_by, reserved_at) values (?, ?, ?, ?)")
+                    .params(filing.name(), id, actor, Timestamp.from(Instant.now())).update();
+        } catch (DuplicateKeyException taken) {
+            throw nameTaken(filing.name());
+        }
+        history(id, OrganisationStatus.APPLIED, today, actor, "向" + filing.streetOffice() + "申请社区社会组织备案");
+        audit.record(ENTITY, id, null, null, "FILING_APPLIED", actor, filing.name(), null,
+                Map.of("kind", OrganisationKind.COMMUNITY_ORGANISATION.name(), "townshipCode", filing.townshipCode()));
+        return id;
+    }
+
+    /**
+     * 备案 recorded by the street office's reviewer: the next filing number of the street office and year
+     * (“岳村乡社备字（2026）第0001号”), status {@link OrganisationStatus#FILED}, on the public register from today.
+     */
+    @Transactional
+    public String filed(long id, LocalDate on, String actor) {
+        requireStatus(id, OrganisationStatus.APPLIED);
+        Map<String, Object> row = jdbc.sql("select township_code, supervisor_unit from social_organisation where id = ?")
+                .param(id).query().singleRow();
+        String township = (String) row.get("township_code");
+        int year = on.getYear();
+        int updated = jdbc.sql("""
+                update community_organisation_filing_seq set last_number = last_number + 1
+                where township_code = ? and filing_year = ?""").params(township, year).update();
+        if (updated == 0) {
+            jdbc.sql("insert into community_organisation_filing_seq (township_code, filing_year, last_number) values (?, ?, 1)")
+                    .params(township, year).update();
+        }
+        int number = jdbc.sql("select last_number from community_organisation_filing_seq where township_code = ? and filing_year = ?")
+                .params(township, year).query(Integer.class).single();
+        String filingNo = row.get("supervisor_unit") + "社备字（" + year + "）第" + String.format("%04d", number) + "号";
+        jdbc.sql("""
+                update social_organisation set status = ?, certificate_no = ?, registered_on = ?, announced_on = ?,
+                    reviewed_by = ?, approved_by = ? where id = ?""")
+                .params(OrganisationStatus.FILED.name(), filingNo, on, on, actor, actor, id).update();
+        history(id, OrganisationStatus.FILED, on, actor, "准予备案，备案编号" + filingNo);
+        audit.record(ENTITY, id, null, null, "FILED", actor, filingNo, null, Map.of("filingNo", filingNo));
+        return filingNo;
+    }
+
     @Transactional
     public void reviewed(long id, String actor, String comment) {
         jdbc.sql("update social_organisation set reviewed_by = ? where id = ?").params(actor, id).update();

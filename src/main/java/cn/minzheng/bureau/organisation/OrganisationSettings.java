@@ -19,7 +19,9 @@ public class OrganisationSettings {
     /** The endings a name of each kind must have (the longest matching one is named in messages). */
     private Map<OrganisationKind, List<String>> suffixes = new EnumMap<>(Map.of(
             OrganisationKind.SOCIAL_GROUP, List.of("协会", "促进会", "研究会", "联合会", "商会", "学会", "联谊会"),
-            OrganisationKind.PRIVATE_NON_ENTERPRISE, List.of("服务中心", "中心", "学校", "幼儿园", "培训学校", "养老院", "服务社", "研究院")));
+            OrganisationKind.PRIVATE_NON_ENTERPRISE, List.of("服务中心", "中心", "学校", "幼儿园", "培训学校", "养老院", "服务社", "研究院"),
+            OrganisationKind.COMMUNITY_ORGANISATION, List.of("协会", "志愿服务队", "服务队", "文艺队", "舞蹈队", "合唱团", "互助会",
+                    "服务站", "俱乐部")));
     /** Words a district-level organisation's name may not contain. */
     private List<String> forbiddenWords = List.of("中国", "全国", "中华", "国际", "世界", "国家");
     /** Shortest and longest name, in characters. */

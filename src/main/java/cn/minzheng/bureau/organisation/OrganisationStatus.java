@@ -14,7 +14,9 @@ public enum OrganisationStatus {
     /** 撤销登记: the rectification was not made. */
     REVOKED("已撤销"),
     /** 注销登记 after liquidation; the name is free again. */
-    CANCELLED("已注销");
+    CANCELLED("已注销"),
+    /** A 社区社会组织 filed (备案) with its street office; on the public register. */
+    FILED("已备案");
 
     private final String label;
 

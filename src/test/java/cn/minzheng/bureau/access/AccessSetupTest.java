@@ -25,7 +25,8 @@ class AccessSetupTest {
 
     @Test
     void eachRoleMayStartTheProcessesOfItsWork() {
-        assertThat(startable(Groups.clerk("yuecun"))).containsExactly("community-worker-recruitment", "dibao-appeal",
+        assertThat(startable(Groups.clerk("yuecun"))).containsExactly("community-organisation-filing",
+                "community-worker-recruitment", "dibao-appeal",
                 "dibao-application", "dibao-recovery", "dibao-report", "dibao-review", "elderly-card", "funeral-death-registration",
                 "funeral-eco-burial-reward", "gaoling-monthly-proposal", "linshi-application", "tekun-application", "youfu-recognition");
         assertThat(startable(Groups.reviewer("renqiu"))).containsExactly("dibao-appeal", "dibao-recovery", "dibao-report");

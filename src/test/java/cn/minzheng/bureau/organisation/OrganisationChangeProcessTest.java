@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.deadline.StatutorySupervisionProcess;
+import cn.minzheng.bureau.deadline.StatutoryTimeLimits;
 import cn.minzheng.bureau.organisation.OrganisationRepository.Change;
 import cn.minzheng.bureau.organisation.OrganisationRepository.Organisation;
 import cn.minzheng.bureau.support.ProcessTest;
@@ -46,6 +52,8 @@ class OrganisationChangeProcessTest {
     OrganisationQueries queries;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StatutoryTimeLimits timeLimits;
 
     @BeforeEach
     void init() {
@@ -79,6 +87,52 @@ class OrganisationChangeProcessTest {
         variables.put(LIQUIDATION_REPORT_DATE.name(), TODAY.minusDays(5).toString());
         variables.put(NET_ASSETS_DESTINATION.name(), "移交中原区慈善总会用于公益事业");
         return variables;
+    }
+
+    /**
+     * Accepted on Thursday 24 September 2026 at 15:00: 20 working days by the 2026 calendar (中秋 25–27 September and
+     * 国庆 1–7 October off, Saturday 10 October worked) end with Thursday 29 October; without the holidays they would
+     * end on 22 October. The head supervises, the change goes on and its limit is met when it is recorded.
+     */
+    @Test
+    void aChangeUndecidedAfterTwentyWorkingDaysIsSupervisedByTheHead() {
+        String code = registered(OrganisationRegistrationProcessTest.uniqueName("集邮协会"));
+        OrganisationRegistrationProcessTest.clock(LocalDateTime.of(2026, 9, 24, 15, 0));
+        ProcessInstance instance = userTasks.start(CLERK, KEY, change(code, "DOMICILE", "中原区桐柏路66号"));
+        long id = register.findByCreditCode(code).orElseThrow().id();
+        assertThat(timeLimits.of(OrganisationLimit.SUBJECT, id)).singleElement().satisfies(l -> {
+            assertThat(l.limitKind()).isEqualTo("CHANGE");
+            assertThat(l.dueAt()).isEqualTo(LocalDateTime.of(2026, 10, 30, 0, 0));
+        });
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(OrganisationLimit.CHANGE.timerId()).singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(OrganisationRegistrationProcessTest.beijing(LocalDateTime.of(2026, 10, 30, 0, 0)));
+
+        OrganisationRegistrationProcessTest.clock(LocalDateTime.of(2026, 10, 30, 8, 0));
+        engine.getManagementService().executeJob(timer.getId());
+        assertThat(instance).isWaitingAt(TASK_REVIEW).hasPassed("Task_ReportOverrun", "EndEvent_OverrunReported");
+        ProcessInstance supervision = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(StatutorySupervisionProcess.KEY).processInstanceBusinessKey("SOCIAL_ORGANISATION-" + id)
+                .singleResult();
+        assertThat(supervision).task().hasCandidateGroup("organisation-head");
+        assertThat(engine.getRuntimeService().getVariables(supervision.getId())).containsEntry("workName", "民间组织住所变更")
+                .containsEntry("limitName", "变更或注销登记决定（受理后20个工作日内）");
+        userTasks.complete(HEAD, supervision, StatutorySupervisionProcess.TASK_SUPERVISE,
+                Map.of("supervisionComment", "即日审查，下周一前报批"));
+        assertThat(supervision).isEnded();
+
+        approve(instance);
+        assertThat(instance).isEnded().hasPassed("EndEvent_Changed");
+        assertThat(timeLimits.of(OrganisationLimit.SUBJECT, id)).singleElement().satisfies(l -> {
+            assertThat(l.overrunAt()).isEqualTo(LocalDateTime.of(2026, 10, 30, 8, 0));
+            assertThat(l.supervisedBy()).isEqualTo(HEAD);
+            assertThat(l.metAt()).isEqualTo(LocalDateTime.of(2026, 10, 30, 8, 0));
+        });
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
     }
 
     private void approve(ProcessInstance instance) {

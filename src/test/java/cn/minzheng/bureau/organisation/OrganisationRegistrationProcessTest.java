@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,18 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.calendar.WorkingCalendar;
+import cn.minzheng.bureau.deadline.StatutorySupervisionProcess;
+import cn.minzheng.bureau.deadline.StatutoryTimeLimit;
+import cn.minzheng.bureau.deadline.StatutoryTimeLimits;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.organisation.OrganisationRepository.Organisation;
 import cn.minzheng.bureau.support.ProcessTest;
@@ -50,6 +59,8 @@ class OrganisationRegistrationProcessTest {
     OrganisationRegistrationService service;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StatutoryTimeLimits timeLimits;
 
     @BeforeEach
     void init() {
@@ -107,6 +118,8 @@ class OrganisationRegistrationProcessTest {
         assertThat(registered.certificateNo()).matches("区民社证字（" + TODAY.getYear() + "）第\\d{4}号");
         assertThat(registered.registeredOn()).isEqualTo(TODAY);
         assertThat(registered.announcedOn()).isEqualTo(TODAY);
+        assertThat(timeLimits.of(OrganisationLimit.SUBJECT, id)).singleElement()
+                .satisfies(l -> assertThat(l.metAt()).isNotNull()).satisfies(l -> assertThat(l.overrunAt()).isNull());
         assertThat(registered.reviewedBy()).isEqualTo(CLERK);
         assertThat(registered.approvedBy()).isEqualTo(HEAD);
         assertThat(register.history(id)).extracting(h -> h.status() + ":" + h.changedOn() + ":" + h.changedBy())
@@ -244,6 +257,72 @@ class OrganisationRegistrationProcessTest {
     }
 
     /** A well-formed credit code of a civil-affairs organisation (5 + type), unique per call. */
+    /**
+     * Accepted on Monday 14 September 2026: 60 working days by the 2026 calendar (中秋 25–27 September and 国庆 1–7
+     * October off, Sunday 20 September and Saturday 10 October worked) end with Friday 11 December, so the timer fires
+     * at midnight into 12 December, Beijing time. The head of the section supervises; the registration goes on and
+     * its limit is met when the certificate is announced.
+     */
+    @Test
+    void anApplicationUndecidedAfterSixtyWorkingDaysIsSupervisedByTheHeadAndStillRegistered() {
+        clock(LocalDateTime.of(2026, 9, 14, 10, 0));
+        String name = uniqueName("书法家协会");
+        Map<String, Object> application = application(name, "SOCIAL_GROUP", "30000.00");
+        application.put(SUPERVISOR_APPROVED_ON.name(), "2026-09-01");
+        ProcessInstance instance = userTasks.start(CLERK, KEY, application);
+        long id = organisationId(instance);
+        StatutoryTimeLimit limit = timeLimits.of(OrganisationLimit.SUBJECT, id).get(0);
+        assertThat(limit.limitKind()).isEqualTo("REGISTRATION");
+        assertThat(limit.workingDays()).isEqualTo(60);
+        assertThat(limit.dueAt()).isEqualTo(LocalDateTime.of(2026, 12, 12, 0, 0));
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(OrganisationLimit.REGISTRATION.timerId()).singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(beijing(LocalDateTime.of(2026, 12, 12, 0, 0)));
+        userTasks.complete(CLERK, instance, TASK_REVIEW, Map.of(REVIEW_DECISION.name(), APPROVE));
+
+        clock(LocalDateTime.of(2026, 12, 12, 0, 5));
+        engine.getManagementService().executeJob(timer.getId());
+        assertThat(instance).isWaitingAt(TASK_APPROVE).hasPassed("Task_ReportOverrun", "EndEvent_OverrunReported");
+        assertThat(timeLimits.of(OrganisationLimit.SUBJECT, id).get(0).overrunAt()).isNotNull();
+        ProcessInstance supervision = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(StatutorySupervisionProcess.KEY).processInstanceBusinessKey("SOCIAL_ORGANISATION-" + id)
+                .singleResult();
+        assertThat(supervision).isWaitingAt(StatutorySupervisionProcess.TASK_SUPERVISE).task()
+                .hasCandidateGroup("organisation-head");
+        assertThat(engine.getRuntimeService().getVariables(supervision.getId())).containsEntry("subjectName", name)
+                .containsEntry("workName", "民间组织成立登记").containsEntry("limitName", "成立登记决定（受理后60个工作日内）")
+                .containsEntry("limitDueAt", "2026-12-12 00:00");
+        assertThatThrownBy(() -> userTasks.complete(HEAD, supervision, StatutorySupervisionProcess.TASK_SUPERVISE,
+                Map.of("supervisionComment", " "))).satisfies(violation("请填写督办意见"));
+        userTasks.complete(HEAD, supervision, StatutorySupervisionProcess.TASK_SUPERVISE,
+                Map.of("supervisionComment", "请民间组织管理科三日内提请审批"));
+        assertThat(supervision).isEnded();
+        StatutoryTimeLimit supervised = timeLimits.of(OrganisationLimit.SUBJECT, id).get(0);
+        assertThat(supervised.supervisedBy()).isEqualTo(HEAD);
+        assertThat(supervised.supervisionComment()).isEqualTo("请民间组织管理科三日内提请审批");
+        assertThat(supervised.metAt()).isNull();
+        assertThat(auditActions(id)).contains("TIME_LIMIT_OVERRUN", "TIME_LIMIT_SUPERVISED");
+
+        clock(LocalDateTime.of(2026, 12, 14, 9, 0));
+        userTasks.complete(HEAD, instance, TASK_APPROVE, Map.of(APPROVAL_DECISION.name(), APPROVE));
+        userTasks.complete(CLERK, instance, TASK_CERTIFICATE, Map.of(CREDIT_CODE.name(), creditCode('1')));
+        assertThat(instance).isEnded().hasPassed("EndEvent_Registered");
+        assertThat(timeLimits.of(OrganisationLimit.SUBJECT, id).get(0).metAt()).isEqualTo(LocalDateTime.of(2026, 12, 14, 9, 0));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    static void clock(LocalDateTime beijingTime) {
+        ClockUtil.setCurrentTime(beijing(beijingTime));
+    }
+
+    static Date beijing(LocalDateTime time) {
+        return Date.from(time.atZone(WorkingCalendar.ZONE).toInstant());
+    }
+
     static String creditCode(char type) {
         String first17 = "5" + type + "410102MJ" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
         return first17 + CreditCode.checkCharacter(first17);

@@ -254,6 +254,49 @@ class OrganisationRestTest {
         return jdbc.sql("select count(*) from social_organisation_inspection").query(Long.class).single();
     }
 
+    private static final String FILING_START = "/engine-rest/process-definition/key/community-organisation-filing/submit-form";
+
+    /** 社区社会组织备案 over engine REST: the same rules as the Tasklist form, refused in Chinese with nothing written. */
+    @Test
+    void aFilingThroughEngineRestIsRefusedInChineseWithNothingWritten() {
+        long before = organisations();
+        long names = jdbc.sql("select count(*) from social_organisation_name").query(Long.class).single();
+
+        Http.Response wrongEnding = http.post("clerk.yuecun", FILING_START, Map.of("variables", filingForm("岳村乡幸福社区广场舞", "岳秀兰")));
+        assertThat(wrongEnding.status()).isEqualTo(400);
+        assertThat(wrongEnding.json().get("message").asText()).contains("社区社会组织的名称应以“协会”");
+        Http.Response taken = http.post("clerk.yuecun", FILING_START, Map.of("variables", filingForm("中原区摄影家协会", "岳秀兰")));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("message").asText()).contains("已被登记、备案或预先核准保留");
+        Http.Response badLeader = http.post("clerk.yuecun", FILING_START, Map.of("variables",
+                filingForm(OrganisationRegistrationProcessTest.uniqueName("舞蹈队"), "x<script>")));
+        assertThat(badLeader.status()).isEqualTo(400);
+        assertThat(badLeader.json().get("message").asText()).contains("负责人");
+        Http.Response kindAtTheBureau = http.post("orgclerk", START, Map.of("variables", registrationAsCommunity()));
+        assertThat(kindAtTheBureau.status()).isEqualTo(400);
+        assertThat(kindAtTheBureau.json().get("message").asText()).contains("社区社会组织由街道办事处（乡镇人民政府）备案");
+        assertThat(http.post("orgclerk", FILING_START, Map.of("variables",
+                filingForm(OrganisationRegistrationProcessTest.uniqueName("舞蹈队"), "岳秀兰"))).status()).isEqualTo(403);
+
+        assertThat(organisations()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from social_organisation_name").query(Long.class).single()).isEqualTo(names);
+    }
+
+    private Map<String, Object> filingForm(String name, String leader) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("organisationName", typed(name, "String"));
+        variables.put("leaderName", typed(leader, "String"));
+        variables.put("activityPlace", typed("岳村乡幸福社区活动室", "String"));
+        variables.put("activities", typed("组织广场舞和文艺演出", "String"));
+        return variables;
+    }
+
+    private Map<String, Object> registrationAsCommunity() {
+        Map<String, Object> variables = startForm(OrganisationRegistrationProcessTest.uniqueName("协会"), "30000");
+        variables.put("organisationKind", typed("COMMUNITY_ORGANISATION", "String"));
+        return variables;
+    }
+
     private Map<String, Object> startForm(String name, String funds) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("organisationName", typed(name, "String"));

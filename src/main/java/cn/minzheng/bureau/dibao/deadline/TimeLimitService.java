@@ -22,6 +22,8 @@ import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.calendar.WorkingCalendar;
 import cn.minzheng.bureau.calendar.WorkingDays;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.deadline.StatutoryTimeLimits;
+import cn.minzheng.bureau.deadline.SupervisionRules;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.engine.EngineAuthentication;
@@ -36,7 +38,7 @@ import cn.minzheng.bureau.engine.EngineClock;
 @Service
 public class TimeLimitService {
 
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    static final DateTimeFormatter SHOWN = StatutoryTimeLimits.SHOWN;
     static final Set<String> DELIVERY_METHODS = Set.of("IN_PERSON", "POST", "LEFT_AT_HOME");
     static final int MAX_TEXT = 500;
 
@@ -48,10 +50,11 @@ public class TimeLimitService {
     private final ManagementService managementService;
     private final IdentityService identityService;
     private final StaffNames staffNames;
+    private final StatutoryTimeLimits statutoryLimits;
 
     public TimeLimitService(TimeLimitRepository limits, DibaoCaseRepository cases, WorkingDays workingDays,
                             AuditTrail audit, RuntimeService runtimeService, ManagementService managementService,
-                            IdentityService identityService, StaffNames staffNames) {
+                            IdentityService identityService, StaffNames staffNames, StatutoryTimeLimits statutoryLimits) {
         this.limits = limits;
         this.cases = cases;
         this.workingDays = workingDays;
@@ -60,13 +63,14 @@ public class TimeLimitService {
         this.managementService = managementService;
         this.identityService = identityService;
         this.staffNames = staffNames;
+        this.statutoryLimits = statutoryLimits;
     }
 
     /** The work of a limit starts: the limit runs from now, n working days by the calendar. */
     public void start(long caseId, String townshipCode, LimitKind kind, String processInstanceId) {
         Date now = EngineClock.now();
         limits.open(caseId, townshipCode, kind, processInstanceId, kind.workingDays(), now,
-                workingDays.deadline(now, kind.workingDays()));
+                statutoryLimits.due(now, kind));
     }
 
     /** The work of a limit is done (in time or not). */
@@ -125,13 +129,7 @@ public class TimeLimitService {
 
     /** The level above has looked into the late case and written what it ordered. */
     public void supervised(long limitId, String supervisionComment) {
-        String comment = text(supervisionComment);
-        if (comment.isEmpty()) {
-            throw new RuleViolation("SUPERVISION_COMMENT_MISSING", "请填写督办意见");
-        }
-        if (comment.length() > MAX_TEXT) {
-            throw new RuleViolation("SUPERVISION_COMMENT_TOO_LONG", "督办意见不能超过" + MAX_TEXT + "个字");
-        }
+        String comment = SupervisionRules.comment(supervisionComment);
         TimeLimit limit = limits.find(limitId).orElseThrow();
         String userId = EngineAuthentication.userId(identityService);
         String user = userId != null ? userId : "system";
