@@ -22,6 +22,7 @@ import cn.minzheng.bureau.dibao.recovery.RecoveryService;
 import cn.minzheng.bureau.dibao.recovery.RecoveryStatus;
 import cn.minzheng.bureau.dibao.review.ReviewRepository;
 import cn.minzheng.bureau.dibao.review.ReviewStarter;
+import cn.minzheng.bureau.dibao.review.ReviewSteps;
 import cn.minzheng.bureau.funeral.DeathRegistrationRepository.LiveEnrolment;
 import cn.minzheng.bureau.gaoling.GaolingRepository;
 import cn.minzheng.bureau.household.HouseholdRepository;
@@ -30,6 +31,7 @@ import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.program.ProgramRegistry;
 import cn.minzheng.bureau.region.Communities;
 import cn.minzheng.bureau.region.RegionRepository;
+import cn.minzheng.bureau.tekun.FuneralAllowanceService;
 import cn.minzheng.bureau.tekun.TekunCaseRepository;
 import cn.minzheng.bureau.tekun.TekunStatus;
 import cn.minzheng.bureau.youfu.YoufuRepository;
@@ -39,11 +41,13 @@ import cn.minzheng.bureau.youfu.YoufuStatus;
  * What every program does when a death is confirmed (通知各救助项目), in the confirming transaction:
  * <ul>
  * <li>the member is marked deceased on the household file (household_member.died_on);</li>
- * <li>the person's own enrolments (高龄津贴, 特困供养) end, dated at the end of the month of death;</li>
+ * <li>the person's own enrolments (高龄津贴, 特困供养, 优抚) end, dated at the end of the month of death; a 特困供养 case
+ * ending so starts its 丧葬补助 (tekun-funeral-allowance);</li>
  * <li>a 低保 case counting the person: with nobody else left it is cancelled (停保) the same way; otherwise a review is
  * started (家庭情况变化报告) so that the amount is recalculated for the smaller household through dibao-review;</li>
- * <li>payments already made for months after the month of death are overpayments, each recorded once; a 低保 one
- * opens dibao-recovery (source DEATH) for what was paid beyond the amount due to the remaining household.</li>
+ * <li>payments already made for months after the month of death are overpayments, each recorded once; they open
+ * dibao-recovery (source DEATH): for 低保 for what was paid beyond the amount due to the remaining household, for
+ * another program (高龄津贴, 特困供养, 优抚) the whole payment, as a recovery of the enrolment.</li>
  * </ul>
  * Each thing done is a line of the record's {@code effects}, which the household file and /api show.
  */
@@ -65,12 +69,15 @@ public class ProgramsHearDeath {
     private final HouseholdIncomeService incomes;
     private final StandardService standards;
     private final RegionRepository regions;
+    private final FuneralAllowanceService funeralAllowances;
+    private final ReviewSteps reviewSteps;
 
     public ProgramsHearDeath(DeathRegistrationRepository deaths, HouseholdRepository households,
                              EnrolmentRepository enrolments, ProgramRegistry programs, GaolingRepository gaoling,
                              TekunCaseRepository tekunCases, YoufuRepository youfu, DibaoCaseRepository dibaoCases, ReviewStarter reviewStarter,
                              ReviewRepository reviews, RecoveryService recoveryService, RecoveryRepository recoveries,
-                             HouseholdIncomeService incomes, StandardService standards, RegionRepository regions) {
+                             HouseholdIncomeService incomes, StandardService standards, RegionRepository regions,
+                             FuneralAllowanceService funeralAllowances, ReviewSteps reviewSteps) {
         this.deaths = deaths;
         this.households = households;
         this.enrolments = enrolments;
@@ -86,6 +93,8 @@ public class ProgramsHearDeath {
         this.incomes = incomes;
         this.standards = standards;
         this.regions = regions;
+        this.funeralAllowances = funeralAllowances;
+        this.reviewSteps = reviewSteps;
     }
 
     /** Tells every program of the confirmed death; returns the lines of what was done. */
@@ -112,7 +121,8 @@ public class ProgramsHearDeath {
                 case Program.TEKUN -> {
                     tekunCases.close(e.programCaseId(), TekunStatus.ENDED, why + "，终止供养", actor);
                     enrolments.backdateEnd(e.enrolmentId(), lastDue);
-                    effects.add(name + "：自" + lastDue + "月末终止供养（丧葬补助另行办理）");
+                    funeralAllowances.start(e.programCaseId(), death.id(), death.deathDate());
+                    effects.add(name + "：自" + lastDue + "月末终止供养；已核算丧葬补助，待乡镇（街道）确认领取人后发放");
                     overpayments(death, e, null, BigDecimal.ZERO, effects);
                 }
                 case Program.YOUFU -> {
@@ -148,6 +158,7 @@ public class ProgramsHearDeath {
         }
         if (reviews.hasOpenReview(c.id())) {
             effects.add(name + "：案件" + c.caseNumber() + "已有正在办理的复核，该复核将按减少后的" + living.size() + "人重新核算");
+            reviewSteps.offerNewHeadOnOpenSurvey(c.id(), c.caseNumber());
         } else {
             reviewStarter.start(c.id(), ReviewStarter.CHANGE_REPORTED, "家庭成员" + death.personName() + "于"
                     + death.deathDate() + "死亡（死亡登记" + death.recordNumber() + "），家庭人口减为" + living.size()
@@ -196,7 +207,17 @@ public class ProgramsHearDeath {
                         + "元/月，多发合计" + Money.format(recovery.totalAmount()) + "元）");
             }
         } else {
-            effects.add(name + "：死亡后月份已发放" + months + "，列为多发款，由乡镇（街道）责令退回");
+            boolean open = recoveries.ofEnrolment(e.enrolmentId()).stream().anyMatch(r -> RecoveryStatus.OPEN.name().equals(r.status()));
+            if (open) {
+                effects.add(name + "：死亡后月份已发放" + months + "，该项目已有未追回完毕的多发款，请在原追回中一并处理");
+            } else {
+                Recovery recovery = recoveryService.startForEnrolment(e.enrolmentId(), overpaid.get(0).benefitMonth(),
+                        "DEATH", death.id(), death.personName() + "于" + death.deathDate() + "死亡，" + name + "自"
+                                + overpaid.get(0).benefitMonth() + "起不应发放");
+                recoveryId = recovery.id();
+                effects.add(name + "：死亡后月份已发放" + months + "，已发起多发追回（多发合计"
+                        + Money.format(recovery.totalAmount()) + "元，由乡镇（街道）责令退回或报请减免）");
+            }
         }
         for (DeathRules.Payment p : overpaid) {
             deaths.recordOverpayment(death.id(), p, recoveryId);

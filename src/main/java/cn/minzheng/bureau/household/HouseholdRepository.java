@@ -103,6 +103,37 @@ public class HouseholdRepository {
         return marked;
     }
 
+    /** A household member's ID number and name whose head has died, and the living members who may succeed. */
+    public record HeadSuccession(String deceasedHeadName, List<Member> livingMembers) {
+    }
+
+    /** When the household's head has died (death recorded), who is left to become head; empty while the head lives. */
+    public Optional<HeadSuccession> headSuccession(long householdId) {
+        List<Member> all = members(householdId, false);
+        List<Member> living = members(householdId, true);
+        return all.stream().filter(m -> m.relation() == Relation.HEAD)
+                .filter(head -> living.stream().noneMatch(m -> m.id().equals(head.id())))
+                .findFirst().map(head -> new HeadSuccession(head.name(), living));
+    }
+
+    /**
+     * 变更户主 after the head's death: the living member becomes head (and so the payee of the household's payments);
+     * the deceased former head is kept as 其他. The other members' relations stay as recorded (to the former head).
+     */
+    public void succeedDeceasedHead(long householdId, String newHeadIdNumber, String actor, String reason) {
+        int demoted = jdbc.sql("""
+                update household_member set relation = 'OTHER'
+                where household_id = ? and relation = 'HEAD' and died_on is not null""").param(householdId).update();
+        int promoted = jdbc.sql("""
+                update household_member set relation = 'HEAD'
+                where household_id = ? and id_number = ? and died_on is null""").params(householdId, newHeadIdNumber).update();
+        if (demoted != 1 || promoted != 1) {
+            throw new IllegalStateException("household " + householdId + ": head succession changed " + demoted + "/" + promoted + " rows");
+        }
+        audit.record("HOUSEHOLD", householdId, householdId, null, "HEAD_CHANGED", actor, reason, null,
+                Map.of("newHead", ResidentIdNumber.parse(newHeadIdNumber).masked()));
+    }
+
     private Optional<Household> findWhere(String condition, long parameter) {
         return findWhere(condition, parameter, false);
     }

@@ -98,6 +98,7 @@ public class AuditLines {
             Map.entry("REPORT_DECIDED", "举报处理决定"),
             Map.entry("OVERPAYMENT_COMPUTED", "核算多发金额"),
             Map.entry("RECOVERY_DECIDED", "决定追回方式"),
+            Map.entry("HEAD_CHANGED", "变更户主（原户主已故）"),
             Map.entry("REGISTERED", "登记"));
 
     /** Field labels, in the order a line shows its fields. */

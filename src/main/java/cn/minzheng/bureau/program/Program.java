@@ -19,6 +19,12 @@ public record Program(String code, String name, ProgramKind kind, String applica
     /** 特困人员救助供养: a person's enrolment, written by the tekun package. */
     public static final String TEKUN = "TEKUN";
 
+    /**
+     * 特困人员丧葬补助: a one-off grant to whoever arranges the funeral of a 特困人员 (tekun_funeral_allowance),
+     * enrolled on the payee's household, paid once through the payment table.
+     */
+    public static final String TEKUN_FUNERAL = "TEKUN_FUNERAL";
+
     /** 高龄津贴: a person's enrolment mirrors the person's gaoling_recipient row. */
     public static final String GAOLING = "GAOLING";
 

@@ -53,6 +53,11 @@ public class TekunAmounts {
         return new Amounts(area, dibaoStandard, basicLiving, level, care, basicLiving.add(care));
     }
 
+    /** 基本生活标准 a month as the table says today (a case assessed before keeps its own). */
+    public BigDecimal basicLiving(AreaType area) {
+        return single(BASIC_LIVING_DECISION, Map.of("areaType", area.name()), "basicLiving", "基本生活标准");
+    }
+
     private BigDecimal single(String decision, Map<String, Object> inputs, String output, String label) {
         DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(decision).variables(inputs).evaluate()
                 .getSingleResult();

@@ -2,7 +2,9 @@ package cn.minzheng.bureau.funeral;
 
 import static cn.minzheng.bureau.funeral.FuneralPeople.CLERK;
 import static cn.minzheng.bureau.funeral.FuneralPeople.REVIEWER;
+import static cn.minzheng.bureau.support.RuleViolations.violation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -42,7 +44,11 @@ import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.support.TestApplications;
+import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.tekun.CareMode;
+import cn.minzheng.bureau.tekun.FuneralAllowance;
+import cn.minzheng.bureau.tekun.FuneralAllowanceProcess;
+import cn.minzheng.bureau.tekun.FuneralAllowanceRepository;
 import cn.minzheng.bureau.tekun.QualifyingCondition;
 import cn.minzheng.bureau.tekun.SupporterSituation;
 import cn.minzheng.bureau.tekun.TekunCase;
@@ -95,6 +101,8 @@ class FuneralProgramsTest {
     PayrollIssue issue;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    FuneralAllowanceRepository funeralAllowances;
 
     @Test
     void aDeathEndsTheGaolingAllowanceAndStartsAReviewOfTheDibaoHouseholdAndRecoversWhatWasPaidAfterIt() {
@@ -147,10 +155,45 @@ class FuneralProgramsTest {
         assertThat(recoveries.months(opened.get(0).id())).extracting(m -> m.paymentId()).contains(dibaoPayment);
         assertThat(deaths.overpayments(death.id())).extracting(DeathRegistrationRepository.Overpayment::paymentId)
                 .containsExactlyInAnyOrder(dibaoPayment, gaolingPayment);
+        // the 高龄津贴 payment opens a recovery of the enrolment: the whole payment, nothing of it was due
+        Recovery gaolingRecovery = recoveries.ofEnrolment(allowanceEnrolment.id()).get(0);
+        assertThat(recoveries.ofEnrolment(allowanceEnrolment.id())).hasSize(1);
+        assertThat(gaolingRecovery.caseId()).isNull();
+        assertThat(gaolingRecovery.sourceType()).isEqualTo("DEATH");
+        assertThat(gaolingRecovery.status()).isEqualTo("OPEN");
+        BigDecimal gaolingPaid = jdbc.sql("select amount from payment where id = ?").param(gaolingPayment)
+                .query(BigDecimal.class).single();
+        assertThat(gaolingRecovery.totalAmount()).isEqualByComparingTo(gaolingPaid);
+        assertThat(recoveries.months(gaolingRecovery.id())).extracting(m -> m.paymentId()).containsExactly(gaolingPayment);
         assertThat(deaths.overpayments(death.id())).filteredOn(o -> o.paymentId() == gaolingPayment).singleElement()
-                .satisfies(o -> assertThat(o.recoveryId()).isNull());
+                .satisfies(o -> assertThat(o.recoveryId()).isEqualTo(gaolingRecovery.id()));
+        assertThat(opened.get(0).enrolmentId()).isEqualTo(dibao.id());
+        // the township reviewer decides it as any recovery, but nothing later is paid to deduct from; repaid on a receipt
+        String gaolingInstance = gaolingRecovery.processInstanceId();
+        assertThat(engine.getRuntimeService().getVariable(gaolingInstance, "caseNumber")).isEqualTo("高龄津贴（享受记录" + allowanceEnrolment.id() + "）");
+        assertThat(engine.getRuntimeService().getVariable(gaolingInstance, "applicantName")).isEqualTo("岳奶奶");
+        Task decide = engine.getTaskService().createTaskQuery().processInstanceId(gaolingInstance).singleResult();
+        assertThat(engine.getTaskService().getIdentityLinksForTask(decide.getId())).extracting(l -> l.getGroupId()).contains("reviewer-yuecun");
+        assertThatThrownBy(() -> walker.as(REVIEWER, () -> {
+            engine.getTaskService().complete(decide.getId(), Map.of("recoveryMethod", "DEDUCTION", "installmentAmount", "10",
+                    "recoveryReason", "抵扣"));
+            return null;
+        })).satisfies(violation("以后没有发放可以抵扣"));
+        walker.as(REVIEWER, () -> {
+            engine.getTaskService().complete(decide.getId(), Map.of("recoveryMethod", "REPAYMENT", "recoveryReason", "家属退回"));
+            return null;
+        });
+        walker.as(CLERK, () -> {
+            Task repay = engine.getTaskService().createTaskQuery().processInstanceId(gaolingInstance).singleResult();
+            engine.getTaskService().complete(repay.getId(), Map.of("receiptNumber", "YC-2026-88", "repaidAmount",
+                    gaolingPaid.toPlainString(), "receivedOn", EngineClock.today().toString()));
+            return null;
+        });
+        assertThat(recoveries.get(gaolingRecovery.id()).status()).isEqualTo("REPAID");
+        assertThat(jdbc.sql("select count(*) from overpayment_recovery where id = ? and open_enrolment_id is not null")
+                .param(gaolingRecovery.id()).query(Long.class).single()).as("closed, no longer open").isZero();
         assertThat(death.effects()).contains("高龄津贴：自" + lastDue + "月末终止", "已发起复核，按减少后的2人重新核算",
-                "已发起多发追回", "列为多发款，由乡镇（街道）责令退回");
+                "已发起多发追回", "高龄津贴：死亡后月份已发放" + later + "（" + gaolingPaid.setScale(2) + "元），已发起多发追回");
         // the household file: the member is marked, the case no longer counts her
         assertThat(jdbc.sql("select died_on from household_member where id_number = ?").param(grandmother)
                 .query(LocalDate.class).list()).containsOnly(died);
@@ -214,7 +257,32 @@ class FuneralProgramsTest {
         Enrolment endedTekun = enrolments.find(tekunEnrolment).orElseThrow();
         assertThat(endedTekun.status()).isEqualTo(EnrolmentStatus.ENDED);
         assertThat(endedTekun.endMonth()).isEqualTo(YearMonth.from(died).toString());
-        assertThat(tekunDeath.effects()).contains("特困人员救助供养：自" + YearMonth.from(died) + "月末终止供养（丧葬补助另行办理）");
+        assertThat(tekunDeath.effects()).contains("特困人员救助供养：自" + YearMonth.from(died) + "月末终止供养；已核算丧葬补助");
+
+        // 丧葬补助: the clerk confirms the nephew who arranged the funeral; the next payroll pays him once
+        String nephew = FuneralPeople.resident(households, "岳侄儿", LocalDate.of(1970, 7, 7));
+        FuneralAllowance allowance = funeralAllowances.ofCase(tekun.id()).orElseThrow();
+        // never assessed: the table's 基本生活标准 of 岳村乡 (rural) 680 × 6 months (died in 2026 or later)
+        assertThat(allowance.amount()).isEqualByComparingTo(Money.of(new BigDecimal("680").multiply(
+                BigDecimal.valueOf(died.getYear() >= 2026 ? 6 : 5))));
+        walker.as(CLERK, () -> {
+            Task confirm = engine.getTaskService().createTaskQuery().processDefinitionKey(FuneralAllowanceProcess.KEY)
+                    .processInstanceBusinessKey(tekun.caseNumber()).singleResult();
+            engine.getTaskService().complete(confirm.getId(), Map.of("payeeIdNumber", nephew, "payeeRelation", "RELATIVE",
+                    "payeeNote", "侄子操办丧事"));
+            return null;
+        });
+        long grant = funeralAllowances.get(allowance.id()).enrolmentId();
+        YearMonth paidIn = freshMonth();
+        long funeralPayroll = payrolls.insert(Program.TEKUN_FUNERAL, paidIn);
+        computation.compute(funeralPayroll);
+        assertThat(jdbc.sql("select payee_name, amount from payment where one_off_enrolment_id = ?").param(grant)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getBigDecimal(2).toPlainString()).list())
+                .containsExactly("岳侄儿 " + allowance.amount().toPlainString());
+        long nextFuneralPayroll = payrolls.insert(Program.TEKUN_FUNERAL, paidIn.plusMonths(1));
+        computation.compute(nextFuneralPayroll);
+        assertThat(jdbc.sql("select count(*) from payment where enrolment_id = ?").param(grant).query(Long.class).single())
+                .as("paid once, never again").isEqualTo(1);
 
         DeathRecord dibaoDeath = confirmDeath(head, died);
         assertThat(cases.find(alone.id()).orElseThrow().status()).isEqualTo(CaseStatus.CANCELLED);
@@ -237,6 +305,50 @@ class FuneralProgramsTest {
         computation.compute(dibaoPayroll);
         assertThat(jdbc.sql("select count(*) from payment where enrolment_id in (?, ?)").params(dibao.id(), tekunEnrolment)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheHeadOfADibaoHouseholdDiesTheReviewMakesALivingMemberTheHeadAndPayee() {
+        DibaoCase dibaoCase = walker.approved(CLERK, REVIEWER, "approver", TestApplications.yuecunHousehold(2, "300"));
+        Enrolment dibao = enrolments.forProgramCase(Program.DIBAO, dibaoCase.id()).orElseThrow();
+        var members = households.findForCase(dibaoCase.id()).orElseThrow().members();
+        String head = households.findForCase(dibaoCase.id()).orElseThrow().head().idNumber().value();
+        var survivor = members.stream().filter(m -> !m.idNumber().value().equals(head)).findFirst().orElseThrow();
+
+        confirmDeath(head, EngineClock.today().withDayOfMonth(1));
+
+        Task survey = engine.getTaskService().createTaskQuery().processDefinitionKey(ReviewProcess.KEY)
+                .processInstanceBusinessKey(dibaoCase.caseNumber()).singleResult();
+        assertThat(survey.getTaskDefinitionKey()).isEqualTo("Task_ResurveyHousehold");
+        assertThat(engine.getTaskService().getVariableLocal(survey.getId(), "headDeceased")).isEqualTo(true);
+        assertThat(engine.getTaskService().getVariableLocal(survey.getId(), "newHeadOptions").toString())
+                .contains(survivor.idNumber().value()).doesNotContain(head);
+        Map<String, Object> form = new java.util.HashMap<>(Map.of("assetsFinding", "无新增财产", "incomeFinding", "见说明",
+                "employmentFinding", "见说明", "utilitiesMonthlyVerified", 100, "hiddenIncomeMonthly", 0,
+                "homeVisitDone", true, "surveyConclusion", "户主已故，其余成员情况未变"));
+        assertThatThrownBy(() -> resurvey(survey, form)).satisfies(violation("已故，请选择新户主"));
+        form.put("newHeadIdNumber", head);
+        assertThatThrownBy(() -> resurvey(survey, form)).satisfies(violation("新户主须为该户在世的家庭成员"));
+        assertThat(jdbc.sql("select count(*) from household_member where household_id = ? and relation = 'HEAD' and id_number = ?")
+                .params(dibaoCase.householdId(), head).query(Long.class).single()).as("nothing written").isEqualTo(1);
+
+        form.put("newHeadIdNumber", survivor.idNumber().value());
+        resurvey(survey, form);
+        assertThat(jdbc.sql("select id_number from household_member where household_id = ? and relation = 'HEAD'")
+                .param(dibaoCase.householdId()).query(String.class).list()).containsExactly(survivor.idNumber().value());
+
+        // the next payroll pays the household once, to the new head
+        YearMonth month = freshMonth();
+        long payment = paidAndIssued(Program.DIBAO, month, dibao.id());
+        assertThat(jdbc.sql("select payee_name from payment where id = ?").param(payment).query(String.class).single())
+                .isEqualTo(survivor.name());
+    }
+
+    private void resurvey(Task survey, Map<String, Object> form) {
+        walker.as(CLERK, () -> {
+            engine.getTaskService().complete(survey.getId(), form);
+            return null;
+        });
     }
 
     private DeathRecord confirmDeath(String idNumber, LocalDate died) {

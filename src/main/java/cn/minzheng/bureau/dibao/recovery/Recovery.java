@@ -4,10 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 
-/** An overpayment of a case and how it is recovered (overpayment_recovery). */
+/**
+ * An overpayment and how it is recovered (overpayment_recovery): of a 低保 case ({@code caseId}, with its enrolment), or of
+ * another program's enrolment without a 低保 case ({@code caseId} null).
+ */
 public record Recovery(
         long id,
-        long caseId,
+        Long caseId,
+        Long enrolmentId,
         String townshipCode,
         String sourceType,
         Long sourceId,
@@ -25,6 +29,11 @@ public record Recovery(
         String processInstanceId,
         LocalDateTime createdAt,
         LocalDateTime closedAt) {
+
+    /** A recovery of an enrolment of another program than 低保: nothing later to deduct from, no 低保 case. */
+    public boolean ofEnrolmentOnly() {
+        return caseId == null;
+    }
 
     public BigDecimal outstanding() {
         return totalAmount.subtract(recoveredAmount);

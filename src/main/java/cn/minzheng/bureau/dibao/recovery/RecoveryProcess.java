@@ -29,6 +29,8 @@ public final class RecoveryProcess {
 
     public static final ProcessVariable<Long> RECOVERY_ID = fact("recoveryId", Long.class);
     public static final ProcessVariable<Long> CASE_ID = CaseVariables.CASE_ID;
+    /** The enrolment of a recovery without a 低保 case (another program's payments after a death). */
+    public static final ProcessVariable<Long> ENROLMENT_ID = fact("enrolmentId", Long.class);
     /** What the recovery was started with: from which month, what was due a month, why, and by what. */
     public static final ProcessVariable<String> FROM_MONTH = fact("fromMonth", String.class);
     public static final ProcessVariable<String> ENTITLED_AMOUNT = fact("entitledAmount", String.class);
@@ -77,7 +79,7 @@ public final class RecoveryProcess {
 
     static {
         List<ProcessVariable<?>> all = new ArrayList<>(CaseVariables.ALL);
-        all.addAll(List.of(RECOVERY_ID, FROM_MONTH, ENTITLED_AMOUNT, SOURCE_TYPE, SOURCE_ID, OVERPAYMENT_REASON, OVERPAID,
+        all.addAll(List.of(RECOVERY_ID, ENROLMENT_ID, FROM_MONTH, ENTITLED_AMOUNT, SOURCE_TYPE, SOURCE_ID, OVERPAYMENT_REASON, OVERPAID,
                 METHOD, INSTALLMENT, DECISION_REASON, DEDUCTION_MONTHS, RECEIPT_NUMBER, RECEIVED_ON, REPAID_AMOUNT,
                 WAIVER_DECISION, WAIVER_COMMENT, DECIDED_BY, WAIVER_APPROVED_BY, OVERPAID_TOTAL, OVERPAID_MONTHS,
                 CASE_STATUS_LABEL, CURRENT_AMOUNT));

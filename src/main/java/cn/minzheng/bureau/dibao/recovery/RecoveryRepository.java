@@ -25,7 +25,7 @@ import cn.minzheng.bureau.common.RuleViolation;
 public class RecoveryRepository {
 
     private static final String COLUMNS = """
-            id, case_id, township_code, source_type, source_id, reason, from_month, entitled_amount, total_amount, method,
+            id, case_id, enrolment_id, township_code, source_type, source_id, reason, from_month, entitled_amount, total_amount, method,
             installment_amount, recovered_amount, status, decision_reason, decided_by, waiver_approved_by,
             process_instance_id, created_at, closed_at""";
 
@@ -37,21 +37,27 @@ public class RecoveryRepository {
         this.audit = audit;
     }
 
-    /** A new recovery with its overpaid months; refused while the case has another open one. */
-    public long insert(long caseId, long householdId, String townshipCode, String sourceType, Long sourceId, String reason,
-                       String fromMonth, BigDecimal entitled, Overpayments.Result overpaid, String actor) {
+    /**
+     * A new recovery with its overpaid months; refused while the case (or, without a 低保 case, the enrolment) has
+     * another open one.
+     */
+    public long insert(Long caseId, Long enrolmentId, long householdId, String townshipCode, String sourceType, Long sourceId,
+                       String reason, String fromMonth, BigDecimal entitled, Overpayments.Result overpaid, String actor) {
         KeyHolder key = new GeneratedKeyHolder();
         boolean nothing = overpaid.total().signum() == 0;
         try {
             jdbc.sql("""
-                    insert into overpayment_recovery (case_id, township_code, source_type, source_id, reason, from_month,
-                        entitled_amount, total_amount, status, created_by, created_at, open_case_id, closed_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(caseId, townshipCode, sourceType, sourceId, reason, fromMonth, entitled, overpaid.total(),
-                            (nothing ? RecoveryStatus.NONE : RecoveryStatus.OPEN).name(), actor, now(), nothing ? null : caseId, nothing ? now() : null)
+                    insert into overpayment_recovery (case_id, enrolment_id, township_code, source_type, source_id, reason,
+                        from_month, entitled_amount, total_amount, status, created_by, created_at, open_case_id,
+                        open_enrolment_id, closed_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(caseId, enrolmentId, townshipCode, sourceType, sourceId, reason, fromMonth, entitled,
+                            overpaid.total(), (nothing ? RecoveryStatus.NONE : RecoveryStatus.OPEN).name(), actor, now(),
+                            nothing ? null : caseId, nothing || caseId != null ? null : enrolmentId, nothing ? now() : null)
                     .update(key, "id");
         } catch (DuplicateKeyException open) {
-            throw new RuleViolation("RECOVERY_OPEN", "该案件已有尚未追回完毕的多发款，请在原追回中处理", 409);
+            throw new RuleViolation("RECOVERY_OPEN", (caseId == null ? "该享受记录" : "该案件")
+                    + "已有尚未追回完毕的多发款，请在原追回中处理", 409);
         }
         long id = key.getKey().longValue();
         for (Overpayments.OverpaidMonth month : overpaid.months()) {
@@ -89,6 +95,20 @@ public class RecoveryRepository {
         return jdbc.sql("""
                 select id as payment_id, benefit_month, amount as paid from payment where case_id = ? and benefit_month >= ? order by benefit_month""")
                 .params(caseId, fromMonth).query(RecordRows.of(Overpayments.PaidMonth.class)).list();
+    }
+
+    /** Every payment of the enrolment for a benefit month from this one on, by month. */
+    public List<Overpayments.PaidMonth> paidSinceByEnrolment(long enrolmentId, String fromMonth) {
+        return jdbc.sql("""
+                select id as payment_id, benefit_month, amount as paid from payment
+                where enrolment_id = ? and benefit_month >= ? and status = 'ISSUED' order by benefit_month""")
+                .params(enrolmentId, fromMonth).query(RecordRows.of(Overpayments.PaidMonth.class)).list();
+    }
+
+    /** The recoveries of an enrolment, of whatever program. */
+    public List<Recovery> ofEnrolment(long enrolmentId) {
+        return jdbc.sql("select " + COLUMNS + " from overpayment_recovery where enrolment_id = ? order by id")
+                .param(enrolmentId).query(RecordRows.of(Recovery.class)).list();
     }
 
     public List<Recovery> ofCase(long caseId) {
@@ -156,8 +176,9 @@ public class RecoveryRepository {
 
     private void transition(Recovery recovery, Long householdId, RecoveryStatus status, String actor, String reason,
                             boolean closes) {
-        jdbc.sql("update overpayment_recovery set status = ?, closed_at = ?, open_case_id = ? where id = ?")
-                .params(status.name(), closes ? now() : null, closes ? null : recovery.caseId(), recovery.id()).update();
+        jdbc.sql("update overpayment_recovery set status = ?, closed_at = ?, open_case_id = ?, open_enrolment_id = ? where id = ?")
+                .params(status.name(), closes ? now() : null, closes ? null : recovery.caseId(),
+                        closes || !recovery.ofEnrolmentOnly() ? null : recovery.enrolmentId(), recovery.id()).update();
         audit.record("RECOVERY", recovery.id(), householdId, recovery.caseId(), "STATUS_CHANGED", actor, reason,
                 Map.of("status", recovery.status()), Map.of("status", status.name()));
     }

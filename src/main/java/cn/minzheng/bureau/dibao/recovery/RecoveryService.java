@@ -18,12 +18,21 @@ import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.payroll.PayrollMonth;
+import cn.minzheng.bureau.program.Enrolment;
+import cn.minzheng.bureau.program.EnrolmentRepository;
+import cn.minzheng.bureau.program.ProgramRegistry;
 
 /**
  * 多发追回 (dibao-recovery.bpmn): the overpaid months are computed from the case's payment history, the township
  * reviewer decides repayment, deduction or waiver, a waiver needs the district's approval. Deductions are applied
  * by the payroll computation, an installment per payroll. {@link RecoverySteps} calls the steps.
+ * <p>
+ * The same process recovers what another program's enrolment was paid after it should have ended (高龄津贴, 特困供养,
+ * 优抚 paid for months after the recipient's death): such a recovery names the enrolment and no 低保 case; the
+ * enrolment has ended, so it is repaid or waived, never deducted.
  */
 @Service
 public class RecoveryService {
@@ -31,11 +40,18 @@ public class RecoveryService {
     private final RecoveryRepository recoveries;
     private final DibaoCaseRepository cases;
     private final RuntimeService runtimeService;
+    private final EnrolmentRepository enrolments;
+    private final ProgramRegistry programs;
+    private final HouseholdRepository households;
 
-    public RecoveryService(RecoveryRepository recoveries, DibaoCaseRepository cases, RuntimeService runtimeService) {
+    public RecoveryService(RecoveryRepository recoveries, DibaoCaseRepository cases, RuntimeService runtimeService,
+                           EnrolmentRepository enrolments, ProgramRegistry programs, HouseholdRepository households) {
         this.recoveries = recoveries;
         this.cases = cases;
         this.runtimeService = runtimeService;
+        this.enrolments = enrolments;
+        this.programs = programs;
+        this.households = households;
     }
 
     /**
@@ -59,13 +75,57 @@ public class RecoveryService {
         return recoveries.ofProcess(instanceId).orElseThrow();
     }
 
-    /** What the recovery was started for, as the process holds it. */
-    public record Overpayment(long caseId, String fromMonth, BigDecimal entitled, String sourceType, Long sourceId,
-                              String reason) {
+    /**
+     * Starts a recovery of every payment sent to the bank for the enrolment (of a program other than 低保, ended)
+     * for a benefit month from {@code fromMonth} on: nothing of it was due. Returns the recovery.
+     */
+    public Recovery startForEnrolment(long enrolmentId, String fromMonth, String sourceType, Long sourceId, String reason) {
+        Enrolment enrolment = enrolments.find(enrolmentId).orElseThrow(() -> RuleViolation.notFound("享受记录" + enrolmentId));
+        String month = PayrollMonth.parse(fromMonth).toString();
+        if (reason == null || reason.isBlank()) {
+            throw new RuleViolation("MISSING_FIELD", "请填写多发原因");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ENROLMENT_ID.name(), enrolmentId);
+        variables.put(FROM_MONTH.name(), month);
+        variables.put(ENTITLED_AMOUNT.name(), Money.format(Money.ZERO));
+        variables.put(SOURCE_TYPE.name(), sourceType);
+        variables.put(SOURCE_ID.name(), sourceId);
+        variables.put(OVERPAYMENT_REASON.name(), reason.trim());
+        String businessKey = enrolment.programCode() + "-" + enrolment.id();
+        String instanceId = runtimeService.startProcessInstanceByKey(KEY, businessKey, variables).getId();
+        return recoveries.ofProcess(instanceId).orElseThrow();
+    }
+
+    /** What the recovery was started for, as the process holds it: a 低保 case, or an enrolment ({@code caseId} null). */
+    public record Overpayment(Long caseId, Long enrolmentId, String fromMonth, BigDecimal entitled, String sourceType,
+                              Long sourceId, String reason) {
     }
 
     /** A computed recovery, with the case as it is. */
     public record Computed(long recoveryId, DibaoCase dibaoCase, Overpayments.Result result) {
+    }
+
+    /** A computed recovery of an enrolment without a 低保 case, with what the forms show of it. */
+    public record ComputedForEnrolment(long recoveryId, Enrolment enrolment, String programName, String personName,
+                                       Household household, Overpayments.Result result) {
+    }
+
+    /** 核算多发月份和金额 of an enrolment: every payment sent to the bank from the month on, none of it due. */
+    public ComputedForEnrolment computeForEnrolment(Overpayment overpayment, String processInstanceId, String actor) {
+        Enrolment enrolment = enrolments.find(overpayment.enrolmentId()).orElseThrow();
+        Household household = households.find(enrolment.householdId()).orElseThrow();
+        Overpayments.Result result = Overpayments.compute(
+                recoveries.paidSinceByEnrolment(enrolment.id(), overpayment.fromMonth()), overpayment.fromMonth(),
+                overpayment.entitled());
+        long id = recoveries.insert(null, enrolment.id(), enrolment.householdId(), enrolment.townshipCode(),
+                overpayment.sourceType(), overpayment.sourceId(), overpayment.reason(), overpayment.fromMonth(),
+                overpayment.entitled(), result, actor);
+        recoveries.attachProcess(id, processInstanceId);
+        String person = household.members().stream()
+                .filter(m -> enrolment.personIdNumber() != null && m.idNumber().value().equals(enrolment.personIdNumber()))
+                .map(Household.Member::name).findFirst().orElse(household.head().name());
+        return new ComputedForEnrolment(id, enrolment, programs.get(enrolment.programCode()).name(), person, household, result);
     }
 
     /** 核算多发月份和金额: every payment of the case from the month on, against what should have been paid. */
@@ -74,7 +134,9 @@ public class RecoveryService {
         Overpayments.Result result = Overpayments.compute(
                 recoveries.paidSince(overpayment.caseId(), overpayment.fromMonth()), overpayment.fromMonth(),
                 overpayment.entitled());
-        long id = recoveries.insert(overpayment.caseId(), dibaoCase.householdId(), dibaoCase.townshipCode(),
+        Long enrolmentId = enrolments.forProgramCase(cn.minzheng.bureau.program.Program.DIBAO, dibaoCase.id())
+                .map(Enrolment::id).orElse(null);
+        long id = recoveries.insert(overpayment.caseId(), enrolmentId, dibaoCase.householdId(), dibaoCase.townshipCode(),
                 overpayment.sourceType(), overpayment.sourceId(), overpayment.reason(), overpayment.fromMonth(),
                 overpayment.entitled(), result, actor);
         recoveries.attachProcess(id, processInstanceId);
@@ -96,6 +158,13 @@ public class RecoveryService {
     public Integer decide(long recoveryId, String method, String reason, Supplier<BigDecimal> installmentInput,
                           String actor) {
         Recovery recovery = recoveries.get(recoveryId);
+        if (recovery.ofEnrolmentOnly()) {
+            if (DEDUCTION.equals(method)) {
+                throw new RuleViolation("NOTHING_TO_DEDUCT", "该项目的发放已终止，以后没有发放可以抵扣，请选择退回或申请减免");
+            }
+            recoveries.decide(recovery, householdOf(recovery), method, null, reason, actor);
+            return null;
+        }
         DibaoCase dibaoCase = cases.find(recovery.caseId()).orElseThrow();
         BigDecimal installment = null;
         Integer months = null;
@@ -138,6 +207,10 @@ public class RecoveryService {
     /** 区民政局审批减免 completed: the decision recorded on the case. */
     public void recordWaiverDecision(long recoveryId, String decision, String comment, String actor) {
         Recovery recovery = recoveries.get(recoveryId);
+        if (recovery.ofEnrolmentOnly()) {
+            // no 低保 case to keep the decision: the waiver itself (or the decision made again) is audited
+            return;
+        }
         cases.recordDecision(recovery.caseId(), "recovery:" + TASK_APPROVE_WAIVER, decision, comment, actor);
     }
 
@@ -148,6 +221,9 @@ public class RecoveryService {
     }
 
     private Long householdOf(Recovery recovery) {
+        if (recovery.ofEnrolmentOnly()) {
+            return enrolments.find(recovery.enrolmentId()).map(Enrolment::householdId).orElse(null);
+        }
         return cases.find(recovery.caseId()).map(DibaoCase::householdId).orElse(null);
     }
 

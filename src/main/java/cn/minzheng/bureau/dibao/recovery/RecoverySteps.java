@@ -4,6 +4,7 @@ import static cn.minzheng.bureau.dibao.recovery.RecoveryProcess.*;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,7 +15,10 @@ import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.TaskInput;
 import cn.minzheng.bureau.dibao.CaseVariables;
 import cn.minzheng.bureau.dibao.recovery.RecoveryService.Computed;
+import cn.minzheng.bureau.dibao.recovery.RecoveryService.ComputedForEnrolment;
 import cn.minzheng.bureau.dibao.recovery.RecoveryService.Overpayment;
+import cn.minzheng.bureau.region.Region;
+import cn.minzheng.bureau.region.RegionRepository;
 
 /** What dibao-recovery.bpmn calls, as ${recoverySteps.…}; the rules are {@link RecoveryService}'s. */
 @Component
@@ -22,15 +26,21 @@ public class RecoverySteps {
 
     private final RecoveryService recoveries;
     private final CaseVariables caseVariables;
+    private final RegionRepository regions;
 
-    public RecoverySteps(RecoveryService recoveries, CaseVariables caseVariables) {
+    public RecoverySteps(RecoveryService recoveries, CaseVariables caseVariables, RegionRepository regions) {
         this.recoveries = recoveries;
         this.caseVariables = caseVariables;
+        this.regions = regions;
     }
 
     /** 核算多发月份和金额: the overpaid months, for the decider's form. */
     public void compute(DelegateExecution execution) {
-        Overpayment overpayment = new Overpayment(CaseVariables.caseId(execution), FROM_MONTH.require(execution),
+        if (CASE_ID.get(execution) == null) {
+            computeForEnrolment(execution);
+            return;
+        }
+        Overpayment overpayment = new Overpayment(CaseVariables.caseId(execution), null, FROM_MONTH.require(execution),
                 Money.of(ENTITLED_AMOUNT.require(execution)), SOURCE_TYPE.get(execution), SOURCE_ID.get(execution),
                 OVERPAYMENT_REASON.get(execution));
         Computed computed = recoveries.compute(overpayment, execution.getProcessInstanceId(), Actor.currentOrNull(execution));
@@ -40,6 +50,33 @@ public class RecoverySteps {
         OVERPAID_TOTAL.set(execution, Money.format(computed.result().total()));
         CASE_STATUS_LABEL.set(execution, computed.dibaoCase().status().label());
         CURRENT_AMOUNT.set(execution, Money.format(computed.dibaoCase().monthlyAmount()));
+        OVERPAID_MONTHS.set(execution, RecoveryService.overpaidMonths(computed.result()));
+    }
+
+    /** An enrolment's recovery: the forms' fields filled from the enrolment, the person and the household. */
+    private void computeForEnrolment(DelegateExecution execution) {
+        Overpayment overpayment = new Overpayment(null, ENROLMENT_ID.require(execution), FROM_MONTH.require(execution),
+                Money.of(ENTITLED_AMOUNT.require(execution)), SOURCE_TYPE.get(execution), SOURCE_ID.get(execution),
+                OVERPAYMENT_REASON.get(execution));
+        ComputedForEnrolment computed = recoveries.computeForEnrolment(overpayment, execution.getProcessInstanceId(),
+                Actor.currentOrNull(execution));
+        Map<String, Region> regions = this.regions.findAll(List.of(computed.household().townshipCode(),
+                computed.household().communityCode()));
+        CaseVariables.CASE_NUMBER.set(execution, computed.programName() + "（享受记录" + computed.enrolment().id() + "）");
+        CaseVariables.APPLICANT_NAME.set(execution, computed.personName());
+        CaseVariables.TOWNSHIP_CODE.set(execution, computed.enrolment().townshipCode());
+        CaseVariables.TOWNSHIP_NAME.set(execution, regions.get(computed.household().townshipCode()).name());
+        CaseVariables.COMMUNITY_NAME.set(execution, regions.get(computed.household().communityCode()).name());
+        CaseVariables.CASE_CATEGORY_LABEL.set(execution, computed.programName());
+        CaseVariables.HOUSEHOLD_SIZE.set(execution, computed.enrolment().personIdNumber() == null ? computed.household().size() : 1);
+        CaseVariables.HOUSEHOLD_SUMMARY.set(execution, computed.personName() + "，" + computed.programName()
+                + "，住址：" + computed.household().address());
+        CaseVariables.RELATED_TO_STAFF.set(execution, false);
+        RECOVERY_ID.set(execution, computed.recoveryId());
+        OVERPAID.set(execution, computed.result().total().signum() > 0);
+        OVERPAID_TOTAL.set(execution, Money.format(computed.result().total()));
+        CASE_STATUS_LABEL.set(execution, computed.enrolment().status().label());
+        CURRENT_AMOUNT.set(execution, Money.format(Money.ZERO));
         OVERPAID_MONTHS.set(execution, RecoveryService.overpaidMonths(computed.result()));
     }
 

@@ -45,6 +45,11 @@ public final class ReviewProcess {
     public static final ProcessVariable<Boolean> PROPOSE_CANCEL = ProcessVariable.fact("proposeCancel", Boolean.class);
     public static final ProcessVariable<String> CANCEL_REASON = ProcessVariable.fact("cancelReason", String.class);
     public static final ProcessVariable<String> RESURVEYED_BY = ProcessVariable.fact("resurveyedBy", String.class);
+    // 复核入户调查 of a household whose head has died: the survey's form asks for the new head (the payee)
+    public static final ProcessVariable<Boolean> HEAD_DECEASED = ProcessVariable.copy("headDeceased", Boolean.class);
+    public static final ProcessVariable<String> DECEASED_HEAD_NAME = ProcessVariable.copy("deceasedHeadName", String.class);
+    public static final ProcessVariable<Object> NEW_HEAD_OPTIONS = ProcessVariable.copy("newHeadOptions", Object.class);
+    public static final ProcessVariable<String> NEW_HEAD_ID_NUMBER = ProcessVariable.fact("newHeadIdNumber", String.class);
     // 按现行标准重新核算
     public static final ProcessVariable<Boolean> NEEDS_APPROVAL = ProcessVariable.fact("needsApproval", Boolean.class);
     public static final ProcessVariable<String> PROPOSED_OUTCOME = ProcessVariable.fact("proposedOutcome", String.class);
@@ -68,7 +73,7 @@ public final class ReviewProcess {
         List<ProcessVariable<?>> all = new ArrayList<>(CaseVariables.ALL);
         all.addAll(HouseholdSurveys.ALL);
         all.addAll(List.of(KIND, CHANGE, REVIEW_ID, CURRENT_AMOUNT, KIND_LABEL, PROPOSE_CANCEL, CANCEL_REASON,
-                RESURVEYED_BY, NEEDS_APPROVAL, PROPOSED_OUTCOME, PROPOSED_AMOUNT, OUTCOME_REASON, REVIEW_DECISION,
+                RESURVEYED_BY, HEAD_DECEASED, DECEASED_HEAD_NAME, NEW_HEAD_OPTIONS, NEW_HEAD_ID_NUMBER, NEEDS_APPROVAL, PROPOSED_OUTCOME, PROPOSED_AMOUNT, OUTCOME_REASON, REVIEW_DECISION,
                 REVIEW_COMMENT, REVIEWED_BY, REVIEWED_BY_NAME, APPROVAL_DECISION, APPROVAL_COMMENT, APPROVED_BY,
                 KEEP_REASON));
         VARIABLES = Collections.unmodifiableList(all);

@@ -3,15 +3,24 @@ package cn.minzheng.bureau.dibao.review;
 import static cn.minzheng.bureau.dibao.review.ReviewProcess.*;
 
 import java.util.List;
+import java.util.Map;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.Actor;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.TaskInput;
+import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.CaseVariables;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.dibao.HouseholdSurveys;
 import cn.minzheng.bureau.region.AreaType;
 
@@ -26,10 +35,52 @@ public class ReviewSteps {
     private final CaseVariables caseVariables;
     private final HouseholdSurveys surveys;
 
-    public ReviewSteps(ReviewService reviews, CaseVariables caseVariables, HouseholdSurveys surveys) {
+    private final DibaoCaseRepository cases;
+    private final HouseholdRepository households;
+    private final TaskService taskService;
+
+    public ReviewSteps(ReviewService reviews, CaseVariables caseVariables, HouseholdSurveys surveys,
+                       DibaoCaseRepository cases, HouseholdRepository households, TaskService taskService) {
         this.reviews = reviews;
         this.caseVariables = caseVariables;
         this.surveys = surveys;
+        this.cases = cases;
+        this.households = households;
+        this.taskService = taskService;
+    }
+
+    /**
+     * 复核入户调查 created: when the household's head has died, the form asks for the new head (the payee of the
+     * household's payments) among the living members.
+     */
+    public void offerNewHead(DelegateTask task) {
+        task.setVariablesLocal(newHeadVariables(CASE_ID.require(task)));
+    }
+
+    /**
+     * A head who died while the case's 复核入户调查 was already waiting: its form now asks for the new head as well
+     * (the death's confirmation calls this; a survey not yet created asks when it is).
+     */
+    public void offerNewHeadOnOpenSurvey(long caseId, String caseNumber) {
+        Map<String, Object> variables = newHeadVariables(caseId);
+        if (variables.isEmpty()) {
+            return;
+        }
+        taskService.createTaskQuery().processDefinitionKey(KEY).processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey(TASK_RESURVEY).list()
+                .forEach(t -> taskService.setVariablesLocal(t.getId(), variables));
+    }
+
+    private Map<String, Object> newHeadVariables(long caseId) {
+        long householdId = cases.find(caseId).orElseThrow().householdId();
+        return households.headSuccession(householdId).<Map<String, Object>>map(succession -> {
+            List<Map<String, String>> options = succession.livingMembers().stream()
+                    .map(m -> Map.of("label", m.name() + "（" + m.relation().label() + "，" + m.idNumber().masked() + "）",
+                            "value", m.idNumber().value()))
+                    .toList();
+            return Map.of(HEAD_DECEASED.name(), true, DECEASED_HEAD_NAME.name(), succession.deceasedHeadName(),
+                    NEW_HEAD_OPTIONS.name(), SpinValues.jsonValue(json(options)).create());
+        }).orElse(Map.of());
     }
 
     /** 建立复核: the review row and the case facts the forms show. */
@@ -53,6 +104,19 @@ public class ReviewSteps {
         if (input.flag(PROPOSE_CANCEL.name())) {
             input.text(CANCEL_REASON.name(), "停保理由", 1000);
         }
+        long householdId = cases.find(CASE_ID.require(task)).orElseThrow().householdId();
+        households.headSuccession(householdId).ifPresent(succession -> {
+            String chosen = NEW_HEAD_ID_NUMBER.get(task);
+            if (chosen == null || chosen.isBlank()) {
+                throw new RuleViolation("MISSING_NEW_HEAD", "户主" + succession.deceasedHeadName()
+                        + "已故，请选择新户主（低保金的领取人）");
+            }
+            if (succession.livingMembers().stream().noneMatch(m -> m.idNumber().value().equals(chosen.trim()))) {
+                throw new RuleViolation("INVALID_NEW_HEAD", "新户主须为该户在世的家庭成员");
+            }
+            households.succeedDeceasedHead(householdId, chosen.trim(), Actor.of(task), "户主" + succession.deceasedHeadName()
+                    + "已故，复核入户调查确定新户主（低保金领取人）");
+        });
         RESURVEYED_BY.set(task, Actor.of(task));
     }
 
@@ -102,5 +166,15 @@ public class ReviewSteps {
     /** 逾期督办: the overdue re-survey goes to the township reviewer too. */
     public void escalate(DelegateExecution execution) {
         reviews.escalate(REVIEW_ID.require(execution), execution.getProcessInstanceId(), TOWNSHIP_CODE.get(execution));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
