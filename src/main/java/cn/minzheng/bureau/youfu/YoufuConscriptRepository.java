@@ -93,7 +93,7 @@ public class YoufuConscriptRepository {
 
     /** The conscripts in service on {@code onDay} as 义务兵: enlisted by then, less than two years before, not discharged. */
     public List<YoufuConscript> inService(LocalDate onDay) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                  from youfu_conscript where enlistment_date <= ? and enlistment_date > ?
                   and (discharge_date is null or discharge_date > ?) order by township_code, id""")
                 .params(Date.valueOf(onDay), Date.valueOf(onDay.minusYears(2)), Date.valueOf(onDay))
