@@ -166,6 +166,32 @@ public class YoufuRepository {
         return closed;
     }
 
+    /**
+     * 年审 not confirmed (youfu-annual-review): ACTIVE → SUSPENDED, paid no more; false when the recipient was not
+     * active.
+     */
+    public boolean suspend(long id, String reason, String actor) {
+        return changeStatus(id, YoufuStatus.ACTIVE, YoufuStatus.SUSPENDED, "SUSPENDED", reason, actor);
+    }
+
+    /** Confirmed again after a suspension: SUSPENDED → ACTIVE; false when the recipient was not suspended. */
+    public boolean resume(long id, String reason, String actor) {
+        return changeStatus(id, YoufuStatus.SUSPENDED, YoufuStatus.ACTIVE, "RESUMED", reason, actor);
+    }
+
+    private boolean changeStatus(long id, YoufuStatus from, YoufuStatus to, String event, String reason, String actor) {
+        int changed = jdbc.sql("update youfu_recipient set status = ?, updated_at = ? where id = ? and status = ?")
+                .params(to.name(), Timestamp.from(Instant.now()), id, from.name()).update();
+        if (changed != 1) {
+            return false;
+        }
+        YoufuRecipient r = find(id).orElseThrow();
+        mirror(r, actor, reason);
+        audit.record(ENTITY, id, r.householdId(), null, event, actor, reason, Map.of("status", from.name()),
+                Map.of("status", to.name()));
+        return true;
+    }
+
     private static Date date(LocalDate d) {
         return d == null ? null : Date.valueOf(d);
     }
@@ -174,6 +200,7 @@ public class YoufuRepository {
         EnrolmentStatus status = switch (r.status()) {
             case APPLIED -> EnrolmentStatus.APPLIED;
             case ACTIVE -> EnrolmentStatus.ACTIVE;
+            case SUSPENDED -> EnrolmentStatus.SUSPENDED;
             case ENDED -> EnrolmentStatus.ENDED;
             case REFUSED -> EnrolmentStatus.REFUSED;
         };

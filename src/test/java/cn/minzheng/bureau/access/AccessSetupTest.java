@@ -39,7 +39,8 @@ class AccessSetupTest {
         assertThat(startable(Groups.FUNERAL_HOME)).containsExactly("funeral-fee-waiver");
         assertThat(startable(Groups.COMMUNITY_SECTION)).containsExactly("community-reorganisation");
         assertThat(startable(Groups.STATISTICIAN)).containsExactly("statistics-monthly-return");
-        for (String none : List.of(Groups.DIBAO_HEAD, Groups.SURVEY_TEAM_LEAD, Groups.PROCESS_MANAGER, Groups.YOUFU_SECTION)) {
+        assertThat(startable(Groups.YOUFU_SECTION)).containsExactly("youfu-annual-review", "youfu-conscript-grant");
+        for (String none : List.of(Groups.DIBAO_HEAD, Groups.SURVEY_TEAM_LEAD, Groups.PROCESS_MANAGER)) {
             assertThat(startable(none)).as(none).isEmpty();
         }
     }

@@ -275,7 +275,8 @@ class PayrollProcessTest {
         Payroll current = payrolls.findByMonth(YearMonth.now()).orElseThrow();
         assertThat(current.processInstanceId()).isNotNull();
         // beside 低保, the month's payroll of every other program paid monthly, each in its own instance
-        for (String program : List.of(Program.GAOLING, Program.TEKUN, Program.LINSHI, Program.YOUFU)) {
+        for (String program : List.of(Program.GAOLING, Program.TEKUN, Program.LINSHI, Program.YOUFU,
+                cn.minzheng.bureau.youfu.YoufuConscriptProcess.PROGRAM)) {
             Payroll other = payrolls.findByMonth(program, YearMonth.now()).orElseThrow();
             assertThat(other.processInstanceId()).as(program).isNotNull().isNotEqualTo(current.processInstanceId());
             assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
