@@ -27,7 +27,7 @@ class AccessSetupTest {
     void eachRoleMayStartTheProcessesOfItsWork() {
         assertThat(startable(Groups.clerk("yuecun"))).containsExactly("community-worker-recruitment", "dibao-appeal",
                 "dibao-application", "dibao-recovery", "dibao-report", "dibao-review", "elderly-card", "funeral-death-registration",
-                "gaoling-monthly-proposal", "linshi-application", "tekun-application", "youfu-recognition");
+                "gaoling-monthly-proposal", "linshi-application", "tekun-application", "youfu-change", "youfu-recognition");
         assertThat(startable(Groups.reviewer("renqiu"))).containsExactly("dibao-appeal", "dibao-recovery", "dibao-report");
         assertThat(startable(Groups.committee("renqiu-qinghuayuan"))).containsExactly("civil-mediation");
         assertThat(startable(Groups.DISTRICT_APPROVER)).containsExactly("community-office-construction",
