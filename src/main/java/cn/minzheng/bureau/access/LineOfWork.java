@@ -36,7 +36,7 @@ public enum LineOfWork {
             List.of(district(Groups.ORGANISATION_SECTION), district(Groups.ORGANISATION_HEAD))),
     ELDERLY_ALLOWANCE("老龄工作", 28, "高龄津贴的月度提议核对（对照户籍确认）和年度生存认证，老年人优待证的申领、审核、发证和补办",
             Cards.ELDERLY, List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.DISTRICT_APPROVER))),
-    YOUFU("优抚安置", 29, "优抚对象的登记认定：乡镇（街道）登记和审核，区民政局优抚安置科审批", Cards.DIBAO,
+    YOUFU("优抚安置", 29, "优抚对象的登记认定和变更（伤残等级、类别、迁出本区）：乡镇（街道）登记和审核，区民政局优抚安置科审批", Cards.DIBAO,
             List.of(TOWNSHIP_CLERKS, TOWNSHIP_REVIEWERS, district(Groups.YOUFU_SECTION))),
     STATISTICS("统计报表", 30, "低保、特困供养和临时救助民政统计月报的编制、核对、审批和报出", Cards.STATISTICS,
             List.of(district(Groups.STATISTICIAN), district(Groups.DIBAO_HEAD)));

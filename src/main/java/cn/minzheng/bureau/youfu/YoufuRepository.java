@@ -192,6 +192,51 @@ public class YoufuRepository {
         return true;
     }
 
+    /**
+     * A grade or category change (youfu-change): the register holds the new evidence, and the amount of the month
+     * the change takes effect; the enrolment follows, the audit trail keeps before and after.
+     */
+    public YoufuRecipient changeEvidence(long id, YoufuRules.Evidence e, BigDecimal amount, String snapshot,
+                                         String changeNumber, String actor) {
+        YoufuRecipient before = find(id).orElseThrow();
+        jdbc.sql("""
+                update youfu_recipient set category = ?, certificate_number = ?, disability_grade = ?, disability_cause = ?,
+                    assessed_date = ?, deceased_name = ?, death_date = ?, enlistment_date = ?, discharge_date = ?,
+                    monthly_amount = ?, calculation_snapshot = ?, updated_at = ?
+                where id = ?""")
+                .params(e.category().name(), e.certificateNumber(), e.disabilityGrade(),
+                        e.disabilityCause() == null ? null : e.disabilityCause().name(), date(e.assessedDate()),
+                        e.deceasedName(), date(e.deathDate()), date(e.enlistmentDate()), date(e.dischargeDate()),
+                        amount, snapshot, Timestamp.from(Instant.now()), id)
+                .update();
+        YoufuRecipient changed = find(id).orElseThrow();
+        mirror(changed, actor, null);
+        audit.record(ENTITY, id, changed.householdId(), null, "EVIDENCE_CHANGED", actor, changeNumber,
+                evidenceOf(before), evidenceOf(changed));
+        return changed;
+    }
+
+    /** Moved out of the district: the registration ends and the enrolment ends with {@code endMonth}. */
+    public YoufuRecipient endMovedOut(long id, String endMonth, String reason, String actor) {
+        YoufuRecipient ended = close(id, YoufuStatus.ENDED, reason, actor);
+        enrolments.forProgramCase(Program.YOUFU, id).ifPresent(e -> enrolments.backdateEnd(e.id(), endMonth));
+        return ended;
+    }
+
+    private static Map<String, Object> evidenceOf(YoufuRecipient r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("category", r.category().name());
+        m.put("certificateNumber", r.certificateNumber());
+        if (r.disabilityGrade() != null) {
+            m.put("disabilityGrade", r.disabilityGrade());
+            m.put("disabilityCause", r.disabilityCause().name());
+        }
+        if (r.monthlyAmount() != null) {
+            m.put("monthlyAmount", r.monthlyAmount());
+        }
+        return m;
+    }
+
     private static Date date(LocalDate d) {
         return d == null ? null : Date.valueOf(d);
     }

@@ -28,10 +28,12 @@ public class YoufuService {
     private final YoufuAllowance allowance;
     private final RegionRepository regions;
     private final CurrentUser currentUser;
+    private final YoufuChangeRepository changes;
 
     public YoufuService(JdbcClient jdbc, YoufuRepository recipients, YoufuAllowance allowance, RegionRepository regions,
-                        CurrentUser currentUser) {
+                        CurrentUser currentUser, YoufuChangeRepository changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.recipients = recipients;
         this.allowance = allowance;
         this.regions = regions;
@@ -121,13 +123,30 @@ public class YoufuService {
         YearMonth ym = YearMonth.parse(month);
         int changed = 0;
         for (YoufuRecipient r : recipients.payable(month)) {
-            YoufuAllowance.Amount amount = amountOf(r, ym);
+            YoufuAllowance.Amount amount = amountInForce(r, ym);
             if (r.monthlyAmount() == null || amount.monthly().compareTo(r.monthlyAmount()) != 0) {
                 recipients.changeAmount(r.id(), amount.monthly(), amount.snapshot(), month);
                 changed++;
             }
         }
         return changed;
+    }
+
+    /**
+     * The amount of a payroll month: the evidence in force that month (a grade or category change approved for a
+     * later month leaves the month at the old grade), at that year's standard.
+     */
+    YoufuAllowance.Amount amountInForce(YoufuRecipient r, YearMonth month) {
+        return changes.firstEffectiveAfter(r.id(), month.toString())
+                .map(c -> allowance.forMonth(c.oldCategory(), c.oldDisabilityCause(), c.oldDisabilityGrade(), month))
+                .orElseGet(() -> amountOf(r, month));
+    }
+
+    /** The person of a registration as the registration rules see them (birth date, rural township). */
+    YoufuRules.Person rulesPerson(String idNumber) {
+        Person person = person(idNumber);
+        Region township = regions.findCurrent(person.townshipCode()).orElseThrow();
+        return new YoufuRules.Person(person.name(), person.birthDate(), township.kind().areaType() == AreaType.RURAL);
     }
 
     YoufuAllowance.Amount amountOf(YoufuRecipient r, YearMonth month) {
