@@ -271,13 +271,23 @@ class PayrollProcessTest {
     void theMonthlyTimerStartsTheCurrentMonthOnlyOnce() {
         Job timer = timerJob();
         assertThat(timer.getDuedate().toInstant().atZone(ZoneId.systemDefault()).getDayOfMonth()).isEqualTo(5);
+        List<String> others = List.of(Program.GAOLING, Program.TEKUN, Program.LINSHI, Program.YOUFU,
+                cn.minzheng.bureau.youfu.YoufuConscriptProcess.PROGRAM);
+        // a test sharing the database may have computed one of this month's payrolls already (the 优抚 change's
+        // test computes this month's YOUFU payroll): the timer must leave that one as it is
+        Map<String, Payroll> before = new java.util.HashMap<>();
+        others.forEach(program -> payrolls.findByMonth(program, YearMonth.now()).ifPresent(p -> before.put(program, p)));
         engine.getManagementService().executeJob(timer.getId());
         Payroll current = payrolls.findByMonth(YearMonth.now()).orElseThrow();
         assertThat(current.processInstanceId()).isNotNull();
         // beside 低保, the month's payroll of every other program paid monthly, each in its own instance
-        for (String program : List.of(Program.GAOLING, Program.TEKUN, Program.LINSHI, Program.YOUFU,
-                cn.minzheng.bureau.youfu.YoufuConscriptProcess.PROGRAM)) {
+        for (String program : others) {
             Payroll other = payrolls.findByMonth(program, YearMonth.now()).orElseThrow();
+            if (before.containsKey(program)) {
+                assertThat(other.id()).as(program).isEqualTo(before.get(program).id());
+                assertThat(other.processInstanceId()).as(program).isEqualTo(before.get(program).processInstanceId());
+                continue;
+            }
             assertThat(other.processInstanceId()).as(program).isNotNull().isNotEqualTo(current.processInstanceId());
             assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
                     .processInstanceBusinessKey("payroll-" + program + "-" + YearMonth.now()).count()).as(program).isEqualTo(1);
