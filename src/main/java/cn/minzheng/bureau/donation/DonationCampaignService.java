@@ -3,7 +3,6 @@ package cn.minzheng.bureau.donation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Service;
 import cn.minzheng.bureau.common.JsonRows;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.Quantities;
+import cn.minzheng.bureau.common.FormDate;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.donation.DonationRepository.Allocation;
 import cn.minzheng.bureau.donation.DonationRepository.Campaign;
@@ -261,17 +261,6 @@ public class DonationCampaignService {
     }
 
     private static LocalDate date(Object value, String label) {
-        if (value instanceof Date date) {
-            return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
-        }
-        if (value == null || value.toString().isBlank()) {
-            throw new RuleViolation("MISSING_FIELD", label + "不能为空");
-        }
-        String text = value.toString().trim();
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new RuleViolation("INVALID_DATE", label + "格式不正确，应为“2026-10-08”");
-        }
+        return FormDate.parse(value, label);
     }
 }

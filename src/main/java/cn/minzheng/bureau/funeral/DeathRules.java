@@ -3,10 +3,10 @@ package cn.minzheng.bureau.funeral;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 
+import cn.minzheng.bureau.common.FormDate;
 import cn.minzheng.bureau.common.RuleViolation;
 
 /** The rules of a death record that need no table: the death date, the burial, and which months were overpaid. */
@@ -17,18 +17,7 @@ public final class DeathRules {
 
     /** The death date as a form or a REST client sends it (yyyy-MM-dd, or a date-time whose day counts). */
     public static LocalDate parseDate(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            throw new RuleViolation("MISSING_FIELD", "死亡日期不能为空");
-        }
-        if (value instanceof LocalDate date) {
-            return date;
-        }
-        String text = value.toString().trim();
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new RuleViolation("INVALID_DATE", "死亡日期“" + text + "”格式不正确，应为年-月-日（如2026-11-20）");
-        }
+        return FormDate.parse(value, "死亡日期");
     }
 
     /** A death is neither after today nor before the person was born (the birth date of the ID number). */

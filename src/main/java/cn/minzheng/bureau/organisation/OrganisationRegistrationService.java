@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 
 import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.common.FormDate;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.deadline.StatutoryTimeLimits;
 import cn.minzheng.bureau.common.TextRules;
@@ -185,20 +186,6 @@ public class OrganisationRegistrationService {
     }
 
     static LocalDate date(Object value, String label) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        if (value instanceof LocalDate date) {
-            return date;
-        }
-        if (value instanceof java.util.Date date) {
-            return new java.sql.Date(date.getTime()).toLocalDate();
-        }
-        String text = value.toString().strip();
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new RuleViolation("INVALID_DATE", label + "格式不正确（应为年-月-日）");
-        }
+        return FormDate.optional(value, label);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.Quantities;
+import cn.minzheng.bureau.common.FormDate;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.household.Labelled;
 import cn.minzheng.bureau.region.Region;
@@ -66,7 +67,7 @@ public class DisasterReliefService {
         if (occurredAt.isAfter(EngineClock.dateTime().plusMinutes(5))) {
             throw new RuleViolation("INVALID_DATE", "灾害发生时间不能晚于现在");
         }
-        LocalDate endedOn = form.endedOn() == null ? null : date(form.endedOn());
+        LocalDate endedOn = FormDate.optional(form.endedOn(), "灾害结束日期");
         if (endedOn != null && endedOn.isBefore(occurredAt.toLocalDate())) {
             throw new RuleViolation("INVALID_DATE", "灾害结束日期不能早于发生日期");
         }
@@ -181,14 +182,6 @@ public class DisasterReliefService {
             } catch (DateTimeParseException e) {
                 throw new RuleViolation("INVALID_DATE", "灾害发生时间格式不正确，应为“2026-05-01 14:30”");
             }
-        }
-    }
-
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new RuleViolation("INVALID_DATE", "灾害结束日期格式不正确，应为“2026-05-03”");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
+import cn.minzheng.bureau.common.FormDate;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.region.Communities;

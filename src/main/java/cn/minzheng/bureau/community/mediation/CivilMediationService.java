@@ -17,7 +17,7 @@ import cn.minzheng.bureau.common.JsonRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TextRules;
 import cn.minzheng.bureau.region.Communities;
-import cn.minzheng.bureau.community.construction.FormDate;
+import cn.minzheng.bureau.common.FormDate;
 import cn.minzheng.bureau.community.mediation.CivilMediationRepository.Party;
 import cn.minzheng.bureau.community.mediation.CivilMediationRepository.Session;
 import cn.minzheng.bureau.engine.EngineClock;

@@ -4,7 +4,6 @@ import static cn.minzheng.bureau.dibao.recovery.RecoveryProcess.*;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
 import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.common.FormDate;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
@@ -192,7 +192,7 @@ public class RecoveryService {
 
     /** 登记退回 completed: the whole outstanding amount against a receipt. */
     public void recordRepayment(long recoveryId, String receipt, BigDecimal amount, String receivedOnText, String actor) {
-        LocalDate receivedOn = date(receivedOnText);
+        LocalDate receivedOn = FormDate.parse(receivedOnText, "收款日期");
         Recovery recovery = recoveries.get(recoveryId);
         if (amount.compareTo(recovery.outstanding()) != 0) {
             throw new RuleViolation("REPAYMENT_MISMATCH", "退回金额" + Money.format(amount) + "元与应退金额"
@@ -227,11 +227,4 @@ public class RecoveryService {
         return cases.find(recovery.caseId()).map(DibaoCase::householdId).orElse(null);
     }
 
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new RuleViolation("INVALID_DATE", "收款日期格式不正确，应为“年-月-日”，如2026-05-08");
-        }
-    }
 }

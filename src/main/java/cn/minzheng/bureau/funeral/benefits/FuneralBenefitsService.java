@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.Money;
+import cn.minzheng.bureau.common.FormDate;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TextRules;
 import cn.minzheng.bureau.engine.EngineClock;
@@ -201,7 +202,7 @@ public class FuneralBenefitsService {
         if (payee.diedOn() != null) {
             throw new RuleViolation("PAYEE_DECEASED", payee.name() + "已故，不能作为申请家属");
         }
-        LocalDate burialDate = FuneralRules.parseDate(form.burialDate(), "安葬日期");
+        LocalDate burialDate = FormDate.parse(form.burialDate(), "安葬日期");
         FuneralRules.checkBurialDate(burialDate, death.deathDate(), EngineClock.today());
         String place = TextRules.required(form.burialPlace(), "安葬地点", 200);
         BigDecimal amount = ecoAmount(death.burialKind().name());

@@ -47,22 +47,6 @@ public final class FuneralRules {
         return month;
     }
 
-    /** A date as a form or REST client sends it (yyyy-MM-dd, or a date-time whose day counts). */
-    public static LocalDate parseDate(Object value, String label) {
-        if (value == null || value.toString().isBlank()) {
-            throw new RuleViolation("MISSING_FIELD", label + "不能为空");
-        }
-        if (value instanceof LocalDate date) {
-            return date;
-        }
-        String text = value.toString().trim();
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            throw new RuleViolation("INVALID_DATE", label + "“" + text + "”格式不正确，应为年-月-日（如2026-11-20）");
-        }
-    }
-
     /** A burial date: on or after the death, not after today. */
     public static void checkBurialDate(LocalDate burial, LocalDate death, LocalDate today) {
         if (burial.isAfter(today)) {
