@@ -102,11 +102,28 @@ public class DibaoApplicationSteps {
         VERIFICATION_REPORT.set(execution, applications.verificationReport(CaseVariables.caseId(execution)));
     }
 
+    /**
+     * 入户调查 claimed: the survey has started (审核确认办法: within 3 working days of acceptance). Claiming is the
+     * surveyor taking the case on; a later claim (after an objection, or by another surveyor) changes nothing.
+     */
+    public void surveyStarted(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            timeLimits.met(CASE_ID.require(task.getExecution()), LimitKind.SURVEY_START);
+        }
+    }
+
+    /** The 3 working days ran out: had the survey started by then (limit met)? */
+    public boolean surveyStartedInTime(DelegateExecution execution) {
+        return timeLimits.isMet(CASE_ID.require(execution), LimitKind.SURVEY_START);
+    }
+
     /** 入户调查 completed: the five checks are stored. */
     public void surveyHousehold(DelegateTask task) {
         // two named investigators: refused before anything is written when the second is missing
         String second = applications.secondInvestigator(SECOND_INVESTIGATOR.get(task), Actor.of(task));
         surveys.record(task, second);
+        // completed without a claim (engine REST): it started now at the latest
+        timeLimits.met(CASE_ID.require(task.getExecution()), LimitKind.SURVEY_START);
     }
 
     /** 计算家庭人均收入: per-capita monthly income by the income calculation method, and the spending check. */

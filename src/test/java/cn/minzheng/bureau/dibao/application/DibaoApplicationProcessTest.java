@@ -81,6 +81,7 @@ class DibaoApplicationProcessTest {
     private static final String TIMER_DECISION_OVERDUE = "BoundaryEvent_DecisionOverdue";
     private static final String TIMER_PROCEDURE_OVERDUE = "BoundaryEvent_ProcedureOverdue";
     private static final String TIMER_REFUSAL_NOTICE_OVERDUE = "BoundaryEvent_RefusalNoticeOverdue";
+    private static final String TIMER_SURVEY_START_OVERDUE = "BoundaryEvent_SurveyStartOverdue";
 
     @Autowired
     ProcessEngine engine;
@@ -838,6 +839,55 @@ class DibaoApplicationProcessTest {
         assertThat(limit(dibaoCase, LimitKind.REFUSAL_NOTICE).metAt()).isNotNull();
         assertThat(auditActions(dibaoCase)).contains("REFUSAL_NOTICE_DELIVERED");
         engine.getRuntimeService().deleteProcessInstance(supervision.getId(), "test done");
+    }
+
+    @Test
+    void aSurveyNotStartedWithinThreeWorkingDaysOfAcceptanceGoesToTheSectionHead() {
+        ClockUtil.setCurrentTime(Date.from(BEFORE_SPRING_FESTIVAL.toInstant()));
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300"));
+        ProcessInstance instance = instance(dibaoCase);
+        walker.accept(CLERK, dibaoCase);
+        assertThat(instance).isWaitingAt(TASK_SURVEY);
+        // accepted Tuesday 2026-02-10: Feb 11, 12, 13 -> ends at midnight after Friday 2026-02-13
+        assertThat(jobDue(instance, TIMER_SURVEY_START_OVERDUE)).isEqualTo(beijingMidnightAfter(2026, 2, 13));
+        assertThat(limit(dibaoCase, LimitKind.SURVEY_START).dueAt()).isEqualTo(LocalDateTime.of(2026, 2, 14, 0, 0));
+        assertThat(limit(dibaoCase, LimitKind.SURVEY_START).metAt()).isNull();
+
+        // nobody took the survey on: the section head supervises, the survey stays open
+        fire(instance, TIMER_SURVEY_START_OVERDUE);
+        assertThat(instance).isWaitingAt(TASK_SURVEY).hasPassed("Gateway_SurveyStarted",
+                "Task_RequestSurveyStartSupervision", "EndEvent_SurveyStartSupervisionRequested");
+        assertThat(limit(dibaoCase, LimitKind.SURVEY_START).overrunAt()).isNotNull();
+        ProcessInstance supervision = supervision(dibaoCase);
+        assertThat(task(supervision)).hasCandidateGroup(Groups.DIBAO_HEAD);
+        assertThat(supervision).variables().containsEntry("limitName", "开始入户调查（受理后3个工作日内），3个工作日")
+                .containsEntry("limitDueAt", "2026-02-14 00:00");
+
+        // the late survey still meets the limit when it is done
+        walker.survey(CLERK, dibaoCase, Map.of());
+        assertThat(limit(dibaoCase, LimitKind.SURVEY_START).metAt()).isNotNull();
+        engine.getRuntimeService().deleteProcessInstance(supervision.getId(), "test done");
+        engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test done");
+    }
+
+    @Test
+    void aSurveyClaimedInTimeMeetsTheLimitAndNobodyIsTold() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300"));
+        ProcessInstance instance = instance(dibaoCase);
+        walker.accept(CLERK, dibaoCase);
+        walker.as(CLERK, () -> {
+            engine.getTaskService().claim(task(instance).getId(), CLERK);
+            return null;
+        });
+        assertThat(limit(dibaoCase, LimitKind.SURVEY_START).metAt()).isNotNull();
+
+        fire(instance, TIMER_SURVEY_START_OVERDUE);
+        assertThat(instance).isWaitingAt(TASK_SURVEY).hasPassed("EndEvent_SurveyStartedInTime")
+                .hasNotPassed("Task_RequestSurveyStartSupervision");
+        assertThat(limit(dibaoCase, LimitKind.SURVEY_START).overrunAt()).isNull();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SupervisionProcess.KEY)
+                .processInstanceBusinessKey(dibaoCase.caseNumber()).count()).isZero();
+        engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test done");
     }
 
     private Date jobDue(ProcessInstance instance, String timerId) {
