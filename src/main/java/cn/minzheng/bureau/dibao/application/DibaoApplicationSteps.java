@@ -207,6 +207,31 @@ public class DibaoApplicationSteps {
         decide(task, APPROVAL_DECISION, APPROVAL_COMMENT, "审批", "区民政局审批未通过：");
     }
 
+    /** 乡镇（街道）审核确认 (权限下放): the township's approval is the decision; the district's check is drawn. */
+    public void confirmByTownship(DelegateExecution execution) {
+        String reviewedBy = REVIEWED_BY.get(execution);
+        boolean sampled = applications.confirmByTownship(CaseVariables.caseId(execution),
+                CaseVariables.CASE_NUMBER.get(execution), reviewedBy);
+        APPROVAL_DECISION.set(execution, APPROVE);
+        APPROVED_BY.set(execution, reviewedBy);
+        SAMPLED_FOR_CHECK.set(execution, sampled);
+    }
+
+    /** Was the case drawn for the district's check? Never in the default shape (the district approved it). */
+    public boolean sampledForCheck(DelegateExecution execution) {
+        return Boolean.TRUE.equals(SAMPLED_FOR_CHECK.get(execution));
+    }
+
+    /** 区民政局抽查 completed: the finding is recorded with the case's decisions; a problem must be described. */
+    public void sampleCheck(DelegateTask task) {
+        TaskInput input = new TaskInput(task);
+        String finding = input.choice(SAMPLE_FINDING.name(), "抽查结论（无误或发现问题）", List.of(NO_PROBLEM, PROBLEM));
+        String note = PROBLEM.equals(finding)
+                ? input.text(SAMPLE_NOTE.name(), "抽查发现的问题", 1000)
+                : input.optionalText(SAMPLE_NOTE.name(), "抽查说明", 1000);
+        applications.recordDecision(CaseVariables.caseId(task), task.getTaskDefinitionKey(), finding, note, Actor.of(task));
+    }
+
     /** 纳入保障: the case pays from the month after approval. */
     public void activate(DelegateExecution execution) {
         applications.activate(CaseVariables.caseId(execution), APPROVED_BY.get(execution));

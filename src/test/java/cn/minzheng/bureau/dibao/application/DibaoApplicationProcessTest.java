@@ -192,6 +192,71 @@ class DibaoApplicationProcessTest {
     }
 
     @Test
+    void whenTheTownshipConfirmsTheDistrictApprovesNothingAndChecksTheDrawnCase() {
+        dibaoSettings.setTownshipConfirms(true);
+        dibaoSettings.setSamplingShare(BigDecimal.ONE); // every case drawn
+        try {
+            DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "300"));
+            ProcessInstance instance = instance(dibaoCase);
+            walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
+            walker.endNotice(dibaoCase);
+            // the township's approval is the decision: the case pays, the district gets the check
+            assertThat(instance).hasPassed("Gateway_ConfirmationLevel", TASK_CONFIRM_BY_TOWNSHIP, "EndEvent_ProcedureApproved",
+                    "Task_ActivateCase").hasNotPassed(TASK_APPROVE_BY_DISTRICT).isWaitingAt(TASK_SAMPLE_CHECK);
+            assertThat(status(dibaoCase)).isEqualTo(CaseStatus.APPROVED);
+            assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isPositive();
+            assertThat(task(instance)).hasCandidateGroup("district-approver");
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).initializeFormKeys()
+                    .singleResult().getCamundaFormRef().getKey()).isEqualTo("dibao-sample-check");
+            assertThat(limit(dibaoCase, LimitKind.PROCEDURE).metAt()).isNotNull();
+            assertThat(timeLimits.forCase(dibaoCase.id())).noneMatch(l -> l.kind() == LimitKind.DECISION);
+
+            // the township's reviewer does not check their own case, even as a district approver; a problem must be described
+            engine.getIdentityService().createMembership(REVIEWER, "district-approver");
+            try {
+                assertThatThrownBy(() -> walker.complete(REVIEWER, dibaoCase, TASK_SAMPLE_CHECK,
+                        Map.of(VAR_SAMPLE_FINDING, NO_PROBLEM))).satisfies(violation("四眼原则"));
+            } finally {
+                engine.getIdentityService().deleteMembership(REVIEWER, "district-approver");
+            }
+            assertThatThrownBy(() -> walker.complete(APPROVER, dibaoCase, TASK_SAMPLE_CHECK,
+                    Map.of(VAR_SAMPLE_FINDING, PROBLEM, VAR_SAMPLE_NOTE, " "))).satisfies(violation("抽查发现的问题"));
+            assertThatThrownBy(() -> walker.complete(APPROVER, dibaoCase, TASK_SAMPLE_CHECK,
+                    Map.of(VAR_SAMPLE_FINDING, "MAYBE"))).satisfies(violation("抽查结论"));
+            walker.complete(APPROVER, dibaoCase, TASK_SAMPLE_CHECK,
+                    Map.of(VAR_SAMPLE_FINDING, PROBLEM, VAR_SAMPLE_NOTE, "户主在外务工收入未核实"));
+            assertThat(instance).isEnded().hasPassed("EndEvent_SampleChecked").hasNotPassed("EndEvent_CaseApproved");
+            assertThat(cases.decisions(dibaoCase.id())).extracting(d -> d.step() + ":" + d.decision() + ":" + d.decidedBy())
+                    .containsExactly(TASK_ACCEPT + ":ACCEPT:" + CLERK, TASK_REVIEW_BY_TOWNSHIP + ":APPROVE:" + REVIEWER,
+                            TASK_CONFIRM_BY_TOWNSHIP + ":APPROVE:" + REVIEWER, TASK_SAMPLE_CHECK + ":PROBLEM:" + APPROVER);
+            assertThat(cases.find(dibaoCase.id()).orElseThrow().status()).isEqualTo(CaseStatus.APPROVED);
+        } finally {
+            dibaoSettings.setTownshipConfirms(false);
+            dibaoSettings.setSamplingShare(new BigDecimal("0.20"));
+        }
+    }
+
+    @Test
+    void aTownshipConfirmedCaseThatIsNotDrawnIsDoneWithoutTheDistrict() {
+        dibaoSettings.setTownshipConfirms(true);
+        dibaoSettings.setSamplingShare(BigDecimal.ZERO); // no case drawn
+        try {
+            DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "300"));
+            ProcessInstance instance = instance(dibaoCase);
+            walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
+            walker.endNotice(dibaoCase);
+            assertThat(instance).isEnded().hasPassed(TASK_CONFIRM_BY_TOWNSHIP, "Task_ActivateCase", "EndEvent_CaseApproved")
+                    .hasNotPassed(TASK_APPROVE_BY_DISTRICT, TASK_SAMPLE_CHECK);
+            DibaoCase approved = cases.find(dibaoCase.id()).orElseThrow();
+            assertThat(approved.status()).isEqualTo(CaseStatus.APPROVED);
+            assertThat(approved.startMonth()).isEqualTo(YearMonth.now().plusMonths(1).toString());
+        } finally {
+            dibaoSettings.setTownshipConfirms(false);
+            dibaoSettings.setSamplingShare(new BigDecimal("0.20"));
+        }
+    }
+
+    @Test
     void acceptingWithoutTheWrittenAuthorisationIsRefusedAndNothingIsWritten() {
         DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300"));
         assertThatThrownBy(() -> walker.complete(CLERK, dibaoCase, TASK_ACCEPT, Map.of(VAR_ACCEPT_DECISION, ACCEPT)))
