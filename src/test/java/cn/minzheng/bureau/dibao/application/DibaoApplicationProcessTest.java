@@ -201,7 +201,7 @@ class DibaoApplicationProcessTest {
             walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
             walker.endNotice(dibaoCase);
             // the township's approval is the decision: the case pays, the district gets the check
-            assertThat(instance).hasPassed("Gateway_ConfirmationLevel", TASK_CONFIRM_BY_TOWNSHIP, "EndEvent_ProcedureApproved",
+            assertThat(instance).hasPassed("Gateway_ConfirmationLevel", TASK_CONFIRM_BY_TOWNSHIP, "EndEvent_ProcedureConfirmedByTownship",
                     "Task_ActivateCase").hasNotPassed(TASK_APPROVE_BY_DISTRICT).isWaitingAt(TASK_SAMPLE_CHECK);
             assertThat(status(dibaoCase)).isEqualTo(CaseStatus.APPROVED);
             assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isPositive();
