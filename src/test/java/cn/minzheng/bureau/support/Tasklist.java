@@ -100,7 +100,8 @@ public final class Tasklist {
     /** 发起流程 → the process by its Chinese name: its start form, open in the dialog. */
     public CamundaForm startProcess(String processName) {
         for (int reloads = 0; ; reloads++) {
-            driver.get(url(TASKLIST));
+            // the page anew, reloaded where it hangs on its spinner (CI saw it hang for a minute under load)
+            openTasklistPage();
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '发起流程')]"))).click();
             wait.until(ExpectedConditions.elementToBeClickable(
                     By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']"))).click();
