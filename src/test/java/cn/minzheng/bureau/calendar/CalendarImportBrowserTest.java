@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -58,7 +59,9 @@ class CalendarImportBrowserTest {
 
         browser.findElement(By.id("calendar-file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("calendar-import-submit")).click();
-        assertThat(browser.findElement(By.id("imported")).getText()).isEqualTo("2099年的安排已导入，共4天");
+        // the click returns before the posted form's answer has loaded: wait for it
+        assertThat(tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("imported"))).getText())
+                .isEqualTo("2099年的安排已导入，共4天");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("2099年工作日历");
         assertThat(browser.findElement(By.id("days")).getText()).contains("2099-01-24", "调休上班", "春节");
         assertThat(browser.findElements(By.id("calendar-warning"))).isEmpty();
