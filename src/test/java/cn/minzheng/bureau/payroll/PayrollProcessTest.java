@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +36,7 @@ import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.payroll.PayrollTestSupport.Payment;
+import cn.minzheng.bureau.support.ThreadSafeCoverage;
 
 /**
  * Every path of dibao-payroll.bpmn on the real application (real SQL, listeners, authorizations), each
@@ -44,7 +44,7 @@ import cn.minzheng.bureau.payroll.PayrollTestSupport.Payment;
  */
 @SpringBootTest(properties = "bureau.demo-data.applications=false") // coverage counts this class's instances only
 @Import(PayrollProcessTest.FullCoverage.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(listeners = ThreadSafeCoverage.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class PayrollProcessTest {
 

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +37,7 @@ import cn.minzheng.bureau.dibao.review.ReviewRepository;
 import cn.minzheng.bureau.dibao.review.ReviewStatus;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.support.TestApplications;
+import cn.minzheng.bureau.support.ThreadSafeCoverage;
 
 /**
  * Every path of dibao-survey-campaign.bpmn on the real application: the split across teams, each team
@@ -45,7 +45,7 @@ import cn.minzheng.bureau.support.TestApplications;
  */
 @SpringBootTest(properties = "bureau.demo-data.applications=false") // coverage counts this class's instances only
 @Import(DibaoSurveyCampaignProcessTest.FullCoverage.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(listeners = ThreadSafeCoverage.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class DibaoSurveyCampaignProcessTest {
 

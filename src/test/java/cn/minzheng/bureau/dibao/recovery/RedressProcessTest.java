@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +50,7 @@ import cn.minzheng.bureau.payroll.PayrollComputation;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.support.TestApplications;
+import cn.minzheng.bureau.support.ThreadSafeCoverage;
 
 /**
  * Every path of dibao-report.bpmn, dibao-appeal.bpmn and dibao-recovery.bpmn on the real application, each step as
@@ -58,7 +58,7 @@ import cn.minzheng.bureau.support.TestApplications;
  */
 @SpringBootTest(properties = "bureau.demo-data.applications=false")
 @Import(RedressProcessTest.FullCoverage.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(listeners = ThreadSafeCoverage.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class RedressProcessTest {
 

@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +47,7 @@ import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.program.ProgramCase;
 import cn.minzheng.bureau.support.TestApplications;
+import cn.minzheng.bureau.support.ThreadSafeCoverage;
 
 /**
  * Every path of dibao-review.bpmn and dibao-review-schedule.bpmn on the real application, each step as
@@ -55,7 +55,7 @@ import cn.minzheng.bureau.support.TestApplications;
  */
 @SpringBootTest(properties = "bureau.demo-data.applications=false") // coverage counts this class's instances only
 @Import(DibaoReviewProcessTest.FullCoverage.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+@TestExecutionListeners(listeners = ThreadSafeCoverage.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class DibaoReviewProcessTest {
 
