@@ -23,6 +23,13 @@ public class DibaoSettings {
     private int gradualExitMonths = 3;
     /** 计发月份: an approved case is paid from the month of the decision or from the next one. */
     private StartMonth startMonth = StartMonth.NEXT_MONTH;
+    /**
+     * 审核确认权限下放: the township's review confirms the case (no district approval); the district checks a
+     * share of the confirmed cases ({@link #samplingShare}). Off: the district approves every case.
+     */
+    private boolean townshipConfirms = false;
+    /** The share of township-confirmed cases the district checks (0 to 1), chosen by {@link SamplingRule}. */
+    private BigDecimal samplingShare = new BigDecimal("0.20");
 
     public String getNoticePeriod() {
         return noticePeriod;
@@ -65,6 +72,25 @@ public class DibaoSettings {
 
     public void setStartMonth(StartMonth startMonth) {
         this.startMonth = startMonth;
+    }
+
+    public boolean isTownshipConfirms() {
+        return townshipConfirms;
+    }
+
+    public void setTownshipConfirms(boolean townshipConfirms) {
+        this.townshipConfirms = townshipConfirms;
+    }
+
+    public BigDecimal getSamplingShare() {
+        return samplingShare;
+    }
+
+    public void setSamplingShare(BigDecimal samplingShare) {
+        if (samplingShare == null || samplingShare.signum() < 0 || samplingShare.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("bureau.dibao.sampling-share must be 0 to 1, not " + samplingShare);
+        }
+        this.samplingShare = samplingShare;
     }
 
     public SpendingCheck spendingCheck() {

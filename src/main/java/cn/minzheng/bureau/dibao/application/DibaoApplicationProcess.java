@@ -31,6 +31,10 @@ public final class DibaoApplicationProcess {
     public static final String TASK_PUBLIC_NOTICE = "Task_PublicNotice";
     public static final String TASK_APPROVE_BY_DISTRICT = "Task_ApproveByDistrict";
     public static final String TASK_ISSUE_REFUSAL_NOTICE = "Task_IssueRefusalNotice";
+    public static final String TASK_CONFIRM_BY_TOWNSHIP = "Task_ConfirmByTownship";
+    public static final String TASK_SAMPLE_CHECK = "Task_SampleCheckByDistrict";
+    public static final String NO_PROBLEM = "NO_PROBLEM";
+    public static final String PROBLEM = "PROBLEM";
     public static final String TIMER_NOTICE_PERIOD_OVER = "BoundaryEvent_NoticePeriodOver";
     public static final String SUBPROCESS_PROCEDURE = "SubProcess_Procedure";
 
@@ -60,6 +64,11 @@ public final class DibaoApplicationProcess {
     public static final ProcessVariable<String> REVIEW_COMMENT = fact("reviewComment", String.class);
     public static final ProcessVariable<String> APPROVAL_DECISION = fact("approvalDecision", String.class);
     public static final ProcessVariable<String> APPROVAL_COMMENT = fact("approvalComment", String.class);
+    /** 审核确认权限下放: the township-confirmed case was drawn for the district's check (抽查). */
+    public static final ProcessVariable<Boolean> SAMPLED_FOR_CHECK = fact("sampledForCheck", Boolean.class);
+    /** 抽查结论: NO_PROBLEM (无误) or PROBLEM (发现问题), and the note (required with a problem). */
+    public static final ProcessVariable<String> SAMPLE_FINDING = fact("sampleFinding", String.class);
+    public static final ProcessVariable<String> SAMPLE_NOTE = fact("sampleNote", String.class);
     public static final ProcessVariable<String> OBJECTION_SOURCE = fact("objectionSource", String.class);
     public static final ProcessVariable<String> OBJECTION_CONTENT = fact("objectionContent", String.class);
     /** Why the application was returned or rejected, as the applicant is told. */
@@ -103,6 +112,8 @@ public final class DibaoApplicationProcess {
     public static final String VAR_REVIEW_DECISION = REVIEW_DECISION.name();
     public static final String VAR_REVIEW_COMMENT = REVIEW_COMMENT.name();
     public static final String VAR_APPROVAL_DECISION = APPROVAL_DECISION.name();
+    public static final String VAR_SAMPLE_FINDING = SAMPLE_FINDING.name();
+    public static final String VAR_SAMPLE_NOTE = SAMPLE_NOTE.name();
     public static final String VAR_APPROVAL_COMMENT = APPROVAL_COMMENT.name();
     public static final String VAR_REJECTION_REASON = REJECTION_REASON.name();
     public static final String VAR_STANDARD_DECISION = STANDARD_DECISION.name();
@@ -128,7 +139,7 @@ public final class DibaoApplicationProcess {
                 CATEGORY_ADDITION, MONTHLY_AMOUNT, ELIGIBILITY_NOTE, SPENDING_FLAG_REASON, CASE_HISTORY,
                 REVIEWED_BY_NAME, NOTICE_ENDS_AT, NOTICE_END_DATE, DELIVERY_METHOD, DELIVERED_TO, DELIVERY_NOTE,
                 ECONOMIC_CHECK_AUTHORISED, VERIFICATION_REPORT, ASSET_DECISION, PER_CAPITA_FINANCIAL_ASSETS, VEHICLES, HOMES,
-                COMMERCIAL_PROPERTIES, ASSETS_NOTE, ASSET_GAP_FLAG));
+                COMMERCIAL_PROPERTIES, ASSETS_NOTE, ASSET_GAP_FLAG, SAMPLED_FOR_CHECK, SAMPLE_FINDING, SAMPLE_NOTE));
         VARIABLES = Collections.unmodifiableList(all);
     }
 

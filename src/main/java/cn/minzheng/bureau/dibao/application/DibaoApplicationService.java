@@ -35,6 +35,7 @@ import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.DibaoSettings;
+import cn.minzheng.bureau.dibao.SamplingRule;
 import cn.minzheng.bureau.dibao.HouseholdIncomeService;
 import cn.minzheng.bureau.dibao.IncomeAssessment;
 import cn.minzheng.bureau.dibao.IncomeCalculator;
@@ -68,11 +69,13 @@ public class DibaoApplicationService {
     private static final Map<String, String> STEP_NAMES = Map.of(
             DibaoApplicationProcess.TASK_ACCEPT, "受理", DibaoApplicationProcess.TASK_PUBLIC_NOTICE, "公示异议",
             DibaoApplicationProcess.TASK_REVIEW_BY_TOWNSHIP, "乡镇审核",
-            DibaoApplicationProcess.TASK_APPROVE_BY_DISTRICT, "区级审批");
+            DibaoApplicationProcess.TASK_APPROVE_BY_DISTRICT, "区级审批",
+            DibaoApplicationProcess.TASK_CONFIRM_BY_TOWNSHIP, "乡镇审核确认", DibaoApplicationProcess.TASK_SAMPLE_CHECK, "区级抽查");
     private static final Map<String, String> DECISION_NAMES = Map.of(
             DibaoApplicationProcess.ACCEPT, "受理", DibaoApplicationProcess.RETURN, "退回补正",
             DibaoApplicationProcess.APPROVE, "同意", DibaoApplicationProcess.REJECT, "不同意",
-            DibaoApplicationProcess.OBJECTION, "登记异议");
+            DibaoApplicationProcess.OBJECTION, "登记异议", DibaoApplicationProcess.NO_PROBLEM, "无误",
+            DibaoApplicationProcess.PROBLEM, "发现问题");
 
     private final HouseholdValidator householdValidator;
     private final HouseholdRepository households;
@@ -202,6 +205,16 @@ public class DibaoApplicationService {
     }
 
     /** A decision of a step (受理, 审核, 审批, 公示异议), with who and why. */
+    /**
+     * 审核确认权限下放: the township's review confirms the case; recorded as the confirming decision of the
+     * township's reviewer. Returns whether the district checks the case (抽查, {@link SamplingRule}).
+     */
+    public boolean confirmByTownship(long caseId, String caseNumber, String reviewedBy) {
+        cases.recordDecision(caseId, DibaoApplicationProcess.TASK_CONFIRM_BY_TOWNSHIP, DibaoApplicationProcess.APPROVE,
+                "审核确认权限下放：乡镇（街道）审核确认", reviewedBy);
+        return SamplingRule.sampled(caseNumber, settings.getSamplingShare());
+    }
+
     public void recordDecision(long caseId, String step, String decision, String comment, String actor) {
         cases.recordDecision(caseId, step, decision, comment, actor);
     }

@@ -102,11 +102,28 @@ public class DibaoApplicationSteps {
         VERIFICATION_REPORT.set(execution, applications.verificationReport(CaseVariables.caseId(execution)));
     }
 
+    /**
+     * 入户调查 claimed: the survey has started (审核确认办法: within 3 working days of acceptance). Claiming is the
+     * surveyor taking the case on; a later claim (after an objection, or by another surveyor) changes nothing.
+     */
+    public void surveyStarted(DelegateTask task) {
+        if (task.getAssignee() != null) {
+            timeLimits.met(CASE_ID.require(task.getExecution()), LimitKind.SURVEY_START);
+        }
+    }
+
+    /** The 3 working days ran out: had the survey started by then (limit met)? */
+    public boolean surveyStartedInTime(DelegateExecution execution) {
+        return timeLimits.isMet(CASE_ID.require(execution), LimitKind.SURVEY_START);
+    }
+
     /** 入户调查 completed: the five checks are stored. */
     public void surveyHousehold(DelegateTask task) {
         // two named investigators: refused before anything is written when the second is missing
         String second = applications.secondInvestigator(SECOND_INVESTIGATOR.get(task), Actor.of(task));
         surveys.record(task, second);
+        // completed without a claim (engine REST): it started now at the latest
+        timeLimits.met(CASE_ID.require(task.getExecution()), LimitKind.SURVEY_START);
     }
 
     /** 计算家庭人均收入: per-capita monthly income by the income calculation method, and the spending check. */
@@ -188,6 +205,31 @@ public class DibaoApplicationSteps {
     /** 区民政局审批 completed: as the township's review, with the district's words. */
     public void approveByDistrict(DelegateTask task) {
         decide(task, APPROVAL_DECISION, APPROVAL_COMMENT, "审批", "区民政局审批未通过：");
+    }
+
+    /** 乡镇（街道）审核确认 (权限下放): the township's approval is the decision; the district's check is drawn. */
+    public void confirmByTownship(DelegateExecution execution) {
+        String reviewedBy = REVIEWED_BY.get(execution);
+        boolean sampled = applications.confirmByTownship(CaseVariables.caseId(execution),
+                CaseVariables.CASE_NUMBER.get(execution), reviewedBy);
+        APPROVAL_DECISION.set(execution, APPROVE);
+        APPROVED_BY.set(execution, reviewedBy);
+        SAMPLED_FOR_CHECK.set(execution, sampled);
+    }
+
+    /** Was the case drawn for the district's check? Never in the default shape (the district approved it). */
+    public boolean sampledForCheck(DelegateExecution execution) {
+        return Boolean.TRUE.equals(SAMPLED_FOR_CHECK.get(execution));
+    }
+
+    /** 区民政局抽查 completed: the finding is recorded with the case's decisions; a problem must be described. */
+    public void sampleCheck(DelegateTask task) {
+        TaskInput input = new TaskInput(task);
+        String finding = input.choice(SAMPLE_FINDING.name(), "抽查结论（无误或发现问题）", List.of(NO_PROBLEM, PROBLEM));
+        String note = PROBLEM.equals(finding)
+                ? input.text(SAMPLE_NOTE.name(), "抽查发现的问题", 1000)
+                : input.optionalText(SAMPLE_NOTE.name(), "抽查说明", 1000);
+        applications.recordDecision(CaseVariables.caseId(task), task.getTaskDefinitionKey(), finding, note, Actor.of(task));
     }
 
     /** 纳入保障: the case pays from the month after approval. */

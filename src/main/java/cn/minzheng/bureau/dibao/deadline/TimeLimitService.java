@@ -78,6 +78,11 @@ public class TimeLimitService {
         limits.met(caseId, kind, EngineClock.now());
     }
 
+    /** Whether the case's limit of this kind was opened and is met (false while it runs, or when never opened). */
+    public boolean isMet(long caseId, LimitKind kind) {
+        return limits.running(caseId, kind).isEmpty() && limits.forCase(caseId).stream().anyMatch(l -> l.kind() == kind);
+    }
+
     /**
      * The limit ran out before the work was done: record it and tell the level above, whose supervision task
      * shows the township and applicant as the application's forms did.

@@ -51,9 +51,12 @@ public class DibaoDocuments {
             DibaoApplicationProcess.TASK_SURVEY, "入户调查",
             DibaoApplicationProcess.TASK_REVIEW_BY_TOWNSHIP, "乡镇（街道）审核",
             DibaoApplicationProcess.TASK_PUBLIC_NOTICE, "公示",
-            DibaoApplicationProcess.TASK_APPROVE_BY_DISTRICT, "区民政局审批");
+            DibaoApplicationProcess.TASK_APPROVE_BY_DISTRICT, "区民政局审批",
+            DibaoApplicationProcess.TASK_CONFIRM_BY_TOWNSHIP, "乡镇（街道）审核确认",
+            DibaoApplicationProcess.TASK_SAMPLE_CHECK, "区民政局抽查");
     private static final Map<String, String> DECISIONS = Map.of(
-            ACCEPT, "受理", RETURN, "退回补正", APPROVE, "同意", REJECT, "不同意", OBJECTION, "登记异议");
+            ACCEPT, "受理", RETURN, "退回补正", APPROVE, "同意", REJECT, "不同意", OBJECTION, "登记异议",
+            DibaoApplicationProcess.NO_PROBLEM, "无误", DibaoApplicationProcess.PROBLEM, "发现问题");
 
     private final DibaoCaseRepository cases;
     private final HouseholdRepository households;

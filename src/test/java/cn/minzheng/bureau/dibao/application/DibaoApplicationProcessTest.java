@@ -81,6 +81,7 @@ class DibaoApplicationProcessTest {
     private static final String TIMER_DECISION_OVERDUE = "BoundaryEvent_DecisionOverdue";
     private static final String TIMER_PROCEDURE_OVERDUE = "BoundaryEvent_ProcedureOverdue";
     private static final String TIMER_REFUSAL_NOTICE_OVERDUE = "BoundaryEvent_RefusalNoticeOverdue";
+    private static final String TIMER_SURVEY_START_OVERDUE = "BoundaryEvent_SurveyStartOverdue";
 
     @Autowired
     ProcessEngine engine;
@@ -187,6 +188,71 @@ class DibaoApplicationProcessTest {
                     .processInstanceBusinessKey(approved.caseNumber()).finished().count()).isEqualTo(1);
         } finally {
             dibaoSettings.setStartMonth(StartMonth.NEXT_MONTH);
+        }
+    }
+
+    @Test
+    void whenTheTownshipConfirmsTheDistrictApprovesNothingAndChecksTheDrawnCase() {
+        dibaoSettings.setTownshipConfirms(true);
+        dibaoSettings.setSamplingShare(BigDecimal.ONE); // every case drawn
+        try {
+            DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "300"));
+            ProcessInstance instance = instance(dibaoCase);
+            walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
+            walker.endNotice(dibaoCase);
+            // the township's approval is the decision: the case pays, the district gets the check
+            assertThat(instance).hasPassed("Gateway_ConfirmationLevel", TASK_CONFIRM_BY_TOWNSHIP, "EndEvent_ProcedureConfirmedByTownship",
+                    "Task_ActivateCase").hasNotPassed(TASK_APPROVE_BY_DISTRICT).isWaitingAt(TASK_SAMPLE_CHECK);
+            assertThat(status(dibaoCase)).isEqualTo(CaseStatus.APPROVED);
+            assertThat(cases.find(dibaoCase.id()).orElseThrow().monthlyAmount()).isPositive();
+            assertThat(task(instance)).hasCandidateGroup("district-approver");
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).initializeFormKeys()
+                    .singleResult().getCamundaFormRef().getKey()).isEqualTo("dibao-sample-check");
+            assertThat(limit(dibaoCase, LimitKind.PROCEDURE).metAt()).isNotNull();
+            assertThat(timeLimits.forCase(dibaoCase.id())).noneMatch(l -> l.kind() == LimitKind.DECISION);
+
+            // the township's reviewer does not check their own case, even as a district approver; a problem must be described
+            engine.getIdentityService().createMembership(REVIEWER, "district-approver");
+            try {
+                assertThatThrownBy(() -> walker.complete(REVIEWER, dibaoCase, TASK_SAMPLE_CHECK,
+                        Map.of(VAR_SAMPLE_FINDING, NO_PROBLEM))).satisfies(violation("四眼原则"));
+            } finally {
+                engine.getIdentityService().deleteMembership(REVIEWER, "district-approver");
+            }
+            assertThatThrownBy(() -> walker.complete(APPROVER, dibaoCase, TASK_SAMPLE_CHECK,
+                    Map.of(VAR_SAMPLE_FINDING, PROBLEM, VAR_SAMPLE_NOTE, " "))).satisfies(violation("抽查发现的问题"));
+            assertThatThrownBy(() -> walker.complete(APPROVER, dibaoCase, TASK_SAMPLE_CHECK,
+                    Map.of(VAR_SAMPLE_FINDING, "MAYBE"))).satisfies(violation("抽查结论"));
+            walker.complete(APPROVER, dibaoCase, TASK_SAMPLE_CHECK,
+                    Map.of(VAR_SAMPLE_FINDING, PROBLEM, VAR_SAMPLE_NOTE, "户主在外务工收入未核实"));
+            assertThat(instance).isEnded().hasPassed("EndEvent_SampleChecked").hasNotPassed("EndEvent_CaseApproved");
+            assertThat(cases.decisions(dibaoCase.id())).extracting(d -> d.step() + ":" + d.decision() + ":" + d.decidedBy())
+                    .containsExactly(TASK_ACCEPT + ":ACCEPT:" + CLERK, TASK_REVIEW_BY_TOWNSHIP + ":APPROVE:" + REVIEWER,
+                            TASK_CONFIRM_BY_TOWNSHIP + ":APPROVE:" + REVIEWER, TASK_SAMPLE_CHECK + ":PROBLEM:" + APPROVER);
+            assertThat(cases.find(dibaoCase.id()).orElseThrow().status()).isEqualTo(CaseStatus.APPROVED);
+        } finally {
+            dibaoSettings.setTownshipConfirms(false);
+            dibaoSettings.setSamplingShare(new BigDecimal("0.20"));
+        }
+    }
+
+    @Test
+    void aTownshipConfirmedCaseThatIsNotDrawnIsDoneWithoutTheDistrict() {
+        dibaoSettings.setTownshipConfirms(true);
+        dibaoSettings.setSamplingShare(BigDecimal.ZERO); // no case drawn
+        try {
+            DibaoCase dibaoCase = walkToReview(TestApplications.yuecunHousehold(2, "300"));
+            ProcessInstance instance = instance(dibaoCase);
+            walker.reviewByTownship(REVIEWER, dibaoCase, APPROVE, "同意");
+            walker.endNotice(dibaoCase);
+            assertThat(instance).isEnded().hasPassed(TASK_CONFIRM_BY_TOWNSHIP, "Task_ActivateCase", "EndEvent_CaseApproved")
+                    .hasNotPassed(TASK_APPROVE_BY_DISTRICT, TASK_SAMPLE_CHECK);
+            DibaoCase approved = cases.find(dibaoCase.id()).orElseThrow();
+            assertThat(approved.status()).isEqualTo(CaseStatus.APPROVED);
+            assertThat(approved.startMonth()).isEqualTo(YearMonth.now().plusMonths(1).toString());
+        } finally {
+            dibaoSettings.setTownshipConfirms(false);
+            dibaoSettings.setSamplingShare(new BigDecimal("0.20"));
         }
     }
 
@@ -838,6 +904,55 @@ class DibaoApplicationProcessTest {
         assertThat(limit(dibaoCase, LimitKind.REFUSAL_NOTICE).metAt()).isNotNull();
         assertThat(auditActions(dibaoCase)).contains("REFUSAL_NOTICE_DELIVERED");
         engine.getRuntimeService().deleteProcessInstance(supervision.getId(), "test done");
+    }
+
+    @Test
+    void aSurveyNotStartedWithinThreeWorkingDaysOfAcceptanceGoesToTheSectionHead() {
+        ClockUtil.setCurrentTime(Date.from(BEFORE_SPRING_FESTIVAL.toInstant()));
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300"));
+        ProcessInstance instance = instance(dibaoCase);
+        walker.accept(CLERK, dibaoCase);
+        assertThat(instance).isWaitingAt(TASK_SURVEY);
+        // accepted Tuesday 2026-02-10: Feb 11, 12, 13 -> ends at midnight after Friday 2026-02-13
+        assertThat(jobDue(instance, TIMER_SURVEY_START_OVERDUE)).isEqualTo(beijingMidnightAfter(2026, 2, 13));
+        assertThat(limit(dibaoCase, LimitKind.SURVEY_START).dueAt()).isEqualTo(LocalDateTime.of(2026, 2, 14, 0, 0));
+        assertThat(limit(dibaoCase, LimitKind.SURVEY_START).metAt()).isNull();
+
+        // nobody took the survey on: the section head supervises, the survey stays open
+        fire(instance, TIMER_SURVEY_START_OVERDUE);
+        assertThat(instance).isWaitingAt(TASK_SURVEY).hasPassed("Gateway_SurveyStarted",
+                "Task_RequestSurveyStartSupervision", "EndEvent_SurveyStartSupervisionRequested");
+        assertThat(limit(dibaoCase, LimitKind.SURVEY_START).overrunAt()).isNotNull();
+        ProcessInstance supervision = supervision(dibaoCase);
+        assertThat(task(supervision)).hasCandidateGroup(Groups.DIBAO_HEAD);
+        assertThat(supervision).variables().containsEntry("limitName", "开始入户调查（受理后3个工作日内），3个工作日")
+                .containsEntry("limitDueAt", "2026-02-14 00:00");
+
+        // the late survey still meets the limit when it is done
+        walker.survey(CLERK, dibaoCase, Map.of());
+        assertThat(limit(dibaoCase, LimitKind.SURVEY_START).metAt()).isNotNull();
+        engine.getRuntimeService().deleteProcessInstance(supervision.getId(), "test done");
+        engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test done");
+    }
+
+    @Test
+    void aSurveyClaimedInTimeMeetsTheLimitAndNobodyIsTold() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.yuecunHousehold(2, "300"));
+        ProcessInstance instance = instance(dibaoCase);
+        walker.accept(CLERK, dibaoCase);
+        walker.as(CLERK, () -> {
+            engine.getTaskService().claim(task(instance).getId(), CLERK);
+            return null;
+        });
+        assertThat(limit(dibaoCase, LimitKind.SURVEY_START).metAt()).isNotNull();
+
+        fire(instance, TIMER_SURVEY_START_OVERDUE);
+        assertThat(instance).isWaitingAt(TASK_SURVEY).hasPassed("EndEvent_SurveyStartedInTime")
+                .hasNotPassed("Task_RequestSurveyStartSupervision");
+        assertThat(limit(dibaoCase, LimitKind.SURVEY_START).overrunAt()).isNull();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SupervisionProcess.KEY)
+                .processInstanceBusinessKey(dibaoCase.caseNumber()).count()).isZero();
+        engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test done");
     }
 
     private Date jobDue(ProcessInstance instance, String timerId) {
