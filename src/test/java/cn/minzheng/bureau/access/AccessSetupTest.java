@@ -29,6 +29,7 @@ class AccessSetupTest {
                 "community-worker-recruitment", "dibao-appeal",
                 "dibao-application", "dibao-recovery", "dibao-report", "dibao-review", "elderly-card", "funeral-death-registration",
                 "funeral-eco-burial-reward", "gaoling-monthly-proposal", "linshi-application", "tekun-application", "youfu-change",
+                "youfu-conscript-registration",
                 "youfu-recognition");
         assertThat(startable(Groups.reviewer("renqiu"))).containsExactly("dibao-appeal", "dibao-recovery", "dibao-report");
         assertThat(startable(Groups.committee("renqiu-qinghuayuan"))).containsExactly("civil-mediation");

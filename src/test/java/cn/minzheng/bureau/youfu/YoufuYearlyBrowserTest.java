@@ -23,9 +23,9 @@ import cn.minzheng.bureau.support.CamundaForm;
 import cn.minzheng.bureau.support.Tasklist;
 
 /**
- * The forms of 优抚's yearly work filled in Tasklist by the township clerk whose work they are (the processes start
- * as the yearly timers start them): the 年审, one recipient 未能确认 with the reason and suspended; the year's
- * 义务兵家庭优待金, the conscript's family granted.
+ * The forms of 优抚's yearly work filled in Tasklist by the township clerk whose work they are (the yearly processes
+ * start as their timers start them): the 义务兵登记 start form; the 年审, one recipient 未能确认 with the reason and
+ * suspended; the year's 义务兵家庭优待金, the registered conscript's family granted.
  */
 @BrowserTest
 class YoufuYearlyBrowserTest {
@@ -41,8 +41,6 @@ class YoufuYearlyBrowserTest {
     @Autowired
     YoufuRepository recipients;
     @Autowired
-    YoufuConscriptService conscriptService;
-    @Autowired
     YoufuConscriptRepository conscripts;
     @Autowired
     JdbcClient jdbc;
@@ -53,8 +51,19 @@ class YoufuYearlyBrowserTest {
                 YearMonth.now().toString());
         YoufuFamilies.Family f = YoufuFamilies.conscriptFamily(households, validator, "yuecun", "yuecun-yuecun",
                 "蒋秀梅", "蒋涛", 20);
-        YoufuConscript conscript = conscriptService.register(f.conscriptIdNumber(), f.motherIdNumber(),
-                LocalDate.now().minusMonths(1).toString(), null, CLERK);
+        LocalDate enlisted = LocalDate.now().minusMonths(1);
+
+        tasklist.loginAs(CLERK);
+        CamundaForm registration = tasklist.startProcess("义务兵登记");
+        registration.type("义务兵身份证号码", f.conscriptIdNumber())
+                .type("领取优待金的家属身份证号码", f.motherIdNumber())
+                .date("入伍日期", enlisted);
+        tasklist.screenshot("youfu-conscript-registration-start");
+        tasklist.submit(registration, "youfu-conscript-registration-start",
+                () -> conscripts.findByPerson(f.conscriptIdNumber()).isPresent());
+        YoufuConscript conscript = conscripts.findByPerson(f.conscriptIdNumber()).orElseThrow();
+        assertThat(conscript.payeeName()).isEqualTo("蒋秀梅");
+        assertThat(conscript.enlistmentDate()).isEqualTo(enlisted);
         LocalDate e = conscript.enlistmentDate();
         int grantYear = e.isAfter(YoufuConscriptService.dueDay(e.getYear())) ? e.getYear() + 1 : e.getYear();
 
@@ -63,7 +72,6 @@ class YoufuYearlyBrowserTest {
         Task reviewTask = task(review);
         List<Map<String, Object>> reviewRows = rows(reviewTask, YoufuAnnualProcess.VAR_RECIPIENTS);
 
-        tasklist.loginAs(CLERK);
         CamundaForm form = tasklist.openTask(reviewTask.getId());
         tasklist.waiting().until(d -> form.values().contains(away.personIdNumber()));
         assertThat(form.values()).contains("岳村乡", "残疾军人（因战五级）", "4553.33");
