@@ -60,7 +60,7 @@ public final class ResettlementRules {
         } else if (form.ncoGrade() != null && !form.ncoGrade().toString().isBlank()) {
             throw new RuleViolation("GRADE_NOT_APPLICABLE", "义务兵没有士官军衔，请不要填写士官军衔");
         }
-        ServiceBranch branch = Labelled.parse(ServiceBranch.class, form.serviceBranch(), "服役军种（部队）");
+        ServiceBranch branch = Labelled.parse(ServiceBranch.class, form.serviceBranch(), "服役部队（军种）");
         int years = wholeNumber(form.serviceYears(), "服役年限");
         if (years < 1 || years > MAX_YEARS) {
             throw new RuleViolation("INVALID_SERVICE_YEARS", "服役年限须为1至" + MAX_YEARS + "年（不满一年的按一年计），填写的是" + years);
