@@ -225,6 +225,12 @@ class ResettlementProcessTest {
         String id = person("岳退回", 21);
         var form = ResettlementPeople.conscript(id, EngineClock.today().minusDays(3));
         ProcessInstance instance = userTasks.start(CLERK, KEY, form);
+        assertThat(variable(instance, "registeredBy")).isEqualTo(CLERK);
+        // four-eyes: whoever registered the arrival does not review it (a clerk seconded to the section, say)
+        engine.getRuntimeService().setVariable(instance.getId(), "registeredBy", SECTION);
+        assertThatThrownBy(() -> userTasks.complete(SECTION, instance, TASK_REVIEW, Map.of("reviewDecision", APPROVE)))
+                .satisfies(violation("四眼原则：周国栋（区民政局优抚安置科）已受理登记本案件"));
+        engine.getRuntimeService().setVariable(instance.getId(), "registeredBy", CLERK);
         assertThatThrownBy(() -> userTasks.complete(SECTION, instance, TASK_REVIEW, Map.of("reviewDecision", REJECT)))
                 .satisfies(violation("退回须写明理由"));
         userTasks.complete(SECTION, instance, TASK_REVIEW, Map.of("reviewDecision", REJECT, "reviewComment", "服役年限与退出现役证不符"));
