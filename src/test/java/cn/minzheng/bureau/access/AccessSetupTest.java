@@ -28,9 +28,8 @@ class AccessSetupTest {
         assertThat(startable(Groups.clerk("yuecun"))).containsExactly("community-organisation-filing",
                 "community-worker-recruitment", "dibao-appeal",
                 "dibao-application", "dibao-recovery", "dibao-report", "dibao-review", "elderly-card", "funeral-death-registration",
-                "funeral-eco-burial-reward", "gaoling-monthly-proposal", "linshi-application", "tekun-application", "youfu-change",
-                "youfu-conscript-registration",
-                "youfu-recognition");
+                "funeral-eco-burial-reward", "gaoling-monthly-proposal", "linshi-application", "tekun-application",
+                "veteran-resettlement", "youfu-change", "youfu-conscript-registration", "youfu-recognition");
         assertThat(startable(Groups.reviewer("renqiu"))).containsExactly("dibao-appeal", "dibao-recovery", "dibao-report");
         assertThat(startable(Groups.committee("renqiu-qinghuayuan"))).containsExactly("civil-mediation");
         assertThat(startable(Groups.DISTRICT_APPROVER)).containsExactly("community-office-construction",
