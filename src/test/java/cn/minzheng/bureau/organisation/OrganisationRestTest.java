@@ -38,6 +38,8 @@ class OrganisationRestTest {
     JdbcClient jdbc;
     @Autowired
     OrganisationRepository register;
+    @Autowired
+    OrganisationDocumentRepository documents;
 
     Http http;
 
@@ -125,6 +127,12 @@ class OrganisationRestTest {
 
     @Test
     void thePublicRegisterShowsPublicFieldsOfRegisteredOrganisationsOnly() {
+        // a document kept for a public organisation: never shown nor served to the public
+        long photographers = register.findByCreditCode("51410102MJY00011XN").orElseThrow().id();
+        String secretName = "理事会内部纪要" + System.nanoTime() + ".pdf";
+        String sha256 = OrganisationDocumentService.sha256(OrganisationDocumentTest.PDF);
+        long documentId = documents.add(photographers, OrganisationDocumentKind.OTHER, secretName, "application/pdf",
+                OrganisationDocumentTest.PDF, sha256, java.time.LocalDateTime.now(), "orgclerk");
         WebappSession anonymous = new WebappSession(port);
         var response = anonymous.get("/public/organisations");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -144,6 +152,22 @@ class OrganisationRestTest {
         assertThat(byCode).contains("中原区康乐居家养老服务中心").doesNotContain("中原区摄影家协会");
         String nothing = anonymous.get("/public/organisations?q=" + enc("<script>")).body();
         assertThat(nothing).contains("没有找到与“&lt;script&gt;”相符的民间组织").doesNotContain("<script>");
+
+        for (String shown : new String[] {page, byName}) {
+            assertThat(shown).doesNotContain(secretName, sha256, "/documents", "登记材料", "SHA-256", "orgclerk");
+        }
+        assertThat(anonymous.get("/public/organisations?q=" + enc("理事会内部纪要")).body()).doesNotContain(secretName);
+        for (String path : new String[] {"/public/organisations/" + photographers + "/documents",
+                "/public/organisations/" + photographers + "/documents/" + documentId,
+                "/ledger/organisations/" + photographers + "/documents",
+                "/ledger/organisations/" + photographers + "/documents/" + documentId,
+                "/api/organisations/" + photographers + "/documents",
+                "/api/organisations/" + photographers + "/documents/" + documentId + "/content"}) {
+            var served = anonymous.download(path);
+            assertThat(served.statusCode()).as(path).isNotEqualTo(200);
+            assertThat(new String(served.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).as(path)
+                    .doesNotContain("%PDF", sha256);
+        }
     }
 
     @Test
