@@ -25,6 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.deadline.StatutoryTimeLimit;
+import cn.minzheng.bureau.deadline.StatutoryTimeLimits;
 import cn.minzheng.bureau.engine.EngineAuthentication;
 import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.organisation.AnnualInspectionRepository.Inspection;
@@ -49,12 +51,17 @@ public class OrganisationController {
     private final FormService formService;
     private final RepositoryService repositoryService;
     private final OrganisationDocumentService documents;
+    private final OrganisationChangeService changes;
+    private final StatutoryTimeLimits timeLimits;
 
     public OrganisationController(OrganisationRepository register, OrganisationRegistrationService service,
                                   OrganisationSettings settings, IdentityService identityService,
                                   AnnualInspectionRepository inspections, FormService formService,
-                                  RepositoryService repositoryService, OrganisationDocumentService documents) {
+                                  RepositoryService repositoryService, OrganisationDocumentService documents,
+                                  OrganisationChangeService changes, StatutoryTimeLimits timeLimits) {
+        this.timeLimits = timeLimits;
         this.documents = documents;
+        this.changes = changes;
         this.register = register;
         this.service = service;
         this.settings = settings;
@@ -71,6 +78,9 @@ public class OrganisationController {
     }
 
     public record OrganisationView(Organisation organisation, List<StatusChange> history) {
+    }
+
+    public record ExtensionRequest(String reason) {
     }
 
     public record NameRequest(String name, String kind) {
@@ -133,6 +143,22 @@ public class OrganisationController {
         requireSection();
         register.find(id).orElseThrow(() -> RuleViolation.notFound("民间组织" + id));
         return register.changes(id);
+    }
+
+    @Operation(summary = "一个民间组织的法定办理期限（成立登记60个工作日，变更、注销20个工作日）及超期、督办、延长情况")
+    @GetMapping("/{id}/time-limits")
+    public List<StatutoryTimeLimit> timeLimits(@PathVariable long id) {
+        requireSection();
+        register.find(id).orElseThrow(() -> RuleViolation.notFound("民间组织" + id));
+        return timeLimits.of(OrganisationLimit.SUBJECT, id);
+    }
+
+    @Operation(summary = "科负责人批准延长变更、注销登记的办理期限10个工作日（行政许可法第四十二条，只能一次，须在期限届满前）")
+    @PostMapping("/{id}/change-time-limit-extension")
+    public StatutoryTimeLimit extendChangeTimeLimit(@PathVariable long id, @RequestBody(required = false) ExtensionRequest request) {
+        requireSection();
+        return changes.extendTimeLimit(id, request == null ? null : request.reason(),
+                EngineAuthentication.userId(identityService), EngineAuthentication.groupIds(identityService));
     }
 
     @Operation(summary = "开展年度检查（与Tasklist启动表单同一规则）")

@@ -282,6 +282,26 @@ class OrganisationRestTest {
 
     /** 社区社会组织备案 over engine REST: the same rules as the Tasklist form, refused in Chinese with nothing written. */
     @Test
+    void theChangeTimeLimitExtensionIsTheHeadsAndNeedsARunningLimit() {
+        long photographers = register.findByCreditCode("51410102MJY00011XN").orElseThrow().id();
+        String path = "/api/organisations/" + photographers + "/change-time-limit-extension";
+        Http.Response clerk = http.post("orgclerk", path, Map.of("reason", "材料需核实"));
+        assertThat(clerk.status()).isEqualTo(403);
+        assertThat(clerk.json().get("detail").asText()).isEqualTo("只有民间组织管理科负责人可以批准延长变更、注销登记的办理期限");
+        assertThat(http.post("clerk.yuecun", path, Map.of("reason", "材料需核实")).status()).isEqualTo(403);
+        Http.Response noReason = http.post("orghead", path, Map.of("reason", ""));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("detail").asText()).isEqualTo("延长期限的理由不能为空");
+        Http.Response nothingRunning = http.post("orghead", path, Map.of("reason", "材料需核实"));
+        assertThat(nothingRunning.status()).isEqualTo(409);
+        assertThat(nothingRunning.json().get("detail").asText()).contains("尚未受理或已办结");
+        assertThat(http.post("orghead", "/api/organisations/999999/change-time-limit-extension", Map.of("reason", "材料需核实"))
+                .status()).isEqualTo(404);
+        assertThat(http.get("orghead", "/api/organisations/" + photographers + "/time-limits").json().findValuesAsText("extendedBy"))
+                .isEmpty();
+    }
+
+    @Test
     void aFilingThroughEngineRestIsRefusedInChineseWithNothingWritten() {
         long before = organisations();
         long names = jdbc.sql("select count(*) from social_organisation_name").query(Long.class).single();
