@@ -21,4 +21,14 @@ public interface StatutoryLimit {
 
     /** The timer of the process that watches this limit. */
     String timerId();
+
+    /** The working days by which the limit may be extended once, before it runs out; 0: it may not be extended. */
+    default int extensionWorkingDays() {
+        return 0;
+    }
+
+    /** Who may grant the extension (the group), if {@link #extensionWorkingDays()} is not 0. */
+    default String extensionGroup() {
+        return supervisorGroup();
+    }
 }

@@ -9,5 +9,6 @@ import java.time.LocalDateTime;
 public record StatutoryTimeLimit(long id, String subjectType, long subjectId, String subjectName, String limitKind,
                                  String processInstanceId, int workingDays, LocalDateTime startedAt, LocalDateTime dueAt,
                                  LocalDateTime metAt, LocalDateTime overrunAt, String supervisorGroup, String supervisedBy,
-                                 LocalDateTime supervisedAt, String supervisionComment) {
+                                 LocalDateTime supervisedAt, String supervisionComment, String extendedBy,
+                                 LocalDateTime extendedAt, String extensionReason) {
 }

@@ -20,7 +20,7 @@ public class StatutoryTimeLimitRepository {
 
     private static final String COLUMNS = "id, subject_type, subject_id, subject_name, limit_kind, process_instance_id, "
             + "working_days, started_at, due_at, met_at, overrun_at, supervisor_group, supervised_by, supervised_at, "
-            + "supervision_comment";
+            + "supervision_comment, extended_by, extended_at, extension_reason";
 
     private final JdbcClient jdbc;
 
@@ -74,12 +74,22 @@ public class StatutoryTimeLimitRepository {
                 .params(user, new Timestamp(at.getTime()), comment, id).update();
     }
 
+    /** The limit extended to this many working days and this due date, once: false if it was extended before. */
+    public boolean extend(long id, int workingDays, Date dueAt, String user, Date at, String reason) {
+        return jdbc.sql("""
+                update statutory_time_limit set working_days = ?, due_at = ?, extended_by = ?, extended_at = ?,
+                    extension_reason = ? where id = ? and extended_at is null and overrun_at is null and met_at is null""")
+                .params(workingDays, new Timestamp(dueAt.getTime()), user, new Timestamp(at.getTime()), reason, id)
+                .update() == 1;
+    }
+
     private static StatutoryTimeLimit row(ResultSet rs, int n) throws SQLException {
         return new StatutoryTimeLimit(rs.getLong("id"), rs.getString("subject_type"), rs.getLong("subject_id"),
                 rs.getString("subject_name"), rs.getString("limit_kind"), rs.getString("process_instance_id"),
                 rs.getInt("working_days"), time(rs, "started_at"), time(rs, "due_at"), time(rs, "met_at"),
                 time(rs, "overrun_at"), rs.getString("supervisor_group"), rs.getString("supervised_by"),
-                time(rs, "supervised_at"), rs.getString("supervision_comment"));
+                time(rs, "supervised_at"), rs.getString("supervision_comment"), rs.getString("extended_by"),
+                time(rs, "extended_at"), rs.getString("extension_reason"));
     }
 
     private static LocalDateTime time(ResultSet rs, String column) throws SQLException {

@@ -8,11 +8,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.calendar.WorkingCalendar;
 import cn.minzheng.bureau.calendar.WorkingDays;
+import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.common.TextRules;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 import cn.minzheng.bureau.engine.EngineClock;
 
 /**
@@ -31,13 +39,18 @@ public class StatutoryTimeLimits {
     private final WorkingDays workingDays;
     private final AuditTrail audit;
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+    private final IdentityService identityService;
 
     public StatutoryTimeLimits(StatutoryTimeLimitRepository limits, WorkingDays workingDays, AuditTrail audit,
-                               RuntimeService runtimeService) {
+                               RuntimeService runtimeService, ManagementService managementService,
+                               IdentityService identityService) {
         this.limits = limits;
         this.workingDays = workingDays;
         this.audit = audit;
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
+        this.identityService = identityService;
     }
 
     /** When a limit started at {@code start} runs out: midnight after its n-th working day. */
@@ -89,6 +102,49 @@ public class StatutoryTimeLimits {
         limits.supervised(limitId, user, EngineClock.now(), comment);
         audit.record(limit.subjectType(), limit.subjectId(), null, null, "TIME_LIMIT_SUPERVISED", user, comment, null,
                 Map.of("limit", limit.limitKind()));
+    }
+
+    /**
+     * The running limit extended once by its {@link StatutoryLimit#extensionWorkingDays()}, counted from its start, with
+     * the reason, before it runs out; the process's timer moves to the new due date. The caller has checked that the
+     * user may grant it ({@link StatutoryLimit#extensionGroup()}). Refused (409) when nothing runs, when it was extended
+     * before or has run out; a missing reason 400.
+     */
+    @Transactional
+    public StatutoryTimeLimit extend(String subjectType, long subjectId, StatutoryLimit limit, String reason, String user) {
+        if (limit.extensionWorkingDays() <= 0) {
+            throw new IllegalArgumentException(limit.name() + " may not be extended");
+        }
+        String why = TextRules.required(reason, "延长期限的理由", 500);
+        StatutoryTimeLimit running = limits.running(subjectType, subjectId, limit).orElseThrow(() -> new RuleViolation(
+                "EXTENSION_NOT_RUNNING", "没有正在计算的“" + limit.label() + "”期限（尚未受理或已办结），无需延长", 409));
+        if (running.extendedAt() != null) {
+            throw new RuleViolation("EXTENSION_ALREADY_GRANTED", "“" + limit.label() + "”期限已于"
+                    + running.extendedAt().format(SHOWN) + "延长过一次（理由：" + running.extensionReason() + "），只能延长一次", 409);
+        }
+        if (running.overrunAt() != null) {
+            throw new RuleViolation("EXTENSION_TOO_LATE", "“" + limit.label() + "”期限已于" + running.dueAt().format(SHOWN)
+                    + "届满并已报督办，延长须在期限届满前决定", 409);
+        }
+        int days = limit.workingDays() + limit.extensionWorkingDays();
+        Date started = Date.from(running.startedAt().atZone(WorkingCalendar.ZONE).toInstant());
+        Date due = workingDays.deadline(started, days);
+        if (!limits.extend(running.id(), days, due, user, EngineClock.now(), why)) {
+            throw new RuleViolation("EXTENSION_ALREADY_GRANTED", "“" + limit.label() + "”期限已延长过或已届满，不能再延长", 409);
+        }
+        EngineAuthentication.asSystem(identityService, () -> {
+            Job timer = managementService.createJobQuery().processInstanceId(running.processInstanceId())
+                    .activityId(limit.timerId()).singleResult();
+            if (timer != null) {
+                managementService.setJobDuedate(timer.getId(), due);
+            }
+            return null;
+        });
+        StatutoryTimeLimit extended = limits.find(running.id()).orElseThrow();
+        audit.record(subjectType, subjectId, null, null, "TIME_LIMIT_EXTENDED", user, why,
+                Map.of("limit", limit.name(), "workingDays", running.workingDays(), "dueAt", running.dueAt().format(SHOWN)),
+                Map.of("workingDays", days, "dueAt", extended.dueAt().format(SHOWN)));
+        return extended;
     }
 
     public List<StatutoryTimeLimit> of(String subjectType, long subjectId) {

@@ -2,13 +2,15 @@ package cn.minzheng.bureau.organisation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 
 import org.springframework.stereotype.Service;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.deadline.StatutoryTimeLimits;
 import cn.minzheng.bureau.common.TextRules;
+import cn.minzheng.bureau.deadline.StatutoryTimeLimit;
+import cn.minzheng.bureau.deadline.StatutoryTimeLimits;
 import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.organisation.OrganisationRepository.Change;
 import cn.minzheng.bureau.organisation.OrganisationRepository.ChangeApplication;
@@ -109,6 +111,18 @@ public class OrganisationChangeService {
     public void refused(long changeId, String actor, String reason) {
         register.changeRefused(changeId, EngineClock.today(), actor, reason);
         timeLimits.met(OrganisationLimit.SUBJECT, register.change(changeId).orElseThrow().organisationId(), OrganisationLimit.CHANGE);
+    }
+
+    /**
+     * 行政许可法第四十二条: the section's head extends the 20 working days of the organisation's pending 变更 or 注销 by
+     * 10, once, before they run out, with a reason; the process's timer moves with it.
+     */
+    public StatutoryTimeLimit extendTimeLimit(long organisationId, String reason, String actor, Collection<String> groups) {
+        if (!groups.contains(OrganisationLimit.CHANGE.extensionGroup())) {
+            throw new RuleViolation("EXTENSION_HEAD_ONLY", "只有民间组织管理科负责人可以批准延长变更、注销登记的办理期限", 403);
+        }
+        register.find(organisationId).orElseThrow(() -> RuleViolation.notFound("民间组织" + organisationId));
+        return timeLimits.extend(OrganisationLimit.SUBJECT, organisationId, OrganisationLimit.CHANGE, reason, actor);
     }
 
     /** The 20 working days ran out before the decision: the head of the section supervises. */

@@ -47,4 +47,13 @@ public enum OrganisationLimit implements StatutoryLimit {
     public String timerId() {
         return timerId;
     }
+
+    /**
+     * 《行政许可法》第四十二条: “二十日内不能作出决定的，经本行政机关负责人批准，可以延长十日” — the 变更/注销 limit, once,
+     * by the section's head. The 条例's 60 days of 成立登记 have no extension.
+     */
+    @Override
+    public int extensionWorkingDays() {
+        return this == CHANGE ? 10 : 0;
+    }
 }

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.deadline.StatutorySupervisionProcess;
+import cn.minzheng.bureau.deadline.StatutoryTimeLimit;
 import cn.minzheng.bureau.deadline.StatutoryTimeLimits;
 import cn.minzheng.bureau.organisation.OrganisationRepository.Change;
 import cn.minzheng.bureau.organisation.OrganisationRepository.Organisation;
@@ -54,6 +56,8 @@ class OrganisationChangeProcessTest {
     JdbcClient jdbc;
     @Autowired
     StatutoryTimeLimits timeLimits;
+    @Autowired
+    OrganisationChangeService changes;
 
     @BeforeEach
     void init() {
@@ -117,6 +121,9 @@ class OrganisationChangeProcessTest {
         assertThat(supervision).task().hasCandidateGroup("organisation-head");
         assertThat(engine.getRuntimeService().getVariables(supervision.getId())).containsEntry("workName", "民间组织住所变更")
                 .containsEntry("limitName", "变更或注销登记决定（受理后20个工作日内）");
+        assertThatThrownBy(() -> changes.extendTimeLimit(id, "材料需核实", HEAD, HEAD_GROUPS))
+                .satisfies(violation("期限已于2026-10-30 00:00届满并已报督办，延长须在期限届满前决定"))
+                .satisfies(e -> assertThat(((RuleViolation) e).getHttpStatus()).isEqualTo(409));
         userTasks.complete(HEAD, supervision, StatutorySupervisionProcess.TASK_SUPERVISE,
                 Map.of("supervisionComment", "即日审查，下周一前报批"));
         assertThat(supervision).isEnded();
@@ -129,6 +136,57 @@ class OrganisationChangeProcessTest {
             assertThat(l.metAt()).isEqualTo(LocalDateTime.of(2026, 10, 30, 8, 0));
         });
     }
+
+    /**
+     * 行政许可法第四十二条: accepted on Thursday 24 September 2026 at 15:00, the 20 working days end with Thursday
+     * 29 October; the head extends them by 10 on 28 October: 30 working days end with Thursday 12 November (Friday
+     * 30 October, then two plain weeks less a day), the timer moves to midnight after it. Nothing is overdue on
+     * 30 October; the change decided then meets the limit. Not the clerk, not without a reason, not twice.
+     */
+    @Test
+    void theHeadExtendsTheTwentyWorkingDaysOnceByTenBeforeTheyRunOut() {
+        String code = registered(OrganisationRegistrationProcessTest.uniqueName("集邮协会"));
+        OrganisationRegistrationProcessTest.clock(LocalDateTime.of(2026, 9, 24, 15, 0));
+        ProcessInstance instance = userTasks.start(CLERK, KEY, change(code, "DOMICILE", "中原区桐柏路66号"));
+        long id = register.findByCreditCode(code).orElseThrow().id();
+
+        OrganisationRegistrationProcessTest.clock(LocalDateTime.of(2026, 10, 28, 10, 0));
+        assertThatThrownBy(() -> changes.extendTimeLimit(id, "材料需核实", CLERK, List.of("organisation-section")))
+                .satisfies(violation("只有民间组织管理科负责人可以批准延长变更、注销登记的办理期限"));
+        assertThatThrownBy(() -> changes.extendTimeLimit(id, "  ", HEAD, HEAD_GROUPS)).satisfies(violation("延长期限的理由不能为空"));
+        assertThat(timeLimits.of(OrganisationLimit.SUBJECT, id)).singleElement().satisfies(l -> {
+            assertThat(l.workingDays()).isEqualTo(20);
+            assertThat(l.extendedAt()).isNull();
+        });
+
+        StatutoryTimeLimit extended = changes.extendTimeLimit(id, "住所产权证明须向不动产登记中心核实", HEAD, HEAD_GROUPS);
+        assertThat(extended.workingDays()).isEqualTo(30);
+        assertThat(extended.dueAt()).isEqualTo(LocalDateTime.of(2026, 11, 13, 0, 0));
+        assertThat(extended.extendedBy()).isEqualTo(HEAD);
+        assertThat(extended.extendedAt()).isEqualTo(LocalDateTime.of(2026, 10, 28, 10, 0));
+        assertThat(extended.extensionReason()).isEqualTo("住所产权证明须向不动产登记中心核实");
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(OrganisationLimit.CHANGE.timerId()).singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(OrganisationRegistrationProcessTest.beijing(LocalDateTime.of(2026, 11, 13, 0, 0)));
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'SOCIAL_ORGANISATION' and entity_id = ? "
+                + "and action = 'TIME_LIMIT_EXTENDED'").param(id).query(Integer.class).single()).isEqualTo(1);
+        assertThatThrownBy(() -> changes.extendTimeLimit(id, "再延长", HEAD, HEAD_GROUPS))
+                .satisfies(violation("延长过一次（理由：住所产权证明须向不动产登记中心核实），只能延长一次"));
+
+        OrganisationRegistrationProcessTest.clock(LocalDateTime.of(2026, 10, 30, 8, 0));
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().count())
+                .isZero();
+        approve(instance);
+        assertThat(instance).isEnded().hasPassed("EndEvent_Changed").hasNotPassed("Task_ReportOverrun");
+        assertThat(timeLimits.of(OrganisationLimit.SUBJECT, id)).singleElement().satisfies(l -> {
+            assertThat(l.overrunAt()).isNull();
+            assertThat(l.metAt()).isEqualTo(LocalDateTime.of(2026, 10, 30, 8, 0));
+        });
+        assertThatThrownBy(() -> changes.extendTimeLimit(id, "已办结", HEAD, HEAD_GROUPS))
+                .satisfies(violation("尚未受理或已办结"));
+    }
+
+    private static final List<String> HEAD_GROUPS = List.of("organisation-section", "organisation-head");
 
     @AfterEach
     void resetClock() {

@@ -3,16 +3,23 @@ package cn.minzheng.bureau.organisation;
 import static cn.minzheng.bureau.organisation.OrganisationRegistrationProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -41,7 +48,7 @@ class OrganisationRegistrationBrowserTest {
     JdbcClient jdbc;
 
     @Test
-    void anOrganisationGoesFromApplicationToCertificateAndOntoThePublicRegister(Tasklist tasklist) {
+    void anOrganisationGoesFromApplicationToCertificateAndOntoThePublicRegister(Tasklist tasklist) throws IOException {
         String name = OrganisationRegistrationProcessTest.uniqueName("围棋协会");
         tasklist.loginAs("orgclerk");
         CamundaForm start = tasklist.startProcess("民间组织成立登记");
@@ -82,12 +89,34 @@ class OrganisationRegistrationBrowserTest {
         assertThat(registered.reviewedBy()).isEqualTo("orgclerk");
         assertThat(registered.approvedBy()).isEqualTo("orghead");
 
+        // the section keeps the charter on the register page: uploaded, listed with its SHA-256
+        Path charter = Files.createTempDirectory("charter").resolve("围棋协会章程.pdf");
+        try (PDDocument pdf = new PDDocument()) {
+            pdf.addPage(new PDPage());
+            pdf.save(charter.toFile());
+        }
+        String sha256 = OrganisationDocumentService.sha256(Files.readAllBytes(charter));
+        tasklist.open("/ledger/organisations");
+        tasklist.driver().findElement(By.xpath("//table[@id='organisations']//tr[td[1][text()='" + name
+                + "']]//a[@class='documents']")).click();
+        tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("document-upload")));
+        new Select(tasklist.driver().findElement(By.id("document-kind"))).selectByVisibleText("章程");
+        tasklist.driver().findElement(By.id("document-file")).sendKeys(charter.toAbsolutePath().toString());
+        tasklist.driver().findElement(By.id("document-upload-submit")).click();
+        assertThat(tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("uploaded"))).getText())
+                .isEqualTo("已上传“围棋协会章程.pdf”");
+        String documents = tasklist.driver().findElement(By.id("documents")).getText();
+        tasklist.screenshot("organisation-documents");
+        assertThat(documents).contains("章程", "围棋协会章程.pdf", "谢婷", sha256);
+        assertThat(jdbc.sql("select sha256 from social_organisation_document where organisation_id = ?")
+                .param(registered.id()).query(String.class).list()).containsExactly(sha256);
+
         tasklist.open("/public/organisations?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
         String table = tasklist.driver().findElement(By.id("organisations")).getText();
         tasklist.screenshot("organisation-public-register");
         assertThat(table).contains(name, "社会团体", code, "聂卫东", "中原区嵩山路25号体育中心三楼", "中原区体育局",
                 registered.certificateNo(), TODAY.getYear() + "年" + TODAY.getMonthValue() + "月" + TODAY.getDayOfMonth() + "日", "正常")
-                .doesNotContain("35000", "中体〔2026〕7号");
+                .doesNotContain("35000", "中体〔2026〕7号", "围棋协会章程.pdf", sha256);
     }
 
     private Long organisationNamed(String name) {

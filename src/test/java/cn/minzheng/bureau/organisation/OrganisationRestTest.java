@@ -38,6 +38,8 @@ class OrganisationRestTest {
     JdbcClient jdbc;
     @Autowired
     OrganisationRepository register;
+    @Autowired
+    OrganisationDocumentRepository documents;
 
     Http http;
 
@@ -125,6 +127,12 @@ class OrganisationRestTest {
 
     @Test
     void thePublicRegisterShowsPublicFieldsOfRegisteredOrganisationsOnly() {
+        // a document kept for a public organisation: never shown nor served to the public
+        long photographers = register.findByCreditCode("51410102MJY00011XN").orElseThrow().id();
+        String secretName = "理事会内部纪要" + System.nanoTime() + ".pdf";
+        String sha256 = OrganisationDocumentService.sha256(OrganisationDocumentTest.PDF);
+        long documentId = documents.add(photographers, OrganisationDocumentKind.OTHER, secretName, "application/pdf",
+                OrganisationDocumentTest.PDF, sha256, java.time.LocalDateTime.now(), "orgclerk");
         WebappSession anonymous = new WebappSession(port);
         var response = anonymous.get("/public/organisations");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -144,6 +152,22 @@ class OrganisationRestTest {
         assertThat(byCode).contains("中原区康乐居家养老服务中心").doesNotContain("中原区摄影家协会");
         String nothing = anonymous.get("/public/organisations?q=" + enc("<script>")).body();
         assertThat(nothing).contains("没有找到与“&lt;script&gt;”相符的民间组织").doesNotContain("<script>");
+
+        for (String shown : new String[] {page, byName}) {
+            assertThat(shown).doesNotContain(secretName, sha256, "/documents", "登记材料", "SHA-256", "orgclerk");
+        }
+        assertThat(anonymous.get("/public/organisations?q=" + enc("理事会内部纪要")).body()).doesNotContain(secretName);
+        for (String path : new String[] {"/public/organisations/" + photographers + "/documents",
+                "/public/organisations/" + photographers + "/documents/" + documentId,
+                "/ledger/organisations/" + photographers + "/documents",
+                "/ledger/organisations/" + photographers + "/documents/" + documentId,
+                "/api/organisations/" + photographers + "/documents",
+                "/api/organisations/" + photographers + "/documents/" + documentId + "/content"}) {
+            var served = anonymous.download(path);
+            assertThat(served.statusCode()).as(path).isNotEqualTo(200);
+            assertThat(new String(served.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).as(path)
+                    .doesNotContain("%PDF", sha256);
+        }
     }
 
     @Test
@@ -257,6 +281,26 @@ class OrganisationRestTest {
     private static final String FILING_START = "/engine-rest/process-definition/key/community-organisation-filing/submit-form";
 
     /** 社区社会组织备案 over engine REST: the same rules as the Tasklist form, refused in Chinese with nothing written. */
+    @Test
+    void theChangeTimeLimitExtensionIsTheHeadsAndNeedsARunningLimit() {
+        long photographers = register.findByCreditCode("51410102MJY00011XN").orElseThrow().id();
+        String path = "/api/organisations/" + photographers + "/change-time-limit-extension";
+        Http.Response clerk = http.post("orgclerk", path, Map.of("reason", "材料需核实"));
+        assertThat(clerk.status()).isEqualTo(403);
+        assertThat(clerk.json().get("detail").asText()).isEqualTo("只有民间组织管理科负责人可以批准延长变更、注销登记的办理期限");
+        assertThat(http.post("clerk.yuecun", path, Map.of("reason", "材料需核实")).status()).isEqualTo(403);
+        Http.Response noReason = http.post("orghead", path, Map.of("reason", ""));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("detail").asText()).isEqualTo("延长期限的理由不能为空");
+        Http.Response nothingRunning = http.post("orghead", path, Map.of("reason", "材料需核实"));
+        assertThat(nothingRunning.status()).isEqualTo(409);
+        assertThat(nothingRunning.json().get("detail").asText()).contains("尚未受理或已办结");
+        assertThat(http.post("orghead", "/api/organisations/999999/change-time-limit-extension", Map.of("reason", "材料需核实"))
+                .status()).isEqualTo(404);
+        assertThat(http.get("orghead", "/api/organisations/" + photographers + "/time-limits").json().findValuesAsText("extendedBy"))
+                .isEmpty();
+    }
+
     @Test
     void aFilingThroughEngineRestIsRefusedInChineseWithNothingWritten() {
         long before = organisations();

@@ -126,8 +126,16 @@ public final class Http {
 
     /** One file uploaded as a form's file field, with its file name (what a browser sends for an input type=file). */
     public Response postFile(String user, String path, String field, String fileName, byte[] content) {
+        return postFile(user, path, java.util.Map.of(), field, fileName, content);
+    }
+
+    /** A form's text fields and one file field with its file name, as a browser posts an upload form. */
+    public Response postFile(String user, String path, java.util.Map<String, String> fields, String field, String fileName,
+                             byte[] content) {
         String boundary = "----bureau" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n"));
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         body.writeBytes(content);
