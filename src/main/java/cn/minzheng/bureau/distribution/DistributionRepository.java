@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -135,7 +136,7 @@ public class DistributionRepository {
                 .orElseThrow(() -> RuleViolation.notFound("发放" + id));
     }
 
-    public java.util.Optional<Distribution> ofProcess(String processInstanceId) {
+    public Optional<Distribution> ofProcess(String processInstanceId) {
         return jdbc.sql("select id from group_distribution where process_instance_id = ?").param(processInstanceId)
                 .query(Long.class).optional().map(this::find);
     }
