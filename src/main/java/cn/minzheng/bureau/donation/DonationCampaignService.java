@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
+import cn.minzheng.bureau.common.ExactShare;
 import cn.minzheng.bureau.common.JsonRows;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.Quantities;
@@ -160,9 +161,9 @@ public class DonationCampaignService {
         BigDecimal cash = recipients.stream().map(Recipient::cash).reduce(Money.ZERO, BigDecimal::add);
         Map<GoodsKind, Long> goods = new EnumMap<>(GoodsKind.class);
         recipients.forEach(r -> r.goods().forEach((kind, q) -> goods.merge(kind, q, Long::sum)));
-        checkAgainstShare("现金", cash, share.cash(), "元");
+        ExactShare.check("现金", cash, share.cash(), "元");
         for (GoodsKind kind : GoodsKind.values()) {
-            checkAgainstShare(kind.label(), BigDecimal.valueOf(goods.getOrDefault(kind, 0L)),
+            ExactShare.check(kind.label(), BigDecimal.valueOf(goods.getOrDefault(kind, 0L)),
                     BigDecimal.valueOf(share.goods().getOrDefault(kind, 0L)), kind.unit());
         }
         recipients.forEach(r -> donations.insertDistribution(campaignId, township, r, actor));
@@ -215,18 +216,6 @@ public class DonationCampaignService {
 
     public String name(String township) {
         return regions.find(township).map(Region::name).orElse(township);
-    }
-
-    private static void checkAgainstShare(String what, BigDecimal registered, BigDecimal allocated, String unit) {
-        int compared = registered.compareTo(allocated);
-        if (compared > 0) {
-            throw new RuleViolation("EXCEEDS_ALLOCATION", "发放的" + what + "合计" + registered.toPlainString() + unit
-                    + "，超过本乡镇（街道）分配的" + allocated.toPlainString() + unit);
-        }
-        if (compared < 0) {
-            throw new RuleViolation("NOT_FULLY_DISTRIBUTED", "发放的" + what + "合计" + registered.toPlainString() + unit
-                    + "，少于本乡镇（街道）分配的" + allocated.toPlainString() + unit + "，请全部登记发放");
-        }
     }
 
     private static Recipient recipient(Map<String, Object> row, String at) {

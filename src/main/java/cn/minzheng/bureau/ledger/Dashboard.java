@@ -18,6 +18,8 @@ import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.figures.YearlyFiguresService;
 import cn.minzheng.bureau.donation.GoodsKind;
+import cn.minzheng.bureau.funeral.benefits.FuneralFiguresQueries;
+import cn.minzheng.bureau.funeral.benefits.FuneralYear;
 import cn.minzheng.bureau.payroll.PaymentStatus;
 import cn.minzheng.bureau.payroll.PayrollStatus;
 import cn.minzheng.bureau.program.Program;
@@ -35,11 +37,14 @@ public class Dashboard {
     private final JdbcClient jdbc;
     private final YearlyFiguresService yearlyFigures;
     private final RegionRepository regions;
+    private final FuneralFiguresQueries funeralFigures;
 
-    public Dashboard(JdbcClient jdbc, YearlyFiguresService yearlyFigures, RegionRepository regions) {
+    public Dashboard(JdbcClient jdbc, YearlyFiguresService yearlyFigures, RegionRepository regions,
+                     FuneralFiguresQueries funeralFigures) {
         this.jdbc = jdbc;
         this.yearlyFigures = yearlyFigures;
         this.regions = regions;
+        this.funeralFigures = funeralFigures;
     }
 
     /**
@@ -59,7 +64,8 @@ public class Dashboard {
         Timestamp from = Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay());
         Timestamp to = Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay());
         Confine inArea = new Confine("district".equals(area) ? null : area);
-        return new YearAtAGlance(year, regions.find(area).map(r -> r.name()).orElse(area),
+        String areaName = regions.find(area).map(r -> r.name()).orElse(area);
+        return new YearAtAGlance(year, areaName,
                 yearlyFigures.compute(year, area), coveredNow(inArea), coveredByMonth(year, inArea), openStages(inArea),
                 disasterHouseholds(inArea, from, to),
                 Money.of(jdbc.sql("select coalesce(sum(cash), 0) from donation where registered_at >= ? and registered_at < ?")
@@ -74,7 +80,9 @@ public class Dashboard {
                         select g.goods_kind, sum(g.quantity) from donation_distribution_goods g
                         join donation_distribution d on d.id = g.distribution_id
                         where d.distributed_at >= ? and d.distributed_at < ?""" + inArea.on("d.township_code")
-                        + " group by g.goods_kind", inArea, from, to));
+                        + " group by g.goods_kind", inArea, from, to),
+                FuneralYear.of(year, areaName, inArea.township() == null ? regions.townships()
+                        : regions.find(inArea.township()).stream().toList(), funeralFigures.year(year)));
     }
 
     /** A township to confine a query to, or none for the whole district: bound as a parameter. */

@@ -24,6 +24,7 @@ import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.funeral.DeathRecord;
 import cn.minzheng.bureau.funeral.DeathRegistrationRepository;
 import cn.minzheng.bureau.funeral.DeathStatus;
+import cn.minzheng.bureau.funeral.benefits.FuneralYear;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
@@ -140,12 +141,28 @@ public class LedgerController {
             table.row("合计", total.householdsCovered(), total.peopleCovered(), total.householdsAdded(), total.peopleAdded(),
                     total.householdsCancelled(), total.peopleCancelled(), total.paidInYear());
             table.row();
+            FuneralYear funeral = glance.funeral();
+            table.row("殡葬改革（按死亡月份）", "死亡人数", "火化人数", "火化率", "生态安葬人数", "减免殡葬服务费（元）",
+                    "已结算殡仪馆（元）", "生态安葬奖补（元）", "已发放奖补（元）", "已支付合计（元）");
+            for (var row : funeral.townships()) {
+                funeralRow(table, row);
+            }
+            funeralRow(table, funeral.total());
+            for (var row : funeral.months()) {
+                funeralRow(table, row);
+            }
+            table.row();
             table.row(glance.summary());
             if (glance.emptyFiguresNote() != null) {
                 table.row("说明：" + glance.emptyFiguresNote());
             }
             table.writeTo(response.getOutputStream());
         }
+    }
+
+    private static void funeralRow(XlsxTable table, FuneralYear.Row row) {
+        table.row(row.label(), row.deaths(), row.cremations(), row.cremationRateText(), row.ecoBurials(), row.waivedAmount(),
+                row.settledAmount(), row.rewardsGranted(), row.rewardsPaid(), row.moneyPaid());
     }
 
     private static List<String> months() {

@@ -7,11 +7,12 @@ import java.util.Map;
 
 import cn.minzheng.bureau.dibao.figures.YearlyFigures;
 import cn.minzheng.bureau.donation.GoodsKind;
+import cn.minzheng.bureau.funeral.benefits.FuneralYear;
 
 /**
  * The dashboard's figures for a year and an area: the 低保 year (covered, added, cancelled, paid per
  * month), what is covered today, open applications by stage with their average age, disaster households
- * by category, and the donation campaign's collection and distribution.
+ * by category, the donation campaign's collection and distribution, and the 殡葬 figures.
  */
 public record YearAtAGlance(
         int year,
@@ -24,7 +25,8 @@ public record YearAtAGlance(
         BigDecimal donatedCash,
         Map<String, Long> donatedGoods,
         BigDecimal distributedCash,
-        Map<String, Long> distributedGoods) {
+        Map<String, Long> distributedGoods,
+        FuneralYear funeral) {
 
     public record Stage(String label, long cases, long averageAgeDays) {
     }
@@ -41,7 +43,8 @@ public record YearAtAGlance(
                 + "户" + total.peopleCancelled() + "人；全年共发放低保资金" + total.paidInYear().toPlainString() + "元。"
                 + "受灾困难家庭：" + count("五保户") + "户五保户、" + count("特困户") + "户特困户、" + count("重灾户")
                 + "户重灾户。“扶贫济困送温暖”活动共募集捐款" + donatedCash.toPlainString() + "元"
-                + goods(donatedGoods) + "，已发放捐款" + distributedCash.toPlainString() + "元" + goods(distributedGoods) + "。";
+                + goods(donatedGoods) + "，已发放捐款" + distributedCash.toPlainString() + "元" + goods(distributedGoods) + "。"
+                + funeral.summary();
     }
 
     /**

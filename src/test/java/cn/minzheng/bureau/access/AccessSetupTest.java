@@ -34,13 +34,14 @@ class AccessSetupTest {
         assertThat(startable(Groups.committee("renqiu-qinghuayuan"))).containsExactly("civil-mediation");
         assertThat(startable(Groups.DISTRICT_APPROVER)).containsExactly("community-office-construction",
                 "dibao-recovery", "dibao-survey-campaign", "disaster-relief", "donation-campaign", "gaoling-monthly-proposal",
-                "gaoling-survival-check");
+                "gaoling-survival-check", "group-distribution");
         assertThat(startable(Groups.RELIEF_HEAD)).containsExactly("disaster-relief", "donation-campaign");
         assertThat(startable(Groups.FINANCE)).containsExactly("dibao-payroll", "funeral-fee-settlement");
         assertThat(startable(Groups.FUNERAL_HOME)).containsExactly("funeral-fee-waiver");
         assertThat(startable(Groups.COMMUNITY_SECTION)).containsExactly("community-reorganisation");
         assertThat(startable(Groups.STATISTICIAN)).containsExactly("statistics-monthly-return");
-        assertThat(startable(Groups.YOUFU_SECTION)).containsExactly("youfu-annual-review", "youfu-conscript-grant");
+        assertThat(startable(Groups.YOUFU_SECTION)).containsExactly("group-distribution", "youfu-annual-review",
+                "youfu-conscript-grant");
         for (String none : List.of(Groups.DIBAO_HEAD, Groups.SURVEY_TEAM_LEAD, Groups.PROCESS_MANAGER)) {
             assertThat(startable(none)).as(none).isEmpty();
         }

@@ -92,6 +92,101 @@ class DashboardTest {
         assertThat(cells).anySatisfy(c -> assertThat(c).startsWith("说明：2001年尚无低保金发放记录"));
     }
 
+    /**
+     * The 殡葬 figures of a year no other record falls in: 岳村乡 3 confirmed deaths in March (2 cremated, one of them a
+     * tree burial; one interred) and a refused record that does not count; 孟轲乡 1 cremated death in May. Fees waived
+     * 1450.00 (verified) + 600.00 (settled) = 2050.00; a tree-burial reward of 1000.00 granted, not yet paid.
+     */
+    @Test
+    void theFuneralFiguresAreOnTheDashboardAndInTheYearEndSummary() throws Exception {
+        int year;
+        do {
+            year = 2030 + ThreadLocalRandom.current().nextInt(20);
+        } while (jdbc.sql("select count(*) from death_record where death_date between ? and ?")
+                .params(java.sql.Date.valueOf(year + "-01-01"), java.sql.Date.valueOf(year + "-12-31")).query(Long.class).single() > 0);
+        long yuecun1 = death(year, "yuecun", 1, "03-02", "CONFIRMED", true, "TREE");
+        long yuecun2 = death(year, "yuecun", 2, "03-15", "CONFIRMED", true, "CEMETERY");
+        death(year, "yuecun", 3, "03-20", "CONFIRMED", false, "INTERMENT");
+        death(year, "yuecun", 4, "03-21", "REFUSED", true, "SEA");
+        death(year, "mengke", 5, "05-09", "CONFIRMED", true, "COLUMBARIUM");
+        long home = jdbc.sql("select id from funeral_home where code = 'ZYBYG'").query(Long.class).single();
+        jdbc.sql("""
+                insert into funeral_settlement (funeral_home_id, settlement_month, claim_count, amount, bank_name,
+                    bank_account, settled_at) values (?, ?, 1, 600.00, '测试银行', '1', ?)""")
+                .params(home, year + "-04", Timestamp.valueOf(LocalDateTime.of(year, 5, 2, 9, 0))).update();
+        long settlement = jdbc.sql("select id from funeral_settlement where funeral_home_id = ? and settlement_month = ?")
+                .params(home, year + "-04").query(Long.class).single();
+        claim(year, 1, yuecun1, home, "1450.00", "VERIFIED", null);
+        claim(year, 2, yuecun2, home, "600.00", "SETTLED", settlement);
+        jdbc.sql("""
+                insert into eco_burial_reward (reward_number, death_record_id, rewarded_for, burial_kind, burial_date,
+                    burial_place, payee_id_number, payee_name, household_id, township_code, amount, status, enrolment_id,
+                    registered_at)
+                select ?, id, id, 'TREE', death_date, '测试林', '410322198001010000', '家属', household_id, township_code,
+                    1000.00, 'GRANTED', ?, registered_at from death_record where id = ?""")
+                .params("ST-" + year, -year, yuecun1).update();
+
+        String summary = "殡葬改革：全年登记死亡4人，火化3人，火化率75.0%；生态安葬1人；惠民殡葬减免基本殡葬服务费2050.00元"
+                + "（已与殡仪馆结算600.00元），生态安葬奖补1000.00元（已发放0.00元）。";
+        WebappSession approver = new WebappSession(port);
+        approver.login("approver", "demo");
+        String page = approver.get("/ledger/dashboard?year=" + year).body();
+        assertThat(page).contains(summary)
+                .contains("<td>岳村乡</td><td class=\"num\">3</td><td class=\"num\">2</td><td class=\"num\">66.7%</td>"
+                        + "<td class=\"num\">1</td><td class=\"num\">2050.00</td><td class=\"num\">600.00</td>"
+                        + "<td class=\"num\">1000.00</td><td class=\"num\">0.00</td>")
+                .contains("<td>孟轲乡</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">100.0%</td>")
+                .contains("<td>3月</td><td class=\"num\">3</td><td class=\"num\">2</td><td class=\"num\">66.7%</td>")
+                .contains("<td>4月</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">—</td>");
+
+        List<List<String>> rows = new ArrayList<>();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                approver.download("/ledger/year-end.xlsx?year=" + year).body()))) {
+            workbook.getSheetAt(0).forEach(row -> {
+                List<String> cells = new ArrayList<>();
+                row.forEach(cell -> cells.add(cell.toString()));
+                rows.add(cells);
+            });
+        }
+        assertThat(rows).contains(List.of("岳村乡", "3.0", "2.0", "66.7%", "1.0", "2050.0", "600.0", "1000.0", "0.0", "600.0"))
+                .contains(List.of(rows.stream().filter(r -> r.size() == 10 && r.get(0).endsWith("合计")).findFirst()
+                        .map(r -> r.get(0)).orElse("?合计"), "4.0", "3.0", "75.0%", "1.0", "2050.0", "600.0", "1000.0", "0.0", "600.0"))
+                .anySatisfy(r -> assertThat(String.join("", r)).contains(summary));
+
+        // a township's staff see their township's figures only; a year without deaths has no rate
+        WebappSession clerk = new WebappSession(port);
+        clerk.login("clerk.mengke", "demo");
+        assertThat(clerk.get("/ledger/dashboard?year=" + year).body()).contains("殡葬改革：全年登记死亡1人，火化1人，火化率100.0%；生态安葬0人；"
+                + "惠民殡葬减免基本殡葬服务费0.00元（已与殡仪馆结算0.00元），生态安葬奖补0.00元（已发放0.00元）。");
+        assertThat(clerk.get("/ledger/dashboard?year=2001").body()).contains("殡葬改革：全年登记死亡0人，火化0人，火化率—；");
+    }
+
+    private long death(int year, String township, int n, String monthDay, String status, boolean cremated, String burial) {
+        String idNumber = String.format("4103221950%04d%04d", year, n).substring(0, 18);
+        String number = "SW-T-" + year + "-" + n;
+        jdbc.sql("""
+                insert into death_record (record_number, id_number, person_name, household_id, township_code, birth_date,
+                    death_date, death_place, source, cremated, burial_kind, status, recorded_for, registered_at)
+                values (?, ?, '测试死者', (select min(id) from household where township_code = ?), ?, ?, ?, '家中',
+                    'COMMITTEE', ?, ?, ?, ?, ?)""")
+                .params(number, idNumber, township, township, java.sql.Date.valueOf("1950-01-01"),
+                        java.sql.Date.valueOf(year + "-" + monthDay), cremated, burial, status,
+                        "REFUSED".equals(status) ? null : idNumber, Timestamp.valueOf(LocalDateTime.of(year, 6, 1, 9, 0)))
+                .update();
+        return jdbc.sql("select id from death_record where record_number = ?").param(number).query(Long.class).single();
+    }
+
+    private void claim(int year, int n, long death, long home, String amount, String status, Long settlement) {
+        jdbc.sql("""
+                insert into funeral_fee_claim (claim_number, death_record_id, claimed_for, funeral_home_id, township_code,
+                    invoice_number, entitlement, transport_fee, storage_fee, cremation_fee, ash_storage_fee, waived_amount,
+                    status, settlement_month, settlement_id, submitted_at)
+                values (?, ?, ?, ?, 'yuecun', 'FP1', 'DIBAO', ?, 0, 0, 0, ?, ?, ?, ?, ?)""")
+                .params("HM-T-" + year + "-" + n, death, death, home, new java.math.BigDecimal(amount),
+                        new java.math.BigDecimal(amount), status, year + "-04", settlement,
+                        Timestamp.valueOf(LocalDateTime.of(year, 4, 1, 9, 0))).update();
+    }
+
     /** Two 岳村乡 cases paid for March (2 and 3 people) and one for April. */
     private void seedPayments(int year) {
         List<long[]> cases = jdbc.sql("select id, household_id from dibao_case where township_code = 'yuecun' order by id")

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import cn.minzheng.bureau.dibao.figures.YearlyFigures;
+import cn.minzheng.bureau.funeral.benefits.FuneralYear;
 
 /** The dashboard says why a year's 低保 money is nil, and says nothing where money was paid. */
 class YearAtAGlanceTest {
@@ -50,6 +51,7 @@ class YearAtAGlanceTest {
         YearlyFigures.Row total = new YearlyFigures.Row(null, "岳村乡合计", 0, 0, 0, 0, 0, 0, months, paid);
         YearlyFigures figures = new YearlyFigures(year, "yuecun", "岳村乡", null, List.of(), total);
         return new YearAtAGlance(year, "岳村乡", figures, now, List.of(), List.of(), Map.of(), BigDecimal.ZERO, Map.of(),
-                BigDecimal.ZERO, Map.of());
+                BigDecimal.ZERO, Map.of(),
+                FuneralYear.of(year, "岳村乡", List.of(), List.of()));
     }
 }

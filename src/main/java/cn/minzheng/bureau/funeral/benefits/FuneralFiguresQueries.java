@@ -1,7 +1,6 @@
 package cn.minzheng.bureau.funeral.benefits;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +23,7 @@ public class FuneralFiguresQueries {
         this.jdbc = jdbc;
     }
 
-    /** One township's month; {@code cremationRate} in per cent, two places (null without deaths). */
+    /** One township's month; {@code cremationRate} in per cent, one place (null without deaths). */
     public record MonthFigures(String townshipCode, String townshipName, String month, long deaths, long cremations,
                                BigDecimal cremationRate, long ecoBurials, BigDecimal waivedAmount, BigDecimal settledAmount,
                                BigDecimal rewardsGranted, BigDecimal rewardsPaid) {
@@ -59,9 +58,7 @@ public class FuneralFiguresQueries {
                 order by extract(month from d.death_date), d.township_code""")
                 .param(year).query(RecordRows.of(Row.class)).list().stream()
                 .map(r -> new MonthFigures(r.townshipCode(), r.townshipName(), String.format("%d-%02d", year, r.deathMonth()),
-                        r.deaths(), r.cremations(), r.deaths() == 0 ? null
-                                : Money.of(BigDecimal.valueOf(r.cremations() * 100L).divide(BigDecimal.valueOf(r.deaths()),
-                                        2, RoundingMode.HALF_UP)),
+                        r.deaths(), r.cremations(), FuneralYear.cremationRate(r.cremations(), r.deaths()),
                         r.ecoBurials(), Money.of(r.waivedAmount()), Money.of(r.settledAmount()), Money.of(r.rewardsGranted()),
                         Money.of(r.rewardsPaid())))
                 .toList();
