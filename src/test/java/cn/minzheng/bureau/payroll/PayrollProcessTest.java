@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,15 +37,15 @@ import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.payroll.PayrollTestSupport.Payment;
-import cn.minzheng.bureau.support.ThreadSafeCoverage;
 
 /**
  * Every path of dibao-payroll.bpmn on the real application (real SQL, listeners, authorizations), each
  * step as the demo user of that role. Coverage of every flow node and sequence flow is asserted for the class.
  */
-@SpringBootTest(properties = "bureau.demo-data.applications=false") // coverage counts this class's instances only
+// the job executor is off: the test runs the jobs (support.Jobs), the coverage collector is not thread-safe
+@SpringBootTest(properties = {"bureau.demo-data.applications=false", "camunda.bpm.job-execution.enabled=false"}) // coverage counts this class's instances only
 @Import(PayrollProcessTest.FullCoverage.class)
-@TestExecutionListeners(listeners = ThreadSafeCoverage.class,
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class PayrollProcessTest {
 
@@ -98,7 +99,7 @@ class PayrollProcessTest {
         Payroll payroll = start(month);
         ProcessInstance instance = instance(payroll);
         assertThat(instance).isWaitingAt(TASK_COMPUTE);
-        support.awaitJobs(instance.getId());
+        support.runJobs(instance.getId());
         assertThat(instance).hasPassed(TASK_OPEN, TASK_COMPUTE).isWaitingAt(TASK_CHECK_BY_FINANCE);
         assertThat(task(instance)).hasCandidateGroup("finance");
         assertThat(instance).variables().containsOnlyKeys(VAR_PAYROLL_ID, VAR_PROGRAM_CODE, VAR_MONTH, VAR_DUPLICATE, "initiator");
@@ -125,7 +126,7 @@ class PayrollProcessTest {
         assertThat(payrolls.get(payroll.id()).status()).isEqualTo(PayrollStatus.AWAITING_APPROVAL);
 
         support.complete(APPROVER, instance.getId(), TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, APPROVE));
-        support.awaitJobs(instance.getId());
+        support.runJobs(instance.getId());
         assertThat(instance).hasPassed(TASK_ISSUE).isWaitingAt(TASK_RECONCILE);
         assertThat(payrolls.get(payroll.id()).status()).isEqualTo(PayrollStatus.ISSUED);
         assertThat(payrolls.get(payroll.id()).approvedBy()).isEqualTo(APPROVER);
@@ -143,7 +144,7 @@ class PayrollProcessTest {
         // the township corrects the account; next month's payroll re-issues the failed payment, once
         jdbc.sql("update household set bank_account = '6228480000000009999' where id = ?").param(twoPeople.householdId()).update();
         Payroll next = start(month.plusMonths(1));
-        support.awaitJobs(instance(next).getId());
+        support.runJobs(instance(next).getId());
         Payment reissued = support.payment(twoPeople.id(), month);
         assertThat(reissued.id()).isEqualTo(failing.id());
         assertThat(reissued.payrollId()).isEqualTo(next.id());
@@ -164,7 +165,7 @@ class PayrollProcessTest {
         YearMonth month = PayrollTestSupport.freshMonth();
         Payroll payroll = start(month);
         ProcessInstance instance = instance(payroll);
-        support.awaitJobs(instance.getId());
+        support.runJobs(instance.getId());
         assertThat(support.payment(dibaoCase.id(), month).amount()).isEqualByComparingTo("640.00");
 
         assertThatThrownBy(() -> support.complete(FINANCE, instance.getId(), TASK_CHECK_BY_FINANCE,
@@ -177,7 +178,7 @@ class PayrollProcessTest {
                 dibaoCase.monthlyStandard(), "reviewer", "复核降标");
         support.complete(FINANCE, instance.getId(), TASK_CHECK_BY_FINANCE,
                 Map.of(VAR_CHECK_DECISION, RECOMPUTE, VAR_CHECK_COMMENT, "有案件本月复核降标"));
-        support.awaitJobs(instance.getId());
+        support.runJobs(instance.getId());
         assertThat(instance).hasPassed(TASK_DISCARD).isWaitingAt(TASK_CHECK_BY_FINANCE);
         assertThat(support.payment(dibaoCase.id(), month).amount()).isEqualByComparingTo("500.00");
         assertThat(support.payments(dibaoCase.id())).isEqualTo(1);
@@ -189,7 +190,7 @@ class PayrollProcessTest {
         support.activeCase(1, "100");
         Payroll payroll = start(PayrollTestSupport.freshMonth());
         ProcessInstance instance = instance(payroll);
-        support.awaitJobs(instance.getId());
+        support.runJobs(instance.getId());
         support.complete(FINANCE, instance.getId(), TASK_CHECK_BY_FINANCE, Map.of(VAR_CHECK_DECISION, CONFIRM));
 
         assertThatThrownBy(() -> support.complete(APPROVER, instance.getId(), TASK_APPROVE_BY_DISTRICT,
@@ -206,7 +207,7 @@ class PayrollProcessTest {
 
         support.complete(FINANCE, instance.getId(), TASK_CHECK_BY_FINANCE, Map.of(VAR_CHECK_DECISION, CONFIRM, VAR_CHECK_COMMENT, "已核实"));
         support.complete(APPROVER, instance.getId(), TASK_APPROVE_BY_DISTRICT, Map.of(VAR_APPROVAL_DECISION, APPROVE));
-        support.awaitJobs(instance.getId());
+        support.runJobs(instance.getId());
         assertThat(instance).isWaitingAt(TASK_RECONCILE);
         assertThat(payrolls.get(payroll.id()).rejectionReason()).isNull();
     }
@@ -216,7 +217,7 @@ class PayrollProcessTest {
         support.activeCase(1, "100");
         Payroll payroll = start(PayrollTestSupport.freshMonth());
         ProcessInstance instance = instance(payroll);
-        support.awaitJobs(instance.getId());
+        support.runJobs(instance.getId());
         support.complete(FINANCE, instance.getId(), TASK_CHECK_BY_FINANCE, Map.of(VAR_CHECK_DECISION, CONFIRM));
         engine.getIdentityService().createMembership(FINANCE, "district-approver");
         try {
@@ -239,7 +240,7 @@ class PayrollProcessTest {
         DibaoCase dibaoCase = support.activeCase(1, "100");
         YearMonth month = PayrollTestSupport.freshMonth();
         Payroll payroll = start(month);
-        support.awaitJobs(instance(payroll).getId());
+        support.runJobs(instance(payroll).getId());
 
         assertThatThrownBy(() -> issue.issue(payroll.id())).satisfies(violation("尚未经区民政局审批通过"));
         assertThatThrownBy(() -> bankFiles.writeCsv(payroll.id(), java.io.OutputStream.nullOutputStream()))

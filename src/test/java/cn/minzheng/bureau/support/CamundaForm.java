@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -157,8 +158,15 @@ public final class CamundaForm {
                 if (attempt == 2) {
                     throw covered;
                 }
-                driver.findElements(By.cssSelector(".notifications .close")).stream().filter(WebElement::isDisplayed)
-                        .forEach(WebElement::click);
+                for (WebElement close : driver.findElements(By.cssSelector(".notifications .close"))) {
+                    try {
+                        if (close.isDisplayed()) {
+                            close.click();
+                        }
+                    } catch (StaleElementReferenceException gone) {
+                        // the notification closed by itself meanwhile (CI: OrganisationChangeBrowserTest)
+                    }
+                }
             }
         }
     }

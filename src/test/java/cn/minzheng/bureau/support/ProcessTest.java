@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
@@ -22,7 +23,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @SpringBootTest(properties = {"bureau.demo-data.applications=false", "camunda.bpm.process-engine-name=processtest",
         "camunda.bpm.job-execution.enabled=false"})
 @Import(FullCoverage.class)
-@TestExecutionListeners(listeners = ThreadSafeCoverage.class,
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface ProcessTest {
 }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,7 +141,8 @@ class DibaoRecoveryBrowserTest {
 
     /** Closes Tasklist's notification of a refusal (×), as the clerk does to reach the form's buttons again. */
     private static void closeRefusal(Tasklist tasklist) {
-        new WebDriverWait(tasklist.driver(), Duration.ofSeconds(30)).ignoring(ElementNotInteractableException.class).until(d -> {
+        new WebDriverWait(tasklist.driver(), Duration.ofSeconds(30)).ignoring(ElementNotInteractableException.class)
+                .ignoring(StaleElementReferenceException.class).until(d -> {
             d.findElements(By.cssSelector("[uib-alert].alert-danger button.close")).stream().filter(WebElement::isDisplayed)
                     .forEach(WebElement::click);
             return d.findElements(By.cssSelector("[uib-alert].alert-danger")).stream().noneMatch(WebElement::isDisplayed);

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,15 +51,15 @@ import cn.minzheng.bureau.payroll.PayrollComputation;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.support.TestApplications;
-import cn.minzheng.bureau.support.ThreadSafeCoverage;
 
 /**
  * Every path of dibao-report.bpmn, dibao-appeal.bpmn and dibao-recovery.bpmn on the real application, each step as
  * the demo user of that role, with real payrolls computed around them. Full coverage of the three is asserted.
  */
-@SpringBootTest(properties = "bureau.demo-data.applications=false")
+// the job executor is off: the test runs the jobs (support.Jobs), the coverage collector is not thread-safe
+@SpringBootTest(properties = {"bureau.demo-data.applications=false", "camunda.bpm.job-execution.enabled=false"})
 @Import(RedressProcessTest.FullCoverage.class)
-@TestExecutionListeners(listeners = ThreadSafeCoverage.class,
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class RedressProcessTest {
 

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.spring.boot.starter.util.SpringBootProcessEnginePlugin;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,15 +48,15 @@ import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.program.ProgramCase;
 import cn.minzheng.bureau.support.TestApplications;
-import cn.minzheng.bureau.support.ThreadSafeCoverage;
 
 /**
  * Every path of dibao-review.bpmn and dibao-review-schedule.bpmn on the real application, each step as
  * the demo user of that role. Coverage of every flow node and sequence flow of both is asserted for the class.
  */
-@SpringBootTest(properties = "bureau.demo-data.applications=false") // coverage counts this class's instances only
+// the job executor is off: the test runs the jobs (support.Jobs), the coverage collector is not thread-safe
+@SpringBootTest(properties = {"bureau.demo-data.applications=false", "camunda.bpm.job-execution.enabled=false"}) // coverage counts this class's instances only
 @Import(DibaoReviewProcessTest.FullCoverage.class)
-@TestExecutionListeners(listeners = ThreadSafeCoverage.class,
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class DibaoReviewProcessTest {
 
