@@ -75,6 +75,22 @@ public class HouseholdRepository {
         }
     }
 
+    /** A person on the household register: the newest household membership of the ID number. */
+    public record Resident(long householdId, String townshipCode, String communityCode, String name,
+                           java.time.LocalDate birthDate) {
+    }
+
+    public Optional<Resident> resident(String idNumber) {
+        return jdbc.sql("""
+                select m.household_id, h.township_code, h.community_code, m.name, m.birth_date
+                from household_member m join household h on h.id = m.household_id
+                where m.id_number = ? order by m.id desc""")
+                .param(idNumber)
+                .query((rs, n) -> new Resident(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate()))
+                .list().stream().findFirst();
+    }
+
     public Optional<Household> find(long id) {
         return findWhere("id = ?", id);
     }

@@ -23,6 +23,15 @@ public record ResidentIdNumber(String value) {
         return new ResidentIdNumber(raw);
     }
 
+    /** A required, valid ID number from a form's value, upper case; a Chinese refusal otherwise. */
+    public static String require(Object value, String label) {
+        String idNumber = cn.minzheng.bureau.common.TextRules.required(value, label, 18).toUpperCase();
+        if (!isValid(idNumber)) {
+            throw new RuleViolation("INVALID_ID_NUMBER", label + idNumber + "不是有效的居民身份证号码");
+        }
+        return idNumber;
+    }
+
     public static boolean isValid(String raw) {
         try {
             parse(raw);

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +19,7 @@ import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TextRules;
 import cn.minzheng.bureau.deadline.StatutoryTimeLimits;
 import cn.minzheng.bureau.engine.EngineClock;
+import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.program.Enrolment;
 import cn.minzheng.bureau.program.EnrolmentRepository;
@@ -42,7 +42,7 @@ public class ResettlementService {
     public static final String ROUTE_DECISION = "resettlement-route";
     public static final String GRANT_DECISION = "resettlement-grant";
 
-    private final JdbcClient jdbc;
+    private final HouseholdRepository households;
     private final ResettlementRepository resettlements;
     private final EnrolmentRepository enrolments;
     private final DecisionService decisions;
@@ -51,10 +51,10 @@ public class ResettlementService {
     private final StatutoryTimeLimits timeLimits;
     private final ResettlementSettings settings;
 
-    public ResettlementService(JdbcClient jdbc, ResettlementRepository resettlements, EnrolmentRepository enrolments,
+    public ResettlementService(HouseholdRepository households, ResettlementRepository resettlements, EnrolmentRepository enrolments,
                                DecisionService decisions, RegionRepository regions, CurrentUser currentUser,
                                StatutoryTimeLimits timeLimits, ResettlementSettings settings) {
-        this.jdbc = jdbc;
+        this.households = households;
         this.resettlements = resettlements;
         this.enrolments = enrolments;
         this.decisions = decisions;
@@ -62,10 +62,6 @@ public class ResettlementService {
         this.currentUser = currentUser;
         this.timeLimits = timeLimits;
         this.settings = settings;
-    }
-
-    /** The person as the household register holds them. */
-    record Person(long householdId, String townshipCode, String communityCode, String name, LocalDate birthDate) {
     }
 
     /** A registration and the names the forms show. */
@@ -79,11 +75,8 @@ public class ResettlementService {
     /** 报到登记: the person on the household register of the user's township, not registered already. */
     @Transactional
     public Registered register(Object idNumberValue, ResettlementRules.Form form, String processInstanceId, String actor) {
-        String idNumber = TextRules.required(idNumberValue, "身份证号", 18).toUpperCase();
-        if (!ResidentIdNumber.isValid(idNumber)) {
-            throw new RuleViolation("INVALID_ID_NUMBER", "身份证号" + idNumber + "不是有效的居民身份证号码");
-        }
-        Person person = person(idNumber);
+        String idNumber = ResidentIdNumber.require(idNumberValue, "身份证号");
+        HouseholdRepository.Resident person = person(idNumber);
         Region township = regions.findCurrent(person.townshipCode()).orElseThrow();
         if (currentUser.isAuthenticated() && !currentUser.maySee(person.townshipCode())) {
             throw new RuleViolation("OUTSIDE_AREA", "您只能登记本乡镇（街道）户籍的退役士兵，" + person.name() + "的户籍在"
@@ -259,16 +252,8 @@ public class ResettlementService {
         return r;
     }
 
-    private Person person(String idNumber) {
-        return jdbc.sql("""
-                select m.household_id, h.township_code, h.community_code, m.name, m.birth_date
-                from household_member m join household h on h.id = m.household_id
-                where m.id_number = ? order by m.id desc""")
-                .param(idNumber)
-                .query((rs, n) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getDate(5).toLocalDate()))
-                .list().stream().findFirst()
-                .orElseThrow(() -> new RuleViolation("PERSON_NOT_FOUND", "身份证号" + idNumber
-                        + "不在户籍家庭信息中，请先办理户口登记（落户）并登记其家庭", 404));
+    private HouseholdRepository.Resident person(String idNumber) {
+        return households.resident(idNumber).orElseThrow(() -> new RuleViolation("PERSON_NOT_FOUND", "身份证号"
+                + idNumber + "不在户籍家庭信息中，请先办理户口登记（落户）并登记其家庭", 404));
     }
 }

@@ -19,7 +19,6 @@ import cn.minzheng.bureau.access.CurrentUser;
 import cn.minzheng.bureau.common.JsonRows;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.common.TextRules;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.Region;
@@ -69,8 +68,8 @@ public class YoufuConscriptService {
     @Transactional
     public YoufuConscript register(Object idNumberValue, Object payeeIdNumberValue, Object enlistmentValue,
                                    Object dischargeValue, String actor) {
-        String idNumber = idNumber(idNumberValue, "义务兵身份证号");
-        String payeeIdNumber = idNumber(payeeIdNumberValue, "领取优待金的家属身份证号");
+        String idNumber = ResidentIdNumber.require(idNumberValue, "义务兵身份证号");
+        String payeeIdNumber = ResidentIdNumber.require(payeeIdNumberValue, "领取优待金的家属身份证号");
         if (idNumber.equals(payeeIdNumber)) {
             throw new RuleViolation("PAYEE_IS_CONSCRIPT", "优待金发给义务兵家属，领取人不能是义务兵本人");
         }
@@ -107,14 +106,6 @@ public class YoufuConscriptService {
         });
         return conscripts.insert(new YoufuConscript(0, idNumber, conscript.name(), conscript.householdId(),
                 conscript.townshipCode(), payeeIdNumber, payee.name(), enlisted, discharged), actor);
-    }
-
-    private static String idNumber(Object value, String label) {
-        String idNumber = TextRules.required(value, label, 18).toUpperCase();
-        if (!ResidentIdNumber.isValid(idNumber)) {
-            throw new RuleViolation("INVALID_ID_NUMBER", label + idNumber + "不是有效的居民身份证号码");
-        }
-        return idNumber;
     }
 
     /** The person's newest record on the household register (in the given household, if one is given). */

@@ -3,13 +3,12 @@ package cn.minzheng.bureau.youfu;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.minzheng.bureau.access.CurrentUser;
 import cn.minzheng.bureau.common.RuleViolation;
-import cn.minzheng.bureau.common.TextRules;
+import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.Region;
@@ -23,25 +22,21 @@ import cn.minzheng.bureau.region.RegionRepository;
 @Service
 public class YoufuService {
 
-    private final JdbcClient jdbc;
+    private final HouseholdRepository households;
     private final YoufuRepository recipients;
     private final YoufuAllowance allowance;
     private final RegionRepository regions;
     private final CurrentUser currentUser;
     private final YoufuChangeRepository changes;
 
-    public YoufuService(JdbcClient jdbc, YoufuRepository recipients, YoufuAllowance allowance, RegionRepository regions,
+    public YoufuService(HouseholdRepository households, YoufuRepository recipients, YoufuAllowance allowance, RegionRepository regions,
                         CurrentUser currentUser, YoufuChangeRepository changes) {
-        this.jdbc = jdbc;
+        this.households = households;
         this.changes = changes;
         this.recipients = recipients;
         this.allowance = allowance;
         this.regions = regions;
         this.currentUser = currentUser;
-    }
-
-    /** The person as the household register holds them. */
-    record Person(long householdId, String townshipCode, String communityCode, String name, LocalDate birthDate) {
     }
 
     /** A registration and the names the forms show. */
@@ -55,11 +50,8 @@ public class YoufuService {
      */
     @Transactional
     public Registered register(Object idNumberValue, YoufuRules.Form form, String processInstanceId, String actor) {
-        String idNumber = TextRules.required(idNumberValue, "身份证号", 18).toUpperCase();
-        if (!ResidentIdNumber.isValid(idNumber)) {
-            throw new RuleViolation("INVALID_ID_NUMBER", "身份证号" + idNumber + "不是有效的居民身份证号码");
-        }
-        Person person = person(idNumber);
+        String idNumber = ResidentIdNumber.require(idNumberValue, "身份证号");
+        HouseholdRepository.Resident person = person(idNumber);
         Region township = regions.findCurrent(person.townshipCode()).orElseThrow();
         if (currentUser.isAuthenticated() && !currentUser.maySee(person.townshipCode())) {
             throw new RuleViolation("OUTSIDE_AREA", "您只能登记本乡镇（街道）的优抚对象，" + person.name() + "的户籍在"
@@ -78,17 +70,9 @@ public class YoufuService {
         return new Registered(created, township.name(), community);
     }
 
-    private Person person(String idNumber) {
-        return jdbc.sql("""
-                select m.household_id, h.township_code, h.community_code, m.name, m.birth_date
-                from household_member m join household h on h.id = m.household_id
-                where m.id_number = ? order by m.id desc""")
-                .param(idNumber)
-                .query((rs, n) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getDate(5).toLocalDate()))
-                .list().stream().findFirst()
-                .orElseThrow(() -> new RuleViolation("PERSON_NOT_FOUND", "身份证号" + idNumber
-                        + "不在户籍家庭信息中，请先登记其家庭", 404));
+    private HouseholdRepository.Resident person(String idNumber) {
+        return households.resident(idNumber).orElseThrow(() -> new RuleViolation("PERSON_NOT_FOUND", "身份证号"
+                + idNumber + "不在户籍家庭信息中，请先登记其家庭", 404));
     }
 
     public YoufuRecipient get(long id) {
@@ -144,7 +128,7 @@ public class YoufuService {
 
     /** The person of a registration as the registration rules see them (birth date, rural township). */
     YoufuRules.Person rulesPerson(String idNumber) {
-        Person person = person(idNumber);
+        HouseholdRepository.Resident person = person(idNumber);
         Region township = regions.findCurrent(person.townshipCode()).orElseThrow();
         return new YoufuRules.Person(person.name(), person.birthDate(), township.kind().areaType() == AreaType.RURAL);
     }
