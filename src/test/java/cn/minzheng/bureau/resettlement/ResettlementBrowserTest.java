@@ -21,11 +21,15 @@ import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.CamundaForm;
 import cn.minzheng.bureau.support.Tasklist;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import cn.minzheng.bureau.support.UserTasks;
 
 /**
  * 退役士兵报到登记 in Tasklist by the users whose work it is: the township clerk registers a conscript of two years
  * with the start form, the district's 优抚安置科 approves 自主就业, and the one-off grant is recorded once and paid
- * once by the RESETTLE_GRANT payroll.
+ * once by the RESETTLE_GRANT payroll; and for a 士官 of twelve years placed in a job, the section enters the receiving
+ * unit and then the unit's report-in receipt, which closes the case.
  */
 @BrowserTest
 class ResettlementBrowserTest {
@@ -42,6 +46,8 @@ class ResettlementBrowserTest {
     PayrollComputation computation;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UserTasks userTasks;
 
     @Test
     void aClerkRegistersASoldierTheDistrictApprovesAndTheGrantIsRecordedOnce(Tasklist tasklist) {
@@ -77,6 +83,28 @@ class ResettlementBrowserTest {
         List<BigDecimal> paid = jdbc.sql("select amount from payment where one_off_enrolment_id = ?")
                 .param(enrolments.get(0)).query(BigDecimal.class).list();
         assertThat(paid).singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo(grant));
+    }
+
+    @Test
+    void theSectionAssignsTheReceivingUnitAndRecordsTheReportIn(Tasklist tasklist) {
+        String id = ResettlementPeople.register(households, validator, "岳士官", 32);
+        ProcessInstance instance = userTasks.start("clerk.yuecun", ResettlementProcess.KEY,
+                ResettlementPeople.nco(id, LocalDate.now().minusDays(10), "STAFF_SERGEANT", 12L));
+        long resettlementId = resettlementOf(id);
+        userTasks.complete("youfu", instance, ResettlementProcess.TASK_REVIEW, Map.of("reviewDecision", "APPROVE"));
+
+        tasklist.loginAs("youfu");
+        CamundaForm assign = tasklist.openTask(task(instance.getId(), ResettlementProcess.TASK_ASSIGN_UNIT).getId());
+        assertThat(assign.values()).contains("岳士官").anyMatch(v -> v.startsWith("安排工作"));
+        assign.type("接收单位", "中原区城市管理局").type("安置说明（岗位、安置通知文号等）", "中民安〔2026〕12号，市政维护岗位");
+        tasklist.submit(assign, "resettlement-assign-unit", () -> "UNIT_ASSIGNED".equals(status(resettlementId)));
+
+        CamundaForm reportIn = tasklist.openTask(task(instance.getId(), ResettlementProcess.TASK_CONFIRM_REPORT_IN).getId());
+        assertThat(reportIn.values()).contains("中原区城市管理局");
+        reportIn.date("报到日期", LocalDate.now()).type("报到回执说明", "接收单位回执：已按期报到");
+        tasklist.submit(reportIn, "resettlement-report-in", () -> "REPORTED_IN".equals(status(resettlementId)));
+        assertThat(jdbc.sql("select receiving_unit from veteran_resettlement where id = ?").param(resettlementId)
+                .query(String.class).single()).isEqualTo("中原区城市管理局");
     }
 
     private Long resettlementOf(String idNumber) {
