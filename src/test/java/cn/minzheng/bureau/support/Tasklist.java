@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -103,8 +104,17 @@ public final class Tasklist {
             // the page anew, reloaded where it hangs on its spinner (CI saw it hang for a minute under load)
             openTasklistPage();
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '发起流程')]"))).click();
-            wait.until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']"))).click();
+            // the dialog fades in, and its longer list is still laid out: a click then lands on the row, not the link
+            By process = By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']");
+            new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(ElementClickInterceptedException.class)
+                    .ignoring(StaleElementReferenceException.class).until(d -> {
+                        WebElement link = ExpectedConditions.elementToBeClickable(process).apply(d);
+                        if (link == null) {
+                            return false;
+                        }
+                        link.click();
+                        return true;
+                    });
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(40)).until(
                         d -> !d.findElements(By.cssSelector(".modal .fjs-form .fjs-form-field")).isEmpty());
