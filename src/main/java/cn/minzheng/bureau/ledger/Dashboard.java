@@ -169,18 +169,28 @@ public class Dashboard {
         return stages;
     }
 
+    /**
+     * The year's affected households by category, each household once however many disasters hit it (by the head's
+     * ID number), under the most pressing category it was registered with (五保户 before 特困户 before 重灾户 before
+     * 一般受灾户): the summary's "134户五保户、296户特困户、402户重灾户" counts households, not registrations.
+     */
     private Map<String, Long> disasterHouseholds(Confine inArea, Timestamp from, Timestamp to) {
         Map<String, Long> byCategory = new LinkedHashMap<>();
-        for (HouseholdCategory category : HouseholdCategory.values()) {
+        HouseholdCategory[] categories = HouseholdCategory.values();
+        StringBuilder rank = new StringBuilder("case h.category");
+        for (HouseholdCategory category : categories) {
             byCategory.put(category.label(), 0L);
+            rank.append(" when '").append(category.name()).append("' then ").append(category.ordinal());
         }
-        jdbc.sql("""
-                select h.category, count(*) as households from relief_household h
-                join relief_disaster d on d.id = h.disaster_id
-                where d.occurred_at >= ? and d.occurred_at < ?""" + inArea.on("h.township_code") + " group by h.category")
+        rank.append(" end");
+        jdbc.sql("select category_rank, count(*) as households from (select h.id_number, min(" + rank + """
+                ) as category_rank
+                from relief_household h join relief_disaster d on d.id = h.disaster_id
+                where d.occurred_at >= ? and d.occurred_at < ?""" + inArea.on("h.township_code")
+                        + " group by h.id_number) distinct_households group by category_rank")
                 .params(inArea.params(from, to))
                 .query(rs -> {
-                    byCategory.put(HouseholdCategory.valueOf(rs.getString("category")).label(), rs.getLong("households"));
+                    byCategory.put(categories[rs.getInt("category_rank")].label(), rs.getLong("households"));
                 });
         return byCategory;
     }

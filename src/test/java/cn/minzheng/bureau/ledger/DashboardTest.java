@@ -20,8 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.minzheng.bureau.support.WebappSession;
 
 /**
- * The dashboard and the year-end summary, checked against a year seeded with known totals: a disaster
- * with 2 五保户, 3 特困户 and 4 重灾户, and a campaign collecting 3,000.50 yuan, 10 棉衣 and 2 棉被,
+ * The dashboard and the year-end summary, checked against a year seeded with known totals: a hailstorm
+ * with 2 五保户, 3 特困户 and 4 重灾户 and a waterlogging that hits three of them again (a 五保户 again as 五保户, a
+ * 特困户 as 重灾户, a 重灾户 as 一般受灾户) and one new 重灾户 — each household counts once, under its most pressing
+ * category: 2 五保户, 3 特困户, 5 重灾户 (counting registrations would give 3, 3, 6 and 1 一般受灾户) —, and a campaign collecting 3,000.50 yuan, 10 棉衣 and 2 棉被,
  * of which 500.00 yuan and 4 棉衣 were handed out in 岳村乡.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -45,7 +47,7 @@ class DashboardTest {
         approver.login("approver", "demo");
         String page = approver.get("/ledger/dashboard?year=" + year).body();
         assertThat(page).contains(year + "年概览").contains("<svg")
-                .contains("2户五保户、3户特困户、4户重灾户")
+                .contains("2户五保户、3户特困户、5户重灾户")
                 .contains("共募集捐款3000.50元、棉衣10件、棉被2床")
                 .contains("已发放捐款500.00元、棉衣4件")
                 .contains(year + "-03：2 户 5 人").contains(year + "-04：1 户 2 人");
@@ -55,7 +57,7 @@ class DashboardTest {
                 approver.download("/ledger/year-end.xlsx?year=" + year).body()))) {
             workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.add(cell.toString())));
         }
-        assertThat(cells).contains("合计").anySatisfy(c -> assertThat(c).contains("2户五保户、3户特困户、4户重灾户"));
+        assertThat(cells).contains("合计").anySatisfy(c -> assertThat(c).contains("2户五保户、3户特困户、5户重灾户"));
 
         // a township clerk's dashboard is the township's: 岳村乡's households, not the other township's
         WebappSession clerk = new WebappSession(port);
@@ -66,7 +68,7 @@ class DashboardTest {
         // asking for another township shows the clerk's own; the district approver may pick any township
         assertThat(clerk.get("/ledger/dashboard?year=" + year + "&area=yuecun").body()).contains("孟轲乡 " + year);
         assertThat(approver.get("/ledger/dashboard?year=" + year + "&area=yuecun").body()).contains("岳村乡 " + year)
-                .contains("2户五保户、3户特困户、4户重灾户").contains("已发放捐款500.00元");
+                .contains("2户五保户、3户特困户、5户重灾户").contains("已发放捐款500.00元");
     }
 
     @Test
@@ -216,12 +218,18 @@ class DashboardTest {
         String[] categories = {"FIVE_GUARANTEE", "FIVE_GUARANTEE", "EXTREMELY_POOR", "EXTREMELY_POOR", "EXTREMELY_POOR",
                 "SEVERELY_AFFECTED", "SEVERELY_AFFECTED", "SEVERELY_AFFECTED", "SEVERELY_AFFECTED"};
         for (int i = 0; i < categories.length; i++) {
-            jdbc.sql("""
-                    insert into relief_household (disaster_id, township_code, village_code, head_name, id_number, address,
-                        persons, category, house_damage, need_amount, priority_tier, registered_by, registered_at)
-                    values (?, 'yuecun', 'yuecun-yuecun', '测试户', ?, '岳村', 2, ?, 'NONE', 100, 'ORDINARY', 'test', ?)""")
-                    .params(disaster, String.format("41032219800101%04d", i), categories[i], during).update();
+            affectedHousehold(disaster, i, categories[i], during);
         }
+        Timestamp august = Timestamp.valueOf(LocalDateTime.of(year, 8, 3, 9, 0));
+        jdbc.sql("""
+                insert into relief_disaster (disaster_number, kind, name, occurred_at, status, created_by, created_at)
+                values (?, 'WATERLOGGING', '测试内涝', ?, 'REGISTERED', 'test', ?)""").params("D-W" + tag, august, august).update();
+        long waterlogging = jdbc.sql("select id from relief_disaster where disaster_number = ?").param("D-W" + tag)
+                .query(Long.class).single();
+        affectedHousehold(waterlogging, 0, "FIVE_GUARANTEE", august);
+        affectedHousehold(waterlogging, 2, "SEVERELY_AFFECTED", august);
+        affectedHousehold(waterlogging, 5, "ORDINARY", august);
+        affectedHousehold(waterlogging, 100, "SEVERELY_AFFECTED", august);
         jdbc.sql("""
                 insert into donation_campaign (campaign_number, title, notice, window_start, window_end, distribution_date,
                     status, created_by, created_at)
@@ -242,6 +250,15 @@ class DashboardTest {
                 .query(Long.class).single();
         jdbc.sql("insert into donation_distribution_goods (distribution_id, goods_kind, quantity) values (?, 'COTTON_COAT', 4)")
                 .param(distribution).update();
+    }
+
+    /** An affected household of 岳村乡; the same {@code n} is the same household (head's ID number) in any disaster. */
+    private void affectedHousehold(long disaster, int n, String category, Timestamp at) {
+        jdbc.sql("""
+                insert into relief_household (disaster_id, township_code, village_code, head_name, id_number, address,
+                    persons, category, house_damage, need_amount, priority_tier, registered_by, registered_at)
+                values (?, 'yuecun', 'yuecun-yuecun', '测试户', ?, '岳村', 2, ?, 'NONE', 100, 'ORDINARY', 'test', ?)""")
+                .params(disaster, String.format("41032219800101%04d", n), category, at).update();
     }
 
     private long donation(long campaign, int sequence, String tag, String cash, Timestamp at) {
