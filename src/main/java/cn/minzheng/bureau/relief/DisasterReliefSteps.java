@@ -80,9 +80,11 @@ public class DisasterReliefSteps {
         SITUATION_STABLE.set(task, new TaskInput(task).flag(SITUATION_STABLE.name()));
     }
 
+    /** 核报: its indicators must agree with the verified register ({@link RegisterFigures#check}). */
     public void verifiedReport(DelegateTask task) {
         BigDecimal requested = new TaskInput(task).amount(FUND_REQUESTED.name(), "申请市级救灾资金（元）");
         DisasterReliefService.checkFundRequest(requested);
+        RegisterFigures.of(roster.list(disasterId(task), null)).check(DisasterIndicators.read(task));
         fileReport(task, ReportStage.VERIFIED);
         service.requestFund(disasterId(task), requested);
     }
@@ -208,16 +210,23 @@ public class DisasterReliefSteps {
     }
 
     /**
-     * The district's totals, shown on the verification and the verified report; the 核报's collapsed houses come
-     * from the verified register (the other indicators stay as the 续报 gave them).
+     * The district's totals, shown on the verification and the verified report; the 核报's indicators start from the
+     * verified register ({@link RegisterFigures#prefill}): its deaths and collapsed houses, and at least its people,
+     * crop area and damaged houses, over what the 续报 gave.
      */
     public void publishTotals(DelegateExecution execution) {
         List<AffectedHousehold> households = roster.list(disasterId(execution), null);
         LOSS_TOTALS.set(execution, RosterTotals.of(households).summary());
-        List<AffectedHousehold> collapsed = households.stream().filter(h -> h.houseDamage() == HouseDamage.COLLAPSED).toList();
-        execution.setVariable(DisasterIndicators.Field.COLLAPSED_HOUSEHOLDS.key(), (long) collapsed.size());
-        execution.setVariable(DisasterIndicators.Field.COLLAPSED_ROOMS.key(),
-                (long) collapsed.stream().mapToInt(AffectedHousehold::collapsedRooms).sum());
+        execution.setVariables(RegisterFigures.of(households).prefill(reported(execution)).asVariables());
+    }
+
+    /** The indicators the last report left on the process; none (zeros) for a disaster reported before V110. */
+    private static DisasterIndicators reported(VariableScope scope) {
+        if (scope.getVariable(DisasterIndicators.Field.AFFECTED_PEOPLE.key()) == null) {
+            BigDecimal zero = BigDecimal.ZERO.setScale(2);
+            return new DisasterIndicators(0, 0, 0, 0, 0, zero, zero, zero, 0, 0, 0, 0, 0, 0, zero);
+        }
+        return DisasterIndicators.read(scope);
     }
 
     public void close(DelegateExecution execution) {

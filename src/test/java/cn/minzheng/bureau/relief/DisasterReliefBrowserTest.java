@@ -49,6 +49,8 @@ class DisasterReliefBrowserTest {
     RuntimeService runtimeService;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DisasterStatistics statistics;
 
     @Test
     void theDistrictRegistersADisasterAndFilesTheInitialAndFollowUpReports(Tasklist tasklist) {
@@ -168,10 +170,26 @@ class DisasterReliefBrowserTest {
         assertThat(disasters.get(disasterId).status()).isEqualTo(DisasterStatus.VERIFIED);
 
         CamundaForm verified = tasklist.openTask(task(instance, TASK_VERIFIED_REPORT).getId());
-        verified.type("情况说明", "核报：西岳村受灾户2户6人，申请市级救灾资金3000元。")
+        // the verified register feeds the 核报: its deaths and collapsed houses read-only, its two damaged houses
+        // (none in the 续报) as 一般损坏
+        assertThat(verified.field("死亡人口（人）", 0).getAttribute("readonly")).isNotNull();
+        assertThat(verified.field("倒塌房屋（户）", 0).getAttribute("readonly")).isNotNull();
+        assertThat(verified.field("倒塌房屋（间）", 0).getAttribute("readonly")).isNotNull();
+        assertThat(verified.field("一般损坏房屋（户）", 0).getAttribute("value")).isEqualTo("2");
+        assertThat(verified.field("受灾人口（人）", 0).getAttribute("readonly")).isNull();
+        verified.type("受灾人口（人）", 2500)
+                .type("情况说明", "核报：西岳村受灾户2户6人，申请市级救灾资金3000元。")
                 .type("申请市级救灾资金（元）", 3000);
         tasklist.submit(verified, "disaster-relief-verified-report", () -> !tasks(instance, TASK_RECORD_CITY_FUND).isEmpty());
         assertThat(disasters.get(disasterId).fundRequested()).isEqualByComparingTo("3000");
+        assertThat(disasters.reports(disasterId)).last().satisfies(r -> {
+            assertThat(r.stage()).isEqualTo(ReportStage.VERIFIED);
+            assertThat(r.indicators().affectedPeople()).isEqualTo(2500);
+            assertThat(r.indicators().deaths()).isZero();
+            assertThat(r.indicators().collapsedHouseholds()).isZero();
+            assertThat(r.indicators().generalHouseholds()).isEqualTo(2);
+            assertThat(r.indicators().generalRooms()).isEqualTo(2);
+        });
 
         CamundaForm cityFund = tasklist.openTask(task(instance, TASK_RECORD_CITY_FUND).getId());
         cityFund.type("市局下拨救灾资金（元）", 3000);
@@ -217,6 +235,33 @@ class DisasterReliefBrowserTest {
         assertThat(tasks(instance, TASK_INITIAL_REPORT)).hasSize(1);
     }
 
+
+    /**
+     * The head of relief reads the year's disaster statistics (灾情统计) from the ledgers' navigation and picks the
+     * year in its form: the year total's distinct households are those of {@link DisasterStatistics}.
+     */
+    @Test
+    void theHeadOfReliefReadsTheYearsDisasterStatisticsByKind(Tasklist tasklist) {
+        ProcessInstance instance = walker.register(LocalDateTime.now().minusHours(1), "yuecun-dongyue");
+        walker.report(instance, TASK_INITIAL_REPORT, Map.of());
+        int year = LocalDateTime.now().getYear();
+
+        tasklist.loginAs(DisasterWalker.HEAD).open("/ledger/dashboard");
+        tasklist.driver().findElement(By.id("nav-disaster-statistics")).click();
+        WebElement yearField = tasklist.waiting().until(d -> d.findElement(By.name("year")));
+        yearField.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        yearField.sendKeys(String.valueOf(year));
+        tasklist.driver().findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        tasklist.waiting().until(d -> d.getCurrentUrl().contains("year=" + year));
+        assertThat(tasklist.driver().findElement(By.tagName("h1")).getText()).isEqualTo(year + "年自然灾害情况统计");
+        assertThat(tasklist.driver().findElement(By.id("statistics")).getText()).contains("冰雹");
+        List<WebElement> total = tasklist.driver().findElements(By.cssSelector("#year-total td"));
+        DisasterStatistics.YearTotals expected = statistics.of(year);
+        assertThat(total.get(0).getText()).isEqualTo("全年合计");
+        assertThat(total.get(2).getText()).isEqualTo(String.valueOf(expected.indicators().affectedPeople()));
+        assertThat(total.get(14).getText()).isEqualTo(String.valueOf(expected.households()));
+        tasklist.screenshot("ledger-disaster-statistics");
+    }
 
     private static String notifications(Tasklist tasklist) {
         return tasklist.driver().findElements(By.cssSelector(".notifications, .alert, .fjs-form-field-error"))

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static cn.minzheng.bureau.support.RuleViolations.violation;
 
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -83,6 +84,8 @@ class DisasterReliefProcessTest {
 
         // 岳村乡: 五保户 whose house collapsed, 特困户, 重灾户
         var fiveGuarantee = household("yuecun-dongyue", "FIVE_GUARANTEE", "COLLAPSED", 2, 3000);
+        fiveGuarantee.put("deaths", 1);
+        fiveGuarantee.put("deceasedNames", "王老五");
         var poor = household("yuecun-dongyue", "EXTREMELY_POOR", "DAMAGED", 0, 1500);
         var wrong = household("yuecun-dongyue", "ORDINARY", "NONE", 0, 800);
         walker.registerHouseholds("yuecun", instance, List.of(fiveGuarantee, poor, wrong), null);
@@ -103,13 +106,27 @@ class DisasterReliefProcessTest {
                 .startsWith("受灾户5户15人（五保户1户，特困户1户，重灾户3户，一般受灾户0户）").contains("因灾倒房户1户2间");
 
         walker.complete(STAFF, instance, TASK_VERIFY_LOSSES, Map.of("verificationNote", "经核实，灾情属实"));
-        walker.report(instance, TASK_VERIFIED_REPORT, Map.of(VAR_FUND_REQUESTED, 7300));
+        // the verified register: 5 households, 15 people, 1 death, 22.5 亩 (5 × 4.5), 1 collapsed house of 2 rooms,
+        // 3 damaged houses (the 特困户 and 孟轲乡's two); the 续报 said 2400 people, 30000 亩, no damaged house
+        assertThat(instance).variables().containsEntry("deaths", 1L).containsEntry("collapsedHouseholds", 1L)
+                .containsEntry("collapsedRooms", 2L).containsEntry("generalHouseholds", 3L).containsEntry("generalRooms", 3L)
+                .containsEntry("affectedPeople", 2400L);
+        // a 核报 that contradicts the register is refused, naming each figure, and nothing is filed
+        assertThatThrownBy(() -> walker.report(instance, TASK_VERIFIED_REPORT, Map.of(VAR_FUND_REQUESTED, 7300,
+                "deaths", 0L, "collapsedRooms", 3L, "affectedPeople", 14L, "cropAffectedMu", 22.0, "generalHouseholds", 2L)))
+                .satisfies(violation("核报与核定的受灾户登记册不符：死亡人口应与核定的受灾户登记册一致（登记册：1人）；"
+                        + "倒塌房屋间数应与核定的受灾户登记册一致（登记册：2间）；受灾人口不能少于登记册中受灾户的人口（15人）；"
+                        + "农作物受灾面积不能少于登记册的合计（22.50亩）；严重损坏和一般损坏房屋户数之和不能少于登记册中房屋损坏的户数（3户）"));
+        assertThat(disasters.reports(disasterId)).hasSize(3);
+        assertThat(disasters.get(disasterId).fundRequested()).isNull();
+        // above the register's floors is accepted: 1 severely and 2 generally damaged of the 3
+        walker.report(instance, TASK_VERIFIED_REPORT, Map.of(VAR_FUND_REQUESTED, 7300, "affectedPeople", 15L,
+                "cropAffectedMu", 22.5, "severeHouseholds", 1L, "severeRooms", 2L, "generalHouseholds", 2L));
         assertThat(disasters.get(disasterId).fundRequested()).isEqualByComparingTo("7300.00");
-        // the 核报's collapsed houses are the verified register's: one household, two rooms
+        // the 核报's deaths and collapsed houses are the verified register's
         DisasterIndicators verified = disasters.reports(disasterId).get(3).indicators();
-        assertThat(verified.collapsedHouseholds()).isEqualTo(1);
-        assertThat(verified.collapsedRooms()).isEqualTo(2);
-        assertThat(verified.deaths()).as("kept from the earlier reports").isEqualTo(1);
+        assertThat(verified).isEqualTo(new DisasterIndicators(15, 1, 0, 12, 0, new BigDecimal("22.50"), new BigDecimal("0.00"),
+                new BigDecimal("0.00"), 1, 2, 1, 2, 2, 3, new BigDecimal("0.00")));
 
         // the amount was recorded wrongly: the head of relief sends the allocation back
         walker.complete(STAFF, instance, TASK_RECORD_CITY_FUND, Map.of(VAR_CITY_FUND, 60000));
