@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import cn.minzheng.bureau.dibao.figures.YearlyFigures;
 import cn.minzheng.bureau.dibao.figures.YearlyFiguresService;
 import cn.minzheng.bureau.engine.EngineClock;
+import cn.minzheng.bureau.ledger.Dashboard;
+import cn.minzheng.bureau.ledger.YearAtAGlance;
+import cn.minzheng.bureau.relief.HouseholdCategory;
+import cn.minzheng.bureau.statistics.MonthlyFigures;
+import cn.minzheng.bureau.statistics.MonthlyFiguresService;
+import cn.minzheng.bureau.web.LedgerUser;
 
 /**
  * The demo year at one twentieth of the bureau's scale, built at start (bureau.demo-data.year) in a database of its
@@ -44,6 +52,10 @@ class DemoYearTest {
     YearlyFiguresService figures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Dashboard dashboard;
+    @Autowired
+    MonthlyFiguresService monthlyFigures;
 
     private final YearMonth current = YearMonth.now();
     private final YearMonth first = current.minusMonths(12);
@@ -101,6 +113,71 @@ class DemoYearTest {
         assertThat(addedInWindow).as("new cases of the year").isPositive();
         assertThat(jdbc.sql("select count(*) from dibao_case where import_batch_id is not null").query(Long.class).single())
                 .as("the roster taken over before the year").isEqualTo(71);
+    }
+
+    /**
+     * The year-end summary (年度概览's paragraph, the dashboard's and the year-end workbook's) of each calendar year the
+     * window touches, number by number against sums over the year's own rows: the payments, the status history with
+     * the cancelled cases' people, the disaster registers (each household once, under its most pressing category)
+     * and the donations; and the last month's statistical return against its payments and status history.
+     */
+    @Test
+    void theYearEndSummaryAndTheMonthlyReturnAgreeWithTheirOwnRows() {
+        LedgerUser district = new LedgerUser("approver", List.of("district-approver"));
+        for (int year = first.getYear(); year <= last.getYear(); year++) {
+            YearAtAGlance glance = dashboard.year(year, district, "district");
+            BigDecimal paid = jdbc.sql("""
+                    select coalesce(sum(p.amount), 0) from payment p join payroll r on r.id = p.payroll_id
+                    where r.program_code = 'DIBAO' and p.status = 'ISSUED' and r.payroll_month between ? and ?""")
+                    .params(year + "-01", year + "-12").query(BigDecimal.class).single();
+            long[] cancelled = jdbc.sql("""
+                    select count(*), coalesce(sum((select count(*) from dibao_case_person p where p.case_id = c.id)), 0)
+                    from dibao_case c where c.id in (select h.case_id from dibao_case_status_history h
+                        where h.status = 'CANCELLED' and h.changed_at >= ? and h.changed_at < ?)""")
+                    .params(start(year), start(year + 1)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+            Map<String, HouseholdCategory> households = new HashMap<>();
+            jdbc.sql("""
+                    select h.id_number, h.category from relief_household h join relief_disaster d on d.id = h.disaster_id
+                    where d.occurred_at >= ? and d.occurred_at < ?""").params(start(year), start(year + 1))
+                    .query(rs -> {
+                        households.merge(rs.getString(1), HouseholdCategory.valueOf(rs.getString(2)),
+                                (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+                    });
+            Map<HouseholdCategory, Long> byCategory = new HashMap<>();
+            households.values().forEach(c -> byCategory.merge(c, 1L, Long::sum));
+            BigDecimal donated = jdbc.sql("select coalesce(sum(cash), 0) from donation where registered_at >= ? and registered_at < ?")
+                    .params(start(year), start(year + 1)).query(BigDecimal.class).single();
+
+            assertThat(glance.summary()).as("the year-end summary of " + year)
+                    .contains("取消" + cancelled[0] + "户" + cancelled[1] + "人")
+                    .contains("全年共发放低保资金" + paid.setScale(2).toPlainString() + "元")
+                    .contains("受灾困难家庭：" + byCategory.getOrDefault(HouseholdCategory.FIVE_GUARANTEE, 0L) + "户五保户、"
+                            + byCategory.getOrDefault(HouseholdCategory.EXTREMELY_POOR, 0L) + "户特困户、"
+                            + byCategory.getOrDefault(HouseholdCategory.SEVERELY_AFFECTED, 0L) + "户重灾户")
+                    .contains("共募集捐款" + donated.setScale(2).toPlainString() + "元");
+            assertThat(glance.disasterHouseholdsByCategory().values().stream().mapToLong(Long::longValue).sum())
+                    .as("every registered household once").isEqualTo(households.size());
+        }
+
+        MonthlyFigures.Row month = monthlyFigures.of(last).sheet("DIBAO").total();
+        long[] paidFor = jdbc.sql("select count(*), coalesce(sum(people_count), 0) from payment where case_id is not null "
+                + "and benefit_month = ?").param(last.toString())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        assertThat(month.households()).as("households at month end").isEqualTo(paidFor[0]).isPositive();
+        assertThat(month.persons()).as("persons at month end").isEqualTo(paidFor[1]);
+        BigDecimal paidInYear = jdbc.sql("""
+                select coalesce(sum(p.amount), 0) from payment p join payroll r on r.id = p.payroll_id
+                where r.program_code = 'DIBAO' and p.status = 'ISSUED' and r.payroll_month between ? and ?""")
+                .params(last.getYear() + "-01", last.toString()).query(BigDecimal.class).single();
+        assertThat(month.yearToDate().paid()).as("paid in the year to " + last).isEqualByComparingTo(paidInYear);
+        long personTimes = jdbc.sql("select coalesce(sum(people_count), 0) from payment where case_id is not null "
+                + "and benefit_month between ? and ?").params(last.getYear() + "-01", last.toString()).query(Long.class).single();
+        assertThat(month.yearToDate().personTimes()).as("人次 in the year to " + last).isEqualTo(personTimes);
+        long ended = jdbc.sql("""
+                select count(distinct case_id) from dibao_case_status_history
+                where status = 'CANCELLED' and changed_at >= ? and changed_at < ?""")
+                .params(start(last), start(last.plusMonths(1))).query(Long.class).single();
+        assertThat(month.endedHouseholds()).as("ended in " + last).isEqualTo(ended);
     }
 
     @Test
