@@ -58,8 +58,9 @@ public class DemoRedress {
     }
 
     private java.util.Optional<Long> activeCaseOf(String township) {
-        // a case decided by the procedure (one taken over from a roster has no decision to appeal)
-        return jdbc.sql("select min(id) from dibao_case where township_code = ? and status = ? and import_batch_id is null")
+        // the newest case decided by the procedure (one taken over from a roster has no decision to appeal; with the
+        // demo year on, its cases were decided months ago, past the appeal period, so the oldest would be refused)
+        return jdbc.sql("select max(id) from dibao_case where township_code = ? and status = ? and import_batch_id is null")
                 .params(township, CaseStatus.APPROVED.name())
                 .query(Long.class).optional();
     }
