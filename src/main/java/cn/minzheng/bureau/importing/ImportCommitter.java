@@ -44,17 +44,25 @@ public class ImportCommitter {
         this.audit = audit;
     }
 
-    /** Commits the batch (already COMMITTING); reports the rows written so far to {@code progress}. */
-    void commit(ImportBatch batch, String actor, IntConsumer progress) {
+    /**
+     * Commits the batch (already COMMITTING); reports the rows written so far to {@code progress}. The transaction
+     * first locks the batch row: a second run of the same commit (another node's, after this one's job lock
+     * expired) waits for this one and then finds nothing to do. False when the batch was no longer COMMITTING.
+     */
+    boolean commit(ImportBatch batch, String actor, IntConsumer progress) {
         RosterKind kind = kinds.of(batch.kind());
         String reason = "导入：批次#" + batch.id() + "《" + batch.fileName() + "》，导入人 " + actor + "，"
                 + LocalDateTime.now(ZoneId.systemDefault()).format(WHEN);
-        transaction.executeWithoutResult(status -> {
+        return transaction.execute(status -> {
+            if (!batches.lockForCommit(batch.id())) {
+                return false;
+            }
             RosterKind.Writer writer = kind.writer(batch.rosterBatch(), actor, reason);
             Totals totals = writeChunks(batch.id(), writer, progress);
             batches.committed(batch.id(), totals.rows, totals.households, totals.cases);
             audit.record("IMPORT_BATCH", batch.id(), null, null, "COMMITTED", actor, reason, null,
                     writer.finish(totals.rows, totals.households));
+            return true;
         });
     }
 

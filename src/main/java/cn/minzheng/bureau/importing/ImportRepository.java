@@ -69,15 +69,33 @@ public class ImportRepository {
         return jdbc.sql("select id from import_batch where status = ? order by id").param(status.name()).query(Long.class).list();
     }
 
-    void startValidation(long id, Integer totalRows) {
+    /**
+     * Claims a validating batch for the run {@code token} and clears what an earlier run staged (call in a
+     * transaction); false when the batch is no longer being validated.
+     */
+    boolean startValidation(long id, String token, Integer totalRows) {
+        if (jdbc.sql("""
+                update import_batch set worker_token = ?, total_rows = ?, validated_rows = 0, accepted_count = 0,
+                    warning_count = 0, rejected_count = 0, failure = null where id = ? and status = ?""")
+                .params(token, totalRows, id, ImportBatch.Status.VALIDATING.name()).update() != 1) {
+            return false;
+        }
         jdbc.sql("delete from import_row where batch_id = ?").param(id).update();
-        jdbc.sql("""
-                update import_batch set status = ?, total_rows = ?, validated_rows = 0, accepted_count = 0,
-                    warning_count = 0, rejected_count = 0, failure = null where id = ?""")
-                .params(ImportBatch.Status.VALIDATING.name(), totalRows, id).update();
+        return true;
     }
 
-    void insertRows(long batchId, List<StagedRow> rows) {
+    /** Stages rows of the run {@code token} (call in a transaction); false when another run owns the batch now. */
+    boolean insertRows(long batchId, String token, List<StagedRow> rows) {
+        long warnings = rows.stream().filter(r -> r.status() == StagedRow.Status.WARNING).count();
+        long rejected = rows.stream().filter(r -> r.status() == StagedRow.Status.REJECTED).count();
+        if (jdbc.sql("""
+                update import_batch set validated_rows = validated_rows + ?, accepted_count = accepted_count + ?,
+                    warning_count = warning_count + ?, rejected_count = rejected_count + ?
+                where id = ? and worker_token = ? and status = ?""")
+                .params(rows.size(), rows.size() - warnings - rejected, warnings, rejected, batchId, token,
+                        ImportBatch.Status.VALIDATING.name()).update() != 1) {
+            return false;
+        }
         template.batchUpdate("""
                 insert into import_row (batch_id, row_number, household_key, status, messages, bad_columns, township_code,
                     community_code, address, bank_name, bank_account, name, id_number, relation, employment_status,
@@ -87,36 +105,60 @@ public class ImportRepository {
                         r.messages().isEmpty() ? null : r.messages(), r.badColumnList(), r.townshipCode, r.communityCode,
                         r.address, r.bankName, r.bankAccount, r.name, r.idNumber, r.relation, r.employmentStatus,
                         r.disabilityLevel, r.wageIncome, r.otherIncome, r.category, r.monthlyAmount, r.startMonth, r.payload}).toList());
-        long warnings = rows.stream().filter(r -> r.status() == StagedRow.Status.WARNING).count();
-        long rejected = rows.stream().filter(r -> r.status() == StagedRow.Status.REJECTED).count();
-        jdbc.sql("""
-                update import_batch set validated_rows = validated_rows + ?, accepted_count = accepted_count + ?,
-                    warning_count = warning_count + ?, rejected_count = rejected_count + ? where id = ?""")
-                .params(rows.size(), rows.size() - warnings - rejected, warnings, rejected, batchId).update();
+        return true;
     }
 
-    void finishValidation(long id) {
-        jdbc.sql("""
+    boolean finishValidation(long id, String token) {
+        return jdbc.sql("""
                 update import_batch set status = ?, validated_at = ?, total_rows = validated_rows,
                     household_count = (select count(distinct household_key) from import_row where batch_id = ?)
-                where id = ?""")
-                .params(ImportBatch.Status.VALIDATED.name(), Timestamp.from(EngineClock.instant()), id, id).update();
+                where id = ? and worker_token = ? and status = ?""")
+                .params(ImportBatch.Status.VALIDATED.name(), Timestamp.from(EngineClock.instant()), id, id, token,
+                        ImportBatch.Status.VALIDATING.name()).update() == 1;
     }
 
-    void fail(long id, String message) {
-        jdbc.sql("update import_batch set status = ?, failure = ? where id = ?")
-                .params(ImportBatch.Status.FAILED.name(), truncate(message), id).update();
+    /** The run {@code token} failed: unless another run owns the batch now. */
+    void fail(long id, String token, String message) {
+        jdbc.sql("update import_batch set status = ?, failure = ? where id = ? and status = ? and (worker_token = ? or worker_token is null)")
+                .params(ImportBatch.Status.FAILED.name(), truncate(message), id, ImportBatch.Status.VALIDATING.name(), token)
+                .update();
     }
 
     /** VALIDATED (no rejected rows, warnings accepted where there are any) → COMMITTING, once. */
     boolean startCommit(long id, String user, boolean warningsAccepted) {
-        return jdbc.sql("""
+        boolean started = jdbc.sql("""
                 update import_batch set status = ?, committed_by = ?, commit_started_at = ?, failure = null,
                     warnings_accepted_by = case when warning_count > 0 then ? else null end
                 where id = ? and status = ? and rejected_count = 0 and validated_rows > 0
                   and (warning_count = 0 or ?)""")
                 .params(ImportBatch.Status.COMMITTING.name(), user, Timestamp.from(EngineClock.instant()), user, id,
                         ImportBatch.Status.VALIDATED.name(), warningsAccepted).update() == 1;
+        if (started) {
+            jdbc.sql("delete from import_progress where batch_id = ?").param(id).update();
+            jdbc.sql("insert into import_progress (batch_id, done, updated_at) values (?, 0, ?)")
+                    .params(id, Timestamp.from(EngineClock.instant())).update();
+        }
+        return started;
+    }
+
+    /**
+     * Inside the commit's transaction, first: locks the batch row until the transaction ends and tells whether the
+     * batch is still to be committed. A second run of the same commit waits here, then finds it committed.
+     */
+    boolean lockForCommit(long id) {
+        return jdbc.sql("select status from import_batch where id = ? for update").param(id).query(String.class)
+                .optional().filter(ImportBatch.Status.COMMITTING.name()::equals).isPresent();
+    }
+
+    /** Rows written so far by the running commit (its own transaction's, not yet visible otherwise). */
+    void commitProgress(long id, int done) {
+        jdbc.sql("update import_progress set done = ?, updated_at = ? where batch_id = ?")
+                .params(done, Timestamp.from(EngineClock.instant()), id).update();
+    }
+
+    int commitProgress(long id) {
+        return jdbc.sql("select done from import_progress where batch_id = ?").param(id).query(Integer.class)
+                .optional().orElse(0);
     }
 
     /** A commit that failed left nothing behind: back to VALIDATED, with the reason, to try again. */

@@ -6,54 +6,61 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import jakarta.annotation.PreDestroy;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.BackgroundJobs;
 import cn.minzheng.bureau.importing.kind.RosterKind;
 import cn.minzheng.bureau.importing.kind.StagedRow;
 
 /**
  * Upload, background validation and commit of a roster workbook. The workbook is kept under
- * {@code bureau.import.directory}; validation and commit run on a background thread of their own, so
- * the page can be reloaded or left; their state is in the database. After a restart a validation that
- * was running starts again from the stored file, and a commit that was running (rolled back by the
- * database) is offered again.
+ * {@code bureau.import.directory}; validation and commit are jobs of the engine's job executor
+ * ({@link BackgroundJobs}, work {@value #WORK}), so whichever node's job executor takes the job runs it, and when
+ * that node dies the job's lock expires and another node runs it again. Their state is in the database:
+ * a validation run owns the batch's staged rows by its token (a run that was taken over stops at its next chunk),
+ * a commit locks the batch row for its one transaction and does nothing when the batch is no longer being
+ * committed, so a batch is never committed twice.
  */
 @Service
-public class RosterImports {
+public class RosterImports implements BackgroundJobs.Work {
 
     static final int CHUNK_ROWS = 1000;
+    /** The job executor's name for this work; the argument is "validate:id" or "commit:id". */
+    static final String WORK = "roster-import";
     private static final Logger log = LoggerFactory.getLogger(RosterImports.class);
 
     private final ImportRepository batches;
     private final ImportCommitter committer;
     private final RosterKinds kinds;
     private final ImportFiles files;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "roster-import");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Map<Long, Integer> committing = new ConcurrentHashMap<>();
-    private final Map<Long, Instant> validationStarted = new ConcurrentHashMap<>();
+    private final BackgroundJobs jobs;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate separately;
 
     public RosterImports(ImportRepository batches, ImportCommitter committer, RosterKinds kinds,
-                         ImportFiles files) {
+                         ImportFiles files, BackgroundJobs jobs, TransactionTemplate transaction) {
         this.batches = batches;
         this.committer = committer;
         this.kinds = kinds;
         this.files = files;
+        this.jobs = jobs;
+        this.transaction = transaction;
+        this.separately = new TransactionTemplate(transaction.getTransactionManager());
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public String name() {
+        return WORK;
     }
 
     /** Stores the workbook and starts its validation in the background. */
@@ -71,8 +78,13 @@ public class RosterImports {
         if (name.length() > 200) {
             name = name.substring(name.length() - 200);
         }
-        long id = batches.create(kind.code(), scope, name, files.store(content), user);
-        worker.submit(() -> validate(id));
+        String stored = files.store(content);
+        String batchName = name;
+        long id = transaction.execute(status -> {
+            long batchId = batches.create(kind.code(), scope, batchName, stored, user);
+            jobs.submit(WORK, "validate:" + batchId); // the batch and its job together, or neither
+            return batchId;
+        });
         return batches.find(id).orElseThrow();
     }
 
@@ -94,11 +106,16 @@ public class RosterImports {
             throw new RuleViolation("IMPORT_WARNINGS_NOT_ACCEPTED", "该文件有" + batch.warningCount()
                     + "行警告（如月保障金与现行标准不一致），请核实并确认接受警告后再导入", 409);
         }
-        if (!batches.startCommit(id, user, acceptWarnings)) {
+        boolean started = transaction.execute(status -> {
+            if (!batches.startCommit(id, user, acceptWarnings)) {
+                return false;
+            }
+            jobs.submit(WORK, "commit:" + id);
+            return true;
+        });
+        if (!started) {
             throw new RuleViolation("IMPORT_NOT_READY", "该批次正在导入或已导入", 409);
         }
-        committing.put(id, 0);
-        worker.submit(() -> runCommit(id, user));
         return batch(id);
     }
 
@@ -106,12 +123,10 @@ public class RosterImports {
         ImportBatch batch = batch(id);
         int total = batch.totalRows() == null ? 0 : batch.totalRows();
         return switch (batch.status()) {
-            case VALIDATING -> {
-                Instant started = validationStarted.getOrDefault(id, batch.uploadedAt().toInstant());
-                yield new Progress(batch, "校验", batch.validatedRows(), total, secondsLeft(started, batch.validatedRows(), total));
-            }
+            case VALIDATING -> new Progress(batch, "校验", batch.validatedRows(), total,
+                    secondsLeft(batch.uploadedAt().toInstant(), batch.validatedRows(), total));
             case COMMITTING -> {
-                int done = committing.getOrDefault(id, 0);
+                int done = batches.commitProgress(id);
                 Instant started = batch.commitStartedAt() == null ? Instant.now() : batch.commitStartedAt().toInstant();
                 yield new Progress(batch, "导入", done, batch.validatedRows(), secondsLeft(started, done, batch.validatedRows()));
             }
@@ -139,29 +154,55 @@ public class RosterImports {
         return files.of(batch);
     }
 
+    /** The job: "validate:id" or "commit:id", on whichever node's job executor took it. */
+    @Override
+    public void run(String argument) {
+        int colon = argument.indexOf(':');
+        long id = Long.parseLong(argument.substring(colon + 1));
+        switch (argument.substring(0, colon)) {
+            case "validate" -> validate(id);
+            case "commit" -> runCommit(id);
+            default -> throw new IllegalArgumentException("unknown roster import step " + argument);
+        }
+    }
+
+    /** Another run took the batch over (this node's job lock had expired): it owns the staged rows now. */
+    private static final class Superseded extends RuleViolation {
+        Superseded() {
+            super("IMPORT_TAKEN_OVER", "该批次的校验已由另一节点接手");
+        }
+    }
+
     void validate(long id) {
-        ImportBatch batch = batches.find(id).orElseThrow();
-        Path file = fileOf(batch);
-        validationStarted.put(id, Instant.now());
+        ImportBatch batch = batches.find(id).orElse(null);
+        if (batch == null || batch.status() != ImportBatch.Status.VALIDATING) {
+            return; // finished meanwhile by another run
+        }
+        String token = UUID.randomUUID().toString();
         try {
+            Path file = fileOf(batch);
             int declared = XlsxRows.declaredRows(file);
-            batches.startValidation(id, declared > 0 ? declared - 1 : null);
+            if (!transaction.execute(status -> batches.startValidation(id, token, declared > 0 ? declared - 1 : null))) {
+                return;
+            }
             RosterKind kind = kinds.of(batch.kind());
-            stageRows(id, kind, kind.checker(batch.rosterBatch()), file);
-            batches.finishValidation(id);
+            stageRows(id, token, kind, kind.checker(batch.rosterBatch()), file);
+            if (!batches.finishValidation(id, token)) {
+                throw new Superseded();
+            }
             log.info("import batch {} ({}) validated", id, kind.code());
+        } catch (Superseded e) {
+            log.info("import batch {}: validation taken over by another run", id);
         } catch (RuleViolation e) {
-            batches.fail(id, e.getMessage());
+            batches.fail(id, token, e.getMessage());
         } catch (RuntimeException e) {
             log.error("import batch {}: validation failed", id, e);
-            batches.fail(id, "校验中断：" + e.getClass().getSimpleName() + "，请重新上传；如反复出现请联系系统管理员");
-        } finally {
-            validationStarted.remove(id);
+            batches.fail(id, token, "校验中断：" + e.getClass().getSimpleName() + "，请重新上传；如反复出现请联系系统管理员");
         }
     }
 
     /** Reads the file row by row through the kind's checker and stages the rows a chunk at a time. */
-    private void stageRows(long id, RosterKind kind, RosterKind.RowChecker checker, Path file) {
+    private void stageRows(long id, String token, RosterKind kind, RosterKind.RowChecker checker, Path file) {
         List<StagedRow> pending = new ArrayList<>();
         boolean[] header = {false};
         XlsxRows.read(file, kind.headers().size(), (rowNumber, cells) -> {
@@ -172,14 +213,14 @@ public class RosterImports {
             }
             pending.addAll(checker.row(rowNumber, cells));
             if (pending.size() >= CHUNK_ROWS) {
-                flush(id, checker, pending);
+                flush(id, token, checker, pending);
             }
         });
         if (!header[0]) {
             throw new RuleViolation("EMPTY_WORKBOOK", "文件是空的：没有表头，也没有数据行");
         }
         pending.addAll(checker.finish());
-        flush(id, checker, pending);
+        flush(id, token, checker, pending);
     }
 
     private static void checkHeader(RosterKind kind, String[] cells) {
@@ -196,49 +237,56 @@ public class RosterImports {
         }
     }
 
-    /** Checks the chunk against the records (one query per chunk, by the kind), then stages the rows. */
-    private void flush(long id, RosterKind.RowChecker checker, List<StagedRow> pending) {
+    /** Checks the chunk against the records (one query per chunk, by the kind), then stages the rows in one transaction. */
+    private void flush(long id, String token, RosterKind.RowChecker checker, List<StagedRow> pending) {
         if (pending.isEmpty()) {
             return;
         }
         checker.checkAgainstRecords(pending);
-        batches.insertRows(id, pending);
+        transaction.executeWithoutResult(status -> {
+            if (!batches.insertRows(id, token, pending)) {
+                throw new Superseded(); // rolls this chunk back
+            }
+        });
         pending.clear();
     }
 
-    private void runCommit(long id, String user) {
+    private void runCommit(long id) {
+        ImportBatch batch = batches.find(id).orElse(null);
+        if (batch == null || batch.status() != ImportBatch.Status.COMMITTING) {
+            return; // committed, or failed and offered again, by another run
+        }
+        String user = batch.committedBy();
         try {
-            committer.commit(batches.find(id).orElseThrow(), user, done -> committing.put(id, done));
-            log.info("import batch {} committed by {}", id, user);
+            // the progress of each chunk in a transaction of its own, visible while the commit's runs
+            if (committer.commit(batch, user, done -> separately.executeWithoutResult(s -> batches.commitProgress(id, done)))) {
+                log.info("import batch {} committed by {}", id, user);
+            }
         } catch (RuntimeException e) {
             log.warn("import batch {}: commit failed and was rolled back", id, e);
             String reason = e instanceof RuleViolation v ? v.getMessage()
                     : e instanceof org.springframework.dao.DuplicateKeyException
-                            ? kinds.of(batches.find(id).map(ImportBatch::kind).orElse(null)).claimedMeanwhile()
+                            ? kinds.of(batch.kind()).claimedMeanwhile()
                             : e.getClass().getSimpleName();
             batches.commitFailed(id, "导入失败，已全部回滚，未写入任何数据（" + reason + "）。可重新提交");
-        } finally {
-            committing.remove(id);
         }
     }
 
-    /** After a restart: validations start again, interrupted commits (rolled back) are offered again. */
+    /**
+     * At start-up: a batch still validating or committing whose job is gone (left by a version that ran imports on a
+     * thread of its own) gets a job again. A batch whose job exists is left to it, on whichever node takes it.
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void resumeAfterRestart() {
         for (long id : batches.inStatus(ImportBatch.Status.COMMITTING)) {
-            if (!committing.containsKey(id)) {
-                batches.commitFailed(id, "服务重启，导入未完成，已全部回滚。可重新提交");
+            if (!jobs.pending(WORK, "commit:" + id)) {
+                jobs.submit(WORK, "commit:" + id);
             }
         }
         for (long id : batches.inStatus(ImportBatch.Status.VALIDATING)) {
-            if (!validationStarted.containsKey(id)) {
-                worker.submit(() -> validate(id));
+            if (!jobs.pending(WORK, "validate:" + id)) {
+                jobs.submit(WORK, "validate:" + id);
             }
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        worker.shutdownNow();
     }
 }

@@ -16,7 +16,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.minzheng.bureau.engine.BackgroundJobs;
+import cn.minzheng.bureau.engine.EngineClock;
 
 import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 
@@ -32,6 +39,14 @@ class RosterImportCommitTest {
     ImportCommitter committer;
     @Autowired
     RosterImports imports;
+    @Autowired
+    ImportRepository batches;
+    @Autowired
+    BackgroundJobs backgroundJobs;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    ProcessEngine engine;
 
     private ImportClient client;
     private final RosterSheets.Ids ids = new RosterSheets.Ids();
@@ -186,30 +201,125 @@ class RosterImportCommitTest {
         assertThat(total).isLessThan(Duration.ofSeconds(60));
     }
 
+    /** As a node that died left it: the import's job locked by that node until {@code lockedUntil}. */
+    private void lockedByANodeThatDied(String argument, Instant lockedUntil) {
+        jdbc.sql("update ACT_RU_JOB set LOCK_OWNER_ = 'node-that-died', LOCK_EXP_TIME_ = ? where HANDLER_TYPE_ = ? "
+                        + "and HANDLER_CFG_ = ?")
+                .params(java.sql.Timestamp.from(lockedUntil), BackgroundJobs.HANDLER_TYPE, RosterImports.WORK + ":" + argument)
+                .update();
+    }
+
+    private long jobs(String argument) {
+        return jdbc.sql("select count(*) from ACT_RU_JOB where HANDLER_TYPE_ = ? and HANDLER_CFG_ = ?")
+                .params(BackgroundJobs.HANDLER_TYPE, RosterImports.WORK + ":" + argument).query(Long.class).single();
+    }
+
+    /** What another node's job executor does once the dead node's lock has expired: acquire the job again. */
+    private void lockExpires(String argument) {
+        lockedByANodeThatDied(argument, EngineClock.instant().minusSeconds(60));
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
+    }
+
     @Test
-    void afterARestartAValidationStartsAgainAndAnInterruptedCommitIsOfferedAgain() {
-        long interruptedCommit = client.validated("重启前提交.xlsx", RosterSheets.workbook(households(2, "c")))
-                .get("id").asLong();
-        long interruptedValidation = client.validated("重启前校验.xlsx", RosterSheets.workbook(households(3, "v")))
-                .get("id").asLong();
-        // as a node that died left them: a commit under way (its transaction rolled back by the database)
-        // and a validation half done
-        jdbc.sql("update import_batch set status = 'COMMITTING', committed_by = 'admin' where id = ?")
-                .param(interruptedCommit).update();
-        jdbc.sql("delete from import_row where batch_id = ? and row_number > 3").param(interruptedValidation).update();
-        jdbc.sql("update import_batch set status = 'VALIDATING', validated_rows = 2 where id = ?")
-                .param(interruptedValidation).update();
+    void aCommitClaimedByANodeThatDiedIsFinishedByAnotherNodeExactlyOnce() throws Exception {
+        long id = client.validated("接手提交.xlsx", RosterSheets.workbook(households(40, "k"))).get("id").asLong();
+        // the node that took the commit's job died: its transaction was rolled back by the database, its job lock stays
+        transaction.executeWithoutResult(status -> {
+            assertThat(batches.startCommit(id, "admin", false)).isTrue();
+            backgroundJobs.submit(RosterImports.WORK, "commit:" + id);
+            lockedByANodeThatDied("commit:" + id, EngineClock.instant().plusSeconds(3600));
+        });
+        Thread.sleep(1500);
+        JsonNode waiting = client.http().get("admin", "/api/imports/" + id).json();
+        assertThat(waiting.get("status").asText()).isEqualTo("COMMITTING");
+        assertThat(waiting.get("finished").asBoolean()).isFalse();
+        assertThat(count("select count(*) from household where import_batch_id = ?", id)).isZero();
 
-        imports.resumeAfterRestart();
+        lockExpires("commit:" + id);
+        JsonNode done = client.awaitFinished(id);
+        assertThat(done.get("status").asText()).isEqualTo("COMMITTED");
+        assertThat(done.get("done").asInt()).isEqualTo(80);
+        assertThat(jobs("commit:" + id)).isZero();
 
-        JsonNode commit = client.http().get("admin", "/api/imports/" + interruptedCommit).json();
-        assertThat(commit.get("status").asText()).isEqualTo("VALIDATED");
-        assertThat(commit.get("failure").asText()).contains("服务重启").contains("已全部回滚");
-        assertThat(commit.get("committable").asBoolean()).isTrue();
-        JsonNode validation = client.awaitFinished(interruptedValidation);
+        // the dead node's run coming back late (a node that only stalled) finds the batch committed
+        imports.run("commit:" + id);
+        assertThat(count("select count(*) from household where import_batch_id = ?", id)).isEqualTo(40);
+        assertThat(count("select count(*) from dibao_case where import_batch_id = ?", id)).isEqualTo(40);
+        assertThat(count("select count(*) from household_member m join household h on h.id = m.household_id "
+                + "where h.import_batch_id = ?", id)).isEqualTo(80);
+        assertThat(count("select count(*) from dibao_case_person where case_id in "
+                + "(select id from dibao_case where import_batch_id = ?)", id)).isEqualTo(80);
+        assertThat(count("select count(*) from audit_event where entity_type = 'IMPORT_BATCH' and entity_id = ?", id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void twoRunsOfTheSameCommitAtOnceWriteItOnce() throws Exception {
+        long id = client.validated("两次运行.xlsx", RosterSheets.workbook(households(5, "d"))).get("id").asLong();
+        assertThat(batches.startCommit(id, "admin", false)).isTrue();
+        committer.afterChunk = (chunk, last) -> {
+            try {
+                Thread.sleep(300); // the first run holds the batch while the second arrives
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> imports.run("commit:" + id));
+            var second = pool.submit(() -> imports.run("commit:" + id));
+            first.get();
+            second.get();
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode done = client.awaitFinished(id);
+        assertThat(done.get("status").asText()).isEqualTo("COMMITTED");
+        assertThat(done.path("failure").isMissingNode() || done.path("failure").isNull()).isTrue();
+        assertThat(count("select count(*) from household where import_batch_id = ?", id)).isEqualTo(5);
+        assertThat(count("select count(*) from dibao_case where import_batch_id = ?", id)).isEqualTo(5);
+    }
+
+    @Test
+    void aValidationTakenOverFromANodeThatDiedStartsAgainAndTheStaleRunStops() throws Exception {
+        long id = client.validated("接手校验.xlsx", RosterSheets.workbook(households(3, "v"))).get("id").asLong();
+        // as the dead node left it: half staged under its token, its job locked
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("delete from import_row where batch_id = ? and row_number > 3").param(id).update();
+            jdbc.sql("update import_batch set status = 'VALIDATING', validated_rows = 2, worker_token = 'dead-run' where id = ?")
+                    .param(id).update();
+            backgroundJobs.submit(RosterImports.WORK, "validate:" + id);
+            lockedByANodeThatDied("validate:" + id, EngineClock.instant().plusSeconds(3600));
+        });
+        Thread.sleep(1000);
+        assertThat(client.http().get("admin", "/api/imports/" + id).json().get("done").asInt()).isEqualTo(2);
+
+        lockExpires("validate:" + id);
+        JsonNode validation = client.awaitFinished(id);
         assertThat(validation.get("status").asText()).isEqualTo("VALIDATED");
         assertThat(validation.get("accepted").asInt()).isEqualTo(6);
-        assertThat(client.commit(interruptedCommit, false).get("status").asText()).isEqualTo("COMMITTED");
+        assertThat(count("select count(*) from import_row where batch_id = ?", id)).isEqualTo(6);
+        // the dead node's run, had it only stalled, may stage nothing more
+        Boolean staleRunStaged = transaction.execute(s -> batches.insertRows(id, "dead-run", List.of()));
+        assertThat(staleRunStaged).isFalse();
+        assertThat(client.commit(id, false).get("status").asText()).isEqualTo("COMMITTED");
+    }
+
+    @Test
+    void atStartUpABatchLeftWithoutItsJobGetsOneAndFinishes() {
+        long interruptedCommit = client.validated("重启前提交.xlsx", RosterSheets.workbook(households(2, "c")))
+                .get("id").asLong();
+        // as the version before left it: a commit under way (rolled back by the database), its thread gone with the node
+        jdbc.sql("update import_batch set status = 'COMMITTING', committed_by = 'admin' where id = ?")
+                .param(interruptedCommit).update();
+
+        imports.resumeAfterRestart();
+        imports.resumeAfterRestart(); // a second node starting: the job exists, none is added
+
+        assertThat(jobs("commit:" + interruptedCommit)).isLessThanOrEqualTo(1);
+        JsonNode commit = client.awaitFinished(interruptedCommit);
+        assertThat(commit.get("status").asText()).isEqualTo("COMMITTED");
+        assertThat(count("select count(*) from dibao_case where import_batch_id = ?", interruptedCommit)).isEqualTo(2);
     }
 
     private void removeImported(long batchId) {

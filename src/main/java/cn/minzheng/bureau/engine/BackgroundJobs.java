@@ -1,0 +1,119 @@
+package cn.minzheng.bureau.engine;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Long-running work of a feature (a roster import's validation or commit) as a job of the engine's job executor:
+ * the job is a row of ACT_RU_JOB that any node's job executor locks and runs, so the work is not tied to the node
+ * that asked for it; when that node dies, the job's lock expires and another node's job executor runs it again.
+ * A feature implements {@link Work} (one bean per kind of work) and {@link #submit}s a job naming it and an
+ * argument. The work runs outside the job's own transaction (suspended): it commits its own steps, so they are
+ * visible while it runs, and it must be safe to run again after a node died in the middle of it.
+ */
+@Component
+public class BackgroundJobs extends AbstractProcessEnginePlugin {
+
+    /** ACT_RU_JOB.HANDLER_TYPE_ of these jobs; HANDLER_CFG_ is "work:argument". */
+    public static final String HANDLER_TYPE = "bureau-background-work";
+
+    /** One kind of background work, found by its {@link #name()}. */
+    public interface Work {
+
+        /** What the job records of the work (letters, digits and dashes). */
+        String name();
+
+        /** Does the work; an exception it throws leaves the job to the engine's retries (and then an incident). */
+        void run(String argument);
+    }
+
+    private final ObjectProvider<Work> works;
+    private final TransactionTemplate outsideTransaction;
+    private ProcessEngineConfigurationImpl configuration;
+
+    public BackgroundJobs(ObjectProvider<Work> works, PlatformTransactionManager transactions) {
+        this.works = works;
+        this.outsideTransaction = new TransactionTemplate(transactions);
+        this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        this.configuration = configuration;
+        if (configuration.getCustomJobHandlers() == null) {
+            configuration.setCustomJobHandlers(new ArrayList<>());
+        }
+        configuration.getCustomJobHandlers().add(new Handler());
+    }
+
+    /** Creates the job (in the caller's transaction if there is one); a job executor runs it soon after. */
+    public void submit(String work, String argument) {
+        configuration.getCommandExecutorTxRequired().execute(context -> {
+            MessageEntity job = new MessageEntity();
+            job.setJobHandlerType(HANDLER_TYPE);
+            job.setJobHandlerConfigurationRaw(work + ":" + argument);
+            context.getJobManager().send(job);
+            return null;
+        });
+    }
+
+    /** Whether a job for this work and argument is waiting or running (on any node). */
+    public boolean pending(String work, String argument) {
+        return configuration.getCommandExecutorTxRequired().execute(context -> !context.getJobManager()
+                .findJobsByConfiguration(HANDLER_TYPE, work + ":" + argument, null).isEmpty());
+    }
+
+    private void run(String raw) {
+        int colon = raw.indexOf(':');
+        String name = colon < 0 ? raw : raw.substring(0, colon);
+        String argument = colon < 0 ? "" : raw.substring(colon + 1);
+        Work work = works.orderedStream().filter(w -> w.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no background work named " + name));
+        outsideTransaction.executeWithoutResult(status -> work.run(argument));
+    }
+
+    record Configuration(String raw) implements JobHandlerConfiguration {
+
+        @Override
+        public String toCanonicalString() {
+            return raw;
+        }
+    }
+
+    private final class Handler implements JobHandler<Configuration> {
+
+        @Override
+        public String getType() {
+            return HANDLER_TYPE;
+        }
+
+        @Override
+        public void execute(Configuration configuration, ExecutionEntity execution, CommandContext commandContext,
+                            String tenantId) {
+            run(configuration.raw());
+        }
+
+        @Override
+        public Configuration newConfiguration(String canonicalString) {
+            return new Configuration(canonicalString);
+        }
+
+        @Override
+        public void onDelete(Configuration configuration, JobEntity jobEntity) {
+            // nothing kept beside the job
+        }
+    }
+}
