@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -57,12 +58,17 @@ public class FuneralAllowanceService {
         this.json = json;
     }
 
-    /** Starts the allowance of a case the death ended (the death's confirmation calls it); returns the instance id. */
-    public String start(long tekunCaseId, long deathRecordId, LocalDate deathDate) {
+    /**
+     * Starts the allowance of a case the death ended ({@link TekunService#endByDeath}, whichever way the death became
+     * known); the death record is null while the death is not registered. Returns the instance id.
+     */
+    String start(long tekunCaseId, Long deathRecordId, LocalDate deathDate) {
         TekunCase c = cases.find(tekunCaseId).orElseThrow(() -> RuleViolation.notFound("特困供养案件" + tekunCaseId));
         Map<String, Object> variables = new HashMap<>();
         variables.put(FuneralAllowanceProcess.CASE_ID.name(), c.id());
-        variables.put(FuneralAllowanceProcess.DEATH_RECORD_ID.name(), deathRecordId);
+        if (deathRecordId != null) {
+            variables.put(FuneralAllowanceProcess.DEATH_RECORD_ID.name(), deathRecordId);
+        }
         variables.put(FuneralAllowanceProcess.DEATH_DATE.name(), deathDate.toString());
         variables.put(FuneralAllowanceProcess.TOWNSHIP_CODE.name(), c.townshipCode());
         return runtimeService.startProcessInstanceByKey(FuneralAllowanceProcess.KEY, c.caseNumber(), variables).getId();
@@ -82,13 +88,26 @@ public class FuneralAllowanceService {
      * 核算丧葬补助: the case's 基本生活标准 a month (as assessed; the table's for its area if it never was) times the
      * table's months; one allowance per case.
      */
-    public FuneralAllowance compute(long tekunCaseId, long deathRecordId, LocalDate deathDate, String processInstanceId,
+    public FuneralAllowance compute(long tekunCaseId, Long deathRecordId, LocalDate deathDate, String processInstanceId,
                                     String actor) {
         TekunCase c = cases.find(tekunCaseId).orElseThrow();
         BigDecimal basicLiving = c.basicLivingAmount() != null ? c.basicLivingAmount() : amounts.basicLiving(area(c));
         int months = months(deathDate.getYear());
         BigDecimal amount = FuneralAllowanceRules.amount(basicLiving, months);
         return allowances.insert(c, deathRecordId, deathDate, Money.of(basicLiving), months, amount, processInstanceId, actor);
+    }
+
+    /**
+     * A death registered after its 特困 case was ended by hand with the reason 死亡: the allowance computed then is the
+     * death's, linked to the record; no second one. Returns the allowance so linked, if any.
+     */
+    public Optional<FuneralAllowance> linkRegisteredDeath(String idNumber, long deathRecordId, String actor) {
+        return allowances.linkDeathRecord(idNumber, deathRecordId, actor);
+    }
+
+    /** Whether the case has its allowance already (computed, whatever its payment's state). */
+    public boolean hasAllowance(long tekunCaseId) {
+        return allowances.ofCase(tekunCaseId).isPresent();
     }
 
     /** 确认领取人: a living registered resident, not the deceased, with the relation and a note. */
