@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.program.Enrolment;
@@ -44,10 +46,12 @@ public class FuneralAllowanceService {
     private final RuntimeService runtimeService;
     private final RegionRepository regions;
     private final ObjectMapper json;
+    private final IdentityService identityService;
 
     public FuneralAllowanceService(FuneralAllowanceRepository allowances, TekunCaseRepository cases, TekunAmounts amounts,
                                    DecisionService decisions, EnrolmentRepository enrolments,
-                                   RuntimeService runtimeService, RegionRepository regions, ObjectMapper json) {
+                                   RuntimeService runtimeService, RegionRepository regions, ObjectMapper json,
+                                   IdentityService identityService) {
         this.allowances = allowances;
         this.cases = cases;
         this.amounts = amounts;
@@ -56,6 +60,7 @@ public class FuneralAllowanceService {
         this.runtimeService = runtimeService;
         this.regions = regions;
         this.json = json;
+        this.identityService = identityService;
     }
 
     /**
@@ -71,7 +76,9 @@ public class FuneralAllowanceService {
         }
         variables.put(FuneralAllowanceProcess.DEATH_DATE.name(), deathDate.toString());
         variables.put(FuneralAllowanceProcess.TOWNSHIP_CODE.name(), c.townshipCode());
-        return runtimeService.startProcessInstanceByKey(FuneralAllowanceProcess.KEY, c.caseNumber(), variables).getId();
+        // started by the system on the death, whoever ended the case (nobody may start it by hand)
+        return EngineAuthentication.asSystem(identityService, () ->
+                runtimeService.startProcessInstanceByKey(FuneralAllowanceProcess.KEY, c.caseNumber(), variables).getId());
     }
 
     /** The months of 基本生活标准 the table gives for a death in the year. */

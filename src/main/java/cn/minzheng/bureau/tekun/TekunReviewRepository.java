@@ -2,6 +2,8 @@ package cn.minzheng.bureau.tekun;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,19 +124,30 @@ public class TekunReviewRepository {
     }
 
     public List<AmountInForce> amountsToBringInForce(String month) {
-        return jdbc.sql("""
-                select x.id, x.amount, x.snapshot from (
-                    select c.id,
-                        coalesce((select r.old_amount from tekun_review r where r.tekun_case_id = c.id
-                                  and r.new_amount is not null and r.effective_month > ?
-                                  order by r.effective_month, r.id fetch first 1 rows only), c.monthly_amount) as amount,
-                        coalesce((select r.old_snapshot from tekun_review r where r.tekun_case_id = c.id
-                                  and r.new_amount is not null and r.effective_month > ?
-                                  order by r.effective_month, r.id fetch first 1 rows only), c.calculation_snapshot) as snapshot
-                    from tekun_case c where c.status = 'ACTIVE') x
-                join enrolment e on e.program_code = 'TEKUN' and e.program_case_id = x.id
-                where e.amount <> x.amount or e.amount is null""")
-                .params(month, month).query(RecordRows.of(AmountInForce.class)).list();
+        // the earliest re-assessment taking effect after the month: its amount before applies in the month
+        Map<Long, AmountInForce> before = new HashMap<>();
+        jdbc.sql("""
+                select r.tekun_case_id as case_id, r.old_amount as amount, r.old_snapshot as snapshot from tekun_review r
+                join tekun_case c on c.id = r.tekun_case_id
+                where c.status = 'ACTIVE' and r.new_amount is not null and r.effective_month > ?
+                order by r.effective_month desc, r.id desc""")
+                .param(month).query(RecordRows.of(AmountInForce.class)).list()
+                .forEach(a -> before.put(a.caseId(), a));
+        List<AmountInForce> due = new ArrayList<>();
+        jdbc.sql("""
+                select c.id, c.monthly_amount, c.calculation_snapshot, e.amount from tekun_case c
+                join enrolment e on e.program_code = 'TEKUN' and e.program_case_id = c.id
+                where c.status = 'ACTIVE'""")
+                .query((rs, n) -> {
+                    long caseId = rs.getLong(1);
+                    AmountInForce inForce = before.getOrDefault(caseId, new AmountInForce(caseId, rs.getBigDecimal(2), rs.getString(3)));
+                    BigDecimal paid = rs.getBigDecimal(4);
+                    if (paid == null || paid.compareTo(inForce.amount()) != 0) {
+                        due.add(inForce);
+                    }
+                    return caseId;
+                }).list();
+        return due;
     }
 
     private static Timestamp now() {
