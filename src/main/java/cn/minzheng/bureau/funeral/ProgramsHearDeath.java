@@ -32,8 +32,7 @@ import cn.minzheng.bureau.program.ProgramRegistry;
 import cn.minzheng.bureau.region.Communities;
 import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.tekun.FuneralAllowanceService;
-import cn.minzheng.bureau.tekun.TekunCaseRepository;
-import cn.minzheng.bureau.tekun.TekunStatus;
+import cn.minzheng.bureau.tekun.TekunService;
 import cn.minzheng.bureau.youfu.YoufuRepository;
 import cn.minzheng.bureau.youfu.YoufuStatus;
 
@@ -59,7 +58,7 @@ public class ProgramsHearDeath {
     private final EnrolmentRepository enrolments;
     private final ProgramRegistry programs;
     private final GaolingRepository gaoling;
-    private final TekunCaseRepository tekunCases;
+    private final TekunService tekun;
     private final YoufuRepository youfu;
     private final DibaoCaseRepository dibaoCases;
     private final ReviewStarter reviewStarter;
@@ -74,7 +73,7 @@ public class ProgramsHearDeath {
 
     public ProgramsHearDeath(DeathRegistrationRepository deaths, HouseholdRepository households,
                              EnrolmentRepository enrolments, ProgramRegistry programs, GaolingRepository gaoling,
-                             TekunCaseRepository tekunCases, YoufuRepository youfu, DibaoCaseRepository dibaoCases, ReviewStarter reviewStarter,
+                             TekunService tekun, YoufuRepository youfu, DibaoCaseRepository dibaoCases, ReviewStarter reviewStarter,
                              ReviewRepository reviews, RecoveryService recoveryService, RecoveryRepository recoveries,
                              HouseholdIncomeService incomes, StandardService standards, RegionRepository regions,
                              FuneralAllowanceService funeralAllowances, ReviewSteps reviewSteps) {
@@ -83,7 +82,7 @@ public class ProgramsHearDeath {
         this.enrolments = enrolments;
         this.programs = programs;
         this.gaoling = gaoling;
-        this.tekunCases = tekunCases;
+        this.tekun = tekun;
         this.youfu = youfu;
         this.dibaoCases = dibaoCases;
         this.reviewStarter = reviewStarter;
@@ -119,9 +118,7 @@ public class ProgramsHearDeath {
                     overpayments(death, e, null, BigDecimal.ZERO, effects);
                 }
                 case Program.TEKUN -> {
-                    tekunCases.close(e.programCaseId(), TekunStatus.ENDED, why + "，终止供养", actor);
-                    enrolments.backdateEnd(e.enrolmentId(), lastDue);
-                    funeralAllowances.start(e.programCaseId(), death.id(), death.deathDate());
+                    tekun.endByDeath(e.programCaseId(), death.deathDate(), death.id(), why + "，终止供养", actor);
                     effects.add(name + "：自" + lastDue + "月末终止供养；已核算丧葬补助，待乡镇（街道）确认领取人后发放");
                     overpayments(death, e, null, BigDecimal.ZERO, effects);
                 }
@@ -135,6 +132,8 @@ public class ProgramsHearDeath {
                 default -> effects.add(name + "：请该项目经办人依死亡情况终止");
             }
         }
+        funeralAllowances.linkRegisteredDeath(death.idNumber(), death.id(), actor).ifPresent(a -> effects.add(
+                "特困人员救助供养：已于终止供养（死亡）时核算丧葬补助" + Money.format(a.amount()) + "元，与本死亡登记对应，不重复核算"));
         if (live.isEmpty()) {
             effects.add("救助项目：无正在享受的救助项目");
         }

@@ -126,6 +126,15 @@ public class EnrolmentRepository {
                 history);
     }
 
+    /**
+     * Enters a dated entry in the history with the enrolment's current status: a change that keeps the status but
+     * matters to the person (特困's yearly re-assessment continuing support with a new amount), with who and why.
+     */
+    public void recordEntry(long enrolmentId, String actor, String reason) {
+        Enrolment e = find(enrolmentId).orElseThrow();
+        recordStatus(enrolmentId, e.status(), Timestamp.from(EngineClock.instant()), actor, reason);
+    }
+
     private void recordStatus(long enrolmentId, EnrolmentStatus status, Timestamp at, String actor, String reason) {
         jdbc.sql("insert into enrolment_status_history (enrolment_id, status, changed_at, changed_by, reason) values (?, ?, ?, ?, ?)")
                 .params(enrolmentId, status.name(), at, actor, reason).update();

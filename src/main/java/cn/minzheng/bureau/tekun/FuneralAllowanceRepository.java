@@ -41,7 +41,7 @@ public class FuneralAllowanceRepository {
     }
 
     /** The allowance of a case ended by death; a second one for the same case is refused (409). */
-    public FuneralAllowance insert(TekunCase c, long deathRecordId, LocalDate deathDate, BigDecimal basicLiving, int months,
+    public FuneralAllowance insert(TekunCase c, Long deathRecordId, LocalDate deathDate, BigDecimal basicLiving, int months,
                                    BigDecimal amount, String processInstanceId, String actor) {
         KeyHolder key = new GeneratedKeyHolder();
         try {
@@ -86,6 +86,20 @@ public class FuneralAllowanceRepository {
                 select household_id, name from household_member where id_number = ? and died_on is null
                 order by household_id""")
                 .param(idNumber).query(RecordRows.of(Payee.class)).list().stream().findFirst();
+    }
+
+    /** Links the allowance of a death not yet registered (a case ended by hand with 死亡) to the death's record. */
+    public Optional<FuneralAllowance> linkDeathRecord(String deceasedIdNumber, long deathRecordId, String actor) {
+        Optional<FuneralAllowance> unlinked = jdbc.sql("select " + COLUMNS
+                        + " from tekun_funeral_allowance where deceased_id_number = ? and death_record_id is null")
+                .param(deceasedIdNumber).query(RecordRows.of(FuneralAllowance.class)).list().stream().findFirst();
+        unlinked.ifPresent(a -> {
+            jdbc.sql("update tekun_funeral_allowance set death_record_id = ? where id = ? and death_record_id is null")
+                    .params(deathRecordId, a.id()).update();
+            audit.record(ENTITY, a.id(), null, null, "FUNERAL_ALLOWANCE_DEATH_LINKED", actor,
+                    "死亡登记确认，与终止供养时核算的丧葬补助对应，不重复核算", null, Map.of("deathRecordId", deathRecordId));
+        });
+        return unlinked.map(a -> get(a.id()));
     }
 
     /** 确认领取人. */

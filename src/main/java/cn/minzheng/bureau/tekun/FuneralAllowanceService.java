@@ -6,9 +6,11 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.program.Enrolment;
@@ -43,10 +46,12 @@ public class FuneralAllowanceService {
     private final RuntimeService runtimeService;
     private final RegionRepository regions;
     private final ObjectMapper json;
+    private final IdentityService identityService;
 
     public FuneralAllowanceService(FuneralAllowanceRepository allowances, TekunCaseRepository cases, TekunAmounts amounts,
                                    DecisionService decisions, EnrolmentRepository enrolments,
-                                   RuntimeService runtimeService, RegionRepository regions, ObjectMapper json) {
+                                   RuntimeService runtimeService, RegionRepository regions, ObjectMapper json,
+                                   IdentityService identityService) {
         this.allowances = allowances;
         this.cases = cases;
         this.amounts = amounts;
@@ -55,17 +60,25 @@ public class FuneralAllowanceService {
         this.runtimeService = runtimeService;
         this.regions = regions;
         this.json = json;
+        this.identityService = identityService;
     }
 
-    /** Starts the allowance of a case the death ended (the death's confirmation calls it); returns the instance id. */
-    public String start(long tekunCaseId, long deathRecordId, LocalDate deathDate) {
+    /**
+     * Starts the allowance of a case the death ended ({@link TekunService#endByDeath}, whichever way the death became
+     * known); the death record is null while the death is not registered. Returns the instance id.
+     */
+    String start(long tekunCaseId, Long deathRecordId, LocalDate deathDate) {
         TekunCase c = cases.find(tekunCaseId).orElseThrow(() -> RuleViolation.notFound("特困供养案件" + tekunCaseId));
         Map<String, Object> variables = new HashMap<>();
         variables.put(FuneralAllowanceProcess.CASE_ID.name(), c.id());
-        variables.put(FuneralAllowanceProcess.DEATH_RECORD_ID.name(), deathRecordId);
+        if (deathRecordId != null) {
+            variables.put(FuneralAllowanceProcess.DEATH_RECORD_ID.name(), deathRecordId);
+        }
         variables.put(FuneralAllowanceProcess.DEATH_DATE.name(), deathDate.toString());
         variables.put(FuneralAllowanceProcess.TOWNSHIP_CODE.name(), c.townshipCode());
-        return runtimeService.startProcessInstanceByKey(FuneralAllowanceProcess.KEY, c.caseNumber(), variables).getId();
+        // started by the system on the death, whoever ended the case (nobody may start it by hand)
+        return EngineAuthentication.asSystem(identityService, () ->
+                runtimeService.startProcessInstanceByKey(FuneralAllowanceProcess.KEY, c.caseNumber(), variables).getId());
     }
 
     /** The months of 基本生活标准 the table gives for a death in the year. */
@@ -82,13 +95,26 @@ public class FuneralAllowanceService {
      * 核算丧葬补助: the case's 基本生活标准 a month (as assessed; the table's for its area if it never was) times the
      * table's months; one allowance per case.
      */
-    public FuneralAllowance compute(long tekunCaseId, long deathRecordId, LocalDate deathDate, String processInstanceId,
+    public FuneralAllowance compute(long tekunCaseId, Long deathRecordId, LocalDate deathDate, String processInstanceId,
                                     String actor) {
         TekunCase c = cases.find(tekunCaseId).orElseThrow();
         BigDecimal basicLiving = c.basicLivingAmount() != null ? c.basicLivingAmount() : amounts.basicLiving(area(c));
         int months = months(deathDate.getYear());
         BigDecimal amount = FuneralAllowanceRules.amount(basicLiving, months);
         return allowances.insert(c, deathRecordId, deathDate, Money.of(basicLiving), months, amount, processInstanceId, actor);
+    }
+
+    /**
+     * A death registered after its 特困 case was ended by hand with the reason 死亡: the allowance computed then is the
+     * death's, linked to the record; no second one. Returns the allowance so linked, if any.
+     */
+    public Optional<FuneralAllowance> linkRegisteredDeath(String idNumber, long deathRecordId, String actor) {
+        return allowances.linkDeathRecord(idNumber, deathRecordId, actor);
+    }
+
+    /** Whether the case has its allowance already (computed, whatever its payment's state). */
+    public boolean hasAllowance(long tekunCaseId) {
+        return allowances.ofCase(tekunCaseId).isPresent();
     }
 
     /** 确认领取人: a living registered resident, not the deceased, with the relation and a note. */

@@ -24,7 +24,7 @@ public class FuneralAllowanceSteps {
 
     /** 核算丧葬补助: the allowance row, and what the clerk's form shows. */
     public void compute(DelegateExecution execution) {
-        FuneralAllowance a = service.compute(CASE_ID.require(execution), DEATH_RECORD_ID.require(execution),
+        FuneralAllowance a = service.compute(CASE_ID.require(execution), DEATH_RECORD_ID.get(execution),
                 LocalDate.parse(DEATH_DATE.require(execution)), execution.getProcessInstanceId(),
                 Actor.currentOrNull(execution));
         TekunCase c = cases.find(a.tekunCaseId()).orElseThrow();

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.program.Enrolment;
 import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
@@ -132,6 +133,43 @@ public class TekunCaseRepository {
         return active;
     }
 
+    /**
+     * 年度复核, support continued: the care arrangement and self-care level found, the amounts and the calculation
+     * (the new amount is paid from {@code effectiveMonth}, {@link TekunReviewAmounts}); a dated entry in the
+     * enrolment's history says so.
+     */
+    public TekunCase reassess(long id, SelfCareLevel level, TekunEligibility.CareArrangement care,
+                              TekunAmounts.Amounts amounts, String snapshot, String entry, String actor) {
+        TekunCase before = find(id).orElseThrow();
+        jdbc.sql("""
+                update tekun_case set self_care_level = ?, care_mode = ?, care_institution = ?, carer_name = ?,
+                    care_agreement = ?, basic_living_amount = ?, care_amount = ?, monthly_amount = ?,
+                    calculation_snapshot = ?, updated_at = ? where id = ?""")
+                .params(level.name(), care.mode().name(), care.institution(), care.carerName(), care.careAgreement(),
+                        amounts.basicLiving(), amounts.care(), amounts.monthly(), snapshot, Timestamp.from(Instant.now()), id)
+                .update();
+        TekunCase saved = find(id).orElseThrow();
+        Enrolment enrolment = mirror(saved, actor, null);
+        enrolments.recordEntry(enrolment.id(), actor, entry);
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put("selfCareLevel", before.selfCareLevel() == null ? null : before.selfCareLevel().name());
+        was.put("careMode", before.careMode().name());
+        was.put("monthlyAmount", before.monthlyAmount());
+        Map<String, Object> now = new LinkedHashMap<>();
+        now.put("selfCareLevel", level.name());
+        now.put("careMode", care.mode().name());
+        now.put("monthlyAmount", amounts.monthly());
+        audit.record(ENTITY, id, saved.householdId(), null, "ANNUAL_REVIEW_CONTINUED", actor, entry, was, now);
+        return saved;
+    }
+
+    /** The enrolment pays {@code amount} (with its calculation) in a payroll month: the amount in force that month. */
+    public void mirrorAmountInForce(long id, java.math.BigDecimal amount, String snapshot) {
+        TekunCase c = find(id).orElseThrow();
+        enrolments.mirror(new ProgramCase(Program.TEKUN, c.id(), c.householdId(), c.personIdNumber(), c.townshipCode(),
+                EnrolmentStatus.ACTIVE, amount, c.startMonth(), snapshot), null, null);
+    }
+
     /** 不予认定 or 终止供养: the case closes and no longer holds the person. */
     public TekunCase close(long id, TekunStatus status, String reason, String actor) {
         int changed = jdbc.sql("""
@@ -147,14 +185,14 @@ public class TekunCaseRepository {
         return closed;
     }
 
-    private void mirror(TekunCase c, String actor, String reason) {
+    private Enrolment mirror(TekunCase c, String actor, String reason) {
         EnrolmentStatus status = switch (c.status()) {
             case APPLIED -> EnrolmentStatus.APPLIED;
             case ACTIVE -> EnrolmentStatus.ACTIVE;
             case ENDED -> EnrolmentStatus.ENDED;
             case REFUSED -> EnrolmentStatus.REFUSED;
         };
-        enrolments.mirror(new ProgramCase(Program.TEKUN, c.id(), c.householdId(), c.personIdNumber(), c.townshipCode(),
+        return enrolments.mirror(new ProgramCase(Program.TEKUN, c.id(), c.householdId(), c.personIdNumber(), c.townshipCode(),
                 status, c.monthlyAmount(), c.startMonth(), c.calculationSnapshot()), actor, reason);
     }
 }

@@ -1,10 +1,12 @@
 package cn.minzheng.bureau.tekun;
 
 import java.net.URI;
+import java.time.Year;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 
 import cn.minzheng.bureau.access.CurrentUser;
+import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.engine.EngineAuthentication;
 
 /**
  * 特困人员救助供养 over /api: an application starts tekun-application with the start form's fields (the same
@@ -34,13 +38,46 @@ public class TekunController {
     private final TekunCaseRepository cases;
     private final RuntimeService runtime;
     private final CurrentUser currentUser;
+    private final TekunReviewRepository reviews;
+    private final IdentityService identity;
 
     public TekunController(TekunService service, TekunCaseRepository cases, RuntimeService runtime,
-                           CurrentUser currentUser) {
+                           CurrentUser currentUser, TekunReviewRepository reviews, IdentityService identity) {
         this.service = service;
         this.cases = cases;
         this.runtime = runtime;
         this.currentUser = currentUser;
+        this.reviews = reviews;
+        this.identity = identity;
+    }
+
+    public record YearRequest(Integer year) {
+    }
+
+    @Operation(summary = "手工发起指定年度的特困人员年度复核（每年定时发起；区民政局审批人）")
+    @PostMapping("/annual-reviews")
+    public ResponseEntity<Map<String, Object>> startReview(@RequestBody(required = false) YearRequest request) {
+        currentUser.id();
+        if (!EngineAuthentication.groupIds(identity).contains(Groups.DISTRICT_APPROVER)) {
+            throw new RuleViolation("FORBIDDEN", "特困人员年度复核只能由区民政局审批人手工发起", 403);
+        }
+        int year = request == null || request.year() == null ? Year.now().getValue() : request.year();
+        if (year < 2000 || year > Year.now().getValue() + 1) {
+            throw new RuleViolation("INVALID_YEAR", "年度" + year + "不在2000年至明年之间");
+        }
+        ProcessInstance instance = runtime.startProcessInstanceByMessage(TekunReviewProcess.MESSAGE_START,
+                "tekun-review-" + year, Map.of(TekunReviewProcess.REVIEW_YEAR.name(), year));
+        int listed = reviews.listedBy(instance.getId()).size();
+        return ResponseEntity.created(URI.create("/api/tekun/annual-reviews?year=" + year)).body(Map.of("year", year,
+                "processInstanceId", instance.getId(), "listed", listed));
+    }
+
+    @Operation(summary = "某年度的特困人员年度复核（本人工作范围，按乡镇（街道））")
+    @GetMapping("/annual-reviews")
+    public List<TekunReview> annualReviews(@RequestParam(required = false) Integer year,
+                                           @RequestParam(required = false) String township) {
+        int y = year == null ? Year.now().getValue() : year;
+        return reviews.ofYear(y, township).stream().filter(r -> currentUser.maySee(r.townshipCode())).toList();
     }
 
     @Operation(summary = "登记特困人员救助供养申请（或乡镇主动提出）")
@@ -74,7 +111,8 @@ public class TekunController {
         return visible(caseId);
     }
 
-    public record Ending(String reason, String note) {
+    /** 终止供养: the reason, a note, and the date of death when the reason is 死亡. */
+    public record Ending(String reason, String note, String deathDate) {
     }
 
     @Operation(summary = "终止供养（死亡、有了义务人或收入、迁出本区）")
@@ -82,7 +120,7 @@ public class TekunController {
     public TekunCase end(@PathVariable long caseId, @RequestBody(required = false) Ending ending) {
         visible(caseId);
         return service.end(caseId, ending == null ? null : ending.reason(), ending == null ? null : ending.note(),
-                currentUser.id());
+                ending == null ? null : ending.deathDate(), currentUser.id());
     }
 
     private TekunCase visible(long caseId) {

@@ -15,9 +15,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.access.CurrentUser;
+import cn.minzheng.bureau.common.FormDate;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TextRules;
+import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.household.DisabilityLevel;
 import cn.minzheng.bureau.household.EmploymentStatus;
 import cn.minzheng.bureau.household.IncomeType;
@@ -46,10 +48,12 @@ public class TekunService {
     private final RegionRepository regions;
     private final CurrentUser currentUser;
     private final ObjectMapper json;
+    private final FuneralAllowanceService funeralAllowances;
 
     public TekunService(JdbcClient jdbc, TekunCaseRepository cases, TekunAmounts amounts,
                         CrossProgramRules crossProgramRules, EnrolmentRepository enrolments, RegionRepository regions,
-                        CurrentUser currentUser, ObjectMapper json) {
+                        CurrentUser currentUser, ObjectMapper json,
+                        FuneralAllowanceService funeralAllowances) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.amounts = amounts;
@@ -58,6 +62,7 @@ public class TekunService {
         this.regions = regions;
         this.currentUser = currentUser;
         this.json = json;
+        this.funeralAllowances = funeralAllowances;
     }
 
     /** An application as submitted (start form, REST). */
@@ -131,6 +136,35 @@ public class TekunService {
                 .list().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /**
+     * What the household register says now of a supported person's conditions (年度复核): null when they still
+     * qualify, else the Chinese reason (work ability, or a counted income at or above the 低保 standard).
+     */
+    String registerProblem(TekunCase c) {
+        Person person = person(c.personIdNumber());
+        AreaType area = regions.findCurrent(c.townshipCode()).orElseThrow().kind().areaType();
+        try {
+            TekunEligibility.condition(person.name(), person.birthDate(), EngineClock.today(), person.disabilityLevel(),
+                    person.employmentStatus());
+            TekunEligibility.requireNoIncomeSource(person.name(), countedIncome(person.memberId()), amounts.dibaoStandard(area));
+            return null;
+        } catch (RuleViolation stillNot) {
+            return stillNot.getMessage();
+        }
+    }
+
+    /** The amounts of the self-care level in the case's area, by today's tables (1.3 floor checked). */
+    TekunAmounts.Amounts amountsFor(TekunCase c, SelfCareLevel level) {
+        return amounts.amounts(regions.findCurrent(c.townshipCode()).orElseThrow().kind().areaType(), level);
+    }
+
+    /** The name of the community (村、社区) of the case's household. */
+    String communityName(TekunCase c) {
+        String code = jdbc.sql("select community_code from household where id = ?").param(c.householdId())
+                .query(String.class).optional().orElse(null);
+        return code == null ? "" : regions.findCurrent(code).map(Region::name).orElse("");
+    }
+
     public TekunCase get(long caseId) {
         return cases.find(caseId).orElseThrow(() -> RuleViolation.notFound("特困供养案件" + caseId));
     }
@@ -149,7 +183,7 @@ public class TekunService {
         return cases.saveAssessment(caseId, level, text, result, snapshot(result), actor);
     }
 
-    private String snapshot(TekunAmounts.Amounts a) {
+    String snapshot(TekunAmounts.Amounts a) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("areaType", a.area().name());
         s.put("dibaoStandard", a.dibaoStandard());
@@ -187,14 +221,42 @@ public class TekunService {
         return cases.close(caseId, TekunStatus.REFUSED, reason, actor);
     }
 
-    /** 终止供养: on death, on gaining a supporter or an income, or on leaving the district. */
+    /**
+     * 终止供养 by hand: on gaining a supporter or an income, or on leaving the district, the case ends this month; on
+     * death (the date of death required) it ends as a registered death ends it, {@link #endByDeath}.
+     */
     @Transactional
-    public TekunCase end(long caseId, Object reason, Object note, String actor) {
+    public TekunCase end(long caseId, Object reason, Object note, Object deathDate, String actor) {
         TekunCase c = requireStatus(caseId, TekunStatus.ACTIVE);
         currentUser.requireTownship(c.townshipCode());
         EndReason why = Labelled.parse(EndReason.class, reason, "终止原因");
         String text = TextRules.optional(note, "说明", 500);
-        return cases.close(caseId, TekunStatus.ENDED, why.label() + (text == null ? "" : "：" + text), actor);
+        String closing = why.label() + (text == null ? "" : "：" + text);
+        if (why == EndReason.DEATH) {
+            LocalDate died = FormDate.past(deathDate, "死亡日期", EngineClock.today());
+            if (died.isBefore(ResidentIdNumber.parse(c.personIdNumber()).birthDate())) {
+                throw new RuleViolation("DEATH_BEFORE_BIRTH", "死亡日期" + died + "早于" + c.personName() + "的出生日期");
+            }
+            return endByDeath(caseId, died, null, closing + "（" + died + "），终止供养", actor);
+        }
+        return cases.close(caseId, TekunStatus.ENDED, closing, actor);
+    }
+
+    /**
+     * The one rule of a 特困 person's death, whichever way it became known (死亡登记's confirmation, or 终止供养 by hand
+     * with the reason 死亡): the case ends, the enrolment's last month is the month of death, and the 丧葬补助 is
+     * started — once per case, so a death registered after a hand end (or the reverse) never pays it twice.
+     */
+    @Transactional
+    public TekunCase endByDeath(long caseId, LocalDate deathDate, Long deathRecordId, String reason, String actor) {
+        TekunCase c = get(caseId);
+        TekunCase ended = c.status() == TekunStatus.ENDED ? c : cases.close(caseId, TekunStatus.ENDED, reason, actor);
+        enrolments.forProgramCase(Program.TEKUN, caseId)
+                .ifPresent(e -> enrolments.backdateEnd(e.id(), YearMonth.from(deathDate).toString()));
+        if (!funeralAllowances.hasAllowance(caseId)) {
+            funeralAllowances.start(caseId, deathRecordId, deathDate);
+        }
+        return ended;
     }
 
     private TekunCase requireStatus(long caseId, TekunStatus expected) {

@@ -34,7 +34,7 @@ class AccessSetupTest {
         assertThat(startable(Groups.committee("renqiu-qinghuayuan"))).containsExactly("civil-mediation");
         assertThat(startable(Groups.DISTRICT_APPROVER)).containsExactly("community-office-construction",
                 "dibao-recovery", "dibao-survey-campaign", "disaster-relief", "donation-campaign", "gaoling-monthly-proposal",
-                "gaoling-survival-check", "group-distribution");
+                "gaoling-survival-check", "group-distribution", "tekun-annual-review");
         assertThat(startable(Groups.RELIEF_HEAD)).containsExactly("disaster-relief", "donation-campaign");
         assertThat(startable(Groups.FINANCE)).containsExactly("dibao-payroll", "funeral-fee-settlement");
         assertThat(startable(Groups.FUNERAL_HOME)).containsExactly("funeral-fee-waiver");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.funeral.BurialKind;
 import cn.minzheng.bureau.funeral.DeathRegistrationRepository;
+import cn.minzheng.bureau.funeral.DeathRegistrationService;
 import cn.minzheng.bureau.funeral.DeathSource;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.HouseholdValidator;
@@ -63,6 +66,12 @@ class FuneralAllowanceProcessTest {
     DeathRegistrationRepository deaths;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TekunService tekun;
+    @Autowired
+    DeathRegistrationService deathService;
+    @Autowired
+    DibaoWalker walker;
 
     @BeforeEach
     void init() {
@@ -126,6 +135,78 @@ class FuneralAllowanceProcessTest {
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
                 .processInstanceBusinessKey(active.caseNumber()).count()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from tekun_funeral_allowance where tekun_case_id = ?").param(active.id())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * One rule for a 特困 person's death (TekunService.endByDeath): ended by hand with the reason 死亡, the case ends
+     * with the month of death and its 丧葬补助 is computed as a registered death computes it; the death registered
+     * afterwards finds the allowance, links it and starts none.
+     */
+    @Test
+    void aCaseEndedByHandForDeathHasItsAllowanceAndTheDeathRegisteredLaterAddsNone() {
+        String deceased = TekunPeople.register(households, validator, "yuecun", "yuecun-yuecun", "钱五保", 84, "RETIRED", "NONE", null);
+        String niece = TekunPeople.register(households, validator, "yuecun", "yuecun-yuecun", "钱侄女", 50, "RETIRED", "NONE", null);
+        TekunCase active = activeCase(deceased, "钱五保");
+        LocalDate died = LocalDate.now().minusDays(3);
+
+        assertThatThrownBy(() -> walker.as(CLERK, () -> tekun.end(active.id(), "DEATH", null, "2999-01-01", CLERK)))
+                .satisfies(violation("死亡日期不能晚于今天"));
+        assertThatThrownBy(() -> walker.as(CLERK, () -> tekun.end(active.id(), "DEATH", null, "1900-01-01", CLERK)))
+                .satisfies(violation("早于钱五保的出生日期"));
+        assertThat(allowances.ofCase(active.id())).isEmpty();
+        walker.as(CLERK, () -> tekun.end(active.id(), "DEATH", "村委会报告", died.toString(), CLERK));
+
+        TekunCase ended = cases.find(active.id()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(TekunStatus.ENDED);
+        assertThat(ended.closingReason()).isEqualTo("死亡：村委会报告（" + died + "），终止供养");
+        Enrolment enrolment = enrolments.forProgramCase(Program.TEKUN, active.id()).orElseThrow();
+        assertThat(enrolment.status()).isEqualTo(EnrolmentStatus.ENDED);
+        assertThat(enrolment.endMonth()).isEqualTo(YearMonth.from(died).toString());
+        FuneralAllowance computed = allowances.ofCase(active.id()).orElseThrow();
+        assertThat(computed.deathRecordId()).isNull();
+        // rural, 680 a month; a death from 2026 on: 6 months, 680 × 6 = 4080
+        assertThat(computed.amount()).isEqualByComparingTo(died.getYear() >= 2026 ? "4080.00" : "3400.00");
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(active.caseNumber()).singleResult();
+        assertThat(instance).isWaitingAt(TASK_CONFIRM_PAYEE);
+        confirm(instance, niece, "RELATIVE");
+        assertThat(instance).isEnded().hasPassed(TASK_GRANT, END_GRANTED);
+
+        // the death registered and confirmed afterwards: linked to the same allowance, no second one
+        long deathId = deathRecord(deceased, died);
+        deathService.review(deathId, "CONFIRM", null, "reviewer.yuecun");
+        String effects = deathService.notifyPrograms(deathId, "reviewer.yuecun").effects();
+        assertThat(effects).contains("特困人员救助供养：已于终止供养（死亡）时核算丧葬补助" + computed.amount().toPlainString()
+                + "元，与本死亡登记对应，不重复核算");
+        assertThat(allowances.ofCase(active.id()).orElseThrow().deathRecordId()).isEqualTo(deathId);
+        assertThat(jdbc.sql("select count(*) from tekun_funeral_allowance where deceased_id_number = ?").param(deceased)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(active.caseNumber()).count()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from enrolment where program_code = 'TEKUN_FUNERAL' and program_case_id = ?")
+                .param(computed.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The reverse order: the registered death ended the case and started the allowance; a hand end finds it ended. */
+    @Test
+    void aRegisteredDeathLeavesNothingToEndByHand() {
+        String deceased = TekunPeople.register(households, validator, "yuecun", "yuecun-yuecun", "李五保", 88, "RETIRED", "NONE", null);
+        String son = TekunPeople.register(households, validator, "yuecun", "yuecun-yuecun", "李远亲", 60, "RETIRED", "NONE", null);
+        TekunCase active = activeCase(deceased, "李五保");
+        LocalDate died = LocalDate.now().minusDays(1);
+        long deathId = deathRecord(deceased, died);
+        deathService.review(deathId, "CONFIRM", null, "reviewer.yuecun");
+        deathService.notifyPrograms(deathId, "reviewer.yuecun");
+
+        assertThat(allowances.ofCase(active.id()).orElseThrow().deathRecordId()).isEqualTo(deathId);
+        assertThatThrownBy(() -> walker.as(CLERK, () -> tekun.end(active.id(), "DEATH", null, died.toString(), CLERK)))
+                .satisfies(violation("当前为“已终止供养”"));
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(active.caseNumber()).singleResult();
+        confirm(instance, son, "RELATIVE");
+        assertThat(instance).isEnded();
+        assertThat(jdbc.sql("select count(*) from tekun_funeral_allowance where deceased_id_number = ?").param(deceased)
                 .query(Long.class).single()).isEqualTo(1);
     }
 

@@ -122,15 +122,19 @@ class TekunProcessTest {
         assertThat(auditActions(active.id())).containsExactly("CREATED", "ASSESSED", "TOWNSHIP_REVIEW",
                 "DISTRICT_DECISION", "ACTIVATED");
 
-        // 终止供养 on death: the enrolment ends with the month
-        assertThatThrownBy(() -> walker.as(CLERK, () -> service.end(active.id(), "ASLEEP", null, CLERK)))
+        // 终止供养 on leaving the district: the enrolment ends with the month (a death: TekunDeathTest)
+        assertThatThrownBy(() -> walker.as(CLERK, () -> service.end(active.id(), "ASLEEP", null, null, CLERK)))
                 .satisfies(violation("终止原因"));
-        walker.as(CLERK, () -> service.end(active.id(), "DEATH", "2026年死亡", CLERK));
+        assertThatThrownBy(() -> walker.as(CLERK, () -> service.end(active.id(), "DEATH", "病故", null, CLERK)))
+                .satisfies(violation("死亡日期不能为空"));
+        walker.as(CLERK, () -> service.end(active.id(), "LEFT_AREA", "随亲属迁往外省", null, CLERK));
         assertThat(enrolment(active).status()).isEqualTo(EnrolmentStatus.ENDED);
         assertThat(enrolment(active).endMonth()).isEqualTo(YearMonth.now().toString());
-        assertThat(cases.find(active.id()).orElseThrow().closingReason()).isEqualTo("死亡：2026年死亡");
-        assertThatThrownBy(() -> walker.as(CLERK, () -> service.end(active.id(), "DEATH", null, CLERK)))
+        assertThat(cases.find(active.id()).orElseThrow().closingReason()).isEqualTo("迁出本区：随亲属迁往外省");
+        assertThatThrownBy(() -> walker.as(CLERK, () -> service.end(active.id(), "LEFT_AREA", null, null, CLERK)))
                 .satisfies(violation("当前为“已终止供养”"));
+        assertThat(jdbc.sql("select count(*) from tekun_funeral_allowance where tekun_case_id = ?").param(active.id())
+                .query(Long.class).single()).isZero();
     }
 
     @Test

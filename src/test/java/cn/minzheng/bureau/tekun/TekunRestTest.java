@@ -34,6 +34,10 @@ class TekunRestTest {
     HouseholdValidator validator;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TekunCaseRepository cases;
+    @Autowired
+    TekunAmounts amounts;
 
     Http http;
 
@@ -121,6 +125,91 @@ class TekunRestTest {
         assertThat(otherTownship.status()).isEqualTo(403);
         assertThat(http.post(null, "/api/tekun/applications", "{}").status()).isEqualTo(401);
         assertThat(jdbc.sql("select count(*) from tekun_case").query(Long.class).single()).isEqualTo(before + 1);
+    }
+
+    /**
+     * 特困人员年度复核 over HTTP: the district approver starts a year over /api, the township's form over the engine REST
+     * API (what Tasklist submits) refuses bad answers in Chinese with nothing written, the approver approves the end;
+     * a hand end for death needs its date.
+     */
+    @Test
+    void theAnnualReviewRefusesBadAnswersInChineseAndEndsWhatTheDistrictApproves() {
+        String id = TekunPeople.register(households, validator, "yuecun", "yuecun-yuecun", "卫七", 72, "RETIRED", "NONE", "2000");
+        TekunCase c = activeCase(id, "卫七");
+        int year = java.time.Year.now().getValue() + 1;
+        assertThat(http.post("clerk.yuecun", "/api/tekun/annual-reviews", Map.of("year", year)).status()).isEqualTo(403);
+        var badYear = http.post("approver", "/api/tekun/annual-reviews", Map.of("year", 1999));
+        assertThat(badYear.status()).isEqualTo(400);
+        assertThat(badYear.json().get("detail").asText()).isEqualTo("年度1999不在2000年至明年之间");
+        assertThat(jdbc.sql("select count(*) from tekun_review where review_year = ?").param(year).query(Long.class).single()).isZero();
+        var started = http.post("approver", "/api/tekun/annual-reviews", Map.of("year", year));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        assertThat(started.json().get("listed").asInt()).isPositive();
+
+        JsonNode instances = http.get("procmgr", "/engine-rest/process-instance?businessKey=" + c.caseNumber() + "-FH" + year).json();
+        assertThat(instances).hasSize(1);
+        String instance = instances.get(0).get("id").asText();
+        assertThat(http.get("clerk.mengke", "/engine-rest/task?processInstanceId=" + instance).json()).isEmpty();
+        String task = taskId("clerk.yuecun", instance, TekunReviewProcess.TASK_REASSESS);
+        assertThat(http.get("clerk.yuecun", "/engine-rest/task/" + task + "/deployed-form").json().get("id").asText())
+                .isEqualTo("tekun-reassessment-township");
+
+        var noOutcome = http.submitTaskForm("clerk.yuecun", task, Map.of("reviewFinding", "入户核实"));
+        assertThat(noOutcome.status()).isEqualTo(400);
+        assertThat(noOutcome.json().get("message").asText()).isEqualTo("请选择复核结论（继续供养或终止供养）");
+        Map<String, Object> continuing = new HashMap<>(Map.of("stillNoWorkAbility", true, "stillNoIncome", true,
+                "stillNoSupporter", true, "outcome", "CONTINUE", "careMode", "CENTRALISED", "careInstitution", "岳村乡敬老院",
+                "selfCareLevel", "FULL_CARE", "reviewFinding", "仍在敬老院"));
+        // the register shows a pension of 2000 a month, not below the rural 低保 standard
+        var contradicted = http.submitTaskForm("clerk.yuecun", task, continuing);
+        assertThat(contradicted.status()).isEqualTo(422);
+        assertThat(contradicted.json().get("message").asText()).startsWith("户籍和收入信息显示：卫七月收入2000.00元，不低于当地低保标准")
+                .endsWith("请核实后更正家庭信息，或选择终止供养");
+        var death = http.submitTaskForm("clerk.yuecun", task, Map.of("outcome", "END", "endReason", "DEATH", "reviewFinding", "病故"));
+        assertThat(death.status()).isEqualTo(400);
+        assertThat(death.json().get("message").asText()).startsWith("供养对象死亡的，请办理死亡登记");
+        assertThat(jdbc.sql("select count(*) from tekun_review where tekun_case_id = ? and outcome is null and reviewed_by is null")
+                .param(c.id()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select monthly_amount from tekun_case where id = ?").param(c.id()).query(java.math.BigDecimal.class)
+                .single()).isEqualByComparingTo("1760.00");
+
+        assertThat(http.submitTaskForm("clerk.yuecun", task, Map.of("outcome", "END", "endReason", "INCOME",
+                "reviewFinding", "领取企业职工养老金每月2000元")).status()).isEqualTo(204);
+        String approval = taskId("approver", instance, TekunReviewProcess.TASK_APPROVE_END);
+        assertThat(http.get("approver", "/engine-rest/task/" + approval + "/deployed-form").json().get("id").asText())
+                .isEqualTo("tekun-reassessment-district");
+        var noReason = http.submitTaskForm("approver", approval, Map.of("districtDecision", "RETURN"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("message").asText()).isEqualTo("退回理由不能为空");
+        assertThat(http.submitTaskForm("approver", approval, Map.of("districtDecision", "APPROVE")).status()).isEqualTo(204);
+        JsonNode ended = http.get("clerk.yuecun", "/api/tekun/cases/" + c.id()).json();
+        assertThat(ended.get("status").asText()).isEqualTo("ENDED");
+        assertThat(ended.get("closingReason").asText()).isEqualTo(year + "年度复核：有了生活来源（收入达到或超过当地低保标准）：领取企业职工养老金每月2000元（区民政局核准）");
+
+        JsonNode mine = http.get("clerk.yuecun", "/api/tekun/annual-reviews?year=" + year).json();
+        assertThat(mine.findValuesAsText("tekunCaseId")).contains(String.valueOf(c.id()));
+        assertThat(http.get("clerk.mengke", "/api/tekun/annual-reviews?year=" + year).json().findValuesAsText("tekunCaseId"))
+                .doesNotContain(String.valueOf(c.id()));
+
+        // 终止供养 by hand for death needs the date of death
+        String other = TekunPeople.register(households, validator, "yuecun", "yuecun-yuecun", "卫八", 90, "RETIRED", "NONE", null);
+        TekunCase second = activeCase(other, "卫八");
+        var noDate = http.post("clerk.yuecun", "/api/tekun/cases/" + second.id() + "/end", Map.of("reason", "DEATH"));
+        assertThat(noDate.status()).isEqualTo(400);
+        assertThat(noDate.json().get("detail").asText()).isEqualTo("死亡日期不能为空");
+        assertThat(jdbc.sql("select status from tekun_case where id = ?").param(second.id()).query(String.class).single())
+                .isEqualTo("ACTIVE");
+    }
+
+    private TekunCase activeCase(String idNumber, String name) {
+        long household = jdbc.sql("select household_id from household_member where id_number = ?").param(idNumber)
+                .query(Long.class).single();
+        TekunCase c = cases.insert(new TekunCaseRepository.NewCase(household, "yuecun", idNumber, name, QualifyingCondition.ELDERLY,
+                SupporterSituation.NONE, null, false, new TekunEligibility.CareArrangement(CareMode.CENTRALISED, "岳村乡敬老院", null, null)),
+                null, "clerk.yuecun");
+        TekunAmounts.Amounts a = amounts.amounts(cn.minzheng.bureau.region.AreaType.RURAL, SelfCareLevel.FULL_CARE);
+        cases.saveAssessment(c.id(), SelfCareLevel.FULL_CARE, "卧床", a, "{}", "clerk.yuecun");
+        return cases.activate(c.id(), "2026-01", "approver");
     }
 
     private static Map<String, Object> application(String idNumber) {
