@@ -75,7 +75,7 @@ public class GaolingRepository {
         return jdbc.sql("""
                 select m.id_number, m.name, m.birth_date, h.id as household_id, h.township_code
                 from household_member m join household h on h.id = m.household_id
-                where m.birth_date <= ? and m.died_on is null
+                where m.birth_date <= ? and m.died_on is null and m.moved_out_on is null
                   and m.id = (select max(m2.id) from household_member m2 where m2.id_number = m.id_number)
                 order by h.township_code, m.birth_date, m.id_number""")
                 .param(bornBy).query(RecordRows.of(Resident.class)).list();
