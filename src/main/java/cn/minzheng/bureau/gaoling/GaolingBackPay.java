@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.bureau.payroll.ProgramBackPay;
 import cn.minzheng.bureau.program.Program;
 
-/** The GAOLING payroll pays the months a suspension left unpaid, once the recipient is confirmed again. */
+/**
+ * The GAOLING payroll pays the months a suspension left unpaid, once the recipient is confirmed again, and the
+ * difference of a higher tier for the months paid at the lower one before the move up was confirmed (升档补差).
+ */
 @Component
 public class GaolingBackPay implements ProgramBackPay {
 
@@ -24,6 +27,6 @@ public class GaolingBackPay implements ProgramBackPay {
 
     @Override
     public int apply(long payrollId, String month, Timestamp now) {
-        return repository.payBackPay(payrollId, month, now);
+        return repository.payBackPay(payrollId, month, now) + repository.payTierDifference(payrollId, month, now);
     }
 }

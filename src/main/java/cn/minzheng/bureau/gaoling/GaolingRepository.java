@@ -75,7 +75,7 @@ public class GaolingRepository {
         return jdbc.sql("""
                 select m.id_number, m.name, m.birth_date, h.id as household_id, h.township_code
                 from household_member m join household h on h.id = m.household_id
-                where m.birth_date <= ? and m.died_on is null
+                where m.birth_date <= ? and m.died_on is null and m.moved_out_on is null
                   and m.id = (select max(m2.id) from household_member m2 where m2.id_number = m.id_number)
                 order by h.township_code, m.birth_date, m.id_number""")
                 .param(bornBy).query(RecordRows.of(Resident.class)).list();
@@ -236,6 +236,35 @@ public class GaolingRepository {
                       and p.benefit_month = gaoling_back_pay.benefit_month)""")
                 .update();
         return inserted;
+    }
+
+    /**
+     * 升档补差: each month paid (a REGULAR payment sent to the bank, or failed and to be re-issued as it is; a pending one
+     * is computed again at the new amount, its payroll being stale) at less than the tier the clerk confirmed for
+     * it — the latest confirmed proposal whose month is on or before the benefit month — and before {@code month} is
+     * paid the difference once, as a TIER_DIFFERENCE payment of that benefit month (unique per enrolment, month and
+     * kind). A month the payroll of {@code month} or a later one pays at the new amount owes nothing. Returns how many.
+     */
+    public int payTierDifference(long payrollId, String month, Timestamp now) {
+        return jdbc.sql("""
+                insert into payment (payroll_id, enrolment_id, case_id, benefit_month, household_id, township_code, payee_name,
+                    payee_id_number, bank_name, bank_account, people_count, amount, status, created_at, payment_kind)
+                select ?, e.id, null, p.benefit_month, e.household_id, e.township_code, payee.name, payee.id_number,
+                    h.bank_name, h.bank_account, 1, g.amount - p.amount, 'PENDING', ?, 'TIER_DIFFERENCE'
+                from gaoling_proposal g
+                join gaoling_recipient r on r.person_id_number = g.person_id_number
+                join enrolment e on e.program_code = 'GAOLING' and e.program_case_id = r.id
+                join payment p on p.enrolment_id = e.id and p.payment_kind = 'REGULAR' and p.status in ('ISSUED', 'FAILED')
+                    and p.benefit_month >= g.proposal_month and p.benefit_month < ?
+                join household h on h.id = e.household_id
+                join household_member payee on payee.household_id = e.household_id and payee.id_number = e.person_id_number
+                where g.status = 'CONFIRMED' and g.amount > p.amount and e.status = 'ACTIVE'
+                  and not exists (select 1 from gaoling_proposal later where later.person_id_number = g.person_id_number
+                      and later.status = 'CONFIRMED' and later.proposal_month > g.proposal_month
+                      and later.proposal_month <= p.benefit_month)
+                  and not exists (select 1 from payment q where q.enrolment_id = e.id and q.benefit_month = p.benefit_month
+                      and q.payment_kind = 'TIER_DIFFERENCE')""")
+                .params(payrollId, now, month).update();
     }
 
     /** The latest benefit month paid to the recipient, or null. */

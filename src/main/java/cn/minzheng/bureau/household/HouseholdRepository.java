@@ -97,7 +97,7 @@ public class HouseholdRepository {
 
     /**
      * The household of a 低保 case as its calculation counts it, without reading the case first: its living members
-     * (a member with a recorded death no longer counts).
+     * (a member with a recorded death or move out of the district no longer counts).
      */
     public Optional<Household> findForCase(long caseId) {
         return findWhere("id = (select household_id from dibao_case where id = ?)", caseId, true);
@@ -115,6 +115,23 @@ public class HouseholdRepository {
         for (Long householdId : householdIds) {
             audit.record("HOUSEHOLD", householdId, householdId, null, "MEMBER_DIED", actor, reason, null,
                     Map.of("idNumber", ResidentIdNumber.parse(idNumber).masked(), "diedOn", diedOn.toString()));
+        }
+        return marked;
+    }
+
+    /**
+     * 户籍迁出: every living row of the ID number gets {@code moved_out_on} (audit {@code MEMBER_MOVED_OUT} on each
+     * household); returns the rows marked. The household file keeps the member, dated.
+     */
+    public int recordMoveOut(String idNumber, java.time.LocalDate movedOn, String actor, String reason) {
+        List<Long> householdIds = jdbc.sql("""
+                select distinct household_id from household_member
+                where id_number = ? and died_on is null and moved_out_on is null""").param(idNumber).query(Long.class).list();
+        int marked = jdbc.sql("update household_member set moved_out_on = ? where id_number = ? and died_on is null and moved_out_on is null")
+                .params(movedOn, idNumber).update();
+        for (Long householdId : householdIds) {
+            audit.record("HOUSEHOLD", householdId, householdId, null, "MEMBER_MOVED_OUT", actor, reason, null,
+                    Map.of("idNumber", ResidentIdNumber.parse(idNumber).masked(), "movedOutOn", movedOn.toString()));
         }
         return marked;
     }
@@ -183,7 +200,7 @@ public class HouseholdRepository {
                 });
         return jdbc.sql("""
                 select id, name, id_number, relation, employment_status, disability_level
-                from household_member where household_id = ?""" + (livingOnly ? " and died_on is null" : "") + " order by id")
+                from household_member where household_id = ?""" + (livingOnly ? " and died_on is null and moved_out_on is null" : "") + " order by id")
                 .param(householdId)
                 .query((rs, n) -> new Member(rs.getLong("id"), rs.getString("name"),
                         ResidentIdNumber.parse(rs.getString("id_number")), Relation.valueOf(rs.getString("relation")),

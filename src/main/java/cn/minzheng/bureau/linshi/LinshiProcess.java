@@ -55,6 +55,14 @@ public final class LinshiProcess {
     public static final ProcessVariable<String> COMMUNITY_NAME = ProcessVariable.copy("communityName", String.class);
     public static final ProcessVariable<String> CASE_SUMMARY = ProcessVariable.copy("caseSummary", String.class);
 
+    /** Start form: a household not on record, registered with the application (急难 cases). */
+    public static final ProcessVariable<Object> NEW_HOUSEHOLD = ProcessVariable.fact("newHousehold", Object.class);
+    public static final ProcessVariable<String> COMMUNITY_CODE = ProcessVariable.fact("communityCode", String.class);
+    public static final ProcessVariable<String> ADDRESS = ProcessVariable.fact("address", String.class);
+    public static final ProcessVariable<String> BANK_NAME = ProcessVariable.fact("bankName", String.class);
+    public static final ProcessVariable<String> BANK_ACCOUNT = ProcessVariable.fact("bankAccount", String.class);
+    public static final ProcessVariable<Object> MEMBERS = ProcessVariable.fact("members", Object.class);
+
     /** Decisions of the review tasks. */
     public static final String APPROVE = "APPROVE";
     public static final String REFUSE = "REFUSE";
@@ -63,7 +71,8 @@ public final class LinshiProcess {
             REVIEWED_BY, DISTRICT_APPROVED_BY, APPLICANT_ID_NUMBER, KIND, HARDSHIP_LEVEL, REASON, SPENDING_TYPE,
             SPENDING_AMOUNT, SPENDING_EVIDENCE, ADVANCE_AMOUNT, REPEAT_EXCEPTION_REASON, PAPERWORK_NOTE, REVIEW_DECISION,
             PROPOSED_AMOUNT, CASE_BY_CASE_REASON, REVIEW_COMMENT, DISTRICT_DECISION, DISTRICT_COMMENT, SECOND_DECISION,
-            SECOND_COMMENT, CASE_NUMBER, APPLICANT_NAME, TOWNSHIP_NAME, COMMUNITY_NAME, CASE_SUMMARY);
+            SECOND_COMMENT, CASE_NUMBER, APPLICANT_NAME, TOWNSHIP_NAME, COMMUNITY_NAME, CASE_SUMMARY, NEW_HOUSEHOLD,
+            COMMUNITY_CODE, ADDRESS, BANK_NAME, BANK_ACCOUNT, MEMBERS);
 
     private LinshiProcess() {
     }

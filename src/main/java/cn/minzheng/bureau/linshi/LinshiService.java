@@ -22,7 +22,9 @@ import cn.minzheng.bureau.dibao.CaseCategory;
 import cn.minzheng.bureau.dibao.StandardService;
 import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.household.HouseholdForm;
 import cn.minzheng.bureau.household.HouseholdRepository;
+import cn.minzheng.bureau.household.HouseholdValidator;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.linshi.LinshiRepository.LinshiCase;
 import cn.minzheng.bureau.linshi.LinshiRepository.Registration;
@@ -52,10 +54,12 @@ public class LinshiService {
     private final EnrolmentRepository enrolments;
     private final LinshiSettings settings;
     private final ObjectMapper json;
+    private final HouseholdValidator householdValidator;
 
     public LinshiService(LinshiRepository cases, HouseholdRepository households, RegionRepository regions,
                          StandardService standards, DecisionService decisions, EnrolmentRepository enrolments,
-                         LinshiSettings settings, ObjectMapper json) {
+                         LinshiSettings settings, ObjectMapper json, HouseholdValidator householdValidator) {
+        this.householdValidator = householdValidator;
         this.cases = cases;
         this.households = households;
         this.regions = regions;
@@ -69,7 +73,7 @@ public class LinshiService {
     /** What the clerk entered on the start form, as typed values (not yet checked against the household). */
     public record Application(String applicantIdNumber, AssistanceKind kind, HardshipLevel hardshipLevel, String reason,
                               SpendingType spendingType, BigDecimal spendingAmount, String spendingEvidence,
-                              BigDecimal advanceAmount, String repeatExceptionReason) {
+                              BigDecimal advanceAmount, String repeatExceptionReason, HouseholdForm newHousehold) {
     }
 
     /** The numbers of linshi-amount for a kind and level. */
@@ -131,10 +135,42 @@ public class LinshiService {
         return household;
     }
 
-    /** 登记申请: every rule checked before anything is written; a 先行救助 is recorded as paid. */
+    /**
+     * A household not on record, registered from the application's start form (急难 cases often meet one): the same
+     * household rules as every application ({@link HouseholdValidator}: ID numbers, area, one head, bank account), in
+     * one of the clerk's townships, nobody of it on record already, the applicant one of its members. Not written here.
+     */
+    public Household newHousehold(HouseholdForm form, String applicantIdNumber, List<String> groups) {
+        Household household = householdValidator.validate(form);
+        if (!groups.contains(Groups.clerk(household.townshipCode()))) {
+            throw new RuleViolation("OUTSIDE_AREA", "您只能登记本乡镇（街道）家庭的临时救助申请", 403);
+        }
+        List<String> ids = household.members().stream().map(m -> m.idNumber().value()).toList();
+        if (!ids.contains(applicantIdNumber)) {
+            throw new RuleViolation("APPLICANT_NOT_MEMBER", "申请人（身份证号码" + ResidentIdNumber.mask(applicantIdNumber)
+                    + "）须是所登记家庭的成员");
+        }
+        java.util.Set<String> known = households.knownIdNumbers(ids);
+        if (!known.isEmpty()) {
+            throw new RuleViolation("HOUSEHOLD_ALREADY_REGISTERED", "身份证号码为" + String.join("、",
+                    known.stream().map(ResidentIdNumber::mask).sorted().toList())
+                    + "的成员已登记家庭信息，请勿重复登记：不勾选“新登记家庭”，直接填写申请人身份证号码", 409);
+        }
+        return household;
+    }
+
+    /**
+     * 登记申请: every rule checked before anything is written; a household not on record is registered with it (then
+     * the case); a 先行救助 is recorded as paid.
+     */
     @Transactional
     public LinshiCase register(Application a, List<String> groups, String processInstanceId, String actor) {
-        Household household = household(a.applicantIdNumber(), groups);
+        if (a.applicantIdNumber() == null || !ResidentIdNumber.isValid(a.applicantIdNumber())) {
+            throw new RuleViolation("INVALID_ID_NUMBER", "申请人身份证号码“" + (a.applicantIdNumber() == null ? ""
+                    : a.applicantIdNumber()) + "”无效");
+        }
+        Household household = a.newHousehold() == null ? household(a.applicantIdNumber(), groups)
+                : newHousehold(a.newHousehold(), a.applicantIdNumber(), groups);
         if (a.kind() == null) {
             throw new RuleViolation("MISSING_DECISION", "请选择救助类型（急难型或支出型）");
         }
@@ -145,11 +181,11 @@ public class LinshiService {
         AmountRule rule = amountRule(a.kind(), a.hardshipLevel());
         BigDecimal advance = Money.of(a.advanceAmount());
         LinshiRules.checkAdvance(a.kind(), advance, rule.advanceLimit());
-        if (cases.hasOpenCase(household.id())) {
+        if (household.id() != null && cases.hasOpenCase(household.id())) {
             throw new RuleViolation("CASE_OPEN", "该家庭已有办理中的临时救助申请", 409);
         }
         LocalDate today = EngineClock.today();
-        LocalDate lastGrant = cases.lastGrantOn(household.id()).orElse(null);
+        LocalDate lastGrant = household.id() == null ? null : cases.lastGrantOn(household.id()).orElse(null);
         boolean repeat = LinshiRules.withinRepeatInterval(lastGrant, today, settings.getRepeatIntervalMonths());
         if (repeat && (a.repeatExceptionReason() == null || a.repeatExceptionReason().isBlank())) {
             throw new RuleViolation("REPEAT_WITHIN_INTERVAL", "该家庭已于" + lastGrant + "获得临时救助，距今不足"
@@ -157,6 +193,9 @@ public class LinshiService {
         }
         BigDecimal standard = monthlyStandard(household);
         BigDecimal amount = LinshiRules.standardAmount(a.kind(), standard, rule.standardMonths(), a.spendingAmount());
+        if (household.id() == null) {
+            household = households.find(households.insert(household)).orElseThrow();
+        }
         Registration registration = new Registration(household.id(), household.townshipCode(), a.kind(),
                 a.hardshipLevel(), a.reason(), a.kind() == AssistanceKind.EXPENDITURE ? a.spendingType() : null,
                 a.kind() == AssistanceKind.EXPENDITURE ? Money.of(a.spendingAmount()) : null,

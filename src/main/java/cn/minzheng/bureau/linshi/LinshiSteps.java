@@ -4,7 +4,9 @@ import static cn.minzheng.bureau.linshi.LinshiProcess.*;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,7 +18,9 @@ import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TaskInput;
 import cn.minzheng.bureau.engine.EngineAuthentication;
+import cn.minzheng.bureau.common.JsonRows;
 import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.household.HouseholdForm;
 import cn.minzheng.bureau.linshi.LinshiRepository.LinshiCase;
 
 /** What linshi-application.bpmn calls: ${linshiSteps.…}, service steps and task listeners. */
@@ -60,7 +64,23 @@ public class LinshiSteps {
         BigDecimal advance = optionalAmount(ADVANCE_AMOUNT.get(scope), "先行救助金额");
         String exception = input.optionalText(REPEAT_EXCEPTION_REASON.name(), "再次救助的例外理由", 1000);
         return new LinshiService.Application(idNumber, kind, level, reason, spendingType, spendingAmount, evidence,
-                advance, exception);
+                advance, exception, newHousehold(scope));
+    }
+
+    /** The household registered with the application, when the clerk ticked 新登记家庭; null otherwise. */
+    static HouseholdForm newHousehold(VariableScope scope) {
+        Object ticked = NEW_HOUSEHOLD.get(scope);
+        if (ticked == null || !(Boolean.TRUE.equals(ticked) || "true".equalsIgnoreCase(ticked.toString().trim()))) {
+            return null;
+        }
+        List<HouseholdForm.MemberForm> members = new ArrayList<>();
+        for (Map<String, Object> row : JsonRows.of(MEMBERS.get(scope), "家庭成员")) {
+            members.add(new HouseholdForm.MemberForm(JsonRows.text(row, "name"), JsonRows.text(row, "idNumber"),
+                    JsonRows.text(row, "relation"), JsonRows.text(row, "employmentStatus"),
+                    JsonRows.text(row, "disabilityLevel"), List.of()));
+        }
+        return new HouseholdForm(TOWNSHIP_CODE.get(scope), COMMUNITY_CODE.get(scope), ADDRESS.get(scope),
+                BANK_NAME.get(scope), BANK_ACCOUNT.get(scope), null, null, null, null, null, null, members);
     }
 
     /** On create of a task: the form shows the case as it now stands. */

@@ -136,7 +136,7 @@ public class PayrollStaleness {
     private static final String ENROLMENT_CHANGED = """
             from enrolment c
             join region r on r.code = c.township_code
-            left join payment p on p.enrolment_id = c.id and p.payroll_id = :payrollId
+            left join payment p on p.enrolment_id = c.id and p.payroll_id = :payrollId and p.payment_kind = 'REGULAR'
             where c.program_code = :program and c.updated_at > :computedAt and (%s)""";
     private static final String ENROLMENT_PAYABLE = "(c.status = '" + EnrolmentStatus.ACTIVE.name()
             + "' and c.start_month <= :month and c.amount > 0)";

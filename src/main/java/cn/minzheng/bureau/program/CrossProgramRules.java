@@ -92,7 +92,7 @@ public class CrossProgramRules {
     }
 
     /** The person's live enrolments: their own, and 低保 enrolments whose open case holds them. */
-    List<Enrolment> liveEnrolmentsOf(String idNumber) {
+    public List<Enrolment> liveEnrolmentsOf(String idNumber) {
         return jdbc.sql("""
                 select e.id, e.program_code, e.household_id, e.person_id_number, e.township_code, e.status, e.amount,
                     e.start_month, e.end_month, e.calculation_snapshot, e.program_case_id, e.created_at

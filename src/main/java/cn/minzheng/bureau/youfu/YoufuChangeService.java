@@ -13,6 +13,7 @@ import cn.minzheng.bureau.access.CurrentUser;
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TextRules;
+import cn.minzheng.bureau.program.LeavingArea;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
@@ -110,7 +111,7 @@ public class YoufuChangeService {
     }
 
     private YoufuChange moveOut(YoufuChange c, YoufuRecipient r, String actor) {
-        YearMonth last = YearMonth.from(c.movedOn());
+        YearMonth last = LeavingArea.lastMonthDue(c.movedOn());
         String reason = c.movedOn() + "迁出本区（迁往" + c.destination() + "），自" + last + "月末终止发放";
         recipients.endMovedOut(r.id(), last.toString(), reason, actor);
         List<String> overpaid = paidAfter(r.id(), last);

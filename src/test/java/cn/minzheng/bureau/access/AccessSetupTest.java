@@ -28,7 +28,7 @@ class AccessSetupTest {
         assertThat(startable(Groups.clerk("yuecun"))).containsExactly("community-organisation-filing",
                 "community-worker-recruitment", "dibao-appeal",
                 "dibao-application", "dibao-recovery", "dibao-report", "dibao-review", "elderly-card", "funeral-death-registration",
-                "funeral-eco-burial-reward", "gaoling-monthly-proposal", "linshi-application", "tekun-application",
+                "funeral-eco-burial-reward", "gaoling-monthly-proposal", "household-move-out", "linshi-application", "tekun-application",
                 "veteran-resettlement", "youfu-change", "youfu-conscript-registration", "youfu-recognition");
         assertThat(startable(Groups.reviewer("renqiu"))).containsExactly("dibao-appeal", "dibao-recovery", "dibao-report");
         assertThat(startable(Groups.committee("renqiu-qinghuayuan"))).containsExactly("civil-mediation");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +31,9 @@ import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.payroll.BankFileDownloads;
 import cn.minzheng.bureau.payroll.Payroll;
 import cn.minzheng.bureau.payroll.PayrollComputation;
+import cn.minzheng.bureau.payroll.PayrollIssue;
+import cn.minzheng.bureau.payroll.PayrollPayees;
+import cn.minzheng.bureau.payroll.PayrollStatus;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.payroll.PayrollStarter;
@@ -68,6 +75,14 @@ class GaolingPayrollTest {
     BankFileDownloads bankFiles;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    GaolingService service;
+    @Autowired
+    GaolingAllowance allowance;
+    @Autowired
+    PayrollIssue issue;
+    @Autowired
+    PayrollPayees payees;
 
     private GaolingTestSupport support;
     private Http http;
@@ -186,6 +201,98 @@ class GaolingPayrollTest {
         assertThat(paidMonths(enrolment)).hasSize(5).doesNotHaveDuplicates();
         assertThat(enrolments.history(enrolment.id())).extracting(h -> h.status().name())
                 .containsExactly("ACTIVE", "SUSPENDED", "ACTIVE");
+    }
+
+    /**
+     * 升档补差, worked by hand: a recipient enrolled at the lower tier turns 90 (or 100) in September; September and
+     * October are paid at the lower amount and sent to the bank before the clerk confirms the move up in October; the
+     * November payroll pays November at the new amount and, once each, the difference for September and October;
+     * December (and the November payroll computed again) pays no difference twice. Confirmed in time, nothing is owed.
+     */
+    @ParameterizedTest(name = "turns {0}: {1} → {2} a month, {3} months paid low, difference {4}")
+    @CsvSource({
+            "90, 100.00, 200.00, 2, 200.00",
+            "100, 200.00, 500.00, 2, 600.00",
+            "90, 100.00, 200.00, 0, 0.00"})
+    void aMoveUpConfirmedLateIsOwedTheDifferenceOnce(int age, String lowAmount, String highAmount, int monthsLate,
+                                                      String difference) {
+        int year = (age == 100 ? 2000 : 1990) + ThreadLocalRandom.current().nextInt(0, 26);
+        YearMonth birthday = YearMonth.of(year, 9);
+        String person = support.resident("升档" + age, LocalDate.of(year - age, 9, 15));
+        enrolDirectly(person, YearMonth.of(year - 1, 1));
+        GaolingRepository.Recipient recipient = repository.recipientOf(person).orElseThrow();
+        assertThat(recipient.amount()).isEqualByComparingTo(lowAmount);
+        Enrolment enrolment = enrolmentOf(person);
+
+        for (int i = 0; i < monthsLate; i++) {
+            payAndIssue(birthday.plusMonths(i));
+        }
+        // the clerk confirms the move up (the proposal of the birthday month) after those months were paid
+        String instance = "test-" + java.util.UUID.randomUUID();
+        repository.insertProposal(birthday.toString(), new GaolingRepository.Resident(person, recipient.personName(),
+                LocalDate.of(year - age, 9, 15), recipient.householdId(), recipient.townshipCode()),
+                allowance.require(person, birthday), instance);
+        long proposalId = repository.proposals(instance, recipient.townshipCode()).get(0).id();
+        service.confirm(instance, recipient.townshipCode(), List.of(Map.of("proposalId", proposalId, "decision", "CONFIRM")),
+                "clerk.renqiu");
+        assertThat(enrolments.find(enrolment.id()).orElseThrow().amount()).isEqualByComparingTo(highAmount);
+
+        YearMonth next = birthday.plusMonths(monthsLate);
+        long nextPayroll = payrolls.insert(Program.GAOLING, next);
+        computation.compute(nextPayroll);
+        List<PaidRow> paid = paidIn(nextPayroll).stream().filter(r -> r.enrolmentId() == enrolment.id()).toList();
+        assertThat(paid).filteredOn(r -> r.benefitMonth().equals(next.toString())).singleElement()
+                .satisfies(r -> assertThat(r.amount()).isEqualByComparingTo(highAmount));
+        assertThat(differences(enrolment)).as("paid with the payroll of " + next).hasSize(monthsLate)
+                .allSatisfy(d -> assertThat(d.amount()).isEqualByComparingTo(new BigDecimal(highAmount).subtract(new BigDecimal(lowAmount))));
+        assertThat(differences(enrolment).stream().map(PaidRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(difference);
+        assertThat(differences(enrolment)).extracting(PaidRow::benefitMonth)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, monthsLate)
+                        .mapToObj(i -> birthday.plusMonths(i).toString()).toList());
+        assertThat(payees.page(payrolls.get(nextPayroll), 0, 10_000)).filteredOn(PayrollPayees.Payee::tierDifference)
+                .hasSize(monthsLate);
+
+        // computed again, and the next month: never twice
+        computation.discard(nextPayroll);
+        computation.compute(nextPayroll);
+        long later = payrolls.insert(Program.GAOLING, next.plusMonths(1));
+        computation.compute(later);
+        assertThat(differences(enrolment)).hasSize(monthsLate).extracting(PaidRow::benefitMonth).doesNotHaveDuplicates();
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into payment (payroll_id, enrolment_id, benefit_month, household_id, township_code, payee_name,
+                    payee_id_number, bank_name, bank_account, people_count, amount, status, created_at, payment_kind)
+                select payroll_id, enrolment_id, benefit_month, household_id, township_code, payee_name, payee_id_number,
+                    bank_name, bank_account, people_count, amount, status, created_at, payment_kind
+                from payment where enrolment_id = ? and payment_kind = 'REGULAR' and benefit_month = ?""")
+                .params(enrolment.id(), next.toString()).update())
+                .as("the database refuses a second payment of a month").isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    private void payAndIssue(YearMonth month) {
+        long payrollId = payrolls.insert(Program.GAOLING, month);
+        computation.compute(payrollId);
+        payrolls.transition(payrollId, PayrollStatus.CHECKING, PayrollStatus.AWAITING_APPROVAL);
+        payrolls.transition(payrollId, PayrollStatus.AWAITING_APPROVAL, PayrollStatus.APPROVED);
+        issue.issue(payrollId);
+    }
+
+    private List<PaidRow> differences(Enrolment enrolment) {
+        return jdbc.sql("""
+                select enrolment_id, case_id, benefit_month, payee_name, payee_id_number, people_count, amount, status
+                from payment where enrolment_id = ? and payment_kind = 'TIER_DIFFERENCE' order by benefit_month""")
+                .param(enrolment.id()).query(RecordRows.of(PaidRow.class)).list();
+    }
+
+    /** Enrols the person at the tier of the month, as a clerk's confirmation does, without a proposal process. */
+    private void enrolDirectly(String idNumber, YearMonth month) {
+        HouseholdRepository.Resident r = households.resident(idNumber).orElseThrow();
+        String instance = "test-" + java.util.UUID.randomUUID();
+        repository.insertProposal(month.toString(), new GaolingRepository.Resident(idNumber, r.name(), r.birthDate(),
+                r.householdId(), r.townshipCode()), allowance.require(idNumber, month), instance);
+        GaolingRepository.Proposal p = repository.proposals(instance, r.townshipCode()).get(0);
+        repository.decideProposal(p.id(), GaolingRepository.ProposalStatus.CONFIRMED, null, "clerk.renqiu");
+        repository.enrol(p, "clerk.renqiu");
     }
 
     private void enrol(Map<String, String[]> answers) {

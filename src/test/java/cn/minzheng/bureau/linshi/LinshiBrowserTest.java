@@ -48,6 +48,55 @@ class LinshiBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    /**
+     * 急难 for a household not on record: the clerk ticks 申请人家庭尚未登记 and registers the household on the start
+     * form (village, address, bank account, head and a member with ID numbers); the household is on record with the
+     * case, which waits for the township's review. Rural 520 × 2 (急难型, 一般困难) = 1040.00.
+     */
+    @Test
+    void aClerkRegistersAHouseholdNotOnRecordFromTheStartForm(Tasklist tasklist) {
+        String head = LinshiHouseholds.freshIdNumber().value();
+        String child = LinshiHouseholds.freshIdNumber().value();
+
+        tasklist.loginAs("clerk.yuecun");
+        CamundaForm start = tasklist.startProcess("临时救助申请审批");
+        start.type("申请人身份证号码", head)
+                .check("申请人家庭尚未登记（在此登记新家庭）", true)
+                .select("乡镇（街道）", "岳村乡")
+                .select("村（社区）", "岳村")
+                .type("家庭住址", "岳村九组12号")
+                .type("开户银行", "中国农业银行")
+                .type("银行账号", "6228480099887766554")
+                .addRow("家庭成员（含户主，申请人须在其中）")
+                .type("姓名", 0, "岳新户")
+                .type("公民身份号码", 0, head)
+                .select("与户主关系", 0, "户主")
+                .select("就业状况", 0, "务农")
+                .select("残疾等级", 0, "无")
+                .addRow("家庭成员（含户主，申请人须在其中）")
+                .type("姓名", 1, "岳新儿")
+                .type("公民身份号码", 1, child)
+                .select("与户主关系", 1, "子女")
+                .select("就业状况", 1, "在校学生")
+                .select("残疾等级", 1, "无")
+                .choose("救助类型", "急难型（突发事件、意外事故等导致基本生活暂时困难）")
+                .choose("困难程度", "一般困难")
+                .type("申请事由", "房屋倒塌，借住亲戚家，家中从未登记家庭信息。");
+        tasklist.screenshot("linshi-start-new-household");
+        tasklist.submit(start, "linshi-application-start", () -> jdbc.sql(
+                "select count(*) from household_member where id_number = ?").param(head).query(Long.class).single() > 0);
+
+        long householdId = jdbc.sql("select household_id from household_member where id_number = ?").param(head)
+                .query(Long.class).single();
+        Household registered = households.find(householdId).orElseThrow();
+        assertThat(registered.address()).isEqualTo("岳村九组12号");
+        assertThat(registered.communityCode()).isEqualTo(LinshiHouseholds.YUECUN_VILLAGE);
+        assertThat(registered.members()).extracting(Household.Member::name).containsExactly("岳新户", "岳新儿");
+        LinshiCase c = caseOf(registered);
+        assertThat(c.standardAmount()).isEqualByComparingTo("1040.00");
+        assertThat(isWaitingAt(c, TASK_TOWNSHIP_REVIEW)).isTrue();
+    }
+
     @Test
     void aClerkStartsAnApplicationThatEachLevelApprovesAndThePayrollPaysOnce(Tasklist tasklist) {
         Household household = LinshiHouseholds.register(households, LinshiHouseholds.YUECUN,

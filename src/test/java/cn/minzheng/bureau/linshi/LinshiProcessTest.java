@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -269,6 +271,100 @@ class LinshiProcessTest {
         assertThatThrownBy(() -> userTasks.start("clerk.yuecun", KEY, unknown)).satisfies(violation("尚未登记家庭信息"));
         assertThat(count()).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from enrolment").query(Long.class).single()).isEqualTo(enrolmentsBefore);
+    }
+
+    /**
+     * 急难 for a household not on record: the clerk registers it from the start form (head and members with ID numbers,
+     * address in the township, bank account); the household is written with the case. Rural 520 × 2 (急难型, 一般困难)
+     * = 1040.00.
+     */
+    @Test
+    void aHouseholdNotOnRecordIsRegisteredFromTheStartForm() {
+        String head = LinshiHouseholds.freshIdNumber().value();
+        String child = LinshiHouseholds.freshIdNumber().value();
+        long householdsBefore = householdCount();
+        ProcessInstance instance = userTasks.start("clerk.yuecun", KEY, newHousehold(head, child, Map.of()));
+        assertThat(instance).isWaitingAt(TASK_TOWNSHIP_REVIEW);
+        LinshiCase c = caseOf(instance);
+        Household registered = households.find(c.householdId()).orElseThrow();
+        assertThat(householdCount()).isEqualTo(householdsBefore + 1);
+        assertThat(registered.townshipCode()).isEqualTo(LinshiHouseholds.YUECUN);
+        assertThat(registered.communityCode()).isEqualTo(LinshiHouseholds.YUECUN_VILLAGE);
+        assertThat(registered.address()).isEqualTo("岳村乡岳村九组12号");
+        assertThat(registered.head().name()).isEqualTo("岳新户");
+        assertThat(registered.members()).extracting(m -> m.idNumber().value()).containsExactly(head, child);
+        assertThat(c.standardAmount()).isEqualByComparingTo("1040.00");
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), "applicantName")).isEqualTo("岳新户");
+    }
+
+    /** Bad household input on the start form: refused in Chinese by the household rules, nothing written. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a member's ID number with a wrong check character | badCheck | | 校验位",
+            "a village of another township | communityCode | renqiu-qinghuayuan | 不属于岳村乡",
+            "no head | relation | CHILD | 须有且只有一位户主",
+            "the applicant not a member | applicant | | 须是所登记家庭的成员",
+            "a member already on record | known | | 已登记家庭信息，请勿重复登记",
+            "no address | address | | 家庭住址",
+            "a bank account of letters | bankAccount | ABC | 银行账号",
+            "another township's clerk | clerk | clerk.renqiu | 只能登记本乡镇（街道）家庭",
+            "a valid household, an advance above the limit | advanceAmount | 1500 | 超过上限"})
+    void badHouseholdInputIsRefusedAndNothingIsWritten(String what, String field, String value, String refusal) {
+        String head = LinshiHouseholds.freshIdNumber().value();
+        String child = LinshiHouseholds.freshIdNumber().value();
+        String clerk = "clerk.yuecun";
+        Map<String, Object> form;
+        switch (field) {
+            case "badCheck" -> form = newHousehold(head, child.substring(0, 17) + (child.charAt(17) == '0' ? '1' : '0'), Map.of());
+            case "relation" -> form = newHousehold(head, child, Map.of("headRelation", value));
+            case "applicant" -> form = newHousehold(head, child, Map.of("applicantIdNumber", LinshiHouseholds.freshIdNumber().value()));
+            case "known" -> {
+                Household onRecord = LinshiHouseholds.register(households, LinshiHouseholds.YUECUN, LinshiHouseholds.YUECUN_VILLAGE, 1);
+                form = newHousehold(head, onRecord.head().idNumber().value(), Map.of());
+            }
+            case "clerk" -> {
+                form = newHousehold(head, child, Map.of());
+                clerk = value;
+            }
+            case "advanceAmount" -> form = newHousehold(head, child, Map.of("advanceAmount", Double.valueOf(value)));
+            default -> form = newHousehold(head, child, value == null ? Map.of(field, "") : Map.of(field, value));
+        }
+        long householdsBefore = householdCount();
+        long before = count();
+        String user = clerk;
+        Map<String, Object> submitted = form;
+        assertThatThrownBy(() -> userTasks.start(user, KEY, submitted)).satisfies(violation(refusal));
+        assertThat(householdCount()).isEqualTo(householdsBefore);
+        assertThat(count()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from household_member where id_number = ?").param(head).query(Long.class).single())
+                .isZero();
+    }
+
+    private Map<String, Object> newHousehold(String head, String child, Map<String, Object> changes) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("applicantIdNumber", changes.getOrDefault("applicantIdNumber", head));
+        variables.put("kind", "EMERGENCY");
+        variables.put("hardshipLevel", "GENERAL");
+        variables.put("reason", "房屋倒塌，家中无人登记过家庭信息");
+        variables.put("newHousehold", true);
+        variables.put("townshipCode", LinshiHouseholds.YUECUN);
+        variables.put("communityCode", changes.getOrDefault("communityCode", LinshiHouseholds.YUECUN_VILLAGE));
+        variables.put("address", changes.getOrDefault("address", "岳村乡岳村九组12号"));
+        variables.put("bankName", "中国农业银行");
+        variables.put("bankAccount", changes.getOrDefault("bankAccount", "6228480000123456789"));
+        if (changes.containsKey("advanceAmount")) {
+            variables.put("advanceAmount", changes.get("advanceAmount"));
+        }
+        String members = """
+                [{"name":"岳新户","idNumber":"%s","relation":"%s","employmentStatus":"FARMING","disabilityLevel":"NONE"},
+                 {"name":"岳新儿","idNumber":"%s","relation":"CHILD","employmentStatus":"STUDENT","disabilityLevel":"NONE"}]"""
+                .formatted(head, changes.getOrDefault("headRelation", "HEAD"), child);
+        variables.put("members", org.camunda.spin.plugin.variable.SpinValues.jsonValue(members).create());
+        return variables;
+    }
+
+    private long householdCount() {
+        return jdbc.sql("select count(*) from household").query(Long.class).single();
     }
 
     private Map<String, Object> emergency(Household household, String level, String advance) {

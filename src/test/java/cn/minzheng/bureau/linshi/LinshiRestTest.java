@@ -97,6 +97,30 @@ class LinshiRestTest {
         assertThat(jdbc.sql("select count(*) from linshi_case").query(Long.class).single()).isEqualTo(before);
     }
 
+    /** A new household on the start form with a member's ID number that fails its check: a Chinese 400, nothing written. */
+    @Test
+    void aNewHouseholdWithABadIdNumberIsRefusedInChineseAndNothingIsWritten() {
+        String head = LinshiHouseholds.freshIdNumber().value();
+        String badChild = LinshiHouseholds.freshIdNumber().value().substring(0, 17) + "Y";
+        long cases = jdbc.sql("select count(*) from linshi_case").query(Long.class).single();
+        long householdCount = jdbc.sql("select count(*) from household").query(Long.class).single();
+        Map<String, Object> form = new java.util.HashMap<>(Map.of("applicantIdNumber", head, "kind", "EMERGENCY",
+                "hardshipLevel", "GENERAL", "reason", "房屋倒塌", "newHousehold", true, "townshipCode", "yuecun",
+                "communityCode", "yuecun-yuecun", "address", "岳村九组3号", "bankName", "中国农业银行",
+                "bankAccount", "6228480011223344556"));
+        form.put("members", """
+                [{"name":"岳一","idNumber":"%s","relation":"HEAD","employmentStatus":"FARMING","disabilityLevel":"NONE"},
+                 {"name":"岳二","idNumber":"%s","relation":"CHILD","employmentStatus":"STUDENT","disabilityLevel":"NONE"}]"""
+                .formatted(head, badChild));
+        var refused = startForm("clerk.yuecun", form);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("第2位成员");
+        assertThat(jdbc.sql("select count(*) from linshi_case").query(Long.class).single()).isEqualTo(cases);
+        assertThat(jdbc.sql("select count(*) from household").query(Long.class).single()).isEqualTo(householdCount);
+        assertThat(jdbc.sql("select count(*) from household_member where id_number = ?").param(head).query(Long.class)
+                .single()).isZero();
+    }
+
     private Http.Response startForm(String user, Map<String, Object> values) {
         return http.submitStartForm(user, LinshiProcess.KEY, values);
     }
