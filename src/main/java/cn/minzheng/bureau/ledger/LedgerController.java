@@ -26,6 +26,9 @@ import cn.minzheng.bureau.funeral.DeathRegistrationRepository;
 import cn.minzheng.bureau.funeral.DeathStatus;
 import cn.minzheng.bureau.funeral.benefits.FuneralYear;
 import cn.minzheng.bureau.household.HouseholdRepository;
+import cn.minzheng.bureau.program.EnrolmentStatus;
+import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.program.ProgramRegistry;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.relief.documents.ReliefDocumentQueries;
@@ -39,7 +42,7 @@ import cn.minzheng.bureau.web.LedgerUser;
 public class LedgerController {
 
     private static final List<String> HOUSEHOLD_COLUMNS = List.of("户主", "公民身份号码", "乡镇（街道）", "村（社区）",
-            "住址", "人口", "案件编号", "案件状态", "月补助（元）");
+            "住址", "人口", "案件编号", "案件状态", "月补助（元）", "救助项目");
 
     private final LedgerQueries queries;
     private final HouseholdRepository households;
@@ -52,11 +55,13 @@ public class LedgerController {
     private final Dashboard dashboard;
     private final ReliefDocumentQueries reliefDocuments;
     private final DeathRegistrationRepository deaths;
+    private final ProgramRegistry programs;
 
     public LedgerController(LedgerQueries queries, HouseholdRepository households, CaseFiles caseFiles,
                             RegionRepository regions, AuditTrail auditTrail, AuditLines auditLines, LedgerLists lists,
                             Dashboard dashboard, EnrolmentFiles enrolmentFiles, ReliefDocumentQueries reliefDocuments,
-                            DeathRegistrationRepository deaths) {
+                            DeathRegistrationRepository deaths, ProgramRegistry programs) {
+        this.programs = programs;
         this.deaths = deaths;
         this.reliefDocuments = reliefDocuments;
         this.enrolmentFiles = enrolmentFiles;
@@ -74,14 +79,18 @@ public class LedgerController {
     public String search(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
                          @RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
                          @RequestParam(required = false) String township, @RequestParam(required = false) String community,
-                         @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(required = false) String status, @RequestParam(required = false) String program,
+                         @RequestParam(required = false) String programStatus, @RequestParam(defaultValue = "0") int page,
                          Model model) {
-        HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status), page);
+        HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status),
+                checkedProgram(program), checkedProgramStatus(programStatus), page);
         model.addAttribute("user", user);
         model.addAttribute("search", search);
         model.addAttribute("result", queries.households(search, user));
         model.addAttribute("townships", regions.townships().stream().filter(t -> user.maySee(t.code())).toList());
         model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("programs", programs.all());
+        model.addAttribute("programStatuses", EnrolmentStatus.values());
         return "ledger/search";
     }
 
@@ -89,14 +98,18 @@ public class LedgerController {
     public void download(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
                          @RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
                          @RequestParam(required = false) String township, @RequestParam(required = false) String community,
-                         @RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
-        HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status), 0);
+                         @RequestParam(required = false) String status, @RequestParam(required = false) String program,
+                         @RequestParam(required = false) String programStatus, HttpServletResponse response)
+            throws IOException {
+        HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status),
+                checkedProgram(program), checkedProgramStatus(programStatus), 0);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode("家庭台账.xlsx", StandardCharsets.UTF_8));
         try (XlsxTable table = new XlsxTable("家庭台账", HOUSEHOLD_COLUMNS)) {
             queries.eachHousehold(search, user, r -> table.row(r.headName(), r.headIdMasked(), r.townshipName(),
-                    r.communityName(), r.address(), r.members(), r.caseNumber(), r.caseStatusLabel(), r.monthlyAmount()));
+                    r.communityName(), r.address(), r.members(), r.caseNumber(), r.caseStatusLabel(), r.monthlyAmount(),
+                    r.programsText()));
             table.writeTo(response.getOutputStream());
         }
     }
@@ -255,6 +268,30 @@ public class LedgerController {
         if (Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
             throw new RuleViolation("INVALID_PARAMETER", "案件状态“" + status + "”无效，可选："
                     + Arrays.stream(CaseStatus.values()).map(CaseStatus::label).collect(Collectors.joining("、")));
+        }
+        return status;
+    }
+
+    /** A program of the registry by its code, or a Chinese 400 listing the programs. */
+    private String checkedProgram(String program) {
+        if (program == null || program.isBlank()) {
+            return null;
+        }
+        List<Program> all = programs.all();
+        if (all.stream().noneMatch(p -> p.code().equals(program.trim()))) {
+            throw new RuleViolation("INVALID_PARAMETER", "救助项目“" + program + "”无效，可选："
+                    + all.stream().map(Program::name).collect(Collectors.joining("、")));
+        }
+        return program.trim();
+    }
+
+    private static String checkedProgramStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        if (Arrays.stream(EnrolmentStatus.values()).noneMatch(s -> s.name().equals(status))) {
+            throw new RuleViolation("INVALID_PARAMETER", "项目状态“" + status + "”无效，可选："
+                    + Arrays.stream(EnrolmentStatus.values()).map(EnrolmentStatus::label).collect(Collectors.joining("、")));
         }
         return status;
     }
