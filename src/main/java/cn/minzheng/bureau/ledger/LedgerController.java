@@ -118,9 +118,9 @@ public class LedgerController {
     @GetMapping("/dashboard")
     public String dashboard(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
                             @RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
-                            Model model) {
+                            @RequestParam(required = false) String month, Model model) {
         int shown = checkedYear(year);
-        YearAtAGlance glance = dashboard.year(shown, user, area);
+        YearAtAGlance glance = dashboard.year(shown, user, area, checkedMonth(month));
         model.addAttribute("area", dashboard.areaOf(user, area));
         model.addAttribute("areas", user.districtWide() ? regions.townships() : List.of());
         model.addAttribute("coveredChart", SvgBars.render(months(),
@@ -139,8 +139,8 @@ public class LedgerController {
     @GetMapping("/year-end.xlsx")
     public void yearEnd(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
                         @RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
-                        HttpServletResponse response) throws IOException {
-        YearAtAGlance glance = dashboard.year(checkedYear(year), user, area);
+                        @RequestParam(required = false) String month, HttpServletResponse response) throws IOException {
+        YearAtAGlance glance = dashboard.year(checkedYear(year), user, area, checkedMonth(month));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode(glance.year() + "年工作总结数据.xlsx", StandardCharsets.UTF_8));
@@ -165,6 +165,25 @@ public class LedgerController {
                 funeralRow(table, row);
             }
             table.row();
+            table.row("其他救助项目（全区或本乡镇合计）", "年末享受户数", "年末享受人数", "新纳入户数", "新纳入人数", "终止户数",
+                    "终止人数", "全年发放（元）");
+            for (var program : glance.programs()) {
+                var total = program.total();
+                table.row(program.programName(), total.householdsCovered(), total.peopleCovered(), total.householdsAdded(),
+                        total.peopleAdded(), total.householdsCancelled(), total.peopleCancelled(), total.paidInYear());
+            }
+            var payrolls = glance.payrolls();
+            if (payrolls.month() != null) {
+                table.row();
+                table.row(CoveredNow.monthText(payrolls.month()) + "工资单（按救助项目）", "状态", "笔数", "户数", "人数",
+                        "金额（元）", "银行已发放（元）", "发放失败（笔）");
+                for (var row : payrolls.programs()) {
+                    table.row(row.programName(), row.statusLabel(), row.payments(), row.households(), row.people(),
+                            row.amount(), row.issuedAmount(), row.failed());
+                }
+                table.row("合计", "", "", "", "", payrolls.totalAmount(), payrolls.totalIssued(), "");
+            }
+            table.row();
             table.row(glance.summary());
             if (glance.emptyFiguresNote() != null) {
                 table.row("说明：" + glance.emptyFiguresNote());
@@ -180,6 +199,17 @@ public class LedgerController {
 
     private static List<String> months() {
         return java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> m + "月").toList();
+    }
+
+    /** A payroll month, yyyy-MM, or a Chinese 400. */
+    private static String checkedMonth(String month) {
+        if (month == null || month.isBlank()) {
+            return null;
+        }
+        if (!month.trim().matches("(20[0-9]{2}|2100)-(0[1-9]|1[0-2])")) {
+            throw new RuleViolation("INVALID_PARAMETER", "月份“" + month + "”格式不正确，应为年-月，如2026-03");
+        }
+        return month.trim();
     }
 
     private static int checkedYear(Integer year) {
