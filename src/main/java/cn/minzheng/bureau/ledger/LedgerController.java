@@ -168,9 +168,9 @@ public class LedgerController {
             table.row("其他救助项目（全区或本乡镇合计）", "年末享受户数", "年末享受人数", "新纳入户数", "新纳入人数", "终止户数",
                     "终止人数", "全年发放（元）");
             for (var program : glance.programs()) {
-                var total = program.total();
-                table.row(program.programName(), total.householdsCovered(), total.peopleCovered(), total.householdsAdded(),
-                        total.peopleAdded(), total.householdsCancelled(), total.peopleCancelled(), total.paidInYear());
+                var sum = program.total();
+                table.row(program.programName(), sum.householdsCovered(), sum.peopleCovered(), sum.householdsAdded(),
+                        sum.peopleAdded(), sum.householdsCancelled(), sum.peopleCancelled(), sum.paidInYear());
             }
             var payrolls = glance.payrolls();
             if (payrolls.month() != null) {
