@@ -158,9 +158,8 @@ public class YearlyFiguresQueries {
                 select e.program_code, e.township_code, count(distinct e.household_id) as households,
                     coalesce(sum(case when e.person_id_number is not null then 1
                         else (select count(*) from household_member m where m.household_id = e.household_id) end), 0) as people
-                from enrolment e where e.program_code <> 'DIBAO' and """ + condition + """
-
-                group by e.program_code, e.township_code""")
+                from enrolment e where e.program_code <> 'DIBAO'""" + " and " + condition
+                + " group by e.program_code, e.township_code")
                 .params(first(year), last(year)).query(RecordRows.of(ProgramCount.class)).list();
     }
 
