@@ -23,6 +23,8 @@ import cn.minzheng.bureau.funeral.benefits.FuneralYear;
 import cn.minzheng.bureau.payroll.PaymentStatus;
 import cn.minzheng.bureau.payroll.PayrollStatus;
 import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.program.ProgramKind;
+import cn.minzheng.bureau.program.ProgramRegistry;
 import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.relief.HouseholdCategory;
 import cn.minzheng.bureau.web.LedgerUser;
@@ -38,9 +40,11 @@ public class Dashboard {
     private final YearlyFiguresService yearlyFigures;
     private final RegionRepository regions;
     private final FuneralFiguresQueries funeralFigures;
+    private final ProgramRegistry programs;
 
     public Dashboard(JdbcClient jdbc, YearlyFiguresService yearlyFigures, RegionRepository regions,
-                     FuneralFiguresQueries funeralFigures) {
+                     FuneralFiguresQueries funeralFigures, ProgramRegistry programs) {
+        this.programs = programs;
         this.jdbc = jdbc;
         this.yearlyFigures = yearlyFigures;
         this.regions = regions;
@@ -60,6 +64,14 @@ public class Dashboard {
     }
 
     public YearAtAGlance year(int year, LedgerUser user, String requestedArea) {
+        return year(year, user, requestedArea, null);
+    }
+
+    /**
+     * The year, with the payrolls of {@code payrollMonth} (yyyy-MM) per program; without one, of the year's latest
+     * month that has a payroll of any program.
+     */
+    public YearAtAGlance year(int year, LedgerUser user, String requestedArea, String payrollMonth) {
         String area = areaOf(user, requestedArea);
         Timestamp from = Timestamp.valueOf(LocalDate.of(year, 1, 1).atStartOfDay());
         Timestamp to = Timestamp.valueOf(LocalDate.of(year + 1, 1, 1).atStartOfDay());
@@ -82,7 +94,77 @@ public class Dashboard {
                         where d.distributed_at >= ? and d.distributed_at < ?""" + inArea.on("d.township_code")
                         + " group by g.goods_kind", inArea, from, to),
                 FuneralYear.of(year, areaName, inArea.township() == null ? regions.townships()
-                        : regions.find(inArea.township()).stream().toList(), funeralFigures.year(year)));
+                        : regions.find(inArea.township()).stream().toList(), funeralFigures.year(year)),
+                yearlyFigures.programs(year, area), programsNow(inArea),
+                payrolls(payrollMonth != null ? payrollMonth : latestPayrollMonth(year), inArea));
+    }
+
+    /** Each monthly program but 低保 (whose 当前在保 is {@link #coveredNow}) today, from its enrolments. */
+    private List<YearAtAGlance.ProgramNow> programsNow(Confine inArea) {
+        Map<String, YearAtAGlance.ProgramNow> byCode = new LinkedHashMap<>();
+        jdbc.sql("""
+                select e.program_code,
+                    count(distinct case when e.status = 'ACTIVE' then e.household_id end) as households,
+                    coalesce(sum(case when e.status <> 'ACTIVE' then 0 when e.person_id_number is not null then 1
+                        else (select count(*) from household_member m where m.household_id = e.household_id) end), 0) as people,
+                    coalesce(sum(case when e.status = 'ACTIVE' then e.amount else 0 end), 0) as amount,
+                    sum(case when e.status = 'SUSPENDED' then 1 else 0 end) as suspended,
+                    sum(case when e.status = 'APPLIED' then 1 else 0 end) as applied
+                from enrolment e where e.program_code <> ? and e.status in ('ACTIVE', 'SUSPENDED', 'APPLIED')"""
+                        + inArea.on("e.township_code") + " group by e.program_code")
+                .params(inArea.params(Program.DIBAO))
+                .query(rs -> {
+                    byCode.put(rs.getString("program_code"), new YearAtAGlance.ProgramNow(null, rs.getLong("households"),
+                            rs.getLong("people"), Money.of(rs.getBigDecimal("amount")), rs.getLong("suspended"),
+                            rs.getLong("applied")));
+                });
+        return programs.all().stream().filter(p -> p.kind() == ProgramKind.MONTHLY && !p.code().equals(Program.DIBAO))
+                .map(p -> {
+                    YearAtAGlance.ProgramNow n = byCode.get(p.code());
+                    return n == null ? new YearAtAGlance.ProgramNow(p.name(), 0, 0, Money.ZERO, 0, 0)
+                            : new YearAtAGlance.ProgramNow(p.name(), n.households(), n.people(), n.monthlyAmount(),
+                                    n.suspended(), n.applied());
+                }).toList();
+    }
+
+    /** The year's latest month with a payroll of any program, or null. */
+    private String latestPayrollMonth(int year) {
+        return jdbc.sql("select max(payroll_month) from payroll where payroll_month between ? and ?")
+                .params(year + "-01", year + "-12").query(String.class).optional().orElse(null);
+    }
+
+    /** The month's payroll of every program of the registry, from its payments in the area. */
+    private YearAtAGlance.MonthPayrolls payrolls(String month, Confine inArea) {
+        if (month == null) {
+            return new YearAtAGlance.MonthPayrolls(null, List.of(), Money.ZERO, Money.ZERO);
+        }
+        Map<String, YearAtAGlance.ProgramPayroll> byCode = new LinkedHashMap<>();
+        jdbc.sql("""
+                select r.program_code, r.status, count(p.id) as payments,
+                    count(distinct case when p.benefit_month = r.payroll_month then p.household_id end) as households,
+                    coalesce(sum(case when p.benefit_month = r.payroll_month then p.people_count else 0 end), 0) as people,
+                    coalesce(sum(p.amount - p.deducted_amount), 0) as amount,
+                    coalesce(sum(case when p.status = 'ISSUED' then p.amount - p.deducted_amount else 0 end), 0) as issued,
+                    coalesce(sum(case when p.status = 'FAILED' then 1 else 0 end), 0) as failed
+                from payroll r left join payment p on p.payroll_id = r.id""" + inArea.on("p.township_code") + """
+
+                where r.payroll_month = ? group by r.program_code, r.status""")
+                .params(inArea.params().length == 0 ? new Object[] {month} : new Object[] {inArea.township(), month})
+                .query(rs -> {
+                    byCode.put(rs.getString("program_code"), new YearAtAGlance.ProgramPayroll(null,
+                            PayrollStatus.valueOf(rs.getString("status")).label(), rs.getLong("payments"),
+                            rs.getLong("households"), rs.getLong("people"), Money.of(rs.getBigDecimal("amount")),
+                            Money.of(rs.getBigDecimal("issued")), rs.getLong("failed")));
+                });
+        List<YearAtAGlance.ProgramPayroll> rows = programs.all().stream().map(p -> {
+            YearAtAGlance.ProgramPayroll r = byCode.get(p.code());
+            return r == null ? new YearAtAGlance.ProgramPayroll(p.name(), "尚未生成", 0, 0, 0, Money.ZERO, Money.ZERO, 0)
+                    : new YearAtAGlance.ProgramPayroll(p.name(), r.statusLabel(), r.payments(), r.households(), r.people(),
+                            r.amount(), r.issuedAmount(), r.failed());
+        }).toList();
+        return new YearAtAGlance.MonthPayrolls(month, rows,
+                Money.of(rows.stream().map(YearAtAGlance.ProgramPayroll::amount).reduce(BigDecimal.ZERO, BigDecimal::add)),
+                Money.of(rows.stream().map(YearAtAGlance.ProgramPayroll::issuedAmount).reduce(BigDecimal.ZERO, BigDecimal::add)));
     }
 
     /** A township to confine a query to, or none for the whole district: bound as a parameter. */

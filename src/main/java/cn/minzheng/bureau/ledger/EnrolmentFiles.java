@@ -12,6 +12,7 @@ import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.program.Enrolment;
 import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.program.ProgramKind;
 import cn.minzheng.bureau.program.ProgramRegistry;
 import cn.minzheng.bureau.program.documents.EnrolmentDecisions;
 
@@ -23,8 +24,11 @@ import cn.minzheng.bureau.program.documents.EnrolmentDecisions;
 @Component
 public class EnrolmentFiles {
 
-    /** {@code decisionLink}: the decision letter (PDF) once the enrolment is decided, else null. */
-    public record EnrolmentLine(String programName, String enrolled, String status, BigDecimal amount,
+    /**
+     * {@code amountKind}: 每月 for a monthly program, 一次性 for a one-off grant; {@code decisionLink}: the decision
+     * letter (PDF) once the enrolment is decided, else null.
+     */
+    public record EnrolmentLine(String programName, String enrolled, String status, BigDecimal amount, String amountKind,
                                 String startMonth, String endMonth, List<StatusLine> history, String decisionLink) {
     }
 
@@ -45,17 +49,26 @@ public class EnrolmentFiles {
     }
 
     public List<EnrolmentLine> ofHousehold(long householdId, Household household) {
-        Map<String, String> programNames = programs.all().stream()
-                .collect(Collectors.toMap(Program::code, Program::name));
+        Map<String, Program> byCode = programs.all().stream().collect(Collectors.toMap(Program::code, p -> p));
         Map<String, String> memberNames = household.members().stream()
                 .collect(Collectors.toMap(m -> m.idNumber().value(), Household.Member::name, (a, b) -> a));
-        return enrolments.forHousehold(householdId).stream()
-                .map(e -> new EnrolmentLine(programNames.getOrDefault(e.programCode(), e.programCode()),
-                        enrolled(e, memberNames), e.status().label(), e.amount(), e.startMonth(), e.endMonth(),
+        return enrolments.forHouseholdAndMembers(householdId, List.copyOf(memberNames.keySet())).stream()
+                .map(e -> new EnrolmentLine(name(byCode, e.programCode()), enrolled(e, memberNames), e.status().label(),
+                        e.amount(), amountKind(byCode, e.programCode()), e.startMonth(), e.endMonth(),
                         enrolments.history(e.id()).stream()
                                 .map(h -> new StatusLine(h.changedAt(), h.status().label(), people.of(h.changedBy()), h.reason()))
                                 .toList(), decisionLink(e)))
                 .toList();
+    }
+
+    private static String name(Map<String, Program> byCode, String code) {
+        Program program = byCode.get(code);
+        return program == null ? code : program.name();
+    }
+
+    private static String amountKind(Map<String, Program> byCode, String code) {
+        Program program = byCode.get(code);
+        return program == null ? "" : program.kind() == ProgramKind.ONE_OFF ? "一次性" : "每月";
     }
 
     private String decisionLink(Enrolment enrolment) {

@@ -1,8 +1,12 @@
 package cn.minzheng.bureau.ledger;
 
-/** What a clerk searches households by; blank fields do not filter. */
+/**
+ * What a clerk searches households by; blank fields do not filter. {@code program} (a code of the registry) keeps
+ * the households with an enrolment in that program, {@code programStatus} (an enrolment status) with an enrolment in
+ * that status — within the program when one is given, in any program otherwise.
+ */
 public record HouseholdSearch(String name, String idNumber, String township, String community, String status,
-                              int page) {
+                              String program, String programStatus, int page) {
 
     public static final int PAGE_SIZE = 20;
 
@@ -12,6 +16,8 @@ public record HouseholdSearch(String name, String idNumber, String township, Str
         township = blankToNull(township);
         community = blankToNull(community);
         status = blankToNull(status);
+        program = blankToNull(program);
+        programStatus = blankToNull(programStatus);
         page = Math.max(page, 0);
     }
 

@@ -26,6 +26,9 @@ import cn.minzheng.bureau.funeral.DeathRegistrationRepository;
 import cn.minzheng.bureau.funeral.DeathStatus;
 import cn.minzheng.bureau.funeral.benefits.FuneralYear;
 import cn.minzheng.bureau.household.HouseholdRepository;
+import cn.minzheng.bureau.program.EnrolmentStatus;
+import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.program.ProgramRegistry;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.relief.documents.ReliefDocumentQueries;
@@ -39,7 +42,7 @@ import cn.minzheng.bureau.web.LedgerUser;
 public class LedgerController {
 
     private static final List<String> HOUSEHOLD_COLUMNS = List.of("户主", "公民身份号码", "乡镇（街道）", "村（社区）",
-            "住址", "人口", "案件编号", "案件状态", "月补助（元）");
+            "住址", "人口", "案件编号", "案件状态", "月补助（元）", "救助项目");
 
     private final LedgerQueries queries;
     private final HouseholdRepository households;
@@ -52,11 +55,13 @@ public class LedgerController {
     private final Dashboard dashboard;
     private final ReliefDocumentQueries reliefDocuments;
     private final DeathRegistrationRepository deaths;
+    private final ProgramRegistry programs;
 
     public LedgerController(LedgerQueries queries, HouseholdRepository households, CaseFiles caseFiles,
                             RegionRepository regions, AuditTrail auditTrail, AuditLines auditLines, LedgerLists lists,
                             Dashboard dashboard, EnrolmentFiles enrolmentFiles, ReliefDocumentQueries reliefDocuments,
-                            DeathRegistrationRepository deaths) {
+                            DeathRegistrationRepository deaths, ProgramRegistry programs) {
+        this.programs = programs;
         this.deaths = deaths;
         this.reliefDocuments = reliefDocuments;
         this.enrolmentFiles = enrolmentFiles;
@@ -74,14 +79,18 @@ public class LedgerController {
     public String search(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
                          @RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
                          @RequestParam(required = false) String township, @RequestParam(required = false) String community,
-                         @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+                         @RequestParam(required = false) String status, @RequestParam(required = false) String program,
+                         @RequestParam(required = false) String programStatus, @RequestParam(defaultValue = "0") int page,
                          Model model) {
-        HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status), page);
+        HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status),
+                checkedProgram(program), checkedProgramStatus(programStatus), page);
         model.addAttribute("user", user);
         model.addAttribute("search", search);
         model.addAttribute("result", queries.households(search, user));
         model.addAttribute("townships", regions.townships().stream().filter(t -> user.maySee(t.code())).toList());
         model.addAttribute("statuses", CaseStatus.values());
+        model.addAttribute("programs", programs.all());
+        model.addAttribute("programStatuses", EnrolmentStatus.values());
         return "ledger/search";
     }
 
@@ -89,14 +98,18 @@ public class LedgerController {
     public void download(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
                          @RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
                          @RequestParam(required = false) String township, @RequestParam(required = false) String community,
-                         @RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
-        HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status), 0);
+                         @RequestParam(required = false) String status, @RequestParam(required = false) String program,
+                         @RequestParam(required = false) String programStatus, HttpServletResponse response)
+            throws IOException {
+        HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status),
+                checkedProgram(program), checkedProgramStatus(programStatus), 0);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode("家庭台账.xlsx", StandardCharsets.UTF_8));
         try (XlsxTable table = new XlsxTable("家庭台账", HOUSEHOLD_COLUMNS)) {
             queries.eachHousehold(search, user, r -> table.row(r.headName(), r.headIdMasked(), r.townshipName(),
-                    r.communityName(), r.address(), r.members(), r.caseNumber(), r.caseStatusLabel(), r.monthlyAmount()));
+                    r.communityName(), r.address(), r.members(), r.caseNumber(), r.caseStatusLabel(), r.monthlyAmount(),
+                    r.programsText()));
             table.writeTo(response.getOutputStream());
         }
     }
@@ -105,9 +118,9 @@ public class LedgerController {
     @GetMapping("/dashboard")
     public String dashboard(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
                             @RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
-                            Model model) {
+                            @RequestParam(required = false) String month, Model model) {
         int shown = checkedYear(year);
-        YearAtAGlance glance = dashboard.year(shown, user, area);
+        YearAtAGlance glance = dashboard.year(shown, user, area, checkedMonth(month));
         model.addAttribute("area", dashboard.areaOf(user, area));
         model.addAttribute("areas", user.districtWide() ? regions.townships() : List.of());
         model.addAttribute("coveredChart", SvgBars.render(months(),
@@ -126,8 +139,8 @@ public class LedgerController {
     @GetMapping("/year-end.xlsx")
     public void yearEnd(@RequestAttribute(LedgerLogin.USER_ATTRIBUTE) LedgerUser user,
                         @RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
-                        HttpServletResponse response) throws IOException {
-        YearAtAGlance glance = dashboard.year(checkedYear(year), user, area);
+                        @RequestParam(required = false) String month, HttpServletResponse response) throws IOException {
+        YearAtAGlance glance = dashboard.year(checkedYear(year), user, area, checkedMonth(month));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode(glance.year() + "年工作总结数据.xlsx", StandardCharsets.UTF_8));
@@ -152,6 +165,25 @@ public class LedgerController {
                 funeralRow(table, row);
             }
             table.row();
+            table.row("其他救助项目（全区或本乡镇合计）", "年末享受户数", "年末享受人数", "新纳入户数", "新纳入人数", "终止户数",
+                    "终止人数", "全年发放（元）");
+            for (var program : glance.programs()) {
+                var sum = program.total();
+                table.row(program.programName(), sum.householdsCovered(), sum.peopleCovered(), sum.householdsAdded(),
+                        sum.peopleAdded(), sum.householdsCancelled(), sum.peopleCancelled(), sum.paidInYear());
+            }
+            var payrolls = glance.payrolls();
+            if (payrolls.month() != null) {
+                table.row();
+                table.row(CoveredNow.monthText(payrolls.month()) + "工资单（按救助项目）", "状态", "笔数", "户数", "人数",
+                        "金额（元）", "银行已发放（元）", "发放失败（笔）");
+                for (var row : payrolls.programs()) {
+                    table.row(row.programName(), row.statusLabel(), row.payments(), row.households(), row.people(),
+                            row.amount(), row.issuedAmount(), row.failed());
+                }
+                table.row("合计", "", "", "", "", payrolls.totalAmount(), payrolls.totalIssued(), "");
+            }
+            table.row();
             table.row(glance.summary());
             if (glance.emptyFiguresNote() != null) {
                 table.row("说明：" + glance.emptyFiguresNote());
@@ -167,6 +199,17 @@ public class LedgerController {
 
     private static List<String> months() {
         return java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> m + "月").toList();
+    }
+
+    /** A payroll month, yyyy-MM, or a Chinese 400. */
+    private static String checkedMonth(String month) {
+        if (month == null || month.isBlank()) {
+            return null;
+        }
+        if (!month.trim().matches("(20[0-9]{2}|2100)-(0[1-9]|1[0-2])")) {
+            throw new RuleViolation("INVALID_PARAMETER", "月份“" + month + "”格式不正确，应为年-月，如2026-03");
+        }
+        return month.trim();
     }
 
     private static int checkedYear(Integer year) {
@@ -255,6 +298,30 @@ public class LedgerController {
         if (Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
             throw new RuleViolation("INVALID_PARAMETER", "案件状态“" + status + "”无效，可选："
                     + Arrays.stream(CaseStatus.values()).map(CaseStatus::label).collect(Collectors.joining("、")));
+        }
+        return status;
+    }
+
+    /** A program of the registry by its code, or a Chinese 400 listing the programs. */
+    private String checkedProgram(String program) {
+        if (program == null || program.isBlank()) {
+            return null;
+        }
+        List<Program> all = programs.all();
+        if (all.stream().noneMatch(p -> p.code().equals(program.trim()))) {
+            throw new RuleViolation("INVALID_PARAMETER", "救助项目“" + program + "”无效，可选："
+                    + all.stream().map(Program::name).collect(Collectors.joining("、")));
+        }
+        return program.trim();
+    }
+
+    private static String checkedProgramStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        if (Arrays.stream(EnrolmentStatus.values()).noneMatch(s -> s.name().equals(status))) {
+            throw new RuleViolation("INVALID_PARAMETER", "项目状态“" + status + "”无效，可选："
+                    + Arrays.stream(EnrolmentStatus.values()).map(EnrolmentStatus::label).collect(Collectors.joining("、")));
         }
         return status;
     }

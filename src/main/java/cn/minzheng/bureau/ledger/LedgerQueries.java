@@ -1,7 +1,11 @@
 package cn.minzheng.bureau.ledger;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.household.ResidentIdNumber;
+import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.web.LedgerUser;
 
 /** The ledgers' read queries. Every query is confined to the townships the user may see. */
@@ -47,16 +52,50 @@ public class LedgerQueries {
         List<HouseholdRow> rows = where.bind(jdbc.sql(HOUSEHOLD_ROWS + where.sql() + " order by h.id desc limit "
                         + HouseholdSearch.PAGE_SIZE + " offset " + (long) search.page() * HouseholdSearch.PAGE_SIZE))
                 .query((rs, n) -> row(rs)).list();
-        return new Page<>(rows, total, search.page(), HouseholdSearch.PAGE_SIZE);
+        return new Page<>(withPrograms(rows), total, search.page(), HouseholdSearch.PAGE_SIZE);
     }
 
     /** Every matching household, streamed (for the .xlsx download), in the same order as the pages. */
     public void eachHousehold(HouseholdSearch search, LedgerUser user, Consumer<HouseholdRow> sink) {
         Where where = householdWhere(search, user);
+        List<HouseholdRow> chunk = new ArrayList<>();
         try (var rows = where.bind(jdbc.sql(HOUSEHOLD_ROWS + where.sql() + " order by h.id desc"))
                 .query((rs, n) -> row(rs)).stream()) {
-            rows.forEach(sink);
+            rows.forEach(row -> {
+                chunk.add(row);
+                if (chunk.size() == PROGRAMS_CHUNK) {
+                    withPrograms(chunk).forEach(sink);
+                    chunk.clear();
+                }
+            });
         }
+        withPrograms(chunk).forEach(sink);
+    }
+
+    /** Households whose programs are looked up in one statement (the download reads them in chunks of this many). */
+    private static final int PROGRAMS_CHUNK = 500;
+
+    /**
+     * The rows with each household's programs: one entry per program it has an enrolment in (a household's or a
+     * member's), by program code, with the statuses of its enrolments, the newest first and each once.
+     */
+    private List<HouseholdRow> withPrograms(List<HouseholdRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, Map<String, Set<String>>> programs = new LinkedHashMap<>();
+        jdbc.sql("""
+                select e.household_id, p.name, e.status from enrolment e join program p on p.code = e.program_code
+                where e.household_id in (%s) order by e.household_id, e.program_code, e.id desc"""
+                        .formatted(String.join(",", rows.stream().map(r -> "?").toList())))
+                .params(rows.stream().map(r -> (Object) r.householdId()).toList())
+                .query(rs -> {
+                    programs.computeIfAbsent(rs.getLong(1), h -> new LinkedHashMap<>())
+                            .computeIfAbsent(rs.getString(2), p -> new LinkedHashSet<>())
+                            .add(EnrolmentStatus.valueOf(rs.getString(3)).label());
+                });
+        return rows.stream().map(r -> r.withPrograms(programs.getOrDefault(r.householdId(), Map.of()).entrySet().stream()
+                .map(p -> p.getKey() + "（" + String.join("、", p.getValue()) + "）").toList())).toList();
     }
 
     private static HouseholdRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -66,7 +105,7 @@ public class LedgerQueries {
                 ResidentIdNumber.mask(rs.getString("id_number")), rs.getString("township_name"),
                 rs.getString("community_name"), rs.getString("address"), rs.getInt("members"),
                 rs.wasNull() ? null : caseId, rs.getString("case_number"), status,
-                status == null ? "无案件" : CaseStatus.valueOf(status).label(), rs.getBigDecimal("monthly_amount"));
+                status == null ? "无案件" : CaseStatus.valueOf(status).label(), rs.getBigDecimal("monthly_amount"), List.of());
     }
 
     private static Where householdWhere(HouseholdSearch search, LedgerUser user) {
@@ -90,6 +129,16 @@ public class LedgerQueries {
         if (search.status() != null) {
             where.and("dc.status = ?", search.status());
         }
+        if (search.program() != null && search.programStatus() != null) {
+            where.and("exists (select 1 from enrolment e where e.household_id = h.id and e.program_code = ? and e.status = ?)",
+                    search.program(), search.programStatus());
+        } else if (search.program() != null) {
+            where.and("exists (select 1 from enrolment e where e.household_id = h.id and e.program_code = ?)",
+                    search.program());
+        } else if (search.programStatus() != null) {
+            where.and("exists (select 1 from enrolment e where e.household_id = h.id and e.status = ?)",
+                    search.programStatus());
+        }
         return where;
     }
 
@@ -103,9 +152,9 @@ public class LedgerQueries {
             return sql.toString();
         }
 
-        void and(String condition, Object param) {
+        void and(String condition, Object... params) {
             sql.append(" and ").append(condition);
-            params.add(param);
+            this.params.addAll(List.of(params));
         }
 
         void area(String column, LedgerUser user) {

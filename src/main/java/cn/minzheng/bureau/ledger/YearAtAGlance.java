@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import cn.minzheng.bureau.dibao.figures.ProgramFigures;
 import cn.minzheng.bureau.dibao.figures.YearlyFigures;
 import cn.minzheng.bureau.donation.GoodsKind;
 import cn.minzheng.bureau.funeral.benefits.FuneralYear;
@@ -26,7 +27,41 @@ public record YearAtAGlance(
         Map<String, Long> donatedGoods,
         BigDecimal distributedCash,
         Map<String, Long> distributedGoods,
-        FuneralYear funeral) {
+        FuneralYear funeral,
+        List<ProgramFigures> programs,
+        List<ProgramNow> programsNow,
+        MonthPayrolls payrolls) {
+
+    /** The 低保 year and the other figures without the other programs (none, and no payroll month). */
+    public YearAtAGlance(int year, String areaName, YearlyFigures dibao, CoveredNow now, List<Covered> coveredByMonth,
+                         List<Stage> openStages, Map<String, Long> disasterHouseholdsByCategory, BigDecimal donatedCash,
+                         Map<String, Long> donatedGoods, BigDecimal distributedCash, Map<String, Long> distributedGoods,
+                         FuneralYear funeral) {
+        this(year, areaName, dibao, now, coveredByMonth, openStages, disasterHouseholdsByCategory, donatedCash,
+                donatedGoods, distributedCash, distributedGoods, funeral, List.of(), List.of(),
+                new MonthPayrolls(null, List.of(), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)));
+    }
+
+    /**
+     * A monthly program (other than 低保) as it stands today in the area, from its enrolments: households and people
+     * 享受中 with their monthly amounts, and the enrolments 暂停发放 and 申请办理中.
+     */
+    public record ProgramNow(String programName, long households, long people, BigDecimal monthlyAmount,
+                             long suspended, long applied) {
+    }
+
+    /**
+     * The payrolls of one month, one line per program of the registry (a program without a payroll that month:
+     * {@code statusLabel} 尚未生成), from their payments in the area: payments, households and people of the month,
+     * the amount, what the bank paid, and the payments it returned.
+     */
+    public record MonthPayrolls(String month, List<ProgramPayroll> programs, BigDecimal totalAmount,
+                                BigDecimal totalIssued) {
+    }
+
+    public record ProgramPayroll(String programName, String statusLabel, long payments, long households, long people,
+                                 BigDecimal amount, BigDecimal issuedAmount, long failed) {
+    }
 
     public record Stage(String label, long cases, long averageAgeDays) {
     }
@@ -44,7 +79,23 @@ public record YearAtAGlance(
                 + "受灾困难家庭：" + count("五保户") + "户五保户、" + count("特困户") + "户特困户、" + count("重灾户")
                 + "户重灾户。“扶贫济困送温暖”活动共募集捐款" + donatedCash.toPlainString() + "元"
                 + goods(donatedGoods) + "，已发放捐款" + distributedCash.toPlainString() + "元" + goods(distributedGoods) + "。"
-                + funeral.summary();
+                + funeral.summary() + programsSummary();
+    }
+
+    /** The other programs in a sentence: 特困人员救助供养年末享受2人（2户），全年发放3520.00元；… */
+    private String programsSummary() {
+        if (programs.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("其他救助项目：");
+        for (int i = 0; i < programs.size(); i++) {
+            ProgramFigures p = programs.get(i);
+            YearlyFigures.Row total = p.total();
+            text.append(p.programName()).append(p.monthly() ? "年末享受" : "全年救助").append(total.peopleCovered())
+                    .append("人（").append(total.householdsCovered()).append("户），全年发放")
+                    .append(total.paidInYear().toPlainString()).append("元").append(i + 1 < programs.size() ? "；" : "。");
+        }
+        return text.toString();
     }
 
     /**

@@ -50,6 +50,23 @@ public class EnrolmentRepository {
                 .query(RecordRows.of(Enrolment.class)).list();
     }
 
+    /**
+     * The enrolments of a household's file: the household's own, and every enrolment of one of these people (its
+     * members) kept on another household (a person enrolled where the newest household record of the ID number is),
+     * the newest first.
+     */
+    public List<Enrolment> forHouseholdAndMembers(long householdId, List<String> memberIdNumbers) {
+        if (memberIdNumbers.isEmpty()) {
+            return forHousehold(householdId);
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(householdId);
+        params.addAll(memberIdNumbers);
+        return jdbc.sql("select " + COLUMNS + " from enrolment where household_id = ? or person_id_number in ("
+                        + String.join(",", memberIdNumbers.stream().map(m -> "?").toList()) + ") order by id desc")
+                .params(params).query(RecordRows.of(Enrolment.class)).list();
+    }
+
     public record StatusChange(EnrolmentStatus status, LocalDateTime changedAt, String changedBy, String reason) {
     }
 

@@ -14,7 +14,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,9 +22,11 @@ import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.region.RegionKind;
 import cn.minzheng.bureau.region.RegionRepository;
 
-/** 低保年度统计: JSON and an .xlsx in the layout of the bureau's year-end summary. */
+/**
+ * 低保年度统计: JSON and an .xlsx in the layout of the bureau's year-end summary; the other programs' figures beside
+ * them ({@code /api/programs/yearly-figures}, and the .xlsx's second sheet).
+ */
 @RestController
-@RequestMapping("/api/dibao")
 public class YearlyFiguresController {
 
     private static final String[] COLUMNS = {"乡镇（街道）", "年末在保户数", "年末在保人数", "新增户数", "新增人数", "停保户数", "停保人数"};
@@ -41,14 +42,21 @@ public class YearlyFiguresController {
     }
 
     @Operation(summary = "低保年度统计")
-    @GetMapping("/yearly-figures")
+    @GetMapping("/api/dibao/yearly-figures")
     public YearlyFigures json(@RequestParam int year, @RequestParam String area) {
         requireArea(area);
         return figures.compute(year, area);
     }
 
+    @Operation(summary = "各救助项目年度统计（低保以外）")
+    @GetMapping("/api/programs/yearly-figures")
+    public java.util.List<ProgramFigures> programs(@RequestParam int year, @RequestParam String area) {
+        requireArea(area);
+        return figures.programs(year, area);
+    }
+
     @Operation(summary = "低保年度统计（Excel）")
-    @GetMapping("/yearly-figures.xlsx")
+    @GetMapping("/api/dibao/yearly-figures.xlsx")
     public ResponseEntity<byte[]> xlsx(@RequestParam int year, @RequestParam String area) throws IOException {
         requireArea(area);
         YearlyFigures f = figures.compute(year, area);
@@ -71,12 +79,36 @@ public class YearlyFiguresController {
                 write(sheet.createRow(r++), row, money);
             }
             write(sheet.createRow(r), f.total(), money);
+            programSheet(workbook.createSheet(year + "年各救助项目"), figures.programs(year, area), money);
             workbook.write(out);
             String filename = f.areaName() + year + "年低保统计.xlsx";
             return ResponseEntity.ok()
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
                     .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                     .body(out.toByteArray());
+        }
+    }
+
+    /** Each other program: its area total, then its townships, under a line naming it. */
+    private static void programSheet(Sheet sheet, java.util.List<ProgramFigures> programs, CellStyle money) {
+        int r = 0;
+        Row header = sheet.createRow(r++);
+        String[] columns = {"乡镇（街道）", "年末享受户数", "年末享受人数", "新纳入户数", "新纳入人数", "终止户数", "终止人数"};
+        for (int i = 0; i < columns.length; i++) {
+            header.createCell(i).setCellValue(columns[i]);
+        }
+        for (int m = 1; m <= 12; m++) {
+            header.createCell(columns.length + m - 1).setCellValue(m + "月发放（元）");
+        }
+        header.createCell(columns.length + 12).setCellValue("全年发放（元）");
+        for (ProgramFigures program : programs) {
+            sheet.createRow(r++).createCell(0).setCellValue(program.programName() + "（" + program.kindLabel() + "，"
+                    + (program.monthly() ? "年末享受按" + (program.coveredMonth() == null ? "—" : program.coveredMonth()) + "发放计"
+                            : "年末享受按全年发放计") + "）");
+            for (YearlyFigures.Row row : program.townships()) {
+                write(sheet.createRow(r++), row, money);
+            }
+            write(sheet.createRow(r++), program.total(), money);
         }
     }
 

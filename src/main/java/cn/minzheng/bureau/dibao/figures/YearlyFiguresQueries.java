@@ -19,6 +19,13 @@ import cn.minzheng.bureau.dibao.CaseStatus;
  * over from an earlier roster (名册导入), which were not new; cancelled = cases cancelled during the year (people:
  * the members of the case); paid = payments issued and not returned by the bank, by the month of the payroll
  * that paid them. 低保 only: a payment of another program carries no case.
+ *
+ * <p>The {@code program…} queries give the same figures for every other program of the registry, by program and
+ * township, from its enrolments and the payments of its payrolls: covered = a monthly program's payments of its last
+ * benefit month of the year (a one-off program: its grants of the year, a household once with its largest payment's
+ * people); added / ended = enrolments granted (享受中, 暂停发放 or 已终止) with their first month in the year / ended
+ * with their end month in the year (people: the person of a person's enrolment, the household's members on record for
+ * a household's); paid = as for 低保.
  */
 @Component
 public class YearlyFiguresQueries {
@@ -87,6 +94,84 @@ public class YearlyFiguresQueries {
                 .params(first(year), last(year)).query(RecordRows.of(Paid.class)).list()
                 .forEach(p -> paid.computeIfAbsent(p.townshipCode(), t -> new HashMap<>()).put(p.paidMonth(), p.amount()));
         return paid;
+    }
+
+    /** Households and people of one program in one township. */
+    public record ProgramCount(String programCode, String townshipCode, long households, long people) {
+    }
+
+    /** Yuan paid and not returned by one program in one township, by payroll month. */
+    public record ProgramPaid(String programCode, String townshipCode, String paidMonth, BigDecimal amount) {
+    }
+
+    /** Each other program's last benefit month of the year with any payment. */
+    public Map<String, String> programCoveredMonths(int year) {
+        Map<String, String> months = new HashMap<>();
+        jdbc.sql("""
+                select r.program_code, max(p.benefit_month) from payment p join payroll r on r.id = p.payroll_id
+                where r.program_code <> 'DIBAO' and p.benefit_month between ? and ? group by r.program_code""")
+                .params(first(year), last(year))
+                .query(rs -> {
+                    months.put(rs.getString(1), rs.getString(2));
+                });
+        return months;
+    }
+
+    /** Monthly programs: households and people paid for the program's last benefit month of the year. */
+    public List<ProgramCount> programCoveredInLastMonth(int year) {
+        return jdbc.sql("""
+                select r.program_code, p.township_code, count(distinct p.household_id) as households,
+                    coalesce(sum(p.people_count), 0) as people
+                from payment p join payroll r on r.id = p.payroll_id
+                join (select r2.program_code as program_code, max(p2.benefit_month) as last_month
+                      from payment p2 join payroll r2 on r2.id = p2.payroll_id
+                      where r2.program_code <> 'DIBAO' and p2.benefit_month between ? and ?
+                      group by r2.program_code) l on l.program_code = r.program_code and l.last_month = p.benefit_month
+                group by r.program_code, p.township_code""")
+                .params(first(year), last(year)).query(RecordRows.of(ProgramCount.class)).list();
+    }
+
+    /** One-off programs: the households granted in the year, each once with its largest payment's people. */
+    public List<ProgramCount> programCoveredInYear(int year) {
+        return jdbc.sql("""
+                select program_code, township_code, count(*) as households, coalesce(sum(people), 0) as people
+                from (select r.program_code, p.township_code, p.household_id, max(p.people_count) as people
+                      from payment p join payroll r on r.id = p.payroll_id
+                      where r.program_code <> 'DIBAO' and p.benefit_month between ? and ?
+                      group by r.program_code, p.township_code, p.household_id) g
+                group by program_code, township_code""")
+                .params(first(year), last(year)).query(RecordRows.of(ProgramCount.class)).list();
+    }
+
+    /** Enrolments granted with their first month in the year. */
+    public List<ProgramCount> programAdded(int year) {
+        return programEnrolments("e.status in ('ACTIVE', 'SUSPENDED', 'ENDED') and e.start_month between ? and ?", year);
+    }
+
+    /** Enrolments ended with their end month in the year. */
+    public List<ProgramCount> programEnded(int year) {
+        return programEnrolments("e.status = 'ENDED' and e.end_month between ? and ?", year);
+    }
+
+    private List<ProgramCount> programEnrolments(String condition, int year) {
+        return jdbc.sql("""
+                select e.program_code, e.township_code, count(distinct e.household_id) as households,
+                    coalesce(sum(case when e.person_id_number is not null then 1
+                        else (select count(*) from household_member m where m.household_id = e.household_id) end), 0) as people
+                from enrolment e where e.program_code <> 'DIBAO'""" + " and " + condition
+                + " group by e.program_code, e.township_code")
+                .params(first(year), last(year)).query(RecordRows.of(ProgramCount.class)).list();
+    }
+
+    /** Yuan paid and not returned by each other program, by township and payroll month. */
+    public List<ProgramPaid> programPaid(int year) {
+        return jdbc.sql("""
+                select r.program_code, p.township_code, r.payroll_month as paid_month,
+                    sum(p.amount - p.deducted_amount) as amount
+                from payment p join payroll r on r.id = p.payroll_id
+                where p.status = 'ISSUED' and r.program_code <> 'DIBAO' and r.payroll_month between ? and ?
+                group by r.program_code, p.township_code, r.payroll_month""")
+                .params(first(year), last(year)).query(RecordRows.of(ProgramPaid.class)).list();
     }
 
     private static String first(int year) {
