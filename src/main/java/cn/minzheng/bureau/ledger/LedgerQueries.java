@@ -20,16 +20,34 @@ import cn.minzheng.bureau.web.LedgerUser;
 @Repository
 public class LedgerQueries {
 
-    private static final String HOUSEHOLD_ROWS = """
+    private static final String HOUSEHOLD_COLUMNS = """
             select h.id as household_id, m.name as head_name, m.id_number, t.name as township_name,
                    c.name as community_name, h.address,
                    (select count(*) from household_member mm where mm.household_id = h.id) as members,
                    dc.id as case_id, dc.case_number, dc.status, dc.monthly_amount
+            """;
+
+    private static final String HEADS = """
             from household h
             join household_member m on m.household_id = h.id and m.relation = 'HEAD'
+            """;
+
+    private static final String REGIONS = """
             join region t on t.code = h.township_code
             join region c on c.code = h.community_code
-            left join dibao_case dc on dc.id = (select max(x.id) from dibao_case x where x.household_id = h.id)
+            """;
+
+    /** The household's latest 低保 case (highest id), or none. */
+    private static final String ANY_LATEST_CASE =
+            "left join dibao_case dc on dc.id = (select max(x.id) from dibao_case x where x.household_id = h.id)\n";
+
+    /**
+     * The same latest case where the search asks for its status (the filter drops households without one), written
+     * so that the database can start from the cases in that status.
+     */
+    private static final String LATEST_CASE = """
+            join dibao_case dc on dc.household_id = h.id
+                and not exists (select 1 from dibao_case x where x.household_id = h.id and x.id > dc.id)
             """;
 
     private final JdbcClient jdbc;
@@ -47,9 +65,8 @@ public class LedgerQueries {
 
     public Page<HouseholdRow> households(HouseholdSearch search, LedgerUser user) {
         Where where = householdWhere(search, user);
-        long total = where.bind(jdbc.sql("select count(*) from (" + HOUSEHOLD_ROWS + where.sql() + ") q"))
-                .query(Long.class).single();
-        List<HouseholdRow> rows = where.bind(jdbc.sql(HOUSEHOLD_ROWS + where.sql() + " order by h.id desc limit "
+        long total = where.bind(jdbc.sql(countOf(search, user) + where.sql())).query(Long.class).single();
+        List<HouseholdRow> rows = where.bind(jdbc.sql(rowsOf(search) + where.sql() + " order by h.id desc limit "
                         + HouseholdSearch.PAGE_SIZE + " offset " + (long) search.page() * HouseholdSearch.PAGE_SIZE))
                 .query((rs, n) -> row(rs)).list();
         return new Page<>(withPrograms(rows), total, search.page(), HouseholdSearch.PAGE_SIZE);
@@ -59,7 +76,7 @@ public class LedgerQueries {
     public void eachHousehold(HouseholdSearch search, LedgerUser user, Consumer<HouseholdRow> sink) {
         Where where = householdWhere(search, user);
         List<HouseholdRow> chunk = new ArrayList<>();
-        try (var rows = where.bind(jdbc.sql(HOUSEHOLD_ROWS + where.sql() + " order by h.id desc"))
+        try (var rows = where.bind(jdbc.sql(rowsOf(search) + where.sql() + " order by h.id desc"))
                 .query((rs, n) -> row(rs)).stream()) {
             rows.forEach(row -> {
                 chunk.add(row);
@@ -96,6 +113,27 @@ public class LedgerQueries {
                 });
         return rows.stream().map(r -> r.withPrograms(programs.getOrDefault(r.householdId(), Map.of()).entrySet().stream()
                 .map(p -> p.getKey() + "（" + String.join("、", p.getValue()) + "）").toList())).toList();
+    }
+
+    /** The rows of a search: each household with its head, township, community and latest 低保 case. */
+    private static String rowsOf(HouseholdSearch search) {
+        return HOUSEHOLD_COLUMNS + HEADS + REGIONS + (search.status() == null ? ANY_LATEST_CASE : LATEST_CASE);
+    }
+
+    /**
+     * How many rows {@link #rowsOf} gives, with only the joins that can change the number: every household has its
+     * township and community (foreign keys, not null) and at most one latest case, so these joins count only where
+     * the search filters by the case's status; a district-wide search without filters counts the heads alone (each
+     * head's household exists, a foreign key).
+     */
+    private static String countOf(HouseholdSearch search, LedgerUser user) {
+        boolean unfiltered = search.township() == null && search.community() == null && search.name() == null
+                && search.idNumber() == null && search.status() == null && search.program() == null
+                && search.programStatus() == null;
+        if (unfiltered && user.districtWide()) {
+            return "select count(*) from (select m.id from household_member m where m.relation = 'HEAD') heads";
+        }
+        return "select count(*) " + HEADS + (search.status() == null ? "" : LATEST_CASE);
     }
 
     private static HouseholdRow row(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -93,7 +93,10 @@ class UpgradeTest {
         return business;
     }
 
+    /** On PostgreSQL: the common migrations and PostgreSQL's own (Flyway location db/vendor/{vendor}). */
     static int migrationsOfThisVersion() throws IOException {
-        return new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*.sql").length;
+        var resources = new PathMatchingResourcePatternResolver();
+        return resources.getResources("classpath*:db/migration/V*.sql").length
+                + resources.getResources("classpath*:db/vendor/postgresql/V*.sql").length;
     }
 }

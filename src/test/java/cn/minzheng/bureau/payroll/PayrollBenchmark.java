@@ -31,9 +31,11 @@ import cn.minzheng.bureau.region.RegionRepository;
 
 /**
  * Benchmark, not a test (surefire's default includes do not match the name; run it by name):
- * seeds N active cases, computes one month's payroll and exports its bank files, printing rows per
- * second, elapsed time and peak heap; in the same run the floor, a plain INSERT … SELECT of the same
- * payment rows into a scratch table. Its own rows are removed before and after. See docs/benchmarks.md.
+ * seeds N active enrolments (低保 cases by default; {@code -Dbenchmark.programs=DIBAO,TEKUN,GAOLING} spreads
+ * them over programs), computes one month's payroll of each program and exports the first one's bank files,
+ * printing rows per second, elapsed time and peak heap; in the same run the floor, a minimal INSERT … SELECT
+ * of the same payment rows (staged beforehand) into an empty copy of the payment table. Its own rows are
+ * removed before and after. See docs/benchmarks.md.
  *
  * <pre>
  * DB_URL=jdbc:postgresql://127.0.0.1:5432/yourdb ./mvnw -q -B test -Dtest.db=postgres \
@@ -65,33 +67,55 @@ class PayrollBenchmark {
 
     @Test
     void payrollAgainstTheFloor() throws Exception {
-        int cases = Integer.getInteger("benchmark.cases", 10_000);
+        int enrolments = Integer.getInteger("benchmark.cases", 10_000);
+        List<String> programs = List.of(System.getProperty("benchmark.programs", Program.DIBAO).split(","));
         boolean postgres = isPostgres();
         cleanUp(postgres);
         try {
-            line("database %s, %d active cases, max heap %d MiB, %d cores", postgres ? "PostgreSQL" : "H2", cases,
-                    Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
-            measure("seed cases (set-wise)", cases, () -> seed(cases, postgres));
+            line("database %s, %d active enrolments of %s, max heap %d MiB, %d cores", postgres ? "PostgreSQL" : "H2",
+                    enrolments, String.join(", ", programs), Runtime.getRuntime().maxMemory() >> 20,
+                    Runtime.getRuntime().availableProcessors());
+            measure("seed cases and enrolments (set-wise)", enrolments, () -> seed(enrolments, programs, postgres));
             analyze(postgres);
+            int rows = stageFloorRows(programs);
+            line("payment rows the payrolls will write (staged for the floor, not timed): %d", rows);
 
-            long floor1 = measure("floor: plain INSERT … SELECT", cases, () -> floor(postgres));
-            long payrollId = payrolls.insert(MONTH);
-            long compute = measure("payroll computation (payments, totals, changes)", cases,
-                    () -> computation.compute(payrollId));
-            long floor2 = measure("floor again (after the payroll, same caches)", cases, () -> floor(postgres));
+            long floor1 = measure("floor: minimal INSERT … SELECT of the same rows", rows, () -> floor(postgres));
+            List<Long> payrollIds = new ArrayList<>();
+            for (String program : programs) {
+                payrollIds.add(payrolls.insert(program, MONTH));
+            }
+            long compute = measure("payroll computation, " + String.join(" + ", programs), rows, () -> {
+                int inserted = 0;
+                for (long id : payrollIds) {
+                    inserted += computation.compute(id);
+                }
+                return inserted;
+            });
+            long floor2 = measure("floor again (after the payroll, same caches)", rows, () -> floor(postgres));
             long floor = Math.min(floor1, floor2);
             line("payroll / floor = %.2f", compute / (double) floor);
 
-            jdbc.sql("update payroll set status = 'APPROVED' where id = ?").param(payrollId).update();
-            measure("issue (mark payments issued)", cases, () -> issue.issue(payrollId));
+            for (long id : payrollIds) {
+                jdbc.sql("update payroll set status = 'APPROVED' where id = ?").param(id).update();
+            }
+            measure("issue (mark payments issued)", rows, () -> {
+                for (long id : payrollIds) {
+                    issue.issue(id);
+                }
+                return null;
+            });
+            long payrollId = payrollIds.get(0);
+            int firstRows = jdbc.sql("select count(*) from payment where payroll_id = ?").param(payrollId).query(Integer.class).single();
             Path dir = Files.createDirectories(Path.of("target", "benchmark"));
-            measure("bank file CSV (streamed)", cases, () -> write(dir.resolve("bank-file.csv"), out -> bankFiles.writeCsv(payrollId, out)));
-            measure("bank file xlsx (POI SXSSF)", cases, () -> write(dir.resolve("bank-file.xlsx"), out -> bankFiles.writeXlsx(payrollId, out)));
+            measure("bank file CSV (streamed), " + programs.get(0), firstRows, () -> write(dir.resolve("bank-file.csv"), out -> bankFiles.writeCsv(payrollId, out)));
+            measure("bank file xlsx (POI SXSSF), " + programs.get(0), firstRows, () -> write(dir.resolve("bank-file.xlsx"), out -> bankFiles.writeXlsx(payrollId, out)));
             line("files: csv %d KiB, xlsx %d KiB", Files.size(dir.resolve("bank-file.csv")) >> 10,
                     Files.size(dir.resolve("bank-file.xlsx")) >> 10);
         } finally {
             cleanUp(postgres);
-            Files.write(Path.of("target", "benchmark", "payroll-" + cases + ".txt"), report);
+            Files.createDirectories(Path.of("target", "benchmark"));
+            Files.write(Path.of("target", "benchmark", "payroll-" + enrolments + ".txt"), report);
         }
     }
 
@@ -140,48 +164,96 @@ class PayrollBenchmark {
         }
     }
 
-    /** N households of one or two people in the four townships, each with an approved case. */
-    private int seed(int cases, boolean postgres) {
+    /**
+     * N active enrolments over the given programs, in the four townships: 低保 households of one or two people, each
+     * with an approved case and its enrolment; for 特困供养 and 高龄津贴 (the programs other than 低保, in the
+     * proportions 6 : 1 : 3 for 低保, 特困供养, 高龄津贴, or evenly for other lists) a household of one elderly
+     * person enrolled as a person.
+     */
+    private int seed(int enrolments, List<String> programs, boolean postgres) {
         String numbers = postgres ? "generate_series(1, ?) as n(i)" : "system_range(1, ?) as n(i)";
         String concat = postgres ? "n.i::varchar" : "cast(n.i as varchar)";
+        String idText = postgres ? "h.id::varchar" : "cast(h.id as varchar)";
         List<Region> townships = regions.townships();
         Timestamp now = Timestamp.from(Instant.now());
-        int perTownship = cases / townships.size();
-        for (int t = 0; t < townships.size(); t++) {
-            Region township = townships.get(t);
-            String community = regions.children(township.code()).get(0).code();
-            int count = t == townships.size() - 1 ? cases - perTownship * t : perTownship;
-            jdbc.sql("insert into household (township_code, community_code, address, bank_name, bank_account, created_at) "
-                    + "select ?, ?, '" + MARK + "', '中国农业银行', lpad(" + concat + ", 19, '6'), ? from " + numbers)
-                    .params(township.code(), community, now, count).update();
+        int seeded = 0;
+        for (int p = 0; p < programs.size(); p++) {
+            String program = programs.get(p);
+            int count = p == programs.size() - 1 ? enrolments - seeded : share(enrolments, programs, program);
+            String mark = MARK + "-" + program;
+            int perTownship = count / townships.size();
+            for (int t = 0; t < townships.size(); t++) {
+                Region township = townships.get(t);
+                String community = regions.children(township.code()).get(0).code();
+                int inTownship = t == townships.size() - 1 ? count - perTownship * t : perTownship;
+                jdbc.sql("insert into household (township_code, community_code, address, bank_name, bank_account, created_at) "
+                        + "select ?, ?, '" + mark + "', '中国农业银行', lpad(" + concat + ", 19, '6'), ? from " + numbers)
+                        .params(township.code(), community, now, inTownship).update();
+            }
+            boolean dibao = Program.DIBAO.equals(program);
+            jdbc.sql("""
+                    insert into household_member (household_id, name, id_number, birth_date, sex, relation, employment_status, disability_level)
+                    select h.id, '基准户主', lpad(%s, 18, '9'), date '%s', 'MALE', 'HEAD', 'UNEMPLOYED', 'NONE'
+                    from household h where h.address = '%s'""".formatted(idText, dibao ? "1960-01-01" : "1935-01-01", mark)).update();
+            if (dibao) {
+                jdbc.sql("""
+                        insert into household_member (household_id, name, id_number, birth_date, sex, relation, employment_status, disability_level)
+                        select h.id, '基准成员', lpad(%s, 18, '8'), date '1990-01-01', 'FEMALE', 'SPOUSE', 'UNEMPLOYED', 'NONE'
+                        from household h where h.address = '%s' and mod(h.id, 2) = 0""".formatted(idText, mark)).update();
+                jdbc.sql("""
+                        insert into dibao_case (case_number, household_id, township_code, category, status, monthly_amount,
+                            start_month, created_at, updated_at)
+                        select '%s-' || %s, h.id, h.township_code, 'ORDINARY', 'APPROVED', 200 + mod(h.id, 500), '2000-01', ?, ?
+                        from household h where h.address = '%s'""".formatted(MARK, idText, mark))
+                        .params(now, now).update();
+                // each case's enrolment, as DibaoCaseRepository mirrors it: what the payroll reads
+                seeded += jdbc.sql("""
+                        insert into enrolment (program_code, household_id, township_code, status, amount, start_month, program_case_id,
+                            created_at, updated_at)
+                        select 'DIBAO', c.household_id, c.township_code, 'ACTIVE', c.monthly_amount, c.start_month, c.id, ?, ?
+                        from dibao_case c join household h on h.id = c.household_id where h.address = ?""")
+                        .params(now, now, mark).update();
+            } else {
+                // a person's enrolment (特困供养, 高龄津贴): the payee is the person
+                seeded += jdbc.sql("""
+                        insert into enrolment (program_code, household_id, person_id_number, township_code, status, amount,
+                            start_month, created_at, updated_at)
+                        select ?, h.id, m.id_number, h.township_code, 'ACTIVE', 100 + mod(h.id, 1000), '2000-01', ?, ?
+                        from household h join household_member m on m.household_id = h.id where h.address = ?""")
+                        .params(program, now, now, mark).update();
+            }
         }
-        jdbc.sql("""
-                insert into household_member (household_id, name, id_number, birth_date, sex, relation, employment_status, disability_level)
-                select h.id, '基准户主', lpad(%s, 18, '9'), date '1960-01-01', 'MALE', 'HEAD', 'UNEMPLOYED', 'NONE'
-                from household h where h.address = '%s'""".formatted(postgres ? "h.id::varchar" : "cast(h.id as varchar)", MARK)).update();
-        jdbc.sql("""
-                insert into household_member (household_id, name, id_number, birth_date, sex, relation, employment_status, disability_level)
-                select h.id, '基准成员', lpad(%s, 18, '8'), date '1990-01-01', 'FEMALE', 'SPOUSE', 'UNEMPLOYED', 'NONE'
-                from household h where h.address = '%s' and mod(h.id, 2) = 0""".formatted(postgres ? "h.id::varchar" : "cast(h.id as varchar)", MARK)).update();
-        int seeded = jdbc.sql("""
-                insert into dibao_case (case_number, household_id, township_code, category, status, monthly_amount,
-                    start_month, created_at, updated_at)
-                select '%s-' || %s, h.id, h.township_code, 'ORDINARY', 'APPROVED', 200 + mod(h.id, 500), '2000-01', ?, ?
-                from household h where h.address = '%s'""".formatted(MARK, postgres ? "h.id::varchar" : "cast(h.id as varchar)", MARK))
-                .params(now, now).update();
-        // each case's enrolment, as DibaoCaseRepository mirrors it: what the payroll reads
-        jdbc.sql("""
-                insert into enrolment (program_code, household_id, township_code, status, amount, start_month, program_case_id,
-                    created_at, updated_at)
-                select 'DIBAO', c.household_id, c.township_code, 'ACTIVE', c.monthly_amount, c.start_month, c.id, ?, ?
-                from dibao_case c join household h on h.id = c.household_id where h.address = ?""")
-                .params(now, now, MARK).update();
         return seeded;
     }
 
+    private static int share(int enrolments, List<String> programs, String program) {
+        if (programs.equals(List.of(Program.DIBAO, "TEKUN", "GAOLING"))) {
+            return enrolments * (Program.DIBAO.equals(program) ? 6 : "TEKUN".equals(program) ? 1 : 3) / 10;
+        }
+        return enrolments / programs.size();
+    }
+
     /**
-     * The same INSERT … SELECT of the same rows into a scratch copy of the payment table with the same
-     * definition: keys, checks and the foreign key to the case. What the payroll adds on top is its own work.
+     * The floor's input: the very payment rows the payrolls will insert (each program's statement, run into a scratch
+     * table, not timed), so that the floor writes the same rows and only the writing is measured.
+     */
+    private int stageFloorRows(List<String> programs) {
+        jdbc.sql("drop table if exists payment_rows").update();
+        jdbc.sql("create table payment_rows as select * from payment where 1 = 0").update();
+        int rows = 0;
+        for (String program : programs) {
+            rows += jdbc.sql(PayrollComputation.INSERT_PAYMENTS.formatted("payment_rows", "payment_rows"))
+                    .params(0L, MONTH.toString(), Timestamp.from(Instant.now()), program, MONTH.toString(), MONTH.toString())
+                    .update();
+        }
+        return rows;
+    }
+
+    /**
+     * The floor: a minimal INSERT … SELECT of the same payment rows (staged above) into an empty copy of the payment
+     * table with the same definition, keys, checks and the foreign key to the case. What the payroll adds on top is
+     * finding the rows (the enrolments, payees and households joined, the months already paid left out), the
+     * re-issues, the totals and the changes.
      */
     private int floor(boolean postgres) {
         jdbc.sql("drop table if exists payment_floor").update();
@@ -195,22 +267,29 @@ class PayrollBenchmark {
             jdbc.sql("alter table payment_floor add constraint payment_floor_one_off_uk unique (one_off_enrolment_id)").update();
             jdbc.sql("alter table payment_floor add foreign key (case_id) references dibao_case (id)").update();
         }
-        return jdbc.sql(PayrollComputation.INSERT_PAYMENTS.formatted("payment_floor", "payment_floor"))
-                .params(0L, MONTH.toString(), Timestamp.from(Instant.now()), Program.DIBAO, MONTH.toString(), MONTH.toString())
-                .update();
+        return jdbc.sql("""
+                insert into payment_floor (payroll_id, enrolment_id, case_id, benefit_month, household_id, township_code,
+                    payee_name, payee_id_number, bank_name, bank_account, people_count, amount, status, created_at)
+                select payroll_id, enrolment_id, case_id, benefit_month, household_id, township_code,
+                    payee_name, payee_id_number, bank_name, bank_account, people_count, amount, status, created_at
+                from payment_rows""").update();
     }
 
     private void cleanUp(boolean postgres) throws SQLException {
         jdbc.sql("drop table if exists payment_floor").update();
+        jdbc.sql("drop table if exists payment_rows").update();
         jdbc.sql("delete from payment_failure where payroll_id in (select id from payroll where payroll_month = ?)").param(MONTH.toString()).update();
         jdbc.sql("delete from payment where benefit_month = ?").param(MONTH.toString()).update();
         jdbc.sql("delete from payroll_township_total where payroll_id in (select id from payroll where payroll_month = ?)").param(MONTH.toString()).update();
         jdbc.sql("delete from payroll where payroll_month = ?").param(MONTH.toString()).update();
         analyze(postgres); // the foreign-key checks below then meet a small payment table
-        jdbc.sql("delete from enrolment where household_id in (select id from household where address = ?)").param(MARK).update();
-        jdbc.sql("delete from dibao_case where household_id in (select id from household where address = ?)").param(MARK).update();
-        jdbc.sql("delete from household_member where household_id in (select id from household where address = ?)").param(MARK).update();
-        jdbc.sql("delete from household where address = ?").param(MARK).update();
+        String marked = "select id from household where address like '" + MARK + "%'";
+        jdbc.sql("delete from enrolment_status_history where enrolment_id in (select id from enrolment where household_id in ("
+                + marked + "))").update();
+        jdbc.sql("delete from enrolment where household_id in (" + marked + ")").update();
+        jdbc.sql("delete from dibao_case where household_id in (" + marked + ")").update();
+        jdbc.sql("delete from household_member where household_id in (" + marked + ")").update();
+        jdbc.sql("delete from household where address like '" + MARK + "%'").update();
     }
 
     private void analyze(boolean postgres) throws SQLException {

@@ -1,0 +1,170 @@
+package cn.minzheng.bureau.benchmark;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.minzheng.bureau.support.Http;
+import cn.minzheng.bureau.support.WebappSession;
+
+/**
+ * The ledgers at city scale: builds {@link ScaleData} (N households, default 1,000,000) unless the database holds
+ * them already, then requests every ledger page as a township clerk ({@code clerk.yuecun}) and as a district user
+ * ({@code approver}) through HTTP with their webapp login, authorizations on, and prints p50 / p95 per page. Floors
+ * in the same run: the ledger's own not-found page (the same login, interceptor and page layout, no query) and a
+ * plain indexed lookup by ID number in SQL. Exports print rows per second.
+ *
+ * <pre>
+ * DB_URL=jdbc:postgresql://127.0.0.1:5432/scale ./mvnw -Pbenchmark test -Dtest.db=postgres \
+ *     -Dtest=LedgerScaleBenchmark -Dbenchmark.households=100000 -Dbenchmark.requests=30
+ * </pre>
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "bureau.demo-data.applications=false")
+class LedgerScaleBenchmark {
+
+    private static final int HOUSEHOLDS = Integer.getInteger("benchmark.households", 1_000_000);
+    private static final int REQUESTS = Integer.getInteger("benchmark.requests", 30);
+    private static final int WARMUP = Integer.getInteger("benchmark.warmup", 3);
+    private static final int YEAR = Year.now().getValue() - 1;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void ledgerPagesAtScale() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            assumeTrue(connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL"), "a PostgreSQL benchmark");
+            long present = ScaleData.households(connection);
+            if (present == 0) {
+                lines.addAll(new ScaleData(dataSource).generate(HOUSEHOLDS, YEAR));
+            } else {
+                line("scale data present: %,d households (not rebuilt)", present);
+            }
+        }
+        line("database: %,d households, %,d members, %,d 低保 cases, %,d enrolments, %,d payments; year %d; %d requests after %d warm-up",
+                count("household"), count("household_member"), count("dibao_case"), count("enrolment"), count("payment"),
+                YEAR, REQUESTS, WARMUP);
+
+        List<String> heads = jdbc.sql("""
+                select m.id_number from household h join household_member m on m.household_id = h.id and m.relation = 'HEAD'
+                where h.township_code = 'yuecun' and h.address like ? order by h.id limit 50""")
+                .param(ScaleData.MARK + "%").query(String.class).list();
+        List<Long> files = jdbc.sql("select id from household where township_code = 'yuecun' and address like ? order by id limit 50")
+                .param(ScaleData.MARK + "%").query(Long.class).list();
+        String name = jdbc.sql("select name from household_member where id_number = ?").param(heads.get(7))
+                .query(String.class).single();
+        String community = jdbc.sql("select community_code from household where id = ?").param(files.get(0))
+                .query(String.class).single();
+
+        line("%-58s %9s %9s", "page (township clerk / district user)", "p50 ms", "p95 ms");
+        measure("floor: SQL, one member by ID number (indexed)", i -> {
+            jdbc.sql("select name from household_member where id_number = ?").param(heads.get(i % heads.size()))
+                    .query(String.class).list();
+            return 200;
+        });
+        for (String user : List.of("clerk.yuecun", "approver")) {
+            WebappSession browser = new WebappSession(port);
+            if (browser.login(user, "demo").statusCode() != 200) {
+                throw new IllegalStateException(user + " could not log in");
+            }
+            Http api = new Http(port);
+            String area = user.startsWith("clerk") ? "yuecun" : "district";
+            line("-- as %s", user);
+            measure("floor: the ledger's not-found page", i -> browser.get("/ledger/no-such-page").statusCode() == 404 ? 200 : 500);
+            measure("ledger, first page (no filter)", i -> page(browser, "/ledger"));
+            measure("search by name (" + name + ")", i -> page(browser, "/ledger?name=" + enc(name)));
+            measure("search by ID number", i -> page(browser, "/ledger?idNumber=" + heads.get(i % heads.size())));
+            measure("search by community", i -> page(browser, "/ledger?community=" + community));
+            measure("search by status 在保 (APPROVED)", i -> page(browser, "/ledger?status=APPROVED"));
+            measure("search by status 公示中 (IN_NOTICE)", i -> page(browser, "/ledger?status=IN_NOTICE"));
+            measure("deep page: page 500, no filter", i -> page(browser, "/ledger?page=" + (500 + i % 7)));
+            measure("deep page: page 500 of 在保", i -> page(browser, "/ledger?status=APPROVED&page=" + (500 + i % 7)));
+            measure("household file (家庭档案)", i -> page(browser, "/ledger/households/" + files.get(i % files.size())));
+            measure("list: failed payments, first page", i -> page(browser, "/ledger/lists/failed-payments"));
+            measure("list: failed payments, page 20", i -> page(browser, "/ledger/lists/failed-payments?page=20"));
+            measure("list: statutory time limits", i -> page(browser, "/ledger/lists/time-limits"));
+            measure("dashboard (" + YEAR + ", " + area + ")", i -> page(browser, "/ledger/dashboard?year=" + YEAR));
+            measure("yearly figures API (" + YEAR + ", " + area + ")",
+                    i -> api.get(user, "/api/dibao/yearly-figures?year=" + YEAR + "&area=" + area).status());
+            export(browser, "export households.xlsx, community " + community, "/ledger/households.xlsx?community=" + community,
+                    "select count(*) from household where community_code = '" + community + "'");
+        }
+        Benchmarks.print("ledger pages at scale", lines);
+    }
+
+    private int page(WebappSession browser, String path) {
+        HttpResponse<String> response = browser.get(path);
+        return response.statusCode();
+    }
+
+    private void measure(String name, IntFunction<Integer> request) {
+        for (int i = 0; i < WARMUP; i++) {
+            check(name, request.apply(i));
+        }
+        long[] ms = new long[REQUESTS];
+        for (int i = 0; i < REQUESTS; i++) {
+            long start = System.nanoTime();
+            check(name, request.apply(i));
+            ms[i] = (System.nanoTime() - start) / 1000;
+        }
+        Arrays.sort(ms);
+        line("%-58s %9.1f %9.1f", name, ms[REQUESTS / 2] / 1000.0, ms[(int) Math.ceil(REQUESTS * 0.95) - 1] / 1000.0);
+    }
+
+    private void export(WebappSession browser, String name, String path, String countSql) {
+        long rows = jdbc.sql(countSql).query(Long.class).single();
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = browser.download(path);
+            check(name, response.statusCode());
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+        }
+        line("%-58s %,9d rows in %.2f s = %,.0f rows/s (best of 2)", name, rows, best, rows / best);
+    }
+
+    private static void check(String name, int status) {
+        if (status != 200) {
+            throw new IllegalStateException(name + ": HTTP " + status);
+        }
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private void line(String format, Object... args) {
+        lines.add(String.format(Locale.ROOT, format, args));
+    }
+}
