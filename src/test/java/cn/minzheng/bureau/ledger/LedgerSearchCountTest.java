@@ -46,35 +46,35 @@ class LedgerSearchCountTest {
         programs.addAll(jdbc.sql("select distinct program_code from enrolment where household_id is not null")
                 .query(String.class).list());
         for (String status : tried) {
-          for (String program : programs) {
-            for (LedgerUser user : List.of(district, yuecun)) {
-                String township = user == district ? null : "yuecun";
-                String label = user.id() + " " + status + " " + program;
-                List<Object> params = new ArrayList<>();
-                String sql = PLAIN;
-                if (township != null) {
-                    sql += " and h.township_code = ?";
-                    params.add(township);
+            for (String program : programs) {
+                for (LedgerUser user : List.of(district, yuecun)) {
+                    String township = user == district ? null : "yuecun";
+                    String label = user.id() + " " + status + " " + program;
+                    List<Object> params = new ArrayList<>();
+                    String sql = PLAIN;
+                    if (township != null) {
+                        sql += " and h.township_code = ?";
+                        params.add(township);
+                    }
+                    if (status != null) {
+                        sql += " and dc.status = ?";
+                        params.add(status);
+                    }
+                    if (program != null) {
+                        sql += " and exists (select 1 from enrolment e where e.household_id = h.id and e.program_code = ?)";
+                        params.add(program);
+                    }
+                    List<Long> plain = jdbc.sql(sql + " order by h.id desc").params(params).query(Long.class).list();
+                    HouseholdSearch search = new HouseholdSearch(null, null, null, null, status, program, null, 0);
+                    var page = queries.households(search, user);
+                    List<Long> streamed = new ArrayList<>();
+                    queries.eachHousehold(search, user, r -> streamed.add(r.householdId()));
+                    assertThat(page.total()).as(label).isEqualTo(plain.size());
+                    assertThat(streamed).as(label).isEqualTo(plain);
+                    assertThat(page.rows()).extracting(HouseholdRow::householdId)
+                            .isEqualTo(plain.subList(0, Math.min(plain.size(), HouseholdSearch.PAGE_SIZE)));
                 }
-                if (status != null) {
-                    sql += " and dc.status = ?";
-                    params.add(status);
-                }
-                if (program != null) {
-                    sql += " and exists (select 1 from enrolment e where e.household_id = h.id and e.program_code = ?)";
-                    params.add(program);
-                }
-                List<Long> plain = jdbc.sql(sql + " order by h.id desc").params(params).query(Long.class).list();
-                HouseholdSearch search = new HouseholdSearch(null, null, null, null, status, program, null, 0);
-                var page = queries.households(search, user);
-                List<Long> streamed = new ArrayList<>();
-                queries.eachHousehold(search, user, r -> streamed.add(r.householdId()));
-                assertThat(page.total()).as(label).isEqualTo(plain.size());
-                assertThat(streamed).as(label).isEqualTo(plain);
-                assertThat(page.rows()).extracting(HouseholdRow::householdId)
-                        .isEqualTo(plain.subList(0, Math.min(plain.size(), HouseholdSearch.PAGE_SIZE)));
             }
-          }
         }
     }
 }
