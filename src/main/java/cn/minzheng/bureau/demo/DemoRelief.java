@@ -90,10 +90,10 @@ public class DemoRelief {
                 Map.of("reportContent", "今日午后西岳村、北孟村遭受冰雹，秋作物受灾约3万亩，正在逐户核查"));
         String households = """
                 [{"headName":"李文华","idNumber":"41032219560312201X","villageCode":"yuecun-xiyue","address":"西岳村3组12号",
-                  "persons":2,"category":"FIVE_GUARANTEE","houseDamage":"COLLAPSED","collapsedRooms":2,"cropLossMu":3.5,
+                  "persons":2,"category":"FIVE_GUARANTEE","houseDamage":"COLLAPSED","damagedRooms":2,"cropLossMu":3.5,
                   "winterReliefPersons":2,"needsFood":true,"needsQuilts":true,"needsHouseRepair":true,"needAmount":3000},
                  {"headName":"张桂兰","idNumber":"410322196805152043","villageCode":"yuecun-xiyue","address":"西岳村1组5号",
-                  "persons":4,"category":"SEVERELY_AFFECTED","houseDamage":"DAMAGED","collapsedRooms":0,"cropLossMu":8,
+                  "persons":4,"category":"SEVERELY_AFFECTED","houseDamage":"SEVERE","damagedRooms":3,"cropLossMu":8,
                   "winterReliefPersons":0,"needsFood":true,"needAmount":1200}]""";
         complete("clerk.yuecun", disaster, DisasterReliefProcess.TASK_REGISTER_HOUSEHOLDS,
                 Map.of(DisasterReliefProcess.VAR_HOUSEHOLDS, SpinValues.jsonValue(households).create()));

@@ -559,8 +559,9 @@ public class DemoYear {
             row.put("address", regions.find(village).map(Region::name).orElse("") + (1 + random.nextInt(60)) + "号");
             row.put("persons", persons);
             row.put("category", category);
-            row.put("houseDamage", damaged ? "DAMAGED" : "NONE");
-            row.put("collapsedRooms", 0);
+            boolean severe = damaged && random.nextInt(100) < 25;
+            row.put("houseDamage", !damaged ? "NONE" : severe ? "SEVERE" : "GENERAL");
+            row.put("damagedRooms", !damaged ? 0 : severe ? 2 + random.nextInt(3) : 1 + random.nextInt(2));
             row.put("cropLossMu", "HAIL".equals(kind) ? 20 + random.nextInt(120) / 2.0 : random.nextInt(20) / 2.0);
             row.put("deaths", 0);
             row.put("winterReliefPersons", category.equals("ORDINARY") ? 0 : persons);

@@ -211,8 +211,8 @@ public class DisasterReliefSteps {
 
     /**
      * The district's totals, shown on the verification and the verified report; the 核报's indicators start from the
-     * verified register ({@link RegisterFigures#prefill}): its deaths and collapsed houses, and at least its people,
-     * crop area and damaged houses, over what the 续报 gave.
+     * verified register ({@link RegisterFigures#prefill}): its deaths and its collapsed, severely and generally damaged
+     * houses (households and rooms), and at least its people and crop area, over what the 续报 gave.
      */
     public void publishTotals(DelegateExecution execution) {
         List<AffectedHousehold> households = roster.list(disasterId(execution), null);

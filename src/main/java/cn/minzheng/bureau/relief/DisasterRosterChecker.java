@@ -98,7 +98,7 @@ final class DisasterRosterChecker implements RosterKind.RowChecker {
         values.put("disabledMember", h.disabledMember());
         values.put("cropLossMu", h.cropLossMu());
         values.put("houseDamage", h.houseDamage().name());
-        values.put("collapsedRooms", h.collapsedRooms());
+        values.put("damagedRooms", h.damagedRooms());
         values.put("deaths", h.deaths());
         values.put("deceasedNames", h.deceasedNames());
         values.put("winterReliefPersons", h.winterReliefPersons());

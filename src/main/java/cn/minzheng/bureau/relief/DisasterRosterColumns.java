@@ -18,7 +18,7 @@ public final class DisasterRosterColumns {
     public static final int DISABLED_MEMBER = 7;
     public static final int CROP_LOSS = 8;
     public static final int HOUSE_DAMAGE = 9;
-    public static final int COLLAPSED_ROOMS = 10;
+    public static final int DAMAGED_ROOMS = 10;
     public static final int DEATHS = 11;
     public static final int DECEASED_NAMES = 12;
     public static final int WINTER_RELIEF = 13;
@@ -26,7 +26,7 @@ public final class DisasterRosterColumns {
     public static final int NEED_AMOUNT = 15;
 
     public static final List<String> HEADERS = List.of("乡镇（街道）", "村（社区）", "户主姓名", "公民身份号码", "住址", "家庭人口",
-            "受灾户类别", "有残疾人", "农作物受灾面积（亩）", "房屋受损情况", "倒塌房屋间数", "因灾死亡人数", "死亡人员姓名",
+            "受灾户类别", "有残疾人", "农作物受灾面积（亩）", "房屋受损情况", "受损房屋间数", "因灾死亡人数", "死亡人员姓名",
             "冬春需政府救济人口", "生活需求", "核定救助需求（元）");
 
     public static final int COUNT = HEADERS.size();
@@ -41,8 +41,8 @@ public final class DisasterRosterColumns {
             "五保户、特困户、重灾户、一般受灾户（优先档次由系统按类别、房屋倒塌、低保户、残疾人计算）",
             "是 或 否；空白视为否",
             "亩，最多两位小数，空白视为0",
-            "无损、损坏、倒塌",
-            "0至50的整数；房屋倒塌的须大于0，未倒塌的须为0",
+            "倒塌、严重损坏、一般损坏、无",
+            "倒塌、严重损坏或一般损坏的间数，1至50的整数；房屋无损的为0或空白",
             "0至家庭人口的整数；空白视为0",
             "有因灾死亡人口的须填写",
             "0至家庭人口的整数；空白视为0",

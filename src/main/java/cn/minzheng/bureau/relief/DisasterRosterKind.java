@@ -170,7 +170,7 @@ public class DisasterRosterKind implements RosterKind {
                 (String) v.get("headName"), id, (String) v.get("address"), number(v, "persons"),
                 HouseholdCategory.valueOf((String) v.get("category")), rosterService.approvedDibaoCase(id.value()),
                 Boolean.TRUE.equals(v.get("disabledMember")), Money.of(new BigDecimal(v.get("cropLossMu").toString())),
-                HouseDamage.valueOf((String) v.get("houseDamage")), number(v, "collapsedRooms"), number(v, "deaths"),
+                HouseDamage.valueOf((String) v.get("houseDamage")), number(v, "damagedRooms"), number(v, "deaths"),
                 (String) v.get("deceasedNames"), number(v, "winterReliefPersons"), Boolean.TRUE.equals(v.get("needsFood")),
                 Boolean.TRUE.equals(v.get("needsClothing")), Boolean.TRUE.equals(v.get("needsQuilts")),
                 Boolean.TRUE.equals(v.get("needsHouseRepair")), Money.of(new BigDecimal(v.get("needAmount").toString())),

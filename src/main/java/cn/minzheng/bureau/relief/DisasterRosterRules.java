@@ -22,7 +22,7 @@ import cn.minzheng.bureau.region.Region;
  * The rules of one disaster roster entry (an affected household), the same for the roster task's form (拉网式排查,
  * {@link RosterService}) and the roster import ({@link DisasterRosterChecker}): a current village of the disaster's
  * affected area in a current township it hit, a valid ID number, numbers in range, known categories, consistent
- * house damage and deaths. The values come by template column ({@link DisasterRosterColumns}); every problem goes to
+ * house damage (a degree and its rooms) and deaths. The values come by template column ({@link DisasterRosterColumns}); every problem goes to
  * a {@link Problems} collector, which throws on the first one in the form and keeps them all in an import. Whether a
  * person is on the roster twice is the caller's question (within a form, a file, or the roster).
  */
@@ -64,8 +64,8 @@ final class DisasterRosterRules {
         Object cropRaw = value.apply(CROP_LOSS);
         BigDecimal cropLoss = problems.parse(CROP_LOSS,
                 () -> Money.parse(cropRaw instanceof String s ? text(s) : cropRaw, "农作物受灾面积（亩）"));
-        HouseDamage damage = labelled(HouseDamage.class, value.apply(HOUSE_DAMAGE), HOUSE_DAMAGE, "房屋受损情况", problems);
-        Long rooms = collapsedRooms(value.apply(COLLAPSED_ROOMS), damage, problems);
+        HouseDamage damage = houseDamage(value.apply(HOUSE_DAMAGE), problems);
+        Long rooms = damagedRooms(value.apply(DAMAGED_ROOMS), damage, problems);
         long most = persons == null ? 30 : persons;
         Long deaths = whole(value.apply(DEATHS), DEATHS, "因灾死亡人数", 0, most, problems);
         String deceased = deceasedNames(text(value.apply(DECEASED_NAMES)), deaths, problems);
@@ -149,14 +149,33 @@ final class DisasterRosterRules {
         return address;
     }
 
-    private static Long collapsedRooms(Object raw, HouseDamage damage, Problems problems) {
-        Long rooms = whole(raw, COLLAPSED_ROOMS, "倒塌房屋间数", 0, 50, problems);
-        if (damage == HouseDamage.COLLAPSED && rooms != null && rooms == 0) {
-            problems.add("MISSING_FIELD", COLLAPSED_ROOMS, "房屋倒塌的，须填写倒塌房屋间数");
+    /** 房屋受损情况: one of the degrees a new entry may name (倒塌、严重损坏、一般损坏、无), by label or code. */
+    private static HouseDamage houseDamage(Object raw, Problems problems) {
+        String value = text(raw);
+        if (value == null) {
+            problems.add("MISSING_FIELD", HOUSE_DAMAGE, "房屋受损情况不能为空");
             return null;
         }
-        if (damage != null && damage != HouseDamage.COLLAPSED && rooms != null && rooms > 0) {
-            problems.add("INCONSISTENT", COLLAPSED_ROOMS, "房屋未倒塌，倒塌房屋间数应为0");
+        for (HouseDamage damage : HouseDamage.RECORDABLE) {
+            if (damage.label().equals(value) || damage.name().equals(value)) {
+                return damage;
+            }
+        }
+        problems.add("INVALID_CODE", HOUSE_DAMAGE, "房屋受损情况“" + value + "”无效，请按损坏程度填写：" + String.join("、",
+                HouseDamage.RECORDABLE.stream().map(HouseDamage::label).toList()));
+        return null;
+    }
+
+    /** 受损房屋间数: at least a room when the house collapsed or was damaged, none when it was not (blank is 0). */
+    private static Long damagedRooms(Object raw, HouseDamage damage, Problems problems) {
+        Long rooms = whole(raw, DAMAGED_ROOMS, "受损房屋间数", 0, 50, problems);
+        if (damage != null && damage.damaged() && rooms != null && rooms == 0) {
+            problems.add("MISSING_FIELD", DAMAGED_ROOMS, "房屋" + damage.label() + "的，须填写" + damage.label()
+                    + "的房屋间数（至少1间）");
+            return null;
+        }
+        if (damage == HouseDamage.NONE && rooms != null && rooms > 0) {
+            problems.add("INCONSISTENT", DAMAGED_ROOMS, "房屋无损的，受损房屋间数应为0");
             return null;
         }
         return rooms;

@@ -23,7 +23,7 @@ public class RosterRepository {
 
     private static final String COLUMNS = """
             id, township_code, village_code, head_name, id_number, address, persons, category, dibao_case_id,
-            disabled_member, crop_loss_mu, house_damage, collapsed_rooms, deaths, deceased_names, winter_relief_persons,
+            disabled_member, crop_loss_mu, house_damage, damaged_rooms, deaths, deceased_names, winter_relief_persons,
             needs_food, needs_clothing, needs_quilts, needs_house_repair, need_amount, allocated_amount, paid_at,
             receipt_confirmed_at""";
 
@@ -39,13 +39,13 @@ public class RosterRepository {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into relief_household (disaster_id, township_code, village_code, head_name, id_number, address,
-                    persons, category, dibao_case_id, disabled_member, crop_loss_mu, house_damage, collapsed_rooms, deaths,
+                    persons, category, dibao_case_id, disabled_member, crop_loss_mu, house_damage, damaged_rooms, deaths,
                     deceased_names, winter_relief_persons, needs_food, needs_clothing, needs_quilts, needs_house_repair,
                     need_amount, priority_tier, registered_by, registered_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(disasterId, h.townshipCode(), h.villageCode(), h.headName(), h.idNumber().value(), h.address(),
                         h.persons(), h.category().name(), h.dibaoCaseId(), h.disabledMember(), h.cropLossMu(),
-                        h.houseDamage().name(), h.collapsedRooms(), h.deaths(), h.deceasedNames(), h.winterReliefPersons(),
+                        h.houseDamage().name(), h.damagedRooms(), h.deaths(), h.deceasedNames(), h.winterReliefPersons(),
                         h.needsFood(), h.needsClothing(), h.needsQuilts(), h.needsHouseRepair(), h.needAmount(),
                         h.tier().name(), actor, Timestamp.from(EngineClock.instant()))
                 .update(key, "id");
@@ -163,7 +163,7 @@ public class RosterRepository {
                 rs.getString("head_name"), new ResidentIdNumber(rs.getString("id_number")), rs.getString("address"),
                 rs.getInt("persons"), HouseholdCategory.valueOf(rs.getString("category")), dibaoCase,
                 rs.getBoolean("disabled_member"), rs.getBigDecimal("crop_loss_mu"), HouseDamage.valueOf(rs.getString("house_damage")),
-                rs.getInt("collapsed_rooms"), rs.getInt("deaths"), rs.getString("deceased_names"),
+                rs.getInt("damaged_rooms"), rs.getInt("deaths"), rs.getString("deceased_names"),
                 rs.getInt("winter_relief_persons"), rs.getBoolean("needs_food"), rs.getBoolean("needs_clothing"),
                 rs.getBoolean("needs_quilts"), rs.getBoolean("needs_house_repair"), rs.getBigDecimal("need_amount"),
                 rs.getBigDecimal("allocated_amount"), rs.getTimestamp("paid_at") != null,

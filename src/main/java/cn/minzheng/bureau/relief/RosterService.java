@@ -86,7 +86,7 @@ public class RosterService {
     private AffectedHousehold withDibaoCase(AffectedHousehold h) {
         return new AffectedHousehold(null, h.townshipCode(), h.villageCode(), h.headName(), h.idNumber(), h.address(),
                 h.persons(), h.category(), approvedDibaoCase(h.idNumber().value()), h.disabledMember(), h.cropLossMu(),
-                h.houseDamage(), h.collapsedRooms(), h.deaths(), h.deceasedNames(), h.winterReliefPersons(),
+                h.houseDamage(), h.damagedRooms(), h.deaths(), h.deceasedNames(), h.winterReliefPersons(),
                 h.needsFood(), h.needsClothing(), h.needsQuilts(), h.needsHouseRepair(), h.needAmount(), null, false,
                 false);
     }
@@ -99,7 +99,7 @@ public class RosterService {
             Map.entry(DisasterRosterColumns.DISABLED_MEMBER, "disabledMember"),
             Map.entry(DisasterRosterColumns.CROP_LOSS, "cropLossMu"),
             Map.entry(DisasterRosterColumns.HOUSE_DAMAGE, "houseDamage"),
-            Map.entry(DisasterRosterColumns.COLLAPSED_ROOMS, "collapsedRooms"),
+            Map.entry(DisasterRosterColumns.DAMAGED_ROOMS, "damagedRooms"),
             Map.entry(DisasterRosterColumns.DEATHS, "deaths"),
             Map.entry(DisasterRosterColumns.DECEASED_NAMES, "deceasedNames"),
             Map.entry(DisasterRosterColumns.WINTER_RELIEF, "winterReliefPersons"),

@@ -24,7 +24,7 @@ public record RosterTotals(int households, int persons, Map<HouseholdCategory, I
             persons += h.persons();
             if (h.houseDamage() == HouseDamage.COLLAPSED) {
                 collapsed++;
-                rooms += h.collapsedRooms();
+                rooms += h.damagedRooms();
             }
             deaths += h.deaths();
             winter += h.winterReliefPersons();

@@ -63,7 +63,7 @@ public final class RosterWorkbook {
                     col("住址", AffectedHousehold::address), sum("家庭人口", AffectedHousehold::persons),
                     col("类别", h -> h.category().label()), col("低保户", h -> h.dibaoCaseId() != null ? "是" : "否"),
                     col("有残疾人", h -> h.disabledMember() ? "是" : "否"), sum("农作物受灾（亩）", AffectedHousehold::cropLossMu),
-                    col("房屋", h -> h.houseDamage().label()), sum("倒塌间数", AffectedHousehold::collapsedRooms),
+                    col("房屋", h -> h.houseDamage().label()), sum("受损间数", AffectedHousehold::damagedRooms),
                     sum("因灾死亡（人）", AffectedHousehold::deaths), sum("冬春需救济（人）", AffectedHousehold::winterReliefPersons),
                     col("生活需求", AffectedHousehold::needsLabel), sum("核定救助需求（元）", AffectedHousehold::needAmount),
                     col("优先档次", h -> h.tier().label()),
@@ -72,7 +72,7 @@ public final class RosterWorkbook {
             sheet(SHEET_COLLAPSED, h -> h.houseDamage() == HouseDamage.COLLAPSED, List.of(
                     col("户主姓名", AffectedHousehold::headName), col("公民身份号码", h -> h.idNumber().value()),
                     col("住址", AffectedHousehold::address), sum("家庭人口", AffectedHousehold::persons),
-                    col("类别", h -> h.category().label()), sum("倒塌间数", AffectedHousehold::collapsedRooms)));
+                    col("类别", h -> h.category().label()), sum("倒塌间数", AffectedHousehold::damagedRooms)));
             sheet(SHEET_DEATHS, h -> h.deaths() > 0, List.of(
                     col("户主姓名", AffectedHousehold::headName), col("公民身份号码", h -> h.idNumber().value()),
                     col("住址", AffectedHousehold::address), sum("因灾死亡（人）", AffectedHousehold::deaths),

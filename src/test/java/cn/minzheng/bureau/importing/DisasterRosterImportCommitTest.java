@@ -93,7 +93,7 @@ class DisasterRosterImportCommitTest {
         List<AffectedHousehold> yuecun = roster.list(disaster.id(), "yuecun");
         assertThat(yuecun).extracting(h -> h.idNumber().value()).containsExactlyInAnyOrder(rows.get(0)[3], rows.get(1)[3]);
         AffectedHousehold collapsed = yuecun.stream().filter(h -> h.houseDamage() == HouseDamage.COLLAPSED).findFirst().orElseThrow();
-        assertThat(collapsed.collapsedRooms()).isEqualTo(3);
+        assertThat(collapsed.damagedRooms()).isEqualTo(3);
         assertThat(collapsed.tier()).isEqualTo(PriorityTier.HOUSE_COLLAPSED);
         assertThat(collapsed.needsFood()).isTrue();
         assertThat(collapsed.needsQuilts()).isTrue();

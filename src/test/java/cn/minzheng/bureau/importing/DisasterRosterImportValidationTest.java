@@ -106,12 +106,21 @@ class DisasterRosterImportValidationTest {
                 new Rule("disabled", "disabled member neither yes nor no", r -> r[7] = "可能", "REJECTED", "请填写“是”或“否”", 7),
                 new Rule("crop", "negative crop loss", r -> r[8] = "-1", "REJECTED", "不能为负数", 8),
                 new Rule("damage", "unknown house damage", r -> r[9] = "全毁", "REJECTED", "房屋受损情况“全毁”无效", 9),
-                new Rule("norooms", "collapsed house without rooms", r -> r[9] = "倒塌", "REJECTED", "须填写倒塌房屋间数", 10),
-                new Rule("rooms", "rooms collapsed though the house stands", r -> r[10] = "2", "REJECTED", "倒塌房屋间数应为0", 10),
-                new Rule("toomanyrooms", "more than 50 rooms", r -> {
+                new Rule("degree", "damage without its degree", r -> r[9] = "损坏", "REJECTED",
+                        "房屋受损情况“损坏”无效，请按损坏程度填写：倒塌、严重损坏、一般损坏、无", 9),
+                new Rule("norooms", "collapsed house without rooms", r -> {
                     r[9] = "倒塌";
-                    r[10] = "51";
-                }, "REJECTED", "倒塌房屋间数不能大于50", 10),
+                    r[10] = "0";
+                }, "REJECTED", "房屋倒塌的，须填写倒塌的房屋间数（至少1间）", 10),
+                new Rule("blankrooms", "severely damaged house, rooms blank", r -> {
+                    r[9] = "严重损坏";
+                    r[10] = null;
+                }, "REJECTED", "房屋严重损坏的，须填写严重损坏的房屋间数（至少1间）", 10),
+                new Rule("rooms", "rooms damaged though the house stands", r -> {
+                    r[9] = "无";
+                    r[10] = "2";
+                }, "REJECTED", "房屋无损的，受损房屋间数应为0", 10),
+                new Rule("toomanyrooms", "more than 50 rooms", r -> r[10] = "51", "REJECTED", "受损房屋间数不能大于50", 10),
                 new Rule("deaths", "more deaths than people", r -> {
                     r[11] = "4";
                     r[12] = "甲、乙、丙、丁";

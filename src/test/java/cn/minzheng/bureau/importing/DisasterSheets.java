@@ -21,7 +21,7 @@ final class DisasterSheets {
 
     /** A correct row: a household of three in 东岳村, house damaged, two people needing winter relief. */
     static String[] row(String idNumber) {
-        return new String[] {"岳村乡", "东岳村", "王建设", idNumber, "东岳村1号", "3", "重灾户", "否", "4.5", "损坏", "0",
+        return new String[] {"岳村乡", "东岳村", "王建设", idNumber, "东岳村1号", "3", "重灾户", "否", "4.5", "一般损坏", "1",
                 "0", null, "2", "口粮、被褥", "2000"};
     }
 

@@ -143,14 +143,21 @@ class EnrolmentMigrationTest {
                 .toList();
     }
 
-    /** The rows as the release had them: only the columns it had (later migrations add some). */
+    /**
+     * Columns a later migration renamed, the release's name → today's: V310 counts the rooms of any damaged house
+     * ({@code damaged_rooms}), not only the collapsed ones, and copies the collapsed rooms over.
+     */
+    private static final Map<String, String> RENAMED = Map.of("collapsed_rooms", "damaged_rooms");
+
+    /** The rows as the release had them: only the columns it had (later migrations add some, rename a few). */
     private static List<Map<String, Object>> columnsOf(List<Map<String, Object>> release, List<Map<String, Object>> now) {
         if (release.isEmpty()) {
             return now;
         }
         return now.stream().map(row -> {
             Map<String, Object> kept = new LinkedHashMap<>();
-            release.get(0).keySet().forEach(column -> kept.put(column, row.get(column)));
+            release.get(0).keySet().forEach(column -> kept.put(column,
+                    row.containsKey(column) ? row.get(column) : row.get(RENAMED.getOrDefault(column, column))));
             return kept;
         }).toList();
     }

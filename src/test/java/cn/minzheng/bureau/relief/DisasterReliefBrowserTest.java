@@ -126,8 +126,8 @@ class DisasterReliefBrowserTest {
                 .type("家庭人口", 0, 4)
                 .select("受灾户类别", 0, "重灾户")
                 .type("农作物受灾（亩）", 0, "6.5")
-                .select("房屋", 0, "损坏")
-                .type("倒塌间数", 0, 0)
+                .select("房屋受损程度", 0, "严重损坏")
+                .type("受损间数", 0, 3)
                 .type("因灾死亡（人）", 0, 0)
                 .type("冬春需政府救济（人）", 0, 2)
                 .check("需口粮", true)
@@ -137,6 +137,8 @@ class DisasterReliefBrowserTest {
             assertThat(h.headName()).isEqualTo("李春生");
             assertThat(h.idNumber().value()).isEqualTo(idNumber);
             assertThat(h.category()).isEqualTo(HouseholdCategory.SEVERELY_AFFECTED);
+            assertThat(h.houseDamage()).isEqualTo(HouseDamage.SEVERE);
+            assertThat(h.damagedRooms()).isEqualTo(3);
             assertThat(h.needAmount()).isEqualByComparingTo("1500");
         });
 
@@ -158,8 +160,8 @@ class DisasterReliefBrowserTest {
         long disasterId = disasterId(instance);
         walker.report(instance, TASK_INITIAL_REPORT, Map.of());
         walker.report(instance, TASK_FOLLOW_UP_REPORT, Map.of(VAR_SITUATION_STABLE, true));
-        walker.registerHouseholds("yuecun", instance, List.of(household("yuecun-xiyue", "FIVE_GUARANTEE", "DAMAGED", 0, 2000),
-                household("yuecun-xiyue", "SEVERELY_AFFECTED", "DAMAGED", 0, 1000)), null);
+        walker.registerHouseholds("yuecun", instance, List.of(household("yuecun-xiyue", "FIVE_GUARANTEE", "SEVERE", 2, 2000),
+                household("yuecun-xiyue", "SEVERELY_AFFECTED", "GENERAL", 1, 1000)), null);
         walker.signOff("yuecun", instance, APPROVE, null);
 
         tasklist.loginAs(DisasterWalker.STAFF);
@@ -170,12 +172,14 @@ class DisasterReliefBrowserTest {
         assertThat(disasters.get(disasterId).status()).isEqualTo(DisasterStatus.VERIFIED);
 
         CamundaForm verified = tasklist.openTask(task(instance, TASK_VERIFIED_REPORT).getId());
-        // the verified register feeds the 核报: its deaths and collapsed houses read-only, its two damaged houses
-        // (none in the 续报) as 一般损坏
-        assertThat(verified.field("死亡人口（人）", 0).getAttribute("readonly")).isNotNull();
-        assertThat(verified.field("倒塌房屋（户）", 0).getAttribute("readonly")).isNotNull();
-        assertThat(verified.field("倒塌房屋（间）", 0).getAttribute("readonly")).isNotNull();
-        assertThat(verified.field("一般损坏房屋（户）", 0).getAttribute("value")).isEqualTo("2");
+        // the verified register feeds the 核报: its deaths and its houses by degree, read-only — the 五保户's house
+        // severely damaged (2 rooms), the 重灾户's generally (1 room); none in the 续报
+        for (String field : List.of("死亡人口（人）", "倒塌房屋（户）", "倒塌房屋（间）", "严重损坏房屋（户）", "严重损坏房屋（间）",
+                "一般损坏房屋（户）", "一般损坏房屋（间）")) {
+            assertThat(verified.field(field, 0).getAttribute("readonly")).as(field).isNotNull();
+        }
+        assertThat(List.of("严重损坏房屋（户）", "严重损坏房屋（间）", "一般损坏房屋（户）", "一般损坏房屋（间）").stream()
+                .map(field -> verified.field(field, 0).getAttribute("value")).toList()).containsExactly("1", "2", "1", "1");
         assertThat(verified.field("受灾人口（人）", 0).getAttribute("readonly")).isNull();
         verified.type("受灾人口（人）", 2500)
                 .type("情况说明", "核报：西岳村受灾户2户6人，申请市级救灾资金3000元。")
@@ -187,8 +191,10 @@ class DisasterReliefBrowserTest {
             assertThat(r.indicators().affectedPeople()).isEqualTo(2500);
             assertThat(r.indicators().deaths()).isZero();
             assertThat(r.indicators().collapsedHouseholds()).isZero();
-            assertThat(r.indicators().generalHouseholds()).isEqualTo(2);
-            assertThat(r.indicators().generalRooms()).isEqualTo(2);
+            assertThat(r.indicators().severeHouseholds()).isEqualTo(1);
+            assertThat(r.indicators().severeRooms()).isEqualTo(2);
+            assertThat(r.indicators().generalHouseholds()).isEqualTo(1);
+            assertThat(r.indicators().generalRooms()).isEqualTo(1);
         });
 
         CamundaForm cityFund = tasklist.openTask(task(instance, TASK_RECORD_CITY_FUND).getId());

@@ -86,7 +86,7 @@ class DisasterReliefProcessTest {
         var fiveGuarantee = household("yuecun-dongyue", "FIVE_GUARANTEE", "COLLAPSED", 2, 3000);
         fiveGuarantee.put("deaths", 1);
         fiveGuarantee.put("deceasedNames", "王老五");
-        var poor = household("yuecun-dongyue", "EXTREMELY_POOR", "DAMAGED", 0, 1500);
+        var poor = household("yuecun-dongyue", "EXTREMELY_POOR", "GENERAL", 1, 1500);
         var wrong = household("yuecun-dongyue", "ORDINARY", "NONE", 0, 800);
         walker.registerHouseholds("yuecun", instance, List.of(fiveGuarantee, poor, wrong), null);
         walker.signOff("yuecun", instance, SEND_BACK, "第三户应为重灾户，请更正");
@@ -97,36 +97,39 @@ class DisasterReliefProcessTest {
         walker.registerHouseholds("yuecun", instance, List.of(corrected), (String) wrong.get("idNumber"));
         walker.signOff("yuecun", instance, APPROVE, null);
 
-        // 孟轲乡: two 重灾户
-        walker.registerHouseholds("mengke", instance, List.of(household("mengke-beimeng", "SEVERELY_AFFECTED", "DAMAGED", 0, 1000),
-                household("mengke-beimeng", "SEVERELY_AFFECTED", "DAMAGED", 0, 1000)), null);
+        // 孟轲乡: two 重灾户, one house severely damaged (3 rooms), one generally (2 rooms)
+        walker.registerHouseholds("mengke", instance, List.of(household("mengke-beimeng", "SEVERELY_AFFECTED", "SEVERE", 3, 1000),
+                household("mengke-beimeng", "SEVERELY_AFFECTED", "GENERAL", 2, 1000)), null);
         walker.signOff("mengke", instance, APPROVE, "属实");
         assertThat(instance).isWaitingAt(TASK_VERIFY_LOSSES);
         assertThat((String) engine.getRuntimeService().getVariable(instance.getId(), "lossTotals"))
                 .startsWith("受灾户5户15人（五保户1户，特困户1户，重灾户3户，一般受灾户0户）").contains("因灾倒房户1户2间");
 
         walker.complete(STAFF, instance, TASK_VERIFY_LOSSES, Map.of("verificationNote", "经核实，灾情属实"));
-        // the verified register: 5 households, 15 people, 1 death, 22.5 亩 (5 × 4.5), 1 collapsed house of 2 rooms,
-        // 3 damaged houses (the 特困户 and 孟轲乡's two); the 续报 said 2400 people, 30000 亩, no damaged house
+        // the verified register: 5 households, 15 people, 1 death, 22.5 亩 (5 × 4.5), collapsed 1 house of 2 rooms
+        // (the 五保户), severely damaged 1 of 3 rooms (孟轲乡), generally damaged 2 of 1 + 2 = 3 rooms (the 特困户 and
+        // 孟轲乡's other); the 续报 said 2400 people, 30000 亩, no damaged house
         assertThat(instance).variables().containsEntry("deaths", 1L).containsEntry("collapsedHouseholds", 1L)
-                .containsEntry("collapsedRooms", 2L).containsEntry("generalHouseholds", 3L).containsEntry("generalRooms", 3L)
-                .containsEntry("affectedPeople", 2400L);
+                .containsEntry("collapsedRooms", 2L).containsEntry("severeHouseholds", 1L).containsEntry("severeRooms", 3L)
+                .containsEntry("generalHouseholds", 2L).containsEntry("generalRooms", 3L).containsEntry("affectedPeople", 2400L);
         // a 核报 that contradicts the register is refused, naming each figure, and nothing is filed
         assertThatThrownBy(() -> walker.report(instance, TASK_VERIFIED_REPORT, Map.of(VAR_FUND_REQUESTED, 7300,
-                "deaths", 0L, "collapsedRooms", 3L, "affectedPeople", 14L, "cropAffectedMu", 22.0, "generalHouseholds", 2L)))
+                "deaths", 0L, "collapsedRooms", 3L, "severeRooms", 2L, "affectedPeople", 14L, "cropAffectedMu", 22.0,
+                "generalHouseholds", 1L)))
                 .satisfies(violation("核报与核定的受灾户登记册不符：死亡人口应与核定的受灾户登记册一致（登记册：1人）；"
-                        + "倒塌房屋间数应与核定的受灾户登记册一致（登记册：2间）；受灾人口不能少于登记册中受灾户的人口（15人）；"
-                        + "农作物受灾面积不能少于登记册的合计（22.50亩）；严重损坏和一般损坏房屋户数之和不能少于登记册中房屋损坏的户数（3户）"));
+                        + "倒塌房屋间数应与核定的受灾户登记册一致（登记册：2间）；严重损坏房屋间数应与核定的受灾户登记册一致（登记册：3间）；"
+                        + "一般损坏房屋户数应与核定的受灾户登记册一致（登记册：2户）；受灾人口不能少于登记册中受灾户的人口（15人）；"
+                        + "农作物受灾面积不能少于登记册的合计（22.50亩）"));
         assertThat(disasters.reports(disasterId)).hasSize(3);
         assertThat(disasters.get(disasterId).fundRequested()).isNull();
-        // above the register's floors is accepted: 1 severely and 2 generally damaged of the 3
+        // the register's houses and at least its people and crop area are accepted and filed as the 核报
         walker.report(instance, TASK_VERIFIED_REPORT, Map.of(VAR_FUND_REQUESTED, 7300, "affectedPeople", 15L,
-                "cropAffectedMu", 22.5, "severeHouseholds", 1L, "severeRooms", 2L, "generalHouseholds", 2L));
+                "cropAffectedMu", 22.5, "deaths", 1L, "collapsedRooms", 2L, "severeRooms", 3L, "generalHouseholds", 2L));
         assertThat(disasters.get(disasterId).fundRequested()).isEqualByComparingTo("7300.00");
-        // the 核报's deaths and collapsed houses are the verified register's
+        // the 核报's deaths and houses (collapsed 1/2, severe 1/3, general 2/3) are the verified register's
         DisasterIndicators verified = disasters.reports(disasterId).get(3).indicators();
         assertThat(verified).isEqualTo(new DisasterIndicators(15, 1, 0, 12, 0, new BigDecimal("22.50"), new BigDecimal("0.00"),
-                new BigDecimal("0.00"), 1, 2, 1, 2, 2, 3, new BigDecimal("0.00")));
+                new BigDecimal("0.00"), 1, 2, 1, 3, 2, 3, new BigDecimal("0.00")));
 
         // the amount was recorded wrongly: the head of relief sends the allocation back
         walker.complete(STAFF, instance, TASK_RECORD_CITY_FUND, Map.of(VAR_CITY_FUND, 60000));
@@ -248,7 +251,7 @@ class DisasterReliefProcessTest {
         walker.complete(HEAD, instance, TASK_HANDLE_OVERDUE_REPORT, Map.of("instruction", "当日续报"));
         walker.report(instance, TASK_FOLLOW_UP_REPORT, Map.of(VAR_SITUATION_STABLE, true));
 
-        walker.registerHouseholds("renqiu", instance, List.of(household("renqiu-jingdong", "ORDINARY", "DAMAGED", 0, 500)), null);
+        walker.registerHouseholds("renqiu", instance, List.of(household("renqiu-jingdong", "ORDINARY", "GENERAL", 1, 500)), null);
         walker.signOff("renqiu", instance, APPROVE, null);
         walker.complete(STAFF, instance, TASK_VERIFY_LOSSES, Map.of("verificationNote", "属实"));
         walker.fire(instance, TIMER_VERIFIED_REPORT_OVERDUE);
@@ -274,7 +277,12 @@ class DisasterReliefProcessTest {
         assertRefused(instance, List.of(with(good, "persons", 2.5)), "必须是整数");
         assertRefused(instance, List.of(with(good, "needAmount", -100)), "不能为负数");
         assertRefused(instance, List.of(with(good, "idNumber", "410322199001011234")), "校验位错误");
-        assertRefused(instance, List.of(with(good, "houseDamage", "COLLAPSED")), "倒塌房屋间数");
+        assertRefused(instance, List.of(with(good, "houseDamage", "COLLAPSED")), "房屋倒塌的，须填写倒塌的房屋间数（至少1间）");
+        assertRefused(instance, List.of(with(good, "houseDamage", "SEVERE")), "房屋严重损坏的，须填写严重损坏的房屋间数（至少1间）");
+        assertRefused(instance, List.of(with(good, "houseDamage", "GENERAL")), "房屋一般损坏的，须填写一般损坏的房屋间数（至少1间）");
+        assertRefused(instance, List.of(with(good, "damagedRooms", 2)), "房屋无损的，受损房屋间数应为0");
+        assertRefused(instance, List.of(with(with(good, "houseDamage", "DAMAGED"), "damagedRooms", 1)),
+                "房屋受损情况“DAMAGED”无效，请按损坏程度填写：倒塌、严重损坏、一般损坏、无");
         assertRefused(instance, List.of(with(good, "deaths", 1)), "死亡人员姓名");
         assertRefused(instance, List.of(), "至少登记一户");
         assertThat(roster.list(disasterId, null)).isEmpty();

@@ -91,7 +91,7 @@ class DisasterReliefRestTest {
         String mengkeTask = taskId("clerk.mengke", instance, "Task_RegisterHouseholds");
         assertThat(renqiuTask).isNotEqualTo(mengkeTask);
 
-        Map<String, Object> dibaoRow = DisasterWalker.household(village, "ORDINARY", "DAMAGED", 0, 2000);
+        Map<String, Object> dibaoRow = DisasterWalker.household(village, "ORDINARY", "GENERAL", 1, 2000);
         dibaoRow.put("idNumber", dibao.idNumber());
         Map<String, Object> collapsed = DisasterWalker.household(village, "FIVE_GUARANTEE", "COLLAPSED", 3, 5000);
         collapsed.put("deaths", 1);
@@ -101,7 +101,7 @@ class DisasterReliefRestTest {
         assertThat(outside.json().get("message").asText()).contains("不在本次灾害");
         assertThat(submitJson("clerk.renqiu", renqiuTask, List.of(dibaoRow, collapsed)).status()).isEqualTo(204);
         assertThat(submitJson("clerk.mengke", mengkeTask,
-                List.of(DisasterWalker.household("mengke-mengke", "SEVERELY_AFFECTED", "DAMAGED", 0, 4000))).status()).isEqualTo(204);
+                List.of(DisasterWalker.household("mengke-mengke", "SEVERELY_AFFECTED", "GENERAL", 1, 4000))).status()).isEqualTo(204);
         assertThat(submit("reviewer.renqiu", taskId("reviewer.renqiu", instance, "Task_SignOffRoster"),
                 Map.of("rosterDecision", "APPROVE"))).isEqualTo(204);
         assertThat(submit("reviewer.mengke", taskId("reviewer.mengke", instance, "Task_SignOffRoster"),

@@ -41,7 +41,7 @@ class DisasterStatisticsTest {
     @Test
     void eachDisastersLatestReportIsSummedByKindAndAHouseholdHitThreeTimesCountsOnce() {
         Map<String, Object> twiceHit = DisasterWalker.household("yuecun-dongyue", "SEVERELY_AFFECTED", "COLLAPSED", 2, 1000);
-        Map<String, Object> once = DisasterWalker.household("yuecun-dongyue", "ORDINARY", "DAMAGED", 0, 500);
+        Map<String, Object> once = DisasterWalker.household("yuecun-dongyue", "ORDINARY", "GENERAL", 1, 500);
         once.put("persons", 4);
 
         // hail 1: 初报 then 续报 (the 续报 counts), households twiceHit and once

@@ -93,7 +93,7 @@ public class DisasterWalker {
         row.put("persons", 3);
         row.put("category", category);
         row.put("houseDamage", damage);
-        row.put("collapsedRooms", rooms);
+        row.put("damagedRooms", rooms);
         row.put("cropLossMu", 4.5);
         row.put("deaths", 0);
         row.put("winterReliefPersons", 2);

@@ -29,12 +29,14 @@ class RosterWorkbookTest {
             LocalDateTime.of(2026, 7, 10, 6, 0), null, new BigDecimal("30000"), 120, 30, 2400, DisasterStatus.VERIFIED,
             null, null, null, null);
 
-    /** The brief's 134 五保户, 296 特困户 and 402 重灾户; every 10th household lost its house, every 50th a person. */
+    /** The brief's 134 五保户, 296 特困户 and 402 重灾户; every 10th household lost its house
+     * (2 rooms), the others' were generally damaged (a room each): 84 × 2 + 748 = 916 rooms; every 50th lost a person. */
     @ParameterizedTest(name = "{0}: {1} households, {2} persons")
     @CsvSource(delimiter = '|', textBlock = """
             # sheet                        | rows | summed column | total
             受灾户登记册                     | 832  | 家庭人口        | 2496
             受灾户登记册                     | 832  | 核定救助需求（元） | 260560
+            受灾户登记册                     | 832  | 受损间数        | 916
             因灾倒房户                      | 84   | 倒塌间数        | 168
             因灾死亡人口                    | 17   | 因灾死亡（人）    | 17
             冬春因灾生活困难政府救济人口       | 430  | 需政府救济（人）  | 860
@@ -114,7 +116,7 @@ class RosterWorkbookTest {
             long needed = need - (category == HouseholdCategory.SEVERELY_AFFECTED && !collapsed ? 40 : 0);
             households.add(new AffectedHousehold((long) n, "yuecun", "yuecun-dongyue", "户主" + n,
                     new ResidentIdNumber(TestApplications.idNumber(true)), "东岳村" + n + "号", 3, category, null, false,
-                    new BigDecimal("2.50"), collapsed ? HouseDamage.COLLAPSED : HouseDamage.DAMAGED, collapsed ? 2 : 0,
+                    new BigDecimal("2.50"), collapsed ? HouseDamage.COLLAPSED : HouseDamage.GENERAL, collapsed ? 2 : 1,
                     deaths, deaths > 0 ? "死者" + n : null, winter, true, false, true, collapsed,
                     BigDecimal.valueOf(needed).setScale(2), null, false, false));
         }

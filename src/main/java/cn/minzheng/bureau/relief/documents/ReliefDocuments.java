@@ -66,7 +66,7 @@ public class ReliefDocuments {
             });
             section.put("rows", households.stream().map(h -> row(h, Map.of(
                     "category", h.category().label(), "damage", h.houseDamage().label()
-                            + (h.collapsedRooms() > 0 ? h.collapsedRooms() + "间" : ""),
+                            + (h.damagedRooms() > 0 ? h.damagedRooms() + "间" : ""),
                     "cropLoss", h.cropLossMu().stripTrailingZeros().toPlainString(),
                     "needs", h.needsLabel(), "need", money(h.needAmount())))).toList());
             section.put("total", money(sum(households.stream().map(AffectedHousehold::needAmount).toList())));

@@ -37,7 +37,7 @@ public class HouseRebuildingSteps {
         TOWNSHIP_CODE.set(execution, opened.household().townshipCode());
         HEAD_NAME.set(execution, opened.household().headName());
         HOUSEHOLD_ADDRESS.set(execution, opened.address());
-        COLLAPSED_ROOMS.set(execution, opened.household().collapsedRooms());
+        COLLAPSED_ROOMS.set(execution, opened.household().damagedRooms());
     }
 
     /** 申请或评议提名: the household applies, or the village nominates it; rooms to rebuild. */

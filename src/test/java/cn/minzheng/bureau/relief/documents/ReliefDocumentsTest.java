@@ -64,7 +64,7 @@ class ReliefDocumentsTest {
 
     private static Map<String, Object> household(String village, String name, String category, String damage, long need) {
         Map<String, Object> row = new HashMap<>(DisasterWalker.household(village, category, damage,
-                "COLLAPSED".equals(damage) ? 2 : 0, need));
+                "NONE".equals(damage) ? 0 : 2, need));
         row.put("headName", name);
         return row;
     }
@@ -76,11 +76,11 @@ class ReliefDocumentsTest {
         walker.report(instance, TASK_INITIAL_REPORT, Map.of());
         walker.report(instance, TASK_FOLLOW_UP_REPORT, Map.of(VAR_SITUATION_STABLE, true));
         walker.registerHouseholds("yuecun", instance, List.of(
-                household("yuecun-dongyue", "登记甲", "EXTREMELY_POOR", "DAMAGED", 1500),
-                household("yuecun-dongyue", "登记乙", "SEVERELY_AFFECTED", "DAMAGED", 1000)), null);
+                household("yuecun-dongyue", "登记甲", "EXTREMELY_POOR", "GENERAL", 1500),
+                household("yuecun-dongyue", "登记乙", "SEVERELY_AFFECTED", "SEVERE", 1000)), null);
         walker.signOff("yuecun", instance, APPROVE, null);
         walker.registerHouseholds("mengke", instance, List.of(
-                household("mengke-beimeng", "登记丙", "SEVERELY_AFFECTED", "DAMAGED", 800)), null);
+                household("mengke-beimeng", "登记丙", "SEVERELY_AFFECTED", "GENERAL", 800)), null);
         walker.signOff("mengke", instance, APPROVE, "属实");
         if (pay) {
             walker.complete(STAFF, instance, TASK_VERIFY_LOSSES, Map.of("verificationNote", "经核实，灾情属实"));
