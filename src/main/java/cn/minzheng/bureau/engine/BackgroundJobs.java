@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -14,6 +15,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -67,6 +70,27 @@ public class BackgroundJobs extends AbstractProcessEnginePlugin {
             job.setJobHandlerConfigurationRaw(work + ":" + argument);
             context.getJobManager().send(job);
             return null;
+        });
+        wakeJobExecutorAfterCommit();
+    }
+
+    /**
+     * The engine hints its job executor when its own command ends, which inside a caller's transaction is before
+     * that transaction commits: the acquisition finds no job yet and waits its idle time (seconds) before it looks
+     * again. Hinted once more after the caller's commit, the job starts at once.
+     */
+    private void wakeJobExecutorAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                JobExecutor executor = configuration.getJobExecutor();
+                if (executor != null && executor.isActive()) {
+                    executor.jobWasAdded();
+                }
+            }
         });
     }
 

@@ -18,6 +18,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.common.BatchInserts;
 import cn.minzheng.bureau.household.Household.Income;
 import cn.minzheng.bureau.household.Household.Member;
 import cn.minzheng.bureau.household.Household.UtilitySpending;
@@ -238,28 +239,32 @@ public class HouseholdRepository {
     public List<Long> insertAll(List<ImportedHousehold> households, long importBatchId, Timestamp createdAt) {
         List<Long> ids = insertHouseholds(households, importBatchId, createdAt);
         List<Object[]> members = new ArrayList<>();
-        List<Object[]> incomes = new ArrayList<>();
+        List<ImportedMember> memberOrder = new ArrayList<>();
         for (int i = 0; i < households.size(); i++) {
             long householdId = ids.get(i);
             for (ImportedMember m : households.get(i).members()) {
                 ResidentIdNumber id = m.idNumber();
                 members.add(new Object[] {householdId, m.name(), id.value(), Date.valueOf(id.birthDate()), id.sex().name(),
                         m.relation().name(), m.employmentStatus().name(), m.disabilityLevel().name()});
-                if (m.wageIncome().signum() > 0) {
-                    incomes.add(new Object[] {IncomeType.WAGE.name(), m.wageIncome(), householdId, id.value()});
-                }
-                if (m.otherIncome().signum() > 0) {
-                    incomes.add(new Object[] {IncomeType.OTHER.name(), m.otherIncome(), householdId, id.value()});
-                }
+                memberOrder.add(m);
             }
         }
-        template.batchUpdate("""
+        // the members' ids come back with the insert: their incomes refer to them as plain values
+        List<Long> memberIds = BatchInserts.insertReturningIds(template, """
                 insert into household_member (household_id, name, id_number, birth_date, sex, relation, employment_status,
                     disability_level) values (?, ?, ?, ?, ?, ?, ?, ?)""", members);
+        List<Object[]> incomes = new ArrayList<>();
+        for (int i = 0; i < memberOrder.size(); i++) {
+            ImportedMember m = memberOrder.get(i);
+            if (m.wageIncome().signum() > 0) {
+                incomes.add(new Object[] {memberIds.get(i), IncomeType.WAGE.name(), m.wageIncome()});
+            }
+            if (m.otherIncome().signum() > 0) {
+                incomes.add(new Object[] {memberIds.get(i), IncomeType.OTHER.name(), m.otherIncome()});
+            }
+        }
         if (!incomes.isEmpty()) {
-            template.batchUpdate("""
-                    insert into income_item (member_id, income_type, monthly_amount)
-                    select id, ?, ? from household_member where household_id = ? and id_number = ?""", incomes);
+            template.batchUpdate("insert into income_item (member_id, income_type, monthly_amount) values (?, ?, ?)", incomes);
         }
         return ids;
     }

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.common.BatchInserts;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.engine.EngineClock;
 
@@ -130,17 +131,19 @@ public class EnrolmentRepository {
                     c.status().name(), c.amount(), c.startMonth(), endMonth, c.calculationSnapshot(), c.programCaseId(),
                     now, now});
             String reason = reasons.get(i);
-            history.add(new Object[] {c.programCode(), c.programCaseId(), c.status().name(), now, actor,
+            history.add(new Object[] {null, c.status().name(), now, actor,
                     reason == null || reason.isEmpty() ? null : reason});
         }
-        template.batchUpdate("""
+        List<Long> ids = BatchInserts.insertReturningIds(template, """
                 insert into enrolment (program_code, household_id, person_id_number, township_code, status, amount,
                     start_month, end_month, calculation_snapshot, program_case_id, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        for (int i = 0; i < ids.size(); i++) {
+            history.get(i)[0] = ids.get(i); // the enrolment's id as a value, not looked up again per row
+        }
         template.batchUpdate("""
                 insert into enrolment_status_history (enrolment_id, status, changed_at, changed_by, reason)
-                values ((select e.id from enrolment e where e.program_code = ? and e.program_case_id = ?), ?, ?, ?, ?)""",
-                history);
+                values (?, ?, ?, ?, ?)""", history);
     }
 
     /**
