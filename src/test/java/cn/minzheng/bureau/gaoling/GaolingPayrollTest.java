@@ -216,7 +216,7 @@ class GaolingPayrollTest {
             "90, 100.00, 200.00, 0, 0.00"})
     void aMoveUpConfirmedLateIsOwedTheDifferenceOnce(int age, String lowAmount, String highAmount, int monthsLate,
                                                       String difference) {
-        int year = (age == 100 ? 2000 : 1990) + ThreadLocalRandom.current().nextInt(0, 26);
+        int year = yearWithoutGaolingPayrollsFrom(age == 100 ? 2000 : 1990, monthsLate + 2);
         YearMonth birthday = YearMonth.of(year, 9);
         String person = support.resident("升档" + age, LocalDate.of(year - age, 9, 15));
         enrolDirectly(person, YearMonth.of(year - 1, 1));
@@ -267,6 +267,25 @@ class GaolingPayrollTest {
                 from payment where enrolment_id = ? and payment_kind = 'REGULAR' and benefit_month = ?""")
                 .params(enrolment.id(), next.toString()).update())
                 .as("the database refuses a second payment of a month").isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    /**
+     * A year whose September and the months after it have no 高龄 payroll yet: each case pays its own months, and a
+     * month's payroll exists once (other tests, and the other rows here, take their own years).
+     */
+    private int yearWithoutGaolingPayrollsFrom(int firstYear, int months) {
+        List<Integer> years = new java.util.ArrayList<>(java.util.stream.IntStream.range(firstYear, firstYear + 26).boxed().toList());
+        java.util.Collections.shuffle(years);
+        for (int year : years) {
+            YearMonth from = YearMonth.of(year, 9);
+            List<String> span = java.util.stream.IntStream.range(0, months).mapToObj(i -> from.plusMonths(i).toString()).toList();
+            long taken = jdbc.sql("select count(*) from payroll where program_code = 'GAOLING' and payroll_month in (:months)")
+                    .param("months", span).query(Long.class).single();
+            if (taken == 0) {
+                return year;
+            }
+        }
+        throw new IllegalStateException("no year from " + firstYear + " without 高龄 payrolls");
     }
 
     private void payAndIssue(YearMonth month) {
