@@ -1,6 +1,7 @@
 package cn.minzheng.bureau.engine;
 
 import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -98,6 +99,19 @@ public class BackgroundJobs extends AbstractProcessEnginePlugin {
     public boolean pending(String work, String argument) {
         return configuration.getCommandExecutorTxRequired().execute(context -> !context.getJobManager()
                 .findJobsByConfiguration(HANDLER_TYPE, work + ":" + argument, null).isEmpty());
+    }
+
+    /**
+     * Runs the waiting jobs of this work and argument in the calling thread, through the engine as its job executor
+     * would (the job is removed when done; a failure is thrown to the caller). For a caller that waits for its work
+     * while no job executor runs yet: demo data built as the application starts, before the engine starts its job
+     * executor. Jobs another node has locked are left to it.
+     */
+    public void runWaitingHere(String work, String argument) {
+        List<String> waiting = configuration.getCommandExecutorTxRequired().execute(context -> context.getJobManager()
+                .findJobsByConfiguration(HANDLER_TYPE, work + ":" + argument, null).stream()
+                .filter(job -> job.getLockOwner() == null).map(JobEntity::getId).toList());
+        waiting.forEach(id -> configuration.getManagementService().executeJob(id));
     }
 
     private void run(String raw) {

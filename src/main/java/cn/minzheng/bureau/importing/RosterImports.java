@@ -273,6 +273,15 @@ public class RosterImports implements BackgroundJobs.Work {
     }
 
     /**
+     * Validates or commits the batch in the calling thread, for a caller that waits for it while the engine's job
+     * executor has not started yet (the demo year, built as the application starts). The same work as the job's.
+     */
+    public void runWaitingJobsHere(long id) {
+        jobs.runWaitingHere(WORK, "validate:" + id);
+        jobs.runWaitingHere(WORK, "commit:" + id);
+    }
+
+    /**
      * At start-up: a batch still validating or committing whose job is gone (left by a version that ran imports on a
      * thread of its own) gets a job again. A batch whose job exists is left to it, on whichever node takes it.
      */
