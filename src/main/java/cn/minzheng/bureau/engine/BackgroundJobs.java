@@ -57,10 +57,13 @@ public class BackgroundJobs extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         this.configuration = configuration;
-        if (configuration.getCustomJobHandlers() == null) {
-            configuration.setCustomJobHandlers(new ArrayList<>());
+        // a new list: the engine's own may be unmodifiable (Operaton's is)
+        List<JobHandler> handlers = new ArrayList<>();
+        if (configuration.getCustomJobHandlers() != null) {
+            handlers.addAll(configuration.getCustomJobHandlers());
         }
-        configuration.getCustomJobHandlers().add(new Handler());
+        handlers.add(new Handler());
+        configuration.setCustomJobHandlers(handlers);
     }
 
     /** Creates the job (in the caller's transaction if there is one); a job executor runs it soon after. */
