@@ -7,13 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The system's headless Chromium, driven through the system's chromedriver (Debian packages chromium,
@@ -60,11 +64,24 @@ public final class Browser {
                 ? Map.of("intl.accept_languages", "zh-CN,zh")
                 : Map.of("intl.accept_languages", "zh-CN,zh", "download.default_directory", downloads.toAbsolutePath().toString(),
                         "download.prompt_for_download", false));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.WARNING);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(chromedriver())).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
+    }
+
+    /** The browser console's warnings and errors since the last call (the failed requests, the scripts' errors). */
+    public static List<String> consoleErrors(ChromeDriver driver) {
+        try {
+            return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+        } catch (RuntimeException notAvailable) {
+            return List.of("(console not available: " + notAvailable.getMessage() + ")");
+        }
     }
 
     public static Path screenshot(ChromeDriver driver, String name) {

@@ -25,12 +25,24 @@ public class FullCoverage {
         return fullCoverageExcluding();
     }
 
-    /** The engine plugin that records which flow nodes and sequence flows ran. */
+    /**
+     * The priority of every job a process test's engine creates: above {@code job-executor-priority-range-max} of
+     * application-test.yml, so no other cached context's job executor polling the same PostgreSQL database takes a
+     * process test's job (CI saw one run a payroll job of PayrollProcessTest: an OptimisticLockingException, and the
+     * coverage of the flow nodes it ran lost to the other engine). The process test runs its jobs itself.
+     */
+    public static final long PROCESS_TEST_JOB_PRIORITY = 1_000_000_000L;
+
+    /**
+     * The engine plugin that records which flow nodes and sequence flows ran, and keeps the engine's jobs to the
+     * test (see {@link #PROCESS_TEST_JOB_PRIORITY}).
+     */
     public static SpringBootProcessEnginePlugin coveragePlugin() {
         return new SpringBootProcessEnginePlugin() {
             @Override
             public void preInit(SpringProcessEngineConfiguration configuration) {
                 ProcessCoverageConfigurator.initializeProcessCoverageExtensions(configuration);
+                configuration.setJobPriorityProvider((execution, declaration, jobDefinitionId) -> PROCESS_TEST_JOB_PRIORITY);
             }
         };
     }

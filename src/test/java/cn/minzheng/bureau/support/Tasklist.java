@@ -86,6 +86,12 @@ public final class Tasklist {
         }
     }
 
+    private void logInAgain() {
+        if (user != null) {
+            loginAs(user);
+        }
+    }
+
     public void logout() {
         driver.manage().deleteAllCookies();
         ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
@@ -101,7 +107,11 @@ public final class Tasklist {
     /** 发起流程 → the process by its Chinese name: its start form, open in the dialog. */
     public CamundaForm startProcess(String processName) {
         for (int reloads = 0; ; reloads++) {
-            // the page anew, reloaded where it hangs on its spinner (CI saw it hang for a minute under load)
+            // the page anew, reloaded where it hangs on its spinner (CI saw it hang for a minute under load); the
+            // last try with a new login, as a user would after two failures
+            if (reloads == 2) {
+                logInAgain();
+            }
             openTasklistPage();
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '发起流程')]"))).click();
             // the dialog fades in, and its longer list is still laid out: a click then lands on the row, not the link
@@ -124,7 +134,7 @@ public final class Tasklist {
                 // opens the dialog again, and so does the test, up to twice (the screenshot shows what was there)
                 screenshot("start-form-did-not-load-" + reloads);
                 if (reloads == 2) {
-                    throw notShown;
+                    throw new AssertionError("the start form of " + processName + " did not show; " + whatThePageShows(), notShown);
                 }
             }
         }
@@ -144,11 +154,18 @@ public final class Tasklist {
                 break;
             } catch (TimeoutException notShown) {
                 // Tasklist, already open on its list, sometimes keeps the list and drops the task of the address
-                // (请在列表中选择一个任务); a user reloads the page, and so does the test, up to twice
+                // (请在列表中选择一个任务); a user reloads the page, then logs in again, and so does the test
                 if (reloads == 2) {
-                    throw notShown;
+                    screenshot("task-did-not-open-" + taskId);
+                    throw new AssertionError("task " + taskId + " did not open; " + whatThePageShows(), notShown);
                 }
-                driver.navigate().refresh();
+                if (reloads == 1) {
+                    screenshot("task-did-not-open-twice-" + taskId);
+                    logInAgain();
+                    driver.get(url(TASKLIST + "#/?task=" + taskId));
+                } else {
+                    driver.navigate().refresh();
+                }
             }
         }
         WebElement form = driver.findElement(By.cssSelector(".task-details .fjs-form"));
@@ -183,6 +200,21 @@ public final class Tasklist {
     public List<String> taskCards() {
         wait.until(d -> !d.findElements(By.cssSelector(".tasks-list")).isEmpty());
         return driver.findElements(By.cssSelector(".tasks-list li.task")).stream().map(WebElement::getText).toList();
+    }
+
+    /**
+     * For a failure message: the address, the notifications, the text of the page and the browser's console errors,
+     * so a failed CI run says what the user saw (its screenshots are not kept).
+     */
+    public String whatThePageShows() {
+        String text;
+        try {
+            text = bodyText().replaceAll("\\s+", " ");
+        } catch (RuntimeException unreadable) {
+            text = "(unreadable: " + unreadable.getMessage() + ")";
+        }
+        return "address " + driver.getCurrentUrl() + "; the page shows: "
+                + (text.length() > 1500 ? text.substring(0, 1500) + "…" : text) + "; console: " + Browser.consoleErrors(driver);
     }
 
     public String bodyText() {
