@@ -106,11 +106,10 @@ public class LedgerController {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode("家庭台账.xlsx", StandardCharsets.UTF_8));
-        try (XlsxTable table = new XlsxTable("家庭台账", HOUSEHOLD_COLUMNS)) {
+        try (XlsxTable table = new XlsxTable(response.getOutputStream(), "家庭台账", HOUSEHOLD_COLUMNS)) {
             queries.eachHousehold(search, user, r -> table.row(r.headName(), r.headIdMasked(), r.townshipName(),
                     r.communityName(), r.address(), r.members(), r.caseNumber(), r.caseStatusLabel(), r.monthlyAmount(),
                     r.programsText()));
-            table.writeTo(response.getOutputStream());
         }
     }
 
@@ -144,7 +143,7 @@ public class LedgerController {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode(glance.year() + "年工作总结数据.xlsx", StandardCharsets.UTF_8));
-        try (XlsxTable table = new XlsxTable(glance.year() + "年", List.of("乡镇（街道）", "在保户数", "在保人数", "新增户数",
+        try (XlsxTable table = new XlsxTable(response.getOutputStream(), glance.year() + "年", List.of("乡镇（街道）", "在保户数", "在保人数", "新增户数",
                 "新增人数", "取消户数", "取消人数", "全年发放（元）"))) {
             for (var row : glance.dibao().townships()) {
                 table.row(row.townshipName(), row.householdsCovered(), row.peopleCovered(), row.householdsAdded(),
@@ -188,7 +187,6 @@ public class LedgerController {
             if (glance.emptyFiguresNote() != null) {
                 table.row("说明：" + glance.emptyFiguresNote());
             }
-            table.writeTo(response.getOutputStream());
         }
     }
 
@@ -248,9 +246,8 @@ public class LedgerController {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode(kind.title() + ".xlsx", StandardCharsets.UTF_8));
-        try (XlsxTable table = new XlsxTable(kind.title(), kind.columns())) {
+        try (XlsxTable table = new XlsxTable(response.getOutputStream(), kind.title(), kind.columns())) {
             lists.all(kind, user, township, row -> table.row(row.toArray()));
-            table.writeTo(response.getOutputStream());
         }
     }
 

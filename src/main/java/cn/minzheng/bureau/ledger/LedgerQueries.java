@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.household.ResidentIdNumber;
@@ -50,10 +52,20 @@ public class LedgerQueries {
                 and not exists (select 1 from dibao_case x where x.household_id = h.id and x.id > dc.id)
             """;
 
-    private final JdbcClient jdbc;
+    /** Rows a download reads from the database at a time (PostgreSQL streams through a cursor only with a fetch size). */
+    private static final int DOWNLOAD_FETCH_SIZE = 2000;
 
-    public LedgerQueries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcClient streaming;
+    private final TransactionTemplate readOnly;
+
+    public LedgerQueries(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        JdbcTemplate fetching = new JdbcTemplate(jdbcTemplate.getDataSource());
+        fetching.setFetchSize(DOWNLOAD_FETCH_SIZE);
+        this.streaming = JdbcClient.create(fetching);
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
     }
 
     public record Page<T>(List<T> rows, long total, int page, int pageSize) {
@@ -76,17 +88,20 @@ public class LedgerQueries {
     public void eachHousehold(HouseholdSearch search, LedgerUser user, Consumer<HouseholdRow> sink) {
         Where where = householdWhere(search, user);
         List<HouseholdRow> chunk = new ArrayList<>();
-        try (var rows = where.bind(jdbc.sql(rowsOf(search) + where.sql() + " order by h.id desc"))
-                .query((rs, n) -> row(rs)).stream()) {
-            rows.forEach(row -> {
-                chunk.add(row);
-                if (chunk.size() == PROGRAMS_CHUNK) {
-                    withPrograms(chunk).forEach(sink);
-                    chunk.clear();
-                }
-            });
-        }
-        withPrograms(chunk).forEach(sink);
+        // in a read-only transaction: the rows come through a cursor, a fetch at a time, not all at once
+        readOnly.executeWithoutResult(status -> {
+            try (var rows = where.bind(streaming.sql(rowsOf(search) + where.sql() + " order by h.id desc"))
+                    .query((rs, n) -> row(rs)).stream()) {
+                rows.forEach(row -> {
+                    chunk.add(row);
+                    if (chunk.size() == PROGRAMS_CHUNK) {
+                        withPrograms(chunk).forEach(sink);
+                        chunk.clear();
+                    }
+                });
+            }
+            withPrograms(chunk).forEach(sink);
+        });
     }
 
     /** Households whose programs are looked up in one statement (the download reads them in chunks of this many). */
