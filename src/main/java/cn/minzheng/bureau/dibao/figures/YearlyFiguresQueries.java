@@ -26,6 +26,10 @@ import cn.minzheng.bureau.dibao.CaseStatus;
  * people); added / ended = enrolments granted (享受中, 暂停发放 or 已终止) with their first month in the year / ended
  * with their end month in the year (people: the person of a person's enrolment, the household's members on record for
  * a household's); paid = as for 低保.
+ *
+ * <p>The payments' counts, people and yuan are read from their summaries {@code figures_payment} and
+ * {@code figures_dibao_case} (V390), which triggers on {@code payment} keep in the statement that changes a payment
+ * (V391 in db/vendor/{h2,postgresql}); distinct households from the payments' index.
  */
 @Component
 public class YearlyFiguresQueries {
