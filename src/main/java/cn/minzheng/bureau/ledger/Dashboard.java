@@ -139,22 +139,32 @@ public class Dashboard {
             return new YearAtAGlance.MonthPayrolls(null, List.of(), Money.ZERO, Money.ZERO);
         }
         Map<String, YearAtAGlance.ProgramPayroll> byCode = new LinkedHashMap<>();
+        // households: distinct, from the payments' index (a person's enrolments put two payments in one household)
+        Map<String, Long> households = new LinkedHashMap<>();
         jdbc.sql("""
-                select r.program_code, r.status, count(p.id) as payments,
-                    count(distinct case when p.benefit_month = r.payroll_month then p.household_id end) as households,
-                    coalesce(sum(case when p.benefit_month = r.payroll_month then p.people_count else 0 end), 0) as people,
-                    coalesce(sum(p.amount - p.deducted_amount), 0) as amount,
-                    coalesce(sum(case when p.status = 'ISSUED' then p.amount - p.deducted_amount else 0 end), 0) as issued,
-                    coalesce(sum(case when p.status = 'FAILED' then 1 else 0 end), 0) as failed
-                from payroll r left join payment p on p.payroll_id = r.id""" + inArea.on("p.township_code") + """
+                select r.program_code, count(distinct p.household_id) from payroll r
+                join payment p on p.payroll_id = r.id and p.benefit_month = r.payroll_month""" + inArea.on("p.township_code")
+                        + " where r.payroll_month = ? group by r.program_code")
+                .params(inArea.params().length == 0 ? new Object[] {month} : new Object[] {inArea.township(), month})
+                .query(rs -> {
+                    households.put(rs.getString(1), rs.getLong(2));
+                });
+        // the rest from the summary of the payments (figures_payment, kept by the payments' triggers)
+        jdbc.sql("""
+                select r.program_code, r.status, coalesce(sum(f.payments), 0) as payments,
+                    coalesce(sum(case when f.benefit_month = r.payroll_month then f.people else 0 end), 0) as people,
+                    coalesce(sum(f.amount), 0) as amount,
+                    coalesce(sum(case when f.status = 'ISSUED' then f.amount else 0 end), 0) as issued,
+                    coalesce(sum(case when f.status = 'FAILED' then f.payments else 0 end), 0) as failed
+                from payroll r left join figures_payment f on f.payroll_id = r.id""" + inArea.on("f.township_code") + """
 
                 where r.payroll_month = ? group by r.program_code, r.status""")
                 .params(inArea.params().length == 0 ? new Object[] {month} : new Object[] {inArea.township(), month})
                 .query(rs -> {
                     byCode.put(rs.getString("program_code"), new YearAtAGlance.ProgramPayroll(null,
                             PayrollStatus.valueOf(rs.getString("status")).label(), rs.getLong("payments"),
-                            rs.getLong("households"), rs.getLong("people"), Money.of(rs.getBigDecimal("amount")),
-                            Money.of(rs.getBigDecimal("issued")), rs.getLong("failed")));
+                            households.getOrDefault(rs.getString("program_code"), 0L), rs.getLong("people"),
+                            Money.of(rs.getBigDecimal("amount")), Money.of(rs.getBigDecimal("issued")), rs.getLong("failed")));
                 });
         List<YearAtAGlance.ProgramPayroll> rows = programs.all().stream().map(p -> {
             YearAtAGlance.ProgramPayroll r = byCode.get(p.code());
@@ -224,10 +234,10 @@ public class Dashboard {
             String month = String.format("%d-%02d", year, m);
             months.put(month, new YearAtAGlance.Covered(month, 0, 0));
         }
-        jdbc.sql("select benefit_month, count(*) as households, coalesce(sum(people_count), 0) as people from payment "
-                        + "where benefit_month like ? and case_id is not null" + inArea.on("township_code")
+        jdbc.sql("select benefit_month, sum(payments) as households, coalesce(sum(people), 0) as people from figures_payment "
+                        + "where benefit_month between ? and ? and with_case" + inArea.on("township_code")
                         + " group by benefit_month")
-                .params(inArea.params(year + "-%"))
+                .params(inArea.params(year + "-01", year + "-12"))
                 .query(rs -> {
                     String month = rs.getString("benefit_month");
                     months.put(month, new YearAtAGlance.Covered(month, rs.getLong("households"), rs.getLong("people")));

@@ -39,6 +39,9 @@ import cn.minzheng.bureau.support.WebappSession;
  * DB_URL=jdbc:postgresql://127.0.0.1:5432/scale ./mvnw -Pbenchmark test -Dtest.db=postgres \
  *     -Dtest=LedgerScaleBenchmark -Dbenchmark.households=100000 -Dbenchmark.requests=30
  * </pre>
+ *
+ * <p>{@code -Dbenchmark.pages=dashboard,yearly} measures only the pages whose name contains one of the words (and the
+ * floors).
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -49,8 +52,9 @@ class LedgerScaleBenchmark {
     private static final int REQUESTS = Integer.getInteger("benchmark.requests", 30);
     private static final int WARMUP = Integer.getInteger("benchmark.warmup", 3);
     private static final int YEAR = Year.now().getValue() - 1;
-    /** Only the pages whose name holds this text ({@code -Dbenchmark.only=export}); all of them by default. */
-    private static final String ONLY = System.getProperty("benchmark.only", "");
+    /** Only the pages whose name contains one of these words (comma separated; all pages without it). */
+    private static final List<String> PAGES = System.getProperty("benchmark.pages", "").isBlank() ? List.of()
+            : List.of(System.getProperty("benchmark.pages").split(","));
 
     @LocalServerPort
     int port;
@@ -117,6 +121,8 @@ class LedgerScaleBenchmark {
             measure("dashboard (" + YEAR + ", " + area + ")", i -> page(browser, "/ledger/dashboard?year=" + YEAR));
             measure("yearly figures API (" + YEAR + ", " + area + ")",
                     i -> api.get(user, "/api/dibao/yearly-figures?year=" + YEAR + "&area=" + area).status());
+            measure("programs' yearly figures API (" + YEAR + ", " + area + ")",
+                    i -> api.get(user, "/api/programs/yearly-figures?year=" + YEAR + "&area=" + area).status());
             export(browser, "export households.xlsx, community " + community, "/ledger/households.xlsx?community=" + community,
                     "select count(*) from household where community_code = '" + community + "'");
             if (!user.startsWith("clerk")) {
@@ -133,8 +139,12 @@ class LedgerScaleBenchmark {
         return response.statusCode();
     }
 
+    private static boolean selected(String name) {
+        return name.startsWith("floor") || PAGES.isEmpty() || PAGES.stream().anyMatch(name::contains);
+    }
+
     private void measure(String name, IntFunction<Integer> request) {
-        if (!name.contains(ONLY)) {
+        if (!selected(name)) {
             return;
         }
         for (int i = 0; i < WARMUP; i++) {
@@ -151,7 +161,7 @@ class LedgerScaleBenchmark {
     }
 
     private void export(WebappSession browser, String name, String path, String countSql) {
-        if (!name.contains(ONLY)) {
+        if (!selected(name)) {
             return;
         }
         long rows = jdbc.sql(countSql).query(Long.class).single();
@@ -170,7 +180,7 @@ class LedgerScaleBenchmark {
      * read through JDBC with a fetch size and thrown away, best of two.
      */
     private void exportFloor() throws SQLException {
-        if (!"floor: the district's rows read through JDBC export".contains(ONLY)) {
+        if (!selected("export")) {
             return;
         }
         double best = Double.MAX_VALUE;

@@ -26,6 +26,10 @@ import cn.minzheng.bureau.dibao.CaseStatus;
  * people); added / ended = enrolments granted (享受中, 暂停发放 or 已终止) with their first month in the year / ended
  * with their end month in the year (people: the person of a person's enrolment, the household's members on record for
  * a household's); paid = as for 低保.
+ *
+ * <p>The payments' counts, people and yuan are read from their summaries {@code figures_payment} and
+ * {@code figures_dibao_case} (V390), which triggers on {@code payment} keep in the statement that changes a payment
+ * (V391 in db/vendor/{h2,postgresql}); distinct households from the payments' index.
  */
 @Component
 public class YearlyFiguresQueries {
@@ -45,28 +49,24 @@ public class YearlyFiguresQueries {
 
     /** The last month of the year with any payment ("2026-12"), or null. */
     public String coveredMonth(int year) {
-        return jdbc.sql("select max(benefit_month) from payment where case_id is not null and benefit_month between ? and ?")
+        return jdbc.sql("select max(benefit_month) from figures_payment where with_case and benefit_month between ? and ?")
                 .params(first(year), last(year)).query(String.class).optional().orElse(null);
     }
 
     /** Households and people paid for that month, by township. */
     public Map<String, Count> covered(String coveredMonth) {
         return byTownship(jdbc.sql("""
-                select township_code, count(*) as households, coalesce(sum(people_count), 0) as people
-                from payment where case_id is not null and benefit_month = ? group by township_code""")
+                select township_code, sum(payments) as households, coalesce(sum(people), 0) as people
+                from figures_payment where with_case and benefit_month = ? group by township_code""")
                 .param(coveredMonth == null ? "" : coveredMonth).query(RecordRows.of(Count.class)).list());
     }
 
     /** Cases first paid in the year, not taken over from a roster, by township. */
     public Map<String, Count> added(int year) {
         return byTownship(jdbc.sql("""
-                select p.township_code, count(*) as households, coalesce(sum(p.people_count), 0) as people
-                from payment p join (select case_id, min(benefit_month) as first_month from payment
-                    where case_id is not null group by case_id) f
-                  on f.case_id = p.case_id and f.first_month = p.benefit_month
-                where f.first_month between ? and ?
-                  and p.case_id not in (select c.id from dibao_case c where c.import_batch_id is not null)
-                group by p.township_code""")
+                select township_code, count(*) as households, coalesce(sum(people_count), 0) as people
+                from figures_dibao_case where first_month between ? and ? and not imported
+                group by township_code""")
                 .params(first(year), last(year)).query(RecordRows.of(Count.class)).list());
     }
 
@@ -87,10 +87,10 @@ public class YearlyFiguresQueries {
     public Map<String, Map<String, BigDecimal>> paid(int year) {
         Map<String, Map<String, BigDecimal>> paid = new HashMap<>();
         jdbc.sql("""
-                select p.township_code, r.payroll_month as paid_month, sum(p.amount - p.deducted_amount) as amount
-                from payment p join payroll r on r.id = p.payroll_id
-                where p.status = 'ISSUED' and p.case_id is not null and r.payroll_month between ? and ?
-                group by p.township_code, r.payroll_month""")
+                select f.township_code, r.payroll_month as paid_month, sum(f.amount) as amount
+                from figures_payment f join payroll r on r.id = f.payroll_id
+                where f.status = 'ISSUED' and f.with_case and r.payroll_month between ? and ?
+                group by f.township_code, r.payroll_month""")
                 .params(first(year), last(year)).query(RecordRows.of(Paid.class)).list()
                 .forEach(p -> paid.computeIfAbsent(p.townshipCode(), t -> new HashMap<>()).put(p.paidMonth(), p.amount()));
         return paid;
@@ -108,8 +108,8 @@ public class YearlyFiguresQueries {
     public Map<String, String> programCoveredMonths(int year) {
         Map<String, String> months = new HashMap<>();
         jdbc.sql("""
-                select r.program_code, max(p.benefit_month) from payment p join payroll r on r.id = p.payroll_id
-                where r.program_code <> 'DIBAO' and p.benefit_month between ? and ? group by r.program_code""")
+                select r.program_code, max(f.benefit_month) from figures_payment f join payroll r on r.id = f.payroll_id
+                where r.program_code <> 'DIBAO' and f.benefit_month between ? and ? group by r.program_code""")
                 .params(first(year), last(year))
                 .query(rs -> {
                     months.put(rs.getString(1), rs.getString(2));
@@ -123,9 +123,10 @@ public class YearlyFiguresQueries {
                 select r.program_code, p.township_code, count(distinct p.household_id) as households,
                     coalesce(sum(p.people_count), 0) as people
                 from payment p join payroll r on r.id = p.payroll_id
-                join (select r2.program_code as program_code, max(p2.benefit_month) as last_month
-                      from payment p2 join payroll r2 on r2.id = p2.payroll_id
-                      where r2.program_code <> 'DIBAO' and p2.benefit_month between ? and ?
+                join (select r2.program_code as program_code, max(f.benefit_month) as last_month
+                      from figures_payment f join payroll r2 on r2.id = f.payroll_id
+                      where r2.program_code <> 'DIBAO' and f.benefit_month between ? and ?
+                        and r2.program_code in (select code from program where kind = 'MONTHLY')
                       group by r2.program_code) l on l.program_code = r.program_code and l.last_month = p.benefit_month
                 group by r.program_code, p.township_code""")
                 .params(first(year), last(year)).query(RecordRows.of(ProgramCount.class)).list();
@@ -138,6 +139,7 @@ public class YearlyFiguresQueries {
                 from (select r.program_code, p.township_code, p.household_id, max(p.people_count) as people
                       from payment p join payroll r on r.id = p.payroll_id
                       where r.program_code <> 'DIBAO' and p.benefit_month between ? and ?
+                        and r.program_code in (select code from program where kind = 'ONE_OFF')
                       group by r.program_code, p.township_code, p.household_id) g
                 group by program_code, township_code""")
                 .params(first(year), last(year)).query(RecordRows.of(ProgramCount.class)).list();
@@ -166,11 +168,10 @@ public class YearlyFiguresQueries {
     /** Yuan paid and not returned by each other program, by township and payroll month. */
     public List<ProgramPaid> programPaid(int year) {
         return jdbc.sql("""
-                select r.program_code, p.township_code, r.payroll_month as paid_month,
-                    sum(p.amount - p.deducted_amount) as amount
-                from payment p join payroll r on r.id = p.payroll_id
-                where p.status = 'ISSUED' and r.program_code <> 'DIBAO' and r.payroll_month between ? and ?
-                group by r.program_code, p.township_code, r.payroll_month""")
+                select r.program_code, f.township_code, r.payroll_month as paid_month, sum(f.amount) as amount
+                from figures_payment f join payroll r on r.id = f.payroll_id
+                where f.status = 'ISSUED' and r.program_code <> 'DIBAO' and r.payroll_month between ? and ?
+                group by r.program_code, f.township_code, r.payroll_month""")
                 .params(first(year), last(year)).query(RecordRows.of(ProgramPaid.class)).list();
     }
 
