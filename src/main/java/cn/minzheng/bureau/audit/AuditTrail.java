@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.minzheng.bureau.common.BatchInserts;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.engine.EngineAuthentication;
 import cn.minzheng.bureau.engine.EngineClock;
@@ -66,7 +67,7 @@ public class AuditTrail {
         List<Object[]> rows = entries.stream().map(e -> new Object[] {now, e.actor() != null ? e.actor() : user,
                 e.entityType(), e.entityId(), e.householdId(), e.caseId(), e.action(), truncate(e.reason(), 1000),
                 toJson(e.before()), toJson(e.after())}).toList();
-        template.batchUpdate(INSERT, rows, COLUMN_TYPES);
+        BatchInserts.insert(template, INSERT, rows, COLUMN_TYPES);
     }
 
     /** Records a change of a 低保 case; the household is the case's, looked up by the insert itself. */

@@ -2,8 +2,6 @@ package cn.minzheng.bureau.dibao;
 
 import java.time.YearMonth;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,7 +17,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -27,6 +24,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.audit.AuditTrail;
+import cn.minzheng.bureau.common.BatchInserts;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.household.Household;
@@ -311,11 +309,13 @@ public class DibaoCaseRepository {
     }
 
     /**
-     * The imported cases of a batch get their numbers ({@link CaseNumbers}), in one statement; they were
-     * inserted with provisional ones.
+     * The imported cases of a batch that still carry a provisional number get their numbers ({@link CaseNumbers}),
+     * in one statement: those inserted where the database hands out ids only with the insert (H2). On PostgreSQL
+     * the ids are drawn first and the cases inserted with their numbers, so nothing is left to number.
      */
     public void numberImportedCases(long importBatchId) {
-        jdbc.sql("update dibao_case set case_number = " + CaseNumbers.sqlExpression() + " where import_batch_id = ?")
+        jdbc.sql("update dibao_case set case_number = " + CaseNumbers.sqlExpression()
+                        + " where import_batch_id = ? and case_number like 'IMP%'")
                 .params(CaseNumbers.prefix(Year.from(EngineClock.today())), importBatchId).update();
     }
 
@@ -330,7 +330,8 @@ public class DibaoCaseRepository {
 
     /**
      * Inserts a batch of imported cases in status APPROVED, with their members and their first status, in a few
-     * statements; returns their ids in order. They carry provisional numbers ("IMP" batch "-" row) until
+     * statements; returns their ids in order. A case whose id is drawn before the insert (PostgreSQL) gets its
+     * number at once; elsewhere the cases carry provisional numbers ("IMP" batch "-" row) until
      * {@link #numberImportedCases} gives them theirs, once the whole batch is in. The caller audits them.
      */
     public List<Long> insertAll(List<ImportedCase> imported, long importBatchId, String actor, Timestamp now) {
@@ -342,8 +343,8 @@ public class DibaoCaseRepository {
             imported.get(i).memberIdNumbers().forEach(idNumber -> persons.add(new Object[] {caseId, idNumber, idNumber}));
             history.add(new Object[] {caseId, CaseStatus.APPROVED.name(), now, actor, imported.get(i).reason()});
         }
-        template.batchUpdate("insert into dibao_case_person (case_id, id_number, open_id_number) values (?, ?, ?)", persons);
-        template.batchUpdate("""
+        BatchInserts.insert(template, "insert into dibao_case_person (case_id, id_number, open_id_number) values (?, ?, ?)", persons);
+        BatchInserts.insert(template, """
                 insert into dibao_case_status_history (case_id, status, changed_at, changed_by, reason)
                 values (?, ?, ?, ?, ?)""", history);
         List<ProgramCase> enrolled = new ArrayList<>();
@@ -357,41 +358,18 @@ public class DibaoCaseRepository {
     }
 
     private List<Long> insertImportedRows(List<ImportedCase> imported, long importBatchId, Timestamp now) {
-        String sql = """
+        Year year = Year.from(EngineClock.today());
+        return BatchInserts.insertReturningIds(template, """
                 insert into dibao_case (case_number, household_id, township_code, category, status, related_to_staff,
                     per_capita_income, monthly_standard, category_addition, monthly_amount, start_month, created_at,
                     updated_at, import_batch_id)
-                values (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?)""";
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        template.batchUpdate(con -> con.prepareStatement(sql, new String[] {"id"}), new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                ImportedCase c = imported.get(i);
-                ps.setString(1, "IMP" + importBatchId + "-" + c.rowNumber());
-                ps.setLong(2, c.householdId());
-                ps.setString(3, c.townshipCode());
-                ps.setString(4, c.category().name());
-                ps.setString(5, CaseStatus.APPROVED.name());
-                ps.setBigDecimal(6, c.perCapitaIncome());
-                ps.setBigDecimal(7, c.monthlyStandard());
-                ps.setBigDecimal(8, c.categoryAddition());
-                ps.setBigDecimal(9, c.monthlyAmount());
-                ps.setString(10, c.startMonth());
-                ps.setTimestamp(11, now);
-                ps.setTimestamp(12, now);
-                ps.setLong(13, importBatchId);
-            }
-
-            @Override
-            public int getBatchSize() {
-                return imported.size();
-            }
-        }, keys);
-        List<Long> ids = keys.getKeyList().stream().map(row -> ((Number) row.values().iterator().next()).longValue()).toList();
-        if (ids.size() != imported.size()) {
-            throw new IllegalStateException("expected " + imported.size() + " generated keys, got " + ids.size());
-        }
-        return ids;
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", imported.size(), (i, id) -> {
+                    ImportedCase c = imported.get(i);
+                    return new Object[] {id != null ? CaseNumbers.of(year, id) : "IMP" + importBatchId + "-" + c.rowNumber(),
+                            c.householdId(), c.townshipCode(), c.category().name(), CaseStatus.APPROVED.name(), false,
+                            c.perCapitaIncome(), c.monthlyStandard(), c.categoryAddition(), c.monthlyAmount(),
+                            c.startMonth(), now, now, importBatchId};
+                });
     }
 
     public record StatusChange(CaseStatus status, LocalDateTime changedAt, String changedBy, String reason) {

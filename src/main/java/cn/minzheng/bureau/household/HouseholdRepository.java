@@ -2,7 +2,6 @@ package cn.minzheng.bureau.household;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -264,46 +262,17 @@ public class HouseholdRepository {
             }
         }
         if (!incomes.isEmpty()) {
-            template.batchUpdate("insert into income_item (member_id, income_type, monthly_amount) values (?, ?, ?)", incomes);
+            BatchInserts.insert(template, "insert into income_item (member_id, income_type, monthly_amount) values (?, ?, ?)", incomes);
         }
         return ids;
     }
 
     private List<Long> insertHouseholds(List<ImportedHousehold> households, long importBatchId, Timestamp createdAt) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        template.batchUpdate(con -> con.prepareStatement("""
+        return BatchInserts.insertReturningIds(template, """
                 insert into household (township_code, community_code, address, bank_name, bank_account, created_at,
-                    import_batch_id) values (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws java.sql.SQLException {
-                        ImportedHousehold h = households.get(i);
-                        ps.setString(1, h.townshipCode());
-                        ps.setString(2, h.communityCode());
-                        ps.setString(3, h.address());
-                        ps.setString(4, h.bankName());
-                        ps.setString(5, h.bankAccount());
-                        ps.setTimestamp(6, createdAt);
-                        ps.setLong(7, importBatchId);
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return households.size();
-                    }
-                }, keys);
-        return generatedIds(keys, households.size());
-    }
-
-    private static List<Long> generatedIds(GeneratedKeyHolder keys, int expected) {
-        List<Long> ids = new ArrayList<>(expected);
-        for (Map<String, Object> row : keys.getKeyList()) {
-            ids.add(((Number) row.values().iterator().next()).longValue());
-        }
-        if (ids.size() != expected) {
-            throw new IllegalStateException("expected " + expected + " generated keys, got " + ids.size());
-        }
-        return ids;
+                    import_batch_id) values (?, ?, ?, ?, ?, ?, ?)""", households.stream().map(h -> new Object[] {
+                        h.townshipCode(), h.communityCode(), h.address(), h.bankName(), h.bankAccount(), createdAt,
+                        importBatchId}).toList());
     }
 
     // community reorganisation

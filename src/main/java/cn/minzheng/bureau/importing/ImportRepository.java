@@ -10,6 +10,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.common.BatchInserts;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.importing.kind.RosterKind;
 import cn.minzheng.bureau.importing.kind.StagedRow;
@@ -96,7 +97,7 @@ public class ImportRepository {
                         ImportBatch.Status.VALIDATING.name()).update() != 1) {
             return false;
         }
-        template.batchUpdate("""
+        BatchInserts.insert(template, """
                 insert into import_row (batch_id, row_number, household_key, status, messages, bad_columns, township_code,
                     community_code, address, bank_name, bank_account, name, id_number, relation, employment_status,
                     disability_level, wage_income, other_income, category, monthly_amount, start_month, payload)

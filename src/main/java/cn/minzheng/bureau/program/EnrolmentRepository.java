@@ -141,7 +141,7 @@ public class EnrolmentRepository {
         for (int i = 0; i < ids.size(); i++) {
             history.get(i)[0] = ids.get(i); // the enrolment's id as a value, not looked up again per row
         }
-        template.batchUpdate("""
+        BatchInserts.insert(template, """
                 insert into enrolment_status_history (enrolment_id, status, changed_at, changed_by, reason)
                 values (?, ?, ?, ?, ?)""", history);
     }
