@@ -13,7 +13,6 @@ import java.util.Map;
 import cn.minzheng.bureau.audit.AuditEntry;
 import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.Money;
-import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.dibao.CaseCategory;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
@@ -30,7 +29,6 @@ import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.importing.kind.RosterBatch;
 import cn.minzheng.bureau.importing.kind.RosterKind;
 import cn.minzheng.bureau.importing.kind.StagedRow;
-import cn.minzheng.bureau.program.CrossProgramRules;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.engine.EngineClock;
@@ -49,13 +47,11 @@ final class DibaoRosterWriter implements RosterKind.Writer {
     private final HouseholdRepository households;
     private final DibaoCaseRepository cases;
     private final AuditTrail audit;
-    private final DibaoRosterRecords records;
     private final Map<String, AreaType> areas = new HashMap<>();
     private final Map<AreaType, Map<CaseCategory, Standard>> standardCache = new EnumMap<>(AreaType.class);
 
     DibaoRosterWriter(RosterBatch batch, String actor, String reason, RegionRepository regions, StandardService standards,
-                      HouseholdRepository households, DibaoCaseRepository cases, AuditTrail audit,
-                      DibaoRosterRecords records) {
+                      HouseholdRepository households, DibaoCaseRepository cases, AuditTrail audit) {
         this.batch = batch;
         this.actor = actor;
         this.reason = reason;
@@ -63,13 +59,11 @@ final class DibaoRosterWriter implements RosterKind.Writer {
         this.households = households;
         this.cases = cases;
         this.audit = audit;
-        this.records = records;
         regions.townships().forEach(t -> areas.put(t.code(), t.kind().areaType()));
     }
 
     @Override
     public int write(List<List<StagedRow>> groups) {
-        refuseWhatTheRecordsNowRefuse(groups);
         Timestamp now = Timestamp.from(EngineClock.instant());
         List<StagedRow> heads = groups.stream().map(DibaoRosterWriter::head).toList();
         List<Long> householdIds = households.insertAll(groups.stream().map(DibaoRosterWriter::household).toList(),
@@ -86,24 +80,6 @@ final class DibaoRosterWriter implements RosterKind.Writer {
         }
         audit.recordAll(entries);
         return groups.size();
-    }
-
-    /**
-     * The records again, for the chunk, before anything of it is written: a person enrolled meanwhile in a program
-     * that may not be combined with 低保, or claimed by an open 低保 case, fails the commit (all of it rolled back),
-     * naming the row and the enrolment.
-     */
-    private void refuseWhatTheRecordsNowRefuse(List<List<StagedRow>> groups) {
-        List<StagedRow> rows = groups.stream().flatMap(List::stream).toList();
-        Map<String, DibaoRosterRecords.Verdict> verdicts = records.of(rows.stream()
-                .map(r -> new CrossProgramRules.Person(r.idNumber, r.name)).toList());
-        for (StagedRow row : rows) {
-            DibaoRosterRecords.Verdict verdict = verdicts.get(row.idNumber);
-            if (verdict != null && verdict.refused()) {
-                throw new RuleViolation("PROGRAM_CONFLICT", "第" + row.rowNumber + "行：" + verdict.message()
-                        + "（校验后登记）", 409);
-            }
-        }
     }
 
     @Override
