@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,19 +93,33 @@ public class DibaoCaseRepository {
     }
 
     private void refuseMembersOfOpenCases(Household household) {
-        Map<String, String> openCaseByIdNumber = jdbc.sql("""
-                select p.open_id_number, c.case_number from dibao_case_person p join dibao_case c on c.id = p.case_id
-                where p.open_id_number in (:idNumbers)""")
-                .param("idNumbers", household.members().stream().map(m -> m.idNumber().value()).toList())
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+        Map<String, String> openCaseByIdNumber = openCaseNumbers(household.members().stream()
+                .map(m -> m.idNumber().value()).toList());
         for (Household.Member member : household.members()) {
             String other = openCaseByIdNumber.get(member.idNumber().value());
             if (other != null) {
                 throw personInOpenCase(member.name(), other);
             }
         }
+    }
+
+    /**
+     * The open case (在办或在保) holding each of these persons, by ID number: its case number. Read 500 ID numbers
+     * per query (a roster import asks for a chunk of its rows).
+     */
+    public Map<String, String> openCaseNumbers(List<String> idNumbers) {
+        Map<String, String> open = new java.util.HashMap<>();
+        List<String> distinct = idNumbers.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            jdbc.sql("""
+                    select p.open_id_number, c.case_number from dibao_case_person p join dibao_case c on c.id = p.case_id
+                    where p.open_id_number in (:idNumbers)""")
+                    .param("idNumbers", distinct.subList(from, Math.min(distinct.size(), from + 500)))
+                    .query(rs -> {
+                        open.putIfAbsent(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return open;
     }
 
     /** The row with a provisional number (the real one needs the id). */

@@ -53,6 +53,7 @@ public class LedgerController {
     private final AuditLines auditLines;
     private final LedgerLists lists;
     private final Dashboard dashboard;
+    private final OpenApplications openApplications;
     private final ReliefDocumentQueries reliefDocuments;
     private final DeathRegistrationRepository deaths;
     private final ProgramRegistry programs;
@@ -60,7 +61,9 @@ public class LedgerController {
     public LedgerController(LedgerQueries queries, HouseholdRepository households, CaseFiles caseFiles,
                             RegionRepository regions, AuditTrail auditTrail, AuditLines auditLines, LedgerLists lists,
                             Dashboard dashboard, EnrolmentFiles enrolmentFiles, ReliefDocumentQueries reliefDocuments,
-                            DeathRegistrationRepository deaths, ProgramRegistry programs) {
+                            DeathRegistrationRepository deaths, ProgramRegistry programs,
+                            OpenApplications openApplications) {
+        this.openApplications = openApplications;
         this.programs = programs;
         this.deaths = deaths;
         this.reliefDocuments = reliefDocuments;
@@ -120,7 +123,9 @@ public class LedgerController {
                             @RequestParam(required = false) String month, Model model) {
         int shown = checkedYear(year);
         YearAtAGlance glance = dashboard.year(shown, user, area, checkedMonth(month));
-        model.addAttribute("area", dashboard.areaOf(user, area));
+        String shownArea = dashboard.areaOf(user, area);
+        model.addAttribute("area", shownArea);
+        model.addAttribute("programStages", openApplications.byProgram("district".equals(shownArea) ? null : shownArea));
         model.addAttribute("areas", user.districtWide() ? regions.townships() : List.of());
         model.addAttribute("coveredChart", SvgBars.render(months(),
                 glance.coveredByMonth().stream().map(YearAtAGlance.Covered::households).toList()));

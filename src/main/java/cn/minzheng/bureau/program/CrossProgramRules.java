@@ -2,6 +2,7 @@ package cn.minzheng.bureau.program;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,13 @@ public class CrossProgramRules {
     public static final String DECISION = "program-compatibility";
 
     private static final String LIVE = "'APPLIED','ACTIVE','SUSPENDED'";
+
+    /** ID numbers per query when many persons are assessed at once. */
+    public static final int CHUNK = 500;
+
+    private static final String COLUMNS = """
+            e.id, e.program_code, e.household_id, e.person_id_number, e.township_code, e.status, e.amount, e.start_month,
+                e.end_month, e.calculation_snapshot, e.program_case_id, e.created_at""";
 
     private final JdbcClient jdbc;
     private final DecisionService decisions;
@@ -61,53 +69,90 @@ public class CrossProgramRules {
         check(programCode, persons, null);
     }
 
+    /**
+     * A live enrolment of a person and what the rules say of it beside {@code programCode}: allowed (临时救助, 高龄津贴
+     * combine with anything) or not, with the rules' reason and the Chinese message naming the enrolment.
+     */
+    public record Finding(Person person, Enrolment enrolment, boolean allowed, String reason, String message) {
+    }
+
     /** Every conflict of the persons with {@code programCode}, for a review to list. */
     public List<Conflict> conflicts(String programCode, Collection<Person> persons, Long ownEnrolmentId) {
-        List<Conflict> found = new ArrayList<>();
+        return assess(programCode, persons).stream()
+                .filter(f -> !f.allowed() && (ownEnrolmentId == null || f.enrolment().id() != ownEnrolmentId))
+                .map(f -> new Conflict(f.person(), f.enrolment(), f.reason(), f.message()))
+                .toList();
+    }
+
+    /**
+     * Every live enrolment of the persons with the rules' answer beside {@code programCode}, in the persons' order:
+     * set-based for many persons (a roster import's chunk): the enrolments are read {@value #CHUNK} ID numbers per
+     * query, and the decision is evaluated once per program met.
+     */
+    public List<Finding> assess(String programCode, Collection<Person> persons) {
+        Map<String, List<Enrolment>> live = liveEnrolmentsOf(persons.stream().map(Person::idNumber).toList());
+        Map<String, DmnDecisionResultEntries> answers = new HashMap<>();
+        List<Finding> found = new ArrayList<>();
         for (Person person : persons) {
-            for (Enrolment other : liveEnrolmentsOf(person.idNumber())) {
-                if (ownEnrolmentId != null && other.id() == ownEnrolmentId) {
-                    continue;
-                }
-                DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(DECISION)
-                        .variables(Map.of("enrollingProgram", programCode, "existingProgram", other.programCode()))
-                        .evaluate().getFirstResult();
-                if (result == null || Boolean.TRUE.equals(result.get("allowed"))) {
-                    continue;
-                }
-                String reason = (String) result.get("reason");
-                found.add(new Conflict(person, other, reason, message(person, other, reason)));
+            for (Enrolment other : live.getOrDefault(person.idNumber(), List.of())) {
+                DmnDecisionResultEntries result = answers.computeIfAbsent(other.programCode(),
+                        existing -> decisions.evaluateDecisionByKey(DECISION)
+                                .variables(Map.of("enrollingProgram", programCode, "existingProgram", existing))
+                                .evaluate().getFirstResult());
+                boolean allowed = result == null || Boolean.TRUE.equals(result.get("allowed"));
+                String reason = result == null ? "" : (String) result.get("reason");
+                found.add(new Finding(person, other, allowed, reason, message(person, other, reason)));
             }
         }
         return found;
     }
 
+    /**
+     * The enrolment as a refusal names it: the program, its status, since which month and its number (登记编号, the
+     * number its decision letter carries), e.g. 特困人员救助供养中（享受中，自2026-01起，登记编号12）.
+     */
+    public String describe(Enrolment enrolment) {
+        String program = programs.find(enrolment.programCode()).map(Program::name).orElse(enrolment.programCode());
+        String since = enrolment.startMonth() != null ? enrolment.startMonth()
+                : enrolment.createdAt().toLocalDate().toString().substring(0, 7);
+        return program + "中（" + enrolment.status().label() + "，自" + since + "起，登记编号" + enrolment.id() + "）";
+    }
+
     private String message(Person person, Enrolment other, String reason) {
-        String program = programs.find(other.programCode()).map(Program::name).orElse(other.programCode());
-        String since = other.startMonth() != null ? other.startMonth()
-                : other.createdAt().toLocalDate().toString().substring(0, 7);
         String who = person.name() == null || person.name().isBlank() ? "身份证号" + person.idNumber()
                 : person.name() + "（身份证号" + person.idNumber() + "）";
-        return who + "已在" + program + "中（" + other.status().label() + "，自" + since + "起）：" + reason;
+        return who + "已在" + describe(other) + (reason == null || reason.isEmpty() ? "" : "：" + reason);
     }
 
     /** The person's live enrolments: their own, and 低保 enrolments whose open case holds them. */
     public List<Enrolment> liveEnrolmentsOf(String idNumber) {
-        return jdbc.sql("""
-                select e.id, e.program_code, e.household_id, e.person_id_number, e.township_code, e.status, e.amount,
-                    e.start_month, e.end_month, e.calculation_snapshot, e.program_case_id, e.created_at
-                from enrolment e
-                where e.status in (%s)
-                  and (e.person_id_number = :idNumber
-                       or (e.program_code = 'DIBAO' and e.person_id_number is null and exists (
-                           select 1 from dibao_case_person p
-                           where p.case_id = e.program_case_id and p.open_id_number = :idNumber)))
-                order by e.id""".formatted(LIVE))
-                .param("idNumber", idNumber)
-                .query((rs, n) -> new Enrolment(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5), EnrolmentStatus.valueOf(rs.getString(6)), rs.getBigDecimal(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getObject(11) == null ? null : rs.getLong(11), rs.getTimestamp(12).toLocalDateTime()))
-                .list();
+        return liveEnrolmentsOf(List.of(idNumber)).getOrDefault(idNumber, List.of());
+    }
+
+    /** The persons' live enrolments by ID number, {@value #CHUNK} ID numbers per query. */
+    public Map<String, List<Enrolment>> liveEnrolmentsOf(List<String> idNumbers) {
+        Map<String, List<Enrolment>> byPerson = new HashMap<>();
+        List<String> distinct = idNumbers.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            jdbc.sql("""
+                    select e.person_id_number as covered, %1$s
+                    from enrolment e
+                    where e.status in (%2$s) and e.person_id_number in (:ids)
+                    union all
+                    select p.open_id_number as covered, %1$s
+                    from enrolment e join dibao_case_person p on p.case_id = e.program_case_id
+                    where e.status in (%2$s) and e.program_code = 'DIBAO' and e.person_id_number is null
+                      and p.open_id_number in (:ids)
+                    order by 2""".formatted(COLUMNS, LIVE))
+                    .param("ids", distinct.subList(from, Math.min(distinct.size(), from + CHUNK)))
+                    .query(rs -> {
+                        byPerson.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Enrolment(
+                                rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                                EnrolmentStatus.valueOf(rs.getString(7)), rs.getBigDecimal(8), rs.getString(9),
+                                rs.getString(10), rs.getString(11), rs.getObject(12) == null ? null : rs.getLong(12),
+                                rs.getTimestamp(13).toLocalDateTime()));
+                    });
+        }
+        return byPerson;
     }
 }

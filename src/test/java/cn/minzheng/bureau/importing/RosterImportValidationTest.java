@@ -23,7 +23,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.minzheng.bureau.dibao.CaseCategory;
+import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
+import cn.minzheng.bureau.household.Household;
+import cn.minzheng.bureau.household.HouseholdRepository;
+import cn.minzheng.bureau.household.HouseholdValidator;
+import cn.minzheng.bureau.support.TestApplications;
 
 /**
  * Every validation rule, table-driven: one workbook holds a household per rule (each broken in one way),
@@ -37,6 +43,12 @@ class RosterImportValidationTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    HouseholdValidator validator;
+    @Autowired
+    HouseholdRepository households;
+    @Autowired
+    DibaoCaseRepository dibaoCases;
 
     private ImportClient client;
     private JsonNode batch;
@@ -88,8 +100,8 @@ class RosterImportValidationTest {
                         "REJECTED", 1, "姓名不能为空", 6),
                 new Rule("twice", "the same person twice in the file", rows -> rows.get(1)[7] = SAME_PERSON,
                         "REJECTED", 1, "在文件中重复出现", 7),
-                new Rule("known", "a person already in the system", rows -> rows.get(1)[7] = KNOWN_PERSON,
-                        "REJECTED", 1, "已在系统中", 7),
+                new Rule("known", "a member of an open 低保 case", rows -> rows.get(1)[7] = KNOWN_PERSON,
+                        "REJECTED", 1, "中（在办或在保），同一人不能重复纳入低保", 7),
                 new Rule("standard", "amount disagrees with the current standard", rows -> rows.get(0)[14] = "650",
                         "WARNING", 0, "与按现行标准测算的640.00元不一致", 14)
         ).map(Arguments::of);
@@ -107,7 +119,11 @@ class RosterImportValidationTest {
     void uploadOneWorkbookWithAHouseholdPerRule() {
         client = new ImportClient(port);
         RosterSheets.Ids ids = new RosterSheets.Ids();
-        KNOWN_PERSON = jdbc.sql("select min(id_number) from household_member").query(String.class).single();
+        // a member of an open 低保 case (the cases of other programs: RosterImportCrossProgramTest)
+        Household household = validator.validate(TestApplications.yuecunHousehold(2, "100").household());
+        dibaoCases.insert(households.insert(household), household, CaseCategory.ORDINARY, false, null, null,
+                "clerk.yuecun", null);
+        KNOWN_PERSON = household.members().get(1).idNumber().value();
         List<String[]> all = new ArrayList<>();
         int row = 2;
         for (Arguments arguments : rules().toList()) {

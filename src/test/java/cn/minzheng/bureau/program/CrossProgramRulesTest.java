@@ -65,7 +65,7 @@ class CrossProgramRulesTest {
                     assertThat(v.getErrorCode()).isEqualTo("PROGRAM_CONFLICT");
                     assertThat(v.getHttpStatus()).isEqualTo(409);
                     assertThat(v.getMessage()).isEqualTo(household.members().get(1).name() + "（身份证号" + member
-                            + "）已在特困人员救助供养中（享受中，自" + month + "起）：特困供养人员不能同时纳入低保，也不计入低保家庭");
+                            + "）已在特困人员救助供养中（享受中，自" + month + "起，登记编号" + tekun.id() + "）：特困供养人员不能同时纳入低保，也不计入低保家庭");
                 });
         assertThat(count("household")).isEqualTo(householdsBefore);
         assertThat(count("dibao_case")).isEqualTo(casesBefore);
@@ -84,13 +84,14 @@ class CrossProgramRulesTest {
         DibaoCase dibao = dibaoCases.insert(householdId, household, CaseCategory.ORDINARY, false, null, null,
                 "clerk.yuecun", null);
         Household.Member member = household.members().get(2);
+        long dibaoEnrolment = enrolments.forProgramCase(Program.DIBAO, dibao.id()).orElseThrow().id();
         List<CrossProgramRules.Person> person = List.of(new CrossProgramRules.Person(member.idNumber().value(), member.name()));
 
         assertThatThrownBy(() -> rules.check(Program.TEKUN, person))
                 .isInstanceOfSatisfying(RuleViolation.class, v -> {
                     assertThat(v.getErrorCode()).isEqualTo("PROGRAM_CONFLICT");
                     assertThat(v.getMessage()).isEqualTo(member.name() + "（身份证号" + member.idNumber().value()
-                            + "）已在最低生活保障中（申请办理中，自" + YearMonth.now() + "起）：低保家庭成员须先退出低保，才能纳入特困人员救助供养");
+                            + "）已在最低生活保障中（申请办理中，自" + YearMonth.now() + "起，登记编号" + dibaoEnrolment + "）：低保家庭成员须先退出低保，才能纳入特困人员救助供养");
                 });
         rules.check("GAOLING", person);
         rules.check("LINSHI", person);
@@ -110,7 +111,7 @@ class CrossProgramRulesTest {
 
         assertThatThrownBy(() -> rules.check(Program.TEKUN, person))
                 .hasMessage("身份证号" + id + "已在特困人员救助供养中（申请办理中，自" + YearMonth.now()
-                        + "起）：同一人不能重复纳入特困人员救助供养");
+                        + "起，登记编号" + tekun.id() + "）：同一人不能重复纳入特困人员救助供养");
         rules.check(Program.TEKUN, person, tekun.id());
         end(tekun);
         rules.check(Program.TEKUN, person);

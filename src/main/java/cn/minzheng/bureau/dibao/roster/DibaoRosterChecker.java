@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -23,13 +24,15 @@ import cn.minzheng.bureau.household.Relation;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.importing.kind.RosterKind;
 import cn.minzheng.bureau.importing.kind.StagedRow;
+import cn.minzheng.bureau.program.CrossProgramRules.Person;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.Region;
 
 /**
  * Checks the 低保 roster row by row and household by household, in file order. What must span the whole
- * file stays small: the ID numbers seen and the household numbers finished. Whether a person is already
- * in the system is asked of the database a chunk at a time ({@link #checkAgainstRecords}).
+ * file stays small: the ID numbers seen and the household numbers finished. What the records hold of a person
+ * (an open 低保 case, an enrolment the cross-program rules do not allow beside 低保, a household record) is asked
+ * of the database a chunk at a time ({@link #checkAgainstRecords}, {@link DibaoRosterRecords}).
  */
 final class DibaoRosterChecker implements RosterKind.RowChecker {
 
@@ -38,28 +41,39 @@ final class DibaoRosterChecker implements RosterKind.RowChecker {
     private final List<Region> regions;
     private final BiFunction<AreaType, CaseCategory, Standard> standards;
     private final YearMonth currentMonth;
-    private final Function<List<String>, Set<String>> knownPersons;
+    private final Function<List<Person>, Map<String, DibaoRosterRecords.Verdict>> records;
     private final Set<String> seenIds = new HashSet<>();
     private final Set<String> finishedKeys = new HashSet<>();
     private final List<StagedRow> group = new ArrayList<>();
     private String groupKey;
 
-    /** {@code knownPersons}: which of these ID numbers the household records hold already. */
+    /** {@code records}: what the records say of these persons ({@link DibaoRosterRecords}), one lookup per chunk. */
     DibaoRosterChecker(List<Region> regions, BiFunction<AreaType, CaseCategory, Standard> standards,
-                       YearMonth currentMonth, Function<List<String>, Set<String>> knownPersons) {
+                       YearMonth currentMonth, Function<List<Person>, Map<String, DibaoRosterRecords.Verdict>> records) {
         this.regions = regions;
         this.standards = standards;
         this.currentMonth = currentMonth;
-        this.knownPersons = knownPersons;
+        this.records = records;
     }
 
+    /**
+     * The persons of the chunk against the records, in one lookup: a member of an open 低保 case or a person in a
+     * program that may not be combined with 低保 is refused, naming the case or enrolment; a person already on record
+     * otherwise is a warning.
+     */
     @Override
     public void checkAgainstRecords(List<StagedRow> chunk) {
-        Set<String> known = knownPersons.apply(chunk.stream().map(r -> r.idNumber).filter(java.util.Objects::nonNull)
-                .toList());
+        Map<String, DibaoRosterRecords.Verdict> verdicts = records.apply(chunk.stream().filter(r -> r.idNumber != null)
+                .map(r -> new Person(r.idNumber, r.name)).toList());
         for (StagedRow row : chunk) {
-            if (row.idNumber != null && known.contains(row.idNumber)) {
-                row.reject(ID_NUMBER, "公民身份号码" + row.idNumber + "已在系统中（已有家庭档案），不能重复导入");
+            DibaoRosterRecords.Verdict verdict = row.idNumber == null ? null : verdicts.get(row.idNumber);
+            if (verdict == null) {
+                continue;
+            }
+            if (verdict.refused()) {
+                row.reject(ID_NUMBER, verdict.message());
+            } else {
+                row.warn(ID_NUMBER, verdict.message());
             }
         }
     }

@@ -18,13 +18,16 @@ import cn.minzheng.bureau.dibao.StandardService.Standard;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.importing.kind.RosterBatch;
 import cn.minzheng.bureau.importing.kind.RosterKind;
+import cn.minzheng.bureau.program.CrossProgramRules;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.engine.EngineClock;
 
 /**
  * The 低保 roster (低保在保家庭): the active households with their members, incomes and case, one row per member.
- * Only the administrator imports it: an import takes cases in without the approval procedure.
+ * Only the administrator imports it: an import takes cases in without the approval procedure. It imports 低保 only;
+ * its persons meet the rules of every enrolment in 低保 ({@link DibaoRosterRecords}: one open 低保 case per person,
+ * the cross-program rules) at validation.
  */
 @Component
 @Order(1)
@@ -36,15 +39,18 @@ public class DibaoRosterKind implements RosterKind {
     private final DibaoCaseRepository cases;
     private final AuditTrail audit;
     private final DibaoRosterExport export;
+    private final DibaoRosterRecords records;
 
     public DibaoRosterKind(RegionRepository regions, StandardService standards, HouseholdRepository households,
-                           DibaoCaseRepository cases, AuditTrail audit, DibaoRosterExport export) {
+                           DibaoCaseRepository cases, AuditTrail audit, DibaoRosterExport export,
+                           CrossProgramRules crossProgramRules) {
         this.regions = regions;
         this.standards = standards;
         this.households = households;
         this.cases = cases;
         this.audit = audit;
         this.export = export;
+        this.records = new DibaoRosterRecords(cases, crossProgramRules, households);
     }
 
     @Override
@@ -104,7 +110,7 @@ public class DibaoRosterKind implements RosterKind {
         return new DibaoRosterChecker(regions.current(), (area, category) -> cache
                 .computeIfAbsent(area, a -> new EnumMap<>(CaseCategory.class))
                 .computeIfAbsent(category, c -> standards.standardFor(area, c)), YearMonth.from(EngineClock.today()),
-                households::knownIdNumbers);
+                records::of);
     }
 
     @Override

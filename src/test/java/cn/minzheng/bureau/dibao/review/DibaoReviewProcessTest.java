@@ -43,6 +43,7 @@ import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.payroll.PayrollProcess;
+import cn.minzheng.bureau.program.Enrolment;
 import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
@@ -127,7 +128,7 @@ class DibaoReviewProcessTest {
         DibaoCase dibaoCase = activeCase(3, "600"); // unchanged: would keep its benefit without approval
         // a member enrolled in 特困供养 around the rules (data from before them): the review re-checks
         Household.Member member = households.find(dibaoCase.householdId()).orElseThrow().members().get(2);
-        enrolments.mirror(new ProgramCase(Program.TEKUN, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
+        Enrolment tekun = enrolments.mirror(new ProgramCase(Program.TEKUN, ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
                 dibaoCase.householdId(), member.idNumber().value(), dibaoCase.townshipCode(), EnrolmentStatus.ACTIVE,
                 new BigDecimal("900.00"), "2026-01", null), "clerk.yuecun", "迁入数据");
         ProcessInstance instance = start(dibaoCase, ReviewStarter.PERIODIC, null);
@@ -135,7 +136,7 @@ class DibaoReviewProcessTest {
         assertThat(instance).isWaitingAt(TASK_REVIEW_BY_TOWNSHIP).variables().containsEntry(VAR_NEEDS_APPROVAL, true);
         String reason = (String) engine.getRuntimeService().getVariable(instance.getId(), "outcomeReason");
         assertThat(reason).startsWith("复核发现救助项目冲突：" + member.name() + "（身份证号" + member.idNumber().value()
-                + "）已在特困人员救助供养中（享受中，自2026-01起）");
+                + "）已在特困人员救助供养中（享受中，自2026-01起，登记编号" + tekun.id() + "）");
     }
 
     @Test
