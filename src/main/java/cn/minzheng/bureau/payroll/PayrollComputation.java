@@ -1,12 +1,15 @@
 package cn.minzheng.bureau.payroll;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,17 +77,23 @@ public class PayrollComputation {
               and e.id not in (select p.one_off_enrolment_id from payment p where p.one_off_enrolment_id is not null)"""
             .replace("PAYABLE_STATUS", EnrolmentStatus.ACTIVE.name());
 
+    /** PostgreSQL's memory per hash or sort of the computation's statements, for its transaction only. */
+    static final String WORK_MEM = "64MB";
+
     private final JdbcClient jdbc;
+    private volatile Boolean postgres;
+    private final JdbcTemplate jdbcTemplate;
     private final PayrollRepository payrolls;
     private final PayrollAdjustments adjustments;
     private final List<ProgramBackPay> programBackPay;
     private final List<ProgramAmounts> programAmounts;
 
-    public PayrollComputation(JdbcClient jdbc, PayrollRepository payrolls, PayrollAdjustments adjustments,
+    public PayrollComputation(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PayrollRepository payrolls, PayrollAdjustments adjustments,
                               ObjectProvider<ProgramBackPay> programBackPay, ObjectProvider<ProgramAmounts> programAmounts) {
         this.programBackPay = programBackPay.orderedStream().toList();
         this.programAmounts = programAmounts.orderedStream().toList();
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.payrolls = payrolls;
         this.adjustments = adjustments;
     }
@@ -99,6 +108,10 @@ public class PayrollComputation {
         }
         String month = payroll.payrollMonth();
         Timestamp now = Timestamp.from(EngineClock.instant());
+        if (postgres()) {
+            // the insert's hash joins hold the program's enrolments and payees: in memory, not in batches on disk
+            jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
+        }
         long started = System.nanoTime();
         int reissued = reissueFailedPayments(payrollId, payroll.programCode(), month);
         // a program whose amounts follow the month's table (优抚: the year's standard)
@@ -135,6 +148,16 @@ public class PayrollComputation {
         log.info("payroll {} ({} {}): {} payments, {} re-issued, {} back pay, {} deductions", payrollId, payroll.programCode(), month, inserted,
                 reissued, backPaid, deductions);
         return inserted;
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbcTemplate.execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+            postgres = known;
+        }
+        return known;
     }
 
     private boolean oneOff(String programCode) {
@@ -174,49 +197,76 @@ public class PayrollComputation {
                 .params(payrollId, month, programCode).update();
     }
 
+    /**
+     * The totals in one pass over the payroll's payments, per township: households and people are the cases paid
+     * for this month, yuan all the payroll pays (re-issues and back pay included, net of deductions); the re-issued
+     * count and yuan are the payments of earlier months. The district's figures are the townships' sums.
+     */
     private void computeTotals(long payrollId, String month) {
+        List<TownshipSums> townships = jdbc.sql("""
+                select township_code, sum(case when benefit_month = ? then 1 else 0 end) as household_count,
+                    sum(case when benefit_month = ? then people_count else 0 end) as people_count,
+                    sum(amount - deducted_amount) as total_amount,
+                    sum(case when benefit_month <> ? then 1 else 0 end) as reissued_count,
+                    sum(case when benefit_month <> ? then amount - deducted_amount else 0 end) as reissued_amount
+                from payment where payroll_id = ? group by township_code order by township_code""")
+                .params(month, month, month, month, payrollId).query(RecordRows.of(TownshipSums.class)).list();
         jdbc.sql("delete from payroll_township_total where payroll_id = ?").param(payrollId).update();
-        // households and people: the cases paid for this month; yuan: all the payroll pays, re-issues included
+        long households = 0;
+        long people = 0;
+        long reissuedCount = 0;
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        BigDecimal reissuedAmount = BigDecimal.ZERO.setScale(2);
+        List<Object[]> rows = new ArrayList<>();
+        for (TownshipSums t : townships) {
+            rows.add(new Object[] {payrollId, t.townshipCode(), t.householdCount(), t.peopleCount(), t.totalAmount()});
+            households += t.householdCount();
+            people += t.peopleCount();
+            total = total.add(t.totalAmount());
+            reissuedCount += t.reissuedCount();
+            reissuedAmount = reissuedAmount.add(t.reissuedAmount());
+        }
+        if (!rows.isEmpty()) {
+            jdbcTemplate.batchUpdate("""
+                    insert into payroll_township_total (payroll_id, township_code, household_count, people_count, total_amount)
+                    values (?, ?, ?, ?, ?)""", rows);
+        }
         jdbc.sql("""
-                insert into payroll_township_total (payroll_id, township_code, household_count, people_count, total_amount)
-                select ?, township_code, sum(case when benefit_month = ? then 1 else 0 end),
-                    sum(case when benefit_month = ? then people_count else 0 end), sum(amount - deducted_amount)
-                from payment where payroll_id = ? group by township_code""")
-                .params(payrollId, month, month, payrollId).update();
-        jdbc.sql("""
-                update payroll set
-                    household_count = (select coalesce(sum(household_count), 0) from payroll_township_total where payroll_id = ?),
-                    people_count = (select coalesce(sum(people_count), 0) from payroll_township_total where payroll_id = ?),
-                    total_amount = (select coalesce(sum(total_amount), 0) from payroll_township_total where payroll_id = ?),
-                    reissued_count = (select count(*) from payment where payroll_id = ? and benefit_month <> ?),
-                    reissued_amount = (select coalesce(sum(amount - deducted_amount), 0) from payment where payroll_id = ? and benefit_month <> ?)
-                where id = ?""")
-                .params(payrollId, payrollId, payrollId, payrollId, month, payrollId, month, payrollId).update();
+                update payroll set household_count = ?, people_count = ?, total_amount = ?, reissued_count = ?,
+                    reissued_amount = ? where id = ?""")
+                .params(households, people, total, reissuedCount, reissuedAmount, payrollId).update();
+    }
+
+    private record TownshipSums(String townshipCode, long householdCount, long peopleCount, BigDecimal totalAmount,
+                                long reissuedCount, BigDecimal reissuedAmount) {
     }
 
     /**
      * New, raised, lowered and cancelled enrolments: this month's payments of the payroll's program against last
-     * month's, in two passes.
+     * month's, in one pass from the program's enrolments. Each enrolment's payments of this month are paired with
+     * its payments of last month (new: none last month); an enrolment with payments last month and none this month
+     * counts each of them as cancelled. Hash joins from the enrolments whatever the statistics say about a month
+     * whose payments were inserted a moment ago in this transaction: with a previous month of a million payments,
+     * the two statements this replaced could be planned as a nested loop over that month for each payment.
      */
     private void computeChanges(long payrollId, String programCode, YearMonth month) {
         String current = month.toString();
         String previous = month.minusMonths(1).toString();
         Changes changes = jdbc.sql("""
-                select coalesce(sum(case when prev.id is null then 1 else 0 end), 0) as new_count,
+                select coalesce(sum(case when cur.id is not null and prev.id is null then 1 else 0 end), 0) as new_count,
                     coalesce(sum(case when cur.amount > prev.amount then 1 else 0 end), 0) as raised_count,
-                    coalesce(sum(case when cur.amount < prev.amount then 1 else 0 end), 0) as lowered_count
-                from payment cur left join payment prev on prev.enrolment_id = cur.enrolment_id and prev.benefit_month = ?
-                where cur.benefit_month = ? and cur.enrolment_id in (select e.id from enrolment e where e.program_code = ?)""")
-                .params(previous, current, programCode).query(RecordRows.of(Changes.class)).single();
-        long cancelled = jdbc.sql("""
-                select count(*) from payment prev where prev.benefit_month = ?
-                  and prev.enrolment_id in (select e.id from enrolment e where e.program_code = ?) and not exists
-                    (select 1 from payment cur where cur.enrolment_id = prev.enrolment_id and cur.benefit_month = ?)""")
-                .params(previous, programCode, current).query(Long.class).single();
+                    coalesce(sum(case when cur.amount < prev.amount then 1 else 0 end), 0) as lowered_count,
+                    coalesce(sum(case when cur.id is null and prev.id is not null then 1 else 0 end), 0) as cancelled_count
+                from enrolment e
+                left join payment cur on cur.enrolment_id = e.id and cur.benefit_month = ?
+                left join payment prev on prev.enrolment_id = e.id and prev.benefit_month = ?
+                where e.program_code = ?""")
+                .params(current, previous, programCode).query(RecordRows.of(Changes.class)).single();
         jdbc.sql("update payroll set new_count = ?, raised_count = ?, lowered_count = ?, cancelled_count = ? where id = ?")
-                .params(changes.newCount(), changes.raisedCount(), changes.loweredCount(), cancelled, payrollId).update();
+                .params(changes.newCount(), changes.raisedCount(), changes.loweredCount(), changes.cancelledCount(), payrollId)
+                .update();
     }
 
-    private record Changes(long newCount, long raisedCount, long loweredCount) {
+    private record Changes(long newCount, long raisedCount, long loweredCount, long cancelledCount) {
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.benchmark.ScaleData;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
@@ -36,6 +37,10 @@ import cn.minzheng.bureau.region.RegionRepository;
  * printing rows per second, elapsed time and peak heap; in the same run the floor, a minimal INSERT … SELECT
  * of the same payment rows (staged beforehand) into an empty copy of the payment table. Its own rows are
  * removed before and after. See docs/benchmarks.md.
+ *
+ * {@code -Dbenchmark.scaleHouseholds=N} (PostgreSQL) first builds {@link ScaleData}'s district of N households with a
+ * year of payments, unless the database already holds it, so the payroll writes into a payment table with history;
+ * {@code -Dbenchmark.keep=true} leaves the run's rows behind for {@code explain analyze} (the next run removes them).
  *
  * <pre>
  * DB_URL=jdbc:postgresql://127.0.0.1:5432/yourdb ./mvnw -q -B test -Dtest.db=postgres \
@@ -70,8 +75,22 @@ class PayrollBenchmark {
         int enrolments = Integer.getInteger("benchmark.cases", 10_000);
         List<String> programs = List.of(System.getProperty("benchmark.programs", Program.DIBAO).split(","));
         boolean postgres = isPostgres();
+        int scaleHouseholds = Integer.getInteger("benchmark.scaleHouseholds", 0);
         cleanUp(postgres);
         try {
+            if (postgres && scaleHouseholds > 0) {
+                // a district with a year of history beside the benchmark's enrolments (kept for the next run)
+                try (Connection connection = dataSource.getConnection()) {
+                    long present = ScaleData.households(connection);
+                    if (present == 0) {
+                        report.addAll(new ScaleData(dataSource).generate(scaleHouseholds, YearMonth.now().getYear() - 1));
+                    } else {
+                        line("scale data present: %d households (not rebuilt)", present);
+                    }
+                }
+            }
+            line("database: %d households, %d enrolments, %d payments before the run",
+                    count("household"), count("enrolment"), count("payment"));
             line("database %s, %d active enrolments of %s, max heap %d MiB, %d cores", postgres ? "PostgreSQL" : "H2",
                     enrolments, String.join(", ", programs), Runtime.getRuntime().maxMemory() >> 20,
                     Runtime.getRuntime().availableProcessors());
@@ -113,7 +132,9 @@ class PayrollBenchmark {
             line("files: csv %d KiB, xlsx %d KiB", Files.size(dir.resolve("bank-file.csv")) >> 10,
                     Files.size(dir.resolve("bank-file.xlsx")) >> 10);
         } finally {
-            cleanUp(postgres);
+            if (!Boolean.getBoolean("benchmark.keep")) {
+                cleanUp(postgres);
+            }
             Files.createDirectories(Path.of("target", "benchmark"));
             Files.write(Path.of("target", "benchmark", "payroll-" + enrolments + ".txt"), report);
         }
@@ -300,6 +321,10 @@ class PayrollBenchmark {
             connection.setAutoCommit(true);
             connection.createStatement().execute("vacuum analyze household, household_member, dibao_case, enrolment, payment");
         }
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
     private boolean isPostgres() throws SQLException {

@@ -157,6 +157,18 @@ class PayrollProcessTest {
         Payroll nextComputed = payrolls.get(next.id());
         assertThat(nextComputed.reissuedCount()).isGreaterThanOrEqualTo(1);
         assertThat(nextComputed.raisedCount() + nextComputed.loweredCount()).isZero();
+        // the one-pass totals and the one-statement changes, against their definitions
+        assertThat(nextComputed.reissuedAmount()).isEqualByComparingTo(jdbc.sql(
+                "select coalesce(sum(amount - deducted_amount), 0) from payment where payroll_id = ? and benefit_month <> ?")
+                .params(next.id(), month.plusMonths(1).toString()).query(BigDecimal.class).single());
+        assertThat(nextComputed.reissuedCount()).isEqualTo(count(
+                "select count(*) from payment where payroll_id = " + next.id() + " and benefit_month <> ?", month.plusMonths(1)));
+        assertThat(nextComputed.householdCount()).isEqualTo(count(
+                "select count(*) from payment where payroll_id = " + next.id() + " and benefit_month = ?", month.plusMonths(1)));
+        assertThat(nextComputed.cancelledCount()).isEqualTo(count("""
+                select count(*) from payment prev join enrolment e on e.id = prev.enrolment_id
+                where e.program_code = 'DIBAO' and prev.benefit_month = ? and not exists (select 1 from payment cur
+                    where cur.enrolment_id = prev.enrolment_id and cur.benefit_month = '""" + month.plusMonths(1) + "')", month));
     }
 
     @Test
