@@ -166,13 +166,23 @@ public class BackgroundJobs extends AbstractProcessEnginePlugin {
         waiting.forEach(id -> configuration.getManagementService().executeJob(id));
     }
 
-    private void run(String raw) {
+    private void run(String raw, JobEntity job) {
         int colon = raw.indexOf(':');
         String name = colon < 0 ? raw : raw.substring(0, colon);
         String argument = colon < 0 ? "" : raw.substring(colon + 1);
         Work work = works.orderedStream().filter(w -> w.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no background work named " + name));
-        outsideTransaction.executeWithoutResult(status -> work.run(argument));
+        // the lease too outside the job's transaction: its statements commit at once, and hold no lock on the job's row
+        outsideTransaction.executeWithoutResult(status -> {
+            Lease lease = holdLease(job);
+            try {
+                work.run(argument);
+            } finally {
+                if (lease != null) {
+                    lease.end();
+                }
+            }
+        });
     }
 
     record Configuration(String raw) implements JobHandlerConfiguration {
@@ -193,14 +203,7 @@ public class BackgroundJobs extends AbstractProcessEnginePlugin {
         @Override
         public void execute(Configuration configuration, ExecutionEntity execution, CommandContext commandContext,
                             String tenantId) {
-            Lease lease = holdLease(commandContext.getCurrentJob());
-            try {
-                run(configuration.raw());
-            } finally {
-                if (lease != null) {
-                    lease.end();
-                }
-            }
+            run(configuration.raw(), commandContext.getCurrentJob());
         }
 
         @Override
