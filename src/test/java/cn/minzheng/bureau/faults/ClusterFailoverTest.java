@@ -98,7 +98,8 @@ class ClusterFailoverTest {
             // node c, which joins the survivor for the import, starts with b (on the schema a made)
             try (AppNode b = AppNode.start("b", BureauApplication.class.getName(), settings("node-b"));
                  AppNode c = AppNode.start("c", BureauApplication.class.getName(), settings("node-c"))) {
-                b.awaitLogin("admin", 300);
+                // b and c start together: more time than a node alone
+                b.awaitLogin("admin", 480);
                 long secondUp = System.nanoTime();
                 System.out.printf("cluster: node a up in %d s (new schema), node b in %d s%n",
                         (firstUp - started) / 1_000_000_000, (secondUp - firstUp) / 1_000_000_000);
@@ -149,7 +150,7 @@ class ClusterFailoverTest {
                     assertTimersRanOnce(timers);
                     assertExpiredSessionsCleanedWithoutHarm(user, nodes.get(survivor));
                 }
-                c.awaitLogin("admin", 300);
+                c.awaitLogin("admin", 480);
                 String survivor = isAlive(a) ? "a" : "b";
                 try (Proxy proxy = Proxy.start(haproxy, Map.of(survivor, nodes.get(survivor).port(), "c", c.port()))) {
                     anImportOutlivesTheNodeRunningItsCommit(proxy.port(), Map.of(survivor, nodes.get(survivor), "c", c));
