@@ -105,7 +105,7 @@ public class LedgerQueries {
     }
 
     /** Households whose programs are looked up in one statement (the download reads them in chunks of this many). */
-    private static final int PROGRAMS_CHUNK = 500;
+    private static final int PROGRAMS_CHUNK = 2000;
 
     /**
      * The rows with each household's programs: one entry per program it has an enrolment in (a household's or a
