@@ -42,7 +42,9 @@ class DibaoCaseRepositoryTest {
                 household.townshipCode(), CaseCategory.ORDINARY, new BigDecimal("50.00"), new BigDecimal("520.00"),
                 BigDecimal.ZERO, new BigDecimal("940.00"), "2026-01", members, "花名册导入")), batchId, "importer",
                 Timestamp.from(Instant.now()));
-        assertThat(cases.find(ids.get(0)).orElseThrow().caseNumber()).isEqualTo("IMP" + batchId + "-7");
+        // numbered at once where the id is drawn before the insert (PostgreSQL's COPY), provisionally elsewhere (H2)
+        assertThat(cases.find(ids.get(0)).orElseThrow().caseNumber())
+                .isIn("IMP" + batchId + "-7", CaseNumbers.of(Year.now(), ids.get(0)));
         cases.numberImportedCases(batchId);
         try {
             assertImportedAndHeld(ids.get(0), householdId, household);
