@@ -7,11 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,13 +32,12 @@ public class OpenApplications {
 
     private final JdbcClient jdbc;
     private final ProgramRegistry programs;
-    private final RepositoryService repositoryService;
-    private final Map<String, String> stepNames = new ConcurrentHashMap<>();
+    private final StepNames steps;
 
-    public OpenApplications(JdbcClient jdbc, ProgramRegistry programs, RepositoryService repositoryService) {
+    public OpenApplications(JdbcClient jdbc, ProgramRegistry programs, StepNames steps) {
         this.jdbc = jdbc;
         this.programs = programs;
-        this.repositoryService = repositoryService;
+        this.steps = steps;
     }
 
     /** {@code township}: a township's code, or null for the whole district. */
@@ -63,7 +58,7 @@ public class OpenApplications {
                 .params(township == null ? new Object[] {true, Program.DIBAO} : new Object[] {true, Program.DIBAO, township})
                 .query(rs -> {
                     long[] c = counts.computeIfAbsent(rs.getString("code"), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(stepName(rs.getString("proc_def_id_"), rs.getString("act_id_")),
+                            .computeIfAbsent(steps.of(rs.getString("proc_def_id_"), rs.getString("act_id_")),
                                     k -> new long[2]);
                     c[0]++;
                     java.sql.Timestamp started = rs.getTimestamp("start_time_");
@@ -84,15 +79,5 @@ public class OpenApplications {
                             e.getValue()[1] / e.getValue()[0])));
         }
         return lines;
-    }
-
-    /** The step's name in its diagram (kept per process version), or its id when it has none. */
-    private String stepName(String processDefinitionId, String activityId) {
-        return stepNames.computeIfAbsent(processDefinitionId + "#" + activityId, key -> {
-            ModelElementInstance element = repositoryService.getBpmnModelInstance(processDefinitionId)
-                    .getModelElementById(activityId);
-            return element instanceof FlowElement step && step.getName() != null && !step.getName().isBlank()
-                    ? step.getName().replace('\n', ' ') : activityId;
-        });
     }
 }

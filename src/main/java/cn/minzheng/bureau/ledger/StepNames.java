@@ -19,7 +19,8 @@ import cn.minzheng.bureau.dibao.review.ReviewProcess;
  * The Chinese name of the step a 低保 decision was taken in, as its diagram names the task: a decision
  * records the task id ({@code Task_AcceptApplication} → 受理申请), prefixed with the process for the
  * processes that follow an application ({@code review:Task_ReviewByTownship} → 乡镇（街道）审核复核结论).
- * Read from the latest deployed diagram and kept; an unknown step is shown as recorded.
+ * Read from the latest deployed diagram and kept; an unknown step is shown as recorded. A step of a given process
+ * version (the dashboard's open applications) is named from that version's diagram.
  */
 @Component
 public class StepNames {
@@ -56,8 +57,18 @@ public class StepNames {
         if (definition == null) {
             return step;
         }
-        ModelElementInstance element = repositoryService.getBpmnModelInstance(definition.getId()).getModelElementById(taskId);
-        return element instanceof FlowElement task && task.getName() != null && !task.getName().isBlank()
-                ? task.getName().trim() : step;
+        return nameIn(definition.getId(), taskId, step);
+    }
+
+    /** The name of a step of a deployed process version, as its diagram names it (kept); its id where it has none. */
+    public String of(String processDefinitionId, String activityId) {
+        return names.computeIfAbsent(processDefinitionId + "#" + activityId,
+                key -> nameIn(processDefinitionId, activityId, activityId));
+    }
+
+    private String nameIn(String processDefinitionId, String elementId, String unnamed) {
+        ModelElementInstance element = repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(elementId);
+        return element instanceof FlowElement step && step.getName() != null && !step.getName().isBlank()
+                ? step.getName().replace('\n', ' ').trim() : unnamed;
     }
 }
