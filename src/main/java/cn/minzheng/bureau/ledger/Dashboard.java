@@ -20,7 +20,6 @@ import cn.minzheng.bureau.dibao.figures.YearlyFiguresService;
 import cn.minzheng.bureau.donation.GoodsKind;
 import cn.minzheng.bureau.funeral.benefits.FuneralFiguresQueries;
 import cn.minzheng.bureau.funeral.benefits.FuneralYear;
-import cn.minzheng.bureau.payroll.PaymentStatus;
 import cn.minzheng.bureau.payroll.PayrollStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.program.ProgramKind;
@@ -194,20 +193,21 @@ public class Dashboard {
         }
     }
 
-    /** Today's approved cases of the area, when they were or will be paid first, and the latest payroll. */
+    /**
+     * Today's approved cases of the area, when they were or will be paid first, and the latest payroll: from the
+     * summaries of the cases ({@code figures_case_status}, {@code figures_unpaid_case}, V365), which the triggers on the
+     * cases, their people and the payments keep current (V366 in db/vendor/{h2,postgresql}).
+     */
     private CoveredNow coveredNow(Confine inArea) {
         Map<String, Object> approved = jdbc.sql("""
-                select count(distinct c.id) as households, count(p.id_number) as people, min(c.start_month) as first_month
-                from dibao_case c left join dibao_case_person p on p.case_id = c.id
-                where c.status = ?""" + inArea.on("c.township_code"))
+                select coalesce(sum(cases), 0) as households, coalesce(sum(people), 0) as people,
+                    min(case when start_month <> '' then start_month end) as first_month
+                from figures_case_status where status = ?""" + inArea.on("township_code"))
                 .params(inArea.params(CaseStatus.APPROVED.name())).query().singleRow();
         Map<String, Long> upcoming = new LinkedHashMap<>();
-        jdbc.sql("""
-                select c.start_month, count(*) from dibao_case c
-                where c.status = ? and c.start_month is not null
-                  and not exists (select 1 from payment p where p.case_id = c.id and p.status = ?)"""
-                        + inArea.on("c.township_code") + " group by c.start_month order by c.start_month")
-                .params(inArea.params(CaseStatus.APPROVED.name(), PaymentStatus.ISSUED.name()))
+        jdbc.sql("select start_month, count(*) from figures_unpaid_case"
+                        + (inArea.township() == null ? "" : " where township_code = ?") + " group by start_month order by start_month")
+                .params(inArea.params())
                 .query(rs -> {
                     upcoming.put(rs.getString(1), rs.getLong(2));
                 });

@@ -132,17 +132,30 @@ public class YearlyFiguresQueries {
                 .params(first(year), last(year)).query(RecordRows.of(ProgramCount.class)).list();
     }
 
-    /** One-off programs: the households granted in the year, each once with its largest payment's people. */
+    /**
+     * One-off programs: the households granted in the year, each once with its largest payment's people. The one-off
+     * programs' payrolls are looked up first and written into the statement as numbers, with the year's months (built
+     * from an int): PostgreSQL then reads their few payments through the payments' payroll index. With bound
+     * parameters it switches after five executions to a generic plan that reads the year's payments of every program
+     * (0.5 s instead of 15 ms at 100,000 households).
+     */
     public List<ProgramCount> programCoveredInYear(int year) {
+        List<Long> payrolls = jdbc.sql("""
+                select r.id from payroll r where r.program_code <> 'DIBAO'
+                  and r.program_code in (select code from program where kind = 'ONE_OFF')""").query(Long.class).list();
+        if (payrolls.isEmpty()) {
+            return List.of();
+        }
+        String ids = payrolls.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         return jdbc.sql("""
                 select program_code, township_code, count(*) as households, coalesce(sum(people), 0) as people
                 from (select r.program_code, p.township_code, p.household_id, max(p.people_count) as people
                       from payment p join payroll r on r.id = p.payroll_id
-                      where r.program_code <> 'DIBAO' and p.benefit_month between ? and ?
-                        and r.program_code in (select code from program where kind = 'ONE_OFF')
+                      where p.payroll_id in (IDS) and p.benefit_month between 'FIRST' and 'LAST'
                       group by r.program_code, p.township_code, p.household_id) g
-                group by program_code, township_code""")
-                .params(first(year), last(year)).query(RecordRows.of(ProgramCount.class)).list();
+                group by program_code, township_code""".replace("IDS", ids).replace("FIRST", first(year))
+                        .replace("LAST", last(year)))
+                .query(RecordRows.of(ProgramCount.class)).list();
     }
 
     /** Enrolments granted with their first month in the year. */
