@@ -195,8 +195,8 @@ public class Dashboard {
 
     /**
      * Today's approved cases of the area, when they were or will be paid first, and the latest payroll: from the
-     * summaries of the cases ({@code figures_case_status}, {@code figures_unpaid_case}, V365), which the triggers on the
-     * cases, their people and the payments keep current (V366 in db/vendor/{h2,postgresql}).
+     * summaries of the cases ({@code figures_case_status}, {@code figures_unpaid_case}, V405), which the triggers on the
+     * cases, their people and the payments keep current (V406 in db/vendor/{h2,postgresql}).
      */
     private CoveredNow coveredNow(Confine inArea) {
         Map<String, Object> approved = jdbc.sql("""

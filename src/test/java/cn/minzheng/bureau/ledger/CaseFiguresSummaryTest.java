@@ -22,8 +22,8 @@ import cn.minzheng.bureau.support.TestApplications;
 import cn.minzheng.bureau.web.LedgerUser;
 
 /**
- * The summaries of the 低保 cases ({@code figures_case_status}, {@code figures_unpaid_case}, V365, kept by the triggers
- * on the cases, their people and the payments, db/vendor/{h2,postgresql}/V366) equal the cases grouped afresh after
+ * The summaries of the 低保 cases ({@code figures_case_status}, {@code figures_unpaid_case}, V405, kept by the triggers
+ * on the cases, their people and the payments, db/vendor/{h2,postgresql}/V406) equal the cases grouped afresh after
  * every kind of change: a new application with its people, each status change through approval with its start month, a
  * payment computed, issued, returned by the bank, issued again and deleted, a case moved to another township, a person
  * moved between cases, a cancellation, an approved case inserted at once (as a roster import does) and a case deleted by

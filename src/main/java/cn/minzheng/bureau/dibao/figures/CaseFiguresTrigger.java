@@ -11,9 +11,9 @@ import java.util.Objects;
 import org.h2.api.Trigger;
 
 /**
- * H2's trigger on {@code dibao_case}, {@code dibao_case_person} and {@code payment} (db/vendor/h2/V366): keeps the
- * summaries {@code figures_case_status} and {@code figures_unpaid_case} (V365) current row by row, in the statement
- * that changes a row, as PostgreSQL's statement-level triggers do set by set (db/vendor/postgresql/V366). Only the
+ * H2's trigger on {@code dibao_case}, {@code dibao_case_person} and {@code payment} (db/vendor/h2/V406): keeps the
+ * summaries {@code figures_case_status} and {@code figures_unpaid_case} (V405) current row by row, in the statement
+ * that changes a row, as PostgreSQL's statement-level triggers do set by set (db/vendor/postgresql/V406). Only the
  * database calls it.
  */
 public class CaseFiguresTrigger implements Trigger {

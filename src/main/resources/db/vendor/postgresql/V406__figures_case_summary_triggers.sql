@@ -1,6 +1,6 @@
--- Keeps V365's summaries of the 低保 cases current on PostgreSQL: statement-level triggers with transition tables on
+-- Keeps V405's summaries of the 低保 cases current on PostgreSQL: statement-level triggers with transition tables on
 -- dibao_case, dibao_case_person and payment, in the statement that changes them (the style of V391). The same on H2:
--- db/vendor/h2/V366 (dibao/figures/CaseFiguresTrigger, row by row).
+-- db/vendor/h2/V406 (dibao/figures/CaseFiguresTrigger, row by row).
 
 -- Recomputes whether these cases are approved, started and not yet paid by an issued payment.
 create function figures_unpaid_recomputed(cases bigint[]) returns void language plpgsql as $$

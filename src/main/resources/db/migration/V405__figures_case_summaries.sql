@@ -1,6 +1,6 @@
 -- The dashboard's summaries of the 低保 cases (docs/benchmarks.md, "The cases and enrolments (issue 29, continued)"),
 -- in the style of V390: kept current by database triggers on dibao_case, dibao_case_person and payment in the statement
--- that changes them (V366 in db/vendor/{h2,postgresql}), so every writer (the processes, reviews, roster imports, the
+-- that changes them (V406 in db/vendor/{h2,postgresql}), so every writer (the processes, reviews, roster imports, the
 -- payrolls, scripts) keeps them in its own transaction. Read-only for the application; backfilled here.
 
 -- The cases and their people per township, status and start month ('' for a case without one). A row whose cases
