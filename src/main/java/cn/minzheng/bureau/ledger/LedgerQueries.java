@@ -130,14 +130,16 @@ public class LedgerQueries {
 
     /**
      * At most a page and one row (the one telling whether another page follows) beyond the cursor {@code id} in the
-     * given order; the cursor's condition also on the status search's case, whose index (status, household) the
-     * database then reads from the cursor on.
+     * given order. The cursor's condition also on the head and on the status search's case: the database does not
+     * carry a range from one side of a join to the other, and a plan that merges the households with the heads (or the
+     * cases in a status) in id order would otherwise read their index from the newest down to the cursor.
      */
     private List<HouseholdRow> pageRows(HouseholdSearch search, LedgerUser user, String comparison, Long id,
                                         String order) {
         Where where = householdWhere(search, user);
         if (id != null) {
             where.and("h.id " + comparison + " ?", id);
+            where.and("m.household_id " + comparison + " ?", id);
             if (search.status() != null) {
                 where.and("dc.household_id " + comparison + " ?", id);
             }
