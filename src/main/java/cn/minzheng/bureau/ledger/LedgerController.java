@@ -83,13 +83,25 @@ public class LedgerController {
                          @RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
                          @RequestParam(required = false) String township, @RequestParam(required = false) String community,
                          @RequestParam(required = false) String status, @RequestParam(required = false) String program,
-                         @RequestParam(required = false) String programStatus, @RequestParam(defaultValue = "0") int page,
-                         Model model) {
+                         @RequestParam(required = false) String programStatus,
+                         @RequestParam(required = false) Long after, @RequestParam(required = false) Long before,
+                         @RequestParam(required = false) Integer n, @RequestParam(required = false) Long total,
+                         @RequestParam(required = false) Integer page, Model model) {
         HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status),
-                checkedProgram(program), checkedProgramStatus(programStatus), page);
+                checkedProgram(program), checkedProgramStatus(programStatus));
+        Keyset keyset = new Keyset(after, before);
+        if (page != null && page > 0 && keyset.first()) {
+            // an old link of offset paging (?page=N, counted from 0): the same page by keyset; past the end the first
+            return "redirect:" + queries.lastIdBeforePage(search, page, user)
+                    .map(id -> HouseholdLinks.link(search, Keyset.after(id), page + 1, null))
+                    .orElseGet(() -> HouseholdLinks.link(search, Keyset.FIRST, null, null));
+        }
+        HouseholdPage result = queries.households(search, keyset, total == null || total < 0 ? null : total,
+                n == null || n < 1 ? null : n, user);
         model.addAttribute("user", user);
         model.addAttribute("search", search);
-        model.addAttribute("result", queries.households(search, user));
+        model.addAttribute("result", result);
+        model.addAttribute("links", HouseholdLinks.of(search, result));
         model.addAttribute("townships", regions.townships().stream().filter(t -> user.maySee(t.code())).toList());
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("programs", programs.all());
@@ -105,7 +117,7 @@ public class LedgerController {
                          @RequestParam(required = false) String programStatus, HttpServletResponse response)
             throws IOException {
         HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status),
-                checkedProgram(program), checkedProgramStatus(programStatus), 0);
+                checkedProgram(program), checkedProgramStatus(programStatus));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode("家庭台账.xlsx", StandardCharsets.UTF_8));

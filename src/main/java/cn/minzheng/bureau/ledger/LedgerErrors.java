@@ -42,9 +42,10 @@ public class LedgerErrors {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerErrors.class);
 
-    private static final Map<String, String> PARAMETERS = Map.of(
-            "year", "年份", "page", "页码", "householdId", "家庭编号", "id", "编号", "disasterId", "所属灾害",
-            "acceptWarnings", "确认警告");
+    private static final Map<String, String> PARAMETERS = Map.ofEntries(Map.entry("year", "年份"),
+            Map.entry("page", "页码"), Map.entry("n", "页码"), Map.entry("after", "翻页位置"), Map.entry("before", "翻页位置"),
+            Map.entry("total", "总户数"), Map.entry("householdId", "家庭编号"), Map.entry("id", "编号"),
+            Map.entry("disasterId", "所属灾害"), Map.entry("acceptWarnings", "确认警告"));
 
     private final ObjectMapper json;
 

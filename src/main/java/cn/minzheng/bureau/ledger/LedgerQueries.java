@@ -1,10 +1,12 @@
 package cn.minzheng.bureau.ledger;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -75,13 +77,75 @@ public class LedgerQueries {
         }
     }
 
-    public Page<HouseholdRow> households(HouseholdSearch search, LedgerUser user) {
+    /**
+     * One page of a search, newest household first, by keyset: the households below the cursor's id (or the page right
+     * above it), read along the index of the search's filter without reading the rows of the pages before it.
+     * {@code knownTotal}: the count the search's first page made, which its page links carry (counted when null);
+     * {@code number}: the page's number as the links carry it, for the page to show (null: unknown).
+     */
+    public HouseholdPage households(HouseholdSearch search, Keyset keyset, Long knownTotal, Integer number,
+                                    LedgerUser user) {
+        long total = knownTotal != null ? knownTotal : count(search, user);
+        if (keyset.before() != null) {
+            List<HouseholdRow> above = pageRows(search, user, ">", keyset.before(), " order by h.id asc");
+            if (above.size() > HouseholdSearch.PAGE_SIZE) {
+                List<HouseholdRow> rows = new ArrayList<>(above.subList(0, HouseholdSearch.PAGE_SIZE));
+                Collections.reverse(rows);
+                return new HouseholdPage(withPrograms(rows), total, number, rows.get(0).householdId(),
+                        rows.get(rows.size() - 1).householdId());
+            }
+            // fewer than a page above the cursor: the search's first page
+            keyset = Keyset.FIRST;
+        }
+        List<HouseholdRow> rows = pageRows(search, user, "<", keyset.after(), " order by h.id desc");
+        boolean more = rows.size() > HouseholdSearch.PAGE_SIZE;
+        if (more) {
+            rows = rows.subList(0, HouseholdSearch.PAGE_SIZE);
+        }
+        Long previous = keyset.first() || rows.isEmpty() ? null : rows.get(0).householdId();
+        Long next = more ? rows.get(rows.size() - 1).householdId() : null;
+        return new HouseholdPage(withPrograms(rows), total, keyset.first() ? Integer.valueOf(1) : number, previous, next);
+    }
+
+    /** How many households a search finds in the user's area. */
+    public long count(HouseholdSearch search, LedgerUser user) {
         Where where = householdWhere(search, user);
-        long total = where.bind(jdbc.sql(countOf(search, user) + where.sql())).query(Long.class).single();
-        List<HouseholdRow> rows = where.bind(jdbc.sql(rowsOf(search) + where.sql() + " order by h.id desc limit "
-                        + HouseholdSearch.PAGE_SIZE + " offset " + (long) search.page() * HouseholdSearch.PAGE_SIZE))
+        return where.bind(jdbc.sql(countOf(search, user) + where.sql())).query(Long.class).single();
+    }
+
+    /**
+     * The id of the last household on the page before the {@code page}th (counted from 0) in offset paging, for an old
+     * {@code ?page=N} link: the page it meant starts below that id. Empty when the search has fewer rows. Reads the
+     * skipped ids once, as offset paging did on every page.
+     */
+    public Optional<Long> lastIdBeforePage(HouseholdSearch search, int page, LedgerUser user) {
+        if (page <= 0) {
+            return Optional.empty();
+        }
+        Where where = householdWhere(search, user);
+        return where.bind(jdbc.sql("select h.id " + HEADS + (search.status() == null ? "" : LATEST_CASE) + where.sql()
+                        + " order by h.id desc limit 1 offset " + ((long) page * HouseholdSearch.PAGE_SIZE - 1)))
+                .query(Long.class).optional();
+    }
+
+    /**
+     * At most a page and one row (the one telling whether another page follows) beyond the cursor {@code id} in the
+     * given order. The cursor's condition also on the head and on the status search's case: the database does not
+     * carry a range from one side of a join to the other, and a plan that merges the households with the heads (or the
+     * cases in a status) in id order would otherwise read their index from the newest down to the cursor.
+     */
+    private List<HouseholdRow> pageRows(HouseholdSearch search, LedgerUser user, String comparison, Long id,
+                                        String order) {
+        Where where = householdWhere(search, user);
+        if (id != null) {
+            where.and("h.id " + comparison + " ?", id);
+            where.and("m.household_id " + comparison + " ?", id);
+            if (search.status() != null) {
+                where.and("dc.household_id " + comparison + " ?", id);
+            }
+        }
+        return where.bind(jdbc.sql(rowsOf(search) + where.sql() + order + " limit " + (HouseholdSearch.PAGE_SIZE + 1)))
                 .query((rs, n) -> row(rs)).list();
-        return new Page<>(withPrograms(rows), total, search.page(), HouseholdSearch.PAGE_SIZE);
     }
 
     /** Every matching household, streamed (for the .xlsx download), in the same order as the pages. */

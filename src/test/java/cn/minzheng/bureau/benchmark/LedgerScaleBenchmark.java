@@ -112,8 +112,8 @@ class LedgerScaleBenchmark {
             measure("search by community", i -> page(browser, "/ledger?community=" + community));
             measure("search by status 在保 (APPROVED)", i -> page(browser, "/ledger?status=APPROVED"));
             measure("search by status 公示中 (IN_NOTICE)", i -> page(browser, "/ledger?status=IN_NOTICE"));
-            measure("deep page: page 500, no filter", i -> page(browser, "/ledger?page=" + (500 + i % 7)));
-            measure("deep page: page 500 of 在保", i -> page(browser, "/ledger?status=APPROVED&page=" + (500 + i % 7)));
+            deepPages(browser, user, "no filter", "");
+            deepPages(browser, user, "在保", "status=APPROVED");
             measure("household file (家庭档案)", i -> page(browser, "/ledger/households/" + files.get(i % files.size())));
             measure("list: failed payments, first page", i -> page(browser, "/ledger/lists/failed-payments"));
             measure("list: failed payments, page 20", i -> page(browser, "/ledger/lists/failed-payments?page=20"));
@@ -132,6 +132,80 @@ class LedgerScaleBenchmark {
             }
         }
         Benchmarks.print("ledger pages at scale", lines);
+    }
+
+    /**
+     * Pages 500–506 of a search. By keyset as a user reaches them: page 499 opened by an old offset link
+     * ({@code ?page=498}, which the ledger redirects to its keyset link), then 下一页 followed from page to page; the
+     * seven links (each with the cursor, the page number and the first page's count) are measured. Beside them what
+     * offset paging cost: an old {@code ?page=N} link (one offset lookup of the page's cursor, the redirect and the
+     * keyset page), and in SQL the rows of the page by offset (as the page read them before) against by keyset.
+     */
+    private void deepPages(WebappSession browser, String user, String label, String filter) {
+        String prefix = filter.isEmpty() ? "/ledger?" : "/ledger?" + filter + "&";
+        if (!selected("deep page: " + label)) {
+            return;
+        }
+        String where = (user.startsWith("clerk") ? " and h.township_code = 'yuecun'" : "")
+                + (filter.isEmpty() ? "" : " and dc.status = 'APPROVED'");
+        String rows = """
+                select h.id, m.name, m.id_number, t.name, c.name, h.address,
+                       (select count(*) from household_member mm where mm.household_id = h.id),
+                       dc.id, dc.case_number, dc.status, dc.monthly_amount
+                from household h
+                join household_member m on m.household_id = h.id and m.relation = 'HEAD'
+                join region t on t.code = h.township_code
+                join region c on c.code = h.community_code
+                """ + (filter.isEmpty()
+                ? "left join dibao_case dc on dc.id = (select max(x.id) from dibao_case x where x.household_id = h.id)"
+                : "join dibao_case dc on dc.household_id = h.id"
+                        + " and not exists (select 1 from dibao_case x where x.household_id = h.id and x.id > dc.id)")
+                + " where 1 = 1" + where;
+        long found = jdbc.sql("select count(*) from (" + rows + ") q").query(Long.class).single();
+        // page 500, or as deep as the search goes (seven pages before its last)
+        int deep = (int) Math.min(500, (found + 19) / 20 - 7);
+        List<String> links = new ArrayList<>();
+        String body = followed(browser, prefix + "page=" + (deep - 2)).body();
+        for (int i = 0; i < 7; i++) {
+            String next = nextLink(body);
+            links.add(next);
+            body = browser.get(next).body();
+        }
+        line("   (%,d households found; page %d by keyset: %s)", found, deep, links.get(0));
+        String name = "deep page: page " + deep + ", " + label;
+        measure(name + ", by keyset (下一页 links)", i -> page(browser, links.get(i % 7)));
+        measure(name + ", old link ?page=N (redirect)",
+                i -> followed(browser, prefix + "page=" + (deep - 1 + i % 7)).statusCode());
+        measure(name + ", SQL rows by offset (as before)", i -> {
+            jdbc.sql(rows + " order by h.id desc limit 20 offset " + (deep - 1 + i % 7) * 20).query().listOfRows();
+            return 200;
+        });
+        List<Long> cursors = links.stream().map(l -> Long.valueOf(l.replaceAll(".*[?&]after=(\\d+).*", "$1"))).toList();
+        measure(name + ", SQL rows by keyset", i -> {
+            long cursor = cursors.get(i % 7);
+            jdbc.sql(rows + " and h.id < " + cursor + (filter.isEmpty() ? "" : " and dc.household_id < " + cursor)
+                    + " order by h.id desc limit 21").query().listOfRows();
+            return 200;
+        });
+    }
+
+    /** A page reached through the redirect the ledger answers (an old link). */
+    private static HttpResponse<String> followed(WebappSession browser, String path) {
+        HttpResponse<String> response = browser.get(path);
+        if (response.statusCode() != 302) {
+            return response;
+        }
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return browser.get(location.replaceFirst("^https?://[^/]+", ""));
+    }
+
+    /** The 下一页 link of a ledger page. */
+    private static String nextLink(String body) {
+        var matcher = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\" class=\"next\">下一页</a>").matcher(body);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no 下一页 link");
+        }
+        return matcher.group(1).replace("&amp;", "&");
     }
 
     private int page(WebappSession browser, String path) {

@@ -65,8 +65,8 @@ class LedgerSearchCountTest {
                         params.add(program);
                     }
                     List<Long> plain = jdbc.sql(sql + " order by h.id desc").params(params).query(Long.class).list();
-                    HouseholdSearch search = new HouseholdSearch(null, null, null, null, status, program, null, 0);
-                    var page = queries.households(search, user);
+                    HouseholdSearch search = new HouseholdSearch(null, null, null, null, status, program, null);
+                    var page = queries.households(search, Keyset.FIRST, null, null, user);
                     List<Long> streamed = new ArrayList<>();
                     queries.eachHousehold(search, user, r -> streamed.add(r.householdId()));
                     assertThat(page.total()).as(label).isEqualTo(plain.size());

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.minzheng.bureau.demo.DemoHouseholds;
+import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.support.WebappSession;
 
 /** The ledgers as a logged-in user meets them: one login with the webapps, the area rule, the download. */
@@ -36,6 +41,8 @@ class LedgerTest {
     IdentityService identityService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    HouseholdRepository households;
 
     @Test
     void withoutTheWebappLoginTheLedgersSendYouToLogIn() {
@@ -227,6 +234,45 @@ class LedgerTest {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as(path).startsWith("text/html");
         assertThat(response.body()).as(path).contains(message).contains("家庭查询", "退出", "/ledger.css")
                 .doesNotContain("\"code\"", "Whitelabel");
+    }
+
+    @Test
+    void thePageLinksCarryTheLastHouseholdShownAndAnOldPageLinkLeadsToTheSamePage() {
+        String tag = "翻页" + ThreadLocalRandom.current().nextInt(100, 1000);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            ids.add(ProgramHouseholds.household(households, List.of(tag + "户" + i),
+                    List.of(LocalDate.of(1961, 1, 1).plusDays(i)), new ArrayList<>()));
+        }
+        Collections.reverse(ids);
+        WebappSession clerk = new WebappSession(port);
+        clerk.login("clerk.yuecun", "demo");
+        String search = "/ledger?name=" + URLEncoder.encode(tag, StandardCharsets.UTF_8);
+        String first = clerk.get(search).body();
+        assertThat(first).contains("共 25 户", "第 1 / 2 页", tag + "户24").doesNotContain(tag + "户4<", "上一页", "首页");
+        String next = link(first, "next");
+        assertThat(next).contains("after=" + ids.get(19), "n=2", "total=25");
+
+        String second = clerk.get(next).body();
+        assertThat(second).contains("共 25 户", "第 2 / 2 页", tag + "户4<", tag + "户0<").doesNotContain(tag + "户5<", "下一页");
+        assertThat(link(second, "previous")).contains("before=" + ids.get(20), "n=1");
+        assertThat(clerk.get(link(second, "previous")).body()).contains("第 1 / 2 页", tag + "户5<", tag + "户24<")
+                .doesNotContain(tag + "户4<", "首页");
+        assertThat(link(second, "first")).doesNotContain("after", "before");
+
+        // a link of the offset pages (page=1: the second page) leads to the same page by keyset; past the end the first
+        var old = clerk.get(search + "&page=1");
+        assertThat(old.statusCode()).isEqualTo(302);
+        assertThat(old.headers().firstValue("Location").orElseThrow()).contains("after=" + ids.get(19), "n=2");
+        assertThat(clerk.get(search + "&page=9").headers().firstValue("Location").orElseThrow()).doesNotContain("after");
+        assertRefused(clerk, search + "&after=abc", 400, "翻页位置“abc”格式不正确");
+    }
+
+    /** The href of a ledger page's link of that class (首页 first, 上一页 previous, 下一页 next). */
+    private static String link(String page, String kind) {
+        var matcher = Pattern.compile("<a href=\"([^\"]+)\" class=\"" + kind + "\">").matcher(page);
+        assertThat(matcher.find()).as(kind).isTrue();
+        return matcher.group(1).replace("&amp;", "&");
     }
 
     @Test
