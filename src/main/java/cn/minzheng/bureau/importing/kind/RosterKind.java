@@ -26,6 +26,11 @@ public interface RosterKind {
     /** The template's example rows, in the columns' order. */
     List<Object[]> exampleRows();
 
+    /** What the import page says of the kind beside its template link; null: the page has its own words. */
+    default String description() {
+        return null;
+    }
+
     /** The groups whose members may import this kind. */
     List<String> importers();
 
