@@ -29,6 +29,12 @@ class RosterImportBrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    cn.minzheng.bureau.household.HouseholdValidator validator;
+    @Autowired
+    cn.minzheng.bureau.household.HouseholdRepository households;
+    @Autowired
+    cn.minzheng.bureau.tekun.TekunRosterKind tekunKind;
 
     @Test
     void theAdministratorUploadsWatchesTheProgressAcceptsTheWarningAndCommits(Tasklist tasklist) throws Exception {
@@ -73,5 +79,54 @@ class RosterImportBrowserTest {
         long batch = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
         assertThat(jdbc.sql("select count(*) from dibao_case where import_batch_id = ? and status = 'APPROVED'")
                 .param(batch).query(Long.class).single()).isEqualTo(1500);
+    }
+
+    /**
+     * The 特困供养人员 roster: the administrator chooses the kind, uploads two persons (one on record in 岳村乡, one not),
+     * reads that both pass, commits, and finds the enrolment 享受中 in the household file of the person on record.
+     */
+    @Test
+    void theAdministratorImportsA特困RosterAndTheEnrolmentShowsInTheHouseholdFile(Tasklist tasklist) throws Exception {
+        var form = cn.minzheng.bureau.support.TestApplications.yuecunHousehold(1, "0");
+        var head = form.household().members().get(0);
+        var person = new cn.minzheng.bureau.household.HouseholdForm.MemberForm("李秀英",
+                cn.minzheng.bureau.support.TestApplications.idNumber(java.time.LocalDate.now().minusYears(72), false),
+                head.relation(), "UNABLE_TO_WORK", "NONE", List.of());
+        long householdId = households.insert(validator.validate(
+                cn.minzheng.bureau.support.TestApplications.withMembers(form, List.of(person)).household()));
+        String[] known = PersonSheets.tekun("李秀英");
+        known[cn.minzheng.bureau.program.roster.PersonRosterColumns.TOWNSHIP] = "岳村乡";
+        known[cn.minzheng.bureau.program.roster.PersonRosterColumns.COMMUNITY] = "yuecun-yuecun";
+        known[cn.minzheng.bureau.program.roster.PersonRosterColumns.ID_NUMBER] = person.idNumber();
+        known[cn.minzheng.bureau.program.roster.PersonRosterColumns.BANK_ACCOUNT] = null;
+        Path file = Files.createTempDirectory("roster").resolve("特困供养人员名册.xlsx");
+        Files.write(file, PersonSheets.tekunWorkbook(tekunKind, List.of(known, PersonSheets.tekun("赵德顺"))));
+
+        ChromeDriver browser = tasklist.driver();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        tasklist.loginAs("admin");
+        browser.get(tasklist.url("/ledger/import"));
+        assertThat(browser.findElement(By.id("kind-TEKUN")).getText()).contains("特困供养人员：已在享受特困人员救助供养的人员，每人一行");
+        assertThat(browser.findElement(By.id("template-TEKUN")).getAttribute("href")).contains("kind=TEKUN");
+        Browser.screenshot(browser, "import-tekun-page");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind"))).selectByVisibleText("特困供养人员");
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("submit")).click();
+        wait.until(d -> d.getCurrentUrl().matches(".*/ledger/import/\\d+"));
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("已校验"));
+        assertThat(browser.findElement(By.id("kind")).getText()).isEqualTo("名册类型：特困供养人员");
+        assertThat(browser.findElement(By.id("accepted")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("rows")).getText()).contains("全部通过");
+        Browser.screenshot(browser, "import-tekun-report");
+        browser.findElement(By.id("commit")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("已导入"));
+        assertThat(browser.findElement(By.id("committed")).getText()).contains("2 行");
+        Browser.screenshot(browser, "import-tekun-committed");
+
+        browser.get(tasklist.url("/ledger/households/" + householdId));
+        String enrolmentTable = browser.findElement(By.id("enrolments")).getText();
+        assertThat(enrolmentTable).contains("特困人员救助供养").contains("享受中");
+        Browser.screenshot(browser, "import-tekun-household-file");
     }
 }
