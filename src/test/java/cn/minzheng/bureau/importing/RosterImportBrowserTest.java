@@ -5,24 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
+import cn.minzheng.bureau.household.HouseholdRepository;
+import cn.minzheng.bureau.household.HouseholdValidator;
+import cn.minzheng.bureau.program.roster.PersonRosterColumns;
 import cn.minzheng.bureau.support.Browser;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.Tasklist;
+import cn.minzheng.bureau.support.TestApplications;
+import cn.minzheng.bureau.tekun.TekunRosterKind;
 
 /**
  * The administrator in a real browser (headless Chromium): logs in through the webapps, uploads a roster
  * on the import page, watches the progress, reloads the page while it runs, reads the warning, accepts it
- * and commits. Screenshots land in target/screenshots/.
+ * and commits; and imports a 特困供养人员 roster, whose enrolment then shows in the household file. Screenshots land
+ * in target/screenshots/.
  */
 @BrowserTest
 class RosterImportBrowserTest {
@@ -30,11 +39,11 @@ class RosterImportBrowserTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    cn.minzheng.bureau.household.HouseholdValidator validator;
+    HouseholdValidator validator;
     @Autowired
-    cn.minzheng.bureau.household.HouseholdRepository households;
+    HouseholdRepository households;
     @Autowired
-    cn.minzheng.bureau.tekun.TekunRosterKind tekunKind;
+    TekunRosterKind tekunKind;
 
     @Test
     void theAdministratorUploadsWatchesTheProgressAcceptsTheWarningAndCommits(Tasklist tasklist) throws Exception {
@@ -87,18 +96,18 @@ class RosterImportBrowserTest {
      */
     @Test
     void theAdministratorImportsA特困RosterAndTheEnrolmentShowsInTheHouseholdFile(Tasklist tasklist) throws Exception {
-        var form = cn.minzheng.bureau.support.TestApplications.yuecunHousehold(1, "0");
+        var form = TestApplications.yuecunHousehold(1, "0");
         var head = form.household().members().get(0);
-        var person = new cn.minzheng.bureau.household.HouseholdForm.MemberForm("李秀英",
-                cn.minzheng.bureau.support.TestApplications.idNumber(java.time.LocalDate.now().minusYears(72), false),
+        var person = new MemberForm("李秀英",
+                TestApplications.idNumber(LocalDate.now().minusYears(72), false),
                 head.relation(), "UNABLE_TO_WORK", "NONE", List.of());
         long householdId = households.insert(validator.validate(
-                cn.minzheng.bureau.support.TestApplications.withMembers(form, List.of(person)).household()));
+                TestApplications.withMembers(form, List.of(person)).household()));
         String[] known = PersonSheets.tekun("李秀英");
-        known[cn.minzheng.bureau.program.roster.PersonRosterColumns.TOWNSHIP] = "岳村乡";
-        known[cn.minzheng.bureau.program.roster.PersonRosterColumns.COMMUNITY] = "yuecun-yuecun";
-        known[cn.minzheng.bureau.program.roster.PersonRosterColumns.ID_NUMBER] = person.idNumber();
-        known[cn.minzheng.bureau.program.roster.PersonRosterColumns.BANK_ACCOUNT] = null;
+        known[PersonRosterColumns.TOWNSHIP] = "岳村乡";
+        known[PersonRosterColumns.COMMUNITY] = "yuecun-yuecun";
+        known[PersonRosterColumns.ID_NUMBER] = person.idNumber();
+        known[PersonRosterColumns.BANK_ACCOUNT] = null;
         Path file = Files.createTempDirectory("roster").resolve("特困供养人员名册.xlsx");
         Files.write(file, PersonSheets.tekunWorkbook(tekunKind, List.of(known, PersonSheets.tekun("赵德顺"))));
 
@@ -110,7 +119,7 @@ class RosterImportBrowserTest {
         assertThat(browser.findElement(By.id("kind-TEKUN")).getText()).contains("特困供养人员：已在享受特困人员救助供养的人员，每人一行");
         assertThat(browser.findElement(By.id("template-TEKUN")).getAttribute("href")).contains("kind=TEKUN");
         Browser.screenshot(browser, "import-tekun-page");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("kind"))).selectByVisibleText("特困供养人员");
+        new Select(browser.findElement(By.id("kind"))).selectByVisibleText("特困供养人员");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("submit")).click();
         wait.until(d -> d.getCurrentUrl().matches(".*/ledger/import/\\d+"));

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One kind of roster workbook that the import machinery (upload, background validation, staging table, report,
  * one-transaction commit, progress) takes in. Each feature implements it as a bean beside its own rules (the 低保
- * roster in {@code dibao.roster}, the disaster roster in {@code relief}); the machinery only knows this interface.
+ * roster in {@code dibao.roster}, the disaster roster in {@code relief}, the 特困 and 高龄津贴 person rosters in
+ * {@code tekun} and {@code gaoling} on the core of {@code program.roster}); the machinery only knows this interface.
  */
 public interface RosterKind {
 

@@ -2,6 +2,7 @@ package cn.minzheng.bureau.program.roster;
 
 import static cn.minzheng.bureau.program.roster.PersonRosterColumns.*;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -62,8 +63,8 @@ final class PersonRosterChecker implements RosterKind.RowChecker {
         row.disabilityLevel = disability == null ? null : disability.name();
         YearMonth start = startMonth(cells[START_MONTH], problems);
         row.startMonth = start == null ? null : start.toString();
-        row.wageIncome = java.math.BigDecimal.ZERO.setScale(2);
-        row.otherIncome = java.math.BigDecimal.ZERO.setScale(2);
+        row.wageIncome = BigDecimal.ZERO.setScale(2);
+        row.otherIncome = BigDecimal.ZERO.setScale(2);
         if (problems.list().isEmpty()) {
             String[] programCells = Arrays.copyOfRange(cells, PROGRAM_FROM,
                     Math.max(cells.length, PROGRAM_FROM + kind.programColumns().size()));

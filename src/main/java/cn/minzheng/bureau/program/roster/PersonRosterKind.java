@@ -3,6 +3,7 @@ package cn.minzheng.bureau.program.roster;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.engine.EngineClock;
@@ -131,7 +132,7 @@ public abstract class PersonRosterKind implements RosterKind {
         List<Region> current = regions.current();
         return new PersonRosterChecker(this, current, YearMonth.from(EngineClock.today()),
                 new PersonRosterRecords(programCode(), programName(), households, crossProgramRules,
-                        current.stream().collect(java.util.stream.Collectors.toMap(Region::code, Region::name, (a, b) -> a))));
+                        current.stream().collect(Collectors.toMap(Region::code, Region::name, (a, b) -> a))));
     }
 
     @Override
