@@ -162,6 +162,27 @@ public class GaolingRepository {
                 "乡镇核对户籍后确认，" + proposal.tier().label());
     }
 
+    /**
+     * A recipient already paid when the bureau adopts the platform, as the roster import takes them over: ACTIVE from
+     * {@code startMonth} at the entitlement's tier and amount, its calculation frozen, the enrolment's first status
+     * entry naming the import. A person recorded meanwhile fails on the one recipient per person
+     * ({@code DuplicateKeyException}).
+     */
+    public Enrolment importRecipient(String idNumber, String name, long householdId, String townshipCode,
+                                     GaolingAllowance.Entitlement entitlement, String startMonth, String actor,
+                                     String reason) {
+        Timestamp now = now();
+        jdbc.sql("""
+                insert into gaoling_recipient (person_id_number, person_name, household_id, township_code, tier, amount,
+                    start_month, status, calculation_snapshot, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(idNumber, name, householdId, townshipCode, entitlement.tier().name(), entitlement.amount(),
+                        startMonth, RecipientStatus.ACTIVE.name(), entitlement.snapshot(), now, now)
+                .update();
+        return mirror(recipientOf(idNumber).orElseThrow(), actor, reason + "，" + entitlement.tier().label()
+                + "，自" + startMonth + "起按月发放");
+    }
+
     /** A higher tier confirmed: the new amount and calculation (the status stays). */
     public Enrolment moveUp(Recipient recipient, Proposal proposal, String actor) {
         jdbc.sql("""

@@ -220,6 +220,33 @@ public class HouseholdRepository {
         return known;
     }
 
+    /**
+     * The newest record (家庭档案) of a person: the household that holds the newest member row of the ID number, where
+     * a new enrolment of the person goes, with what a roster import compares with its file.
+     */
+    public record PersonRecord(String idNumber, String name, long householdId, String townshipCode, String communityCode,
+                               String bankAccount, boolean died, boolean movedOut) {
+    }
+
+    /** The newest record of each of these ID numbers that is on record (asked 500 at a time). */
+    public Map<String, PersonRecord> newestRecords(List<String> idNumbers) {
+        Map<String, PersonRecord> records = new LinkedHashMap<>();
+        List<String> distinct = idNumbers.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            jdbc.sql("""
+                    select m.id_number, m.name, m.household_id, h.township_code, h.community_code, h.bank_account,
+                        m.died_on, m.moved_out_on
+                    from household_member m join household h on h.id = m.household_id
+                    where m.id_number in (:ids)
+                      and m.id = (select max(m2.id) from household_member m2 where m2.id_number = m.id_number)""")
+                    .param("ids", distinct.subList(from, Math.min(distinct.size(), from + 500)))
+                    .query((rs, n) -> new PersonRecord(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getObject(7) != null, rs.getObject(8) != null))
+                    .list().forEach(r -> records.put(r.idNumber(), r));
+        }
+        return records;
+    }
+
     /** A household as a roster import takes it in: its members with their monthly incomes, the head among them. */
     public record ImportedHousehold(String townshipCode, String communityCode, String address, String bankName,
                                     String bankAccount, List<ImportedMember> members) {

@@ -89,6 +89,7 @@ public class ImportPageController {
         RosterKinds.requireImporter(user.groups(), kinds.of(imports.batch(id).kind()));
         model.addAttribute("user", user);
         model.addAttribute("progress", ImportController.ImportProgressView.of(imports.progress(id)));
+        model.addAttribute("kindLabel", kinds.label(imports.batch(id).kind()));
         model.addAttribute("rows", batches.reportRows(id, 0, 200, true));
         return "ledger/import";
     }

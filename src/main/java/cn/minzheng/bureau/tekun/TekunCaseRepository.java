@@ -87,6 +87,50 @@ public class TekunCaseRepository {
         return created;
     }
 
+    /** A person supported already when the bureau adopts the platform, as the roster import takes them over. */
+    public record ImportedCase(long householdId, String townshipCode, String personIdNumber, String personName,
+                               QualifyingCondition condition, SupporterSituation supporterSituation,
+                               String supporterNote, TekunEligibility.CareArrangement care, TekunAmounts.Amounts amounts,
+                               String snapshot, String startMonth) {
+    }
+
+    /**
+     * A case 供养中 from its start month, as 认定 leaves one: the assessment's level, amounts and frozen calculation,
+     * its enrolment with one status entry (the import: {@code reason}), an audit event. A person held by an open case
+     * meanwhile fails on the database's one open case per person ({@code DuplicateKeyException}).
+     */
+    public TekunCase importActive(ImportedCase c, String actor, String reason) {
+        Timestamp now = Timestamp.from(Instant.now());
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into tekun_case (case_number, household_id, township_code, person_id_number,
+                    open_person_id_number, person_name, qualifying_condition, supporter_situation, supporter_note,
+                    proposed_by_township, care_mode, care_institution, carer_name, care_agreement, self_care_level,
+                    basic_living_amount, care_amount, monthly_amount, start_month, status, calculation_snapshot,
+                    created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params("PENDING-" + UUID.randomUUID(), c.householdId(), c.townshipCode(), c.personIdNumber(),
+                        c.personIdNumber(), c.personName(), c.condition().name(), c.supporterSituation().name(),
+                        c.supporterNote(), false, c.care().mode().name(), c.care().institution(), c.care().carerName(),
+                        c.care().careAgreement(), c.amounts().selfCareLevel().name(), c.amounts().basicLiving(),
+                        c.amounts().care(), c.amounts().monthly(), c.startMonth(), TekunStatus.ACTIVE.name(),
+                        c.snapshot(), now, now)
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        String caseNumber = "TK" + Year.now() + String.format("%06d", id);
+        jdbc.sql("update tekun_case set case_number = ? where id = ?").params(caseNumber, id).update();
+        TekunCase created = find(id).orElseThrow();
+        mirror(created, actor, reason + "，自" + c.startMonth() + "起按月发放");
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("caseNumber", caseNumber);
+        after.put("condition", c.condition().name());
+        after.put("careMode", c.care().mode().name());
+        after.put("monthlyAmount", c.amounts().monthly());
+        after.put("startMonth", c.startMonth());
+        audit.record(ENTITY, id, c.householdId(), null, "IMPORTED", actor, reason, null, after);
+        return created;
+    }
+
     public Optional<TekunCase> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from tekun_case where id = ?").param(id)
                 .query(RecordRows.of(TekunCase.class)).optional();

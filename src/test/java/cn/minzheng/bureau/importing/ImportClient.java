@@ -81,6 +81,15 @@ final class ImportClient {
         return awaitFinished(response.json().get("id").asLong());
     }
 
+    /** Uploads a roster of {@code kind} (TEKUN, GAOLING …) as the administrator and waits until validation is over. */
+    JsonNode validated(String kind, String fileName, byte[] xlsx) {
+        Http.Response response = upload("admin", fileName, xlsx, "?kind=" + kind);
+        if (response.status() != 202) {
+            throw new AssertionError("upload: " + response.status() + " " + response.body());
+        }
+        return awaitFinished(response.json().get("id").asLong());
+    }
+
     JsonNode awaitFinished(long id) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {

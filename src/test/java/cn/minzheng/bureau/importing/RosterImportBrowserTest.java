@@ -5,30 +5,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
+import cn.minzheng.bureau.household.HouseholdRepository;
+import cn.minzheng.bureau.household.HouseholdValidator;
+import cn.minzheng.bureau.program.roster.PersonRosterColumns;
 import cn.minzheng.bureau.support.Browser;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.Tasklist;
+import cn.minzheng.bureau.support.TestApplications;
+import cn.minzheng.bureau.tekun.TekunRosterKind;
 
 /**
  * The administrator in a real browser (headless Chromium): logs in through the webapps, uploads a roster
  * on the import page, watches the progress, reloads the page while it runs, reads the warning, accepts it
- * and commits. Screenshots land in target/screenshots/.
+ * and commits; and imports a 特困供养人员 roster, whose enrolment then shows in the household file. Screenshots land
+ * in target/screenshots/.
  */
 @BrowserTest
 class RosterImportBrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    HouseholdValidator validator;
+    @Autowired
+    HouseholdRepository households;
+    @Autowired
+    TekunRosterKind tekunKind;
 
     @Test
     void theAdministratorUploadsWatchesTheProgressAcceptsTheWarningAndCommits(Tasklist tasklist) throws Exception {
@@ -73,5 +88,54 @@ class RosterImportBrowserTest {
         long batch = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
         assertThat(jdbc.sql("select count(*) from dibao_case where import_batch_id = ? and status = 'APPROVED'")
                 .param(batch).query(Long.class).single()).isEqualTo(1500);
+    }
+
+    /**
+     * The 特困供养人员 roster: the administrator chooses the kind, uploads two persons (one on record in 岳村乡, one not),
+     * reads that both pass, commits, and finds the enrolment 享受中 in the household file of the person on record.
+     */
+    @Test
+    void theAdministratorImportsA特困RosterAndTheEnrolmentShowsInTheHouseholdFile(Tasklist tasklist) throws Exception {
+        var form = TestApplications.yuecunHousehold(1, "0");
+        var head = form.household().members().get(0);
+        var person = new MemberForm("李秀英",
+                TestApplications.idNumber(LocalDate.now().minusYears(72), false),
+                head.relation(), "UNABLE_TO_WORK", "NONE", List.of());
+        long householdId = households.insert(validator.validate(
+                TestApplications.withMembers(form, List.of(person)).household()));
+        String[] known = PersonSheets.tekun("李秀英");
+        known[PersonRosterColumns.TOWNSHIP] = "岳村乡";
+        known[PersonRosterColumns.COMMUNITY] = "yuecun-yuecun";
+        known[PersonRosterColumns.ID_NUMBER] = person.idNumber();
+        known[PersonRosterColumns.BANK_ACCOUNT] = null;
+        Path file = Files.createTempDirectory("roster").resolve("特困供养人员名册.xlsx");
+        Files.write(file, PersonSheets.tekunWorkbook(tekunKind, List.of(known, PersonSheets.tekun("赵德顺"))));
+
+        ChromeDriver browser = tasklist.driver();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        tasklist.loginAs("admin");
+        browser.get(tasklist.url("/ledger/import"));
+        assertThat(browser.findElement(By.id("kind-TEKUN")).getText()).contains("特困供养人员：已在享受特困人员救助供养的人员，每人一行");
+        assertThat(browser.findElement(By.id("template-TEKUN")).getAttribute("href")).contains("kind=TEKUN");
+        Browser.screenshot(browser, "import-tekun-page");
+        new Select(browser.findElement(By.id("kind"))).selectByVisibleText("特困供养人员");
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("submit")).click();
+        wait.until(d -> d.getCurrentUrl().matches(".*/ledger/import/\\d+"));
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("已校验"));
+        assertThat(browser.findElement(By.id("kind")).getText()).isEqualTo("名册类型：特困供养人员");
+        assertThat(browser.findElement(By.id("accepted")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("rows")).getText()).contains("全部通过");
+        Browser.screenshot(browser, "import-tekun-report");
+        browser.findElement(By.id("commit")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("已导入"));
+        assertThat(browser.findElement(By.id("committed")).getText()).contains("2 行");
+        Browser.screenshot(browser, "import-tekun-committed");
+
+        browser.get(tasklist.url("/ledger/households/" + householdId));
+        String enrolmentTable = browser.findElement(By.id("enrolments")).getText();
+        assertThat(enrolmentTable).contains("特困人员救助供养").contains("享受中");
+        Browser.screenshot(browser, "import-tekun-household-file");
     }
 }

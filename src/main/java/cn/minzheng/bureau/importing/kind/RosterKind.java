@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One kind of roster workbook that the import machinery (upload, background validation, staging table, report,
  * one-transaction commit, progress) takes in. Each feature implements it as a bean beside its own rules (the 低保
- * roster in {@code dibao.roster}, the disaster roster in {@code relief}); the machinery only knows this interface.
+ * roster in {@code dibao.roster}, the disaster roster in {@code relief}, the 特困 and 高龄津贴 person rosters in
+ * {@code tekun} and {@code gaoling} on the core of {@code program.roster}); the machinery only knows this interface.
  */
 public interface RosterKind {
 
@@ -25,6 +26,11 @@ public interface RosterKind {
 
     /** The template's example rows, in the columns' order. */
     List<Object[]> exampleRows();
+
+    /** What the import page says of the kind beside its template link; null: the page has its own words. */
+    default String description() {
+        return null;
+    }
 
     /** The groups whose members may import this kind. */
     List<String> importers();
