@@ -104,7 +104,7 @@ public class RosterImports implements BackgroundJobs.Work {
         }
         if (batch.warningCount() > 0 && !acceptWarnings) {
             throw new RuleViolation("IMPORT_WARNINGS_NOT_ACCEPTED", "该文件有" + batch.warningCount()
-                    + "行警告（如月保障金与现行标准不一致），请核实并确认接受警告后再导入", 409);
+                    + "行警告（如保障金额与现行标准不一致），请核实并确认接受警告后再导入", 409);
         }
         boolean started = transaction.execute(status -> {
             if (!batches.startCommit(id, user, acceptWarnings)) {

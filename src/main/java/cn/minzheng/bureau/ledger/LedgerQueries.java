@@ -115,7 +115,7 @@ public class LedgerQueries {
 
     /**
      * The id of the last household on the page before the {@code page}th (counted from 0) in offset paging, for an old
-     * {@code ?page=N} link: the page it meant starts below that id. Empty when the search has fewer rows. Reads the
+     * {@code ?page=N} link: the page it meant starts below that id. Empty when no row is left for that page. Reads the
      * skipped ids once, as offset paging did on every page.
      */
     public Optional<Long> lastIdBeforePage(HouseholdSearch search, int page, LedgerUser user) {
@@ -123,9 +123,11 @@ public class LedgerQueries {
             return Optional.empty();
         }
         Where where = householdWhere(search, user);
-        return where.bind(jdbc.sql("select h.id " + HEADS + (search.status() == null ? "" : LATEST_CASE) + where.sql()
-                        + " order by h.id desc limit 1 offset " + ((long) page * HouseholdSearch.PAGE_SIZE - 1)))
-                .query(Long.class).optional();
+        // the last row before the page, and the page's first row: without the latter the page would be empty
+        List<Long> ids = where.bind(jdbc.sql("select h.id " + HEADS + (search.status() == null ? "" : LATEST_CASE)
+                        + where.sql() + " order by h.id desc limit 2 offset " + ((long) page * HouseholdSearch.PAGE_SIZE - 1)))
+                .query(Long.class).list();
+        return ids.size() == 2 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 
     /**
