@@ -48,19 +48,25 @@ begin
 end $$;
 
 -- Only the enrolments whose program, household, person, township, status, amount or months changed (an update of the
--- calculation or the time stamps changes no figure).
+-- calculation or the time stamps changes no figure): the rows of new_rows not in old_rows and the other way round, with
+-- those columns (a set difference, hashed: a join of the two transition tables, which have no index, may be planned as
+-- a nested loop, quadratic in the rows of the statement).
 create function figures_enrolment_updated() returns trigger language plpgsql as $$
 begin
     perform figures_enrolment_recomputed(array(
-        select n.household_id from new_rows n join old_rows o on o.id = n.id
-        where (n.program_code <> 'DIBAO' or o.program_code <> 'DIBAO')
-          and (n.program_code <> o.program_code or n.household_id <> o.household_id
-               or n.person_id_number is distinct from o.person_id_number or n.township_code <> o.township_code
-               or n.status <> o.status or n.amount is distinct from o.amount
-               or n.start_month is distinct from o.start_month or n.end_month is distinct from o.end_month)
-        union
-        select o.household_id from new_rows n join old_rows o on o.id = n.id
-        where o.program_code <> 'DIBAO' and n.household_id <> o.household_id));
+        select distinct household_id from (
+            (select id, program_code, household_id, person_id_number, township_code, status, amount, start_month, end_month
+             from new_rows
+             except
+             select id, program_code, household_id, person_id_number, township_code, status, amount, start_month, end_month
+             from old_rows)
+            union all
+            (select id, program_code, household_id, person_id_number, township_code, status, amount, start_month, end_month
+             from old_rows
+             except
+             select id, program_code, household_id, person_id_number, township_code, status, amount, start_month, end_month
+             from new_rows)) changed
+        where program_code <> 'DIBAO'));
     return null;
 end $$;
 
@@ -95,9 +101,10 @@ end $$;
 create function figures_enrolment_member_updated() returns trigger language plpgsql as $$
 begin
     perform figures_enrolment_member_households(array(
-        select n.household_id from new_rows n join old_rows o on o.id = n.id where n.household_id <> o.household_id
-        union
-        select o.household_id from new_rows n join old_rows o on o.id = n.id where n.household_id <> o.household_id));
+        select distinct household_id from (
+            (select id, household_id from new_rows except select id, household_id from old_rows)
+            union all
+            (select id, household_id from old_rows except select id, household_id from new_rows)) moved));
     return null;
 end $$;
 
