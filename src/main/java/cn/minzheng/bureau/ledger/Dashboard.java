@@ -98,20 +98,18 @@ public class Dashboard {
                 payrolls(payrollMonth != null ? payrollMonth : latestPayrollMonth(year), inArea));
     }
 
-    /** Each monthly program but 低保 (whose 当前在保 is {@link #coveredNow}) today, from its enrolments. */
+    /**
+     * Each monthly program but 低保 (whose 当前在保 is {@link #coveredNow}) today, from the summary of its enrolments
+     * ({@code figures_enrolment}, V430, kept by the triggers on the enrolments and the households' members, V431 in
+     * db/vendor/{h2,postgresql}): the area's row, township '' for the district (a household once however many
+     * townships its enrolments name).
+     */
     private List<YearAtAGlance.ProgramNow> programsNow(Confine inArea) {
         Map<String, YearAtAGlance.ProgramNow> byCode = new LinkedHashMap<>();
         jdbc.sql("""
-                select e.program_code,
-                    count(distinct case when e.status = 'ACTIVE' then e.household_id end) as households,
-                    coalesce(sum(case when e.status <> 'ACTIVE' then 0 when e.person_id_number is not null then 1
-                        else (select count(*) from household_member m where m.household_id = e.household_id) end), 0) as people,
-                    coalesce(sum(case when e.status = 'ACTIVE' then e.amount else 0 end), 0) as amount,
-                    sum(case when e.status = 'SUSPENDED' then 1 else 0 end) as suspended,
-                    sum(case when e.status = 'APPLIED' then 1 else 0 end) as applied
-                from enrolment e where e.program_code <> ? and e.status in ('ACTIVE', 'SUSPENDED', 'APPLIED')"""
-                        + inArea.on("e.township_code") + " group by e.program_code")
-                .params(inArea.params(Program.DIBAO))
+                select program_code, households, people, amount, suspended, applied from figures_enrolment
+                where figure = 'NOW' and period = '' and township_code = ?""")
+                .param(inArea.township() == null ? "" : inArea.township())
                 .query(rs -> {
                     byCode.put(rs.getString("program_code"), new YearAtAGlance.ProgramNow(null, rs.getLong("households"),
                             rs.getLong("people"), Money.of(rs.getBigDecimal("amount")), rs.getLong("suspended"),

@@ -29,7 +29,9 @@ import cn.minzheng.bureau.dibao.CaseStatus;
  *
  * <p>The payments' counts, people and yuan are read from their summaries {@code figures_payment} and
  * {@code figures_dibao_case} (V390), which triggers on {@code payment} keep in the statement that changes a payment
- * (V391 in db/vendor/{h2,postgresql}); distinct households from the payments' index.
+ * (V391 in db/vendor/{h2,postgresql}); distinct households from the payments' index. The enrolments added and ended
+ * from their summary {@code figures_enrolment} (V430), kept by triggers on the enrolments and the households' members
+ * (V431).
  */
 @Component
 public class YearlyFiguresQueries {
@@ -160,22 +162,24 @@ public class YearlyFiguresQueries {
 
     /** Enrolments granted with their first month in the year. */
     public List<ProgramCount> programAdded(int year) {
-        return programEnrolments("e.status in ('ACTIVE', 'SUSPENDED', 'ENDED') and e.start_month between ? and ?", year);
+        return programEnrolments("ADDED", year);
     }
 
     /** Enrolments ended with their end month in the year. */
     public List<ProgramCount> programEnded(int year) {
-        return programEnrolments("e.status = 'ENDED' and e.end_month between ? and ?", year);
+        return programEnrolments("ENDED", year);
     }
 
-    private List<ProgramCount> programEnrolments(String condition, int year) {
+    /**
+     * From the summary of the enrolments ({@code figures_enrolment}, V430, kept by the triggers on the enrolments and the
+     * households' members, V431 in db/vendor/{h2,postgresql}): a household once per program and township, people the
+     * person of a person's enrolment and the household's members for a household's.
+     */
+    private List<ProgramCount> programEnrolments(String figure, int year) {
         return jdbc.sql("""
-                select e.program_code, e.township_code, count(distinct e.household_id) as households,
-                    coalesce(sum(case when e.person_id_number is not null then 1
-                        else (select count(*) from household_member m where m.household_id = e.household_id) end), 0) as people
-                from enrolment e where e.program_code <> 'DIBAO'""" + " and " + condition
-                + " group by e.program_code, e.township_code")
-                .params(first(year), last(year)).query(RecordRows.of(ProgramCount.class)).list();
+                select program_code, township_code, households, people from figures_enrolment
+                where figure = ? and period = ? and township_code <> ''""")
+                .params(figure, String.valueOf(year)).query(RecordRows.of(ProgramCount.class)).list();
     }
 
     /** Yuan paid and not returned by each other program, by township and payroll month. */
