@@ -2,6 +2,9 @@
 -- enrolment and household_member, in the statement that changes them (the style of V391 / V406). The same on H2:
 -- db/vendor/h2/V431 (program/EnrolmentFiguresTrigger, row by row).
 --
+-- Each statement that reads a transition table runs by EXECUTE, planned for the rows at hand (V407,
+-- architecture/TransitionTablesTest).
+--
 -- Every change recomputes the rows of the households it touches: their old rows are taken from figures_enrolment,
 -- deleted, computed afresh from their enrolments (figures_enrolment_household_afresh) and added back. A household has
 -- a few enrolments, so a statement costs a few grouped statements over the households it wrote.
@@ -36,14 +39,20 @@ begin
 end $$;
 
 create function figures_enrolment_inserted() returns trigger language plpgsql as $$
+declare
+    touched bigint[];
 begin
-    perform figures_enrolment_recomputed(array(select distinct household_id from new_rows where program_code <> 'DIBAO'));
+    execute $q$select array(select distinct household_id from new_rows where program_code <> 'DIBAO')$q$ into touched;
+    perform figures_enrolment_recomputed(touched);
     return null;
 end $$;
 
 create function figures_enrolment_deleted() returns trigger language plpgsql as $$
+declare
+    touched bigint[];
 begin
-    perform figures_enrolment_recomputed(array(select distinct household_id from old_rows where program_code <> 'DIBAO'));
+    execute $q$select array(select distinct household_id from old_rows where program_code <> 'DIBAO')$q$ into touched;
+    perform figures_enrolment_recomputed(touched);
     return null;
 end $$;
 
@@ -52,8 +61,10 @@ end $$;
 -- those columns (a set difference, hashed: a join of the two transition tables, which have no index, may be planned as
 -- a nested loop, quadratic in the rows of the statement).
 create function figures_enrolment_updated() returns trigger language plpgsql as $$
+declare
+    touched bigint[];
 begin
-    perform figures_enrolment_recomputed(array(
+    execute $q$select array(
         select distinct household_id from (
             (select id, program_code, household_id, person_id_number, township_code, status, amount, start_month, end_month
              from new_rows
@@ -66,7 +77,8 @@ begin
              except
              select id, program_code, household_id, person_id_number, township_code, status, amount, start_month, end_month
              from new_rows)) changed
-        where program_code <> 'DIBAO'));
+        where program_code <> 'DIBAO')$q$ into touched;
+    perform figures_enrolment_recomputed(touched);
     return null;
 end $$;
 
@@ -87,24 +99,33 @@ begin
 end $$;
 
 create function figures_enrolment_member_inserted() returns trigger language plpgsql as $$
+declare
+    touched bigint[];
 begin
-    perform figures_enrolment_member_households(array(select distinct household_id from new_rows));
+    execute $q$select array(select distinct household_id from new_rows)$q$ into touched;
+    perform figures_enrolment_member_households(touched);
     return null;
 end $$;
 
 create function figures_enrolment_member_deleted() returns trigger language plpgsql as $$
+declare
+    touched bigint[];
 begin
-    perform figures_enrolment_member_households(array(select distinct household_id from old_rows));
+    execute $q$select array(select distinct household_id from old_rows)$q$ into touched;
+    perform figures_enrolment_member_households(touched);
     return null;
 end $$;
 
 create function figures_enrolment_member_updated() returns trigger language plpgsql as $$
+declare
+    touched bigint[];
 begin
-    perform figures_enrolment_member_households(array(
+    execute $q$select array(
         select distinct household_id from (
             (select id, household_id from new_rows except select id, household_id from old_rows)
             union all
-            (select id, household_id from old_rows except select id, household_id from new_rows)) moved));
+            (select id, household_id from old_rows except select id, household_id from new_rows)) moved)$q$ into touched;
+    perform figures_enrolment_member_households(touched);
     return null;
 end $$;
 

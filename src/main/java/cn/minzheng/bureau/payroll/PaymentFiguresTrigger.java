@@ -3,13 +3,12 @@ package cn.minzheng.bureau.payroll;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 import org.h2.api.Trigger;
+
+import cn.minzheng.bureau.common.TriggerColumns;
 
 /**
  * H2's trigger on {@code payment} (db/vendor/h2/V391): keeps the summaries {@code figures_payment} and
@@ -18,22 +17,12 @@ import org.h2.api.Trigger;
  */
 public class PaymentFiguresTrigger implements Trigger {
 
-    private final Map<String, Integer> columns = new HashMap<>();
+    private TriggerColumns columns;
 
     @Override
     public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select lower(column_name), ordinal_position from information_schema.columns
-                where table_schema = ? and table_name = ?""")) {
-            statement.setString(1, schema);
-            statement.setString(2, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    columns.put(rs.getString(1), rs.getInt(2) - 1);
-                }
-            }
-        }
+        columns = TriggerColumns.of(connection, schema, table);
     }
 
     @Override
@@ -60,7 +49,7 @@ public class PaymentFiguresTrigger implements Trigger {
     }
 
     private Object value(Object[] row, String column) {
-        return row[columns.get(column)];
+        return columns.value(row, column);
     }
 
     private void add(Connection connection, Object[] row, int sign) throws SQLException {

@@ -4,14 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 import org.h2.api.Trigger;
+
+import cn.minzheng.bureau.common.TriggerColumns;
 
 /**
  * H2's trigger on {@code enrolment} and {@code household_member} (db/vendor/h2/V431): keeps the summaries
@@ -28,24 +28,14 @@ public class EnrolmentFiguresTrigger implements Trigger {
 
     private static final String MEASURES = "enrolments, households, people, amount, suspended, applied";
 
-    private final Map<String, Integer> columns = new HashMap<>();
+    private TriggerColumns columns;
     private String table;
 
     @Override
     public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
             throws SQLException {
         this.table = table.toLowerCase();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select lower(column_name), ordinal_position from information_schema.columns
-                where table_schema = ? and table_name = ?""")) {
-            statement.setString(1, schema);
-            statement.setString(2, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    columns.put(rs.getString(1), rs.getInt(2) - 1);
-                }
-            }
-        }
+        columns = TriggerColumns.of(connection, schema, table);
     }
 
     @Override
@@ -102,7 +92,7 @@ public class EnrolmentFiguresTrigger implements Trigger {
     }
 
     private Object value(Object[] row, String column) {
-        return row[columns.get(column)];
+        return columns.value(row, column);
     }
 
     /** The household's rows out of the sums, afresh from its enrolments, and back into the sums. */

@@ -4,11 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
 
 import org.h2.api.Trigger;
+
+import cn.minzheng.bureau.common.TriggerColumns;
 
 /**
  * H2's trigger on {@code dibao_case}, {@code dibao_case_person} and {@code payment} (db/vendor/h2/V406): keeps the
@@ -18,24 +18,14 @@ import org.h2.api.Trigger;
  */
 public class CaseFiguresTrigger implements Trigger {
 
-    private final Map<String, Integer> columns = new HashMap<>();
+    private TriggerColumns columns;
     private String table;
 
     @Override
     public void init(Connection connection, String schema, String trigger, String table, boolean before, int type)
             throws SQLException {
         this.table = table.toLowerCase();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select lower(column_name), ordinal_position from information_schema.columns
-                where table_schema = ? and table_name = ?""")) {
-            statement.setString(1, schema);
-            statement.setString(2, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    columns.put(rs.getString(1), rs.getInt(2) - 1);
-                }
-            }
-        }
+        columns = TriggerColumns.of(connection, schema, table);
     }
 
     @Override
@@ -90,7 +80,7 @@ public class CaseFiguresTrigger implements Trigger {
     }
 
     private Object value(Object[] row, String column) {
-        return row[columns.get(column)];
+        return columns.value(row, column);
     }
 
     private static long people(Connection connection, long caseId) throws SQLException {
