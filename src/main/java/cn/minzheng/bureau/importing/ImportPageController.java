@@ -86,10 +86,12 @@ public class ImportPageController {
 
     @GetMapping("/{id}")
     public String batch(@RequestAttribute(USER) LedgerUser user, @PathVariable long id, Model model) {
-        RosterKinds.requireImporter(user.groups(), kinds.of(imports.batch(id).kind()));
+        RosterKind kind = kinds.of(imports.batch(id).kind());
+        RosterKinds.requireImporter(user.groups(), kind);
         model.addAttribute("user", user);
         model.addAttribute("progress", ImportController.ImportProgressView.of(imports.progress(id)));
-        model.addAttribute("kindLabel", kinds.label(imports.batch(id).kind()));
+        model.addAttribute("kindLabel", kind.label());
+        model.addAttribute("rowsArePersons", kind.rowsArePersons());
         model.addAttribute("rows", batches.reportRows(id, 0, 200, true));
         return "ledger/import";
     }

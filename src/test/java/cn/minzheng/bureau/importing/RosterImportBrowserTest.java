@@ -73,7 +73,8 @@ class RosterImportBrowserTest {
         wait.until(d -> d.findElement(By.id("status")).getText().equals("已校验"));
         assertThat(browser.getCurrentUrl()).isEqualTo(page);
         assertThat(browser.findElement(By.id("warnings")).getText()).isEqualTo("1");
-        assertThat(browser.findElement(By.id("rows")).getText()).contains("警告").contains("640.00元不一致");
+        assertThat(browser.findElement(By.id("rows")).getText()).contains("户编号").contains("警告").contains("640.00元不一致");
+        assertThat(browser.findElement(By.id("households")).findElement(By.xpath("..")).getText()).matches("共 \\d+ 户；.*");
         Browser.screenshot(browser, "import-report");
 
         browser.findElement(By.id("commit")).click(); // without accepting the warning: refused
@@ -126,7 +127,9 @@ class RosterImportBrowserTest {
         wait.until(d -> d.findElement(By.id("status")).getText().equals("已校验"));
         assertThat(browser.findElement(By.id("kind")).getText()).isEqualTo("名册类型：特困供养人员");
         assertThat(browser.findElement(By.id("accepted")).getText()).isEqualTo("2");
-        assertThat(browser.findElement(By.id("rows")).getText()).contains("全部通过");
+        assertThat(browser.findElement(By.id("rows")).getText()).contains("全部通过").doesNotContain("户编号");
+        assertThat(browser.findElement(By.id("households")).findElement(By.xpath("..")).getText())
+                .as("a roster of persons counts people").startsWith("共 2 人；");
         Browser.screenshot(browser, "import-tekun-report");
         browser.findElement(By.id("commit")).click();
         wait.until(d -> d.findElement(By.id("status")).getText().equals("已导入"));

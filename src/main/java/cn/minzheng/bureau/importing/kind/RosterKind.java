@@ -38,6 +38,11 @@ public interface RosterKind {
     /** The refusal's text for someone else. */
     String importersOnly();
 
+    /** Each row a person (the batch page counts 人 and has no 户编号 column), not a household with its members. */
+    default boolean rowsArePersons() {
+        return false;
+    }
+
     /** Whether a batch belongs to a scope (the disaster whose roster it adds to), chosen at upload. */
     default boolean scoped() {
         return false;

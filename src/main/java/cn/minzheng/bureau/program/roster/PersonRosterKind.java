@@ -31,6 +31,11 @@ import cn.minzheng.bureau.region.RegionRepository;
  */
 public abstract class PersonRosterKind implements RosterKind {
 
+    @Override
+    public boolean rowsArePersons() {
+        return true;
+    }
+
     /** A program's column: the header, what it takes, the template's example value. */
     public record ProgramColumn(String header, String note, String example) {
     }
