@@ -52,13 +52,23 @@ public final class CamundaForm {
         return type(label, 0, value);
     }
 
+    /**
+     * Types the value as a user does. A keystroke can get lost while the form re-renders (CI once saw 300 arrive as 30
+     * in a number field): where the field then holds less than was typed, it is typed again, as a user who looks would.
+     */
     public CamundaForm type(String label, int row, Object value) {
         WebElement input = field(label, row);
         scrollTo(input);
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(String.valueOf(value));
-        settle();
-        return this;
+        String text = String.valueOf(value);
+        for (int attempt = 1; ; attempt++) {
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            input.sendKeys(text);
+            settle();
+            String shown = input.getDomProperty("value");
+            if (attempt == 3 || shown == null || shown.length() >= text.length()) {
+                return this;
+            }
+        }
     }
 
     public CamundaForm select(String label, String option) {
