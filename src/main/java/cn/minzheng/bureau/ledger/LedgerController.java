@@ -86,6 +86,8 @@ public class LedgerController {
                          @RequestParam(required = false) String programStatus,
                          @RequestParam(required = false) Long after, @RequestParam(required = false) Long before,
                          @RequestParam(required = false) Integer n, @RequestParam(required = false) Long total,
+                         @RequestParam(required = false) Long over,
+                         @RequestParam(name = HouseholdLinks.COUNT, required = false) String count,
                          @RequestParam(required = false) Integer page, Model model) {
         HouseholdSearch search = new HouseholdSearch(name, idNumber, township, community, checkedStatus(status),
                 checkedProgram(program), checkedProgramStatus(programStatus));
@@ -96,17 +98,32 @@ public class LedgerController {
                     .map(id -> HouseholdLinks.link(search, Keyset.after(id), page + 1, null))
                     .orElseGet(() -> HouseholdLinks.link(search, Keyset.FIRST, null, null));
         }
-        HouseholdPage result = queries.households(search, keyset, total == null || total < 0 ? null : total,
+        HouseholdPage result = queries.households(search, keyset, knownCount(search, user, total, over, count),
                 n == null || n < 1 ? null : n, user);
         model.addAttribute("user", user);
         model.addAttribute("search", search);
         model.addAttribute("result", result);
-        model.addAttribute("links", HouseholdLinks.of(search, result));
+        model.addAttribute("links", HouseholdLinks.of(search, keyset, result));
         model.addAttribute("townships", regions.townships().stream().filter(t -> user.maySee(t.code())).toList());
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("programs", programs.all());
         model.addAttribute("programStatuses", EnrolmentStatus.values());
         return "ledger/search";
+    }
+
+    /**
+     * The count a page shows without counting again: the exact one the clerk asked for ({@code count=exact}, counted
+     * now), else the one its link carries (exact {@code total}, or {@code over}: more than that many); {@code null}
+     * where the page is to count (at most {@link HouseholdCount#BOUND}). Only shown, never used to read the rows.
+     */
+    private HouseholdCount knownCount(HouseholdSearch search, LedgerUser user, Long total, Long over, String count) {
+        if (HouseholdLinks.EXACT.equals(count)) {
+            return HouseholdCount.exactly(queries.count(search, user));
+        }
+        if (total != null && total >= 0) {
+            return HouseholdCount.exactly(total);
+        }
+        return over != null && over >= 0 ? HouseholdCount.moreThan(over) : null;
     }
 
     @GetMapping("/households.xlsx")

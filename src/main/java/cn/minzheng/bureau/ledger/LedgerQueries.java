@@ -80,18 +80,19 @@ public class LedgerQueries {
     /**
      * One page of a search, newest household first, by keyset: the households below the cursor's id (or the page right
      * above it), read along the index of the search's filter without reading the rows of the pages before it.
-     * {@code knownTotal}: the count the search's first page made, which its page links carry (counted when null);
-     * {@code number}: the page's number as the links carry it, for the page to show (null: unknown).
+     * {@code known}: the count the search's first page made, which its page links carry (counted up to
+     * {@link HouseholdCount#BOUND} when null); {@code number}: the page's number as the links carry it, for the page to
+     * show (null: unknown).
      */
-    public HouseholdPage households(HouseholdSearch search, Keyset keyset, Long knownTotal, Integer number,
+    public HouseholdPage households(HouseholdSearch search, Keyset keyset, HouseholdCount known, Integer number,
                                     LedgerUser user) {
-        long total = knownTotal != null ? knownTotal : count(search, user);
+        HouseholdCount count = known != null ? known : countUpTo(HouseholdCount.BOUND, search, user);
         if (keyset.before() != null) {
             List<HouseholdRow> above = pageRows(search, user, ">", keyset.before(), " order by h.id asc");
             if (above.size() > HouseholdSearch.PAGE_SIZE) {
                 List<HouseholdRow> rows = new ArrayList<>(above.subList(0, HouseholdSearch.PAGE_SIZE));
                 Collections.reverse(rows);
-                return new HouseholdPage(withPrograms(rows), total, number, rows.get(0).householdId(),
+                return new HouseholdPage(withPrograms(rows), count, number, rows.get(0).householdId(),
                         rows.get(rows.size() - 1).householdId());
             }
             // fewer than a page above the cursor: the search's first page
@@ -104,13 +105,25 @@ public class LedgerQueries {
         }
         Long previous = keyset.first() || rows.isEmpty() ? null : rows.get(0).householdId();
         Long next = more ? rows.get(rows.size() - 1).householdId() : null;
-        return new HouseholdPage(withPrograms(rows), total, keyset.first() ? Integer.valueOf(1) : number, previous, next);
+        return new HouseholdPage(withPrograms(rows), count, keyset.first() ? Integer.valueOf(1) : number, previous, next);
     }
 
-    /** How many households a search finds in the user's area. */
+    /** How many households a search finds in the user's area, exactly (every match read). */
     public long count(HouseholdSearch search, LedgerUser user) {
         Where where = householdWhere(search, user);
-        return where.bind(jdbc.sql(countOf(search, user) + where.sql())).query(Long.class).single();
+        return where.bind(jdbc.sql("select count(*) " + matchesOf(search, user) + where.sql()))
+                .query(Long.class).single();
+    }
+
+    /**
+     * The search's count, read up to {@code bound} matches: exact where it finds at most that many, else "more than
+     * {@code bound}" (at most bound + 1 matches read, whatever the size of the search).
+     */
+    public HouseholdCount countUpTo(long bound, HouseholdSearch search, LedgerUser user) {
+        Where where = householdWhere(search, user);
+        long found = where.bind(jdbc.sql("select count(*) from (select 1 as found " + matchesOf(search, user)
+                + where.sql() + " limit " + (bound + 1) + ") matches")).query(Long.class).single();
+        return found > bound ? HouseholdCount.moreThan(bound) : HouseholdCount.exactly(found);
     }
 
     /**
@@ -202,19 +215,19 @@ public class LedgerQueries {
     }
 
     /**
-     * How many rows {@link #rowsOf} gives, with only the joins that can change the number: every household has its
-     * township and community (foreign keys, not null) and at most one latest case, so these joins count only where
-     * the search filters by the case's status; a district-wide search without filters counts the heads alone (each
-     * head's household exists, a foreign key).
+     * The from clause of the rows {@link #rowsOf} gives, for counting them, with only the joins that can change the
+     * number: every household has its township and community (foreign keys, not null) and at most one latest case, so
+     * these joins count only where the search filters by the case's status; a district-wide search without filters
+     * counts the heads alone (each head's household exists, a foreign key).
      */
-    private static String countOf(HouseholdSearch search, LedgerUser user) {
+    private static String matchesOf(HouseholdSearch search, LedgerUser user) {
         boolean unfiltered = search.township() == null && search.community() == null && search.name() == null
                 && search.idNumber() == null && search.status() == null && search.program() == null
                 && search.programStatus() == null;
         if (unfiltered && user.districtWide()) {
-            return "select count(*) from (select m.id from household_member m where m.relation = 'HEAD') heads";
+            return "from (select m.id from household_member m where m.relation = 'HEAD') heads";
         }
-        return "select count(*) " + HEADS + (search.status() == null ? "" : LATEST_CASE);
+        return HEADS + (search.status() == null ? "" : LATEST_CASE);
     }
 
     private static HouseholdRow row(java.sql.ResultSet rs) throws java.sql.SQLException {

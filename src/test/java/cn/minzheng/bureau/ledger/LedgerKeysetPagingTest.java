@@ -114,11 +114,54 @@ class LedgerKeysetPagingTest {
         assertThat(queries.count(search(tag, null, null, "APPROVED", null, null), YUECUN)).isEqualTo(34);
     }
 
+    /**
+     * A first page counts at most a bound: the exact count where the search finds no more, "more than the bound"
+     * where it finds more (never a number it did not count); the exact count stays available.
+     */
+    @Test
+    void theBoundedCountIsExactUpToItsBoundAndSaysMoreThanTheBoundBeyond() {
+        String tag = "限数" + ThreadLocalRandom.current().nextInt(100, 1000);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            long household = ProgramHouseholds.household(households, List.of(tag + "户" + i),
+                    List.of(LocalDate.of(1962, 1, 1).plusDays(i)), ids);
+            insertCase(tag + "-" + i + "-a", household, "APPROVED");
+            if (i % 3 == 0) {
+                insertCase(tag + "-" + i + "-b", household, "CANCELLED");
+            }
+        }
+        for (LedgerUser user : List.of(DISTRICT, YUECUN)) {
+            HouseholdSearch all = search(tag, null, null, null, null, null);
+            HouseholdSearch approved = search(tag, null, null, "APPROVED", null, null);
+            assertThat(queries.countUpTo(30, all, user)).as(user.id()).isEqualTo(HouseholdCount.exactly(30));
+            assertThat(queries.countUpTo(1000, all, user)).as(user.id()).isEqualTo(HouseholdCount.exactly(30));
+            assertThat(queries.countUpTo(29, all, user)).as(user.id()).isEqualTo(HouseholdCount.moreThan(29));
+            assertThat(queries.countUpTo(5, all, user)).as(user.id()).isEqualTo(HouseholdCount.moreThan(5));
+            assertThat(queries.countUpTo(20, approved, user)).as(user.id()).isEqualTo(HouseholdCount.exactly(20));
+            assertThat(queries.countUpTo(19, approved, user)).as(user.id()).isEqualTo(HouseholdCount.moreThan(19));
+            assertThat(queries.count(approved, user)).as(user.id()).isEqualTo(20);
+            assertThat(queries.households(all, Keyset.FIRST, null, null, user).count()).as(user.id())
+                    .isEqualTo(HouseholdCount.exactly(30));
+            // a bounded count carried by the links: pages follow without a number of pages
+            HouseholdPage bounded = queries.households(all, Keyset.FIRST, HouseholdCount.moreThan(10), null, user);
+            assertThat(bounded.count().text()).isEqualTo("超过 10 户");
+            assertThat(bounded.pages()).isNull();
+            assertThat(queries.households(all, Keyset.after(bounded.next()), bounded.count(), 2, user).rows())
+                    .as(user.id()).hasSize(10);
+        }
+        // the district user sees every township's households, the township clerk 岳村乡's only
+        HouseholdSearch otherTownship = new HouseholdSearch(tag, null, "renqiu", null, null, null, null);
+        assertThat(queries.countUpTo(5, otherTownship, YUECUN)).isEqualTo(HouseholdCount.exactly(0));
+        assertThat(queries.countUpTo(5, otherTownship, DISTRICT)).isEqualTo(HouseholdCount.exactly(0));
+        assertThat(HouseholdCount.exactly(25).text()).isEqualTo("共 25 户");
+    }
+
     /** Forward by 下一页 to the last page, back by 上一页 to the first, and an old ?page=N link's cursor. */
     private void walk(String label, HouseholdSearch search, LedgerUser user, List<Long> plain) {
         List<Long> forward = new ArrayList<>();
         HouseholdPage page = queries.households(search, Keyset.FIRST, null, null, user);
-        assertThat(page.total()).as(label).isEqualTo(plain.size());
+        assertThat(page.count()).as(label).isEqualTo(plain.size() <= HouseholdCount.BOUND
+                ? HouseholdCount.exactly(plain.size()) : HouseholdCount.moreThan(HouseholdCount.BOUND));
         assertThat(page.previous()).as(label).isNull();
         int number = 1;
         List<HouseholdPage> pages = new ArrayList<>();
@@ -131,15 +174,17 @@ class LedgerKeysetPagingTest {
                 break;
             }
             assertThat(page.rows()).as(label).hasSize(HouseholdSearch.PAGE_SIZE);
-            page = queries.households(search, Keyset.after(page.next()), page.total(), ++number, user);
+            page = queries.households(search, Keyset.after(page.next()), page.count(), ++number, user);
         }
         assertThat(forward).as(label + ", forward").isEqualTo(plain);
-        assertThat(pages).as(label).hasSize((int) pages.get(0).pages());
+        if (pages.get(0).count().exact()) {
+            assertThat(pages).as(label).hasSize(pages.get(0).pages().intValue());
+        }
 
         List<Long> backward = new ArrayList<>(page.rows().stream().map(HouseholdRow::householdId).toList());
         Collections.reverse(backward);
         while (page.previous() != null) {
-            page = queries.households(search, Keyset.before(page.previous()), page.total(), --number, user);
+            page = queries.households(search, Keyset.before(page.previous()), page.count(), --number, user);
             assertThat(page.rows()).as(label).hasSize(HouseholdSearch.PAGE_SIZE);
             List<Long> rows = new ArrayList<>(page.rows().stream().map(HouseholdRow::householdId).toList());
             Collections.reverse(rows);

@@ -266,6 +266,16 @@ class LedgerTest {
         assertThat(old.headers().firstValue("Location").orElseThrow()).contains("after=" + ids.get(19), "n=2");
         assertThat(clerk.get(search + "&page=9").headers().firstValue("Location").orElseThrow()).doesNotContain("after");
         assertRefused(clerk, search + "&after=abc", 400, "翻页位置“abc”格式不正确");
+
+        // a search that found more than a first page counts: 超过 N 户 carried by the links, the exact count on request
+        String bounded = clerk.get(search + "&after=" + ids.get(19) + "&n=2&over=20").body();
+        assertThat(bounded).contains("超过 20 户", "第 2 页", "统计准确户数").doesNotContain("共 25 户", "第 2 / ");
+        assertThat(link(clerk.get(search + "&over=20").body(), "next")).contains("over=20", "n=2").doesNotContain("total=");
+        String exact = link(bounded, "exact-count");
+        assertThat(exact).contains("after=" + ids.get(19), "n=2", "count=exact").doesNotContain("over=");
+        String counted = clerk.get(exact).body();
+        assertThat(counted).contains("共 25 户", "第 2 / 2 页", tag + "户4<").doesNotContain("超过", "统计准确户数");
+        assertThat(link(counted, "previous")).contains("total=25").doesNotContain("count=");
     }
 
     /** The href of a ledger page's link of that class (首页 first, 上一页 previous, 下一页 next). */
