@@ -86,6 +86,17 @@ class LedgerTest {
         assertThat(rows).hasSize((int) yuecunHouseholds + 1);
         // another township's households are not in the download either
         assertThat(read(browser.download("/ledger/households.xlsx?township=renqiu").body())).hasSize(1);
+        // the page's download keeps the page's filters, the community too
+        String community = jdbc.sql("select community_code from household where id = ?").param(yuecunHousehold)
+                .query(String.class).single();
+        String byCommunity = browser.get("/ledger?community=" + community).body();
+        String download = byCommunity.substring(byCommunity.indexOf("id=\"download\""));
+        String href = download.substring(download.indexOf("href=\"") + 6, download.indexOf('"', download.indexOf("href=\"") + 6))
+                .replace("&amp;", "&");
+        assertThat(href).contains("community=" + community);
+        long inCommunity = jdbc.sql("select count(*) from household where community_code = ?").param(community)
+                .query(Long.class).single();
+        assertThat(read(browser.download(href).body())).hasSize((int) inCommunity + 1);
 
         browser.logout();
         assertThat(browser.get("/ledger").statusCode()).isEqualTo(302);
