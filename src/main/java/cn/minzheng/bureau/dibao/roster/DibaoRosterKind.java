@@ -27,7 +27,7 @@ import cn.minzheng.bureau.engine.EngineClock;
  * The 低保 roster (低保在保家庭): the active households with their members, incomes and case, one row per member.
  * Only the administrator imports it: an import takes cases in without the approval procedure. It imports 低保 only;
  * its persons meet the rules of every enrolment in 低保 ({@link DibaoRosterRecords}: one open 低保 case per person,
- * the cross-program rules) at validation.
+ * the cross-program rules) at validation, and the cross-program rules again at commit, a chunk at a time.
  */
 @Component
 @Order(1)
@@ -115,7 +115,8 @@ public class DibaoRosterKind implements RosterKind {
 
     @Override
     public Writer writer(RosterBatch batch, String actor, String reason) {
-        return new DibaoRosterWriter(batch, actor, reason, regions, standards, households, cases, audit);
+        return new DibaoRosterWriter(batch, actor, reason, regions, standards, households, cases, audit,
+                records::refusedAtCommit);
     }
 
     @Override

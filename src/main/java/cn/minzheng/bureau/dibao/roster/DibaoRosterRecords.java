@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.household.HouseholdRepository;
+import cn.minzheng.bureau.importing.kind.ChangedSinceValidation.Refusal;
+import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.program.CrossProgramRules;
 import cn.minzheng.bureau.program.CrossProgramRules.Finding;
 import cn.minzheng.bureau.program.CrossProgramRules.Person;
@@ -26,6 +29,7 @@ import cn.minzheng.bureau.program.Program;
  * with 低保 (高龄津贴, 临时救助, 优抚), is a warning the administrator accepts: the import records the household
  * again, as a new application does, and the file names the enrolments the person keeps.</li>
  * </ul>
+ * At commit the rules are asked again ({@link #refusedAtCommit}): a person enrolled meanwhile fails the commit.
  */
 final class DibaoRosterRecords {
 
@@ -69,5 +73,22 @@ final class DibaoRosterRecords {
             }
         }
         return verdicts;
+    }
+
+    /**
+     * At commit, inside its transaction, the rows of a chunk asked again in one lookup: those whose person has been
+     * enrolled since validation in a program the rules do not allow beside 低保 (特困供养), or whose person an open 低保
+     * case holds now (its enrolment named; the database's one open case per person stays the last word), in row
+     * order. Warnings are not asked again: the administrator accepted them at commit.
+     */
+    List<Refusal> refusedAtCommit(List<StagedRow> rows) {
+        Map<String, StagedRow> byId = rows.stream()
+                .collect(Collectors.toMap(r -> r.idNumber, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return rules.assess(Program.DIBAO, rows.stream().map(r -> new Person(r.idNumber, r.name)).toList()).stream()
+                .filter(f -> !f.allowed() || Program.DIBAO.equals(f.enrolment().programCode()))
+                .map(f -> new Refusal(byId.get(f.person().idNumber()).rowNumber, f.allowed()
+                        ? f.message() + "：同一人不能重复纳入低保，不能导入"
+                        : f.message() + "，不能导入低保"))
+                .toList();
     }
 }

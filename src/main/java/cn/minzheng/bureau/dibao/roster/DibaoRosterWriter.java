@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import cn.minzheng.bureau.audit.AuditEntry;
 import cn.minzheng.bureau.audit.AuditTrail;
@@ -26,6 +27,8 @@ import cn.minzheng.bureau.household.HouseholdRepository.ImportedHousehold;
 import cn.minzheng.bureau.household.HouseholdRepository.ImportedMember;
 import cn.minzheng.bureau.household.Relation;
 import cn.minzheng.bureau.household.ResidentIdNumber;
+import cn.minzheng.bureau.importing.kind.ChangedSinceValidation;
+import cn.minzheng.bureau.importing.kind.ChangedSinceValidation.Refusal;
 import cn.minzheng.bureau.importing.kind.RosterBatch;
 import cn.minzheng.bureau.importing.kind.RosterKind;
 import cn.minzheng.bureau.importing.kind.StagedRow;
@@ -36,7 +39,9 @@ import cn.minzheng.bureau.engine.EngineClock;
 /**
  * Writes the chunks of a validated 低保 roster through the tables' owners, in batched statements: the households
  * with their members and incomes, then their cases, active (已批准（在保）) from their start month with a status
- * entry naming the import, then one audit entry per case.
+ * entry naming the import, then one audit entry per case. Before a chunk is written its persons meet the rules again
+ * ({@link DibaoRosterRecords#refusedAtCommit}, one lookup per chunk): a person enrolled since validation in a program
+ * that excludes 低保 fails the whole commit.
  */
 final class DibaoRosterWriter implements RosterKind.Writer {
 
@@ -47,11 +52,13 @@ final class DibaoRosterWriter implements RosterKind.Writer {
     private final HouseholdRepository households;
     private final DibaoCaseRepository cases;
     private final AuditTrail audit;
+    private final Function<List<StagedRow>, List<Refusal>> recheck;
     private final Map<String, AreaType> areas = new HashMap<>();
     private final Map<AreaType, Map<CaseCategory, Standard>> standardCache = new EnumMap<>(AreaType.class);
 
     DibaoRosterWriter(RosterBatch batch, String actor, String reason, RegionRepository regions, StandardService standards,
-                      HouseholdRepository households, DibaoCaseRepository cases, AuditTrail audit) {
+                      HouseholdRepository households, DibaoCaseRepository cases, AuditTrail audit,
+                      Function<List<StagedRow>, List<Refusal>> recheck) {
         this.batch = batch;
         this.actor = actor;
         this.reason = reason;
@@ -59,11 +66,13 @@ final class DibaoRosterWriter implements RosterKind.Writer {
         this.households = households;
         this.cases = cases;
         this.audit = audit;
+        this.recheck = recheck;
         regions.townships().forEach(t -> areas.put(t.code(), t.kind().areaType()));
     }
 
     @Override
     public int write(List<List<StagedRow>> groups) {
+        ChangedSinceValidation.refuseIfAny(recheck.apply(groups.stream().flatMap(List::stream).toList()));
         Timestamp now = Timestamp.from(EngineClock.instant());
         List<StagedRow> heads = groups.stream().map(DibaoRosterWriter::head).toList();
         List<Long> householdIds = households.insertAll(groups.stream().map(DibaoRosterWriter::household).toList(),

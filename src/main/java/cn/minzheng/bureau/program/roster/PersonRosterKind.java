@@ -25,9 +25,9 @@ import cn.minzheng.bureau.region.RegionRepository;
  * enrolments. What every such roster shares is here: the columns of where and who ({@link PersonRosterColumns}), the
  * person's township and community, the ID number, the person's record (家庭档案: linked where the ID number is
  * known, created where not), the cross-program rules and one enrolment per person and program
- * ({@link PersonRosterRecords}), and the commit ({@link PersonRosterWriter}). The program adds its columns, checks
- * them by its own rules ({@link #checkProgram}) and writes its case and enrolment as its approval would
- * ({@link #enrol}). Only the administrator imports: an import enrols without the program's procedure.
+ * ({@link PersonRosterRecords}, asked again at commit), and the commit ({@link PersonRosterWriter}). The program
+ * adds its columns, checks them by its own rules ({@link #checkProgram}) and writes its case and enrolment as its
+ * approval would ({@link #enrol}). Only the administrator imports: an import enrols without the program's procedure.
  */
 public abstract class PersonRosterKind implements RosterKind {
 
@@ -135,13 +135,16 @@ public abstract class PersonRosterKind implements RosterKind {
     @Override
     public RowChecker checker(RosterBatch batch) {
         List<Region> current = regions.current();
-        return new PersonRosterChecker(this, current, YearMonth.from(EngineClock.today()),
-                new PersonRosterRecords(programCode(), programName(), households, crossProgramRules,
-                        current.stream().collect(Collectors.toMap(Region::code, Region::name, (a, b) -> a))));
+        return new PersonRosterChecker(this, current, YearMonth.from(EngineClock.today()), records(current));
     }
 
     @Override
     public Writer writer(RosterBatch batch, String actor, String reason) {
-        return new PersonRosterWriter(batch, actor, reason, households, this);
+        return new PersonRosterWriter(batch, actor, reason, households, this, records(regions.current()));
+    }
+
+    private PersonRosterRecords records(List<Region> current) {
+        return new PersonRosterRecords(programCode(), programName(), households, crossProgramRules,
+                current.stream().collect(Collectors.toMap(Region::code, Region::name, (a, b) -> a)));
     }
 }

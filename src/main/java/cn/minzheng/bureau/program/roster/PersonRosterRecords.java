@@ -2,12 +2,15 @@ package cn.minzheng.bureau.program.roster;
 
 import static cn.minzheng.bureau.program.roster.PersonRosterColumns.*;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.HouseholdRepository.PersonRecord;
+import cn.minzheng.bureau.importing.kind.ChangedSinceValidation.Refusal;
 import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.program.CrossProgramRules;
 import cn.minzheng.bureau.program.CrossProgramRules.Finding;
@@ -25,6 +28,8 @@ import cn.minzheng.bureau.program.CrossProgramRules.Person;
  * <li>a person without a record gets one from the file: address, bank and account, and the employment status
  * (就业状况) are then required.</li>
  * </ul>
+ * At commit the enrolment rules are asked again ({@link #refusedAtCommit}): a person enrolled meanwhile fails the
+ * commit.
  */
 final class PersonRosterRecords {
 
@@ -51,10 +56,8 @@ final class PersonRosterRecords {
                 .collect(Collectors.groupingBy(f -> f.person().idNumber()));
         for (StagedRow row : persons) {
             for (Finding f : findings.getOrDefault(row.idNumber, List.of())) {
-                if (!f.allowed()) {
-                    row.reject(ID_NUMBER, f.message() + "，不能导入" + programName);
-                } else if (programCode.equals(f.enrolment().programCode())) {
-                    row.reject(ID_NUMBER, f.message() + "：同一人不能重复纳入" + programName + "，不能导入");
+                if (refuses(f)) {
+                    row.reject(ID_NUMBER, refusal(f));
                 }
             }
             PersonRecord record = records.get(row.idNumber);
@@ -64,6 +67,30 @@ final class PersonRosterRecords {
                 onRecord(row, record);
             }
         }
+    }
+
+    /**
+     * At commit, inside its transaction, the rows of a chunk asked again in one lookup: those whose person has been
+     * enrolled since validation in a program the rules do not allow beside the roster's, or in the roster's program
+     * itself, in row order, worded as validation words them.
+     */
+    List<Refusal> refusedAtCommit(List<StagedRow> rows) {
+        Map<String, StagedRow> byId = rows.stream()
+                .collect(Collectors.toMap(r -> r.idNumber, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return rules.assess(programCode, rows.stream().map(r -> new Person(r.idNumber, r.name)).toList()).stream()
+                .filter(this::refuses)
+                .map(f -> new Refusal(byId.get(f.person().idNumber()).rowNumber, refusal(f)))
+                .toList();
+    }
+
+    /** A live enrolment the rules do not allow beside the program, or one of the program itself. */
+    private boolean refuses(Finding f) {
+        return !f.allowed() || programCode.equals(f.enrolment().programCode());
+    }
+
+    private String refusal(Finding f) {
+        return f.allowed() ? f.message() + "：同一人不能重复纳入" + programName + "，不能导入"
+                : f.message() + "，不能导入" + programName;
     }
 
     private static void newPerson(StagedRow row) {
