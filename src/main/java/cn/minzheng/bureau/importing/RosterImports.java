@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.engine.BackgroundJobs;
+import cn.minzheng.bureau.importing.kind.ChangedSinceValidation;
 import cn.minzheng.bureau.importing.kind.RosterKind;
 import cn.minzheng.bureau.importing.kind.StagedRow;
 
@@ -268,7 +269,9 @@ public class RosterImports implements BackgroundJobs.Work {
                     : e instanceof org.springframework.dao.DuplicateKeyException
                             ? kinds.of(batch.kind()).claimedMeanwhile()
                             : e.getClass().getSimpleName();
-            batches.commitFailed(id, "导入失败，已全部回滚，未写入任何数据（" + reason + "）。可重新提交");
+            // a changed record says itself what the administrator can do next
+            String next = e instanceof ChangedSinceValidation ? "" : "。可重新提交";
+            batches.commitFailed(id, "导入失败，已全部回滚，未写入任何数据（" + reason + "）" + next);
         }
     }
 

@@ -28,6 +28,6 @@ public final class ChangedSinceValidation extends RuleViolation {
         Refusal first = refused.get(0);
         throw new ChangedSinceValidation("校验之后，名册中有人员已被纳入不能同时享受的救助项目：第" + first.rowNumber()
                 + "行，" + first.message() + (refused.size() > 1 ? "；另有至少" + (refused.size() - 1) + "行同样不能导入" : "")
-                + "。请按家庭档案核实后重新上传名册校验");
+                + "。请按家庭档案核实：冲突消除后可重新提交本批次，或删去这些行后重新上传名册校验");
     }
 }
