@@ -4,11 +4,19 @@ import static cn.minzheng.bureau.payroll.PayrollProcess.*;
 import static cn.minzheng.bureau.payroll.PayrollTestSupport.APPROVER;
 import static cn.minzheng.bureau.payroll.PayrollTestSupport.FINANCE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +72,8 @@ class PaymentFiguresSummaryTest {
     YearlyFiguresService yearlyFigures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     Http http;
     PayrollTestSupport support;
@@ -127,6 +137,118 @@ class PaymentFiguresSummaryTest {
         assertThat(jdbc.sql("select count(*) from figures_dibao_case where case_id = ?").param(threePeople.id())
                 .query(Long.class).single()).as("a case without payments has no first payment").isZero();
         assertSummariesEqualThePayments("a case's only payments deleted");
+    }
+
+    @Test
+    void aCasesFirstPaymentIsItsEarliestMonthInWhateverOrderItsMonthsArePaid() {
+        DibaoCase paidLate = support.activeCase(2, "300");
+        DibaoCase twoMonthsAtOnce = support.activeCase(3, "600");
+        YearMonth month = PayrollTestSupport.freshMonth();
+        try {
+            insertPayments(paidLate.id(), Map.of(month.plusMonths(2), 2));
+            assertSummariesEqualThePayments("a new case's first payment");
+            // back pay of an earlier month: the first payment moves to it, with its township and people
+            insertPayments(paidLate.id(), Map.of(month, 1));
+            assertThat(firstMonth(paidLate.id())).isEqualTo(month.toString());
+            assertSummariesEqualThePayments("a month before the first");
+            insertPayments(paidLate.id(), Map.of(month.plusMonths(1), 3));
+            assertThat(firstMonth(paidLate.id())).isEqualTo(month.toString());
+            assertSummariesEqualThePayments("a month after the first");
+            // a new case paid two months in one statement
+            insertPayments(twoMonthsAtOnce.id(), Map.of(month.plusMonths(1), 3, month, 2));
+            assertThat(firstMonth(twoMonthsAtOnce.id())).isEqualTo(month.toString());
+            assertSummariesEqualThePayments("two months of a new case at once");
+        } finally {
+            jdbc.sql("delete from payment where case_id in (?, ?)").params(paidLate.id(), twoMonthsAtOnce.id()).update();
+        }
+    }
+
+    /**
+     * Two transactions paying the same new case for the first time: the second waits for the first's first-payment row
+     * and, once the first commits, merges its earlier month into it instead of failing (PostgreSQL; H2's row triggers
+     * write one row at a time).
+     */
+    @Test
+    void twoTransactionsPayingTheSameNewCaseKeepItsEarliestMonth() throws Exception {
+        assumeTrue(postgres(), "PostgreSQL's statement-level triggers");
+        DibaoCase paidTwice = support.activeCase(2, "300");
+        YearMonth month = PayrollTestSupport.freshMonth();
+        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            insertPayment(first, paidTwice.id(), month.plusMonths(1), 2);
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+                try {
+                    insertPayment(second, paidTwice.id(), month, 1);
+                    second.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!waitsForALock(second) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(waitsForALock(second)).as("the second transaction waits for the first's row").isTrue();
+            first.commit();
+            waiting.get(30, TimeUnit.SECONDS);
+            assertThat(firstMonth(paidTwice.id())).isEqualTo(month.toString());
+            assertSummariesEqualThePayments("the same new case paid by two transactions");
+        } finally {
+            jdbc.sql("delete from payment where case_id = ?").param(paidTwice.id()).update();
+        }
+    }
+
+    /** Payments of the case's enrolment for these months (month → people), in one statement, as any writer would. */
+    private void insertPayments(long caseId, Map<YearMonth, Integer> peopleByMonth) {
+        List<Object> params = new java.util.ArrayList<>();
+        List<String> months = new java.util.ArrayList<>();
+        peopleByMonth.forEach((m, people) -> {
+            months.add("select cast(? as varchar(7)) as benefit_month, cast(? as integer) as people");
+            params.add(m.toString());
+            params.add(people);
+        });
+        params.add(caseId);
+        jdbc.sql(PAYMENTS_OF_A_CASE.formatted(String.join(" union all ", months))).params(params).update();
+    }
+
+    private static void insertPayment(Connection connection, long caseId, YearMonth month, int people) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(PAYMENTS_OF_A_CASE.formatted(
+                "select cast(? as varchar(7)) as benefit_month, cast(? as integer) as people"))) {
+            insert.setString(1, month.toString());
+            insert.setInt(2, people);
+            insert.setLong(3, caseId);
+            insert.executeUpdate();
+        }
+    }
+
+    private static final String PAYMENTS_OF_A_CASE = """
+            insert into payment (payroll_id, enrolment_id, case_id, benefit_month, household_id, township_code, payee_name,
+                payee_id_number, bank_name, bank_account, people_count, amount, status, created_at)
+            select 0, e.id, c.id, m.benefit_month, c.household_id, c.township_code, '测试户主', '110101199001011234',
+                '中国农业银行', '6228480000000000000', m.people, 100.00, 'PENDING', current_timestamp
+            from dibao_case c join enrolment e on e.program_code = 'DIBAO' and e.program_case_id = c.id
+            cross join (%s) m
+            where c.id = ?""";
+
+    private boolean waitsForALock(Connection connection) {
+        try {
+            int backend = connection.unwrap(org.postgresql.PGConnection.class).getBackendPID();
+            return jdbc.sql("select count(*) from pg_stat_activity where pid = ? and wait_event_type = 'Lock'")
+                    .param(backend).query(Long.class).single() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean postgres() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        }
+    }
+
+    private String firstMonth(long caseId) {
+        return jdbc.sql("select first_month from figures_dibao_case where case_id = ?").param(caseId).query(String.class).single();
     }
 
     private void assertSummariesEqualThePayments(String after) {
