@@ -93,6 +93,40 @@ public class YoufuRepository {
         return created;
     }
 
+    /**
+     * A 优抚对象 taken over from the old ledger (roster import): on the register 享受中 from {@code startMonth} at the
+     * amount of the standard, as 认定 leaves a registration; the enrolment's one status entry names the import.
+     */
+    public YoufuRecipient importActive(NewRecipient r, YoufuAllowance.Amount amount, String startMonth, String actor,
+                                       String reason) {
+        Timestamp now = Timestamp.from(Instant.now());
+        YoufuRules.Evidence e = r.evidence();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into youfu_recipient (case_number, household_id, township_code, person_id_number,
+                    open_person_id_number, person_name, category, certificate_number, disability_grade,
+                    disability_cause, assessed_date, deceased_name, death_date, enlistment_date, discharge_date,
+                    monthly_amount, start_month, status, calculation_snapshot, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params("PENDING-" + UUID.randomUUID(), r.householdId(), r.townshipCode(), r.personIdNumber(),
+                        r.personIdNumber(), r.personName(), e.category().name(), e.certificateNumber(),
+                        e.disabilityGrade(), e.disabilityCause() == null ? null : e.disabilityCause().name(),
+                        date(e.assessedDate()), e.deceasedName(), date(e.deathDate()), date(e.enlistmentDate()),
+                        date(e.dischargeDate()), amount.monthly(), startMonth, YoufuStatus.ACTIVE.name(),
+                        amount.snapshot(), now, now)
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        String caseNumber = "YF" + Year.now() + String.format("%06d", id);
+        jdbc.sql("update youfu_recipient set case_number = ? where id = ?").params(caseNumber, id).update();
+        YoufuRecipient created = find(id).orElseThrow();
+        mirror(created, actor, reason + "，" + e.category().label() + "，自" + startMonth + "起按月发放");
+        Map<String, Object> after = new LinkedHashMap<>(evidenceOf(created));
+        after.put("caseNumber", caseNumber);
+        after.put("startMonth", startMonth);
+        audit.record(ENTITY, id, r.householdId(), null, "IMPORTED", actor, reason, null, after);
+        return created;
+    }
+
     public Optional<YoufuRecipient> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from youfu_recipient where id = ?").param(id)
                 .query(RecordRows.of(YoufuRecipient.class)).optional();

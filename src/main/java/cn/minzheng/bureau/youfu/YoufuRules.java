@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.common.TextRules;
 import cn.minzheng.bureau.household.Labelled;
+import cn.minzheng.bureau.household.Problems;
 
 /**
  * The rules of a registration as 优抚对象, without the database: the certificate number in its form, the grade and
@@ -43,71 +44,121 @@ public final class YoufuRules {
     private YoufuRules() {
     }
 
-    public static Evidence evidence(Form form, Person person, LocalDate today) {
-        YoufuCategory category = Labelled.parse(YoufuCategory.class, blankToNull(form.category()), "优抚对象类别");
-        String certificate = certificateNumber(category, form.certificateNumber());
-        if (category.evidence() != YoufuCategory.Evidence.DISABILITY) {
-            if (!isBlank(form.disabilityGrade())) {
-                throw new RuleViolation("GRADE_NOT_APPLICABLE", category.label() + "没有伤残等级，只有残疾军人评定伤残等级，请不要填写");
-            }
-            if (!isBlank(form.disabilityCause())) {
-                throw new RuleViolation("GRADE_NOT_APPLICABLE", category.label() + "没有致残原因，只有残疾军人填写致残原因");
-            }
-        }
-        return switch (category.evidence()) {
-            case DISABILITY -> {
-                int grade = grade(form.disabilityGrade());
-                if (isBlank(form.disabilityCause())) {
-                    throw new RuleViolation("MISSING_EVIDENCE", "请选择致残原因（因战、因公或因病）");
-                }
-                DisabilityCause cause = Labelled.parse(DisabilityCause.class, form.disabilityCause(), "致残原因");
-                if (grade > cause.lowestGrade()) {
-                    throw new RuleViolation("INVALID_GRADE", cause.label() + "致残的残疾军人只评定一级至"
-                            + chineseGrade(cause.lowestGrade()) + "，不能为" + chineseGrade(grade));
-                }
-                LocalDate assessed = date(form.assessedDate(), "评定伤残等级日期");
-                notFuture(assessed, today, "评定伤残等级日期");
-                notBefore(assessed, person.birthDate(), "评定伤残等级日期", "出生日期");
-                yield new Evidence(category, certificate, grade, cause, assessed, null, null, null, null);
-            }
-            case DEATH -> {
-                String deceased = TextRules.required(form.deceasedName(), "牺牲（病故）军人姓名", 30);
-                LocalDate died = date(form.deathDate(), category == YoufuCategory.MARTYR_SURVIVOR ? "牺牲日期"
-                        : category == YoufuCategory.DUTY_DEATH_SURVIVOR ? "牺牲日期" : "病故日期");
-                notFuture(died, today, "牺牲（病故）日期");
-                yield new Evidence(category, certificate, null, null, null, deceased, died, null, null);
-            }
-            case SERVICE -> {
-                LocalDate enlisted = date(form.enlistmentDate(), "入伍日期");
-                LocalDate discharged = date(form.dischargeDate(), category == YoufuCategory.DEMOBILISED_VETERAN
-                        ? "复员日期" : "退伍日期");
-                notBefore(enlisted, person.birthDate(), "入伍日期", "出生日期");
-                if (!discharged.isAfter(enlisted)) {
-                    throw new RuleViolation("INVALID_DATE", "退伍（复员）日期" + discharged + "须晚于入伍日期" + enlisted);
-                }
-                notFuture(discharged, today, "退伍（复员）日期");
-                serviceRules(category, person, enlisted, today);
-                yield new Evidence(category, certificate, null, null, null, null, null, enlisted, discharged);
-            }
-        };
+    /**
+     * Where each field's problems are reported: the columns of an import template (-1: none, as for a form).
+     * The age and the rural township of a 农村60周岁以上退役士兵 are reported at the category.
+     */
+    public record Columns(int category, int certificate, int grade, int cause, int assessed, int deceasedName,
+                          int deathDate, int enlistment, int discharge) {
+        static final Columns NONE = new Columns(-1, -1, -1, -1, -1, -1, -1, -1, -1);
     }
 
-    private static void serviceRules(YoufuCategory category, Person person, LocalDate enlisted, LocalDate today) {
+    /** A form's evidence: the first problem throws a {@link RuleViolation}. */
+    public static Evidence evidence(Form form, Person person, LocalDate today) {
+        return evidence(form, person, today, Columns.NONE, Problems.firstThrows(""));
+    }
+
+    /**
+     * The evidence checked field by field, every problem reported to {@code problems} at its column (an import row
+     * collects them all; a form throws on the first); null when there was any.
+     */
+    public static Evidence evidence(Form form, Person person, LocalDate today, Columns at, Problems problems) {
+        YoufuCategory category = problems.parse(at.category(),
+                () -> Labelled.parse(YoufuCategory.class, blankToNull(form.category()), "优抚对象类别"));
+        if (category == null) {
+            return null;
+        }
+        int before = problems.list().size();
+        String certificate = problems.parse(at.certificate(), () -> certificateNumber(category, form.certificateNumber()));
+        if (category.evidence() != YoufuCategory.Evidence.DISABILITY) {
+            if (!isBlank(form.disabilityGrade())) {
+                problems.add("GRADE_NOT_APPLICABLE", at.grade(),
+                        category.label() + "没有伤残等级，只有残疾军人评定伤残等级，请不要填写");
+            }
+            if (!isBlank(form.disabilityCause())) {
+                problems.add("GRADE_NOT_APPLICABLE", at.cause(), category.label() + "没有致残原因，只有残疾军人填写致残原因");
+            }
+        }
+        Evidence evidence = switch (category.evidence()) {
+            case DISABILITY -> disability(form, person, today, category, certificate, at, problems);
+            case DEATH -> death(form, today, category, certificate, at, problems);
+            case SERVICE -> service(form, person, today, category, certificate, at, problems);
+        };
+        return problems.list().size() > before ? null : evidence;
+    }
+
+    private static Evidence disability(Form form, Person person, LocalDate today, YoufuCategory category,
+                                       String certificate, Columns at, Problems problems) {
+        Integer grade = problems.parse(at.grade(), () -> grade(form.disabilityGrade()));
+        DisabilityCause cause = null;
+        if (isBlank(form.disabilityCause())) {
+            problems.add("MISSING_EVIDENCE", at.cause(), "请选择致残原因（因战、因公或因病）");
+        } else {
+            cause = problems.parse(at.cause(),
+                    () -> Labelled.parse(DisabilityCause.class, form.disabilityCause(), "致残原因"));
+        }
+        if (grade != null && cause != null && grade > cause.lowestGrade()) {
+            problems.add("INVALID_GRADE", at.grade(), cause.label() + "致残的残疾军人只评定一级至"
+                    + chineseGrade(cause.lowestGrade()) + "，不能为" + chineseGrade(grade));
+        }
+        LocalDate assessed = problems.parse(at.assessed(), () -> date(form.assessedDate(), "评定伤残等级日期"));
+        if (assessed != null) {
+            notFuture(assessed, today, "评定伤残等级日期", at.assessed(), problems);
+            notBefore(assessed, person.birthDate(), "评定伤残等级日期", "出生日期", at.assessed(), problems);
+        }
+        return new Evidence(category, certificate, grade, cause, assessed, null, null, null, null);
+    }
+
+    private static Evidence death(Form form, LocalDate today, YoufuCategory category, String certificate, Columns at,
+                                  Problems problems) {
+        String deceased = problems.parse(at.deceasedName(),
+                () -> TextRules.required(form.deceasedName(), "牺牲（病故）军人姓名", 30));
+        LocalDate died = problems.parse(at.deathDate(), () -> date(form.deathDate(),
+                category == YoufuCategory.ILLNESS_DEATH_SURVIVOR ? "病故日期" : "牺牲日期"));
+        if (died != null) {
+            notFuture(died, today, "牺牲（病故）日期", at.deathDate(), problems);
+        }
+        return new Evidence(category, certificate, null, null, null, deceased, died, null, null);
+    }
+
+    private static Evidence service(Form form, Person person, LocalDate today, YoufuCategory category,
+                                    String certificate, Columns at, Problems problems) {
+        LocalDate enlisted = problems.parse(at.enlistment(), () -> date(form.enlistmentDate(), "入伍日期"));
+        LocalDate discharged = problems.parse(at.discharge(), () -> date(form.dischargeDate(),
+                category == YoufuCategory.DEMOBILISED_VETERAN ? "复员日期" : "退伍日期"));
+        if (enlisted != null) {
+            notBefore(enlisted, person.birthDate(), "入伍日期", "出生日期", at.enlistment(), problems);
+        }
+        if (enlisted != null && discharged != null && !discharged.isAfter(enlisted)) {
+            problems.add("INVALID_DATE", at.discharge(), "退伍（复员）日期" + discharged + "须晚于入伍日期" + enlisted);
+        }
+        if (discharged != null) {
+            notFuture(discharged, today, "退伍（复员）日期", at.discharge(), problems);
+        }
+        if (enlisted != null) {
+            serviceRules(category, person, enlisted, today, at, problems);
+        }
+        return new Evidence(category, certificate, null, null, null, null, null, enlisted, discharged);
+    }
+
+    private static void serviceRules(YoufuCategory category, Person person, LocalDate enlisted, LocalDate today,
+                                     Columns at, Problems problems) {
         if (category == YoufuCategory.DEMOBILISED_VETERAN && enlisted.isAfter(LAST_DEMOBILISED_ENLISTMENT)) {
-            throw new RuleViolation("NOT_QUALIFIED", "在乡老复员军人须为1954年10月31日以前入伍、后经批准复员的人员，"
+            problems.add("NOT_QUALIFIED", at.enlistment(), "在乡老复员军人须为1954年10月31日以前入伍、后经批准复员的人员，"
                     + person.name() + "的入伍日期为" + enlisted);
         }
         if (category == YoufuCategory.RURAL_VETERAN_60) {
             if (!enlisted.isAfter(LAST_DEMOBILISED_ENLISTMENT)) {
-                throw new RuleViolation("NOT_QUALIFIED", "农村退役士兵老年生活补助适用于1954年11月1日以后入伍的义务兵，"
+                problems.add("NOT_QUALIFIED", at.enlistment(), "农村退役士兵老年生活补助适用于1954年11月1日以后入伍的义务兵，"
                         + person.name() + "的入伍日期为" + enlisted + "，请按在乡老复员军人登记");
+                return;
             }
             int age = Period.between(person.birthDate(), today).getYears();
             if (age < RURAL_VETERAN_AGE) {
-                throw new RuleViolation("NOT_QUALIFIED", "农村退役士兵须年满60周岁，" + person.name() + "现年" + age + "周岁");
+                problems.add("NOT_QUALIFIED", at.category(), "农村退役士兵须年满60周岁，" + person.name() + "现年" + age + "周岁");
             }
             if (!person.rural()) {
-                throw new RuleViolation("NOT_QUALIFIED", "农村退役士兵老年生活补助只发给农村户籍的退役士兵，"
+                problems.add("NOT_QUALIFIED", at.category(), "农村退役士兵老年生活补助只发给农村户籍的退役士兵，"
                         + person.name() + "的户籍在街道办事处");
             }
         }
@@ -167,15 +218,16 @@ public final class YoufuRules {
         }
     }
 
-    private static void notFuture(LocalDate date, LocalDate today, String label) {
+    private static void notFuture(LocalDate date, LocalDate today, String label, int column, Problems problems) {
         if (date.isAfter(today)) {
-            throw new RuleViolation("INVALID_DATE", label + date + "不能晚于今天");
+            problems.add("INVALID_DATE", column, label + date + "不能晚于今天");
         }
     }
 
-    private static void notBefore(LocalDate date, LocalDate earliest, String label, String earliestLabel) {
+    private static void notBefore(LocalDate date, LocalDate earliest, String label, String earliestLabel, int column,
+                                  Problems problems) {
         if (date.isBefore(earliest)) {
-            throw new RuleViolation("INVALID_DATE", label + date + "不能早于" + earliestLabel + earliest);
+            problems.add("INVALID_DATE", column, label + date + "不能早于" + earliestLabel + earliest);
         }
     }
 

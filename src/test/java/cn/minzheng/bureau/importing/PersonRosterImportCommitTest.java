@@ -37,9 +37,13 @@ import cn.minzheng.bureau.support.TestApplications;
 import cn.minzheng.bureau.tekun.SelfCareLevel;
 import cn.minzheng.bureau.tekun.TekunAmounts;
 import cn.minzheng.bureau.tekun.TekunRosterKind;
+import cn.minzheng.bureau.youfu.DisabilityCause;
+import cn.minzheng.bureau.youfu.YoufuAllowance;
+import cn.minzheng.bureau.youfu.YoufuCategory;
+import cn.minzheng.bureau.youfu.YoufuRosterKind;
 
 /**
- * The person rosters committed: 特困供养人员 and 高龄津贴发放对象 become enrolments 享受中 as the programs' approvals leave
+ * The person rosters committed: 特困供养人员, 高龄津贴发放对象 and 优抚对象 become enrolments 享受中 as the programs' approvals leave
  * them (the program's case row, one status entry naming the import, the calculation frozen), a person on record on
  * their household file, a person not on record on a household of their own; the next month's payroll of the program
  * pays each of them the DMN amount exactly once; the same roster again is refused naming the enrolments; a failure
@@ -72,6 +76,10 @@ class PersonRosterImportCommitTest {
     PayrollComputation computation;
     @Autowired
     ImportCommitter committer;
+    @Autowired
+    YoufuRosterKind youfuKind;
+    @Autowired
+    YoufuAllowance youfuAllowance;
 
     private ImportClient client;
 
@@ -174,6 +182,77 @@ class PersonRosterImportCommitTest {
     }
 
     @Test
+    void aYoufuRosterBecomesRecipientsAtTheirCategorysStandardPaidByTheNextPayrollOnceWithoutBackPay() {
+        long knownHousehold = personOnRecord(LocalDate.now().minusYears(66));
+        String knownId = onlyMember(knownHousehold);
+        String[] known = PersonSheets.youfu("李卫国", LocalDate.now(), "残疾军人", "冀军残字第006218号", "6", "因病",
+                "1988-08-01", null, null, null, null);
+        known[TOWNSHIP] = "yuecun";
+        known[COMMUNITY] = "yuecun-yuecun";
+        known[ID_NUMBER] = knownId;
+        known[BANK_ACCOUNT] = null; // on record: paid to the household file's account
+        known[START_MONTH] = YearMonth.now().minusMonths(6).toString(); // paid by the old ledger until now
+        String[] survivor = PersonSheets.youfu("郭秀珍", LocalDate.now().minusYears(72), "烈士遗属", "豫烈字第000417号",
+                null, null, null, "王建军", "1979-02-17", null, null);
+        String[] veteran = PersonSheets.youfu("孟退伍", LocalDate.now().minusYears(68), "带病回乡退伍军人",
+                "豫退字第000431号", null, null, null, null, null, "1976-03-01", "1980-01-31");
+        veteran[TOWNSHIP] = "任丘办事处";
+        veteran[COMMUNITY] = "清华苑社区";
+        List<String[]> rows = List.of(known, survivor, veteran);
+        List<YoufuCategory> categories = List.of(YoufuCategory.DISABLED_SOLDIER, YoufuCategory.MARTYR_SURVIVOR,
+                YoufuCategory.ILL_DISCHARGED_VETERAN);
+        byte[] file = PersonSheets.youfuWorkbook(youfuKind, rows);
+
+        long batchId = committed("YOUFU", "优抚名册.xlsx", file);
+
+        List<Enrolment> imported = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String[] row = rows.get(i);
+            YoufuCategory category = categories.get(i);
+            DisabilityCause cause = i == 0 ? DisabilityCause.ILLNESS : null;
+            Integer grade = i == 0 ? 6 : null;
+            BigDecimal standard = youfuAllowance.forMonth(category, cause, grade, YearMonth.now()).monthly();
+            var r = jdbc.sql("""
+                    select id, category, certificate_number, disability_grade, status, monthly_amount, start_month,
+                        household_id, case_number from youfu_recipient where person_id_number = ?""")
+                    .param(row[ID_NUMBER]).query((rs, n) -> List.of(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getInt(4), rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getLong(8),
+                            rs.getString(9))).single();
+            assertThat(r.get(1)).isEqualTo(category.name());
+            assertThat(r.get(2)).isEqualTo(row[PROGRAM_FROM + 1]);
+            assertThat(r.get(3)).isEqualTo(grade == null ? 0 : grade);
+            assertThat(r.get(4)).isEqualTo("ACTIVE");
+            assertThat((BigDecimal) r.get(5)).isEqualByComparingTo(standard);
+            assertThat(r.get(6)).isEqualTo(row[START_MONTH]);
+            assertThat((String) r.get(8)).startsWith("YF");
+            Enrolment e = enrolments.forProgramCase(Program.YOUFU, (Long) r.get(0)).orElseThrow();
+            assertImported(e, batchId, standard);
+            assertThat(e.startMonth()).isEqualTo(row[START_MONTH]);
+            assertThat(e.householdId()).isEqualTo((Long) r.get(7));
+            assertThat(e.calculationSnapshot()).contains("\"decision\":\"youfu-allowance\"")
+                    .contains("\"category\":\"" + category.name() + "\"");
+            assertThat(enrolments.history(e.id()).get(0).reason()).contains(category.label());
+            assertThat(jdbc.sql("select action from audit_event where entity_type = 'YOUFU_RECIPIENT' and entity_id = ?")
+                    .param((Long) r.get(0)).query(String.class).list()).containsExactly("IMPORTED");
+            imported.add(e);
+        }
+        assertThat(imported.get(0).householdId()).isEqualTo(knownHousehold); // linked to the household file
+        assertThat(imported.get(0).calculationSnapshot()).contains("\"disabilityCause\":\"ILLNESS\"")
+                .contains("\"disabilityGrade\":6");
+        assertThat(jdbc.sql("select count(*) from household where import_batch_id = ?").param(batchId)
+                .query(Long.class).single()).isEqualTo(2); // the two persons not on record
+
+        // the next 优抚 payroll computed after the import (of a month no other test uses: the 优抚 tests run next
+        // month's and the ones after) pays each the standard of its month once, and no month before it
+        YearMonth month = monthWithoutPayroll(Program.YOUFU, YearMonth.now().plusYears(2));
+        paidOnceByThePayrollOf(Program.YOUFU, month, imported, i -> youfuAllowance.forMonth(categories.get(i),
+                i == 0 ? DisabilityCause.ILLNESS : null, i == 0 ? 6 : null, month).monthly());
+        importedAgainIsRefused("YOUFU", file, imported, "同一人不能重复纳入优抚对象定期抚恤补助");
+        assertThat(jdbc.sql("select count(*) from youfu_recipient where person_id_number in (:ids)")
+                .param("ids", rows.stream().map(r -> r[ID_NUMBER]).toList()).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void aFailureInTheCommitLeavesNothingBehindAndTheCommitCanBeRepeated() {
         List<String[]> rows = List.of(PersonSheets.tekun("吴老汉"), PersonSheets.tekun("郑老汉"));
         JsonNode batch = client.validated("TEKUN", "失败名册.xlsx", PersonSheets.tekunWorkbook(tekunKind, rows));
@@ -241,6 +320,33 @@ class PersonRosterImportCommitTest {
                     .satisfies(a -> assertThat(a).isEqualByComparingTo(e.amount()));
             assertThat(jdbc.sql("select count(*) from payment where enrolment_id = ?").param(e.id())
                     .query(Long.class).single()).isEqualTo(1);
+        }
+    }
+
+    /** The first month from {@code from} on (shuffled over five years) without a payroll of the program. */
+    private YearMonth monthWithoutPayroll(String program, YearMonth from) {
+        List<Integer> offsets = new ArrayList<>(java.util.stream.IntStream.range(0, 60).boxed().toList());
+        java.util.Collections.shuffle(offsets);
+        return offsets.stream().map(from::plusMonths).filter(m -> payrolls.findByMonth(program, m).isEmpty()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no month from " + from + " without a " + program + " payroll"));
+    }
+
+    /** The program's payroll of {@code month}, computed twice: one payment per enrolment, the amount {@code due}. */
+    private void paidOnceByThePayrollOf(String program, YearMonth month, List<Enrolment> imported,
+                                        java.util.function.IntFunction<BigDecimal> due) {
+        long payrollId = payrolls.insert(program, month);
+        computation.compute(payrollId);
+        jdbc.sql("update payroll set status = 'COMPUTING' where id = ?").param(payrollId).update();
+        computation.compute(payrollId); // a second run pays nobody twice
+        for (int i = 0; i < imported.size(); i++) {
+            Enrolment e = imported.get(i);
+            List<BigDecimal> paid = jdbc.sql("select amount from payment where enrolment_id = ? and benefit_month = ?")
+                    .params(e.id(), month.toString()).query(BigDecimal.class).list();
+            BigDecimal expected = due.apply(i);
+            assertThat(paid).as("payments of enrolment " + e.id()).singleElement()
+                    .satisfies(a -> assertThat(a).isEqualByComparingTo(expected));
+            assertThat(jdbc.sql("select count(*) from payment where enrolment_id = ?").param(e.id())
+                    .query(Long.class).single()).as("no back pay").isEqualTo(1);
         }
     }
 

@@ -26,11 +26,12 @@ import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.Tasklist;
 import cn.minzheng.bureau.support.TestApplications;
 import cn.minzheng.bureau.tekun.TekunRosterKind;
+import cn.minzheng.bureau.youfu.YoufuRosterKind;
 
 /**
  * The administrator in a real browser (headless Chromium): logs in through the webapps, uploads a roster
  * on the import page, watches the progress, reloads the page while it runs, reads the warning, accepts it
- * and commits; and imports a 特困供养人员 roster, whose enrolment then shows in the household file. Screenshots land
+ * and commits; and imports a 特困供养人员 and a 优抚对象 roster, whose enrolments then show in the household file. Screenshots land
  * in target/screenshots/.
  */
 @BrowserTest
@@ -44,6 +45,8 @@ class RosterImportBrowserTest {
     HouseholdRepository households;
     @Autowired
     TekunRosterKind tekunKind;
+    @Autowired
+    YoufuRosterKind youfuKind;
 
     @Test
     void theAdministratorUploadsWatchesTheProgressAcceptsTheWarningAndCommits(Tasklist tasklist) throws Exception {
@@ -140,5 +143,67 @@ class RosterImportBrowserTest {
         String enrolmentTable = browser.findElement(By.id("enrolments")).getText();
         assertThat(enrolmentTable).contains("特困人员救助供养").contains("享受中");
         Browser.screenshot(browser, "import-tekun-household-file");
+    }
+    /**
+     * The 优抚对象 roster: the administrator uploads a 残疾军人 on record and one whose grade his cause does not allow,
+     * reads the Chinese reason at the row, uploads the corrected roster, commits, and finds the 优抚 enrolment 享受中 in
+     * the household file.
+     */
+    @Test
+    void theAdministratorImportsA优抚RosterReadsTheRefusalAndTheEnrolmentShowsInTheHouseholdFile(Tasklist tasklist)
+            throws Exception {
+        var form = TestApplications.yuecunHousehold(1, "0");
+        var head = form.household().members().get(0);
+        var person = new MemberForm("岳振华", TestApplications.idNumber(LocalDate.now().minusYears(64), true),
+                head.relation(), "UNABLE_TO_WORK", "NONE", List.of());
+        long householdId = households.insert(validator.validate(
+                TestApplications.withMembers(form, List.of(person)).household()));
+        String[] known = PersonSheets.disabledSoldier("岳振华");
+        known[PersonRosterColumns.TOWNSHIP] = "岳村乡";
+        known[PersonRosterColumns.COMMUNITY] = "yuecun-yuecun";
+        known[PersonRosterColumns.ID_NUMBER] = person.idNumber();
+        known[PersonRosterColumns.BANK_ACCOUNT] = null;
+        String[] wrongGrade = PersonSheets.disabledSoldier("褚建军");
+        wrongGrade[PersonRosterColumns.PROGRAM_FROM + 2] = "8";
+        wrongGrade[PersonRosterColumns.PROGRAM_FROM + 3] = "因病";
+        Path dir = Files.createTempDirectory("roster");
+        Path withError = dir.resolve("优抚对象名册.xlsx");
+        Files.write(withError, PersonSheets.youfuWorkbook(youfuKind, List.of(known, wrongGrade)));
+        Path corrected = dir.resolve("优抚对象名册（改）.xlsx");
+        Files.write(corrected, PersonSheets.youfuWorkbook(youfuKind, List.<String[]>of(known)));
+
+        ChromeDriver browser = tasklist.driver();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        tasklist.loginAs("admin");
+        browser.get(tasklist.url("/ledger/import"));
+        assertThat(browser.findElement(By.id("kind-YOUFU")).getText())
+                .contains("优抚对象（定期抚恤补助）：已在享受优抚对象定期抚恤补助的人员，每人一行");
+        assertThat(browser.findElement(By.id("template-YOUFU")).getAttribute("href")).contains("kind=YOUFU");
+        new Select(browser.findElement(By.id("kind"))).selectByVisibleText("优抚对象（定期抚恤补助）");
+        browser.findElement(By.id("file")).sendKeys(withError.toAbsolutePath().toString());
+        browser.findElement(By.id("submit")).click();
+        wait.until(d -> d.getCurrentUrl().matches(".*/ledger/import/\\d+"));
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("已校验"));
+        assertThat(browser.findElement(By.id("kind")).getText()).isEqualTo("名册类型：优抚对象（定期抚恤补助）");
+        assertThat(browser.findElement(By.id("rejected")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("rows")).getText()).contains("褚建军").contains("拒绝")
+                .contains("因病致残的残疾军人只评定一级至六级，不能为八级").doesNotContain("户编号");
+        Browser.screenshot(browser, "import-youfu-refused");
+
+        browser.get(tasklist.url("/ledger/import"));
+        new Select(browser.findElement(By.id("kind"))).selectByVisibleText("优抚对象（定期抚恤补助）");
+        browser.findElement(By.id("file")).sendKeys(corrected.toAbsolutePath().toString());
+        browser.findElement(By.id("submit")).click();
+        wait.until(d -> d.getCurrentUrl().matches(".*/ledger/import/\\d+"));
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("已校验"));
+        assertThat(browser.findElement(By.id("accepted")).getText()).isEqualTo("1");
+        browser.findElement(By.id("commit")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("已导入"));
+        Browser.screenshot(browser, "import-youfu-committed");
+
+        browser.get(tasklist.url("/ledger/households/" + householdId));
+        assertThat(browser.findElement(By.id("enrolments")).getText()).contains("优抚对象定期抚恤补助").contains("享受中");
+        Browser.screenshot(browser, "import-youfu-household-file");
     }
 }

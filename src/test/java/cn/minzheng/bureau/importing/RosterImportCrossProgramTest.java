@@ -179,8 +179,9 @@ class RosterImportCrossProgramTest {
         cn.minzheng.bureau.support.WebappSession admin = new cn.minzheng.bureau.support.WebappSession(port);
         admin.login("admin", "demo");
         assertThat(admin.get("/ledger/import").body()).contains("只导入最低生活保障（低保）在保家庭")
-                .contains("特困供养人员和高龄津贴发放对象各有名册")
-                .contains("临时救助、优抚对象等其他救助项目不经名册导入")
+                .contains("特困供养人员、高龄津贴发放对象和优抚对象各有名册")
+                .contains("临时救助等其他救助项目不经名册导入")
+                .contains("优抚对象（定期抚恤补助）：已在享受优抚对象定期抚恤补助的人员，每人一行")
                 .contains("特困供养人员：已在享受特困人员救助供养的人员，每人一行");
     }
 }
