@@ -86,14 +86,19 @@ public class ImportController {
         return ImportProgressView.of(imports.progress(id));
     }
 
-    /** The report's rows in file order from row {@code from}; {@code problems=true}: warnings and rejections only. */
+    /**
+     * The report's rows in file order from row {@code from}; {@code problems=true}: warnings and rejections only. A
+     * roster of persons has no 户编号: its rows carry none (the key the checker gives each person is internal).
+     */
     @Operation(summary = "校验报告的行")
     @GetMapping("/{id}/rows")
     public List<ImportRepository.ReportRow> rows(@PathVariable long id, @RequestParam(defaultValue = "0") int from,
                                                  @RequestParam(defaultValue = "true") boolean problems,
                                                  @RequestParam(defaultValue = "200") int limit) {
-        importerOf(id);
-        return batches.reportRows(id, from, Math.max(1, Math.min(limit, 1000)), problems);
+        RosterKind kind = kinds.of(imports.batch(id).kind());
+        importer(kind);
+        List<ImportRepository.ReportRow> rows = batches.reportRows(id, from, Math.max(1, Math.min(limit, 1000)), problems);
+        return kind.rowsArePersons() ? rows.stream().map(ImportRepository.ReportRow::withoutHouseholdKey).toList() : rows;
     }
 
     @Operation(summary = "校验报告（Excel）")

@@ -219,6 +219,10 @@ public class ImportRepository {
     public record ReportRow(int rowNumber, String householdKey, String name, String idNumber, String status,
                             String messages, String badColumns) {
 
+        public ReportRow withoutHouseholdKey() {
+            return new ReportRow(rowNumber, null, name, idNumber, status, messages, badColumns);
+        }
+
         public String statusLabel() {
             return switch (status) {
                 case "ACCEPTED" -> "通过";

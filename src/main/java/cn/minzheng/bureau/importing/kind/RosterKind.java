@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * One kind of roster workbook that the import machinery (upload, background validation, staging table, report,
  * one-transaction commit, progress) takes in. Each feature implements it as a bean beside its own rules (the 低保
- * roster in {@code dibao.roster}, the disaster roster in {@code relief}, the 特困 and 高龄津贴 person rosters in
- * {@code tekun} and {@code gaoling} on the core of {@code program.roster}); the machinery only knows this interface.
+ * roster in {@code dibao.roster}, the disaster roster in {@code relief}, the 特困, 高龄津贴 and 优抚 person rosters in
+ * {@code tekun}, {@code gaoling} and {@code youfu} on the core of {@code program.roster}); the machinery only knows
+ * this interface.
  */
 public interface RosterKind {
 

@@ -3,7 +3,7 @@ package cn.minzheng.bureau.program.roster;
 import java.util.List;
 
 /**
- * The columns every person roster (特困供养, 高龄津贴: one row per person enrolled) begins with: where the person
+ * The columns every person roster (特困供养, 高龄津贴, 优抚: one row per person enrolled) begins with: where the person
  * lives, the bank account, who they are, and the first month paid. A program's own columns follow from
  * {@link #PROGRAM_FROM} on.
  */

@@ -21,7 +21,7 @@ import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionRepository;
 
 /**
- * A roster of persons already enrolled in a program of their own (特困供养, 高龄津贴), one row per person, taken over as
+ * A roster of persons already enrolled in a program of their own (特困供养, 高龄津贴, 优抚), one row per person, taken over as
  * enrolments. What every such roster shares is here: the columns of where and who ({@link PersonRosterColumns}), the
  * person's township and community, the ID number, the person's record (家庭档案: linked where the ID number is
  * known, created where not), the cross-program rules and one enrolment per person and program
