@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.Problems;
-import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.program.CrossProgramRules;
 import cn.minzheng.bureau.program.Program;
@@ -30,47 +29,25 @@ import cn.minzheng.bureau.region.RegionRepository;
 @Order(4)
 public class GaolingRosterKind extends PersonRosterKind {
 
+    private static final Roster ROSTER = new Roster("GAOLING", "高龄津贴发放对象", "高龄津贴发放对象导入模板.xlsx",
+            Program.GAOLING, List.of(), "11010519400601002");
+
     private final GaolingAllowance allowance;
     private final GaolingRepository repository;
 
     public GaolingRosterKind(RegionRepository regions, HouseholdRepository households,
                              CrossProgramRules crossProgramRules, ProgramRegistry programs, GaolingAllowance allowance,
                              GaolingRepository repository) {
-        super(regions, households, crossProgramRules, programs);
+        super(ROSTER, regions, households, crossProgramRules, programs);
         this.allowance = allowance;
         this.repository = repository;
     }
 
-    @Override
-    public String code() {
-        return "GAOLING";
-    }
 
-    @Override
-    public String label() {
-        return "高龄津贴发放对象";
-    }
 
-    @Override
-    public String templateFile() {
-        return "高龄津贴发放对象导入模板.xlsx";
-    }
 
-    @Override
-    protected String programCode() {
-        return Program.GAOLING;
-    }
 
-    @Override
-    protected List<ProgramColumn> programColumns() {
-        return List.of();
-    }
 
-    @Override
-    protected String exampleIdNumber() {
-        String first17 = "11010519400601002";
-        return first17 + ResidentIdNumber.checkCharacter(first17);
-    }
 
     @Override
     protected void checkProgram(Applicant a, String[] cells, StagedRow row, Problems problems) {

@@ -18,7 +18,6 @@ import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.HouseholdRules;
 import cn.minzheng.bureau.household.Problems;
-import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.program.CrossProgramRules;
 import cn.minzheng.bureau.program.Program;
@@ -49,6 +48,9 @@ public class TekunRosterKind extends PersonRosterKind {
             new ProgramColumn("生活自理能力", "全自理、半护理、全护理；按特困供养标准（DMN）测算基本生活标准和照料护理标准",
                     SelfCareLevel.FULL_SELF_CARE.label()));
 
+    private static final Roster ROSTER = new Roster("TEKUN", "特困供养人员", "特困供养人员导入模板.xlsx",
+            Program.TEKUN, COLUMNS, "11010519500315001");
+
     private final RegionRepository regions;
     private final TekunAmounts amounts;
     private final TekunCaseRepository cases;
@@ -58,7 +60,7 @@ public class TekunRosterKind extends PersonRosterKind {
     public TekunRosterKind(RegionRepository regions, HouseholdRepository households, CrossProgramRules crossProgramRules,
                            ProgramRegistry programs, TekunAmounts amounts, TekunCaseRepository cases,
                            TekunService service, ObjectMapper json) {
-        super(regions, households, crossProgramRules, programs);
+        super(ROSTER, regions, households, crossProgramRules, programs);
         this.regions = regions;
         this.amounts = amounts;
         this.cases = cases;
@@ -66,36 +68,11 @@ public class TekunRosterKind extends PersonRosterKind {
         this.json = json;
     }
 
-    @Override
-    public String code() {
-        return "TEKUN";
-    }
 
-    @Override
-    public String label() {
-        return "特困供养人员";
-    }
 
-    @Override
-    public String templateFile() {
-        return "特困供养人员导入模板.xlsx";
-    }
 
-    @Override
-    protected String programCode() {
-        return Program.TEKUN;
-    }
 
-    @Override
-    protected List<ProgramColumn> programColumns() {
-        return COLUMNS;
-    }
 
-    @Override
-    protected String exampleIdNumber() {
-        String first17 = "11010519500315001";
-        return first17 + ResidentIdNumber.checkCharacter(first17);
-    }
 
     @Override
     protected void checkProgram(Applicant a, String[] cells, StagedRow row, Problems problems) {

@@ -19,7 +19,6 @@ import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.Labelled;
 import cn.minzheng.bureau.household.Problems;
-import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.program.CrossProgramRules;
 import cn.minzheng.bureau.program.Program;
@@ -60,6 +59,9 @@ public class YoufuRosterKind extends PersonRosterKind {
     /** A date as Excel shows it (2025/6/1, 2025.6.1) or as typed (2025-06-01, 20250601). */
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.年]?(\\d{1,2})[-/.月]?(\\d{1,2})日?");
 
+    private static final Roster ROSTER = new Roster("YOUFU", "优抚对象（定期抚恤补助）", "优抚对象导入模板.xlsx",
+            Program.YOUFU, COLUMNS, "11010519600315003");
+
     private final YoufuAllowance allowance;
     private final YoufuRepository repository;
     private final ObjectMapper json;
@@ -67,42 +69,17 @@ public class YoufuRosterKind extends PersonRosterKind {
     public YoufuRosterKind(RegionRepository regions, HouseholdRepository households, CrossProgramRules crossProgramRules,
                            ProgramRegistry programs, YoufuAllowance allowance, YoufuRepository repository,
                            ObjectMapper json) {
-        super(regions, households, crossProgramRules, programs);
+        super(ROSTER, regions, households, crossProgramRules, programs);
         this.allowance = allowance;
         this.repository = repository;
         this.json = json;
     }
 
-    @Override
-    public String code() {
-        return "YOUFU";
-    }
 
-    @Override
-    public String label() {
-        return "优抚对象（定期抚恤补助）";
-    }
 
-    @Override
-    public String templateFile() {
-        return "优抚对象导入模板.xlsx";
-    }
 
-    @Override
-    protected String programCode() {
-        return Program.YOUFU;
-    }
 
-    @Override
-    protected List<ProgramColumn> programColumns() {
-        return COLUMNS;
-    }
 
-    @Override
-    protected String exampleIdNumber() {
-        String first17 = "11010519600315003";
-        return first17 + ResidentIdNumber.checkCharacter(first17);
-    }
 
     @Override
     protected void checkProgram(Applicant a, String[] cells, StagedRow row, Problems problems) {

@@ -40,31 +40,62 @@ public abstract class PersonRosterKind implements RosterKind {
     public record ProgramColumn(String header, String note, String example) {
     }
 
+    /**
+     * What names a person roster: its kind's code, label and template file, the program its rows are enrolled in (a
+     * code of the registry), the program's columns, and the template's example person (the first 17 digits of a
+     * valid ID number of the program's age; the check character is computed).
+     */
+    public record Roster(String code, String label, String templateFile, String programCode,
+                         List<ProgramColumn> columns, String exampleIdFirst17) {
+    }
+
     /** The person of a row as the shared columns give them, for the program's rules. */
     public record Applicant(ResidentIdNumber idNumber, String name, Region township, YearMonth startMonth,
                             EmploymentStatus employment, DisabilityLevel disability, YearMonth currentMonth) {
     }
 
+    private final Roster roster;
     private final RegionRepository regions;
     private final HouseholdRepository households;
     private final CrossProgramRules crossProgramRules;
     private final ProgramRegistry programs;
 
-    protected PersonRosterKind(RegionRepository regions, HouseholdRepository households,
+    protected PersonRosterKind(Roster roster, RegionRepository regions, HouseholdRepository households,
                                CrossProgramRules crossProgramRules, ProgramRegistry programs) {
+        this.roster = roster;
         this.regions = regions;
         this.households = households;
         this.crossProgramRules = crossProgramRules;
         this.programs = programs;
     }
 
+    @Override
+    public final String code() {
+        return roster.code();
+    }
+
+    @Override
+    public final String label() {
+        return roster.label();
+    }
+
+    @Override
+    public final String templateFile() {
+        return roster.templateFile();
+    }
+
     /** The program the rows are enrolled in (a code of the registry). */
-    protected abstract String programCode();
+    protected final String programCode() {
+        return roster.programCode();
+    }
 
-    protected abstract List<ProgramColumn> programColumns();
+    protected final List<ProgramColumn> programColumns() {
+        return roster.columns();
+    }
 
-    /** The template's example person (a valid ID number of the program's age). */
-    protected abstract String exampleIdNumber();
+    private String exampleIdNumber() {
+        return roster.exampleIdFirst17() + ResidentIdNumber.checkCharacter(roster.exampleIdFirst17());
+    }
 
     /**
      * Checks the program's columns of a row ({@code cells[0]} is the program's first column; report its problems at
