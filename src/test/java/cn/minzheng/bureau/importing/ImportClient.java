@@ -9,7 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -105,6 +109,15 @@ final class ImportClient {
             }
         }
         throw new AssertionError("import batch " + id + " did not finish");
+    }
+
+    /** The rows of the batch's report by household key (户编号), each household's in the file's order. */
+    Map<String, List<JsonNode>> reportRowsByHousehold(long batchId) {
+        Map<String, List<JsonNode>> rows = new HashMap<>();
+        for (JsonNode row : reportRows(batchId)) {
+            rows.computeIfAbsent(row.get("householdKey").asText(), k -> new ArrayList<>()).add(row);
+        }
+        return rows;
     }
 
     /** Asks for the commit as the administrator; the answer, without waiting for the commit. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.minzheng.bureau.dibao.CaseCategory;
+import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.household.Household;
@@ -118,8 +119,14 @@ final class PeopleOnRecord {
                 "clerk.yuecun", null);
     }
 
-    DibaoCaseRepository dibaoCases() {
-        return dibaoCases;
+    /** The 低保 case moved to {@code status} by the 岳村乡 clerk. */
+    void moveDibaoCase(DibaoCase dibaoCase, CaseStatus status) {
+        dibaoCases.changeStatus(dibaoCase.id(), status, "clerk.yuecun", "测试");
+    }
+
+    /** The 低保 case's number as stored now. */
+    String caseNumberOf(DibaoCase dibaoCase) {
+        return dibaoCases.find(dibaoCase.id()).orElseThrow().caseNumber();
     }
 
     /** The person's death recorded three days ago. */
