@@ -23,7 +23,6 @@ import cn.minzheng.bureau.household.Household.Member;
 import cn.minzheng.bureau.importing.PersonRosterRuleTable.Expected;
 import cn.minzheng.bureau.importing.PersonRosterRuleTable.Rule;
 import cn.minzheng.bureau.program.Enrolment;
-import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.support.TestApplications;
 
@@ -84,22 +83,16 @@ class GaolingRosterImportValidationTest extends ImportApiTest {
         return row;
     }
 
-    private Enrolment enrolled(Member m, String program) {
-        String id = m.idNumber().value();
-        return people.enrolled(program, people.householdOf(id), id, EnrolmentStatus.ACTIVE, "100.00",
-                YearMonth.now().minusMonths(5));
-    }
-
     Expected recipient() {
         Member m = elder();
-        Enrolment e = enrolled(m, Program.GAOLING);
+        Enrolment e = people.enrolledOnTheirFile(m, Program.GAOLING);
         return Expected.rejected(rowFor(m), List.of("已在高龄津贴中（享受中，自", "登记编号" + e.id() + "）",
                 "同一人不能重复纳入高龄津贴"), ID_NUMBER);
     }
 
     Expected inTekun() {
         Member m = elder();
-        enrolled(m, Program.TEKUN);
+        people.enrolledOnTheirFile(m, Program.TEKUN);
         return Expected.accepted(rowFor(m));
     }
 

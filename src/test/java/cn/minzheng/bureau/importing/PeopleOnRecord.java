@@ -101,6 +101,13 @@ final class PeopleOnRecord {
                 new BigDecimal(amount), from.toString(), null), "test", null);
     }
 
+    /** The member enrolled in {@code program} on their household file: 享受中 at 100.00 for five months now. */
+    Enrolment enrolledOnTheirFile(Member member, String program) {
+        String idNumber = member.idNumber().value();
+        return enrolled(program, householdOf(idNumber), idNumber, EnrolmentStatus.ACTIVE, "100.00",
+                YearMonth.now().minusMonths(5));
+    }
+
     /** The enrolment of the program's case. */
     Enrolment enrolmentOfCase(String program, long programCaseId) {
         return enrolments.forProgramCase(program, programCaseId).orElseThrow();

@@ -28,7 +28,6 @@ import cn.minzheng.bureau.household.Household.Member;
 import cn.minzheng.bureau.importing.PersonRosterRuleTable.Expected;
 import cn.minzheng.bureau.importing.PersonRosterRuleTable.Rule;
 import cn.minzheng.bureau.program.Enrolment;
-import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.support.Http;
 import cn.minzheng.bureau.support.TestApplications;
@@ -148,23 +147,17 @@ class YoufuRosterImportValidationTest extends ImportApiTest {
         return row;
     }
 
-    private Enrolment enrolled(Member m, String program) {
-        String id = m.idNumber().value();
-        return people.enrolled(program, people.householdOf(id), id, EnrolmentStatus.ACTIVE, "100.00",
-                YearMonth.now().minusMonths(5));
-    }
-
     Expected inYoufu() {
         Member m = onRecord();
-        Enrolment e = enrolled(m, Program.YOUFU);
+        Enrolment e = people.enrolledOnTheirFile(m, Program.YOUFU);
         return Expected.rejectedMarkingOnly(rowFor(m), List.of("已在优抚对象定期抚恤补助中（享受中，自", "登记编号" + e.id() + "）",
                 "同一人不能重复纳入优抚对象定期抚恤补助"), ID_NUMBER);
     }
 
     Expected inDibaoAndTekun() {
         Member m = onRecord();
-        enrolled(m, Program.DIBAO);
-        enrolled(m, Program.TEKUN);
+        people.enrolledOnTheirFile(m, Program.DIBAO);
+        people.enrolledOnTheirFile(m, Program.TEKUN);
         return Expected.accepted(rowFor(m));
     }
 
