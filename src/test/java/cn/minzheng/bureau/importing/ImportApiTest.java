@@ -25,8 +25,8 @@ abstract class ImportApiTest {
     PeopleOnRecord people;
 
     @Autowired
-    void connect(@LocalServerPort int port, JdbcClient jdbc, HouseholdValidator validator, HouseholdRepository households,
-                 EnrolmentRepository enrolments, DibaoCaseRepository dibaoCases) {
+    void connect(@LocalServerPort int port, JdbcClient jdbc, HouseholdValidator validator,
+                 HouseholdRepository households, EnrolmentRepository enrolments, DibaoCaseRepository dibaoCases) {
         this.port = port;
         this.jdbc = jdbc;
         this.client = new ImportClient(port);

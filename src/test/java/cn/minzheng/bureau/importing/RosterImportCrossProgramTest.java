@@ -78,7 +78,8 @@ class RosterImportCrossProgramTest extends ImportApiTest {
         String id = household.idNumberOf(0);
         YearMonth from = YearMonth.now().minusMonths(2);
         String month = from.toString();
-        Enrolment e = people.enrolled(program, household.id(), id, ended ? EnrolmentStatus.ACTIVE : status, "900.00", from);
+        Enrolment e = people.enrolled(program, household.id(), id, ended ? EnrolmentStatus.ACTIVE : status, "900.00",
+                from);
         if (ended) {
             people.ended(e);
             return new OnRecord(id, List.of("公民身份号码" + id + "已有家庭档案", describes, "须管理员确认"));

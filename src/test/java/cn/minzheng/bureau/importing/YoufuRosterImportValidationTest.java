@@ -61,13 +61,13 @@ class YoufuRosterImportValidationTest extends ImportApiTest {
 
     static Stream<Rule<YoufuRosterImportValidationTest>> rules() {
         return Stream.of(
-                new Rule<>("a 残疾军人 因战五级 not on record is accepted", t -> Expected.accepted(PersonSheets.disabledSoldier("岳振国"))),
-                new Rule<>("a 烈士遗属, the death date as Excel shows it", t -> Expected.accepted(PersonSheets.youfu("郭秀兰",
+                new Rule<>("a 残疾军人 因战五级 not on record is accepted", t -> ok(PersonSheets.disabledSoldier("岳振国"))),
+                new Rule<>("a 烈士遗属, the death date as Excel shows it", t -> ok(PersonSheets.youfu("郭秀兰",
                         LocalDate.now().minusYears(70), "烈士遗属", "豫烈字第000417号", null, null, null, "王建军",
                         "1979/2/17", null, null))),
-                new Rule<>("an 在乡老复员军人 enlisted before November 1954", t -> Expected.accepted(PersonSheets.youfu("冯老兵", OLD_SOLDIER,
+                new Rule<>("an 在乡老复员军人 enlisted before November 1954", t -> ok(PersonSheets.youfu("冯老兵", OLD_SOLDIER,
                         "在乡老复员军人", "豫复字第000418号", null, null, null, null, null, "1950-03-01", "1955-06-30"))),
-                new Rule<>("a 农村60周岁以上退役士兵 of 岳村乡", t -> Expected.accepted(PersonSheets.youfu("韩退伍", LocalDate.now().minusYears(62),
+                new Rule<>("a 农村60周岁以上退役士兵 of 岳村乡", t -> ok(PersonSheets.youfu("韩退伍", LocalDate.now().minusYears(62),
                         "农村60周岁以上退役士兵", "冀退字第000419号", null, null, null, null, null, "1984-11-01", "1988-10-31"))),
                 new Rule<>("no category", t -> broken(r -> r[COL] = null, "优抚对象类别不能为空", COL)),
                 new Rule<>("a category not in the list", t -> broken(r -> r[COL] = "退伍军人", "优抚对象类别的取值“退伍军人”无效", COL)),
@@ -90,16 +90,16 @@ class YoufuRosterImportValidationTest extends ImportApiTest {
                     r[COL + 5] = "王建军";
                     r[COL + 6] = "1979-02-17";
                 }, "烈士遗属没有伤残等级", COL + 2)),
-                new Rule<>("a 病故军人遗属 without name and date: both reported", t -> Expected.rejectedMarkingOnly(PersonSheets.youfu("朱老太",
+                new Rule<>("a 病故军人遗属 without name and date: both reported", t -> rejected(PersonSheets.youfu("朱老太",
                         LocalDate.now().minusYears(80), "病故军人遗属", "豫病故字第000420号", null, null, null, null, null,
                         null, null), List.of("牺牲（病故）军人姓名不能为空", "请填写病故日期"), COL + 5, COL + 6)),
-                new Rule<>("discharged before enlisting", t -> Expected.rejectedMarkingOnly(PersonSheets.youfu("秦退伍",
+                new Rule<>("discharged before enlisting", t -> rejected(PersonSheets.youfu("秦退伍",
                         LocalDate.now().minusYears(66), "带病回乡退伍军人", "豫退字第000421号", null, null, null, null, null,
                         "1984-12-01", "1980-11-30"), List.of("须晚于入伍日期"), COL + 8)),
-                new Rule<>("an 在乡老复员军人 enlisted in 1960", t -> Expected.rejectedMarkingOnly(PersonSheets.youfu("许老兵", OLD_SOLDIER,
+                new Rule<>("an 在乡老复员军人 enlisted in 1960", t -> rejected(PersonSheets.youfu("许老兵", OLD_SOLDIER,
                         "在乡老复员军人", "豫复字第000422号", null, null, null, null, null, "1960-03-01", "1964-06-30"),
                         List.of("须为1954年10月31日以前入伍"), COL + 7)),
-                new Rule<>("a 农村退役士兵 of 55", t -> Expected.rejectedMarkingOnly(PersonSheets.youfu("何退伍", LocalDate.now().minusYears(55),
+                new Rule<>("a 农村退役士兵 of 55", t -> rejected(PersonSheets.youfu("何退伍", LocalDate.now().minusYears(55),
                         "农村60周岁以上退役士兵", "冀退字第000423号", null, null, null, null, null, "1990-11-01", "1994-10-31"),
                         List.of("农村退役士兵须年满60周岁"), COL)),
                 new Rule<>("a 农村退役士兵 of a street office", t -> {
@@ -107,7 +107,7 @@ class YoufuRosterImportValidationTest extends ImportApiTest {
                             "冀退字第000424号", null, null, null, null, null, "1984-11-01", "1988-10-31");
                     row[TOWNSHIP] = "任丘办事处";
                     row[COMMUNITY] = "清华苑社区";
-                    return Expected.rejectedMarkingOnly(row, List.of("只发给农村户籍的退役士兵"), COL);
+                    return rejected(row, List.of("只发给农村户籍的退役士兵"), COL);
                 }),
                 new Rule<>("several problems of one row: all of them", t -> broken(r -> {
                     r[COL + 1] = "军残012345";
@@ -122,6 +122,15 @@ class YoufuRosterImportValidationTest extends ImportApiTest {
                 new Rule<>("on record as dead", YoufuRosterImportValidationTest::dead));
     }
 
+    private static Expected ok(String[] row) {
+        return Expected.accepted(row);
+    }
+
+    /** Rejected for {@code parts}: every problem of a row at its column, and no other cell marked. */
+    private static Expected rejected(String[] row, List<String> parts, Integer... columns) {
+        return Expected.rejectedMarkingOnly(row, parts, columns);
+    }
+
     private static Expected broken(Consumer<String[]> breakIt, String part, int column) {
         return broken(breakIt, List.of(part), column);
     }
@@ -129,7 +138,7 @@ class YoufuRosterImportValidationTest extends ImportApiTest {
     private static Expected broken(Consumer<String[]> breakIt, List<String> parts, Integer... columns) {
         String[] row = PersonSheets.disabledSoldier("褚建军");
         breakIt.accept(row);
-        return Expected.rejectedMarkingOnly(row, parts, columns);
+        return rejected(row, parts, columns);
     }
 
     /** A person of 66 on record (岳村乡), alone in a household. */
@@ -150,7 +159,7 @@ class YoufuRosterImportValidationTest extends ImportApiTest {
     Expected inYoufu() {
         Member m = onRecord();
         Enrolment e = people.enrolledOnTheirFile(m, Program.YOUFU);
-        return Expected.rejectedMarkingOnly(rowFor(m), List.of("已在优抚对象定期抚恤补助中（享受中，自", "登记编号" + e.id() + "）",
+        return rejected(rowFor(m), List.of("已在优抚对象定期抚恤补助中（享受中，自", "登记编号" + e.id() + "）",
                 "同一人不能重复纳入优抚对象定期抚恤补助"), ID_NUMBER);
     }
 
@@ -158,13 +167,13 @@ class YoufuRosterImportValidationTest extends ImportApiTest {
         Member m = onRecord();
         people.enrolledOnTheirFile(m, Program.DIBAO);
         people.enrolledOnTheirFile(m, Program.TEKUN);
-        return Expected.accepted(rowFor(m));
+        return ok(rowFor(m));
     }
 
     Expected dead() {
         Member m = onRecord();
         people.died(m.idNumber().value());
-        return Expected.rejectedMarkingOnly(rowFor(m), List.of("已登记死亡"), ID_NUMBER);
+        return rejected(rowFor(m), List.of("已登记死亡"), ID_NUMBER);
     }
 
     @BeforeAll
