@@ -9,7 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -41,11 +45,7 @@ final class ImportClient {
 
     /** Uploads the disaster roster as {@code user} and waits until validation is over. */
     JsonNode validatedDisasterRoster(String user, long disasterId, String fileName, byte[] xlsx) {
-        Http.Response response = uploadDisasterRoster(user, disasterId, fileName, xlsx);
-        if (response.status() != 202) {
-            throw new AssertionError("upload: " + response.status() + " " + response.body());
-        }
-        return awaitFinished(response.json().get("id").asLong());
+        return awaitValidation(uploadDisasterRoster(user, disasterId, fileName, xlsx));
     }
 
     Http.Response upload(String user, String fileName, byte[] xlsx, String query) {
@@ -74,20 +74,24 @@ final class ImportClient {
 
     /** Uploads as the administrator and waits until validation is over; the batch's progress. */
     JsonNode validated(String fileName, byte[] xlsx) {
-        Http.Response response = upload("admin", fileName, xlsx);
-        if (response.status() != 202) {
-            throw new AssertionError("upload: " + response.status() + " " + response.body());
-        }
-        return awaitFinished(response.json().get("id").asLong());
+        return awaitValidation(upload("admin", fileName, xlsx));
     }
 
     /** Uploads a roster of {@code kind} (TEKUN, GAOLING …) as the administrator and waits until validation is over. */
     JsonNode validated(String kind, String fileName, byte[] xlsx) {
-        Http.Response response = upload("admin", fileName, xlsx, "?kind=" + kind);
-        if (response.status() != 202) {
-            throw new AssertionError("upload: " + response.status() + " " + response.body());
+        return awaitValidation(upload("admin", fileName, xlsx, "?kind=" + kind));
+    }
+
+    private JsonNode awaitValidation(Http.Response upload) {
+        if (upload.status() != 202) {
+            throw new AssertionError("upload: " + upload.status() + " " + upload.body());
         }
-        return awaitFinished(response.json().get("id").asLong());
+        return awaitFinished(upload.json().get("id").asLong());
+    }
+
+    /** Every row of the batch's report, in the file's order, problems or not. */
+    JsonNode reportRows(long batchId) {
+        return http.get("admin", "/api/imports/" + batchId + "/rows?problems=false&limit=1000").json();
     }
 
     JsonNode awaitFinished(long id) {
@@ -107,8 +111,22 @@ final class ImportClient {
         throw new AssertionError("import batch " + id + " did not finish");
     }
 
+    /** The rows of the batch's report by household key (户编号), each household's in the file's order. */
+    Map<String, List<JsonNode>> reportRowsByHousehold(long batchId) {
+        Map<String, List<JsonNode>> rows = new HashMap<>();
+        for (JsonNode row : reportRows(batchId)) {
+            rows.computeIfAbsent(row.get("householdKey").asText(), k -> new ArrayList<>()).add(row);
+        }
+        return rows;
+    }
+
+    /** Asks for the commit as the administrator; the answer, without waiting for the commit. */
+    Http.Response requestCommit(long id, boolean acceptWarnings) {
+        return http.post("admin", "/api/imports/" + id + "/commit", "{\"acceptWarnings\":" + acceptWarnings + "}");
+    }
+
     JsonNode commit(long id, boolean acceptWarnings) {
-        Http.Response response = http.post("admin", "/api/imports/" + id + "/commit", "{\"acceptWarnings\":" + acceptWarnings + "}");
+        Http.Response response = requestCommit(id, acceptWarnings);
         if (response.status() != 202) {
             throw new AssertionError("commit: " + response.status() + " " + response.body());
         }

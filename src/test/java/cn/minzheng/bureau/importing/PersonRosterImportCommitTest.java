@@ -10,21 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.minzheng.bureau.gaoling.GaolingAllowance;
 import cn.minzheng.bureau.gaoling.GaolingRosterKind;
-import cn.minzheng.bureau.household.Household;
-import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
-import cn.minzheng.bureau.household.HouseholdRepository;
-import cn.minzheng.bureau.household.HouseholdValidator;
 import cn.minzheng.bureau.payroll.PayrollComputation;
 import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.payroll.PayrollStatus;
@@ -49,17 +41,8 @@ import cn.minzheng.bureau.youfu.YoufuRosterKind;
  * pays each of them the DMN amount exactly once; the same roster again is refused naming the enrolments; a failure
  * leaves nothing behind.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PersonRosterImportCommitTest {
+class PersonRosterImportCommitTest extends ImportApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    HouseholdValidator validator;
-    @Autowired
-    HouseholdRepository households;
     @Autowired
     EnrolmentRepository enrolments;
     @Autowired
@@ -81,13 +64,6 @@ class PersonRosterImportCommitTest {
     @Autowired
     YoufuAllowance youfuAllowance;
 
-    private ImportClient client;
-
-    @BeforeEach
-    void client() {
-        client = new ImportClient(port);
-    }
-
     @AfterEach
     void noInjectedFailure() {
         committer.afterChunk = (chunk, last) -> { };
@@ -96,7 +72,7 @@ class PersonRosterImportCommitTest {
     @Test
     void aTekunRosterBecomesSupportedPersonsPaidByTheNextPayrollOnce() {
         long knownHousehold = personOnRecord(LocalDate.now().minusYears(70));
-        String knownId = onlyMember(knownHousehold);
+        String knownId = people.onlyMemberOf(knownHousehold);
         String[] known = PersonSheets.tekun("李秀英");
         known[TOWNSHIP] = "yuecun";
         known[COMMUNITY] = "yuecun-yuecun";
@@ -132,21 +108,21 @@ class PersonRosterImportCommitTest {
         assertThat(imported.get(0).householdId()).isEqualTo(knownHousehold); // linked to the household file
         assertThat(enrolments.forHouseholdAndMembers(knownHousehold, List.of(knownId)))
                 .extracting(Enrolment::programCode).contains(Program.TEKUN);
-        assertThat(jdbc.sql("select count(*) from household where import_batch_id = ?").param(batchId)
-                .query(Long.class).single()).isEqualTo(2); // the two persons not on record
+        assertThat(count("select count(*) from household where import_batch_id = ?", batchId))
+                .isEqualTo(2); // the two persons not on record
         assertThat(jdbc.sql("select care_institution from tekun_case where person_id_number = ?").param(centralised[ID_NUMBER])
                 .query(String.class).single()).isEqualTo("岳村乡敬老院");
 
         paidOnceByTheNextPayroll(Program.TEKUN, imported);
         importedAgainIsRefused("TEKUN", file, imported, "同一人不能重复纳入特困人员救助供养");
-        assertThat(jdbc.sql("select count(*) from tekun_case where person_id_number in (:ids)")
-                .param("ids", rows.stream().map(r -> r[ID_NUMBER]).toList()).query(Long.class).single()).isEqualTo(3);
+        assertThat(countOf("select count(*) from tekun_case where person_id_number in (:ids)",
+                rows.stream().map(r -> r[ID_NUMBER]).toList())).isEqualTo(3);
     }
 
     @Test
     void aGaolingRosterBecomesRecipientsAtTheTierOfTheirBirthDatePaidByTheNextPayrollOnce() {
         long knownHousehold = personOnRecord(LocalDate.now().minusYears(85));
-        String knownId = onlyMember(knownHousehold);
+        String knownId = people.onlyMemberOf(knownHousehold);
         String[] known = PersonSheets.gaoling("李秀英", LocalDate.now());
         known[TOWNSHIP] = "yuecun";
         known[COMMUNITY] = "yuecun-yuecun";
@@ -184,7 +160,7 @@ class PersonRosterImportCommitTest {
     @Test
     void aYoufuRosterBecomesRecipientsAtTheirCategorysStandardPaidByTheNextPayrollOnceWithoutBackPay() {
         long knownHousehold = personOnRecord(LocalDate.now().minusYears(66));
-        String knownId = onlyMember(knownHousehold);
+        String knownId = people.onlyMemberOf(knownHousehold);
         String[] known = PersonSheets.youfu("李卫国", LocalDate.now(), "残疾军人", "冀军残字第006218号", "6", "因病",
                 "1988-08-01", null, null, null, null);
         known[TOWNSHIP] = "yuecun";
@@ -239,8 +215,8 @@ class PersonRosterImportCommitTest {
         assertThat(imported.get(0).householdId()).isEqualTo(knownHousehold); // linked to the household file
         assertThat(imported.get(0).calculationSnapshot()).contains("\"disabilityCause\":\"ILLNESS\"")
                 .contains("\"disabilityGrade\":6");
-        assertThat(jdbc.sql("select count(*) from household where import_batch_id = ?").param(batchId)
-                .query(Long.class).single()).isEqualTo(2); // the two persons not on record
+        assertThat(count("select count(*) from household where import_batch_id = ?", batchId))
+                .isEqualTo(2); // the two persons not on record
 
         // the next 优抚 payroll computed after the import (of a month no other test uses: the 优抚 tests run next
         // month's and the ones after) pays each the standard of its month once, and no month before it
@@ -248,8 +224,8 @@ class PersonRosterImportCommitTest {
         paidOnceByThePayrollOf(Program.YOUFU, month, imported, i -> youfuAllowance.forMonth(categories.get(i),
                 i == 0 ? DisabilityCause.ILLNESS : null, i == 0 ? 6 : null, month).monthly());
         importedAgainIsRefused("YOUFU", file, imported, "同一人不能重复纳入优抚对象定期抚恤补助");
-        assertThat(jdbc.sql("select count(*) from youfu_recipient where person_id_number in (:ids)")
-                .param("ids", rows.stream().map(r -> r[ID_NUMBER]).toList()).query(Long.class).single()).isEqualTo(3);
+        assertThat(countOf("select count(*) from youfu_recipient where person_id_number in (:ids)",
+                rows.stream().map(r -> r[ID_NUMBER]).toList())).isEqualTo(3);
     }
 
     @Test
@@ -264,17 +240,14 @@ class PersonRosterImportCommitTest {
         JsonNode failed = client.commit(id, false);
         assertThat(failed.get("status").asText()).isEqualTo("VALIDATED");
         List<String> ids = rows.stream().map(r -> r[ID_NUMBER]).toList();
-        assertThat(jdbc.sql("select count(*) from tekun_case where person_id_number in (:ids)").param("ids", ids)
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from enrolment where person_id_number in (:ids)").param("ids", ids)
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from household_member where id_number in (:ids)").param("ids", ids)
-                .query(Long.class).single()).isZero();
+        assertThat(countOf("select count(*) from tekun_case where person_id_number in (:ids)", ids)).isZero();
+        assertThat(countOf("select count(*) from enrolment where person_id_number in (:ids)", ids)).isZero();
+        assertThat(countOf("select count(*) from household_member where id_number in (:ids)", ids)).isZero();
 
         committer.afterChunk = (chunk, last) -> { };
         assertThat(client.commit(id, false).get("status").asText()).isEqualTo("COMMITTED");
-        assertThat(jdbc.sql("select count(*) from enrolment where program_code = 'TEKUN' and status = 'ACTIVE' and person_id_number in (:ids)")
-                .param("ids", ids).query(Long.class).single()).isEqualTo(2);
+        assertThat(countOf("select count(*) from enrolment where program_code = 'TEKUN' and status = 'ACTIVE' "
+                + "and person_id_number in (:ids)", ids)).isEqualTo(2);
     }
 
     private long committed(String kind, String fileName, byte[] file) {
@@ -310,17 +283,7 @@ class PersonRosterImportCommitTest {
             }
             return p.id();
         }).orElseGet(() -> payrolls.insert(program, next));
-        computation.compute(payrollId);
-        jdbc.sql("update payroll set status = 'COMPUTING' where id = ?").param(payrollId).update();
-        computation.compute(payrollId); // a second run pays nobody twice
-        for (Enrolment e : imported) {
-            List<BigDecimal> paid = jdbc.sql("select amount from payment where enrolment_id = ? and benefit_month = ?")
-                    .params(e.id(), next.toString()).query(BigDecimal.class).list();
-            assertThat(paid).as("payments of enrolment " + e.id()).singleElement()
-                    .satisfies(a -> assertThat(a).isEqualByComparingTo(e.amount()));
-            assertThat(jdbc.sql("select count(*) from payment where enrolment_id = ?").param(e.id())
-                    .query(Long.class).single()).isEqualTo(1);
-        }
+        computedTwicePaysEachOnce(payrollId, next, imported, i -> imported.get(i).amount());
     }
 
     /** The first month from {@code from} on (shuffled over five years) without a payroll of the program. */
@@ -334,7 +297,12 @@ class PersonRosterImportCommitTest {
     /** The program's payroll of {@code month}, computed twice: one payment per enrolment, the amount {@code due}. */
     private void paidOnceByThePayrollOf(String program, YearMonth month, List<Enrolment> imported,
                                         java.util.function.IntFunction<BigDecimal> due) {
-        long payrollId = payrolls.insert(program, month);
+        computedTwicePaysEachOnce(payrolls.insert(program, month), month, imported, due);
+    }
+
+    /** The payroll computed, then computed again: one payment per enrolment, the amount {@code due}, no back pay. */
+    private void computedTwicePaysEachOnce(long payrollId, YearMonth month, List<Enrolment> imported,
+                                           java.util.function.IntFunction<BigDecimal> due) {
         computation.compute(payrollId);
         jdbc.sql("update payroll set status = 'COMPUTING' where id = ?").param(payrollId).update();
         computation.compute(payrollId); // a second run pays nobody twice
@@ -345,8 +313,7 @@ class PersonRosterImportCommitTest {
             BigDecimal expected = due.apply(i);
             assertThat(paid).as("payments of enrolment " + e.id()).singleElement()
                     .satisfies(a -> assertThat(a).isEqualByComparingTo(expected));
-            assertThat(jdbc.sql("select count(*) from payment where enrolment_id = ?").param(e.id())
-                    .query(Long.class).single()).as("no back pay").isEqualTo(1);
+            assertThat(count("select count(*) from payment where enrolment_id = ?", e.id())).as("no back pay").isEqualTo(1);
         }
     }
 
@@ -354,27 +321,15 @@ class PersonRosterImportCommitTest {
         JsonNode again = client.validated(kind, "再次导入.xlsx", file);
         assertThat(again.get("rejected").asInt()).isEqualTo(imported.size());
         List<String> messages = new ArrayList<>();
-        client.http().get("admin", "/api/imports/" + again.get("id").asLong() + "/rows?problems=false&limit=100").json()
-                .forEach(r -> messages.add(r.get("messages").asText()));
+        client.reportRows(again.get("id").asLong()).forEach(r -> messages.add(r.get("messages").asText()));
         for (int i = 0; i < imported.size(); i++) {
             assertThat(messages.get(i)).contains(reason).contains("登记编号" + imported.get(i).id() + "）");
         }
-        assertThat(client.http().post("admin", "/api/imports/" + again.get("id").asLong() + "/commit",
-                "{\"acceptWarnings\":true}").status()).isEqualTo(409);
+        assertThat(client.requestCommit(again.get("id").asLong(), true).status()).isEqualTo(409);
     }
 
     /** A household of 岳村乡 of one person born on {@code birth}; its id. */
     private long personOnRecord(LocalDate birth) {
-        var form = TestApplications.yuecunHousehold(1, "0");
-        var head = form.household().members().get(0);
-        MemberForm person = new MemberForm(head.name(), TestApplications.idNumber(birth, false), head.relation(),
-                "UNABLE_TO_WORK", "NONE", List.of());
-        Household household = validator.validate(TestApplications.withMembers(form, List.of(person)).household());
-        return households.insert(household);
-    }
-
-    private String onlyMember(long householdId) {
-        return jdbc.sql("select id_number from household_member where household_id = ?").param(householdId)
-                .query(String.class).single();
+        return people.aloneWithoutIncome(TestApplications.idNumber(birth, false)).id();
     }
 }

@@ -60,10 +60,7 @@ class RosterImportBrowserTest {
         Files.write(file, RosterSheets.workbook(rows));
 
         ChromeDriver browser = tasklist.driver();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-        // the page reloads itself when the job ends: an element found just before is then replaced
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        tasklist.loginAs("admin");
+        WebDriverWait wait = loggedInAsTheAdministrator(tasklist);
 
         browser.get(tasklist.url("/ledger/import"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("名册导入");
@@ -100,34 +97,19 @@ class RosterImportBrowserTest {
      */
     @Test
     void theAdministratorImportsA特困RosterAndTheEnrolmentShowsInTheHouseholdFile(Tasklist tasklist) throws Exception {
-        var form = TestApplications.yuecunHousehold(1, "0");
-        var head = form.household().members().get(0);
-        var person = new MemberForm("李秀英",
-                TestApplications.idNumber(LocalDate.now().minusYears(72), false),
-                head.relation(), "UNABLE_TO_WORK", "NONE", List.of());
-        long householdId = households.insert(validator.validate(
-                TestApplications.withMembers(form, List.of(person)).household()));
-        String[] known = PersonSheets.tekun("李秀英");
-        known[PersonRosterColumns.TOWNSHIP] = "岳村乡";
-        known[PersonRosterColumns.COMMUNITY] = "yuecun-yuecun";
-        known[PersonRosterColumns.ID_NUMBER] = person.idNumber();
-        known[PersonRosterColumns.BANK_ACCOUNT] = null;
+        String idNumber = TestApplications.idNumber(LocalDate.now().minusYears(72), false);
+        long householdId = personOnRecord("李秀英", idNumber);
+        String[] known = onRecordIn岳村乡(PersonSheets.tekun("李秀英"), idNumber);
         Path file = Files.createTempDirectory("roster").resolve("特困供养人员名册.xlsx");
         Files.write(file, PersonSheets.tekunWorkbook(tekunKind, List.of(known, PersonSheets.tekun("赵德顺"))));
 
         ChromeDriver browser = tasklist.driver();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        tasklist.loginAs("admin");
+        WebDriverWait wait = loggedInAsTheAdministrator(tasklist);
         browser.get(tasklist.url("/ledger/import"));
         assertThat(browser.findElement(By.id("kind-TEKUN")).getText()).contains("特困供养人员：已在享受特困人员救助供养的人员，每人一行");
         assertThat(browser.findElement(By.id("template-TEKUN")).getAttribute("href")).contains("kind=TEKUN");
         Browser.screenshot(browser, "import-tekun-page");
-        new Select(browser.findElement(By.id("kind"))).selectByVisibleText("特困供养人员");
-        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-        browser.findElement(By.id("submit")).click();
-        wait.until(d -> d.getCurrentUrl().matches(".*/ledger/import/\\d+"));
-        wait.until(d -> d.findElement(By.id("status")).getText().equals("已校验"));
+        uploadAndAwaitValidation(browser, wait, "特困供养人员", file);
         assertThat(browser.findElement(By.id("kind")).getText()).isEqualTo("名册类型：特困供养人员");
         assertThat(browser.findElement(By.id("accepted")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.id("rows")).getText()).contains("全部通过").doesNotContain("户编号");
@@ -152,17 +134,9 @@ class RosterImportBrowserTest {
     @Test
     void theAdministratorImportsA优抚RosterReadsTheRefusalAndTheEnrolmentShowsInTheHouseholdFile(Tasklist tasklist)
             throws Exception {
-        var form = TestApplications.yuecunHousehold(1, "0");
-        var head = form.household().members().get(0);
-        var person = new MemberForm("岳振华", TestApplications.idNumber(LocalDate.now().minusYears(64), true),
-                head.relation(), "UNABLE_TO_WORK", "NONE", List.of());
-        long householdId = households.insert(validator.validate(
-                TestApplications.withMembers(form, List.of(person)).household()));
-        String[] known = PersonSheets.disabledSoldier("岳振华");
-        known[PersonRosterColumns.TOWNSHIP] = "岳村乡";
-        known[PersonRosterColumns.COMMUNITY] = "yuecun-yuecun";
-        known[PersonRosterColumns.ID_NUMBER] = person.idNumber();
-        known[PersonRosterColumns.BANK_ACCOUNT] = null;
+        String idNumber = TestApplications.idNumber(LocalDate.now().minusYears(64), true);
+        long householdId = personOnRecord("岳振华", idNumber);
+        String[] known = onRecordIn岳村乡(PersonSheets.disabledSoldier("岳振华"), idNumber);
         String[] wrongGrade = PersonSheets.disabledSoldier("褚建军");
         wrongGrade[PersonRosterColumns.PROGRAM_FROM + 2] = "8";
         wrongGrade[PersonRosterColumns.PROGRAM_FROM + 3] = "因病";
@@ -173,18 +147,12 @@ class RosterImportBrowserTest {
         Files.write(corrected, PersonSheets.youfuWorkbook(youfuKind, List.<String[]>of(known)));
 
         ChromeDriver browser = tasklist.driver();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        tasklist.loginAs("admin");
+        WebDriverWait wait = loggedInAsTheAdministrator(tasklist);
         browser.get(tasklist.url("/ledger/import"));
         assertThat(browser.findElement(By.id("kind-YOUFU")).getText())
                 .contains("优抚对象（定期抚恤补助）：已在享受优抚对象定期抚恤补助的人员，每人一行");
         assertThat(browser.findElement(By.id("template-YOUFU")).getAttribute("href")).contains("kind=YOUFU");
-        new Select(browser.findElement(By.id("kind"))).selectByVisibleText("优抚对象（定期抚恤补助）");
-        browser.findElement(By.id("file")).sendKeys(withError.toAbsolutePath().toString());
-        browser.findElement(By.id("submit")).click();
-        wait.until(d -> d.getCurrentUrl().matches(".*/ledger/import/\\d+"));
-        wait.until(d -> d.findElement(By.id("status")).getText().equals("已校验"));
+        uploadAndAwaitValidation(browser, wait, "优抚对象（定期抚恤补助）", withError);
         assertThat(browser.findElement(By.id("kind")).getText()).isEqualTo("名册类型：优抚对象（定期抚恤补助）");
         assertThat(browser.findElement(By.id("rejected")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("rows")).getText()).contains("褚建军").contains("拒绝")
@@ -192,11 +160,7 @@ class RosterImportBrowserTest {
         Browser.screenshot(browser, "import-youfu-refused");
 
         browser.get(tasklist.url("/ledger/import"));
-        new Select(browser.findElement(By.id("kind"))).selectByVisibleText("优抚对象（定期抚恤补助）");
-        browser.findElement(By.id("file")).sendKeys(corrected.toAbsolutePath().toString());
-        browser.findElement(By.id("submit")).click();
-        wait.until(d -> d.getCurrentUrl().matches(".*/ledger/import/\\d+"));
-        wait.until(d -> d.findElement(By.id("status")).getText().equals("已校验"));
+        uploadAndAwaitValidation(browser, wait, "优抚对象（定期抚恤补助）", corrected);
         assertThat(browser.findElement(By.id("accepted")).getText()).isEqualTo("1");
         browser.findElement(By.id("commit")).click();
         wait.until(d -> d.findElement(By.id("status")).getText().equals("已导入"));
@@ -205,5 +169,40 @@ class RosterImportBrowserTest {
         browser.get(tasklist.url("/ledger/households/" + householdId));
         assertThat(browser.findElement(By.id("enrolments")).getText()).contains("优抚对象定期抚恤补助").contains("享受中");
         Browser.screenshot(browser, "import-youfu-household-file");
+    }
+
+    /** The administrator logged in; a wait of two minutes for the import's pages. */
+    private static WebDriverWait loggedInAsTheAdministrator(Tasklist tasklist) {
+        WebDriverWait wait = new WebDriverWait(tasklist.driver(), Duration.ofSeconds(120));
+        // the page reloads itself when the job ends: an element found just before is then replaced
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        tasklist.loginAs("admin");
+        return wait;
+    }
+
+    /** On the import page: the roster kind chosen, the file uploaded, until the validation is over. */
+    private static void uploadAndAwaitValidation(ChromeDriver browser, WebDriverWait wait, String kind, Path file) {
+        new Select(browser.findElement(By.id("kind"))).selectByVisibleText(kind);
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("submit")).click();
+        wait.until(d -> d.getCurrentUrl().matches(".*/ledger/import/\\d+"));
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("已校验"));
+    }
+
+    /** A person unable to work alone on a household file of 岳村乡; the file's id. */
+    private long personOnRecord(String name, String idNumber) {
+        var form = TestApplications.yuecunHousehold(1, "0");
+        var head = form.household().members().get(0);
+        var person = new MemberForm(name, idNumber, head.relation(), "UNABLE_TO_WORK", "NONE", List.of());
+        return households.insert(validator.validate(TestApplications.withMembers(form, List.of(person)).household()));
+    }
+
+    /** The roster row as for the person on record in 岳村乡: paid to the household file's account. */
+    private static String[] onRecordIn岳村乡(String[] row, String idNumber) {
+        row[PersonRosterColumns.TOWNSHIP] = "岳村乡";
+        row[PersonRosterColumns.COMMUNITY] = "yuecun-yuecun";
+        row[PersonRosterColumns.ID_NUMBER] = idNumber;
+        row[PersonRosterColumns.BANK_ACCOUNT] = null;
+        return row;
     }
 }

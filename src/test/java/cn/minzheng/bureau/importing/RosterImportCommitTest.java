@@ -9,12 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -28,13 +24,8 @@ import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
 
 /** Committing an import: warnings accepted explicitly, all or nothing, the round trip, 10,000 rows. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RosterImportCommitTest {
+class RosterImportCommitTest extends ImportApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ImportCommitter committer;
     @Autowired
@@ -48,13 +39,7 @@ class RosterImportCommitTest {
     @Autowired
     ProcessEngine engine;
 
-    private ImportClient client;
     private final RosterSheets.Ids ids = new RosterSheets.Ids();
-
-    @BeforeEach
-    void client() {
-        client = new ImportClient(port);
-    }
 
     @AfterEach
     void noInjectedFailure() {
@@ -67,10 +52,6 @@ class RosterImportCommitTest {
             rows.addAll(RosterSheets.household(prefix + i, ids, "640"));
         }
         return rows;
-    }
-
-    private long count(String sql, long batchId) {
-        return jdbc.sql(sql).param(batchId).query(Long.class).single();
     }
 
     @Test
@@ -131,8 +112,8 @@ class RosterImportCommitTest {
         JsonNode batch = client.validated("大名册.xlsx", RosterSheets.workbook(households(households, "f")));
         long id = batch.get("id").asLong();
         assertThat(batch.get("accepted").asInt()).isEqualTo(households * 2);
-        long householdsBefore = jdbc.sql("select count(*) from household").query(Long.class).single();
-        long casesBefore = jdbc.sql("select count(*) from dibao_case").query(Long.class).single();
+        long householdsBefore = count("select count(*) from household");
+        long casesBefore = count("select count(*) from dibao_case");
         List<Integer> chunksSeen = new ArrayList<>();
         committer.afterChunk = (chunk, last) -> {
             chunksSeen.add(chunk);
@@ -144,8 +125,8 @@ class RosterImportCommitTest {
         assertThat(chunksSeen).hasSizeGreaterThanOrEqualTo(2);
         assertThat(failed.get("status").asText()).isEqualTo("VALIDATED");
         assertThat(failed.get("failure").asText()).contains("已全部回滚").contains("未写入任何数据");
-        assertThat(jdbc.sql("select count(*) from household").query(Long.class).single()).isEqualTo(householdsBefore);
-        assertThat(jdbc.sql("select count(*) from dibao_case").query(Long.class).single()).isEqualTo(casesBefore);
+        assertThat(count("select count(*) from household")).isEqualTo(householdsBefore);
+        assertThat(count("select count(*) from dibao_case")).isEqualTo(casesBefore);
         assertThat(count("select count(*) from household where import_batch_id = ?", id)).isZero();
         assertThat(jdbc.sql("select count(*) from household_member where id_number = ?")
                 .param(jdbc.sql("select id_number from import_row where batch_id = ? and row_number = 2").param(id)

@@ -2,13 +2,11 @@ package cn.minzheng.bureau.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -17,52 +15,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.minzheng.bureau.dibao.CaseCategory;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
-import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
-import cn.minzheng.bureau.household.Household;
-import cn.minzheng.bureau.household.HouseholdRepository;
-import cn.minzheng.bureau.household.HouseholdValidator;
 import cn.minzheng.bureau.program.Enrolment;
-import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
-import cn.minzheng.bureau.program.ProgramCase;
-import cn.minzheng.bureau.support.TestApplications;
 
 /**
  * The 低保 roster meets the rules of every enrolment in 低保, table-driven: one workbook, a household per case whose
  * second member is a person already on record in a given way; each case checks that member's row (status, the reason
  * naming the conflicting case or enrolment, the cell marked).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RosterImportCrossProgramTest {
+class RosterImportCrossProgramTest extends ImportApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    HouseholdValidator validator;
-    @Autowired
-    HouseholdRepository households;
-    @Autowired
-    EnrolmentRepository enrolments;
-    @Autowired
-    DibaoCaseRepository dibaoCases;
-
-    private ImportClient client;
-    private final Map<String, List<JsonNode>> rowsByKey = new HashMap<>();
+    private Map<String, List<JsonNode>> rowsByKey;
     /** case key → the reason parts its member's row must show, known once the fixture is on record. */
     private final Map<String, List<String>> expected = new HashMap<>();
 
@@ -103,16 +74,14 @@ class RosterImportCrossProgramTest {
 
     /** A person on record in a household of their own, enrolled in {@code program} with {@code status}. */
     OnRecord enrolled(String program, EnrolmentStatus status, boolean ended, String describes) {
-        Household household = validator.validate(TestApplications.yuecunHousehold(1, "0").household());
-        long householdId = households.insert(household);
-        String id = household.members().get(0).idNumber().value();
-        long caseId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
-        String month = YearMonth.now().minusMonths(2).toString();
-        Enrolment e = enrolments.mirror(new ProgramCase(program, caseId, householdId, id, "yuecun",
-                ended ? EnrolmentStatus.ACTIVE : status, new BigDecimal("900.00"), month, null), "test", null);
+        PeopleOnRecord.Filed household = people.household(1, "0");
+        String id = household.idNumberOf(0);
+        YearMonth from = YearMonth.now().minusMonths(2);
+        String month = from.toString();
+        Enrolment e = people.enrolled(program, household.id(), id, ended ? EnrolmentStatus.ACTIVE : status, "900.00",
+                from);
         if (ended) {
-            enrolments.mirror(new ProgramCase(program, caseId, householdId, id, "yuecun", EnrolmentStatus.ENDED,
-                    new BigDecimal("900.00"), month, null), "test", "测试：终止");
+            people.ended(e);
             return new OnRecord(id, List.of("公民身份号码" + id + "已有家庭档案", describes, "须管理员确认"));
         }
         String named = describes + month + "起，登记编号" + e.id() + "）";
@@ -124,15 +93,13 @@ class RosterImportCrossProgramTest {
 
     /** A member of a 低保 case of the given status. */
     OnRecord inDibaoCase(CaseStatus status) {
-        Household household = validator.validate(TestApplications.yuecunHousehold(2, "100").household());
-        long householdId = households.insert(household);
-        DibaoCase c = dibaoCases.insert(householdId, household, CaseCategory.ORDINARY, false, null, null,
-                "clerk.yuecun", null);
+        PeopleOnRecord.Filed household = people.household(2, "100");
+        DibaoCase c = people.dibaoApplication(household);
         if (status != CaseStatus.APPLIED) {
-            dibaoCases.changeStatus(c.id(), status, "clerk.yuecun", "测试");
+            people.moveDibaoCase(c, status);
         }
-        String id = household.members().get(1).idNumber().value();
-        String number = dibaoCases.find(c.id()).orElseThrow().caseNumber();
+        String id = household.idNumberOf(1);
+        String number = people.caseNumberOf(c);
         return new OnRecord(id, status.holdsMembers()
                 ? List.of("公民身份号码" + id + "已在低保案件" + number + "中（在办或在保）", "不能导入")
                 : List.of("公民身份号码" + id + "已有家庭档案", "目前不在任何救助项目中", "须管理员确认"));
@@ -140,7 +107,6 @@ class RosterImportCrossProgramTest {
 
     @BeforeAll
     void uploadOneWorkbookWithAHouseholdPerCase() {
-        client = new ImportClient(port);
         RosterSheets.Ids ids = new RosterSheets.Ids();
         List<String[]> all = new ArrayList<>();
         rows().forEach(row -> {
@@ -153,10 +119,7 @@ class RosterImportCrossProgramTest {
             all.addAll(household);
         });
         JsonNode batch = client.validated("跨项目.xlsx", RosterSheets.workbook(all));
-        for (JsonNode r : client.http().get("admin", "/api/imports/" + batch.get("id").asLong()
-                + "/rows?problems=false&limit=1000").json()) {
-            rowsByKey.computeIfAbsent(r.get("householdKey").asText(), k -> new ArrayList<>()).add(r);
-        }
+        rowsByKey = client.reportRowsByHousehold(batch.get("id").asLong());
     }
 
     @ParameterizedTest(name = "{0}")

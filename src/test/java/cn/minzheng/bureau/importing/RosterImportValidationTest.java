@@ -16,44 +16,21 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.minzheng.bureau.dibao.CaseCategory;
-import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.roster.DibaoRosterColumns;
-import cn.minzheng.bureau.household.Household;
-import cn.minzheng.bureau.household.HouseholdRepository;
-import cn.minzheng.bureau.household.HouseholdValidator;
-import cn.minzheng.bureau.support.TestApplications;
 
 /**
  * Every validation rule, table-driven: one workbook holds a household per rule (each broken in one way),
  * uploaded once; each case checks its household's rows in the report (status, reason, the cell marked).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RosterImportValidationTest {
+class RosterImportValidationTest extends ImportApiTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    HouseholdValidator validator;
-    @Autowired
-    HouseholdRepository households;
-    @Autowired
-    DibaoCaseRepository dibaoCases;
-
-    private ImportClient client;
     private JsonNode batch;
     /** household key → the rows of the report for it (head first). */
-    private final Map<String, List<JsonNode>> rowsByKey = new HashMap<>();
+    private Map<String, List<JsonNode>> rowsByKey;
     private final Map<String, Integer> firstRowOf = new HashMap<>();
 
     record Rule(String key, String description, Consumer<List<String[]>> breakIt, String expectedStatus,
@@ -117,13 +94,11 @@ class RosterImportValidationTest {
 
     @BeforeAll
     void uploadOneWorkbookWithAHouseholdPerRule() {
-        client = new ImportClient(port);
         RosterSheets.Ids ids = new RosterSheets.Ids();
         // a member of an open 低保 case (the cases of other programs: RosterImportCrossProgramTest)
-        Household household = validator.validate(TestApplications.yuecunHousehold(2, "100").household());
-        dibaoCases.insert(households.insert(household), household, CaseCategory.ORDINARY, false, null, null,
-                "clerk.yuecun", null);
-        KNOWN_PERSON = household.members().get(1).idNumber().value();
+        PeopleOnRecord.Filed household = people.household(2, "100");
+        people.dibaoApplication(household);
+        KNOWN_PERSON = household.idNumberOf(1);
         List<String[]> all = new ArrayList<>();
         int row = 2;
         for (Arguments arguments : rules().toList()) {
@@ -143,10 +118,7 @@ class RosterImportValidationTest {
         all.addAll(RosterSheets.household("between", ids, "640"));
         all.add(split.get(1));
         batch = client.validated("规则.xlsx", RosterSheets.workbook(all));
-        for (JsonNode r : client.http().get("admin", "/api/imports/" + batch.get("id").asLong()
-                + "/rows?problems=false&limit=1000").json()) {
-            rowsByKey.computeIfAbsent(r.get("householdKey").asText(), k -> new ArrayList<>()).add(r);
-        }
+        rowsByKey = client.reportRowsByHousehold(batch.get("id").asLong());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -178,11 +150,10 @@ class RosterImportValidationTest {
         assertThat(batch.get("status").asText()).isEqualTo("VALIDATED");
         assertThat(batch.get("rejected").asInt()).isGreaterThan(0);
         assertThat(batch.get("committable").asBoolean()).isFalse();
-        var refused = client.http().post("admin", "/api/imports/" + id + "/commit", "{\"acceptWarnings\":true}");
+        var refused = client.requestCommit(id, true);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asText()).contains("被拒绝").contains("不能导入");
-        assertThat(jdbc.sql("select count(*) from household where import_batch_id = ?").param(id).query(Long.class).single())
-                .isZero();
+        assertThat(count("select count(*) from household where import_batch_id = ?", id)).isZero();
 
         var report = client.http().download("admin", "/api/imports/" + id + "/report.xlsx");
         assertThat(report.status()).isEqualTo(200);

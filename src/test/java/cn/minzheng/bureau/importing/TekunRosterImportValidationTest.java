@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -18,23 +16,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.minzheng.bureau.dibao.CaseCategory;
 import cn.minzheng.bureau.dibao.DibaoCase;
-import cn.minzheng.bureau.dibao.DibaoCaseRepository;
-import cn.minzheng.bureau.household.Household;
-import cn.minzheng.bureau.household.HouseholdRepository;
-import cn.minzheng.bureau.household.HouseholdValidator;
+import cn.minzheng.bureau.importing.PersonRosterRuleTable.Expected;
+import cn.minzheng.bureau.importing.PersonRosterRuleTable.Rule;
 import cn.minzheng.bureau.program.Enrolment;
-import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
-import cn.minzheng.bureau.program.ProgramCase;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.support.TestApplications;
 import cn.minzheng.bureau.tekun.SelfCareLevel;
@@ -46,79 +34,47 @@ import cn.minzheng.bureau.tekun.TekunRosterKind;
  * in one way), uploaded once; each case checks its row of the report (status, the Chinese reason, the cell marked).
  * Validation writes nothing, and a batch with rejected rows cannot be committed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TekunRosterImportValidationTest {
+class TekunRosterImportValidationTest extends ImportApiTest {
 
     private static final int COL = PROGRAM_FROM;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    HouseholdValidator validator;
-    @Autowired
-    HouseholdRepository households;
-    @Autowired
-    EnrolmentRepository enrolments;
-    @Autowired
-    DibaoCaseRepository dibaoCases;
     @Autowired
     TekunRosterKind kind;
     @Autowired
     TekunAmounts amounts;
 
-    private ImportClient client;
-    private long batchId;
-    private final List<JsonNode> reportRows = new ArrayList<>();
-    private final List<Expected> expected = new ArrayList<>();
-    private final List<String[]> fileRows = new ArrayList<>();
+    private PersonRosterRuleTable<TekunRosterImportValidationTest> table;
 
-    /** A row of the file and what its report must say. */
-    record Expected(String[] row, String status, List<String> parts, int column) {
-    }
-
-    record Rule(String description, Function<TekunRosterImportValidationTest, Expected> make) {
-        @Override
-        public String toString() {
-            return description;
-        }
-    }
-
-    static Stream<Rule> rules() {
+    static Stream<Rule<TekunRosterImportValidationTest>> rules() {
         return Stream.of(
-                new Rule("a person of 76 not on record is accepted", t -> ok(PersonSheets.tekun("赵德顺"))),
-                new Rule("a wrong check character", t -> broken(r -> r[ID_NUMBER] = flip(r[ID_NUMBER]), "校验位错误", ID_NUMBER)),
-                new Rule("a township that does not exist", t -> broken(r -> r[TOWNSHIP] = "火星乡", "乡镇（街道）“火星乡”不存在", TOWNSHIP)),
-                new Rule("a community of another township", t -> broken(r -> r[COMMUNITY] = "不存在村", "不属于岳村乡", COMMUNITY)),
-                new Rule("a start month in the future", t -> broken(r -> r[START_MONTH] = YearMonth.now().plusMonths(1).toString(),
+                new Rule<>("a person of 76 not on record is accepted", t -> Expected.accepted(PersonSheets.tekun("赵德顺"))),
+                new Rule<>("a wrong check character", t -> broken(r -> r[ID_NUMBER] = flip(r[ID_NUMBER]), "校验位错误", ID_NUMBER)),
+                new Rule<>("a township that does not exist", t -> broken(r -> r[TOWNSHIP] = "火星乡", "乡镇（街道）“火星乡”不存在", TOWNSHIP)),
+                new Rule<>("a community of another township", t -> broken(r -> r[COMMUNITY] = "不存在村", "不属于岳村乡", COMMUNITY)),
+                new Rule<>("a start month in the future", t -> broken(r -> r[START_MONTH] = YearMonth.now().plusMonths(1).toString(),
                         "晚于本月", START_MONTH)),
-                new Rule("of working age and employed: able to work", t -> broken(r -> {
+                new Rule<>("of working age and employed: able to work", t -> broken(r -> {
                     r[ID_NUMBER] = TestApplications.idNumber(LocalDate.now().minusYears(40), true);
                     r[EMPLOYMENT] = "在职";
                 }, "有劳动能力，不符合特困人员认定条件", EMPLOYMENT)),
-                new Rule("an income at the 低保 standard: an income source", t -> broken(r -> r[COL] = "5000",
+                new Rule<>("an income at the 低保 standard: an income source", t -> broken(r -> r[COL] = "5000",
                         "不低于当地低保标准", COL)),
-                new Rule("a supporter unable to support, not explained", t -> broken(r -> r[COL + 1] = "义务人无赡养、抚养、扶养能力",
+                new Rule<>("a supporter unable to support, not explained", t -> broken(r -> r[COL + 1] = "义务人无赡养、抚养、扶养能力",
                         "须说明义务人情况", COL + 2)),
-                new Rule("集中供养 without the institution", t -> broken(r -> r[COL + 3] = "集中供养", "供养服务机构名称不能为空", COL + 4)),
-                new Rule("分散供养 without the carer", t -> broken(r -> r[COL + 5] = null, "照料人姓名不能为空", COL + 5)),
-                new Rule("a self-care level not in the list", t -> broken(r -> r[COL + 7] = "半自理", "生活自理能力“半自理”无效", COL + 7)),
-                new Rule("not on record and no bank account", t -> broken(r -> r[BANK_ACCOUNT] = null, "尚无家庭档案", BANK_ACCOUNT)),
-                new Rule("a member of an open 低保 case: refused naming it", TekunRosterImportValidationTest::inDibao),
-                new Rule("supported already: refused naming the enrolment", TekunRosterImportValidationTest::inTekun),
-                new Rule("on record in another township", TekunRosterImportValidationTest::otherTownship));
+                new Rule<>("集中供养 without the institution", t -> broken(r -> r[COL + 3] = "集中供养", "供养服务机构名称不能为空", COL + 4)),
+                new Rule<>("分散供养 without the carer", t -> broken(r -> r[COL + 5] = null, "照料人姓名不能为空", COL + 5)),
+                new Rule<>("a self-care level not in the list", t -> broken(r -> r[COL + 7] = "半自理", "生活自理能力“半自理”无效", COL + 7)),
+                new Rule<>("not on record and no bank account", t -> broken(r -> r[BANK_ACCOUNT] = null, "尚无家庭档案", BANK_ACCOUNT)),
+                new Rule<>("a member of an open 低保 case: refused naming it", TekunRosterImportValidationTest::inDibao),
+                new Rule<>("supported already: refused naming the enrolment", TekunRosterImportValidationTest::inTekun),
+                new Rule<>("on record in another township", TekunRosterImportValidationTest::otherTownship));
     }
 
-    private static Expected ok(String[] row) {
-        return new Expected(row, "ACCEPTED", List.of(), -1);
-    }
-
-    private static Expected broken(java.util.function.Consumer<String[]> breakIt, String part, int column) {
+    private static Expected broken(Consumer<String[]> breakIt, String part, int column) {
         String[] row = PersonSheets.tekun("钱老汉");
         breakIt.accept(row);
-        return new Expected(row, "REJECTED", List.of(part), column);
+        return Expected.rejected(row, List.of(part), column);
     }
 
     private static String flip(String id) {
@@ -128,37 +84,32 @@ class TekunRosterImportValidationTest {
 
     /** A severely disabled member of a 低保 case in progress (岳村乡), on record. */
     Expected inDibao() {
-        Household household = validator.validate(TestApplications.yuecunHousehold(2, "100").household());
-        long householdId = households.insert(household);
-        DibaoCase c = dibaoCases.insert(householdId, household, CaseCategory.ORDINARY, false, null, null, "clerk.yuecun", null);
-        Enrolment e = enrolments.forProgramCase(Program.DIBAO, c.id()).orElseThrow();
-        String[] row = onRecord(household.members().get(1).idNumber().value(), "yuecun-yuecun");
-        return new Expected(row, "REJECTED", List.of("已在最低生活保障中（申请办理中", "登记编号" + e.id() + "）",
+        PeopleOnRecord.Filed household = people.household(2, "100");
+        DibaoCase c = people.dibaoApplication(household);
+        Enrolment e = people.enrolmentOfCase(Program.DIBAO, c.id());
+        String[] row = onRecord(household.idNumberOf(1), "yuecun-yuecun");
+        return Expected.rejected(row, List.of("已在最低生活保障中（申请办理中", "登记编号" + e.id() + "）",
                 "低保家庭成员须先退出低保，才能纳入特困人员救助供养", "不能导入特困人员救助供养"), ID_NUMBER);
     }
 
     /** A person on record, supported in 特困供养 already. */
     Expected inTekun() {
-        Household household = validator.validate(TestApplications.yuecunHousehold(1, "0").household());
-        long householdId = households.insert(household);
-        String id = household.members().get(0).idNumber().value();
-        Enrolment e = enrolments.mirror(new ProgramCase(Program.TEKUN, ThreadLocalRandom.current().nextLong(1_000_000_000L,
-                2_000_000_000L), householdId, id, "yuecun", EnrolmentStatus.ACTIVE, new BigDecimal("900.00"),
-                YearMonth.now().minusMonths(3).toString(), null), "test", null);
-        return new Expected(onRecord(id, "yuecun-yuecun"), "REJECTED", List.of("已在特困人员救助供养中（享受中，自",
+        PeopleOnRecord.Filed household = people.household(1, "0");
+        String id = household.idNumberOf(0);
+        Enrolment e = people.enrolled(Program.TEKUN, household.id(), id, EnrolmentStatus.ACTIVE, "900.00",
+                YearMonth.now().minusMonths(3));
+        return Expected.rejected(onRecord(id, "yuecun-yuecun"), List.of("已在特困人员救助供养中（享受中，自",
                 "登记编号" + e.id() + "）", "同一人不能重复纳入特困人员救助供养"), ID_NUMBER);
     }
 
     /** A person whose household file is in 岳村乡 while the roster says 孟轲乡. */
     Expected otherTownship() {
-        Household household = validator.validate(TestApplications.yuecunHousehold(1, "0").household());
-        households.insert(household);
-        String[] row = onRecord(household.members().get(0).idNumber().value(), null);
+        String[] row = onRecord(people.household(1, "0").idNumberOf(0), null);
         String other = jdbc.sql("select code from region where kind = 'TOWNSHIP' and code <> 'yuecun' order by code")
                 .query(String.class).list().get(0);
         row[TOWNSHIP] = other;
         row[COMMUNITY] = jdbc.sql("select min(code) from region where parent_code = ?").param(other).query(String.class).single();
-        return new Expected(row, "REJECTED", List.of("的家庭档案在岳村乡", "与名册所填不一致"), TOWNSHIP);
+        return Expected.rejected(row, List.of("的家庭档案在岳村乡", "与名册所填不一致"), TOWNSHIP);
     }
 
     /** A row for a person on record: severely disabled and unable to work (qualifies), the record's township. */
@@ -173,47 +124,30 @@ class TekunRosterImportValidationTest {
 
     @BeforeAll
     void uploadOneWorkbookWithAPersonPerRule() {
-        client = new ImportClient(port);
-        rules().forEach(rule -> {
-            Expected e = rule.make().apply(this);
-            expected.add(e);
-            fileRows.add(e.row());
-        });
-        JsonNode batch = client.validated("TEKUN", "特困名册.xlsx", PersonSheets.tekunWorkbook(kind, fileRows));
-        batchId = batch.get("id").asLong();
-        client.http().get("admin", "/api/imports/" + batchId + "/rows?problems=false&limit=1000").json()
-                .forEach(reportRows::add);
+        table = PersonRosterRuleTable.uploaded(client, "TEKUN", "特困名册.xlsx", rows -> PersonSheets.tekunWorkbook(kind, rows),
+                List.of(), rules(), this);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
-    void eachRowIsJudgedByTheRulesOfAn特困Application(Rule rule) {
-        int index = rules().map(Rule::description).toList().indexOf(rule.description());
-        Expected e = expected.get(index);
-        JsonNode row = reportRows.get(index);
-        assertThat(row.get("status").asText()).as(row.toString()).isEqualTo(e.status());
-        if (e.column() >= 0) {
-            assertThat(row.get("messages").asText()).contains(e.parts());
-            assertThat(row.get("badColumns").asText().split(",")).contains(String.valueOf(e.column()));
-        }
+    void eachRowIsJudgedByTheRulesOfAn特困Application(Rule<TekunRosterImportValidationTest> rule) {
+        table.assertJudged(rule);
     }
 
     @Test
     void theAcceptedRowCarriesTheAmountOfTheDmnTablesAndNothingIsWrittenBeforeTheCommit() {
-        assertThat(reportRows).hasSize(expected.size());
+        long batchId = table.batchId();
+        assertThat(table.reportRows()).hasSize(table.ruleCount());
         BigDecimal staged = jdbc.sql("select monthly_amount from import_row where batch_id = ? and row_number = ?")
-                .params(batchId, reportRows.get(0).get("rowNumber").asInt()).query(BigDecimal.class).single();
+                .params(batchId, table.reportRows().get(0).get("rowNumber").asInt()).query(BigDecimal.class).single();
         assertThat(staged).isEqualByComparingTo(amounts.amounts(AreaType.RURAL, SelfCareLevel.FULL_SELF_CARE).monthly());
-        List<String> ids = fileRows.stream().map(r -> r[ID_NUMBER]).toList();
-        assertThat(jdbc.sql("select count(*) from tekun_case where person_id_number in (:ids)").param("ids", ids)
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from household where import_batch_id = ?").param(batchId)
-                .query(Long.class).single()).isZero();
+        List<String> ids = table.fileRows().stream().map(r -> r[ID_NUMBER]).toList();
+        assertThat(countOf("select count(*) from tekun_case where person_id_number in (:ids)", ids)).isZero();
+        assertThat(count("select count(*) from household where import_batch_id = ?", batchId)).isZero();
         // rejected rows: the commit is refused and still writes nothing
-        assertThat(client.http().post("admin", "/api/imports/" + batchId + "/commit", "{\"acceptWarnings\":true}").status())
-                .isEqualTo(409);
-        assertThat(jdbc.sql("select count(*) from enrolment where program_code = 'TEKUN' and person_id_number in (:ids)")
-                .param("ids", ids).query(Long.class).single()).isEqualTo(1); // the fixture's own
+        assertThat(client.requestCommit(batchId, true).status()).isEqualTo(409);
+        assertThat(countOf("select count(*) from enrolment where program_code = 'TEKUN' and person_id_number in (:ids)", ids))
+                .isEqualTo(1); // the fixture's own
     }
 
     @Test

@@ -10,9 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -25,22 +23,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.Household.Member;
-import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
-import cn.minzheng.bureau.household.HouseholdRepository;
-import cn.minzheng.bureau.household.HouseholdValidator;
+import cn.minzheng.bureau.importing.PersonRosterRuleTable.Expected;
+import cn.minzheng.bureau.importing.PersonRosterRuleTable.Rule;
 import cn.minzheng.bureau.program.Enrolment;
-import cn.minzheng.bureau.program.EnrolmentRepository;
-import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
-import cn.minzheng.bureau.program.ProgramCase;
 import cn.minzheng.bureau.support.Http;
 import cn.minzheng.bureau.support.TestApplications;
 import cn.minzheng.bureau.youfu.DisabilityCause;
@@ -54,71 +42,47 @@ import cn.minzheng.bureau.youfu.YoufuRosterKind;
  * (优抚对象认定), every problem of a row at its column; validation writes nothing, a batch with rejected rows is not
  * committed, and the downloaded report of this roster of persons has no 户编号.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class YoufuRosterImportValidationTest {
+class YoufuRosterImportValidationTest extends ImportApiTest {
 
     /** The first evidence column: 优抚对象类别. */
     private static final int COL = PROGRAM_FROM;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    HouseholdValidator validator;
-    @Autowired
-    HouseholdRepository households;
-    @Autowired
-    EnrolmentRepository enrolments;
     @Autowired
     YoufuRosterKind kind;
     @Autowired
     YoufuAllowance allowance;
 
-    private ImportClient client;
+    private PersonRosterRuleTable<YoufuRosterImportValidationTest> table;
+    private List<String[]> fileRows;
     private long batchId;
-    private final List<JsonNode> reportRows = new ArrayList<>();
-    private final List<Expected> expected = new ArrayList<>();
-    private final List<String[]> fileRows = new ArrayList<>();
-
-    /** A row of the file and what its report must say: the status, parts of the reasons, the cells marked. */
-    record Expected(String[] row, String status, List<String> parts, List<Integer> columns) {
-    }
-
-    record Rule(String description, Function<YoufuRosterImportValidationTest, Expected> make) {
-        @Override
-        public String toString() {
-            return description;
-        }
-    }
 
     private static final LocalDate OLD_SOLDIER = LocalDate.of(1932, 3, 1);
 
-    static Stream<Rule> rules() {
+    static Stream<Rule<YoufuRosterImportValidationTest>> rules() {
         return Stream.of(
-                new Rule("a 残疾军人 因战五级 not on record is accepted", t -> ok(PersonSheets.disabledSoldier("岳振国"))),
-                new Rule("a 烈士遗属, the death date as Excel shows it", t -> ok(PersonSheets.youfu("郭秀兰",
+                new Rule<>("a 残疾军人 因战五级 not on record is accepted", t -> ok(PersonSheets.disabledSoldier("岳振国"))),
+                new Rule<>("a 烈士遗属, the death date as Excel shows it", t -> ok(PersonSheets.youfu("郭秀兰",
                         LocalDate.now().minusYears(70), "烈士遗属", "豫烈字第000417号", null, null, null, "王建军",
                         "1979/2/17", null, null))),
-                new Rule("an 在乡老复员军人 enlisted before November 1954", t -> ok(PersonSheets.youfu("冯老兵", OLD_SOLDIER,
+                new Rule<>("an 在乡老复员军人 enlisted before November 1954", t -> ok(PersonSheets.youfu("冯老兵", OLD_SOLDIER,
                         "在乡老复员军人", "豫复字第000418号", null, null, null, null, null, "1950-03-01", "1955-06-30"))),
-                new Rule("a 农村60周岁以上退役士兵 of 岳村乡", t -> ok(PersonSheets.youfu("韩退伍", LocalDate.now().minusYears(62),
+                new Rule<>("a 农村60周岁以上退役士兵 of 岳村乡", t -> ok(PersonSheets.youfu("韩退伍", LocalDate.now().minusYears(62),
                         "农村60周岁以上退役士兵", "冀退字第000419号", null, null, null, null, null, "1984-11-01", "1988-10-31"))),
-                new Rule("no category", t -> broken(r -> r[COL] = null, "优抚对象类别不能为空", COL)),
-                new Rule("a category not in the list", t -> broken(r -> r[COL] = "退伍军人", "优抚对象类别的取值“退伍军人”无效", COL)),
-                new Rule("a certificate number out of form", t -> broken(r -> r[COL + 1] = "冀军残字第31588号",
+                new Rule<>("no category", t -> broken(r -> r[COL] = null, "优抚对象类别不能为空", COL)),
+                new Rule<>("a category not in the list", t -> broken(r -> r[COL] = "退伍军人", "优抚对象类别的取值“退伍军人”无效", COL)),
+                new Rule<>("a certificate number out of form", t -> broken(r -> r[COL + 1] = "冀军残字第31588号",
                         "残疾军人证编号“冀军残字第31588号”格式不对", COL + 1)),
-                new Rule("a 残疾军人 without grade", t -> broken(r -> r[COL + 2] = null, "请填写伤残等级", COL + 2)),
-                new Rule("因病 seventh grade", t -> broken(r -> {
+                new Rule<>("a 残疾军人 without grade", t -> broken(r -> r[COL + 2] = null, "请填写伤残等级", COL + 2)),
+                new Rule<>("因病 seventh grade", t -> broken(r -> {
                     r[COL + 2] = "7";
                     r[COL + 3] = "因病";
                 }, "因病致残的残疾军人只评定一级至六级，不能为七级", COL + 2)),
-                new Rule("a 残疾军人 without cause", t -> broken(r -> r[COL + 3] = null, "请选择致残原因", COL + 3)),
-                new Rule("assessed in the future", t -> broken(r -> r[COL + 4] = LocalDate.now().plusDays(3).toString(),
+                new Rule<>("a 残疾军人 without cause", t -> broken(r -> r[COL + 3] = null, "请选择致残原因", COL + 3)),
+                new Rule<>("assessed in the future", t -> broken(r -> r[COL + 4] = LocalDate.now().plusDays(3).toString(),
                         "不能晚于今天", COL + 4)),
-                new Rule("assessed before the birth", t -> broken(r -> r[COL + 4] = "1950-01-01", "不能早于出生日期", COL + 4)),
-                new Rule("a 烈士遗属 with a grade", t -> broken(r -> {
+                new Rule<>("assessed before the birth", t -> broken(r -> r[COL + 4] = "1950-01-01", "不能早于出生日期", COL + 4)),
+                new Rule<>("a 烈士遗属 with a grade", t -> broken(r -> {
                     r[COL] = "烈士遗属";
                     r[COL + 1] = "豫烈字第000417号";
                     r[COL + 3] = null;
@@ -126,44 +90,45 @@ class YoufuRosterImportValidationTest {
                     r[COL + 5] = "王建军";
                     r[COL + 6] = "1979-02-17";
                 }, "烈士遗属没有伤残等级", COL + 2)),
-                new Rule("a 病故军人遗属 without name and date: both reported", t -> rejected(PersonSheets.youfu("朱老太",
+                new Rule<>("a 病故军人遗属 without name and date: both reported", t -> rejected(PersonSheets.youfu("朱老太",
                         LocalDate.now().minusYears(80), "病故军人遗属", "豫病故字第000420号", null, null, null, null, null,
                         null, null), List.of("牺牲（病故）军人姓名不能为空", "请填写病故日期"), COL + 5, COL + 6)),
-                new Rule("discharged before enlisting", t -> rejected(PersonSheets.youfu("秦退伍",
+                new Rule<>("discharged before enlisting", t -> rejected(PersonSheets.youfu("秦退伍",
                         LocalDate.now().minusYears(66), "带病回乡退伍军人", "豫退字第000421号", null, null, null, null, null,
                         "1984-12-01", "1980-11-30"), List.of("须晚于入伍日期"), COL + 8)),
-                new Rule("an 在乡老复员军人 enlisted in 1960", t -> rejected(PersonSheets.youfu("许老兵", OLD_SOLDIER,
+                new Rule<>("an 在乡老复员军人 enlisted in 1960", t -> rejected(PersonSheets.youfu("许老兵", OLD_SOLDIER,
                         "在乡老复员军人", "豫复字第000422号", null, null, null, null, null, "1960-03-01", "1964-06-30"),
                         List.of("须为1954年10月31日以前入伍"), COL + 7)),
-                new Rule("a 农村退役士兵 of 55", t -> rejected(PersonSheets.youfu("何退伍", LocalDate.now().minusYears(55),
+                new Rule<>("a 农村退役士兵 of 55", t -> rejected(PersonSheets.youfu("何退伍", LocalDate.now().minusYears(55),
                         "农村60周岁以上退役士兵", "冀退字第000423号", null, null, null, null, null, "1990-11-01", "1994-10-31"),
                         List.of("农村退役士兵须年满60周岁"), COL)),
-                new Rule("a 农村退役士兵 of a street office", t -> {
+                new Rule<>("a 农村退役士兵 of a street office", t -> {
                     String[] row = PersonSheets.youfu("吕退伍", LocalDate.now().minusYears(63), "农村60周岁以上退役士兵",
                             "冀退字第000424号", null, null, null, null, null, "1984-11-01", "1988-10-31");
                     row[TOWNSHIP] = "任丘办事处";
                     row[COMMUNITY] = "清华苑社区";
                     return rejected(row, List.of("只发给农村户籍的退役士兵"), COL);
                 }),
-                new Rule("several problems of one row: all of them", t -> broken(r -> {
+                new Rule<>("several problems of one row: all of them", t -> broken(r -> {
                     r[COL + 1] = "军残012345";
                     r[COL + 3] = "因伤";
                     r[COL + 4] = null;
                 }, List.of("格式不对", "致残原因的取值“因伤”无效", "请填写评定伤残等级日期"), COL + 1, COL + 3, COL + 4)),
-                new Rule("a start month in the future", t -> broken(r -> r[START_MONTH] = YearMonth.now().plusMonths(1).toString(),
+                new Rule<>("a start month in the future", t -> broken(r -> r[START_MONTH] = YearMonth.now().plusMonths(1).toString(),
                         "晚于本月", START_MONTH)),
-                new Rule("not on record and no bank account", t -> broken(r -> r[BANK_ACCOUNT] = null, "尚无家庭档案", BANK_ACCOUNT)),
-                new Rule("on the 优抚 register already: refused naming the enrolment", YoufuRosterImportValidationTest::inYoufu),
-                new Rule("on record and in 低保 and 特困: the rules combine them", YoufuRosterImportValidationTest::inDibaoAndTekun),
-                new Rule("on record as dead", YoufuRosterImportValidationTest::dead));
+                new Rule<>("not on record and no bank account", t -> broken(r -> r[BANK_ACCOUNT] = null, "尚无家庭档案", BANK_ACCOUNT)),
+                new Rule<>("on the 优抚 register already: refused naming the enrolment", YoufuRosterImportValidationTest::inYoufu),
+                new Rule<>("on record and in 低保 and 特困: the rules combine them", YoufuRosterImportValidationTest::inDibaoAndTekun),
+                new Rule<>("on record as dead", YoufuRosterImportValidationTest::dead));
     }
 
     private static Expected ok(String[] row) {
-        return new Expected(row, "ACCEPTED", List.of(), List.of());
+        return Expected.accepted(row);
     }
 
+    /** Rejected for {@code parts}: every problem of a row at its column, and no other cell marked. */
     private static Expected rejected(String[] row, List<String> parts, Integer... columns) {
-        return new Expected(row, "REJECTED", parts, List.of(columns));
+        return Expected.rejectedMarkingOnly(row, parts, columns);
     }
 
     private static Expected broken(Consumer<String[]> breakIt, String part, int column) {
@@ -178,13 +143,8 @@ class YoufuRosterImportValidationTest {
 
     /** A person of 66 on record (岳村乡), alone in a household. */
     private Member onRecord() {
-        var form = TestApplications.yuecunHousehold(1, "0");
-        var head = form.household().members().get(0);
-        MemberForm person = new MemberForm(head.name(), TestApplications.idNumber(LocalDate.now().minusYears(66), true),
-                head.relation(), "UNABLE_TO_WORK", "NONE", head.incomes());
-        Household household = validator.validate(TestApplications.withMembers(form, List.of(person)).household());
-        households.insert(household);
-        return household.members().get(0);
+        return people.aloneWithTheTemplateHeadsIncomes(TestApplications.idNumber(LocalDate.now().minusYears(66), true),
+                "UNABLE_TO_WORK").member(0);
     }
 
     private String[] rowFor(Member m) {
@@ -196,67 +156,43 @@ class YoufuRosterImportValidationTest {
         return row;
     }
 
-    private Enrolment enrolled(Member m, String program) {
-        long householdId = jdbc.sql("select max(household_id) from household_member where id_number = ?")
-                .param(m.idNumber().value()).query(Long.class).single();
-        return enrolments.mirror(new ProgramCase(program, ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L),
-                householdId, m.idNumber().value(), "yuecun", EnrolmentStatus.ACTIVE, new BigDecimal("100.00"),
-                YearMonth.now().minusMonths(5).toString(), null), "test", null);
-    }
-
     Expected inYoufu() {
         Member m = onRecord();
-        Enrolment e = enrolled(m, Program.YOUFU);
-        return new Expected(rowFor(m), "REJECTED", List.of("已在优抚对象定期抚恤补助中（享受中，自", "登记编号" + e.id() + "）",
-                "同一人不能重复纳入优抚对象定期抚恤补助"), List.of(ID_NUMBER));
+        Enrolment e = people.enrolledOnTheirFile(m, Program.YOUFU);
+        return rejected(rowFor(m), List.of("已在优抚对象定期抚恤补助中（享受中，自", "登记编号" + e.id() + "）",
+                "同一人不能重复纳入优抚对象定期抚恤补助"), ID_NUMBER);
     }
 
     Expected inDibaoAndTekun() {
         Member m = onRecord();
-        enrolled(m, Program.DIBAO);
-        enrolled(m, Program.TEKUN);
+        people.enrolledOnTheirFile(m, Program.DIBAO);
+        people.enrolledOnTheirFile(m, Program.TEKUN);
         return ok(rowFor(m));
     }
 
     Expected dead() {
         Member m = onRecord();
-        households.recordDeath(m.idNumber().value(), LocalDate.now().minusDays(3), "test", "测试");
-        return new Expected(rowFor(m), "REJECTED", List.of("已登记死亡"), List.of(ID_NUMBER));
+        people.died(m.idNumber().value());
+        return rejected(rowFor(m), List.of("已登记死亡"), ID_NUMBER);
     }
 
     @BeforeAll
     void uploadOneWorkbookWithAPersonPerRule() {
-        client = new ImportClient(port);
-        rules().forEach(rule -> {
-            Expected e = rule.make().apply(this);
-            expected.add(e);
-            fileRows.add(e.row());
-        });
-        JsonNode batch = client.validated("YOUFU", "优抚名册.xlsx", PersonSheets.youfuWorkbook(kind, fileRows));
-        batchId = batch.get("id").asLong();
-        client.http().get("admin", "/api/imports/" + batchId + "/rows?problems=false&limit=1000").json()
-                .forEach(reportRows::add);
+        table = PersonRosterRuleTable.uploaded(client, "YOUFU", "优抚名册.xlsx", rows -> PersonSheets.youfuWorkbook(kind, rows),
+                List.of(), rules(), this);
+        fileRows = table.fileRows();
+        batchId = table.batchId();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
-    void eachRowIsJudgedByTheRulesOf优抚对象认定(Rule rule) {
-        int index = rules().map(Rule::description).toList().indexOf(rule.description());
-        Expected e = expected.get(index);
-        JsonNode row = reportRows.get(index);
-        assertThat(row.get("status").asText()).as(row.toString()).isEqualTo(e.status());
-        if (!e.parts().isEmpty()) {
-            assertThat(row.get("messages").asText()).as(row.toString()).contains(e.parts());
-        }
-        if (!e.columns().isEmpty()) {
-            assertThat(row.get("badColumns").asText().split(",")).as(row.toString())
-                    .containsExactlyInAnyOrderElementsOf(e.columns().stream().map(String::valueOf).toList());
-        }
+    void eachRowIsJudgedByTheRulesOf优抚对象认定(Rule<YoufuRosterImportValidationTest> rule) {
+        table.assertJudged(rule);
     }
 
     @Test
     void theAmountIsTheStandardOfTheCategoryAndNothingIsWrittenBeforeOrWithoutTheCommit() {
-        assertThat(reportRows).hasSize(fileRows.size());
+        assertThat(table.reportRows()).hasSize(fileRows.size());
         var staged = jdbc.sql("select category, monthly_amount from import_row where batch_id = ? and id_number = ?")
                 .params(batchId, fileRows.get(0)[ID_NUMBER]).query((rs, n) -> List.of(rs.getString(1), rs.getBigDecimal(2)))
                 .single();
@@ -264,15 +200,13 @@ class YoufuRosterImportValidationTest {
         assertThat((BigDecimal) staged.get(1)).isEqualByComparingTo(allowance.forMonth(YoufuCategory.DISABLED_SOLDIER,
                 DisabilityCause.WAR, 5, YearMonth.now()).monthly());
 
-        Http.Response commit = client.http().post("admin", "/api/imports/" + batchId + "/commit", "{\"acceptWarnings\":true}");
+        Http.Response commit = client.requestCommit(batchId, true);
         assertThat(commit.status()).isEqualTo(409);
         List<String> ids = fileRows.stream().map(r -> r[ID_NUMBER]).toList();
-        assertThat(jdbc.sql("select count(*) from youfu_recipient where person_id_number in (:ids)").param("ids", ids)
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from enrolment where program_code = 'YOUFU' and program_case_id < 1000000000 "
-                + "and person_id_number in (:ids)").param("ids", ids).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from household where import_batch_id = ?").param(batchId)
-                .query(Long.class).single()).isZero();
+        assertThat(countOf("select count(*) from youfu_recipient where person_id_number in (:ids)", ids)).isZero();
+        assertThat(countOf("select count(*) from enrolment where program_code = 'YOUFU' and program_case_id < 1000000000 "
+                + "and person_id_number in (:ids)", ids)).isZero();
+        assertThat(count("select count(*) from household where import_batch_id = ?", batchId)).isZero();
     }
 
     /** The downloaded report of a roster of persons: the template's columns as uploaded, no 户编号 nor R + row number. */
@@ -306,7 +240,7 @@ class YoufuRosterImportValidationTest {
         }
     }
 
-    private static int indexOf(String description) {
-        return rules().map(Rule::description).toList().indexOf(description);
+    private int indexOf(String description) {
+        return table.indexOf(description);
     }
 }
