@@ -60,8 +60,8 @@ public final class Tasklist {
             if (driver.findElements(By.cssSelector("input[ng-model=username]")).isEmpty()) {
                 break; // the login of the last try went through before its page showed it
             }
-            driver.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(userId);
-            driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
+            typeInto(By.cssSelector("input[ng-model=username]"), userId);
+            typeInto(By.cssSelector("input[ng-model=password]"), "demo");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
             try {
                 // CI saw the task list not appear within a minute after the login under load; a user reloads
@@ -99,6 +99,21 @@ public final class Tasklist {
                 driver.navigate().refresh();
             }
         }
+    }
+
+    /**
+     * Types into a field of the login page until it holds exactly the text (CI under load once found "admindemo" in
+     * the user name field: the page was still being laid out while the test typed).
+     */
+    private void typeInto(By field, String text) {
+        wait.until(d -> {
+            WebElement input = d.findElement(field);
+            if (!text.equals(input.getDomProperty("value"))) {
+                input.clear();
+                input.sendKeys(text);
+            }
+            return text.equals(d.findElement(field).getDomProperty("value"));
+        });
     }
 
     private void logInAgain() {
