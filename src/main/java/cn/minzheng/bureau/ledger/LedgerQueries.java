@@ -13,14 +13,16 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.web.LedgerUser;
 
-/** The ledgers' read queries. Every query is confined to the townships the user may see. */
+/**
+ * The ledgers' read queries. Every query is confined to the townships the user may see. The household searches run
+ * through {@link CustomPlans}: their filters' values decide their plans.
+ */
 @Repository
 public class LedgerQueries {
 
@@ -59,15 +61,14 @@ public class LedgerQueries {
 
     private final JdbcClient jdbc;
     private final JdbcClient streaming;
-    private final TransactionTemplate readOnly;
+    private final CustomPlans customPlans;
 
-    public LedgerQueries(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate transactions) {
+    LedgerQueries(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CustomPlans customPlans) {
         this.jdbc = jdbc;
         JdbcTemplate fetching = new JdbcTemplate(jdbcTemplate.getDataSource());
         fetching.setFetchSize(DOWNLOAD_FETCH_SIZE);
         this.streaming = JdbcClient.create(fetching);
-        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
-        this.readOnly.setReadOnly(true);
+        this.customPlans = customPlans;
     }
 
     public record Page<T>(List<T> rows, long total, int page, int pageSize) {
@@ -86,7 +87,12 @@ public class LedgerQueries {
      */
     public HouseholdPage households(HouseholdSearch search, Keyset keyset, HouseholdCount known, Integer number,
                                     LedgerUser user) {
-        HouseholdCount count = known != null ? known : countUpTo(HouseholdCount.BOUND, search, user);
+        return customPlans.read(() -> page(search, keyset, known, number, user));
+    }
+
+    private HouseholdPage page(HouseholdSearch search, Keyset keyset, HouseholdCount known, Integer number,
+                               LedgerUser user) {
+        HouseholdCount count = known != null ? known : boundedCount(HouseholdCount.BOUND, search, user);
         if (keyset.before() != null) {
             List<HouseholdRow> above = pageRows(search, user, ">", keyset.before(), " order by h.id asc");
             if (above.size() > HouseholdSearch.PAGE_SIZE) {
@@ -111,8 +117,8 @@ public class LedgerQueries {
     /** How many households a search finds in the user's area, exactly (every match read). */
     public long count(HouseholdSearch search, LedgerUser user) {
         Where where = householdWhere(search, user);
-        return where.bind(jdbc.sql("select count(*) " + matchesOf(search, user) + where.sql()))
-                .query(Long.class).single();
+        return customPlans.read(() -> where.bind(jdbc.sql("select count(*) " + matchesOf(search, user) + where.sql()))
+                .query(Long.class).single());
     }
 
     /**
@@ -120,6 +126,10 @@ public class LedgerQueries {
      * {@code bound}" (at most bound + 1 matches read, whatever the size of the search).
      */
     public HouseholdCount countUpTo(long bound, HouseholdSearch search, LedgerUser user) {
+        return customPlans.read(() -> boundedCount(bound, search, user));
+    }
+
+    private HouseholdCount boundedCount(long bound, HouseholdSearch search, LedgerUser user) {
         Where where = householdWhere(search, user);
         long found = where.bind(jdbc.sql("select count(*) from (select 1 as found " + matchesOf(search, user)
                 + where.sql() + " limit " + (bound + 1) + ") matches")).query(Long.class).single();
@@ -137,9 +147,10 @@ public class LedgerQueries {
         }
         Where where = householdWhere(search, user);
         // the last row before the page, and the page's first row: without the latter the page would be empty
-        List<Long> ids = where.bind(jdbc.sql("select h.id " + HEADS + (search.status() == null ? "" : LATEST_CASE)
-                        + where.sql() + " order by h.id desc limit 2 offset " + ((long) page * HouseholdSearch.PAGE_SIZE - 1)))
-                .query(Long.class).list();
+        List<Long> ids = customPlans.read(() -> where.bind(jdbc.sql("select h.id " + HEADS
+                        + (search.status() == null ? "" : LATEST_CASE) + where.sql() + " order by h.id desc limit 2 offset "
+                        + ((long) page * HouseholdSearch.PAGE_SIZE - 1)))
+                .query(Long.class).list());
         return ids.size() == 2 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 
@@ -168,7 +179,7 @@ public class LedgerQueries {
         Where where = householdWhere(search, user);
         List<HouseholdRow> chunk = new ArrayList<>();
         // in a read-only transaction: the rows come through a cursor, a fetch at a time, not all at once
-        readOnly.executeWithoutResult(status -> {
+        customPlans.run(() -> {
             try (var rows = where.bind(streaming.sql(rowsOf(search) + where.sql() + " order by h.id desc"))
                     .query((rs, n) -> row(rs)).stream()) {
                 rows.forEach(row -> {
