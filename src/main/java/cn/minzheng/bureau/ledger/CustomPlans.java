@@ -1,12 +1,12 @@
 package cn.minzheng.bureau.ledger;
 
-import java.util.Locale;
 import java.util.function.Supplier;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.minzheng.bureau.common.DatabaseProduct;
 
 /**
  * Runs a ledger search in a read-only transaction in which PostgreSQL plans every statement for its values, on every
@@ -19,11 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CustomPlans {
 
     private final JdbcTemplate jdbc;
+    private final DatabaseProduct database;
     private final TransactionTemplate readOnly;
-    private volatile Boolean postgres;
 
-    CustomPlans(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    CustomPlans(JdbcTemplate jdbc, DatabaseProduct database, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.database = database;
         this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
         this.readOnly.setReadOnly(true);
     }
@@ -31,7 +32,7 @@ class CustomPlans {
     /** The search's result, its statements planned for their values. */
     <T> T read(Supplier<T> search) {
         return readOnly.execute(status -> {
-            if (postgres()) {
+            if (database.isPostgres()) {
                 jdbc.execute("set local plan_cache_mode = force_custom_plan");
             }
             return search.get();
@@ -44,15 +45,5 @@ class CustomPlans {
             search.run();
             return null;
         });
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) con ->
-                    con.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")));
-            postgres = known;
-        }
-        return known;
     }
 }

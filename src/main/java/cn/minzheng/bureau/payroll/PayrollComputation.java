@@ -18,6 +18,7 @@ import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.program.ProgramKind;
+import cn.minzheng.bureau.common.DatabaseProduct;
 import cn.minzheng.bureau.engine.EngineClock;
 
 /**
@@ -81,19 +82,21 @@ public class PayrollComputation {
     static final String WORK_MEM = "64MB";
 
     private final JdbcClient jdbc;
-    private volatile Boolean postgres;
+    private final DatabaseProduct database;
     private final JdbcTemplate jdbcTemplate;
     private final PayrollRepository payrolls;
     private final PayrollAdjustments adjustments;
     private final List<ProgramBackPay> programBackPay;
     private final List<ProgramAmounts> programAmounts;
 
-    public PayrollComputation(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PayrollRepository payrolls, PayrollAdjustments adjustments,
-                              ObjectProvider<ProgramBackPay> programBackPay, ObjectProvider<ProgramAmounts> programAmounts) {
+    public PayrollComputation(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DatabaseProduct database, PayrollRepository payrolls,
+                              PayrollAdjustments adjustments, ObjectProvider<ProgramBackPay> programBackPay,
+                              ObjectProvider<ProgramAmounts> programAmounts) {
         this.programBackPay = programBackPay.orderedStream().toList();
         this.programAmounts = programAmounts.orderedStream().toList();
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.database = database;
         this.payrolls = payrolls;
         this.adjustments = adjustments;
     }
@@ -108,7 +111,7 @@ public class PayrollComputation {
         }
         String month = payroll.payrollMonth();
         Timestamp now = Timestamp.from(EngineClock.instant());
-        if (postgres()) {
+        if (database.isPostgres()) {
             // the insert's hash joins hold the program's enrolments and payees: in memory, not in batches on disk
             jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
         }
@@ -148,16 +151,6 @@ public class PayrollComputation {
         log.info("payroll {} ({} {}): {} payments, {} re-issued, {} back pay, {} deductions", payrollId, payroll.programCode(), month, inserted,
                 reissued, backPaid, deductions);
         return inserted;
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = jdbcTemplate.execute((java.sql.Connection c) ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
-            postgres = known;
-        }
-        return known;
     }
 
     private boolean oneOff(String programCode) {
