@@ -163,6 +163,13 @@ public final class CamundaForm {
             try {
                 button.click();
                 return;
+            } catch (StaleElementReferenceException redrawn) {
+                // Tasklist drew the form again between finding the button and pressing it (CI: after a download
+                // link of the form was clicked): find it again, as the user's next click would
+                if (attempt == 2) {
+                    throw redrawn;
+                }
+                button = wait.until(ExpectedConditions.elementToBeClickable(submitButton()));
             } catch (ElementClickInterceptedException covered) {
                 // a notification of the step before ("流程已发起。") sits over the button: close it, as a user does
                 if (attempt == 2) {
