@@ -202,26 +202,41 @@ public class RosterImports implements BackgroundJobs.Work {
         }
     }
 
-    /** Reads the file row by row through the kind's checker and stages the rows a chunk at a time. */
+    /**
+     * Reads the file row by row through the kind's checker and stages the rows a chunk at a time; a chunk's database
+     * work runs while the next chunk is read and checked ({@link ChunkStaging}).
+     */
     private void stageRows(long id, String token, RosterKind kind, RosterKind.RowChecker checker, Path file) {
         List<StagedRow> pending = new ArrayList<>();
         boolean[] header = {false};
-        XlsxRows.read(file, kind.headers().size(), (rowNumber, cells) -> {
+        try (ChunkStaging staging = new ChunkStaging("roster-import-staging-" + id)) {
+            XlsxRows.read(file, kind.headers().size(), (rowNumber, cells) -> {
+                if (!header[0]) {
+                    checkHeader(kind, cells);
+                    header[0] = true;
+                    return;
+                }
+                pending.addAll(checker.row(rowNumber, cells));
+                if (pending.size() >= CHUNK_ROWS) {
+                    handOver(id, token, checker, pending, staging);
+                }
+            });
             if (!header[0]) {
-                checkHeader(kind, cells);
-                header[0] = true;
-                return;
+                throw new RuleViolation("EMPTY_WORKBOOK", "文件是空的：没有表头，也没有数据行");
             }
-            pending.addAll(checker.row(rowNumber, cells));
-            if (pending.size() >= CHUNK_ROWS) {
-                flush(id, token, checker, pending);
-            }
-        });
-        if (!header[0]) {
-            throw new RuleViolation("EMPTY_WORKBOOK", "文件是空的：没有表头，也没有数据行");
+            pending.addAll(checker.finish());
+            handOver(id, token, checker, pending, staging);
         }
-        pending.addAll(checker.finish());
-        flush(id, token, checker, pending);
+    }
+
+    private void handOver(long id, String token, RosterKind.RowChecker checker, List<StagedRow> pending,
+                          ChunkStaging staging) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<StagedRow> chunk = new ArrayList<>(pending);
+        pending.clear();
+        staging.submit(() -> flush(id, token, checker, chunk));
     }
 
     private static void checkHeader(RosterKind kind, String[] cells) {
@@ -239,17 +254,13 @@ public class RosterImports implements BackgroundJobs.Work {
     }
 
     /** Checks the chunk against the records (one query per chunk, by the kind), then stages the rows in one transaction. */
-    private void flush(long id, String token, RosterKind.RowChecker checker, List<StagedRow> pending) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        checker.checkAgainstRecords(pending);
+    private void flush(long id, String token, RosterKind.RowChecker checker, List<StagedRow> chunk) {
+        checker.checkAgainstRecords(chunk);
         transaction.executeWithoutResult(status -> {
-            if (!batches.insertRows(id, token, pending)) {
+            if (!batches.insertRows(id, token, chunk)) {
                 throw new Superseded(); // rolls this chunk back
             }
         });
-        pending.clear();
     }
 
     private void runCommit(long id) {

@@ -93,7 +93,11 @@ public interface RosterKind {
         /** The rows still open at the end of the file. */
         List<StagedRow> finish();
 
-        /** Before a chunk of rows is staged: what the records already hold (one query per chunk). */
+        /**
+         * Before a chunk of rows is staged: what the records already hold (one query per chunk). Called on the
+         * staging thread while the next rows are read and checked: it may change only the chunk's rows, never
+         * the checker's state across the file.
+         */
         void checkAgainstRecords(List<StagedRow> chunk);
     }
 
