@@ -2,6 +2,7 @@ package cn.minzheng.bureau.household;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.common.TextRules;
@@ -15,6 +16,7 @@ import cn.minzheng.bureau.common.TextRules;
 public final class HouseholdRules {
 
     public static final int MAX_MEMBERS = 20;
+    private static final Pattern BANK_ACCOUNT = Pattern.compile("[0-9]{12,19}");
 
     private HouseholdRules() {
     }
@@ -90,7 +92,7 @@ public final class HouseholdRules {
     /** 银行账号: 12 to 19 digits. */
     public static String bankAccount(Object raw, int column, Problems problems) {
         String account = text(raw, "银行账号", 19, true, column, problems);
-        if (account != null && !account.matches("[0-9]{12,19}")) {
+        if (account != null && !BANK_ACCOUNT.matcher(account).matches()) {
             problems.add("INVALID_BANK_ACCOUNT", column, "银行账号应为12至19位数字");
             return null;
         }

@@ -34,4 +34,25 @@ class TextRulesTest {
             assertThat(TextRules.optional(given, "核查意见", 10)).isNull();
         }
     }
+
+    /** The one-pass scan finds what the regular expression that defines the rule finds, character by character. */
+    @org.junit.jupiter.api.Test
+    void theScanFindsWhatThePatternFinds() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            for (String text : new String[] {String.valueOf(c), "名" + c, c + "名", "-" + c, "/" + c, c + "-", c + "*"}) {
+                assertThat(TextRules.hasForbidden(text)).as("U+%04X in [%s]", (int) c, text)
+                        .isEqualTo(TextRules.FORBIDDEN_IN_TEXT.matcher(text).find());
+            }
+        }
+        java.util.Random random = new java.util.Random(29);
+        String alphabet = "岳村乡-/*<>\"';\\\n\r\t\u0000\u007f\u0085 a1·";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThat(TextRules.hasForbidden(text.toString())).as("[%s]", text)
+                    .isEqualTo(TextRules.FORBIDDEN_IN_TEXT.matcher(text).find());
+        }
+    }
 }

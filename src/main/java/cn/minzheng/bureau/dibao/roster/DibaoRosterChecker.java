@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.dibao.BenefitCalculator;
@@ -27,6 +28,7 @@ import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.program.CrossProgramRules.Person;
 import cn.minzheng.bureau.region.AreaType;
 import cn.minzheng.bureau.region.Region;
+import cn.minzheng.bureau.region.RegionIndex;
 
 /**
  * Checks the 低保 roster row by row and household by household, in file order. What must span the whole
@@ -38,7 +40,9 @@ final class DibaoRosterChecker implements RosterKind.RowChecker {
 
     static final int MAX_MEMBERS = HouseholdRules.MAX_MEMBERS;
 
-    private final List<Region> regions;
+    private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
+
+    private final RegionIndex regions;
     private final BiFunction<AreaType, CaseCategory, Standard> standards;
     private final YearMonth currentMonth;
     private final Function<List<Person>, Map<String, DibaoRosterRecords.Verdict>> records;
@@ -50,7 +54,7 @@ final class DibaoRosterChecker implements RosterKind.RowChecker {
     /** {@code records}: what the records say of these persons ({@link DibaoRosterRecords}), one lookup per chunk. */
     DibaoRosterChecker(List<Region> regions, BiFunction<AreaType, CaseCategory, Standard> standards,
                        YearMonth currentMonth, Function<List<Person>, Map<String, DibaoRosterRecords.Verdict>> records) {
-        this.regions = regions;
+        this.regions = new RegionIndex(regions);
         this.standards = standards;
         this.currentMonth = currentMonth;
         this.records = records;
@@ -190,7 +194,7 @@ final class DibaoRosterChecker implements RosterKind.RowChecker {
             return null;
         }
         try {
-            YearMonth start = YearMonth.parse(month.length() == 6 && month.matches("[0-9]{6}")
+            YearMonth start = YearMonth.parse(month.length() == 6 && SIX_DIGITS.matcher(month).matches()
                     ? month.substring(0, 4) + "-" + month.substring(4) : month.replace('/', '-').replace('.', '-'));
             if (start.isAfter(currentMonth)) {
                 problems.add("INVALID_MONTH", START_MONTH, "起始月份" + start + "晚于本月，在保家庭的起始月份不能在将来");
@@ -222,7 +226,7 @@ final class DibaoRosterChecker implements RosterKind.RowChecker {
                 || rows.stream().anyMatch(r -> r.wageIncome == null || r.otherIncome == null)) {
             return; // already rejected; nothing to compare the amount with
         }
-        Region township = regions.stream().filter(r -> r.code().equals(head.townshipCode)).findFirst().orElseThrow();
+        Region township = regions.byCode(head.townshipCode);
         Standard standard = standards.apply(township.kind().areaType(), CaseCategory.valueOf(head.category));
         BigDecimal income = rows.stream().map(r -> r.wageIncome.add(r.otherIncome)).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal perCapita = Money.of(income.divide(BigDecimal.valueOf(rows.size()), 2, java.math.RoundingMode.HALF_UP));
@@ -236,19 +240,11 @@ final class DibaoRosterChecker implements RosterKind.RowChecker {
     }
 
     private Region township(String value) {
-        if (value == null) {
-            return null;
-        }
-        return regions.stream().filter(Region::isTownshipLevel)
-                .filter(r -> r.code().equals(value) || r.name().equals(value)).findFirst().orElse(null);
+        return regions.township(value);
     }
 
     private Region community(Region township, String value) {
-        if (value == null) {
-            return null;
-        }
-        return regions.stream().filter(r -> township.code().equals(r.parentCode()))
-                .filter(r -> r.code().equals(value) || r.name().equals(value)).findFirst().orElse(null);
+        return regions.community(township, value);
     }
 
     private static String text(String raw) {

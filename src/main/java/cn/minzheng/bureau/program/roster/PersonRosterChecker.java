@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import cn.minzheng.bureau.household.DisabilityLevel;
 import cn.minzheng.bureau.household.EmploymentStatus;
@@ -19,6 +20,7 @@ import cn.minzheng.bureau.importing.kind.RosterKind;
 import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.program.roster.PersonRosterKind.Applicant;
 import cn.minzheng.bureau.region.Region;
+import cn.minzheng.bureau.region.RegionIndex;
 
 /**
  * Checks a person roster row by row: the shared columns by the household rules ({@link HouseholdRules}, as the
@@ -28,14 +30,16 @@ import cn.minzheng.bureau.region.Region;
 final class PersonRosterChecker implements RosterKind.RowChecker {
 
     private final PersonRosterKind kind;
-    private final List<Region> regions;
+    private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
+
+    private final RegionIndex regions;
     private final YearMonth currentMonth;
     private final PersonRosterRecords records;
     private final Set<String> seenIds = new HashSet<>();
 
     PersonRosterChecker(PersonRosterKind kind, List<Region> regions, YearMonth currentMonth, PersonRosterRecords records) {
         this.kind = kind;
-        this.regions = regions;
+        this.regions = new RegionIndex(regions);
         this.currentMonth = currentMonth;
         this.records = records;
     }
@@ -87,16 +91,14 @@ final class PersonRosterChecker implements RosterKind.RowChecker {
 
     private Region township(String[] cells, StagedRow row, Problems problems) {
         String value = text(cells[TOWNSHIP]);
-        Region township = value == null ? null : regions.stream().filter(Region::isTownshipLevel)
-                .filter(r -> r.code().equals(value) || r.name().equals(value)).findFirst().orElse(null);
+        Region township = regions.township(value);
         if (township == null) {
             problems.add("INVALID_CODE", TOWNSHIP, value == null ? "乡镇（街道）不能为空" : "乡镇（街道）“" + value + "”不存在");
             return null;
         }
         row.townshipCode = township.code();
         String community = text(cells[COMMUNITY]);
-        Region found = community == null ? null : regions.stream().filter(r -> township.code().equals(r.parentCode()))
-                .filter(r -> r.code().equals(community) || r.name().equals(community)).findFirst().orElse(null);
+        Region found = regions.community(township, community);
         if (found == null) {
             problems.add("INVALID_CODE", COMMUNITY, community == null ? "村（社区）不能为空"
                     : "村（社区）“" + community + "”不属于" + township.name());
@@ -113,7 +115,7 @@ final class PersonRosterChecker implements RosterKind.RowChecker {
             return null;
         }
         try {
-            YearMonth start = YearMonth.parse(month.matches("[0-9]{6}") ? month.substring(0, 4) + "-" + month.substring(4)
+            YearMonth start = YearMonth.parse(SIX_DIGITS.matcher(month).matches() ? month.substring(0, 4) + "-" + month.substring(4)
                     : month.replace('/', '-').replace('.', '-'));
             if (start.isAfter(currentMonth)) {
                 problems.add("INVALID_MONTH", START_MONTH, "起始月份" + start + "晚于本月，名册中的人员须已在享受");
