@@ -67,14 +67,17 @@ class LedgerSearchCountTest {
                     List<Long> plain = jdbc.sql(sql + " order by h.id desc").params(params).query(Long.class).list();
                     HouseholdSearch search = new HouseholdSearch(null, null, null, null, status, program, null);
                     var page = queries.households(search, Keyset.FIRST, null, null, user);
-                    List<Long> streamed = new ArrayList<>();
-                    queries.eachHousehold(search, user, r -> streamed.add(r.householdId()));
+                    List<HouseholdRow> streamedRows = new ArrayList<>();
+                    queries.eachHousehold(search, user, streamedRows::add);
+                    List<Long> streamed = streamedRows.stream().map(HouseholdRow::householdId).toList();
                     assertThat(page.count()).as(label).isEqualTo(plain.size() <= HouseholdCount.BOUND
                             ? HouseholdCount.exactly(plain.size()) : HouseholdCount.moreThan(HouseholdCount.BOUND));
                     assertThat(queries.count(search, user)).as(label).isEqualTo(plain.size());
                     assertThat(streamed).as(label).isEqualTo(plain);
                     assertThat(page.rows()).extracting(HouseholdRow::householdId)
                             .isEqualTo(plain.subList(0, Math.min(plain.size(), HouseholdSearch.PAGE_SIZE)));
+                    // the download reads the programs with its rows, the page after them: every column alike
+                    assertThat(streamedRows.subList(0, page.rows().size())).as(label).isEqualTo(page.rows());
                 }
             }
         }
