@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.common.BatchInserts;
 import cn.minzheng.bureau.common.RecordRows;
-import cn.minzheng.bureau.common.SqlSelect;
 import cn.minzheng.bureau.engine.EngineAuthentication;
 import cn.minzheng.bureau.engine.EngineClock;
 
@@ -69,22 +68,6 @@ public class AuditTrail {
                 e.entityType(), e.entityId(), e.householdId(), e.caseId(), e.action(), truncate(e.reason(), 1000),
                 toJson(e.before()), toJson(e.after())}).toList();
         BatchInserts.insert(template, INSERT, rows, COLUMN_TYPES);
-    }
-
-    /**
-     * Records many changes a query of the caller's gives (an import's staged rows), all at this moment, in one
-     * {@code insert … select}; each entry stored as {@link #record} would store it. {@code select} gives {@code actor,
-     * entity_type, entity_id, household_id, case_id, action, reason, before_state, after_state} (the states as JSON
-     * text) in the order to record them.
-     */
-    public void recordAllSelected(SqlSelect select) {
-        jdbc.sql("""
-                insert into audit_event (occurred_at, actor, entity_type, entity_id, household_id, case_id, action,
-                    reason, before_state, after_state)
-                select ?, coalesce(a.actor, ?), a.entity_type, a.entity_id, a.household_id, a.case_id, a.action,
-                    substr(a.reason, 1, 1000), substr(a.before_state, 1, 4000), substr(a.after_state, 1, 4000)
-                from (%s) a""".formatted(select.sql()))
-                .params(select.params(new Object[] {Timestamp.from(EngineClock.instant()), currentUser()})).update();
     }
 
     /** Records a change of a 低保 case; the household is the case's, looked up by the insert itself. */

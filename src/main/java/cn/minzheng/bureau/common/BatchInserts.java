@@ -131,24 +131,15 @@ public final class BatchInserts {
 
     /** {@code count} new values of the table's id sequence, ascending (other sessions may draw between them). */
     private static List<Long> newIds(JdbcTemplate template, String table, int count) {
-        String sequence = idSequence(template, table);
-        List<Long> ids = new ArrayList<>(template.queryForList(
-                "select nextval(cast(? as regclass)) from generate_series(1, ?)", Long.class, sequence, count));
-        ids.sort(null);
-        return ids;
-    }
-
-    /**
-     * The sequence of the table's generated id column (PostgreSQL), looked up once: for a statement that draws the
-     * ids of the rows it will insert itself ({@code nextval}).
-     */
-    public static String idSequence(JdbcTemplate template, String table) {
         String sequence = SEQUENCES.computeIfAbsent(table, t -> template.queryForObject(
                 "select pg_get_serial_sequence(?, 'id')", String.class, t));
         if (sequence == null) {
             throw new IllegalStateException("table " + table + " has no generated id column");
         }
-        return sequence;
+        List<Long> ids = new ArrayList<>(template.queryForList(
+                "select nextval(cast(? as regclass)) from generate_series(1, ?)", Long.class, sequence, count));
+        ids.sort(null);
+        return ids;
     }
 
     /** The table and columns of a plain insert whose values are all placeholders. */

@@ -24,7 +24,6 @@ import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.BatchInserts;
-import cn.minzheng.bureau.common.SqlSelect;
 import cn.minzheng.bureau.common.RecordRows;
 import cn.minzheng.bureau.common.RuleViolation;
 import cn.minzheng.bureau.household.Household;
@@ -369,37 +368,6 @@ public class DibaoCaseRepository {
         }
         enrolments.insertAll(enrolled, actor, imported.stream().map(ImportedCase::reason).toList(), now);
         return ids;
-    }
-
-    /**
-     * Imported cases as a query of the caller's gives them (a roster's staged rows, ids drawn beforehand from the
-     * tables' sequences), in status APPROVED with their numbers, members and first status, and their enrolments: one
-     * {@code insert … select} per table (PostgreSQL). {@code cases} selects {@code id, enrolment_id, household_id,
-     * township_code, category, per_capita_income, monthly_standard, category_addition, monthly_amount, start_month,
-     * reason}; {@code persons} selects {@code case_id, id_number}. The caller audits them.
-     */
-    public void insertSelected(SqlSelect cases, SqlSelect persons, long importBatchId, String actor, Timestamp now) {
-        jdbc.sql("""
-                insert into dibao_case (id, case_number, household_id, township_code, category, status, related_to_staff,
-                    per_capita_income, monthly_standard, category_addition, monthly_amount, start_month, created_at,
-                    updated_at, import_batch_id)
-                select id, %s, c.household_id, c.township_code, c.category, ?, false, c.per_capita_income,
-                    c.monthly_standard, c.category_addition, c.monthly_amount, c.start_month, ?, ?, ?
-                from (%s) c order by c.id""".formatted(CaseNumbers.sqlExpression(), cases.sql()))
-                .params(cases.params(new Object[] {CaseNumbers.prefix(Year.from(EngineClock.today())),
-                        CaseStatus.APPROVED.name(), now, now, importBatchId})).update();
-        jdbc.sql("""
-                insert into dibao_case_person (case_id, id_number, open_id_number)
-                select p.case_id, p.id_number, p.id_number from (%s) p""".formatted(persons.sql())).params(persons.params()).update();
-        jdbc.sql("""
-                insert into dibao_case_status_history (case_id, status, changed_at, changed_by, reason)
-                select c.id, ?, ?, ?, c.reason from (%s) c order by c.id""".formatted(cases.sql()))
-                .params(cases.params(new Object[] {CaseStatus.APPROVED.name(), now, actor})).update();
-        enrolments.insertSelected(new SqlSelect("""
-                select c.enrolment_id as id, c.id as program_case_id, c.household_id, c.township_code,
-                    c.monthly_amount as amount, c.start_month, c.reason
-                from (%s) c""".formatted(cases.sql()), cases.params()), Program.DIBAO,
-                CaseStatus.APPROVED.enrolmentStatus(), actor, now);
     }
 
     private List<Long> insertImportedRows(List<ImportedCase> imported, long importBatchId, Timestamp now) {

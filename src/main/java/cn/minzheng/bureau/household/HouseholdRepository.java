@@ -17,7 +17,6 @@ import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.audit.AuditTrail;
 import cn.minzheng.bureau.common.BatchInserts;
-import cn.minzheng.bureau.common.SqlSelect;
 import cn.minzheng.bureau.household.Household.Income;
 import cn.minzheng.bureau.household.Household.Member;
 import cn.minzheng.bureau.household.Household.UtilitySpending;
@@ -293,39 +292,6 @@ public class HouseholdRepository {
             BatchInserts.insert(template, "insert into income_item (member_id, income_type, monthly_amount) values (?, ?, ?)", incomes);
         }
         return ids;
-    }
-
-    /**
-     * The households of one import chunk, with their members and incomes, as queries of the caller's give them (a
-     * roster's staged rows, their ids drawn beforehand from the tables' sequences): one {@code insert … select} per
-     * table, the rows never passing through the application (PostgreSQL). {@code households} selects
-     * {@code id, township_code, community_code, address, bank_name, bank_account}; {@code members} selects
-     * {@code id, household_id, name, id_number, relation, employment_status, disability_level, wage_income,
-     * other_income} (birth date and sex follow from the ID number, as {@link ResidentIdNumber} reads them).
-     * Returns the members inserted.
-     */
-    public int insertSelected(SqlSelect households, SqlSelect members, long importBatchId, Timestamp createdAt) {
-        jdbc.sql("""
-                insert into household (id, township_code, community_code, address, bank_name, bank_account, created_at,
-                    import_batch_id)
-                select h.id, h.township_code, h.community_code, h.address, h.bank_name, h.bank_account, ?, ?
-                from (%s) h order by h.id""".formatted(households.sql()))
-                .params(households.params(new Object[] {createdAt, importBatchId})).update();
-        int inserted = jdbc.sql("""
-                insert into household_member (id, household_id, name, id_number, birth_date, sex, relation,
-                    employment_status, disability_level)
-                select m.id, m.household_id, m.name, m.id_number, %s, %s, m.relation, m.employment_status, m.disability_level
-                from (%s) m order by m.id""".formatted(ResidentIdNumber.birthDateSql("m.id_number"),
-                        ResidentIdNumber.sexSql("m.id_number"), members.sql()))
-                .params(members.params()).update();
-        jdbc.sql("""
-                insert into income_item (member_id, income_type, monthly_amount)
-                select m.id, i.income_type, i.monthly_amount
-                from (%s) m cross join lateral (values (1, ?, m.wage_income), (2, ?, m.other_income))
-                    as i (ord, income_type, monthly_amount)
-                where i.monthly_amount > 0 order by m.id, i.ord""".formatted(members.sql()))
-                .params(members.params(new Object[0], IncomeType.WAGE.name(), IncomeType.OTHER.name())).update();
-        return inserted;
     }
 
     private List<Long> insertHouseholds(List<ImportedHousehold> households, long importBatchId, Timestamp createdAt) {

@@ -58,18 +58,6 @@ public record ResidentIdNumber(String value) {
         return (value.charAt(16) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
     }
 
-    /** {@link #birthDate()} as an SQL expression over a column of valid, normalised numbers. */
-    public static String birthDateSql(String column) {
-        return "cast(substring(" + column + ", 7, 4) || '-' || substring(" + column + ", 11, 2) || '-' || substring("
-                + column + ", 13, 2) as date)";
-    }
-
-    /** {@link #sex()} as an SQL expression over a column of valid, normalised numbers. */
-    public static String sexSql(String column) {
-        return "case when cast(substring(" + column + ", 17, 1) as integer) % 2 = 1 then '" + Sex.MALE.name()
-                + "' else '" + Sex.FEMALE.name() + "' end";
-    }
-
     /** For lists and logs: the address code and the last four characters stay visible. */
     public String masked() {
         return mask(value);

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Repository;
 
 import cn.minzheng.bureau.common.BatchInserts;
 import cn.minzheng.bureau.common.RecordRows;
-import cn.minzheng.bureau.common.SqlSelect;
 import cn.minzheng.bureau.engine.EngineClock;
 
 /**
@@ -145,28 +144,6 @@ public class EnrolmentRepository {
         BatchInserts.insert(template, """
                 insert into enrolment_status_history (enrolment_id, status, changed_at, changed_by, reason)
                 values (?, ?, ?, ?, ?)""", history);
-    }
-
-    /**
-     * The enrolments of many new cases as a query of the caller's gives them (ids drawn beforehand from the table's
-     * sequence), with their first status entries, one {@code insert … select} each (PostgreSQL), as {@link #insertAll}
-     * stores them. {@code enrolments} selects {@code id, program_case_id, household_id, township_code, amount,
-     * start_month, reason}.
-     */
-    public void insertSelected(SqlSelect enrolments, String programCode, EnrolmentStatus status,
-                               String actor, Timestamp now) {
-        String endMonth = status == EnrolmentStatus.ENDED ? YearMonth.from(EngineClock.today()).toString() : null;
-        jdbc.sql("""
-                insert into enrolment (id, program_code, household_id, person_id_number, township_code, status, amount,
-                    start_month, end_month, calculation_snapshot, program_case_id, created_at, updated_at)
-                select e.id, ?, e.household_id, null, e.township_code, ?, e.amount, e.start_month, cast(? as varchar(7)),
-                    null, e.program_case_id, ?, ?
-                from (%s) e order by e.id""".formatted(enrolments.sql()))
-                .params(enrolments.params(new Object[] {programCode, status.name(), endMonth, now, now})).update();
-        jdbc.sql("""
-                insert into enrolment_status_history (enrolment_id, status, changed_at, changed_by, reason)
-                select e.id, ?, ?, ?, nullif(e.reason, '') from (%s) e order by e.id""".formatted(enrolments.sql()))
-                .params(enrolments.params(new Object[] {status.name(), now, actor})).update();
     }
 
     /**

@@ -7,14 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.minzheng.bureau.access.Groups;
 import cn.minzheng.bureau.audit.AuditTrail;
-import cn.minzheng.bureau.common.DatabaseProduct;
 import cn.minzheng.bureau.dibao.CaseCategory;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.StandardService;
@@ -44,14 +40,10 @@ public class DibaoRosterKind implements RosterKind {
     private final AuditTrail audit;
     private final DibaoRosterExport export;
     private final DibaoRosterRecords records;
-    private final DatabaseProduct database;
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
 
     public DibaoRosterKind(RegionRepository regions, StandardService standards, HouseholdRepository households,
                            DibaoCaseRepository cases, AuditTrail audit, DibaoRosterExport export,
-                           CrossProgramRules crossProgramRules, DatabaseProduct database, JdbcTemplate jdbc,
-                           ObjectMapper json) {
+                           CrossProgramRules crossProgramRules) {
         this.regions = regions;
         this.standards = standards;
         this.households = households;
@@ -59,9 +51,6 @@ public class DibaoRosterKind implements RosterKind {
         this.audit = audit;
         this.export = export;
         this.records = new DibaoRosterRecords(cases, crossProgramRules, households);
-        this.database = database;
-        this.jdbc = jdbc;
-        this.json = json;
     }
 
     @Override
@@ -126,11 +115,8 @@ public class DibaoRosterKind implements RosterKind {
 
     @Override
     public Writer writer(RosterBatch batch, String actor, String reason) {
-        DibaoRosterFromStaging fromStaging = database.isPostgres()
-                ? new DibaoRosterFromStaging(jdbc, households, cases, audit, json, batch.id(), batch.fileName(), actor, reason)
-                : null;
         return new DibaoRosterWriter(batch, actor, reason, regions, standards, households, cases, audit,
-                records::refusedAtCommit, fromStaging);
+                records::refusedAtCommit);
     }
 
     @Override

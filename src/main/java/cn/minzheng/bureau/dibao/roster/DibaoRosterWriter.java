@@ -37,8 +37,7 @@ import cn.minzheng.bureau.region.RegionRepository;
 import cn.minzheng.bureau.engine.EngineClock;
 
 /**
- * Writes the chunks of a validated 低保 roster through the tables' owners: on PostgreSQL straight from the staging table
- * ({@link DibaoRosterFromStaging}, one {@code insert … select} per table), elsewhere in batched statements: the households
+ * Writes the chunks of a validated 低保 roster through the tables' owners, in batched statements: the households
  * with their members and incomes, then their cases, active (已批准（在保）) from their start month with a status
  * entry naming the import, then one audit entry per case. Before a chunk is written its persons meet the rules again
  * ({@link DibaoRosterRecords#refusedAtCommit}, one lookup per chunk): a person enrolled since validation in a program
@@ -54,14 +53,12 @@ final class DibaoRosterWriter implements RosterKind.Writer {
     private final DibaoCaseRepository cases;
     private final AuditTrail audit;
     private final Function<List<StagedRow>, List<Refusal>> recheck;
-    /** On PostgreSQL: writes a chunk straight from the staging table; else null (the batched statements below). */
-    private final DibaoRosterFromStaging fromStaging;
     private final Map<String, AreaType> areas = new HashMap<>();
     private final Map<AreaType, Map<CaseCategory, Standard>> standardCache = new EnumMap<>(AreaType.class);
 
     DibaoRosterWriter(RosterBatch batch, String actor, String reason, RegionRepository regions, StandardService standards,
                       HouseholdRepository households, DibaoCaseRepository cases, AuditTrail audit,
-                      Function<List<StagedRow>, List<Refusal>> recheck, DibaoRosterFromStaging fromStaging) {
+                      Function<List<StagedRow>, List<Refusal>> recheck) {
         this.batch = batch;
         this.actor = actor;
         this.reason = reason;
@@ -70,7 +67,6 @@ final class DibaoRosterWriter implements RosterKind.Writer {
         this.cases = cases;
         this.audit = audit;
         this.recheck = recheck;
-        this.fromStaging = fromStaging;
         regions.townships().forEach(t -> areas.put(t.code(), t.kind().areaType()));
     }
 
@@ -79,12 +75,6 @@ final class DibaoRosterWriter implements RosterKind.Writer {
         ChangedSinceValidation.refuseIfAny(recheck.apply(groups.stream().flatMap(List::stream).toList()));
         Timestamp now = Timestamp.from(EngineClock.instant());
         List<StagedRow> heads = groups.stream().map(DibaoRosterWriter::head).toList();
-        if (fromStaging != null) {
-            List<StagedRow> lastGroup = groups.get(groups.size() - 1);
-            fromStaging.write(groups.get(0).get(0).rowNumber, lastGroup.get(lastGroup.size() - 1).rowNumber,
-                    groups.stream().mapToInt(List::size).sum(), groups.size(), standardsOf(heads), now);
-            return groups.size();
-        }
         List<Long> householdIds = households.insertAll(groups.stream().map(DibaoRosterWriter::household).toList(),
                 batch.id(), now);
         List<ImportedCase> newCases = new ArrayList<>(groups.size());
@@ -120,29 +110,12 @@ final class DibaoRosterWriter implements RosterKind.Writer {
                         DisabilityLevel.valueOf(m.disabilityLevel), m.wageIncome, m.otherIncome)).toList());
     }
 
-    /** The standards the chunk's cases take: of each township and category its heads name. */
-    private List<DibaoRosterFromStaging.Standard> standardsOf(List<StagedRow> heads) {
-        Map<String, DibaoRosterFromStaging.Standard> byTownshipAndCategory = new LinkedHashMap<>();
-        for (StagedRow head : heads) {
-            byTownshipAndCategory.computeIfAbsent(head.townshipCode + "/" + head.category, key -> {
-                Standard standard = standardOf(head);
-                return new DibaoRosterFromStaging.Standard(head.townshipCode, head.category,
-                        standard.monthlyStandard(), standard.categoryAddition());
-            });
-        }
-        return List.copyOf(byTownshipAndCategory.values());
-    }
-
-    private Standard standardOf(StagedRow head) {
-        AreaType area = areas.get(head.townshipCode);
-        return standardCache.computeIfAbsent(area, a -> new EnumMap<>(CaseCategory.class))
-                .computeIfAbsent(CaseCategory.valueOf(head.category), c -> standards.standardFor(area, c));
-    }
-
     /** The case of a household: the standard of its area and category, its per-capita income, the roster's amount. */
     private ImportedCase importedCase(long householdId, StagedRow head, List<StagedRow> group) {
+        AreaType area = areas.get(head.townshipCode);
         CaseCategory category = CaseCategory.valueOf(head.category);
-        Standard standard = standardOf(head);
+        Standard standard = standardCache.computeIfAbsent(area, a -> new EnumMap<>(CaseCategory.class))
+                .computeIfAbsent(category, c -> standards.standardFor(area, c));
         BigDecimal income = group.stream().map(r -> r.wageIncome.add(r.otherIncome)).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal perCapita = income.divide(BigDecimal.valueOf(group.size()), 2, RoundingMode.HALF_UP);
         return new ImportedCase(head.rowNumber, householdId, head.townshipCode, category, perCapita,
