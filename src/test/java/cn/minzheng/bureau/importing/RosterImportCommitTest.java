@@ -106,6 +106,120 @@ class RosterImportCommitTest extends ImportApiTest {
         assertThat(again.get("rejected").asInt()).isEqualTo(6);
     }
 
+    /**
+     * Every row a commit writes, column by column, as the roster gives it: the same on H2 (batched inserts) and on
+     * PostgreSQL (one insert … select per table from the staging table).
+     */
+    @Test
+    void everyRowTheCommitWritesCarriesWhatTheRosterSays() {
+        List<String[]> rows = households(2, "e");
+        String head = rows.get(0)[7];
+        String odd = head.substring(0, 14) + "013";
+        rows.get(0)[7] = odd + cn.minzheng.bureau.household.ResidentIdNumber.checkCharacter(odd); // a man's number
+        rows.get(1)[12] = "100.01"; // per capita (300 + 100.01) / 2 = 200.005: rounded half up to 200.01
+        rows.get(2)[13] = "老年人家庭";
+        rows.get(2)[14] = "720";
+        rows.get(3)[11] = "12.50";
+        long id = client.validated("逐列核对.xlsx", RosterSheets.workbook(rows)).get("id").asLong();
+        assertThat(client.commit(id, true).get("status").asText()).isEqualTo("COMMITTED");
+
+        List<java.util.Map<String, Object>> members = jdbc.sql("""
+                select h.id as household, h.township_code, h.community_code, h.address, h.bank_name, h.bank_account,
+                       h.created_at, m.id as member, m.name, m.id_number, m.birth_date, m.sex, m.relation,
+                       m.employment_status, m.disability_level
+                from household h join household_member m on m.household_id = h.id
+                where h.import_batch_id = ? order by m.id""").param(id).query().listOfRows();
+        assertThat(members).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            java.util.Map<String, Object> m = members.get(i);
+            String[] row = rows.get(i);
+            var number = cn.minzheng.bureau.household.ResidentIdNumber.parse(row[7]);
+            assertThat(m.get("id_number")).isEqualTo(number.value());
+            assertThat(m.get("name")).isEqualTo(row[6]);
+            assertThat(m.get("birth_date").toString()).isEqualTo(number.birthDate().toString());
+            assertThat(m.get("sex")).isEqualTo(number.sex().name());
+            assertThat(m.get("relation")).isEqualTo(i % 2 == 0 ? "HEAD" : "SPOUSE");
+            assertThat(m.get("employment_status")).isEqualTo(i % 2 == 0 ? "FLEXIBLE" : "UNABLE_TO_WORK");
+            assertThat(m.get("disability_level")).isEqualTo(i % 2 == 0 ? "NONE" : "SEVERE");
+            assertThat(m.get("township_code")).isEqualTo(members.get(0).get("township_code"));
+            assertThat(m.get("address")).isEqualTo("东岳村e" + (i / 2 + 1) + "号");
+            assertThat(m.get("bank_name")).isEqualTo("中国农业银行");
+            assertThat(m.get("bank_account")).isEqualTo("6228480012345678901");
+            assertThat(m.get("household")).isEqualTo(members.get(i - i % 2).get("household"));
+        }
+        assertThat(members.get(0).get("sex")).isEqualTo("MALE");
+        assertThat(members.get(0).get("household")).isNotEqualTo(members.get(2).get("household"));
+        assertThat(members.stream().map(m -> joined("select income_type || '=' || cast(monthly_amount as varchar(20)) "
+                + "from income_item where member_id = ? order by id", m.get("member")))).containsExactly("WAGE=300.00", "OTHER=100.01",
+                "WAGE=300.00", "WAGE=12.50,OTHER=100.00");
+
+        List<java.util.Map<String, Object>> cases = jdbc.sql("""
+                select c.id, c.case_number, c.household_id, c.township_code, c.category, c.status, c.related_to_staff,
+                       c.per_capita_income, c.monthly_standard, c.category_addition, c.monthly_amount, c.start_month,
+                       c.created_at, c.updated_at, e.id as enrolment_id, e.program_code, e.household_id as enrolment_household, e.person_id_number, e.township_code as enrolment_township,
+                       e.status as enrolment_status, e.amount, e.start_month as enrolment_start, e.end_month,
+                       e.calculation_snapshot, e.created_at as enrolment_created,
+                       a.entity_type, a.entity_id, a.household_id as audit_household, a.action, a.actor, a.reason as audit_reason,
+                       a.before_state, a.after_state
+                from dibao_case c
+                join enrolment e on e.program_code = 'DIBAO' and e.program_case_id = c.id
+                join audit_event a on a.case_id = c.id and a.action = 'IMPORTED'
+                where c.import_batch_id = ? order by c.id""").param(id).query().listOfRows();
+        assertThat(cases).hasSize(2);
+        String reason = "导入：批次#" + id + "《逐列核对.xlsx》，导入人 admin，";
+        for (int i = 0; i < 2; i++) {
+            java.util.Map<String, Object> c = cases.get(i);
+            Object household = members.get(2 * i).get("household");
+            assertThat((String) c.get("case_number")).isEqualTo(cn.minzheng.bureau.dibao.CaseNumbers.of(
+                    java.time.Year.from(EngineClock.today()), ((Number) c.get("id")).longValue()));
+            assertThat(c.get("household_id")).isEqualTo(household);
+            assertThat(c.get("township_code")).isEqualTo(members.get(0).get("township_code"));
+            assertThat(c.get("status")).isEqualTo("APPROVED");
+            assertThat(c.get("related_to_staff")).isEqualTo(false);
+            assertThat(c.get("start_month")).isEqualTo("2024-01");
+            assertThat(c.get("created_at")).isEqualTo(members.get(0).get("created_at"));
+            assertThat(c.get("updated_at")).isEqualTo(members.get(0).get("created_at"));
+            String history = joined("select status || '/' || changed_by || '/' || reason from dibao_case_status_history "
+                    + "where case_id = ? order by id", c.get("id"));
+            assertThat(joined("select id_number || '/' || open_id_number from dibao_case_person where case_id = ? "
+                    + "order by id_number", c.get("id"))).isEqualTo(java.util.stream.Stream.of(members.get(2 * i), members.get(2 * i + 1))
+                    .map(m -> m.get("id_number") + "/" + m.get("id_number")).sorted()
+                    .collect(java.util.stream.Collectors.joining(",")));
+            assertThat(history).startsWith("APPROVED/admin/" + reason).endsWith("，自2024-01起在保");
+            assertThat(c.get("program_code")).isEqualTo("DIBAO");
+            assertThat(c.get("enrolment_household")).isEqualTo(household);
+            assertThat(c.get("person_id_number")).isNull();
+            assertThat(c.get("enrolment_township")).isEqualTo(c.get("township_code"));
+            assertThat(c.get("enrolment_status")).isEqualTo("ACTIVE");
+            assertThat(new java.math.BigDecimal(c.get("amount").toString())).isEqualByComparingTo(c.get("monthly_amount").toString());
+            assertThat(c.get("enrolment_start")).isEqualTo("2024-01");
+            assertThat(c.get("end_month")).isNull();
+            assertThat(c.get("calculation_snapshot")).isNull();
+            assertThat(c.get("enrolment_created")).isEqualTo(members.get(0).get("created_at"));
+            assertThat(joined("select status || '/' || changed_by || '/' || reason from enrolment_status_history "
+                    + "where enrolment_id = ? order by id", c.get("enrolment_id"))).isEqualTo(history.replaceFirst("^APPROVED", "ACTIVE"));
+            assertThat(c.get("entity_type")).isEqualTo("DIBAO_CASE");
+            assertThat(c.get("entity_id")).isEqualTo(c.get("id"));
+            assertThat(c.get("audit_household")).isEqualTo(household);
+            assertThat(c.get("actor")).isEqualTo("admin");
+            assertThat((String) c.get("audit_reason")).startsWith(reason).doesNotContain("起在保");
+            assertThat(c.get("before_state")).isNull();
+        }
+        assertThat(cases.stream().map(c -> c.get("category") + " " + c.get("per_capita_income") + " "
+                + c.get("monthly_standard") + " " + c.get("category_addition") + " " + c.get("monthly_amount")))
+                .containsExactly("ORDINARY 200.01 520.00 0.00 640.00", "ELDERLY 206.25 550.00 40.00 720.00");
+        assertThat(cases.get(0).get("after_state")).isEqualTo("{\"importBatchId\":" + id + ",\"fileName\":\"逐列核对.xlsx\","
+                + "\"row\":2,\"status\":\"APPROVED\",\"category\":\"ORDINARY\",\"monthlyAmount\":640.00,"
+                + "\"startMonth\":\"2024-01\",\"members\":2}");
+        assertThat(cases.get(1).get("after_state")).isEqualTo("{\"importBatchId\":" + id + ",\"fileName\":\"逐列核对.xlsx\","
+                + "\"row\":4,\"status\":\"APPROVED\",\"category\":\"ELDERLY\",\"monthlyAmount\":720.00,"
+                + "\"startMonth\":\"2024-01\",\"members\":2}");
+    }
+
+    private String joined(String sql, Object param) {
+        return String.join(",", jdbc.sql(sql).param(param).query(String.class).list());
+    }
+
     @Test
     void aFailureInTheLastChunkLeavesNothingBehindAndTheCommitCanBeRepeated() {
         int households = ImportCommitter.CHUNK_ROWS; // 2 rows each: two full chunks and more
