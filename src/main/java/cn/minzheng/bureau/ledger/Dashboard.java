@@ -136,13 +136,13 @@ public class Dashboard {
             return new YearAtAGlance.MonthPayrolls(null, List.of(), Money.ZERO, Money.ZERO);
         }
         Map<String, YearAtAGlance.ProgramPayroll> byCode = new LinkedHashMap<>();
-        // households: distinct (a person's enrolments put two payments in one household), paid by the month's own
-        // payroll, from their summary (figures_payment_household_count, V500, kept by the payments' triggers, V501)
+        // households: distinct, from the payments' index (a person's enrolments put two payments in one household)
         Map<String, Long> households = new LinkedHashMap<>();
         jdbc.sql("""
-                select program_code, own_households from figures_payment_household_count
-                where benefit_month = ? and township_code = ? and own_households > 0""")
-                .params(month, inArea.township() == null ? "" : inArea.township())
+                select r.program_code, count(distinct p.household_id) from payroll r
+                join payment p on p.payroll_id = r.id and p.benefit_month = r.payroll_month""" + inArea.on("p.township_code")
+                        + " where r.payroll_month = ? group by r.program_code")
+                .params(inArea.params().length == 0 ? new Object[] {month} : new Object[] {inArea.township(), month})
                 .query(rs -> {
                     households.put(rs.getString(1), rs.getLong(2));
                 });

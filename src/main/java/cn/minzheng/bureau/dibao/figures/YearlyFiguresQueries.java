@@ -29,8 +29,7 @@ import cn.minzheng.bureau.dibao.CaseStatus;
  *
  * <p>The payments' counts, people and yuan are read from their summaries {@code figures_payment} and
  * {@code figures_dibao_case} (V390), which triggers on {@code payment} keep in the statement that changes a payment
- * (V391 in db/vendor/{h2,postgresql}); distinct households of a month from {@code figures_payment_household_count}
- * (V500, kept by V501), of a one-off program's year from the payments of its payrolls. The enrolments added and ended
+ * (V391 in db/vendor/{h2,postgresql}); distinct households from the payments' index. The enrolments added and ended
  * from their summary {@code figures_enrolment} (V430), kept by triggers on the enrolments and the households' members
  * (V431).
  */
@@ -120,24 +119,18 @@ public class YearlyFiguresQueries {
         return months;
     }
 
-    /**
-     * Monthly programs: households and people paid for the program's last benefit month of the year, by any of its
-     * payrolls: households from their summary ({@code figures_payment_household_count}, V500, a household once per
-     * township), people from {@code figures_payment}.
-     */
+    /** Monthly programs: households and people paid for the program's last benefit month of the year. */
     public List<ProgramCount> programCoveredInLastMonth(int year) {
         return jdbc.sql("""
-                select c.program_code, c.township_code, c.households,
-                    (select coalesce(sum(f.people), 0) from figures_payment f join payroll r on r.id = f.payroll_id
-                     where r.program_code = c.program_code and f.benefit_month = c.benefit_month
-                       and f.township_code = c.township_code) as people
-                from figures_payment_household_count c
+                select r.program_code, p.township_code, count(distinct p.household_id) as households,
+                    coalesce(sum(p.people_count), 0) as people
+                from payment p join payroll r on r.id = p.payroll_id
                 join (select r2.program_code as program_code, max(f.benefit_month) as last_month
                       from figures_payment f join payroll r2 on r2.id = f.payroll_id
                       where r2.program_code <> 'DIBAO' and f.benefit_month between ? and ?
                         and r2.program_code in (select code from program where kind = 'MONTHLY')
-                      group by r2.program_code) l on l.program_code = c.program_code and l.last_month = c.benefit_month
-                where c.township_code <> '' and c.households > 0""")
+                      group by r2.program_code) l on l.program_code = r.program_code and l.last_month = p.benefit_month
+                group by r.program_code, p.township_code""")
                 .params(first(year), last(year)).query(RecordRows.of(ProgramCount.class)).list();
     }
 
