@@ -29,6 +29,7 @@ public class ImportCommitter {
     private final ImportRepository batches;
     private final RosterKinds kinds;
     private final AuditTrail audit;
+    private final PlannerStatistics statistics;
     /** Called after each chunk is written, inside the transaction (tests inject a failure here). */
     volatile ChunkListener afterChunk = (chunk, last) -> { };
 
@@ -37,11 +38,12 @@ public class ImportCommitter {
     }
 
     public ImportCommitter(TransactionTemplate transaction, ImportRepository batches, RosterKinds kinds,
-                           AuditTrail audit) {
+                           AuditTrail audit, PlannerStatistics statistics) {
         this.transaction = transaction;
         this.batches = batches;
         this.kinds = kinds;
         this.audit = audit;
+        this.statistics = statistics;
     }
 
     /**
@@ -99,6 +101,9 @@ public class ImportCommitter {
             }
             afterChunk.written(++chunk, last);
             progress.accept(totals.rows);
+            if (!last) {
+                statistics.keepUpWith(totals.rows);
+            }
         }
         return totals;
     }
