@@ -1,10 +1,12 @@
 package cn.minzheng.bureau.program;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,6 +97,9 @@ public class EnrolmentRepository {
         String endMonth = programCase.status() == EnrolmentStatus.ENDED
                 ? (before.endMonth() != null && !statusChanged ? before.endMonth() : YearMonth.from(EngineClock.today()).toString())
                 : null;
+        if (unchanged(before, programCase, endMonth)) {
+            return before; // most steps of an application keep the enrolment as it is (APPLIED from 受理 to 公示)
+        }
         jdbc.sql("""
                 update enrolment set household_id = ?, person_id_number = ?, township_code = ?, status = ?, amount = ?,
                     start_month = ?, end_month = ?, calculation_snapshot = ?, updated_at = ?
@@ -107,6 +112,22 @@ public class EnrolmentRepository {
             recordStatus(before.id(), programCase.status(), now, actor, reason);
         }
         return find(before.id()).orElseThrow();
+    }
+
+    /** Whether the enrolment already holds everything the update would write (its time stamp aside). */
+    private static boolean unchanged(Enrolment before, ProgramCase now, String endMonth) {
+        return before.householdId() == now.householdId()
+                && Objects.equals(before.personIdNumber(), now.personIdNumber())
+                && Objects.equals(before.townshipCode(), now.townshipCode())
+                && before.status() == now.status()
+                && sameAmount(before.amount(), now.amount())
+                && Objects.equals(before.startMonth(), now.startMonth())
+                && Objects.equals(before.endMonth(), endMonth)
+                && Objects.equals(before.calculationSnapshot(), now.calculationSnapshot());
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     /**

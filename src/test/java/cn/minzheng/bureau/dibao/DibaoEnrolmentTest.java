@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.engine.EngineClock;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.HouseholdValidator;
@@ -102,6 +103,34 @@ class DibaoEnrolmentTest {
         assertThat(enrolments.forHousehold(householdId)).extracting(Enrolment::id).containsExactly(resumed.id());
         // not paid by other tests' payrolls
         cases.changeStatus(applied.id(), CaseStatus.CANCELLED, "approver", "测试结束");
+    }
+
+    @Test
+    void aStepThatLeavesTheEnrolmentAsItIsDoesNotRewriteIt() {
+        Household household = validator.validate(TestApplications.yuecunHousehold(2, "100").household());
+        long householdId = households.insert(household);
+        DibaoCase applied = cases.insert(householdId, household, CaseCategory.ORDINARY, false, null, null, "clerk.yuecun", null);
+        long enrolmentId = enrolmentOf(applied.id()).id();
+        try {
+            Timestamp written = updatedAt(enrolmentId);
+            EngineClock.moveTo(written.toLocalDateTime().plusHours(1));
+            cases.changeStatus(applied.id(), CaseStatus.UNDER_SURVEY, "clerk.yuecun", null); // still "applied"
+            cases.changeStatus(applied.id(), CaseStatus.UNDER_REVIEW, "clerk.yuecun", null);
+            assertThat(updatedAt(enrolmentId)).isEqualTo(written);
+            assertThat(enrolments.history(enrolmentId)).hasSize(1);
+
+            cases.saveCalculation(applied.id(), new BenefitCalculation(new BigDecimal("50.00"), new BigDecimal("520.00"),
+                    BigDecimal.ZERO, 2, new BigDecimal("940.00")), "{\"monthlyAmount\":940.00}");
+            assertThat(updatedAt(enrolmentId)).isAfter(written);
+            assertThat(enrolmentOf(applied.id()).amount()).isEqualByComparingTo("940.00");
+        } finally {
+            EngineClock.reset();
+            cases.changeStatus(applied.id(), CaseStatus.CANCELLED, "approver", "测试结束");
+        }
+    }
+
+    private Timestamp updatedAt(long enrolmentId) {
+        return jdbc.sql("select updated_at from enrolment where id = ?").param(enrolmentId).query(Timestamp.class).single();
     }
 
     @Test
