@@ -1,6 +1,7 @@
 package cn.minzheng.bureau.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,8 @@ class RosterImportCommitTest extends ImportApiTest {
     ProcessEngine engine;
     @Autowired
     DatabaseProduct database;
+    @Autowired
+    PlannerStatistics statistics;
 
     private final RosterSheets.Ids ids = new RosterSheets.Ids();
 
@@ -314,6 +317,20 @@ class RosterImportCommitTest extends ImportApiTest {
             assertThat(estimateAndWrittenBefore).hasSizeGreaterThan(2)
                     .allSatisfy(pair -> assertThat(Math.max(pair[0], 0)).as("estimated households").isGreaterThanOrEqualTo(pair[1]));
         }
+    }
+
+    @Test
+    void theCommitsAnalysesSampleTheTablesAtASmallStatisticsTarget() {
+        assumeTrue(database.isPostgres(), "PostgreSQL's planner statistics");
+        transaction.executeWithoutResult(status -> {
+            statistics.keepUpWith(Integer.MAX_VALUE); // every table is behind: all of them analysed
+            // the histogram of a unique column has target + 1 bounds at most (the default target 100 gives up to 101)
+            Integer bounds = jdbc.sql("select array_length(histogram_bounds::text::bigint[], 1) from pg_stats "
+                            + "where schemaname = current_schema() and tablename = 'household' and attname = 'id'")
+                    .query(Integer.class).single();
+            assertThat(bounds).isBetween(2, PlannerStatistics.SAMPLE_TARGET + 1);
+            status.setRollbackOnly();
+        });
     }
 
     /** As a node that died left it: the import's job locked by that node until {@code lockedUntil}. */
