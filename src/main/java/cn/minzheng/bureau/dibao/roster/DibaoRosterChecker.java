@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.dibao.BenefitCalculator;
@@ -24,6 +23,7 @@ import cn.minzheng.bureau.household.Problems;
 import cn.minzheng.bureau.household.Relation;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.importing.kind.RosterKind;
+import cn.minzheng.bureau.importing.kind.RosterMonth;
 import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.program.CrossProgramRules.Person;
 import cn.minzheng.bureau.region.AreaType;
@@ -39,8 +39,6 @@ import cn.minzheng.bureau.region.RegionIndex;
 final class DibaoRosterChecker implements RosterKind.RowChecker {
 
     static final int MAX_MEMBERS = HouseholdRules.MAX_MEMBERS;
-
-    private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
 
     private final RegionIndex regions;
     private final BiFunction<AreaType, CaseCategory, Standard> standards;
@@ -194,8 +192,7 @@ final class DibaoRosterChecker implements RosterKind.RowChecker {
             return null;
         }
         try {
-            YearMonth start = YearMonth.parse(month.length() == 6 && SIX_DIGITS.matcher(month).matches()
-                    ? month.substring(0, 4) + "-" + month.substring(4) : month.replace('/', '-').replace('.', '-'));
+            YearMonth start = RosterMonth.parse(month);
             if (start.isAfter(currentMonth)) {
                 problems.add("INVALID_MONTH", START_MONTH, "起始月份" + start + "晚于本月，在保家庭的起始月份不能在将来");
             } else if (start.getYear() < 2000) {

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import cn.minzheng.bureau.household.DisabilityLevel;
 import cn.minzheng.bureau.household.EmploymentStatus;
@@ -17,6 +16,7 @@ import cn.minzheng.bureau.household.HouseholdRules;
 import cn.minzheng.bureau.household.Problems;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.importing.kind.RosterKind;
+import cn.minzheng.bureau.importing.kind.RosterMonth;
 import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.program.roster.PersonRosterKind.Applicant;
 import cn.minzheng.bureau.region.Region;
@@ -30,8 +30,6 @@ import cn.minzheng.bureau.region.RegionIndex;
 final class PersonRosterChecker implements RosterKind.RowChecker {
 
     private final PersonRosterKind kind;
-    private static final Pattern SIX_DIGITS = Pattern.compile("[0-9]{6}");
-
     private final RegionIndex regions;
     private final YearMonth currentMonth;
     private final PersonRosterRecords records;
@@ -115,8 +113,7 @@ final class PersonRosterChecker implements RosterKind.RowChecker {
             return null;
         }
         try {
-            YearMonth start = YearMonth.parse(SIX_DIGITS.matcher(month).matches() ? month.substring(0, 4) + "-" + month.substring(4)
-                    : month.replace('/', '-').replace('.', '-'));
+            YearMonth start = RosterMonth.parse(month);
             if (start.isAfter(currentMonth)) {
                 problems.add("INVALID_MONTH", START_MONTH, "起始月份" + start + "晚于本月，名册中的人员须已在享受");
             } else if (start.getYear() < 2000) {
