@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.minzheng.bureau.common.DatabaseProduct;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.household.ResidentIdNumber;
 import cn.minzheng.bureau.program.EnrolmentStatus;
@@ -56,19 +57,45 @@ public class LedgerQueries {
                 and not exists (select 1 from dibao_case x where x.household_id = h.id and x.id > dc.id)
             """;
 
+    /**
+     * A download's rows on PostgreSQL: the same columns, each household's members read once for its head and their
+     * count, and, without a status filter, its latest 低保 case by one probe of the case index (a lateral read). With
+     * the joins above, the planner hashed all the district's cases for a community's download and counted the members
+     * in a second probe per household; a community's households lie all over the table, so each probe is a page read
+     * (docs/benchmarks.md, the community export). H2 has no lateral join and keeps the statement of the pages.
+     */
+    private static final String DOWNLOAD_COLUMNS = """
+            select h.id as household_id, m.name as head_name, m.id_number, t.name as township_name,
+                   c.name as community_name, h.address, m.members,
+                   dc.id as case_id, dc.case_number, dc.status, dc.monthly_amount
+            """;
+
+    private static final String HEADS_WITH_MEMBER_COUNT = """
+            from household h
+            join lateral (select mm.name, mm.id_number, mm.relation, count(*) over () as members
+                          from household_member mm where mm.household_id = h.id) m on m.relation = 'HEAD'
+            """;
+
+    private static final String ANY_LATEST_CASE_PROBED = """
+            left join lateral (select x.id, x.case_number, x.status, x.monthly_amount from dibao_case x
+                               where x.household_id = h.id order by x.id desc limit 1) dc on true
+            """;
+
     /** Rows a download reads from the database at a time (PostgreSQL streams through a cursor only with a fetch size). */
     private static final int DOWNLOAD_FETCH_SIZE = 2000;
 
     private final JdbcClient jdbc;
     private final JdbcClient streaming;
     private final CustomPlans customPlans;
+    private final DatabaseProduct database;
 
-    LedgerQueries(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CustomPlans customPlans) {
+    LedgerQueries(JdbcClient jdbc, JdbcTemplate jdbcTemplate, CustomPlans customPlans, DatabaseProduct database) {
         this.jdbc = jdbc;
         JdbcTemplate fetching = new JdbcTemplate(jdbcTemplate.getDataSource());
         fetching.setFetchSize(DOWNLOAD_FETCH_SIZE);
         this.streaming = JdbcClient.create(fetching);
         this.customPlans = customPlans;
+        this.database = database;
     }
 
     public record Page<T>(List<T> rows, long total, int page, int pageSize) {
@@ -182,7 +209,7 @@ public class LedgerQueries {
         Where where = householdWhere(search, user);
         // in a read-only transaction: the rows come through a cursor, a fetch at a time, not all at once
         customPlans.stream(() -> {
-            String sql = rowsOf(search, PROGRAMS_OF_THE_ROW) + where.sql() + " order by h.id desc";
+            String sql = downloadRowsOf(search) + where.sql() + " order by h.id desc";
             try (var rows = where.bind(streaming.sql(sql))
                     .query((rs, n) -> row(rs).withPrograms(programs(programsOfTheRow(rs)))).stream()) {
                 rows.forEach(sink);
@@ -248,6 +275,14 @@ public class LedgerQueries {
                     .add(EnrolmentStatus.valueOf(enrolment.status()).label());
         }
         return programs.entrySet().stream().map(p -> p.getKey() + "（" + String.join("、", p.getValue()) + "）").toList();
+    }
+
+    private String downloadRowsOf(HouseholdSearch search) {
+        if (!database.isPostgres()) {
+            return rowsOf(search, PROGRAMS_OF_THE_ROW);
+        }
+        return DOWNLOAD_COLUMNS + PROGRAMS_OF_THE_ROW + HEADS_WITH_MEMBER_COUNT + REGIONS
+                + (search.status() == null ? ANY_LATEST_CASE_PROBED : LATEST_CASE);
     }
 
     /** The rows of a search: each household with its head, township, community and latest 低保 case. */

@@ -82,4 +82,45 @@ class LedgerSearchCountTest {
             }
         }
     }
+
+    /**
+     * The download reads the latest case and the members its own way on PostgreSQL (one read of a household's members,
+     * the latest case by a probe): a household of several members with a newer case than its first shows that case and
+     * every member, as its page row does.
+     */
+    @Test
+    void theDownloadShowsAHouseholdsLatestCaseAndCountsEveryMember() {
+        record Household(long id, String idNumber, int members) {
+        }
+        Household household = jdbc.sql("""
+                select h.id, m.id_number, (select count(*) from household_member mm where mm.household_id = h.id) as members
+                from household h join household_member m on m.household_id = h.id and m.relation = 'HEAD'
+                where h.township_code = 'yuecun' and exists (select 1 from dibao_case x where x.household_id = h.id)
+                order by members desc, h.id fetch first 1 rows only""")
+                .query((rs, n) -> new Household(rs.getLong(1), rs.getString(2), rs.getInt(3))).single();
+        assertThat(household.members()).isGreaterThan(1);
+        jdbc.sql("""
+                insert into dibao_case (case_number, household_id, township_code, category, status, created_at, updated_at)
+                select 'LATEST-' || id, household_id, township_code, category, 'REJECTED', created_at, updated_at
+                from dibao_case where household_id = ?""").param(household.id()).update();
+        long latest = jdbc.sql("select max(id) from dibao_case where household_id = ?").param(household.id())
+                .query(Long.class).single();
+        try {
+            for (LedgerUser user : List.of(new LedgerUser("approver", List.of("district-approver")),
+                    new LedgerUser("clerk.yuecun", List.of("clerk-yuecun")))) {
+                HouseholdSearch search = new HouseholdSearch(null, household.idNumber(), null, null, null, null, null);
+                List<HouseholdRow> streamed = new ArrayList<>();
+                queries.eachHousehold(search, user, streamed::add);
+                assertThat(streamed).as(user.id()).singleElement().satisfies(row -> {
+                    assertThat(row.caseId()).isEqualTo(latest);
+                    assertThat(row.caseStatus()).isEqualTo("REJECTED");
+                    assertThat(row.members()).isEqualTo(household.members());
+                });
+                assertThat(streamed).as(user.id())
+                        .isEqualTo(queries.households(search, Keyset.FIRST, null, null, user).rows());
+            }
+        } finally {
+            jdbc.sql("delete from dibao_case where id = ?").param(latest).update();
+        }
+    }
 }
