@@ -241,10 +241,6 @@ public class PayrollComputation {
      * counts each of them as cancelled. Hash joins from the enrolments whatever the statistics say about a month
      * whose payments were inserted a moment ago in this transaction: with a previous month of a million payments,
      * the two statements this replaced could be planned as a nested loop over that month for each payment.
-     * The payments joined are those of the program's own payrolls: every statement that writes a payment writes it
-     * into a payroll of its enrolment's program, and a re-issue moves it only between that program's payrolls, so
-     * this keeps the same rows while the database reads the program's payments of the two months by the
-     * (benefit month, payroll) index instead of every program's (docs/benchmarks.md, the month after).
      */
     private void computeChanges(long payrollId, String programCode, YearMonth month) {
         String current = month.toString();
@@ -256,12 +252,9 @@ public class PayrollComputation {
                     coalesce(sum(case when cur.id is null and prev.id is not null then 1 else 0 end), 0) as cancelled_count
                 from enrolment e
                 left join payment cur on cur.enrolment_id = e.id and cur.benefit_month = ?
-                    and cur.payroll_id in (select r.id from payroll r where r.program_code = ?)
                 left join payment prev on prev.enrolment_id = e.id and prev.benefit_month = ?
-                    and prev.payroll_id in (select r.id from payroll r where r.program_code = ?)
                 where e.program_code = ?""")
-                .params(current, programCode, previous, programCode, programCode)
-                .query(RecordRows.of(Changes.class)).single();
+                .params(current, previous, programCode).query(RecordRows.of(Changes.class)).single();
         jdbc.sql("update payroll set new_count = ?, raised_count = ?, lowered_count = ?, cancelled_count = ? where id = ?")
                 .params(changes.newCount(), changes.raisedCount(), changes.loweredCount(), changes.cancelledCount(), payrollId)
                 .update();
