@@ -27,12 +27,8 @@ import cn.minzheng.bureau.web.LedgerUser;
 @Repository
 public class LedgerQueries {
 
-    private static final String HOUSEHOLD_COLUMNS = """
-            select h.id as household_id, m.name as head_name, m.id_number, t.name as township_name,
-                   c.name as community_name, h.address,
-                   (select count(*) from household_member mm where mm.household_id = h.id) as members,
-                   dc.id as case_id, dc.case_number, dc.status, dc.monthly_amount
-            """;
+    private static final String HOUSEHOLD_COLUMNS =
+            householdColumns("(select count(*) from household_member mm where mm.household_id = h.id)");
 
     private static final String HEADS = """
             from household h
@@ -64,11 +60,7 @@ public class LedgerQueries {
      * in a second probe per household; a community's households lie all over the table, so each probe is a page read
      * (docs/benchmarks.md, the community export). H2 has no lateral join and keeps the statement of the pages.
      */
-    private static final String DOWNLOAD_COLUMNS = """
-            select h.id as household_id, m.name as head_name, m.id_number, t.name as township_name,
-                   c.name as community_name, h.address, m.members,
-                   dc.id as case_id, dc.case_number, dc.status, dc.monthly_amount
-            """;
+    private static final String DOWNLOAD_COLUMNS = householdColumns("m.members");
 
     private static final String HEADS_WITH_MEMBER_COUNT = """
             from household h
@@ -275,6 +267,15 @@ public class LedgerQueries {
                     .add(EnrolmentStatus.valueOf(enrolment.status()).label());
         }
         return programs.entrySet().stream().map(p -> p.getKey() + "（" + String.join("、", p.getValue()) + "）").toList();
+    }
+
+    /** The columns of a household's row, its member count given by {@code memberCount}. */
+    private static String householdColumns(String memberCount) {
+        return """
+                select h.id as household_id, m.name as head_name, m.id_number, t.name as township_name,
+                       c.name as community_name, h.address, %s as members,
+                       dc.id as case_id, dc.case_number, dc.status, dc.monthly_amount
+                """.formatted(memberCount);
     }
 
     private String downloadRowsOf(HouseholdSearch search) {

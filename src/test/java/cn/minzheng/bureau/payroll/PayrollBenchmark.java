@@ -102,17 +102,9 @@ class PayrollBenchmark {
             line("payment rows the payrolls will write (staged for the floor, not timed): %d", rows);
 
             long floor1 = measure("floor: minimal INSERT … SELECT of the same rows", rows, () -> floor(postgres));
-            List<Long> payrollIds = new ArrayList<>();
-            for (String program : programs) {
-                payrollIds.add(payrolls.insert(program, MONTH));
-            }
-            long compute = measure("payroll computation, " + String.join(" + ", programs), rows, () -> {
-                int inserted = 0;
-                for (long id : payrollIds) {
-                    inserted += computation.compute(id);
-                }
-                return inserted;
-            });
+            List<Long> payrollIds = insertPayrolls(programs, MONTH);
+            long compute = measure("payroll computation, " + String.join(" + ", programs), rows,
+                    () -> computeAll(payrollIds));
             long floor2 = measure("floor again (after the payroll, same caches)", rows, () -> floor(postgres));
             long floor = Math.min(floor1, floor2);
             line("payroll / floor = %.2f", compute / (double) floor);
@@ -138,17 +130,8 @@ class PayrollBenchmark {
             // month is full. Vacuumed and analysed first (not timed), as autovacuum would have done in the month
             // between; the floor is measured again beside it.
             analyze(postgres);
-            List<Long> nextIds = new ArrayList<>();
-            for (String program : programs) {
-                nextIds.add(payrolls.insert(program, NEXT_MONTH));
-            }
-            long next = measure("payroll computation, the month after", rows, () -> {
-                int inserted = 0;
-                for (long id : nextIds) {
-                    inserted += computation.compute(id);
-                }
-                return inserted;
-            });
+            List<Long> nextIds = insertPayrolls(programs, NEXT_MONTH);
+            long next = measure("payroll computation, the month after", rows, () -> computeAll(nextIds));
             long floor3 = measure("floor a third time", rows, () -> floor(postgres));
             line("the month after: payroll / floor = %.2f", next / (double) Math.min(floor, floor3));
         } finally {
@@ -158,6 +141,24 @@ class PayrollBenchmark {
             Files.createDirectories(Path.of("target", "benchmark"));
             Files.write(Path.of("target", "benchmark", "payroll-" + enrolments + ".txt"), report);
         }
+    }
+
+    /** Each program's payroll of the month, still to be computed. */
+    private List<Long> insertPayrolls(List<String> programs, YearMonth month) {
+        List<Long> ids = new ArrayList<>();
+        for (String program : programs) {
+            ids.add(payrolls.insert(program, month));
+        }
+        return ids;
+    }
+
+    /** Computes the payrolls in turn; returns the payments inserted. */
+    private int computeAll(List<Long> payrollIds) {
+        int inserted = 0;
+        for (long id : payrollIds) {
+            inserted += computation.compute(id);
+        }
+        return inserted;
     }
 
     private interface Step {
