@@ -236,25 +236,31 @@ public class PayrollComputation {
 
     /**
      * New, raised, lowered and cancelled enrolments: this month's payments of the payroll's program against last
-     * month's, in one pass from the program's enrolments. Each enrolment's payments of this month are paired with
-     * its payments of last month (new: none last month); an enrolment with payments last month and none this month
-     * counts each of them as cancelled. Hash joins from the enrolments whatever the statistics say about a month
-     * whose payments were inserted a moment ago in this transaction: with a previous month of a million payments,
-     * the two statements this replaced could be planned as a nested loop over that month for each payment.
+     * month's, each enrolment's two months side by side (new: none last month; cancelled: none this month). The
+     * months' own payments only: a tier's difference paid for last month (高龄津贴) is back pay, not last month's amount.
+     * A payment of the program's enrolment lies in a payroll of the program of its month or later (re-issued or
+     * back paid), so the payments read are those of the program's payrolls from last month on, found by payroll
+     * through its index: the program's rows of the two months only, not every program's. One scan and one grouping,
+     * no join whose plan could rest on statistics that do not yet count the month's payments inserted a moment ago
+     * in this transaction.
      */
     private void computeChanges(long payrollId, String programCode, YearMonth month) {
         String current = month.toString();
         String previous = month.minusMonths(1).toString();
+        List<Long> programPayrolls = jdbc.sql("select id from payroll where program_code = ? and payroll_month >= ?")
+                .params(programCode, previous).query(Long.class).list();
         Changes changes = jdbc.sql("""
-                select coalesce(sum(case when cur.id is not null and prev.id is null then 1 else 0 end), 0) as new_count,
-                    coalesce(sum(case when cur.amount > prev.amount then 1 else 0 end), 0) as raised_count,
-                    coalesce(sum(case when cur.amount < prev.amount then 1 else 0 end), 0) as lowered_count,
-                    coalesce(sum(case when cur.id is null and prev.id is not null then 1 else 0 end), 0) as cancelled_count
-                from enrolment e
-                left join payment cur on cur.enrolment_id = e.id and cur.benefit_month = ?
-                left join payment prev on prev.enrolment_id = e.id and prev.benefit_month = ?
-                where e.program_code = ?""")
-                .params(current, previous, programCode).query(RecordRows.of(Changes.class)).single();
+                select coalesce(sum(case when cur_amount is not null and prev_amount is null then 1 else 0 end), 0) as new_count,
+                    coalesce(sum(case when cur_amount > prev_amount then 1 else 0 end), 0) as raised_count,
+                    coalesce(sum(case when cur_amount < prev_amount then 1 else 0 end), 0) as lowered_count,
+                    coalesce(sum(case when cur_amount is null and prev_amount is not null then 1 else 0 end), 0) as cancelled_count
+                from (select max(case when benefit_month = :current then amount end) as cur_amount,
+                          max(case when benefit_month = :previous then amount end) as prev_amount
+                      from payment
+                      where payroll_id in (:payrolls) and benefit_month in (:current, :previous) and payment_kind = 'REGULAR'
+                      group by enrolment_id) months""")
+                .param("current", current).param("previous", previous).param("payrolls", programPayrolls)
+                .query(RecordRows.of(Changes.class)).single();
         jdbc.sql("update payroll set new_count = ?, raised_count = ?, lowered_count = ?, cancelled_count = ? where id = ?")
                 .params(changes.newCount(), changes.raisedCount(), changes.loweredCount(), changes.cancelledCount(), payrollId)
                 .update();

@@ -253,6 +253,17 @@ class GaolingPayrollTest {
         assertThat(payees.page(payrolls.get(nextPayroll), 0, 10_000)).filteredOn(PayrollPayees.Payee::tierDifference)
                 .hasSize(monthsLate);
 
+        // the payroll's changes compare each enrolment's own monthly payments: a difference paid for last month is
+        // not last month's amount, and the recipient counts once as raised
+        long raised = jdbc.sql("""
+                select count(*) from payment cur
+                join payment prev on prev.enrolment_id = cur.enrolment_id and prev.benefit_month = ?
+                    and prev.payment_kind = 'REGULAR'
+                where cur.payroll_id = ? and cur.benefit_month = ? and cur.payment_kind = 'REGULAR'
+                    and cur.amount > prev.amount""")
+                .params(next.minusMonths(1).toString(), nextPayroll, next.toString()).query(Long.class).single();
+        assertThat(payrolls.get(nextPayroll).raisedCount()).isEqualTo(raised);
+
         // computed again, and the next month: never twice
         computation.discard(nextPayroll);
         computation.compute(nextPayroll);

@@ -154,12 +154,16 @@ class PaymentFiguresSummaryTest {
             insertPayments(paidLate.id(), Map.of(month.plusMonths(1), 3));
             assertThat(firstMonth(paidLate.id())).isEqualTo(month.toString());
             assertSummariesEqualThePayments("a month after the first");
-            // a new case paid two months in one statement
+            // a new case, taken over from a roster import, paid two months in one statement
+            markImported(twoMonthsAtOnce.id());
             insertPayments(twoMonthsAtOnce.id(), Map.of(month.plusMonths(1), 3, month, 2));
             assertThat(firstMonth(twoMonthsAtOnce.id())).isEqualTo(month.toString());
-            assertSummariesEqualThePayments("two months of a new case at once");
+            assertThat(jdbc.sql("select imported from figures_dibao_case where case_id = ?").param(twoMonthsAtOnce.id())
+                    .query(Boolean.class).single()).isTrue();
+            assertSummariesEqualThePayments("two months of an imported new case at once");
         } finally {
             jdbc.sql("delete from payment where case_id in (?, ?)").params(paidLate.id(), twoMonthsAtOnce.id()).update();
+            jdbc.sql("update dibao_case set import_batch_id = null where id = ?").param(twoMonthsAtOnce.id()).update();
         }
     }
 
@@ -197,6 +201,16 @@ class PaymentFiguresSummaryTest {
         } finally {
             jdbc.sql("delete from payment where case_id = ?").param(paidTwice.id()).update();
         }
+    }
+
+    /** The case as a roster import leaves it: taken over from a committed batch. */
+    private void markImported(long caseId) {
+        var batch = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into import_batch (kind, file_name, stored_file, status, uploaded_by, uploaded_at)
+                values ('DIBAO', 'figures-test.xlsx', 'figures-test.xlsx', 'COMMITTED', 'clerk', current_timestamp)""")
+                .update(batch, "id");
+        jdbc.sql("update dibao_case set import_batch_id = ? where id = ?").params(batch.getKey().longValue(), caseId).update();
     }
 
     /** Payments of the case's enrolment for these months (month → people), in one statement, as any writer would. */

@@ -169,6 +169,11 @@ class PayrollProcessTest {
                 "select count(*) from payment where payroll_id = " + next.id() + " and benefit_month <> ?", month.plusMonths(1)));
         assertThat(nextComputed.householdCount()).isEqualTo(count(
                 "select count(*) from payment where payroll_id = " + next.id() + " and benefit_month = ?", month.plusMonths(1)));
+        // the re-issued payment of last month lies in this month's payroll: its household is not new
+        assertThat(nextComputed.newCount()).isEqualTo(count("""
+                select count(*) from payment cur join enrolment e on e.id = cur.enrolment_id
+                where e.program_code = 'DIBAO' and cur.benefit_month = ? and not exists (select 1 from payment prev
+                    where prev.enrolment_id = cur.enrolment_id and prev.benefit_month = '""" + month + "')", month.plusMonths(1)));
         assertThat(nextComputed.cancelledCount()).isEqualTo(count("""
                 select count(*) from payment prev join enrolment e on e.id = prev.enrolment_id
                 where e.program_code = 'DIBAO' and prev.benefit_month = ? and not exists (select 1 from payment cur
