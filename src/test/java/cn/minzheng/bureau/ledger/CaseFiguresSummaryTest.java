@@ -26,7 +26,7 @@ import cn.minzheng.bureau.web.LedgerUser;
  * on the cases, their people and the payments, db/vendor/{h2,postgresql}/V406) equal the cases grouped afresh after
  * every kind of change: a new application with its people, each status change through approval with its start month, a
  * payment computed, issued, returned by the bank, issued again and deleted, a case moved to another township, a person
- * moved between cases, a cancellation, an approved case inserted at once (as a roster import does) and a case deleted by
+ * moved between cases, two cases moved in one statement, a cancellation, an approved case inserted at once (as a roster import does) and a case deleted by
  * hand; and the dashboard's 当前在保 read from them equals the plain queries over the cases and payments.
  */
 @SpringBootTest
@@ -101,6 +101,11 @@ class CaseFiguresSummaryTest {
         assertSummariesEqualTheCases("a person moved to another case");
         jdbc.sql("update dibao_case_person set case_id = ? where case_id = ? and id_number = ?")
                 .params(other.id(), approved.id(), person).update();
+
+        // several cases in one statement (a reorganisation moves a community's cases): the set-wise path
+        jdbc.sql("update dibao_case set township_code = case when id = ? then 'yuecun' else 'mengke' end where id in (?, ?)")
+                .params(approved.id(), approved.id(), other.id()).update();
+        assertSummariesEqualTheCases("two cases, one of them approved and unpaid, moved in one statement");
 
         cases.changeStatus(approved.id(), CaseStatus.CANCELLED, "approver", "复核停保");
         assertSummariesEqualTheCases("cancelled");
