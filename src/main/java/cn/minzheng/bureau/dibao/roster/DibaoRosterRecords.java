@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.household.HouseholdRepository;
+import cn.minzheng.bureau.importing.kind.ChangedSinceValidation;
 import cn.minzheng.bureau.importing.kind.ChangedSinceValidation.Refusal;
 import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.program.CrossProgramRules;
@@ -82,13 +82,6 @@ final class DibaoRosterRecords {
      * order. Warnings are not asked again: the administrator accepted them at commit.
      */
     List<Refusal> refusedAtCommit(List<StagedRow> rows) {
-        Map<String, StagedRow> byId = rows.stream()
-                .collect(Collectors.toMap(r -> r.idNumber, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        return rules.assess(Program.DIBAO, rows.stream().map(r -> new Person(r.idNumber, r.name)).toList()).stream()
-                .filter(f -> !f.allowed() || Program.DIBAO.equals(f.enrolment().programCode()))
-                .map(f -> new Refusal(byId.get(f.person().idNumber()).rowNumber, f.allowed()
-                        ? f.message() + "：同一人不能重复纳入低保，不能导入"
-                        : f.message() + "，不能导入低保"))
-                .toList();
+        return ChangedSinceValidation.refusedNow(rules, Program.DIBAO, "低保", rows);
     }
 }

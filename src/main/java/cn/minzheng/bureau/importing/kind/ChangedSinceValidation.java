@@ -1,8 +1,15 @@
 package cn.minzheng.bureau.importing.kind;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.program.CrossProgramRules;
+import cn.minzheng.bureau.program.CrossProgramRules.Finding;
+import cn.minzheng.bureau.program.CrossProgramRules.Person;
 
 /**
  * The commit's refusal when the records changed between validation and commit: a person of the file was enrolled
@@ -18,6 +25,33 @@ public final class ChangedSinceValidation extends RuleViolation {
 
     private ChangedSinceValidation(String message) {
         super("IMPORT_CHANGED_SINCE_VALIDATION", message, 409);
+    }
+
+    /**
+     * The rows of a chunk asked again in one lookup, inside the commit's transaction: those whose person is now enrolled
+     * in a program the rules do not allow beside the roster's ({@code programCode}), or in the roster's program itself,
+     * in row order and worded as validation words them ({@link #refusal}). Warnings are not asked again: the
+     * administrator accepted them at commit.
+     */
+    public static List<Refusal> refusedNow(CrossProgramRules rules, String programCode, String programName,
+                                           List<StagedRow> rows) {
+        Map<String, StagedRow> byId = rows.stream()
+                .collect(Collectors.toMap(r -> r.idNumber, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        return rules.assess(programCode, rows.stream().map(r -> new Person(r.idNumber, r.name)).toList()).stream()
+                .filter(f -> refuses(f, programCode))
+                .map(f -> new Refusal(byId.get(f.person().idNumber()).rowNumber, refusal(f, programName)))
+                .toList();
+    }
+
+    /** A live enrolment the rules do not allow beside the program, or one of the program itself. */
+    public static boolean refuses(Finding f, String programCode) {
+        return !f.allowed() || programCode.equals(f.enrolment().programCode());
+    }
+
+    /** The refusal of a row whose person {@link #refuses} names, as validation and the commit word it. */
+    public static String refusal(Finding f, String programName) {
+        return f.allowed() ? f.message() + "：同一人不能重复纳入" + programName + "，不能导入"
+                : f.message() + "，不能导入" + programName;
     }
 
     /** Throws when any row is refused now; the first is named, the others of the chunk counted. */

@@ -2,14 +2,13 @@ package cn.minzheng.bureau.program.roster;
 
 import static cn.minzheng.bureau.program.roster.PersonRosterColumns.*;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.HouseholdRepository.PersonRecord;
+import cn.minzheng.bureau.importing.kind.ChangedSinceValidation;
 import cn.minzheng.bureau.importing.kind.ChangedSinceValidation.Refusal;
 import cn.minzheng.bureau.importing.kind.StagedRow;
 import cn.minzheng.bureau.program.CrossProgramRules;
@@ -69,28 +68,17 @@ final class PersonRosterRecords {
         }
     }
 
-    /**
-     * At commit, inside its transaction, the rows of a chunk asked again in one lookup: those whose person has been
-     * enrolled since validation in a program the rules do not allow beside the roster's, or in the roster's program
-     * itself, in row order, worded as validation words them.
-     */
+    /** At commit: the rows the rules refuse now ({@link ChangedSinceValidation#refusedNow}). */
     List<Refusal> refusedAtCommit(List<StagedRow> rows) {
-        Map<String, StagedRow> byId = rows.stream()
-                .collect(Collectors.toMap(r -> r.idNumber, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        return rules.assess(programCode, rows.stream().map(r -> new Person(r.idNumber, r.name)).toList()).stream()
-                .filter(this::refuses)
-                .map(f -> new Refusal(byId.get(f.person().idNumber()).rowNumber, refusal(f)))
-                .toList();
+        return ChangedSinceValidation.refusedNow(rules, programCode, programName, rows);
     }
 
-    /** A live enrolment the rules do not allow beside the program, or one of the program itself. */
     private boolean refuses(Finding f) {
-        return !f.allowed() || programCode.equals(f.enrolment().programCode());
+        return ChangedSinceValidation.refuses(f, programCode);
     }
 
     private String refusal(Finding f) {
-        return f.allowed() ? f.message() + "：同一人不能重复纳入" + programName + "，不能导入"
-                : f.message() + "，不能导入" + programName;
+        return ChangedSinceValidation.refusal(f, programName);
     }
 
     private static void newPerson(StagedRow row) {
