@@ -173,7 +173,7 @@ class RosterImportBrowserTest {
 
     /** The administrator logged in; a wait of two minutes for the import's pages. */
     private static WebDriverWait loggedInAsTheAdministrator(Tasklist tasklist) {
-        WebDriverWait wait = new WebDriverWait(tasklist.driver(), Duration.ofSeconds(120));
+        WebDriverWait wait = Browser.waitUpTo(tasklist.driver(), Duration.ofSeconds(120));
         // the page reloads itself when the job ends: an element found just before is then replaced
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         tasklist.loginAs("admin");

@@ -25,6 +25,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Tasklist {
 
     private static final String TASKLIST = "/camunda/app/tasklist/default/";
+    private static final By TASK_FORM_FIELD = By.cssSelector(".task-details .fjs-form .fjs-form-field");
+    private static final By CLAIM = By.xpath("//button[normalize-space()='认领']");
+    private static final By NO_TASK_SELECTED = By.cssSelector(".no-task");
+    /** How long Tasklist may show no task where the address names one before the test takes it as dropped. */
+    private static final Duration DROPPED_AFTER = Duration.ofSeconds(8);
 
     private final ChromeDriver driver;
     private final int port;
@@ -34,7 +39,7 @@ public final class Tasklist {
     public Tasklist(ChromeDriver driver, int port) {
         this.driver = driver;
         this.port = port;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        this.wait = Browser.waitUpTo(driver, Duration.ofSeconds(60));
         this.wait.ignoring(StaleElementReferenceException.class);
     }
 
@@ -52,6 +57,10 @@ public final class Tasklist {
 
     /** Logs in through the webapps' login page (logging out whoever was logged in before). */
     public Tasklist loginAs(String userId) {
+        return BrowserTimings.time("login", () -> logInThroughThePage(userId));
+    }
+
+    private Tasklist logInThroughThePage(String userId) {
         if (user != null) {
             logout();
         }
@@ -65,11 +74,12 @@ public final class Tasklist {
             driver.findElement(By.cssSelector("button[type=submit]")).click();
             try {
                 // CI saw the task list not appear within a minute after the login under load; a user reloads
-                new WebDriverWait(driver, Duration.ofSeconds(tries == 1 ? 60 : 90)).until(
+                Browser.waitUpTo(driver, Duration.ofSeconds(tries == 1 ? 60 : 90)).until(
                         d -> !d.findElements(By.cssSelector(".tasks-list, [cam-tasks]")).isEmpty()
                                 && d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
                 break;
             } catch (TimeoutException notLoggedInYet) {
+                BrowserTimings.count("login did not complete, logged in again");
                 if (tries == 2) {
                     screenshot("tasklist-login-did-not-complete");
                     throw notLoggedInYet;
@@ -88,7 +98,7 @@ public final class Tasklist {
         driver.get(url(TASKLIST));
         for (int reloads = 0; ; reloads++) {
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(45)).until(
+                Browser.waitUpTo(driver, Duration.ofSeconds(45)).until(
                         d -> !d.findElements(By.cssSelector("input[ng-model=username], .tasks-list")).isEmpty());
                 return;
             } catch (TimeoutException stillLoading) {
@@ -96,6 +106,7 @@ public final class Tasklist {
                     screenshot("tasklist-did-not-load");
                     throw stillLoading;
                 }
+                BrowserTimings.count("Tasklist hung on its spinner, reloaded");
                 driver.navigate().refresh();
             }
         }
@@ -136,6 +147,10 @@ public final class Tasklist {
 
     /** 发起流程 → the process by its Chinese name: its start form, open in the dialog. */
     public CamundaForm startProcess(String processName) {
+        return BrowserTimings.time("start form opened", () -> openStartForm(processName));
+    }
+
+    private CamundaForm openStartForm(String processName) {
         for (int reloads = 0; ; reloads++) {
             // the page anew, reloaded where it hangs on its spinner (CI saw it hang for a minute under load); the
             // last try with a new login, as a user would after two failures
@@ -144,25 +159,14 @@ public final class Tasklist {
             }
             openTasklistPage();
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '发起流程')]"))).click();
-            // the dialog fades in, and its longer list is still laid out: a click then lands on the row, not the link
-            By process = By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']");
-            new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(ElementClickInterceptedException.class)
-                    .ignoring(StaleElementReferenceException.class).until(d -> {
-                        WebElement link = ExpectedConditions.elementToBeClickable(process).apply(d);
-                        if (link == null) {
-                            return false;
-                        }
-                        link.click();
-                        return true;
-                    });
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(40)).until(
-                        d -> !d.findElements(By.cssSelector(".modal .fjs-form .fjs-form-field")).isEmpty());
+                pickProcess(processName);
                 break;
             } catch (TimeoutException notShown) {
                 // on a busy machine the start form has once not appeared in the dialog within a minute; a user
                 // opens the dialog again, and so does the test, up to twice (the screenshot shows what was there)
                 screenshot("start-form-did-not-load-" + reloads);
+                BrowserTimings.count("start form did not show, dialog opened again");
                 if (reloads == 2) {
                     throw new AssertionError("the start form of " + processName + " did not show; " + whatThePageShows(), notShown);
                 }
@@ -171,16 +175,46 @@ public final class Tasklist {
         return new CamundaForm(driver, wait, driver.findElement(By.cssSelector(".modal .fjs-form")), "启动");
     }
 
+    /**
+     * Clicks the process in the dialog until its start form shows. The dialog fades in and its long list is still
+     * laid out: a click then lands on the row, not the link, and nothing happens (the list stays, the link under
+     * the pointer highlighted). A user clicks again; so does the test, when the list is still there 5 s after a click.
+     */
+    private void pickProcess(String processName) {
+        By process = By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + processName + "']");
+        By formField = By.cssSelector(".modal .fjs-form .fjs-form-field");
+        long[] clickedAt = {0};
+        Browser.waitUpTo(driver, Duration.ofSeconds(60)).ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class).until(d -> {
+                    if (!d.findElements(formField).isEmpty()) {
+                        return true;
+                    }
+                    if (clickedAt[0] == 0 || System.nanoTime() - clickedAt[0] > Duration.ofSeconds(5).toNanos()) {
+                        WebElement link = ExpectedConditions.elementToBeClickable(process).apply(d);
+                        if (link != null) {
+                            link.click();
+                            if (clickedAt[0] != 0) {
+                                BrowserTimings.count("start form did not show, process clicked again");
+                            }
+                            clickedAt[0] = System.nanoTime();
+                        }
+                    }
+                    return false;
+                });
+    }
+
     /** A task by its id, claimed where it is not yet this user's, with its form shown. */
     public CamundaForm openTask(String taskId) {
+        return BrowserTimings.time("task opened", () -> openTaskForm(taskId));
+    }
+
+    private CamundaForm openTaskForm(String taskId) {
         driver.get(url(TASKLIST + "#/?task=" + taskId));
         for (int reloads = 0; ; reloads++) {
             try {
-                WebDriverWait shown = new WebDriverWait(driver, Duration.ofSeconds(30));
-                shown.until(d -> !d.findElements(By.cssSelector(".task-details .fjs-form .fjs-form-field")).isEmpty()
-                        || !d.findElements(By.xpath("//button[normalize-space()='认领']")).isEmpty());
+                waitForTaskOrItsLoss();
                 claimIfOffered();
-                shown.until(d -> !d.findElements(By.cssSelector(".task-details .fjs-form .fjs-form-field")).isEmpty());
+                Browser.waitUpTo(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(TASK_FORM_FIELD).isEmpty());
                 break;
             } catch (TimeoutException notShown) {
                 // Tasklist, already open on its list, sometimes keeps the list and drops the task of the address
@@ -191,9 +225,11 @@ public final class Tasklist {
                 }
                 if (reloads == 1) {
                     screenshot("task-did-not-open-twice-" + taskId);
+                    BrowserTimings.count("task did not open after a reload, logged in again");
                     logInAgain();
                     driver.get(url(TASKLIST + "#/?task=" + taskId));
                 } else {
+                    BrowserTimings.count("task did not open, reloaded");
                     driver.navigate().refresh();
                 }
             }
@@ -204,20 +240,44 @@ public final class Tasklist {
     }
 
     /**
+     * Waits until the task's form or its 认领 shows. Where Tasklist has instead shown 请在列表中选择一个任务 for 8 s (it
+     * dropped the task of the address), the wait ends as a timeout at once, so the page is reloaded without waiting
+     * out the 30 s.
+     */
+    private void waitForTaskOrItsLoss() {
+        long[] droppedSince = {0};
+        String outcome = Browser.waitUpTo(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> {
+            if (!d.findElements(TASK_FORM_FIELD).isEmpty() || !d.findElements(CLAIM).isEmpty()) {
+                return "shown";
+            }
+            if (d.findElements(NO_TASK_SELECTED).stream().anyMatch(WebElement::isDisplayed)) {
+                if (droppedSince[0] == 0) {
+                    droppedSince[0] = System.nanoTime();
+                }
+                return System.nanoTime() - droppedSince[0] > DROPPED_AFTER.toNanos() ? "dropped" : null;
+            }
+            droppedSince[0] = 0;
+            return null;
+        });
+        if (outcome.equals("dropped")) {
+            throw new TimeoutException("Tasklist shows no task where the address names one");
+        }
+    }
+
+    /**
      * Presses 认领 where the task is offered and waits until Tasklist shows it as claimed; a press that a busy
      * page swallowed (the button still there after a while) is repeated, as a user would.
      */
     private void claimIfOffered() {
-        By claimButton = By.xpath("//button[normalize-space()='认领']");
         for (int presses = 0; presses < 3; presses++) {
-            List<WebElement> claim = driver.findElements(claimButton);
+            List<WebElement> claim = driver.findElements(CLAIM);
             if (claim.isEmpty() || !claim.get(0).isDisplayed()) {
                 return;
             }
             claim.get(0).click();
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                        .until(d -> d.findElements(claimButton).stream().noneMatch(WebElement::isDisplayed));
+                Browser.waitUpTo(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                        .until(d -> d.findElements(CLAIM).stream().noneMatch(WebElement::isDisplayed));
                 return;
             } catch (TimeoutException stillOffered) {
                 // pressed again below
@@ -265,6 +325,10 @@ public final class Tasklist {
      * what the page told the user.
      */
     public void submit(CamundaForm form, String name, BooleanSupplier movedOn) {
+        BrowserTimings.time("form submitted and the process moved on", () -> submitAndWait(form, name, movedOn));
+    }
+
+    private void submitAndWait(CamundaForm form, String name, BooleanSupplier movedOn) {
         Dimension window = driver.manage().window().getSize();
         driver.manage().window().setSize(new Dimension(window.getWidth(), 2400));
         screenshot(name + "-filled");

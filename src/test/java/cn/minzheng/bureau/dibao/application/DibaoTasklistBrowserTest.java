@@ -61,7 +61,7 @@ class DibaoTasklistBrowserTest {
     void useTheSharedBrowser(Tasklist shared) {
         tasklist = shared;
         browser = shared.driver();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
     }
 
     @Test

@@ -19,13 +19,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.payroll.PayrollComputation;
 import cn.minzheng.bureau.payroll.PayrollRepository;
+import cn.minzheng.bureau.support.Browser;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.CamundaForm;
 import cn.minzheng.bureau.support.Tasklist;
@@ -141,7 +141,7 @@ class DibaoRecoveryBrowserTest {
 
     /** Closes Tasklist's notification of a refusal (×), as the clerk does to reach the form's buttons again. */
     private static void closeRefusal(Tasklist tasklist) {
-        new WebDriverWait(tasklist.driver(), Duration.ofSeconds(30)).ignoring(ElementNotInteractableException.class)
+        Browser.waitUpTo(tasklist.driver(), Duration.ofSeconds(30)).ignoring(ElementNotInteractableException.class)
                 .ignoring(StaleElementReferenceException.class).until(d -> {
             d.findElements(By.cssSelector("[uib-alert].alert-danger button.close")).stream().filter(WebElement::isDisplayed)
                     .forEach(WebElement::click);
