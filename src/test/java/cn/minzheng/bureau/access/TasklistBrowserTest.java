@@ -59,7 +59,7 @@ class TasklistBrowserTest {
             if (List.of("procmgr", "admin", "funeralhome").contains(user.id())) {
                 continue;
             }
-            tasklist.loginAs(user.id());
+            tasklist.loginThroughThePage(user.id());
             tasklist.waiting().until(d -> !cards(tasklist).isEmpty());
             tasklist.screenshot("tasklist-" + user.id());
             List<String> cards = cards(tasklist);
