@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 public final class BrowserTimings {
 
-    public static final Path REPORT = Path.of("target", "browser-timings.tsv");
+    private static final Path REPORT = Path.of("target", "browser-timings.tsv");
 
     private static final Map<String, Step> STEPS = new TreeMap<>();
 

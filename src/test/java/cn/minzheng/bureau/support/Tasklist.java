@@ -25,11 +25,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Tasklist {
 
     private static final String TASKLIST = "/camunda/app/tasklist/default/";
+    private static final String DEMO_PASSWORD = "demo";
+    private static final By USER_NAME = By.cssSelector("input[ng-model=username]");
     private static final By TASK_FORM_FIELD = By.cssSelector(".task-details .fjs-form .fjs-form-field");
     private static final By CLAIM = By.xpath("//button[normalize-space()='认领']");
     private static final By NO_TASK_SELECTED = By.cssSelector(".no-task");
     /** How long Tasklist may show no task where the address names one before the test takes it as dropped. */
     private static final Duration DROPPED_AFTER = Duration.ofSeconds(8);
+    /** How long the process list of 发起流程 may stay after a click before the test takes the click as lost. */
+    private static final Duration CLICK_AGAIN_AFTER = Duration.ofSeconds(5);
 
     private final ChromeDriver driver;
     private final int port;
@@ -96,19 +100,13 @@ public final class Tasklist {
                     body: 'username=' + encodeURIComponent(user) + '&password=' + encodeURIComponent(password)});
                   done(login.status);
                 })().catch(e => done(String(e)));
-                """.formatted(TASKLIST), userId, "demo");
+                """.formatted(TASKLIST), userId, DEMO_PASSWORD);
     }
 
+    /** Tasklist loaded: its list where the session is logged in, its login page where not. */
     private boolean tasklistShowsItsList() {
         openTasklistPage();
-        try {
-            Browser.waitUpTo(driver, Duration.ofSeconds(60)).until(
-                    d -> !d.findElements(By.cssSelector(".tasks-list, [cam-tasks]")).isEmpty()
-                            || !d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
-        } catch (TimeoutException neither) {
-            return false;
-        }
-        return driver.findElements(By.cssSelector("input[ng-model=username]")).isEmpty();
+        return driver.findElements(USER_NAME).isEmpty();
     }
 
     /** Logs in by typing into the webapps' login page, as a user does (logging out whoever was logged in before). */
@@ -118,17 +116,17 @@ public final class Tasklist {
         }
         for (int tries = 1; ; tries++) {
             openTasklistPage();
-            if (driver.findElements(By.cssSelector("input[ng-model=username]")).isEmpty()) {
+            if (driver.findElements(USER_NAME).isEmpty()) {
                 break; // the login of the last try went through before its page showed it
             }
-            typeInto(By.cssSelector("input[ng-model=username]"), userId);
-            typeInto(By.cssSelector("input[ng-model=password]"), "demo");
+            typeInto(USER_NAME, userId);
+            typeInto(By.cssSelector("input[ng-model=password]"), DEMO_PASSWORD);
             driver.findElement(By.cssSelector("button[type=submit]")).click();
             try {
                 // CI saw the task list not appear within a minute after the login under load; a user reloads
                 Browser.waitUpTo(driver, Duration.ofSeconds(tries == 1 ? 60 : 90)).until(
                         d -> !d.findElements(By.cssSelector(".tasks-list, [cam-tasks]")).isEmpty()
-                                && d.findElements(By.cssSelector("input[ng-model=username]")).isEmpty());
+                                && d.findElements(USER_NAME).isEmpty());
                 break;
             } catch (TimeoutException notLoggedInYet) {
                 BrowserTimings.count("login did not complete, logged in again");
@@ -241,7 +239,7 @@ public final class Tasklist {
                     if (!d.findElements(formField).isEmpty()) {
                         return true;
                     }
-                    if (clickedAt[0] == 0 || System.nanoTime() - clickedAt[0] > Duration.ofSeconds(5).toNanos()) {
+                    if (clickedAt[0] == 0 || System.nanoTime() - clickedAt[0] > CLICK_AGAIN_AFTER.toNanos()) {
                         WebElement link = ExpectedConditions.elementToBeClickable(process).apply(d);
                         if (link != null) {
                             link.click();
