@@ -24,7 +24,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Tasklist {
 
-    private static final String TASKLIST = "/camunda/app/tasklist/default/";
+    private static final String WEBAPPS = "/camunda/app/";
+    private static final String TASKLIST = WEBAPPS + "tasklist/default/";
+    /** A webapp shows its page where its route's view has replaced the spinner of its index page. */
+    private static final By WEBAPP_PAGE_SHOWN = By.cssSelector("[ng-view]:not(:has(.app-splash))");
     private static final String DEMO_PASSWORD = "demo";
     private static final By USER_NAME = By.cssSelector("input[ng-model=username]");
     private static final By TASK_FORM_FIELD = By.cssSelector(".task-details .fjs-form .fjs-form-field");
@@ -140,23 +143,27 @@ public final class Tasklist {
         return this;
     }
 
-    /**
-     * Tasklist's load on a busy machine can hang on its spinner (its scripts load in one go, several
-     * megabytes); a user reloads, and so does the test, up to twice.
-     */
+    /** Tasklist loaded: its login page or its list. */
     private void openTasklistPage() {
-        driver.get(url(TASKLIST));
+        loadWebapp(TASKLIST, By.cssSelector("input[ng-model=username], .tasks-list"));
+    }
+
+    /**
+     * A webapp's load on a busy machine can hang on its spinner (its scripts load in one go, several megabytes; CI saw
+     * Tasklist and Cockpit hang for a minute straight after a login); a user reloads, and so does the test, up to twice.
+     */
+    private void loadWebapp(String path, By loaded) {
+        driver.get(url(path));
         for (int reloads = 0; ; reloads++) {
             try {
-                Browser.waitUpTo(driver, Duration.ofSeconds(45)).until(
-                        d -> !d.findElements(By.cssSelector("input[ng-model=username], .tasks-list")).isEmpty());
+                Browser.waitUpTo(driver, Duration.ofSeconds(45)).until(d -> !d.findElements(loaded).isEmpty());
                 return;
             } catch (TimeoutException stillLoading) {
                 if (reloads == 2) {
-                    screenshot("tasklist-did-not-load");
+                    screenshot("webapp-did-not-load");
                     throw stillLoading;
                 }
-                BrowserTimings.count("Tasklist hung on its spinner, reloaded");
+                BrowserTimings.count("webapp hung on its spinner, reloaded");
                 driver.navigate().refresh();
             }
         }
@@ -189,9 +196,16 @@ public final class Tasklist {
         user = null;
     }
 
-    /** A page of the application with the same login, e.g. {@code /ledger}. */
+    /**
+     * A page of the application with the same login, e.g. {@code /ledger}, or of a webapp (Tasklist, Cockpit…), once
+     * the webapp has shown its page (its spinner gone).
+     */
     public Tasklist open(String path) {
-        driver.get(url(path));
+        if (path.startsWith(WEBAPPS)) {
+            loadWebapp(path, WEBAPP_PAGE_SHOWN);
+        } else {
+            driver.get(url(path));
+        }
         return this;
     }
 
