@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.CamundaForm;
+import cn.minzheng.bureau.support.Jobs;
 import cn.minzheng.bureau.support.Tasklist;
 
 /**
@@ -83,7 +83,7 @@ class GaolingBrowserTest {
         YearMonth month = YearMonth.of(ThreadLocalRandom.current().nextInt(2200, 9000), ThreadLocalRandom.current().nextInt(1, 12));
         long payrollId = walker.as("finance", () -> starter.start(Program.GAOLING, month)).payroll().id();
         String instance = payrolls.get(payrollId).processInstanceId();
-        awaitJobs(instance);
+        Jobs.awaitExecuted(engine.getManagementService(), instance);
         assertThat(jdbc.sql("select count(*) from payment where enrolment_id = ? and benefit_month = ? and amount = 100.00")
                 .params(enrolmentId, month.toString()).query(Long.class).single()).isEqualTo(1);
 
@@ -103,7 +103,7 @@ class GaolingBrowserTest {
         tasklist.waiting().until(d -> approval.text().contains("潘八十"));
         approval.choose("审批决定", "批准发放");
         tasklist.submit(approval, "gaoling-payroll-approval", () -> task(instance, PayrollProcess.TASK_APPROVE_BY_DISTRICT) == null);
-        awaitJobs(instance);
+        Jobs.awaitExecuted(engine.getManagementService(), instance);
         assertThat(payrolls.get(payrollId).status()).isEqualTo(PayrollStatus.ISSUED);
         assertThat(jdbc.sql("select status from payment where enrolment_id = ? and benefit_month = ?")
                 .params(enrolmentId, month.toString()).query(String.class).single()).isEqualTo("ISSUED");
@@ -111,25 +111,5 @@ class GaolingBrowserTest {
 
     private Task task(String instance, String key) {
         return engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).singleResult();
-    }
-
-    private void awaitJobs(String processInstanceId) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            Job job = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).executable()
-                    .list().stream().findFirst().orElse(null);
-            if (job == null) {
-                return;
-            }
-            if (job.getExceptionMessage() != null || System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("job did not run: " + job.getExceptionMessage());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

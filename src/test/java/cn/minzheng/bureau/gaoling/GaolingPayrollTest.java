@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +40,7 @@ import cn.minzheng.bureau.program.Enrolment;
 import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.support.Http;
+import cn.minzheng.bureau.support.Jobs;
 
 /**
  * The payroll of 高龄津贴, run by the same process, check, four-eyes approval, bank file and bank return as 低保's:
@@ -117,7 +117,7 @@ class GaolingPayrollTest {
         String instance = payroll.processInstanceId();
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
                 .getBusinessKey()).isEqualTo("payroll-GAOLING-" + month);
-        awaitJobs(instance);
+        Jobs.awaitExecuted(engine.getManagementService(), instance);
 
         List<PaidRow> paid = paidIn(payrollId);
         assertThat(paid).filteredOn(r -> r.enrolmentId() == e80.id()).singleElement().satisfies(r -> {
@@ -138,7 +138,7 @@ class GaolingPayrollTest {
         assertThat(engine.getTaskService().getVariable(check.getId(), "programName")).isEqualTo("高龄津贴");
         complete(FINANCE, instance, Map.of(PayrollProcess.VAR_CHECK_DECISION, PayrollProcess.CONFIRM));
         complete(APPROVER, instance, Map.of(PayrollProcess.VAR_APPROVAL_DECISION, PayrollProcess.APPROVE));
-        awaitJobs(instance);
+        Jobs.awaitExecuted(engine.getManagementService(), instance);
 
         Http.Response csv = http.get(FINANCE, "/api/payrolls/" + payrollId + "/bank-file.csv");
         assertThat(csv.status()).isEqualTo(200);
@@ -357,29 +357,6 @@ class GaolingPayrollTest {
             engine.getTaskService().complete(task.getId(), variables);
             return null;
         });
-    }
-
-    private void awaitJobs(String processInstanceId) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            Job job = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).executable()
-                    .list().stream().findFirst().orElse(null);
-            if (job == null) {
-                return;
-            }
-            if (job.getExceptionMessage() != null) {
-                throw new IllegalStateException("job failed: " + job.getExceptionMessage());
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("job " + job.getId() + " did not run within a minute");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     /** A month no other test is likely to have used, far enough ahead that every active enrolment is paid in it. */

@@ -1,19 +1,18 @@
 package cn.minzheng.bureau.payroll;
 
-
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
+import cn.minzheng.bureau.support.Jobs;
 import cn.minzheng.bureau.support.TestApplications;
 
 /** Active cases made through the real application process, payroll tasks worked as the demo users. */
@@ -58,37 +57,12 @@ final class PayrollTestSupport {
 
     /** Runs the instance's due jobs in this thread, for a context whose job executor is off. */
     void runJobs(String processInstanceId) {
-        cn.minzheng.bureau.support.Jobs.runDue(managementService, processInstanceId);
+        Jobs.runDue(managementService, processInstanceId);
     }
 
-    /**
-     * Waits for the job executor to run the instance's asynchronous steps (payroll computation, issue). A step that
-     * failed is waited for no longer: its retry is minutes away (R3/PT5M), so its job is not executable meanwhile.
-     */
+    /** Waits for the job executor to run the instance's asynchronous steps (payroll computation, issue). */
     void awaitJobs(String processInstanceId) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (true) {
-            Job failed = managementService.createJobQuery().processInstanceId(processInstanceId).withException().list()
-                    .stream().findFirst().orElse(null);
-            if (failed != null) {
-                throw new IllegalStateException("job " + failed.getId() + " failed: " + failed.getExceptionMessage()
-                        + "\n" + managementService.getJobExceptionStacktrace(failed.getId()));
-            }
-            Job job = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list()
-                    .stream().findFirst().orElse(null);
-            if (job == null) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("job " + job.getId() + " did not run within a minute");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Jobs.awaitExecuted(managementService, processInstanceId);
     }
 
     void complete(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {
