@@ -80,7 +80,7 @@ class TasklistBrowserTest {
             "approver,        zhongyuan, zhongyuan-zhongqing, DISTRICT_APPROVAL, 中搜索"})
     void eachRoleFindsACaseByApplicantOrCaseNumber(String user, String township, String community, String stage,
                                                    String surname, Tasklist tasklist) {
-        String applicant = ofThisRun(surname);
+        String applicant = TestApplications.personName(surname);
         DibaoCase dibaoCase = caseAt(stage, township, community, applicant);
 
         tasklist.loginAs(user);
@@ -109,7 +109,7 @@ class TasklistBrowserTest {
 
     @Test
     void peopleAppearByNameAndPost(Tasklist tasklist) {
-        String applicant = ofThisRun("中名字");
+        String applicant = TestApplications.personName("中名字");
         DibaoCase dibaoCase = caseAt("ACCEPTANCE", "zhongyuan", "zhongyuan-nanjiang", applicant);
         Task accept = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
 
@@ -154,7 +154,7 @@ class TasklistBrowserTest {
 
     @Test
     void onlyAnEscalatedTaskShowsItsPriority(Tasklist tasklist) {
-        String applicant = ofThisRun("任加急");
+        String applicant = TestApplications.personName("任加急");
         DibaoCase dibaoCase = caseAt("ACCEPTANCE", "renqiu", "renqiu-jingdong", applicant);
         Task accept = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
         taskService.setPriority(accept.getId(), 100);
@@ -186,17 +186,6 @@ class TasklistBrowserTest {
         tasklist.open("/camunda/app/cockpit/default/#/processes");
         tasklist.waiting().until(d -> tasklist.bodyText().contains("城乡低保申请审批"));
         assertThat(tasklist.bodyText()).doesNotContain("permission", "无法获取");
-    }
-
-    /**
-     * A name no earlier run gave (a test run again after a failure, or on a kept database, must find its own case
-     * alone): the name and three cyclic signs drawn at random.
-     */
-    private static String ofThisRun(String name) {
-        String signs = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
-        var random = java.util.concurrent.ThreadLocalRandom.current();
-        return name + random.ints(3, 0, signs.length()).mapToObj(i -> String.valueOf(signs.charAt(i)))
-                .collect(java.util.stream.Collectors.joining());
     }
 
     private DibaoCase caseAt(String stage, String township, String community, String applicant) {

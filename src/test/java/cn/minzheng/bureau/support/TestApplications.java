@@ -23,6 +23,20 @@ public final class TestApplications {
     private TestApplications() {
     }
 
+    /**
+     * A person's name no earlier run is likely to have given (people stay in a kept PostgreSQL test database, and a test
+     * run again after a failure must find its own person alone): the start and three characters drawn at random.
+     */
+    public static String personName(String start) {
+        String characters = "春夏秋冬文武建国家华明亮静安宁德志远新甲乙丙丁戊己庚辛壬癸";
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder name = new StringBuilder(start);
+        for (int i = 0; i < 3; i++) {
+            name.append(characters.charAt(random.nextInt(characters.length())));
+        }
+        return name.toString();
+    }
+
     /** A fresh valid ID number: random birth date, running sequence. */
     public static String idNumber(boolean male) {
         return idNumber(LocalDate.of(1940, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(365 * 70)), male);

@@ -23,6 +23,7 @@ import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.CamundaForm;
 import cn.minzheng.bureau.support.Tasklist;
+import cn.minzheng.bureau.support.TestApplications;
 
 /**
  * Every form of 社区工作者竞争上岗 filled and submitted in Tasklist by the user whose work it is: the street
@@ -115,7 +116,7 @@ class RecruitmentTasklistBrowserTest {
 
     @Test
     void theReviewerApprovesTheRankingAndAppointsTheCommunitysDirector(Tasklist tasklist) {
-        String name = uniqueName();
+        String name = TestApplications.personName("孙");
         ProcessInstance round = roundWithApplicants("金华社区", """
                 [{"applicantName":"%s","idNumber":"%s","community":"金华社区","education":"JUNIOR_COLLEGE"}]"""
                 .formatted(name, RecruitmentProcessTest.id(29)));
@@ -150,14 +151,6 @@ class RecruitmentTasklistBrowserTest {
                 VAR_POSTS, SpinValues.jsonValue("[{\"community\":\"" + community + "\",\"posts\":1}]").create())));
         complete(CLERK, round, TASK_REGISTER_APPLICATIONS, Map.of(VAR_APPLICATIONS, SpinValues.jsonValue(applicants).create()));
         return round;
-    }
-
-    /** A name no earlier run gave a worker of the community (workers stay in a PostgreSQL test database). */
-    private static String uniqueName() {
-        String given = "春夏秋冬文武建国家华明亮静安宁德志远新";
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return "孙" + given.charAt(random.nextInt(given.length())) + given.charAt(random.nextInt(given.length()))
-                + given.charAt(random.nextInt(given.length()));
     }
 
     private void complete(String user, ProcessInstance round, String taskKey, Map<String, Object> variables) {
