@@ -142,7 +142,11 @@ class FuneralBenefitsBrowserTest {
 
         tasklist.loginAs("finance");
         CamundaForm settle = tasklist.startProcess("惠民殡葬月度结算");
-        settle.type("结算月份（yyyy-MM）", earlier.toString());
+        settle.type("结算月份", earlier.toString().replace('-', '/'));
+        tasklist.waiting().until(d -> !settle.errors().isEmpty());
+        tasklist.screenshot("funeral-settlement-month-format");
+        assertThat(settle.errors()).containsExactly("结算月份格式不正确：如 2026-11（须为已结束的月份）。");
+        settle.type("结算月份", earlier.toString());
         tasklist.submit(settle, "funeral-fee-settlement-start", () -> !benefits.settlements(earlier.toString()).isEmpty());
         assertThat(benefits.settlements(earlier.toString())).singleElement().satisfies(s -> {
             assertThat(s.funeralHomeName()).isEqualTo("中原区殡仪馆");
