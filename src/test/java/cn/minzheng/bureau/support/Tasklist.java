@@ -3,6 +3,7 @@ package cn.minzheng.bureau.support;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import org.openqa.selenium.By;
@@ -144,39 +145,44 @@ public final class Tasklist {
             typeInto(By.cssSelector("input[ng-model=password]"), DEMO_PASSWORD);
             driver.executeScript(WATCH_LOGIN_ANSWER);
             driver.findElement(By.cssSelector("button[type=submit]")).click();
-            String refused = null;
+            Optional<String> refused;
             try {
                 // CI saw the task list not appear within a minute after the login under load; a user reloads
-                refused = Browser.waitUpTo(driver, Duration.ofSeconds(tries == 1 ? 60 : 90)).until(d -> {
-                    if (!d.findElements(By.cssSelector(".tasks-list, [cam-tasks]")).isEmpty() && d.findElements(USER_NAME).isEmpty()) {
-                        return "";
-                    }
-                    Object answer = ((JavascriptExecutor) d).executeScript("return window.bureauLoginAnswer;");
-                    return answer != null && !String.valueOf(answer).startsWith("200") ? String.valueOf(answer) : null;
-                });
-                if (refused.isEmpty()) {
-                    break;
-                }
+                refused = Browser.waitUpTo(driver, Duration.ofSeconds(tries == 1 ? 60 : 90)).until(this::loginOutcome);
             } catch (TimeoutException notLoggedInYet) {
                 BrowserTimings.count("login did not complete, logged in again");
                 if (tries >= 2) {
                     screenshot("tasklist-login-did-not-complete");
                     throw notLoggedInYet;
                 }
+                continue;
             }
-            if (refused != null) {
-                if (tries >= 3) {
-                    screenshot("tasklist-login-refused");
-                    throw new AssertionError("the login of " + userId + " was refused three times: " + refused);
-                }
-                // CI saw the page's login refused now and then (登录失败), cause unknown: counted by the answer's status,
-                // the test logs in again after the engine's delay after a failed login, as a user would
-                BrowserTimings.count("login refused (HTTP " + refused.split(" ", 2)[0] + "), logged in again");
-                sleepThroughTheLoginDelay();
+            if (refused.isEmpty()) {
+                break;
             }
+            if (tries >= 3) {
+                screenshot("tasklist-login-refused");
+                throw new AssertionError("the login of " + userId + " was refused three times: " + refused.get());
+            }
+            // CI saw the page's login refused now and then (登录失败), cause unknown: counted by the answer's status,
+            // the test logs in again after the engine's delay after a failed login, as a user would
+            BrowserTimings.count("login refused (HTTP " + refused.get().split(" ", 2)[0] + "), logged in again");
+            sleepThroughTheLoginDelay();
         }
         user = userId;
         return this;
+    }
+
+    /**
+     * The page's login once decided: empty where the task list shows, the server's answer where it refused the login;
+     * null while neither.
+     */
+    private Optional<String> loginOutcome(WebDriver page) {
+        if (!page.findElements(By.cssSelector(".tasks-list, [cam-tasks]")).isEmpty() && page.findElements(USER_NAME).isEmpty()) {
+            return Optional.empty();
+        }
+        Object answer = ((JavascriptExecutor) page).executeScript("return window.bureauLoginAnswer;");
+        return answer != null && !String.valueOf(answer).startsWith("200") ? Optional.of(String.valueOf(answer)) : null;
     }
 
     private static void sleepThroughTheLoginDelay() {

@@ -75,9 +75,7 @@ class FormWordingTest {
             }
         }
         for (String children : List.of("values", "components")) {
-            if (component.has(children) && component.get(children).isArray()) {
-                component.get(children).forEach(child -> collect(child, words));
-            }
+            component.path(children).forEach(child -> collect(child, words));
         }
     }
 }
