@@ -54,8 +54,15 @@ class MonthlyReturnProcessTest {
     }
 
     /** A month no other test uses: in the past, far from any data. */
-    private static YearMonth month() {
-        return YearMonth.of(ThreadLocalRandom.current().nextInt(1900, 1999), ThreadLocalRandom.current().nextInt(1, 13));
+    /** A month of the last century that no return exists for yet (this class's other tests draw from the same years). */
+    private YearMonth month() {
+        while (true) {
+            YearMonth month = YearMonth.of(ThreadLocalRandom.current().nextInt(1900, 1999), ThreadLocalRandom.current().nextInt(1, 13));
+            if (jdbc.sql("select count(*) from statistical_return where return_month = ?").param(month.toString())
+                    .query(Long.class).single() == 0) {
+                return month;
+            }
+        }
     }
 
     @Test
