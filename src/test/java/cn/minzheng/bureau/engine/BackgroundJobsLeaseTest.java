@@ -18,13 +18,23 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A background job holds its lock by a lease while its work runs: the lock ends a lease from now (not the job
  * executor's lock time), is renewed while the work goes on, and names the node (its engine host name).
+ * <p>
+ * The job is this context's alone: the suite's other cached contexts poll the same database with job executors
+ * that know no work named lease-check (CI saw one take the job and fail it, and this test then waited in vain). The
+ * job is raised to a priority only this context's job executor acquires, in the transaction that creates it.
  */
-@SpringBootTest(properties = "bureau.background-jobs.lease-seconds=3")
+@SpringBootTest(properties = {"bureau.background-jobs.lease-seconds=3",
+        "camunda.bpm.generic-properties.properties.job-executor-priority-range-min=" + BackgroundJobsLeaseTest.PRIORITY,
+        "camunda.bpm.generic-properties.properties.job-executor-priority-range-max=" + BackgroundJobsLeaseTest.PRIORITY})
 class BackgroundJobsLeaseTest {
+
+    /** Above the range of application-test.yml's job executors and of the process tests' jobs. */
+    static final long PRIORITY = 2_000_000_000L;
 
     static final CountDownLatch started = new CountDownLatch(1);
     static final CountDownLatch release = new CountDownLatch(1);
@@ -58,6 +68,8 @@ class BackgroundJobsLeaseTest {
     JdbcClient jdbc;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    TransactionTemplate transaction;
 
     private Map<String, Object> job() {
         return jdbc.sql("select LOCK_OWNER_, LOCK_EXP_TIME_ from ACT_RU_JOB where HANDLER_TYPE_ = ? and HANDLER_CFG_ = ?")
@@ -72,8 +84,11 @@ class BackgroundJobsLeaseTest {
     void aRunningJobsLockIsALeaseRenewedWhileItsWorkRunsAndNamesTheNode() throws Exception {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         try {
-            jobs.submit("lease-check", "1");
-            configuration.getJobExecutor().jobWasAdded();
+            transaction.executeWithoutResult(status -> {
+                jobs.submit("lease-check", "1");
+                assertThat(jdbc.sql("update ACT_RU_JOB set PRIORITY_ = ? where HANDLER_CFG_ = 'lease-check:1'")
+                        .param(PRIORITY).update()).isEqualTo(1);
+            });
             assertThat(started.await(60, TimeUnit.SECONDS)).as("the job executor ran the work").isTrue();
             Map<String, Object> first = job();
             assertThat((String) first.get("LOCK_OWNER_")).startsWith(configuration.getHostname() + "/");
