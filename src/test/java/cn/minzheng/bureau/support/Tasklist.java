@@ -17,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Camunda Tasklist as a user meets it: the login page, 发起流程 with its start forms, a task opened,
@@ -29,23 +31,38 @@ public final class Tasklist {
     private static final String TASKLIST = WEBAPPS + "tasklist/default/";
     /** A webapp shows its page where its route's view has replaced the spinner of its index page. */
     private static final By WEBAPP_PAGE_SHOWN = By.cssSelector("[ng-view]:not(:has(.app-splash))");
+    private static final Logger log = LoggerFactory.getLogger(Tasklist.class);
     private static final String DEMO_PASSWORD = "demo";
     private static final By USER_NAME = By.cssSelector("input[ng-model=username]");
     /** Camunda refuses a user's login for loginDelayBase (3 s, its default) after a failed one. */
     private static final Duration LOGIN_DELAY_AFTER_A_FAILURE = Duration.ofSeconds(4);
-    /** Keeps the status and the start of the body of the login page's answer in window.bureauLoginAnswer. */
+    /**
+     * Keeps the login page's answer in window.bureauLoginAnswer: its status, what the page sent (the user name and the
+     * password's length, never the password) and the start of its body.
+     */
     private static final String WATCH_LOGIN_ANSWER = """
             window.bureauLoginAnswer = null;
             if (!window.bureauLoginWatched) {
               window.bureauLoginWatched = true;
               const open = XMLHttpRequest.prototype.open;
+              const send = XMLHttpRequest.prototype.send;
               XMLHttpRequest.prototype.open = function (method, url) {
                 if (/\\/auth\\/user\\/[^/]+\\/login\\//.test(String(url))) {
+                  this.bureauLogin = true;
                   this.addEventListener('loadend', () => {
-                    window.bureauLoginAnswer = this.status + ' ' + String(this.responseText || '').slice(0, 160);
+                    window.bureauLoginAnswer = this.status + ' (' + this.bureauLoginSent + ') '
+                        + String(this.responseText || '').slice(0, 160);
                   });
                 }
                 return open.apply(this, arguments);
+              };
+              XMLHttpRequest.prototype.send = function (body) {
+                if (this.bureauLogin) {
+                  const form = new URLSearchParams(typeof body === 'string' ? body : '');
+                  this.bureauLoginSent = 'user ' + JSON.stringify(form.get('username'))
+                      + ', password of ' + String(form.get('password') || '').length + ' characters';
+                }
+                return send.apply(this, arguments);
               };
             }
             """;
@@ -167,6 +184,7 @@ public final class Tasklist {
             // CI saw the page's login refused now and then (登录失败), cause unknown: counted by the answer's status,
             // the test logs in again after the engine's delay after a failed login, as a user would
             BrowserTimings.count("login refused (HTTP " + refused.get().split(" ", 2)[0] + "), logged in again");
+            log.warn("the page's login of {} was refused: {}", userId, refused.get());
             sleepThroughTheLoginDelay();
         }
         user = userId;
@@ -215,8 +233,27 @@ public final class Tasklist {
                     throw stillLoading;
                 }
                 BrowserTimings.count("webapp hung on its spinner, reloaded");
+                log.warn("{} hung on its spinner: {}", path, whatTheLoadDid());
                 driver.navigate().refresh();
             }
+        }
+    }
+
+    /**
+     * What a webapp's load that hung had done, for the log (the cause of CI's hangs is not known yet): the document's
+     * state, its slowest requests and the console's warnings and errors.
+     */
+    private String whatTheLoadDid() {
+        try {
+            Object load = driver.executeScript("""
+                    const entries = performance.getEntriesByType('resource');
+                    const slowest = entries.slice().sort((a, b) => b.duration - a.duration).slice(0, 5)
+                        .map(e => e.name.replace(location.origin, '') + ' ' + Math.round(e.duration) + ' ms');
+                    return document.readyState + ', ' + entries.length + ' requests done, slowest: ' + slowest.join('; ');
+                    """);
+            return load + "; console: " + Browser.consoleErrors(driver);
+        } catch (RuntimeException notAnswered) {
+            return "(the page did not answer: " + notAnswered.getMessage() + ")";
         }
     }
 
