@@ -218,8 +218,9 @@ public final class Tasklist {
     }
 
     /**
-     * A webapp's load on a busy machine can hang on its spinner (its scripts load in one go, several megabytes; CI saw
-     * Tasklist and Cockpit hang for a minute straight after a login); a user reloads, and so does the test, up to twice.
+     * A webapp's load can hang on its spinner; a user reloads, and so does the test, up to twice. CI saw Tasklist and
+     * Cockpit hang about once a run: the log of one such hang showed every script of the page blocked by its
+     * Content-Security-Policy, a race in Camunda that web/WebappPageNonceFilter now closes.
      */
     private void loadWebapp(String path, By loaded) {
         driver.get(url(path));
@@ -240,8 +241,8 @@ public final class Tasklist {
     }
 
     /**
-     * What a webapp's load that hung had done, for the log (the cause of CI's hangs is not known yet): the document's
-     * state, its slowest requests and the console's warnings and errors.
+     * What a webapp's load that hung had done, for the log: the document's state, its slowest requests and the
+     * console's warnings and errors.
      */
     private String whatTheLoadDid() {
         try {
