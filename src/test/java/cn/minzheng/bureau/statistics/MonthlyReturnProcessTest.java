@@ -53,7 +53,6 @@ class MonthlyReturnProcessTest {
         BpmnAwareTests.init(engine);
     }
 
-    /** A month no other test uses: in the past, far from any data. */
     /** A month of the last century that no return exists for yet (this class's other tests draw from the same years). */
     private YearMonth month() {
         while (true) {
