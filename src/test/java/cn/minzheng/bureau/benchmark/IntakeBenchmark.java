@@ -114,6 +114,8 @@ class IntakeBenchmark {
         }
         lines.add(String.format("JVM CPU per application (median pair, all threads): floor %.1f ms, real %.1f ms",
                 floors.get(median).jvmCpuMsPerApplication(), reals.get(median).jvmCpuMsPerApplication()));
+        lines.add(String.format("CPU of the driving thread per application (median pair): floor %.1f ms, real %.1f ms",
+                floors.get(median).threadCpuMsPerApplication(), reals.get(median).threadCpuMsPerApplication()));
         lines.add("per step, ms per application (median pair): step | floor | real");
         for (int step = 0; step < STEPS.length; step++) {
             lines.add(String.format("  %-28s %6.2f %6.2f", STEPS[step], floors.get(median).msPerApplication(step),
@@ -128,7 +130,8 @@ class IntakeBenchmark {
         Benchmarks.print("profile of " + processKey, List.of("measured run starts " + Instant.now()));
         Run run = run(processKey, N);
         Benchmarks.print("profile of " + processKey, List.of("measured run ends " + Instant.now(),
-                String.format("%.1f lifecycles/s, JVM CPU %.1f ms per application", run.rate(), run.jvmCpuMsPerApplication())));
+                String.format("%.1f lifecycles/s, JVM CPU %.1f ms per application, of which the driving thread %.1f ms",
+                        run.rate(), run.jvmCpuMsPerApplication(), run.threadCpuMsPerApplication())));
     }
 
     private static String rates(List<Run> runs) {
@@ -148,13 +151,17 @@ class IntakeBenchmark {
             "township review", "notice timer job", "district approval (activate)"};
 
     /** Lifecycles per second of one run, and the time spent in each step. */
-    private record Run(int applications, long totalNanos, long[] stepNanos, long jvmCpuNanos) {
+    private record Run(int applications, long totalNanos, long[] stepNanos, long jvmCpuNanos, long threadCpuNanos) {
         double rate() {
             return applications / (totalNanos / 1e9);
         }
 
         double jvmCpuMsPerApplication() {
             return jvmCpuNanos / 1e6 / applications;
+        }
+
+        double threadCpuMsPerApplication() {
+            return threadCpuNanos / 1e6 / applications;
         }
 
         double msPerApplication(int step) {
@@ -170,6 +177,7 @@ class IntakeBenchmark {
         autovacuum = Benchmarks.vacuum(jdbc);
         boolean profiling = n == N && Benchmarks.resetStatements(jdbc);
         long cpuStart = Benchmarks.processCpuNanos();
+        long threadCpuStart = Benchmarks.threadCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long t = System.nanoTime();
@@ -199,7 +207,8 @@ class IntakeBenchmark {
                     VAR_APPROVAL_COMMENT, "同意"));
             lap(steps, 5, t);
         }
-        Run run = new Run(n, System.nanoTime() - start, steps, Benchmarks.processCpuNanos() - cpuStart);
+        Run run = new Run(n, System.nanoTime() - start, steps, Benchmarks.processCpuNanos() - cpuStart,
+                Benchmarks.threadCpuNanos() - threadCpuStart);
         if (profiling) {
             Benchmarks.print("statements of " + processKey, Benchmarks.statements(jdbc, n));
         }

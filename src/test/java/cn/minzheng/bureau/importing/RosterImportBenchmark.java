@@ -140,6 +140,8 @@ class RosterImportBenchmark {
                     indexes / floor);
             double keys = modelBound(batchId[0], true);
             line("bound: the same with their foreign keys                        = %.2f s = %.2f floors", keys, keys / floor);
+            line("(upload + validate + commit) / keyed bound = %.2f; commit / keyed bound = %.2f",
+                    (validated[0] + commit[0]) / keys, commit[0] / keys);
         }
         if (Boolean.getBoolean("benchmark.keep")) {
             line("kept: the rows of import batch %d (-Dbenchmark.keep)", batchId[0]);
