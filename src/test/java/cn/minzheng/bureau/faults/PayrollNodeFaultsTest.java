@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.minzheng.bureau.BureauApplication;
 import cn.minzheng.bureau.support.AppNode;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.Http;
 
 /**
@@ -74,7 +74,7 @@ class PayrollNodeFaultsTest {
 
     @Test
     void aNodeKilledInTheMiddleOfAPayrollLeavesExactlyOnePaymentPerCase() throws Exception {
-        String month = freshMonth();
+        String month = FreshPeriods.month().toString();
         long active = activeCases(month);
         assertThat(active).isGreaterThanOrEqualTo(CASES);
         try (Connection blocker = NodeDatabase.connect(); AppNode node = AppNode.start("doomed", BureauApplication.class.getName(),
@@ -101,7 +101,7 @@ class PayrollNodeFaultsTest {
 
     @Test
     void twoNodesRunningTheSamePayrollPayEachCaseOnce() throws Exception {
-        String month = freshMonth();
+        String month = FreshPeriods.month().toString();
         long active = activeCases(month);
         try (AppNode a = AppNode.start("a", BureauApplication.class.getName(), NODE_SETTINGS);
              AppNode b = AppNode.start("b", BureauApplication.class.getName(), NODE_SETTINGS)) {
@@ -120,10 +120,6 @@ class PayrollNodeFaultsTest {
             assertThat(a.http().get("finance", tasksQuery).json()).hasSize(1);
             assertThat(b.http().get("finance", tasksQuery).json()).hasSize(1);
         }
-    }
-
-    private static String freshMonth() {
-        return (2100 + ThreadLocalRandom.current().nextInt(800)) + "-" + String.format("%02d", 1 + ThreadLocalRandom.current().nextInt(12));
     }
 
     private static long activeCases(String month) throws Exception {

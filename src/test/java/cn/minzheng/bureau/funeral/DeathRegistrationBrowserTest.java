@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -34,6 +33,7 @@ import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.CamundaForm;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.Tasklist;
 import cn.minzheng.bureau.support.TestApplications;
 
@@ -77,7 +77,7 @@ class DeathRegistrationBrowserTest {
         String idNumber = household.head().idNumber().value();
         String name = household.head().name();
         // the payroll of a later month was approved and sent to the bank before the death was known
-        YearMonth later = YearMonth.of(ThreadLocalRandom.current().nextInt(2200, 9000), 3);
+        YearMonth later = FreshPeriods.month(3);
         long payrollId = payrolls.insert(Program.DIBAO, later);
         computation.compute(payrollId);
         payrolls.transition(payrollId, PayrollStatus.CHECKING, PayrollStatus.AWAITING_APPROVAL);

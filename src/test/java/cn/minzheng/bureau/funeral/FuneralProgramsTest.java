@@ -12,7 +12,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.CaseStatus;
 import cn.minzheng.bureau.dibao.DibaoCase;
@@ -43,8 +43,8 @@ import cn.minzheng.bureau.program.Enrolment;
 import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.TestApplications;
-import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.tekun.CareMode;
 import cn.minzheng.bureau.tekun.FuneralAllowance;
 import cn.minzheng.bureau.tekun.FuneralAllowanceProcess;
@@ -117,7 +117,7 @@ class FuneralProgramsTest {
         Enrolment allowanceEnrolment = enrolInGaoling(grandmother);
 
         // both paid, and sent to the bank, for a month after the death
-        YearMonth later = freshMonth();
+        YearMonth later = FreshPeriods.month();
         long dibaoPayment = paidAndIssued(Program.DIBAO, later, dibao.id());
         long gaolingPayment = paidAndIssued(Program.GAOLING, later, allowanceEnrolment.id());
 
@@ -248,7 +248,7 @@ class FuneralProgramsTest {
         DibaoCase alone = walker.approved(CLERK, REVIEWER, "approver", TestApplications.yuecunHousehold(1, "300"));
         Enrolment dibao = enrolments.forProgramCase(Program.DIBAO, alone.id()).orElseThrow();
         String head = households.findForCase(alone.id()).orElseThrow().head().idNumber().value();
-        YearMonth later = freshMonth();
+        YearMonth later = FreshPeriods.month();
         long payment = paidAndIssued(Program.DIBAO, later, dibao.id());
 
         LocalDate died = EngineClock.today().withDayOfMonth(1);
@@ -273,7 +273,7 @@ class FuneralProgramsTest {
             return null;
         });
         long grant = funeralAllowances.get(allowance.id()).enrolmentId();
-        YearMonth paidIn = freshMonth();
+        YearMonth paidIn = FreshPeriods.month();
         long funeralPayroll = payrolls.insert(Program.TEKUN_FUNERAL, paidIn);
         computation.compute(funeralPayroll);
         assertThat(jdbc.sql("select payee_name, amount from payment where one_off_enrolment_id = ?").param(grant)
@@ -338,7 +338,7 @@ class FuneralProgramsTest {
                 .param(dibaoCase.householdId()).query(String.class).list()).containsExactly(survivor.idNumber().value());
 
         // the next payroll pays the household once, to the new head
-        YearMonth month = freshMonth();
+        YearMonth month = FreshPeriods.month();
         long payment = paidAndIssued(Program.DIBAO, month, dibao.id());
         assertThat(jdbc.sql("select payee_name from payment where id = ?").param(payment).query(String.class).single())
                 .isEqualTo(survivor.name());
@@ -385,10 +385,5 @@ class FuneralProgramsTest {
         });
         return jdbc.sql("select id from payment where payroll_id = ? and enrolment_id = ? and status = 'ISSUED'")
                 .params(payrollId, enrolmentId).query(Long.class).single();
-    }
-
-    /** A month far ahead that no other test uses. */
-    private static YearMonth freshMonth() {
-        return YearMonth.of(ThreadLocalRandom.current().nextInt(2200, 9000), ThreadLocalRandom.current().nextInt(1, 13));
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -32,13 +31,14 @@ import cn.minzheng.bureau.payroll.Payroll;
 import cn.minzheng.bureau.payroll.PayrollComputation;
 import cn.minzheng.bureau.payroll.PayrollIssue;
 import cn.minzheng.bureau.payroll.PayrollPayees;
-import cn.minzheng.bureau.payroll.PayrollStatus;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.payroll.PayrollStarter;
+import cn.minzheng.bureau.payroll.PayrollStatus;
 import cn.minzheng.bureau.program.Enrolment;
 import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.Http;
 import cn.minzheng.bureau.support.Jobs;
 
@@ -104,7 +104,7 @@ class GaolingPayrollTest {
         enrol(Map.of(eighty, new String[] {"CONFIRM"}, ninety, new String[] {"CONFIRM"}));
         Enrolment e80 = enrolmentOf(eighty);
         Enrolment e90 = enrolmentOf(ninety);
-        YearMonth month = freshMonth();
+        YearMonth month = FreshPeriods.monthBetween(1, 7);
 
         // finance starts it over the API with the program; a second start returns the same payroll
         Http.Response started = http.post(FINANCE, "/api/payrolls", Map.of("month", month.toString(), "programCode", "GAOLING"));
@@ -160,7 +160,7 @@ class GaolingPayrollTest {
 
     @Test
     void anUnknownProgramHasNoPayroll() {
-        assertThatThrownBy(() -> starter.start("NO_SUCH", freshMonth())).isInstanceOfSatisfying(RuleViolation.class,
+        assertThatThrownBy(() -> starter.start("NO_SUCH", FreshPeriods.monthBetween(1, 7))).isInstanceOfSatisfying(RuleViolation.class,
                 v -> assertThat(v.getMessage()).contains("救助项目“NO_SUCH”不存在"));
         Http.Response refused = http.post(FINANCE, "/api/payrolls", Map.of("month", "2030-01", "programCode", "NO_SUCH"));
         assertThat(refused.status()).isEqualTo(404);
@@ -173,7 +173,7 @@ class GaolingPayrollTest {
         enrol(Map.of(person, new String[] {"CONFIRM"}));
         GaolingRepository.Recipient recipient = repository.recipientOf(person).orElseThrow();
         Enrolment enrolment = enrolmentOf(person);
-        YearMonth m1 = freshMonth();
+        YearMonth m1 = FreshPeriods.monthBetween(1, 7);
 
         long first = payrolls.insert(Program.GAOLING, m1);
         computation.compute(first);
@@ -357,10 +357,5 @@ class GaolingPayrollTest {
             engine.getTaskService().complete(task.getId(), variables);
             return null;
         });
-    }
-
-    /** A month no other test is likely to have used, far enough ahead that every active enrolment is paid in it. */
-    private static YearMonth freshMonth() {
-        return YearMonth.of(ThreadLocalRandom.current().nextInt(2200, 9000), ThreadLocalRandom.current().nextInt(1, 8));
     }
 }

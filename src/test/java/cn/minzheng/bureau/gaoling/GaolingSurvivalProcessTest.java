@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -36,6 +35,7 @@ import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.ProcessTest;
 
 /**
@@ -73,7 +73,7 @@ class GaolingSurvivalProcessTest {
     void theClerkConfirmsOneAndNotTheOtherWhoIsSuspendedAndResumedWithBackPayLater() {
         Recipient alive = recipient("蒋健在", 84);
         Recipient away = recipient("沈未见", 92);
-        int year = freshYear();
+        int year = FreshPeriods.year();
         ProcessInstance instance = start(year);
         assertThat(instance).isWaitingAt(TASK_CONFIRM).hasPassed(START_MANUAL, TASK_LIST);
         Task task = taskOf(instance, GaolingTestSupport.TOWNSHIP);
@@ -132,7 +132,7 @@ class GaolingSurvivalProcessTest {
     @Test
     void aYearListedAlreadyListsNobodyAndAnAnswerNeedsItsReason() {
         Recipient r = recipient("杨缺因", 81);
-        int year = freshYear();
+        int year = FreshPeriods.year();
         ProcessInstance instance = start(year);
         ProcessInstance again = start(year);
         assertThat(again).isEnded().hasPassed(END_NOBODY).hasNotPassed(TASK_CONFIRM);
@@ -175,10 +175,6 @@ class GaolingSurvivalProcessTest {
 
     private ProcessInstance start(int year) {
         return engine.getRuntimeService().startProcessInstanceByMessage(MESSAGE_START, Map.of(VAR_CHECK_YEAR, year));
-    }
-
-    private static int freshYear() {
-        return ThreadLocalRandom.current().nextInt(2100, 9000);
     }
 
     private Task taskOf(ProcessInstance instance, String township) {

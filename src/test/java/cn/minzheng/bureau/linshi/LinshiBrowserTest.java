@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -22,6 +21,7 @@ import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.CamundaForm;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.Tasklist;
 
 /**
@@ -147,7 +147,7 @@ class LinshiBrowserTest {
         assertThat(granted.paidAmount()).isEqualByComparingTo("11500.00");
         assertThat(granted.secondApprovedBy()).isEqualTo("dibaohead");
 
-        YearMonth month = YearMonth.of(ThreadLocalRandom.current().nextInt(2200, 9000), 3);
+        YearMonth month = FreshPeriods.month(3);
         computation.compute(payrolls.insert(Program.LINSHI, month));
         computation.compute(payrolls.insert(Program.LINSHI, month.plusMonths(1)));
         List<java.math.BigDecimal> paid = jdbc.sql("select amount from payment where one_off_enrolment_id = ?")

@@ -12,7 +12,6 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,6 +36,7 @@ import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.program.ProgramKind;
 import cn.minzheng.bureau.program.ProgramRegistry;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.ProcessTest;
 import cn.minzheng.bureau.support.UserTasks;
 
@@ -122,7 +122,7 @@ class LinshiProcessTest {
                 "TOWNSHIP_APPROVED", "GRANTED");
 
         // paid once, to the head, by the next LINSHI payroll; the one after pays it no more
-        YearMonth month = YearMonth.of(ThreadLocalRandom.current().nextInt(2200, 9000), 6);
+        YearMonth month = FreshPeriods.month(6);
         long first = payrolls.insert(Program.LINSHI, month);
         computation.compute(first);
         assertThat(payments(grant.id())).singleElement().satisfies(p -> {

@@ -32,6 +32,7 @@ import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.dibao.figures.YearlyFigures;
 import cn.minzheng.bureau.dibao.figures.YearlyFiguresService;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.Http;
 
 /**
@@ -88,7 +89,7 @@ class PaymentFiguresSummaryTest {
     void theSummariesEqualThePaymentsAfterEveryChangeAPaymentGoesThrough() {
         DibaoCase threePeople = support.activeCase(3, "600");
         DibaoCase twoPeople = support.activeCase(2, "300");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         assertThat(summaryRows()).as("the summary before this test's payments").isEqualTo(paymentRows());
 
         long payrollId = walker.as(FINANCE, () -> start(month));
@@ -143,7 +144,7 @@ class PaymentFiguresSummaryTest {
     void aCasesFirstPaymentIsItsEarliestMonthInWhateverOrderItsMonthsArePaid() {
         DibaoCase paidLate = support.activeCase(2, "300");
         DibaoCase twoMonthsAtOnce = support.activeCase(3, "600");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         try {
             insertPayments(paidLate.id(), Map.of(month.plusMonths(2), 2));
             assertSummariesEqualThePayments("a new case's first payment");
@@ -176,7 +177,7 @@ class PaymentFiguresSummaryTest {
     void twoTransactionsPayingTheSameNewCaseKeepItsEarliestMonth() throws Exception {
         assumeTrue(postgres(), "PostgreSQL's statement-level triggers");
         DibaoCase paidTwice = support.activeCase(2, "300");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);

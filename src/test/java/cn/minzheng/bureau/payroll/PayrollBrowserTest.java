@@ -20,15 +20,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
-import cn.minzheng.bureau.common.Money;
 import cn.minzheng.bureau.household.BankAccounts;
 import cn.minzheng.bureau.payroll.PayrollTestSupport.Payment;
 import cn.minzheng.bureau.support.Browser;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.CamundaForm;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.Tasklist;
 
 /**
@@ -59,7 +60,7 @@ class PayrollBrowserTest {
         PayrollTestSupport support = new PayrollTestSupport(walker, engine.getTaskService(), engine.getManagementService(),
                 cases, jdbc);
         DibaoCase early = support.activeCase(2, "300");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         long payrollId = walker.as(FINANCE, () -> starter.start(month)).payroll().id();
         String instance = payrolls.get(payrollId).processInstanceId();
         support.awaitJobs(instance);

@@ -35,6 +35,7 @@ import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.payroll.PayrollTestSupport.Payment;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.Http;
 
 /**
@@ -72,7 +73,7 @@ class PayrollIntegrationTest {
     @Test
     void startingTheSameMonthTwiceReturnsTheSamePayrollAndOnePaymentPerCase() {
         DibaoCase dibaoCase = support.activeCase(2, "300");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
 
         Http.Response first = http.post(FINANCE, "/api/payrolls", Map.of("month", month.toString()));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
@@ -95,7 +96,7 @@ class PayrollIntegrationTest {
     @Test
     void theComputationRunTwiceChangesNothingAndTheDatabaseRefusesASecondPayment() {
         DibaoCase dibaoCase = support.activeCase(3, "600");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         long payrollId = walker.as(FINANCE, () -> startByHttp(month));
         support.awaitJobs(payrolls.get(payrollId).processInstanceId());
         long rows = paymentsIn(payrollId);
@@ -124,7 +125,7 @@ class PayrollIntegrationTest {
     @Test
     void aComputedPaymentKeepsWhatItWasComputedWith() {
         DibaoCase dibaoCase = support.activeCase(2, "400");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         long payrollId = walker.as(FINANCE, () -> startByHttp(month));
         support.awaitJobs(payrolls.get(payrollId).processInstanceId());
         Payment before = support.payment(dibaoCase.id(), month);
@@ -142,7 +143,7 @@ class PayrollIntegrationTest {
     @Test
     void bankFilesOfAnApprovedPayrollReadBackAndTheBankReturnIsImportedAllOrNothing() throws Exception {
         DibaoCase dibaoCase = support.activeCase(2, "300");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         long payrollId = walker.as(FINANCE, () -> startByHttp(month));
         String instance = payrolls.get(payrollId).processInstanceId();
         support.awaitJobs(instance);

@@ -31,6 +31,7 @@ import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.household.BankAccounts;
 import cn.minzheng.bureau.payroll.PayrollTestSupport.Payment;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.Http;
 import cn.minzheng.bureau.support.WebappSession;
 
@@ -71,7 +72,7 @@ class PayrollPagesTest {
     @Test
     void financeStartsAMonthReadsItsPayeesAndDownloadsTheBankFilesWithTheWebappLogin() throws Exception {
         DibaoCase dibaoCase = support.activeCase(2, "300");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         WebappSession finance = new WebappSession(port);
         finance.login(FINANCE, "demo");
 
@@ -145,7 +146,7 @@ class PayrollPagesTest {
     @Test
     void aCaseApprovedOrCancelledAfterTheComputationMakesThePayrollStaleUntilItIsComputedAgain() throws Exception {
         support.activeCase(1, "100");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         long payrollId = walker.as(FINANCE, () -> starter.start(month)).payroll().id();
         String instance = payrolls.get(payrollId).processInstanceId();
         support.awaitJobs(instance);

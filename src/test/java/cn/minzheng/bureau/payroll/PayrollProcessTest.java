@@ -33,10 +33,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestExecutionListeners;
 
 import cn.minzheng.bureau.demo.DibaoWalker;
-import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.payroll.PayrollTestSupport.Payment;
+import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.support.FreshPeriods;
 
 /**
  * Every path of dibao-payroll.bpmn on the real application (real SQL, listeners, authorizations), each
@@ -94,7 +95,7 @@ class PayrollProcessTest {
     void aMonthIsComputedCheckedApprovedIssuedAndAFailedPaymentIsReissuedNextMonth() {
         DibaoCase threePeople = support.activeCase(3, "600"); // (520 - 200) x 3 = 960
         DibaoCase twoPeople = support.activeCase(2, "300");   // (520 - 150) x 2 = 740
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
 
         Payroll payroll = start(month);
         ProcessInstance instance = instance(payroll);
@@ -183,7 +184,7 @@ class PayrollProcessTest {
     @Test
     void financeSendsAComputationBackAndItIsComputedAgainFromTheCurrentCases() {
         DibaoCase dibaoCase = support.activeCase(2, "400"); // (520 - 200) x 2 = 640
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         Payroll payroll = start(month);
         ProcessInstance instance = instance(payroll);
         support.runJobs(instance.getId());
@@ -209,7 +210,7 @@ class PayrollProcessTest {
     @Test
     void theApproverRejectsBackToFinanceWithAReason() {
         support.activeCase(1, "100");
-        Payroll payroll = start(PayrollTestSupport.freshMonth());
+        Payroll payroll = start(FreshPeriods.month());
         ProcessInstance instance = instance(payroll);
         support.runJobs(instance.getId());
         support.complete(FINANCE, instance.getId(), TASK_CHECK_BY_FINANCE, Map.of(VAR_CHECK_DECISION, CONFIRM));
@@ -236,7 +237,7 @@ class PayrollProcessTest {
     @Test
     void fourEyesTheFinanceCheckerCannotApprove() {
         support.activeCase(1, "100");
-        Payroll payroll = start(PayrollTestSupport.freshMonth());
+        Payroll payroll = start(FreshPeriods.month());
         ProcessInstance instance = instance(payroll);
         support.runJobs(instance.getId());
         support.complete(FINANCE, instance.getId(), TASK_CHECK_BY_FINANCE, Map.of(VAR_CHECK_DECISION, CONFIRM));
@@ -259,7 +260,7 @@ class PayrollProcessTest {
     @Test
     void nothingIsIssuedAndNoBankFileIsMadeBeforeApproval() {
         DibaoCase dibaoCase = support.activeCase(1, "100");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         Payroll payroll = start(month);
         support.runJobs(instance(payroll).getId());
 
@@ -273,7 +274,7 @@ class PayrollProcessTest {
     @Test
     void aSecondStartOfTheSameMonthReturnsTheExistingPayrollAndASecondInstanceEndsAtOnce() {
         support.activeCase(1, "100");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         Payroll payroll = start(month);
         assertThat(walker.as(FINANCE, () -> starter.start(month))).satisfies(again -> {
             assertThat(again.created()).isFalse();

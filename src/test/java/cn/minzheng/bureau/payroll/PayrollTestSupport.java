@@ -2,7 +2,6 @@ package cn.minzheng.bureau.payroll;
 
 import java.time.YearMonth;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -35,20 +34,6 @@ final class PayrollTestSupport {
         this.cases = cases;
         this.jdbc = jdbc;
     }
-
-    /**
-     * A month no other test (nor an earlier run on a kept PostgreSQL database) is likely to have used; far
-     * enough ahead that every active case is paid in it.
-     */
-    static YearMonth freshMonth() {
-        // a year apart (tests take the months after theirs too) from a random start in the years 9000 to 9900,
-        // which no other test draws from (they draw before 9000): two draws at random collided once in CI
-        return FIRST_FRESH_MONTH.plusYears(FRESH_MONTHS_TAKEN.getAndIncrement());
-    }
-
-    private static final YearMonth FIRST_FRESH_MONTH = YearMonth.of(ThreadLocalRandom.current().nextInt(9000, 9900),
-            ThreadLocalRandom.current().nextInt(1, 13));
-    private static final java.util.concurrent.atomic.AtomicInteger FRESH_MONTHS_TAKEN = new java.util.concurrent.atomic.AtomicInteger();
 
     /** An approved case of 岳村乡: rural ordinary standard 520, so the benefit is (520 − wage/size) × size. */
     DibaoCase activeCase(int size, String headWage) {

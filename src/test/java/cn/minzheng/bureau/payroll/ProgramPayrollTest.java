@@ -18,9 +18,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.minzheng.bureau.common.RuleViolation;
+import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
-import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.household.Household;
 import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.program.Enrolment;
@@ -29,6 +29,7 @@ import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
 import cn.minzheng.bureau.program.ProgramCase;
 import cn.minzheng.bureau.program.ProgramRegistry;
+import cn.minzheng.bureau.support.FreshPeriods;
 
 /**
  * One payment machinery for every program: a payroll per program and month pays that program's active
@@ -79,7 +80,7 @@ class ProgramPayrollTest {
         Household household = households.find(dibaoCase.householdId()).orElseThrow();
         Household.Member spouse = household.members().get(1);
         Enrolment allowance = enrolPerson(dibaoCase, spouse.idNumber().value(), "100.00");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
 
         long otherPayrollId = payrolls.insert(OTHER, month);
         assertThat(payrolls.get(otherPayrollId).programCode()).isEqualTo(OTHER);
@@ -122,7 +123,7 @@ class ProgramPayrollTest {
         DibaoCase dibaoCase = support.activeCase(2, "300");
         Household.Member spouse = households.find(dibaoCase.householdId()).orElseThrow().members().get(1);
         Enrolment allowance = enrolPerson(dibaoCase, spouse.idNumber().value(), "100.00");
-        long payrollId = payrolls.insert(OTHER, PayrollTestSupport.freshMonth());
+        long payrollId = payrolls.insert(OTHER, FreshPeriods.month());
         computation.compute(payrollId);
         assertThat(paidIn(payrollId)).extracting(PaidRow::enrolmentId).contains(allowance.id());
 
@@ -147,7 +148,7 @@ class ProgramPayrollTest {
         DibaoCase dibaoCase = support.activeCase(2, "300");
         Household household = households.find(dibaoCase.householdId()).orElseThrow();
         Enrolment allowance = enrolPerson(dibaoCase, household.members().get(0).idNumber().value(), "80.00");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         long first = payrolls.insert(OTHER, month);
         computation.compute(first);
         long paymentId = jdbc.sql("select id from payment where enrolment_id = ? and benefit_month = ?")
@@ -170,7 +171,7 @@ class ProgramPayrollTest {
     void aOneOffGrantIsPaidOnceWhateverItsMonth() {
         DibaoCase dibaoCase = support.activeCase(2, "300");
         Enrolment grant = enrolPerson(dibaoCase, null, "1500.00");
-        YearMonth month = PayrollTestSupport.freshMonth();
+        YearMonth month = FreshPeriods.month();
         long payrollId = payrolls.insert(OTHER, month);
         insertOneOff(payrollId, grant, month);
         assertThatThrownBy(() -> insertOneOff(payrollId, grant, month.plusMonths(1)))

@@ -24,6 +24,7 @@ import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.TestApplications;
 
 /**
@@ -51,7 +52,7 @@ class MonthlyFiguresTest {
 
     @Test
     void aMonthByProgramTownshipUrbanRuralAndDistrictWithItsChecksAndWorkbook() throws Exception {
-        int year = ThreadLocalRandom.current().nextInt(2200, 9000);
+        int year = FreshPeriods.year();
         YearMonth feb = YearMonth.of(year, 2);
         YearMonth mar = YearMonth.of(year, 3);
         DibaoCase a = walker.approved("clerk.yuecun", "reviewer.yuecun", "approver", TestApplications.yuecunHousehold(3, "600"));

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -34,6 +33,7 @@ import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.EnrolmentStatus;
 import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.ProcessTest;
 import cn.minzheng.bureau.youfu.YoufuAnnualRepository.CheckStatus;
 
@@ -81,7 +81,7 @@ class YoufuAnnualProcessTest {
         String start = now.minusMonths(3).toString();
         YoufuRecipient alive = recipient("钱健在", start);
         YoufuRecipient away = recipient("孙未见", start);
-        int year = freshYear();
+        int year = FreshPeriods.year();
         ProcessInstance instance = start(year);
         assertThat(instance).isWaitingAt(TASK_CONFIRM).hasPassed(START_MANUAL, TASK_LIST);
         Task task = taskOf(instance, "yuecun");
@@ -103,7 +103,7 @@ class YoufuAnnualProcessTest {
         assertThat(check.suspendedFrom()).isEqualTo(start);
 
         // a payroll while he is suspended leaves him out
-        int y = ThreadLocalRandom.current().nextInt(3000, 9000);
+        int y = FreshPeriods.year();
         computation.compute(payrolls.insert(Program.YOUFU, YearMonth.of(y, 4)));
         assertThat(payments(enrolmentId)).isEmpty();
 
@@ -166,7 +166,7 @@ class YoufuAnnualProcessTest {
     @Test
     void aYearListedAlreadyListsNobodyAndAnAnswerNeedsItsReason() {
         YoufuRecipient r = recipient("杨缺因", YearMonth.now().toString());
-        int year = freshYear();
+        int year = FreshPeriods.year();
         ProcessInstance instance = start(year);
         ProcessInstance again = start(year);
         assertThat(again).isEnded().hasPassed(END_NOBODY).hasNotPassed(TASK_CONFIRM);
@@ -201,10 +201,6 @@ class YoufuAnnualProcessTest {
 
     private ProcessInstance start(int year) {
         return engine.getRuntimeService().startProcessInstanceByMessage(MESSAGE_START, Map.of(VAR_CHECK_YEAR, year));
-    }
-
-    private static int freshYear() {
-        return ThreadLocalRandom.current().nextInt(2100, 9000);
     }
 
     private Task taskOf(ProcessInstance instance, String township) {

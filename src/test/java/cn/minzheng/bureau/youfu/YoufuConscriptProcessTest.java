@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -37,6 +36,7 @@ import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.program.Enrolment;
 import cn.minzheng.bureau.program.EnrolmentRepository;
 import cn.minzheng.bureau.program.EnrolmentStatus;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.ProcessTest;
 import cn.minzheng.bureau.youfu.YoufuConscriptRepository.GrantStatus;
 
@@ -104,7 +104,7 @@ class YoufuConscriptProcessTest {
         assertThat(enrolment.status()).isEqualTo(EnrolmentStatus.ACTIVE);
         assertThat(enrolment.personIdNumber()).isEqualTo(c.payeeIdNumber());
 
-        int y = ThreadLocalRandom.current().nextInt(3000, 9000);
+        int y = FreshPeriods.year();
         computation.compute(payrolls.insert(PROGRAM, YearMonth.of(y, 8)));
         assertThat(payments(enrolment.id())).containsExactly(y + "-08 11400.00 李秀兰");
         computation.compute(payrolls.insert(PROGRAM, YearMonth.of(y, 9)));

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -21,6 +20,7 @@ import cn.minzheng.bureau.household.HouseholdRepository;
 import cn.minzheng.bureau.household.HouseholdValidator;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.CamundaForm;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.Tasklist;
 
 /**
@@ -69,7 +69,7 @@ class YoufuYearlyBrowserTest {
         int grantYear = e.isAfter(YoufuConscriptService.dueDay(e.getYear())) ? e.getYear() + 1 : e.getYear();
 
         ProcessInstance review = engine.getRuntimeService().startProcessInstanceByMessage(YoufuAnnualProcess.MESSAGE_START,
-                Map.of(YoufuAnnualProcess.VAR_CHECK_YEAR, ThreadLocalRandom.current().nextInt(2100, 9000)));
+                Map.of(YoufuAnnualProcess.VAR_CHECK_YEAR, FreshPeriods.year()));
         Task reviewTask = task(review);
         List<Map<String, Object>> reviewRows = rows(reviewTask, YoufuAnnualProcess.VAR_RECIPIENTS);
 

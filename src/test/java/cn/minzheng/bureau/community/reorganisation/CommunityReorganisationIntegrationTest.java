@@ -44,6 +44,7 @@ import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
 import cn.minzheng.bureau.region.Region;
 import cn.minzheng.bureau.region.RegionKind;
 import cn.minzheng.bureau.region.RegionRepository;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.Http;
 import cn.minzheng.bureau.support.TestApplications;
 
@@ -238,7 +239,7 @@ class CommunityReorganisationIntegrationTest {
 
     /** A payment already issued for the case, frozen with the township it was paid in. */
     private long paidLastMonth(DibaoCase dibaoCase) {
-        YearMonth month = YearMonth.of(ThreadLocalRandom.current().nextInt(2200, 9000), ThreadLocalRandom.current().nextInt(1, 12));
+        YearMonth month = FreshPeriods.monthBetween(1, 11);
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("insert into payroll (payroll_month, status, created_at, updated_at) values (?, 'ISSUED', ?, ?)")
                 .params(month.toString(), now, now).update();

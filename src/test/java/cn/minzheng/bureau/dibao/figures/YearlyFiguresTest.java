@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -25,6 +24,7 @@ import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.DibaoCaseRepository;
 import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.program.Program;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.Http;
 import cn.minzheng.bureau.support.TestApplications;
 
@@ -55,7 +55,7 @@ class YearlyFiguresTest {
 
     @Test
     void coveredAddedCancelledAndPaidByTownshipAndForTheDistrict() throws Exception {
-        int year = ThreadLocalRandom.current().nextInt(2200, 9000);
+        int year = FreshPeriods.year();
         DibaoCase longStanding = activeCase(3, "600"); // 960, paid since last December
         DibaoCase newcomer = activeCase(2, "300");     // 740, first paid in January, cancelled in March
         long lastDecember = payrolls.insert(YearMonth.of(year - 1, 12));

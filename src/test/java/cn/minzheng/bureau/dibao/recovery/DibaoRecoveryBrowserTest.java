@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -28,6 +27,7 @@ import cn.minzheng.bureau.payroll.PayrollRepository;
 import cn.minzheng.bureau.support.Browser;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.CamundaForm;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.Tasklist;
 import cn.minzheng.bureau.support.TestApplications;
 
@@ -63,7 +63,7 @@ class DibaoRecoveryBrowserTest {
         DibaoCase repaying = activeCase();
         DibaoCase deducting = activeCase();
         DibaoCase waived = activeCase();
-        YearMonth first = YearMonth.of(ThreadLocalRandom.current().nextInt(2200, 9000), 1);
+        YearMonth first = FreshPeriods.month(1);
         payroll(first);
         payroll(first.plusMonths(1));
         // each was paid 740 twice where 340 was due: 800 overpaid

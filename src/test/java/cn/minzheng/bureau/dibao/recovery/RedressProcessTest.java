@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -50,6 +49,7 @@ import cn.minzheng.bureau.dibao.report.ReportService;
 import cn.minzheng.bureau.payroll.PayrollComputation;
 import cn.minzheng.bureau.payroll.PayrollProcess;
 import cn.minzheng.bureau.payroll.PayrollRepository;
+import cn.minzheng.bureau.support.FreshPeriods;
 import cn.minzheng.bureau.support.TestApplications;
 
 /**
@@ -130,7 +130,7 @@ class RedressProcessTest {
     @Test
     void anAnonymousReportCancelsACaseAndTheOverpaidMonthsAreRepaid() {
         DibaoCase dibaoCase = activeCase(2, "300"); // (520 - 150) x 2 = 740
-        YearMonth first = freshMonth();
+        YearMonth first = FreshPeriods.month(1);
         payroll(first);
         payroll(first.plusMonths(1));
         payroll(first.plusMonths(2));
@@ -189,7 +189,7 @@ class RedressProcessTest {
     @Test
     void aRecoveryByDeductionAddsUpToTheOverpaidTotal() {
         DibaoCase dibaoCase = activeCase(2, "300"); // 740
-        YearMonth first = freshMonth();
+        YearMonth first = FreshPeriods.month(1);
         for (int m = 0; m < 3; m++) {
             payroll(first.plusMonths(m));
         }
@@ -241,7 +241,7 @@ class RedressProcessTest {
     @Test
     void aDeductionIsUndoneWithAComputationFinanceSendsBackAndTheBankFilePaysTheNetAmount() throws Exception {
         DibaoCase dibaoCase = activeCase(2, "300"); // 740
-        YearMonth first = freshMonth();
+        YearMonth first = FreshPeriods.month(1);
         payroll(first);
         payroll(first.plusMonths(1));
         // an amount lowered backdated to the first month: 400 overpaid twice
@@ -304,7 +304,7 @@ class RedressProcessTest {
     @Test
     void aWaiverNeedsTheDistrictsApprovalAndARefusalGoesBackToTheDecision() {
         DibaoCase dibaoCase = activeCase(1, "100"); // 420
-        YearMonth first = freshMonth();
+        YearMonth first = FreshPeriods.month(1);
         payroll(first);
         payroll(first.plusMonths(1));
         // cancelled by a review after the next payroll had been computed: that month was paid wrongly
@@ -336,7 +336,7 @@ class RedressProcessTest {
     @Test
     void nothingOverpaidEndsTheRecoveryAtOnce() {
         DibaoCase dibaoCase = activeCase(1, "100");
-        YearMonth first = freshMonth();
+        YearMonth first = FreshPeriods.month(1);
         payroll(first);
         Recovery recovery = walker.as(REVIEWER, () -> recoveries.start(dibaoCase.id(), first.plusMonths(1).toString(),
                 BigDecimal.ZERO, "MANUAL", null, "核查"));
@@ -392,7 +392,7 @@ class RedressProcessTest {
                 .containsExactlyElementsOf(owed);
 
         // the next payroll pays the month and the back pay; the one after pays the month only
-        YearMonth month = freshMonth();
+        YearMonth month = FreshPeriods.month(1);
         long payrollId = payroll(month);
         List<Map<String, Object>> paid = jdbc.sql("select benefit_month, amount from payment where case_id = ? and payroll_id = ? order by benefit_month")
                 .params(dibaoCase.id(), payrollId).query().listOfRows();
@@ -441,7 +441,7 @@ class RedressProcessTest {
     @Test
     void anAppealReinstatesACancelledCaseAndAnotherChangesItsAmount() {
         DibaoCase dibaoCase = activeCase(2, "300"); // 740
-        YearMonth month = freshMonth();
+        YearMonth month = FreshPeriods.month(1);
         payroll(month);
         cases.changeStatus(dibaoCase.id(), CaseStatus.CANCELLED, APPROVER, "复核停保：家庭成员已就业");
         Appeal reinstate = walker.as(CLERK, () -> appeals.register(new AppealService.Registration(dibaoCase.id(),
@@ -482,11 +482,6 @@ class RedressProcessTest {
 
     private DibaoCase activeCase(int size, String headWage) {
         return walker.approved(CLERK, REVIEWER, APPROVER, TestApplications.yuecunHousehold(size, headWage));
-    }
-
-    /** A month far ahead that no other test uses: every active case is paid in it. */
-    private static YearMonth freshMonth() {
-        return YearMonth.of(ThreadLocalRandom.current().nextInt(2200, 9000), 1);
     }
 
     private long payroll(YearMonth month) {
