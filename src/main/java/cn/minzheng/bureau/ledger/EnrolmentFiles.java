@@ -30,6 +30,14 @@ public class EnrolmentFiles {
      */
     public record EnrolmentLine(String programName, String enrolled, String status, BigDecimal amount, String amountKind,
                                 String startMonth, String endMonth, List<StatusLine> history, String decisionLink) {
+
+        /**
+         * Ended before its first month (a case approved for next month, then ended this month): no month was due,
+         * which the months alone, an end before the start, leave the reader to work out.
+         */
+        public boolean endedBeforeItsStart() {
+            return startMonth != null && endMonth != null && endMonth.compareTo(startMonth) < 0;
+        }
     }
 
     public record StatusLine(LocalDateTime changedAt, String status, String changedBy, String reason) {

@@ -133,7 +133,9 @@ class DeathRegistrationBrowserTest {
         tasklist.open("/ledger/households/" + household.id());
         tasklist.waiting().until(d -> tasklist.bodyText().contains("死亡登记"));
         assertThat(tasklist.bodyText()).contains(name + "（已故，" + died + "）", registered.recordNumber(), "已确认",
-                "已火化，生态安葬（树葬）", "自" + YearMonth.from(died) + "月末停保", "已发起多发追回");
+                "已火化，生态安葬（树葬）", "自" + YearMonth.from(died) + "月末停保", "已发起多发追回",
+                // approved for next month, ended in this one (or the last): no month was due
+                YearMonth.from(died) + "（起始月份前终止，无应发月份）");
         tasklist.screenshot("funeral-death-household-file");
     }
 
