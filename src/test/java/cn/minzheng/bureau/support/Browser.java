@@ -9,11 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -81,7 +84,31 @@ public final class Browser {
      * every step that did not show at once: a login, a task opened, a form submitted, a process that moved on.
      */
     public static WebDriverWait waitUpTo(WebDriver driver, Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)) {
+            @Override
+            public <V> V until(Function<? super WebDriver, V> isTrue) {
+                return super.until(d -> {
+                    try {
+                        return isTrue.apply(d);
+                    } catch (WebDriverException e) {
+                        if (isDetachedNode(e)) {
+                            return null; // looked again at the next poll, as a stale element is
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * Chromium's answer (version 156) for an element that the page replaced between its finding and its reading: an
+     * "unknown error", not the stale element that waits ignore. CI saw it where a page reloads itself while a test
+     * waits on it (the roster import's status).
+     */
+    static boolean isDetachedNode(WebDriverException e) {
+        return !(e instanceof StaleElementReferenceException) && e.getMessage() != null
+                && e.getMessage().contains("does not belong to the document");
     }
 
     /** The browser console's warnings and errors since the last call (the failed requests, the scripts' errors). */
