@@ -82,8 +82,14 @@ class CalendarImportTest {
 
         clock("2098-12-01T00:01:00");
         assertThat(calendarHealth()).isEqualTo("WARNING");
-        assertThat(clerk.get("/ledger").body()).contains("id=\"calendar-warning\"")
-                .contains("2099年的工作日历（法定节假日和调休安排）尚未录入");
+        // the clerk cannot import the year: told why deadlines may fall on holidays, not asked to act
+        assertThat(clerk.get("/ledger").body()).contains("id=\"calendar-warning\" class=\"notice\"")
+                .contains("2099年的工作日历（法定节假日和调休安排）尚未录入，落在2099年的工作日期限暂按普通的周一至周五计算。")
+                .doesNotContain("请系统管理员");
+        WebappSession administrator = new WebappSession(port);
+        administrator.login("admin", "demo");
+        assertThat(administrator.get("/ledger").body()).contains("id=\"calendar-warning\" class=\"warning\"")
+                .contains("请系统管理员按国务院办公厅的通知在“工作日历”页导入2099年的安排。");
 
         Http.Response gbk = http.postFile("procmgr", "/api/admin/calendar/import", "file", "2099年节假日.csv",
                 YEAR_2099.getBytes(Charset.forName("GB18030")));
