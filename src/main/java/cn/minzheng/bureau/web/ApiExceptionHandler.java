@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -68,6 +69,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return ApiProblems.response(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", "参数“" + e.getName() + "”的格式不正确");
+    }
+
+    /**
+     * An upload that cannot be read as a form with files (no boundary, cut off, not multipart at all) is the
+     * sender's fault, not ours. Too large a file, {@link MaxUploadSizeExceededException}, is the closer match of the
+     * framework's own handler (413, below).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableUpload(MultipartException e, HttpServletRequest request) {
+        log.info("unreadable upload on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return ApiProblems.response(HttpStatus.BAD_REQUEST, "MALFORMED_UPLOAD",
+                "上传内容无法读取：请以表单文件上传（multipart/form-data）的方式提交文件");
     }
 
     /** Anything else is a fault of ours: logged with its stack trace, answered without one. */

@@ -12,11 +12,14 @@ import java.util.Base64;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ProblemDetail;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -50,6 +53,11 @@ class ApiProblemsTest {
                         415, "UNSUPPORTED_MEDIA_TYPE", "不支持的请求内容类型"),
                 Arguments.of("unreadable body", "POST", "/api/payrolls", "application/json", "{not json",
                         400, "MALFORMED_REQUEST", "不是有效的JSON"),
+                Arguments.of("an upload without its parts", "POST", "/api/imports", "multipart/form-data", "",
+                        400, "MALFORMED_UPLOAD", "multipart/form-data"),
+                Arguments.of("an upload cut off", "POST", "/api/admin/calendar/import", "multipart/form-data; boundary=b",
+                        "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"2099.csv\"\r\n\r\n2099-01-01,放假",
+                        400, "MALFORMED_UPLOAD", "上传内容无法读取"),
                 Arguments.of("a parameter of the wrong type", "GET", "/api/payrolls/abc", null, null,
                         400, "INVALID_PARAMETER", "格式不正确"),
                 Arguments.of("no right", "POST", "/api/payrolls", "application/json", "{\"month\":\"2091-01\"}",
@@ -71,6 +79,16 @@ class ApiProblemsTest {
         assertThat(problem.get("title").asText()).containsPattern("\\p{IsHan}");
         assertThat(problem.get("instance").asText()).isEqualTo(path);
         assertThat(problem.has("trace")).isFalse();
+    }
+
+    /** The rule is broken inside the engine (the process's registration step); the log gets no error for it. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aRuleBrokenInsideTheEngineIsA400AndNotAnErrorInTheLog(CapturedOutput log) throws Exception {
+        HttpResponse<String> response = send("admin", "POST", "/api/youfu/recipients", "application/json", "{}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("detail").asText()).isEqualTo("身份证号不能为空");
+        assertThat(log.getAll()).doesNotContain("ENGINE-16004").doesNotContain("身份证号不能为空");
     }
 
     @Test
