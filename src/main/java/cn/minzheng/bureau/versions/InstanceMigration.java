@@ -68,6 +68,9 @@ public class InstanceMigration {
     }
 
     private ProcessDefinition version(String processKey, int version) {
+        if (version < 1) { // the engine's query refuses it with an exception of its own
+            throw new RuleViolation("MIGRATION_VERSION_INVALID", "版本号应为从1开始的整数，收到：" + version);
+        }
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
                 .processDefinitionVersion(version).singleResult();
         if (definition == null) {

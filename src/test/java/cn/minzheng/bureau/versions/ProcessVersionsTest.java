@@ -147,6 +147,11 @@ class ProcessVersionsTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("detail").asText()).contains("无需迁移");
         assertThat(http.post("procmgr", "/api/admin/migrations/" + KEY, "{\"fromVersion\": 999}").status()).isEqualTo(404);
+        for (String versions : java.util.List.of("{\"fromVersion\": 0}", "{\"fromVersion\": 1, \"toVersion\": -3}")) {
+            var invalid = http.post("procmgr", "/api/admin/migrations/" + KEY, versions);
+            assertThat(invalid.status()).as(versions).isEqualTo(400);
+            assertThat(invalid.json().get("detail").asText()).startsWith("版本号应为从1开始的整数");
+        }
     }
 
     @Test
