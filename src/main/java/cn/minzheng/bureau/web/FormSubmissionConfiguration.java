@@ -1,6 +1,7 @@
 package cn.minzheng.bureau.web;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -37,6 +38,18 @@ public class FormSubmissionConfiguration {
         registration.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/engine/*");
         // outside the read-only filter, so it sees what that filter's chain answers
         registration.setOrder(15);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<ApplicationStartedProcessesFilter> applicationStartedProcessesFilter(
+            RepositoryService repositoryService, ObjectMapper json, CamundaBpmProperties camunda) {
+        FilterRegistrationBean<ApplicationStartedProcessesFilter> registration =
+                new FilterRegistrationBean<>(new ApplicationStartedProcessesFilter(repositoryService, json));
+        registration.setName("bureau-application-started-processes");
+        registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+        // after the REST login (order 10): the definition is looked up as the user who starts it
+        registration.setOrder(12);
         return registration;
     }
 

@@ -69,7 +69,7 @@ class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
         Matcher task = TASK_SUBMISSION.matcher(request.getRequestURI());
         task.find();
         byte[] body = request.getInputStream().readAllBytes();
-        chain.doFilter(new Body(request, withoutShownFacts(task.group(1), body)), response);
+        chain.doFilter(new ReplacedBodyRequest(request, withoutShownFacts(task.group(1), body)), response);
     }
 
     private byte[] withoutShownFacts(String taskId, byte[] body) {
@@ -112,61 +112,4 @@ class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The request with its body replaced. */
-    private static final class Body extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        Body(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-    }
 }

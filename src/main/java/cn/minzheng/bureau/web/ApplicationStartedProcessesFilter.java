@@ -1,0 +1,129 @@
+package cn.minzheng.bureau.web;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * A process the application starts itself ({@code camunda:isStartableInTasklist="false"}: a review of an approved
+ * case, the month's payroll, a plan's reorganisation, a collapsed house's rebuilding) is started only by the
+ * application, which first registers the record the process works on and checks the rules for it. Started through
+ * the engine REST API or the webapps' engine API (by definition, or by its start message) it would run without that
+ * record and around those rules; such a start is refused, in Chinese, before it reaches the engine. What these
+ * processes do once started (their tasks, their forms) goes through these APIs as every other process does.
+ */
+class ApplicationStartedProcessesFilter extends OncePerRequestFilter {
+
+    private static final Pattern START = Pattern.compile(
+            "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)$");
+    private static final Pattern MESSAGE = Pattern.compile("/message$");
+
+    private final RepositoryService repositoryService;
+    private final ObjectMapper json;
+
+    ApplicationStartedProcessesFilter(RepositoryService repositoryService, ObjectMapper json) {
+        this.repositoryService = repositoryService;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return !"POST".equals(request.getMethod()) || !(START.matcher(uri).find() || MESSAGE.matcher(uri).find());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher start = START.matcher(request.getRequestURI());
+        if (start.find()) {
+            Optional<ProcessDefinition> started = start.group(1) != null ? latest(decoded(start.group(1)))
+                    : byId(decoded(start.group(2)));
+            if (started.filter(definition -> !definition.isStartableInTasklist()).isPresent()) {
+                refuse(response, started.get());
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        Optional<ProcessDefinition> started = startedByMessage(messageName(body));
+        if (started.isPresent()) {
+            refuse(response, started.get());
+            return;
+        }
+        chain.doFilter(new ReplacedBodyRequest(request, body), response);
+    }
+
+    private void refuse(HttpServletResponse response, ProcessDefinition definition) throws IOException {
+        byte[] answer = json.writeValueAsBytes(Map.of("type", "RuleViolation", "code", "STARTED_BY_THE_APPLICATION",
+                "message", "“" + definition.getName() + "”由系统在相关事项登记后自动发起，不能在任务列表或接口中直接启动；"
+                        + "请在台账或业务页面中办理"));
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setContentLength(answer.length);
+        response.getOutputStream().write(answer);
+    }
+
+    private Optional<ProcessDefinition> latest(String key) {
+        return Optional.ofNullable(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+                .latestVersion().singleResult());
+    }
+
+    private Optional<ProcessDefinition> byId(String id) {
+        return Optional.ofNullable(repositoryService.createProcessDefinitionQuery().processDefinitionId(id).singleResult());
+    }
+
+    /** The latest process started by this message that the application starts itself, if any. */
+    private Optional<ProcessDefinition> startedByMessage(String messageName) {
+        if (messageName == null) {
+            return Optional.empty();
+        }
+        // a start message is subscribed by the latest version of its process only
+        return repositoryService.createProcessDefinitionQuery().messageEventSubscriptionName(messageName).list().stream()
+                .filter(definition -> !definition.isStartableInTasklist())
+                .filter(definition -> startsOn(definition, messageName))
+                .findFirst();
+    }
+
+    private boolean startsOn(ProcessDefinition definition, String messageName) {
+        return repositoryService.getBpmnModelInstance(definition.getId()).getModelElementsByType(StartEvent.class).stream()
+                .filter(event -> event.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process)
+                .flatMap(event -> event.getEventDefinitions().stream())
+                .filter(MessageEventDefinition.class::isInstance)
+                .map(definitionOf -> ((MessageEventDefinition) definitionOf).getMessage())
+                .map(Message::getName)
+                .anyMatch(messageName::equals);
+    }
+
+    private String messageName(byte[] body) {
+        try {
+            var name = json.readTree(body).path("messageName");
+            return name.isTextual() ? name.asText() : null;
+        } catch (IOException notJson) {
+            return null; // the engine answers that itself
+        }
+    }
+
+    private static String decoded(String pathSegment) {
+        return URLDecoder.decode(pathSegment, StandardCharsets.UTF_8);
+    }
+}
