@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.minzheng.bureau.region.RegionRepository;
 
 /**
- * Camunda Forms as the engine REST API and Tasklist serve them: task submissions lose the fields their form
- * only shows; township and village lists are filled from the region table for the user.
+ * Camunda Forms as the engine REST API and Tasklist serve them: a task submission keeps only the fields its form lets
+ * the user write; township and village lists are filled from the region table for the user; a process the
+ * application starts itself is not started through these APIs.
  */
 @Configuration
 public class FormSubmissionConfiguration {

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,13 +33,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Drops the variables of a task's Camunda Form that the form only shows from the task's submission.
+ * Keeps, of a task's submission, only the variables its Camunda Form lets the user write: drops those the form only
+ * shows, and any other the request sends.
  * <p>
  * Tasklist sends back every field that is not disabled, read-only ones included. The case facts a form
  * shows (申请人, 家庭人均收入, 测算结论, …) therefore came back with every completed task and were written
  * again: thirteen variables at a township review, each a runtime update and two history rows, for
  * nothing; and anyone could send other values in their place for the next reviewer to read. The fields
  * stay read-only, not disabled, so that clerks can still select and copy a case number or a name.
+ * <p>
+ * A variable the form has no field for at all (the process's own facts: {@code caseId}, {@code planId}, who decided)
+ * is never sent by Tasklist; sent through the API it would have replaced the fact, and the process would have gone on
+ * with another case's id or with text where it keeps a number. It is dropped too, and logged.
  * <p>
  * Applies to {@code submit-form} and {@code complete} of a task, through the engine REST API and the
  * webapps' own; a task without a Camunda Form, or one the engine will refuse anyway, passes unchanged.
@@ -82,33 +88,46 @@ class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
         if (submission == null || !(submission.get("variables") instanceof ObjectNode variables) || variables.isEmpty()) {
             return body;
         }
-        Set<String> shown = shownByForm(taskId);
-        List<String> dropped = new ArrayList<>();
-        variables.fieldNames().forEachRemaining(name -> {
-            if (shown.contains(name)) {
-                dropped.add(name);
-            }
-        });
-        if (dropped.isEmpty()) {
+        Optional<JsonNode> form = formOf(taskId);
+        if (form.isEmpty()) {
             return body;
         }
-        variables.remove(dropped);
-        LOG.debug("task {}: read-only fields not written back: {}", taskId, dropped);
+        Set<String> shown = ReadOnlyFormFields.variables(form.get());
+        Set<String> editable = ReadOnlyFormFields.editable(form.get());
+        List<String> readOnly = new ArrayList<>();
+        List<String> notOnTheForm = new ArrayList<>();
+        variables.fieldNames().forEachRemaining(name -> {
+            if (shown.contains(name)) {
+                readOnly.add(name);
+            } else if (!editable.contains(name)) {
+                notOnTheForm.add(name);
+            }
+        });
+        if (readOnly.isEmpty() && notOnTheForm.isEmpty()) {
+            return body;
+        }
+        variables.remove(readOnly);
+        variables.remove(notOnTheForm);
+        LOG.debug("task {}: read-only fields not written back: {}", taskId, readOnly);
+        if (!notOnTheForm.isEmpty()) {
+            LOG.info("task {}: variables its form has no field for, not written: {}", taskId, notOnTheForm);
+        }
         return submission.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private Set<String> shownByForm(String taskId) {
+    /** The task's Camunda Form, or empty: no such task, no Camunda Form, or not one this user may see. */
+    private Optional<JsonNode> formOf(String taskId) {
         // asked first because the engine's form lookup fails with an NPE (logged as ENGINE-16004) for a task
         // that does not exist; the submission itself then gets the engine's ordinary "Cannot find task" error
         if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
-            return Set.of();
+            return Optional.empty();
         }
         try (InputStream form = formService.getDeployedTaskForm(taskId)) {
-            return form == null ? Set.of() : ReadOnlyFormFields.variables(json.readTree(form));
+            return form == null ? Optional.empty() : Optional.ofNullable(json.readTree(form));
         } catch (RuntimeException | IOException noCamundaForm) {
             // no Camunda Form, or not visible to this user: the engine's answer to the submission follows
             LOG.debug("no Camunda Form read for task {}: {}", taskId, noCamundaForm.getMessage());
-            return Set.of();
+            return Optional.empty();
         }
     }
 

@@ -6,8 +6,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The variables a Camunda Form only shows: bound by read-only or disabled fields, and by no field the
- * user can edit. A field inside a group or list with a {@code path} binds the variable named by that path.
+ * The variables a Camunda Form only shows (bound by read-only or disabled fields, and by no field the
+ * user can edit), and those it lets the user write. A field inside a group or list with a {@code path} binds the variable named by that path.
  */
 final class ReadOnlyFormFields {
 
@@ -20,6 +20,14 @@ final class ReadOnlyFormFields {
         collect(form, null, shown, edited);
         shown.removeAll(edited);
         return shown;
+    }
+
+    /** The variables a Camunda Form lets the user write: bound by a field that is neither read-only nor disabled. */
+    static Set<String> editable(JsonNode form) {
+        Set<String> shown = new HashSet<>();
+        Set<String> edited = new HashSet<>();
+        collect(form, null, shown, edited);
+        return edited;
     }
 
     private static void collect(JsonNode container, String boundTo, Set<String> shown, Set<String> edited) {

@@ -46,13 +46,15 @@ class ReadOnlyFieldsSubmissionTest {
     HistoryService historyService;
 
     @Test
-    void shownFactsAreNotWrittenBackAndCannotBeReplaced() {
+    void onlyWhatTheFormLetsTheUserWriteIsWrittenAndNoFactCanBeReplaced() {
         DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.household("mengke", "mengke-mengke", "ORDINARY", 2, "300"));
         walker.accept(CLERK, dibaoCase);
         walker.survey(CLERK, dibaoCase, Map.of());
         String instance = dibaoCase.processInstanceId();
         Object income = runtimeService.getVariable(instance, "perCapitaIncome");
         Object caseNumber = runtimeService.getVariable(instance, "caseNumber");
+        Object caseId = runtimeService.getVariable(instance, "caseId");
+        Object householdSize = runtimeService.getVariable(instance, "householdSize");
         Task review = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(TASK_REVIEW_BY_TOWNSHIP).singleResult();
         Http http = new Http(port);
         assertThat(http.post(REVIEWER, "/engine-rest/task/" + review.getId() + "/claim", Map.of("userId", REVIEWER)).status()).isEqualTo(204);
@@ -61,11 +63,15 @@ class ReadOnlyFieldsSubmissionTest {
                 VAR_REVIEW_DECISION, Map.of("value", APPROVE),
                 VAR_REVIEW_COMMENT, Map.of("value", "同意"),
                 "caseNumber", Map.of("value", caseNumber),     // as Tasklist sends it back
-                "perCapitaIncome", Map.of("value", "1.00")))); // a forged figure for the district approver
+                "perCapitaIncome", Map.of("value", "1.00"),    // a forged figure for the district approver
+                "caseId", Map.of("value", "不"),                // a fact no form has a field for: the case worked on
+                "householdSize", Map.of("value", 99))));
 
         assertThat(response.status()).as(response.body()).isEqualTo(204);
         assertThat(runtimeService.getVariable(instance, VAR_REVIEW_DECISION)).isEqualTo(APPROVE);
         assertThat(runtimeService.getVariable(instance, "perCapitaIncome")).isEqualTo(income);
+        assertThat(runtimeService.getVariable(instance, "caseId")).isEqualTo(caseId);
+        assertThat(runtimeService.getVariable(instance, "householdSize")).isEqualTo(householdSize);
         assertThat(historyService.createHistoricDetailQuery().variableUpdates().processInstanceId(instance).list())
                 .extracting(detail -> ((HistoricVariableUpdate) detail).getVariableName())
                 .filteredOn(List.of("caseNumber", "perCapitaIncome")::contains)

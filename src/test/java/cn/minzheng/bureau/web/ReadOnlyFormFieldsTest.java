@@ -35,11 +35,26 @@ class ReadOnlyFormFieldsTest {
                 .isEqualTo(shown == null ? Set.of() : Set.of(shown.split(",")));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            editable field                    | {"components":[{"type":"textfield","key":"a"},{"type":"textfield","key":"b","readonly":true}]}    | a
+            read-only by a condition          | {"components":[{"type":"textfield","key":"a","readonly":"=locked"}]}                               | a
+            a list with one editable field    | {"components":[{"type":"dynamiclist","path":"l","components":[{"type":"textfield","key":"x","readonly":true},{"type":"number","key":"y"}]}]} | l
+            a dotted key binds its first part | {"components":[{"type":"textfield","key":"a.b"}]}                                                  | a
+            only shown                        | {"components":[{"type":"textfield","key":"a","disabled":true},{"type":"text","text":"说明"}]}        |
+            """)
+    void variablesTheUserWrites(String description, String form, String editable) throws IOException {
+        assertThat(ReadOnlyFormFields.editable(json.readTree(form)))
+                .isEqualTo(editable == null ? Set.of() : Set.of(editable.split(",")));
+    }
+
     @Test
     void theTownshipReviewFormShowsTheCaseAndAsksForTheDecision() throws IOException {
         Set<String> shown = ReadOnlyFormFields.variables(json.readTree(Files.readString(Path.of("forms/dibao-township-review.form"))));
 
         assertThat(shown).contains("caseNumber", "applicantName", "perCapitaIncome", "monthlyAmount", "eligibilityNote")
                 .doesNotContain("reviewDecision", "reviewComment");
+        assertThat(ReadOnlyFormFields.editable(json.readTree(Files.readString(Path.of("forms/dibao-township-review.form")))))
+                .contains("reviewDecision", "reviewComment").doesNotContain("caseNumber", "caseId", "perCapitaIncome");
     }
 }
