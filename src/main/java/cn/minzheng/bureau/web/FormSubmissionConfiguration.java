@@ -22,9 +22,10 @@ public class FormSubmissionConfiguration {
 
     @Bean
     public FilterRegistrationBean<ReadOnlyFieldsSubmissionFilter> readOnlyFieldsSubmissionFilter(
-            FormService formService, TaskService taskService, ObjectMapper json, CamundaBpmProperties camunda) {
-        FilterRegistrationBean<ReadOnlyFieldsSubmissionFilter> registration =
-                new FilterRegistrationBean<>(new ReadOnlyFieldsSubmissionFilter(formService, taskService, json));
+            FormService formService, TaskService taskService, RepositoryService repositoryService, ObjectMapper json,
+            CamundaBpmProperties camunda) {
+        FilterRegistrationBean<ReadOnlyFieldsSubmissionFilter> registration = new FilterRegistrationBean<>(
+                new ReadOnlyFieldsSubmissionFilter(formService, taskService, repositoryService, json));
         registration.setName("bureau-read-only-form-fields");
         registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
         // after the REST login (order 10), so the form is read as the user who submits

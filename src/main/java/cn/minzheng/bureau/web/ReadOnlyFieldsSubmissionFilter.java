@@ -1,29 +1,26 @@
 package cn.minzheng.bureau.web;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -33,8 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Keeps, of a task's submission, only the variables its Camunda Form lets the user write: drops those the form only
- * shows, and any other the request sends.
+ * Keeps, of a task's submission or a process's start, only the variables its Camunda Form lets the user write:
+ * drops those the form only shows, and any other the request sends.
  * <p>
  * Tasklist sends back every field that is not disabled, read-only ones included. The case facts a form
  * shows (申请人, 家庭人均收入, 测算结论, …) therefore came back with every completed task and were written
@@ -46,39 +43,56 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * is never sent by Tasklist; sent through the API it would have replaced the fact, and the process would have gone on
  * with another case's id or with text where it keeps a number. It is dropped too, and logged.
  * <p>
- * Applies to {@code submit-form} and {@code complete} of a task, through the engine REST API and the
- * webapps' own; a task without a Camunda Form, or one the engine will refuse anyway, passes unchanged.
+ * Applies to {@code submit-form} and {@code complete} of a task and {@code submit-form} and {@code start} of a process
+ * with a start form, through the engine REST API and the webapps' own; a task or process without a Camunda Form, or
+ * one the engine will refuse anyway, passes unchanged.
  */
 class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadOnlyFieldsSubmissionFilter.class);
     private static final Pattern TASK_SUBMISSION = Pattern.compile("/task/([^/]+)/(submit-form|complete)$");
+    private static final Pattern START_SUBMISSION = Pattern.compile(
+            "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:submit-form|start)$");
 
     private final FormService formService;
     private final TaskService taskService;
+    private final RepositoryService repositoryService;
     private final ObjectMapper json;
 
-    ReadOnlyFieldsSubmissionFilter(FormService formService, TaskService taskService, ObjectMapper json) {
+    ReadOnlyFieldsSubmissionFilter(FormService formService, TaskService taskService, RepositoryService repositoryService,
+                                   ObjectMapper json) {
         this.formService = formService;
         this.taskService = taskService;
+        this.repositoryService = repositoryService;
         this.json = json;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !TASK_SUBMISSION.matcher(request.getRequestURI()).find();
+        String uri = request.getRequestURI();
+        return !"POST".equals(request.getMethod())
+                || !(TASK_SUBMISSION.matcher(uri).find() || START_SUBMISSION.matcher(uri).find());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher task = TASK_SUBMISSION.matcher(request.getRequestURI());
-        task.find();
         byte[] body = request.getInputStream().readAllBytes();
-        chain.doFilter(new ReplacedBodyRequest(request, withoutShownFacts(task.group(1), body)), response);
+        Matcher task = TASK_SUBMISSION.matcher(request.getRequestURI());
+        if (task.find()) {
+            String taskId = task.group(1);
+            body = onlyWhatTheFormLetsTheUserWrite(body, () -> taskForm(taskId), "task " + taskId);
+        } else {
+            Matcher start = START_SUBMISSION.matcher(request.getRequestURI());
+            start.find();
+            String key = start.group(1) == null ? null : URLDecoder.decode(start.group(1), StandardCharsets.UTF_8);
+            String id = start.group(2) == null ? null : URLDecoder.decode(start.group(2), StandardCharsets.UTF_8);
+            body = onlyWhatTheFormLetsTheUserWrite(body, () -> startForm(key, id), "start of " + (key != null ? key : id));
+        }
+        chain.doFilter(new ReplacedBodyRequest(request, body), response);
     }
 
-    private byte[] withoutShownFacts(String taskId, byte[] body) {
+    private byte[] onlyWhatTheFormLetsTheUserWrite(byte[] body, Supplier<Optional<JsonNode>> formOf, String submitted) {
         JsonNode submission;
         try {
             submission = json.readTree(body);
@@ -88,7 +102,7 @@ class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
         if (submission == null || !(submission.get("variables") instanceof ObjectNode variables) || variables.isEmpty()) {
             return body;
         }
-        Optional<JsonNode> form = formOf(taskId);
+        Optional<JsonNode> form = formOf.get();
         if (form.isEmpty()) {
             return body;
         }
@@ -108,15 +122,36 @@ class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
         }
         variables.remove(readOnly);
         variables.remove(notOnTheForm);
-        LOG.debug("task {}: read-only fields not written back: {}", taskId, readOnly);
+        LOG.debug("{}: read-only fields not written back: {}", submitted, readOnly);
         if (!notOnTheForm.isEmpty()) {
-            LOG.info("task {}: variables its form has no field for, not written: {}", taskId, notOnTheForm);
+            LOG.info("{}: variables its form has no field for, not written: {}", submitted, notOnTheForm);
         }
         return submission.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The process's Camunda start form (latest version by key, or the version by id), or empty: no such process, no
+     * Camunda Form, or not one this user may see.
+     */
+    private Optional<JsonNode> startForm(String key, String id) {
+        try {
+            ProcessDefinition definition = key != null
+                    ? repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
+                    : repositoryService.createProcessDefinitionQuery().processDefinitionId(id).singleResult();
+            if (definition == null) {
+                return Optional.empty();
+            }
+            try (InputStream form = formService.getDeployedStartForm(definition.getId())) {
+                return form == null ? Optional.empty() : Optional.ofNullable(json.readTree(form));
+            }
+        } catch (RuntimeException | IOException noCamundaForm) {
+            LOG.debug("no Camunda start form read for {}: {}", key != null ? key : id, noCamundaForm.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The task's Camunda Form, or empty: no such task, no Camunda Form, or not one this user may see. */
-    private Optional<JsonNode> formOf(String taskId) {
+    private Optional<JsonNode> taskForm(String taskId) {
         // asked first because the engine's form lookup fails with an NPE (logged as ENGINE-16004) for a task
         // that does not exist; the submission itself then gets the engine's ordinary "Cannot find task" error
         if (taskService.createTaskQuery().taskId(taskId).count() == 0) {

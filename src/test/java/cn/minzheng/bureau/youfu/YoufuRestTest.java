@@ -33,6 +33,8 @@ class YoufuRestTest {
     HouseholdValidator validator;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
 
     Http http;
 
@@ -76,6 +78,25 @@ class YoufuRestTest {
                 .contains(id);
         assertThat(jdbc.sql("select amount from enrolment where program_code = 'YOUFU' and program_case_id = ?")
                 .param(recipientId).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("9105.00");
+    }
+
+    /** A start through the API keeps only what the start form lets the clerk write: no decision can come with it. */
+    @Test
+    void aStartFormSubmissionCannotBringTheReviewersDecisionsAlong() {
+        String id = YoufuPeople.register(households, validator, "yuecun", "yuecun-yuecun", "庞秀兰", 71);
+        Map<String, Object> values = YoufuPeople.martyrSurvivor(id);
+        values.put("townshipDecision", "APPROVE");
+        values.put("districtDecision", "APPROVE");
+        values.put("recipientId", 1);
+
+        var started = http.submitStartForm("clerk.yuecun", "youfu-recognition", values);
+
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String instance = started.json().get("id").asText();
+        assertThat(runtimeService.getVariable(instance, "townshipDecision")).isNull();
+        assertThat(runtimeService.getVariable(instance, "districtDecision")).isNull();
+        assertThat(runtimeService.getVariable(instance, "recipientId")).isNotEqualTo(1L).isNotEqualTo(1);
+        assertThat(runtimeService.getVariable(instance, "deceasedName")).isEqualTo("王建军");
     }
 
     @Test
