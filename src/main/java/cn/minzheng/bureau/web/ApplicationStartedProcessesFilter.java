@@ -1,11 +1,8 @@
 package cn.minzheng.bureau.web;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -32,8 +29,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class ApplicationStartedProcessesFilter extends OncePerRequestFilter {
 
-    private static final Pattern START = Pattern.compile(
-            "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)$");
     private static final Pattern MESSAGE = Pattern.compile("/message$");
 
     private final RepositoryService repositoryService;
@@ -47,16 +42,16 @@ class ApplicationStartedProcessesFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return !"POST".equals(request.getMethod()) || !(START.matcher(uri).find() || MESSAGE.matcher(uri).find());
+        return !"POST".equals(request.getMethod())
+                || !(ProcessStartRequest.of(uri).isPresent() || MESSAGE.matcher(uri).find());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher start = START.matcher(request.getRequestURI());
-        if (start.find()) {
-            Optional<ProcessDefinition> started = start.group(1) != null ? latest(decoded(start.group(1)))
-                    : byId(decoded(start.group(2)));
+        Optional<ProcessStartRequest> start = ProcessStartRequest.of(request.getRequestURI());
+        if (start.isPresent()) {
+            Optional<ProcessDefinition> started = start.get().definition(repositoryService);
             if (started.filter(definition -> !definition.isStartableInTasklist()).isPresent()) {
                 refuse(response, started.get());
                 return;
@@ -81,15 +76,6 @@ class ApplicationStartedProcessesFilter extends OncePerRequestFilter {
         response.setContentType("application/json;charset=UTF-8");
         response.setContentLength(answer.length);
         response.getOutputStream().write(answer);
-    }
-
-    private Optional<ProcessDefinition> latest(String key) {
-        return Optional.ofNullable(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
-                .latestVersion().singleResult());
-    }
-
-    private Optional<ProcessDefinition> byId(String id) {
-        return Optional.ofNullable(repositoryService.createProcessDefinitionQuery().processDefinitionId(id).singleResult());
     }
 
     /** The latest process started by this message that the application starts itself, if any. */
@@ -121,9 +107,5 @@ class ApplicationStartedProcessesFilter extends OncePerRequestFilter {
         } catch (IOException notJson) {
             return null; // the engine answers that itself
         }
-    }
-
-    private static String decoded(String pathSegment) {
-        return URLDecoder.decode(pathSegment, StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,6 @@ package cn.minzheng.bureau.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +50,6 @@ class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadOnlyFieldsSubmissionFilter.class);
     private static final Pattern TASK_SUBMISSION = Pattern.compile("/task/([^/]+)/(submit-form|complete)$");
-    private static final Pattern START_SUBMISSION = Pattern.compile(
-            "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:submit-form|start)$");
 
     private final FormService formService;
     private final TaskService taskService;
@@ -71,7 +68,7 @@ class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
         return !"POST".equals(request.getMethod())
-                || !(TASK_SUBMISSION.matcher(uri).find() || START_SUBMISSION.matcher(uri).find());
+                || !(TASK_SUBMISSION.matcher(uri).find() || ProcessStartRequest.of(uri).isPresent());
     }
 
     @Override
@@ -83,11 +80,8 @@ class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
             String taskId = task.group(1);
             body = onlyWhatTheFormLetsTheUserWrite(body, () -> taskForm(taskId), "task " + taskId);
         } else {
-            Matcher start = START_SUBMISSION.matcher(request.getRequestURI());
-            start.find();
-            String key = start.group(1) == null ? null : URLDecoder.decode(start.group(1), StandardCharsets.UTF_8);
-            String id = start.group(2) == null ? null : URLDecoder.decode(start.group(2), StandardCharsets.UTF_8);
-            body = onlyWhatTheFormLetsTheUserWrite(body, () -> startForm(key, id), "start of " + (key != null ? key : id));
+            ProcessStartRequest start = ProcessStartRequest.of(request.getRequestURI()).orElseThrow();
+            body = onlyWhatTheFormLetsTheUserWrite(body, () -> startForm(start), "start of " + start.named());
         }
         chain.doFilter(new ReplacedBodyRequest(request, body), response);
     }
@@ -133,19 +127,17 @@ class ReadOnlyFieldsSubmissionFilter extends OncePerRequestFilter {
      * The process's Camunda start form (latest version by key, or the version by id), or empty: no such process, no
      * Camunda Form, or not one this user may see.
      */
-    private Optional<JsonNode> startForm(String key, String id) {
+    private Optional<JsonNode> startForm(ProcessStartRequest start) {
         try {
-            ProcessDefinition definition = key != null
-                    ? repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
-                    : repositoryService.createProcessDefinitionQuery().processDefinitionId(id).singleResult();
-            if (definition == null) {
+            Optional<ProcessDefinition> definition = start.definition(repositoryService);
+            if (definition.isEmpty()) {
                 return Optional.empty();
             }
-            try (InputStream form = formService.getDeployedStartForm(definition.getId())) {
+            try (InputStream form = formService.getDeployedStartForm(definition.get().getId())) {
                 return form == null ? Optional.empty() : Optional.ofNullable(json.readTree(form));
             }
         } catch (RuntimeException | IOException noCamundaForm) {
-            LOG.debug("no Camunda start form read for {}: {}", key != null ? key : id, noCamundaForm.getMessage());
+            LOG.debug("no Camunda start form read for {}: {}", start.named(), noCamundaForm.getMessage());
             return Optional.empty();
         }
     }
