@@ -14,8 +14,8 @@ import cn.minzheng.bureau.region.RegionRepository;
 
 /**
  * Camunda Forms as the engine REST API and Tasklist serve them: a task submission keeps only the fields its form lets
- * the user write; township and village lists are filled from the region table for the user; a process the
- * application starts itself is not started through these APIs.
+ * the user write, and a task's variables are not written any other way; township and village lists are filled from
+ * the region table for the user; a process the application starts itself is not started through these APIs.
  */
 @Configuration
 public class FormSubmissionConfiguration {
@@ -51,6 +51,17 @@ public class FormSubmissionConfiguration {
         registration.setName("bureau-application-started-processes");
         registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
         // after the REST login (order 10): the definition is looked up as the user who starts it
+        registration.setOrder(12);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<TaskVariablesWriteFilter> taskVariablesWriteFilter(ObjectMapper json,
+                                                                                    CamundaBpmProperties camunda) {
+        FilterRegistrationBean<TaskVariablesWriteFilter> registration =
+                new FilterRegistrationBean<>(new TaskVariablesWriteFilter(json));
+        registration.setName("bureau-task-variables-by-form-only");
+        registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
         registration.setOrder(12);
         return registration;
     }

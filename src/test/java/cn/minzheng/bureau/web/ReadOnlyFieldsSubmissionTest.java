@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.support.Http;
+import cn.minzheng.bureau.support.WebappSession;
 import cn.minzheng.bureau.support.TestApplications;
 
 /**
@@ -77,6 +78,35 @@ class ReadOnlyFieldsSubmissionTest {
                 .filteredOn(List.of("caseNumber", "perCapitaIncome")::contains)
                 .as("written once, when the case was registered (the calculation's copy is kept out of history)")
                 .containsExactly("caseNumber");
+    }
+
+    /** The engine lets a task's worker set its variables, which reach the process; only the form may. */
+    @Test
+    void aTasksVariablesAreWrittenOnlyByItsFormNotThroughTheVariablesApi() {
+        DibaoCase dibaoCase = walker.submit(CLERK, TestApplications.household("mengke", "mengke-mengke", "ORDINARY", 2, "300"));
+        String instance = dibaoCase.processInstanceId();
+        Object caseId = runtimeService.getVariable(instance, "caseId");
+        Task accept = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        Http http = new Http(port);
+        String task = "/engine-rest/task/" + accept.getId();
+
+        List<Http.Response> writes = List.of(
+                http.put(CLERK, task + "/variables/caseId", Map.of("value", 1, "type", "Long")),
+                http.post(CLERK, task + "/variables", Map.of("modifications", Map.of("caseId", Map.of("value", 2, "type", "Long")))),
+                http.put(CLERK, task + "/localVariables/caseId", Map.of("value", 3, "type", "Long")));
+        WebappSession tasklist = new WebappSession(port);
+        tasklist.login(CLERK, "demo");
+        var throughTheWebapps = tasklist.postJson("/camunda/api/engine/engine/default/task/" + accept.getId() + "/variables",
+                "{\"modifications\":{\"caseId\":{\"value\":4,\"type\":\"Long\"}}}");
+
+        for (Http.Response write : writes) {
+            assertThat(write.status()).as(write.body()).isEqualTo(403);
+            assertThat(write.json().get("message").asText()).isEqualTo("任务的数据只能通过提交任务表单填写或修改");
+        }
+        assertThat(throughTheWebapps.statusCode()).isEqualTo(403);
+        assertThat(runtimeService.getVariable(instance, "caseId")).isEqualTo(caseId);
+        assertThat(taskService.getVariablesLocal(accept.getId())).doesNotContainKey("caseId");
+        assertThat(http.get(CLERK, task + "/variables/caseId").status()).isEqualTo(200);
     }
 
     @Test
