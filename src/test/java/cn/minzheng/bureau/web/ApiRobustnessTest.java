@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Every operation of the OpenAPI description, sent input it must refuse, by every demo user: a body of the wrong
+ * Every operation of the OpenAPI description, sent input it must refuse, by a demo user of every role: a body of the wrong
  * shape, every field of the wrong type or out of range, every field empty, query parameters empty or not numbers and
  * dates, a path id that is not a number, an upload that is not multipart. Each must be refused as the user's mistake
  * or a lack of right (4xx, a problem with a Chinese detail), never answered as a fault of ours (5xx). A new operation
@@ -64,7 +64,7 @@ class ApiRobustnessTest {
     @Test
     void inputThatMustBeRefusedIsRefusedAsTheSendersMistakeByEveryOperation() throws Exception {
         JsonNode docs = json.readTree(send(new Call("admin", "GET", "/v3/api-docs", null, null)).body());
-        List<String> users = identityService.createUserQuery().list().stream().map(User::getId).sorted().toList();
+        List<String> users = onePerRole();
         List<Call> calls = new ArrayList<>();
         for (String user : users) {
             calls.addAll(callsOf(docs, user));
@@ -83,10 +83,26 @@ class ApiRobustnessTest {
                         .as(call.toString()).containsPattern("\\p{IsHan}");
             }
         }
+        System.out.printf("[robustness] %d users, %d calls, %d refused%n", users.size(), calls.size(), refused);
         answers.assertAll();
         assertThat(users).hasSizeGreaterThan(10);
-        assertThat(calls).hasSizeGreaterThan(3000);
+        assertThat(calls).hasSizeGreaterThan(2000);
         assertThat(refused).as("most of them refused").isGreaterThan(calls.size() * 3 / 4);
+    }
+
+    /**
+     * One demo user of each role: users whose groups differ only in their township or community (四个乡镇的经办人)
+     * meet the same rules.
+     */
+    private List<String> onePerRole() {
+        Map<List<String>, String> byRole = new java.util.TreeMap<>(java.util.Comparator.comparing(List::toString));
+        for (User user : identityService.createUserQuery().orderByUserId().asc().list()) {
+            List<String> role = identityService.createGroupQuery().groupMember(user.getId()).list().stream()
+                    .map(group -> group.getId().replaceFirst("^(clerk|reviewer|committee)-.*$", "$1"))
+                    .distinct().sorted().toList();
+            byRole.putIfAbsent(role, user.getId());
+        }
+        return List.copyOf(byRole.values());
     }
 
     private List<Call> callsOf(JsonNode docs, String user) {
