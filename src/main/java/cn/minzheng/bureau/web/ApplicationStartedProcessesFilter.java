@@ -1,7 +1,6 @@
 package cn.minzheng.bureau.web;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -69,13 +68,8 @@ class ApplicationStartedProcessesFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, ProcessDefinition definition) throws IOException {
-        byte[] answer = json.writeValueAsBytes(Map.of("type", "RuleViolation", "code", "STARTED_BY_THE_APPLICATION",
-                "message", "“" + definition.getName() + "”由系统在相关事项登记后自动发起，不能在任务列表或接口中直接启动；"
-                        + "请在台账或业务页面中办理"));
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/json;charset=UTF-8");
-        response.setContentLength(answer.length);
-        response.getOutputStream().write(answer);
+        EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_FORBIDDEN, "STARTED_BY_THE_APPLICATION",
+                "“" + definition.getName() + "”由系统在相关事项登记后自动发起，不能在任务列表或接口中直接启动；请在台账或业务页面中办理");
     }
 
     /** The latest process started by this message that the application starts itself, if any. */

@@ -1,7 +1,6 @@
 package cn.minzheng.bureau.web;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -41,11 +40,7 @@ class TaskVariablesWriteFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        byte[] answer = json.writeValueAsBytes(Map.of("type", "RuleViolation", "code", "TASK_DATA_BY_FORM_ONLY",
-                "message", "任务的数据只能通过提交任务表单填写或修改"));
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/json;charset=UTF-8");
-        response.setContentLength(answer.length);
-        response.getOutputStream().write(answer);
+        EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_FORBIDDEN, "TASK_DATA_BY_FORM_ONLY",
+                "任务的数据只能通过提交任务表单填写或修改");
     }
 }
