@@ -6,9 +6,6 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.instance.Message;
-import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,21 +74,10 @@ class ApplicationStartedProcessesFilter extends OncePerRequestFilter {
         if (messageName == null) {
             return Optional.empty();
         }
-        // a start message is subscribed by the latest version of its process only
+        // the query selects the definitions whose start event waits for this message (only the latest version's does)
         return repositoryService.createProcessDefinitionQuery().messageEventSubscriptionName(messageName).list().stream()
                 .filter(definition -> !definition.isStartableInTasklist())
-                .filter(definition -> startsOn(definition, messageName))
                 .findFirst();
-    }
-
-    private boolean startsOn(ProcessDefinition definition, String messageName) {
-        return repositoryService.getBpmnModelInstance(definition.getId()).getModelElementsByType(StartEvent.class).stream()
-                .filter(event -> event.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process)
-                .flatMap(event -> event.getEventDefinitions().stream())
-                .filter(MessageEventDefinition.class::isInstance)
-                .map(definitionOf -> ((MessageEventDefinition) definitionOf).getMessage())
-                .map(Message::getName)
-                .anyMatch(messageName::equals);
     }
 
     private String messageName(byte[] body) {
