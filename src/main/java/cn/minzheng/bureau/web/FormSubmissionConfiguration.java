@@ -1,6 +1,8 @@
 package cn.minzheng.bureau.web;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
@@ -14,7 +16,8 @@ import cn.minzheng.bureau.region.RegionRepository;
 
 /**
  * Camunda Forms as the engine REST API and Tasklist serve them: a task submission keeps only the fields its form lets
- * the user write, and a task's variables are not written any other way; township and village lists are filled from
+ * the user write, and a task's variables are not written any other way; a task is claimed by the user who works on
+ * it, and what only an administrator may change of a task is refused in Chinese; township and village lists are filled from
  * the region table for the user; a process the application starts itself is not started through these APIs.
  */
 @Configuration
@@ -61,6 +64,30 @@ public class FormSubmissionConfiguration {
         FilterRegistrationBean<TaskVariablesWriteFilter> registration =
                 new FilterRegistrationBean<>(new TaskVariablesWriteFilter(json));
         registration.setName("bureau-task-variables-by-form-only");
+        registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+        registration.setOrder(12);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<TaskClaimFilter> taskClaimFilter(WebUsers users, AuthorizationService authorizations,
+                                                                   TaskService taskService, IdentityService identityService,
+                                                                   ObjectMapper json, CamundaBpmProperties camunda) {
+        FilterRegistrationBean<TaskClaimFilter> registration = new FilterRegistrationBean<>(
+                new TaskClaimFilter(users, authorizations, taskService, identityService, json));
+        registration.setName("bureau-task-claim-for-oneself");
+        registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+        // after the REST login (order 10): the claim is compared with the user who sends it, who also returns it
+        registration.setOrder(12);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<TaskManagementRefusalFilter> taskManagementRefusalFilter(ObjectMapper json,
+                                                                                           CamundaBpmProperties camunda) {
+        FilterRegistrationBean<TaskManagementRefusalFilter> registration =
+                new FilterRegistrationBean<>(new TaskManagementRefusalFilter(json));
+        registration.setName("bureau-task-management-refusals");
         registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
         registration.setOrder(12);
         return registration;

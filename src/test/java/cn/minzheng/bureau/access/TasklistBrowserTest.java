@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,6 +151,41 @@ class TasklistBrowserTest {
         } finally {
             taskService.setAssignee(assign.getId(), null); // the demo task stays as it was for the other tests
         }
+    }
+
+    /**
+     * A clerk claims her task, tries to offer it to another township's clerks as well (用户组), is told in Chinese why
+     * not, and returns it (取消认领); the task is as the process made it. Screenshots: tasklist-task-groups-refused,
+     * tasklist-task-returned.
+     */
+    @Test
+    void aClerkClaimsAndReturnsHerTaskButCannotOfferItToAnotherTownship(Tasklist tasklist) {
+        String applicant = TestApplications.personName("孟退回");
+        DibaoCase dibaoCase = caseAt("ACCEPTANCE", "mengke", "mengke-mengke", applicant);
+        Task accept = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
+
+        tasklist.loginAs("clerk.mengke");
+        tasklist.openTask(accept.getId());
+        WebDriver driver = tasklist.driver();
+        driver.findElement(By.cssSelector(".task-details .groups > span")).click();
+        WebElement newGroup = tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name=taskGroupForm] input[name=newGroup]")));
+        newGroup.sendKeys("clerk-renqiu");
+        driver.findElement(By.xpath("//form[@name='taskGroupForm']//button[normalize-space()='添加用户组']")).click();
+        tasklist.waiting().until(d -> d.findElements(By.cssSelector(".notifications")).stream()
+                .anyMatch(n -> n.getText().contains("如需改派或调整期限，请联系系统管理员")));
+        tasklist.screenshot("tasklist-task-groups-refused");
+        driver.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='关闭']")).click();
+        tasklist.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+        driver.findElement(By.cssSelector(".task-details button.unclaim")).click();
+        tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//button[normalize-space()='认领']")));
+        tasklist.screenshot("tasklist-task-returned");
+
+        Task after = taskService.createTaskQuery().taskId(accept.getId()).singleResult();
+        assertThat(after.getAssignee()).isNull();
+        assertThat(taskService.getIdentityLinksForTask(accept.getId())).extracting(link -> link.getGroupId())
+                .filteredOn(java.util.Objects::nonNull).containsExactly("clerk-mengke");
     }
 
     @Test

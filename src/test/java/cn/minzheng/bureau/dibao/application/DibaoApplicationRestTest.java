@@ -105,10 +105,11 @@ class DibaoApplicationRestTest {
         assertThat(http.post("procmgr", "/engine-rest/job/" + timers.get(0).get("id").asText() + "/execute", "{}")
                 .status()).isEqualTo(204);
         String approval = taskId("approver", instance, "Task_ApproveByDistrict");
-        // the approver works on it through a task-level UPDATE grant and reads it through the global READ
+        // the approver works on it through a task-level TASK_WORK grant and reads it through the global READ
         var taskGrant = authorizationService.createAuthorizationQuery().groupIdIn("district-approver")
                 .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(approval).singleResult();
-        assertThat(taskGrant.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.UPDATE)).isTrue();
+        assertThat(taskGrant.isPermissionGranted(org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK)).isTrue();
+        assertThat(taskGrant.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.UPDATE)).isFalse();
         assertThat(taskGrant.isPermissionGranted(org.camunda.bpm.engine.authorization.Permissions.READ)).isFalse();
         assertThat(submit("procmgr", approval, Map.of("approvalDecision", "APPROVE")).status()).isIn(403, 404);
         assertThat(submit("approver", approval, Map.of("approvalDecision", "APPROVE", "approvalComment", "同意"))

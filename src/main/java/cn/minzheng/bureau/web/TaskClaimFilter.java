@@ -1,0 +1,119 @@
+package cn.minzheng.bureau.web;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import cn.minzheng.bureau.engine.EngineAuthentication;
+
+/**
+ * 领取 and 退回 of a task, for whoever it is offered to (the task permission TASK_WORK, application.yml).
+ * <ul>
+ * <li>A claim names the user who claims. The engine's claim takes any user id and checks only that the caller may
+ * work on the task, so a clerk could "claim" a task for another township's clerk, who would then read the household's
+ * data: a claim for someone else is an assignment, and needs the right to assign the task (an administrator's).
+ * Tasklist's 领取 always names the user who is logged in.</li>
+ * <li>A return is the engine's claim without a user, which TASK_WORK allows. The REST API's {@code unclaim} (Tasklist's
+ * 取消认领 of one's own task) and an assignee of nobody (its 重置办理人 of a colleague's) set the assignee to nobody
+ * instead, which needs the right to assign: both are answered here as the engine's return, as the user who sends
+ * them. An assignee who is somebody stays the engine's to refuse, unless the user may assign the task.</li>
+ * </ul>
+ */
+class TaskClaimFilter extends OncePerRequestFilter {
+
+    private static final Pattern ASSIGNMENT = Pattern.compile("/task/([^/]+)/(claim|unclaim|assignee)$");
+
+    private final WebUsers users;
+    private final AuthorizationService authorizations;
+    private final TaskService tasks;
+    private final IdentityService identities;
+    private final ObjectMapper json;
+
+    TaskClaimFilter(WebUsers users, AuthorizationService authorizations, TaskService tasks, IdentityService identities,
+                    ObjectMapper json) {
+        this.users = users;
+        this.authorizations = authorizations;
+        this.tasks = tasks;
+        this.identities = identities;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !ASSIGNMENT.matcher(request.getRequestURI()).find();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher path = ASSIGNMENT.matcher(request.getRequestURI());
+        path.find();
+        String taskId = path.group(1);
+        Optional<WebUsers.WebUser> user = users.of(request);
+        if (user.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if ("unclaim".equals(path.group(2))) {
+            giveBack(taskId, user.get(), response);
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String named = userId(body);
+        boolean toNobody = named == null || named.isBlank();
+        if ("assignee".equals(path.group(2)) && toNobody) {
+            giveBack(taskId, user.get(), response);
+        } else if ("claim".equals(path.group(2)) && !toNobody && !named.equals(user.get().id())
+                && !authorizations.isUserAuthorized(user.get().id(), user.get().groups(), TaskPermissions.TASK_ASSIGN,
+                        Resources.TASK, taskId)) {
+            EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_FORBIDDEN, "CLAIM_FOR_ONESELF_ONLY",
+                    "任务只能由本人领取。如需交给其他工作人员办理，请先退回，由对方自行领取，或请系统管理员改派");
+        } else {
+            chain.doFilter(new ReplacedBodyRequest(request, body), response);
+        }
+    }
+
+    private void giveBack(String taskId, WebUsers.WebUser user, HttpServletResponse response) throws IOException {
+        try {
+            EngineAuthentication.as(identities, user.id(), user.groups(), () -> {
+                tasks.claim(taskId, null);
+                return null;
+            });
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        } catch (NullValueException noSuchTask) {
+            EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_NOT_FOUND, "TASK_NOT_FOUND",
+                    "任务不存在或已办结");
+        } catch (AuthorizationException notOffered) {
+            EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_FORBIDDEN, "TASK_NOT_OFFERED",
+                    "这项任务没有交给您办理，不能退回");
+        }
+    }
+
+    /** The user id the claim or assignment names; null when the body has none. */
+    private String userId(byte[] body) {
+        try {
+            JsonNode userId = json.readTree(body).path("userId");
+            return userId.isTextual() ? userId.asText() : null;
+        } catch (IOException | RuntimeException notJson) {
+            return null;
+        }
+    }
+}
