@@ -91,6 +91,18 @@ class TaskManagementTest {
     }
 
     @Test
+    void aTaskIsNotCreatedByHandButByItsProcess() {
+        long before = taskService.createTaskQuery().count();
+
+        Http.Response refused = new Http(port).post(CLERK, "/engine-rest/task/create", Map.of("name", "手工任务"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.json().get("code").asText()).isEqualTo("TASKS_COME_FROM_PROCESSES");
+        assertThat(refused.json().get("message").asText()).startsWith("任务由业务流程产生");
+        assertThat(taskService.createTaskQuery().count()).isEqualTo(before);
+    }
+
+    @Test
     void whoeverTheTaskIsOfferedToStillClaimsReturnsAndCompletesIt() {
         Task accept = newApplicationsFirstTask();
         Http http = new Http(port);
