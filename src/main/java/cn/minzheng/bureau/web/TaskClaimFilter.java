@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
@@ -77,7 +78,13 @@ class TaskClaimFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        String named = userId(body);
+        JsonNode sent = object(body);
+        if (sent == null) {
+            // not a JSON object: the engine answers it as it would without this filter
+            chain.doFilter(new ReplacedBodyRequest(request, body), response);
+            return;
+        }
+        String named = sent.path("userId").isTextual() ? sent.get("userId").asText() : null;
         boolean toNobody = named == null || named.isBlank();
         if ("assignee".equals(path.group(2)) && toNobody) {
             giveBack(taskId, user.get(), response);
@@ -104,15 +111,18 @@ class TaskClaimFilter extends OncePerRequestFilter {
         } catch (AuthorizationException notOffered) {
             EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_FORBIDDEN, "TASK_NOT_OFFERED",
                     "这项任务没有交给您办理，不能退回");
+        } catch (SuspendedEntityInteractionException suspended) {
+            EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_CONFLICT, "TASK_SUSPENDED",
+                    "这项任务所在的流程已暂停，暂时不能退回；流程恢复后再办理");
         }
     }
 
-    /** The user id the claim or assignment names; null when the body has none. */
-    private String userId(byte[] body) {
+    /** The body as a JSON object; null when it is none. */
+    private JsonNode object(byte[] body) {
         try {
-            JsonNode userId = json.readTree(body).path("userId");
-            return userId.isTextual() ? userId.asText() : null;
-        } catch (IOException | RuntimeException notJson) {
+            JsonNode sent = json.readTree(body);
+            return sent != null && sent.isObject() ? sent : null;
+        } catch (IOException notJson) {
             return null;
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -45,6 +46,8 @@ class TaskManagementTest {
     DibaoWalker walker;
     @Autowired
     TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
     @Autowired
     AuthorizationService authorizationService;
     @Autowired
@@ -122,6 +125,30 @@ class TaskManagementTest {
 
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);
         assertThat(taskService.createTaskQuery().taskId(accept.getId()).count()).isZero();
+    }
+
+    @Test
+    void aReturnThatCannotBeDoneIsRefusedAndLeavesTheClaimAsItWas() {
+        Task accept = newApplicationsFirstTask();
+        Http http = new Http(port);
+        String task = "/engine-rest/task/" + accept.getId();
+        assertThat(http.post(CLERK, task + "/claim", Map.of("userId", CLERK)).status()).isEqualTo(204);
+
+        Http.Response malformed = http.post(CLERK, task + "/assignee", "不");
+        runtimeService.suspendProcessInstanceById(accept.getProcessInstanceId());
+        Http.Response whileSuspended;
+        try {
+            whileSuspended = http.post(CLERK, task + "/unclaim", Map.of());
+        } finally {
+            runtimeService.activateProcessInstanceById(accept.getProcessInstanceId());
+        }
+        Http.Response noSuchTask = http.post(CLERK, "/engine-rest/task/no-such-task/unclaim", Map.of());
+
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(whileSuspended.status()).as(whileSuspended.body()).isEqualTo(409);
+        assertThat(whileSuspended.json().get("message").asText()).startsWith("这项任务所在的流程已暂停");
+        assertThat(noSuchTask.status()).as(noSuchTask.body()).isEqualTo(404);
+        assertThat(taskService.createTaskQuery().taskId(accept.getId()).singleResult().getAssignee()).isEqualTo(CLERK);
     }
 
     @Test
