@@ -100,14 +100,22 @@ class TaskClaimFilter extends OncePerRequestFilter {
 
     private void giveBack(String taskId, WebUsers.WebUser user, HttpServletResponse response) throws IOException {
         try {
-            EngineAuthentication.as(identities, user.id(), user.groups(), () -> {
+            // a task the user cannot see is answered as one that does not exist, without a command failing in the
+            // engine (which would log it as an error)
+            boolean returned = EngineAuthentication.as(identities, user.id(), user.groups(), () -> {
+                if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
+                    return false;
+                }
                 tasks.claim(taskId, null);
-                return null;
+                return true;
             });
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-        } catch (NullValueException noSuchTask) {
-            EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_NOT_FOUND, "TASK_NOT_FOUND",
-                    "任务不存在或已办结");
+            if (returned) {
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            } else {
+                notFound(response);
+            }
+        } catch (NullValueException completedMeanwhile) {
+            notFound(response);
         } catch (AuthorizationException notOffered) {
             EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_FORBIDDEN, "TASK_NOT_OFFERED",
                     "这项任务没有交给您办理，不能退回");
@@ -115,6 +123,10 @@ class TaskClaimFilter extends OncePerRequestFilter {
             EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_CONFLICT, "TASK_SUSPENDED",
                     "这项任务所在的流程已暂停，暂时不能退回；流程恢复后再办理");
         }
+    }
+
+    private void notFound(HttpServletResponse response) throws IOException {
+        EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_NOT_FOUND, "TASK_NOT_FOUND", "任务不存在或已办结");
     }
 
     /** The body as a JSON object; null when it is none. */

@@ -154,12 +154,13 @@ class TasklistBrowserTest {
     }
 
     /**
-     * A clerk claims her task, tries to offer it to another township's clerks as well (用户组), is told in Chinese why
-     * not, and returns it (取消认领); the task is as the process made it. Screenshots: tasklist-task-groups-refused,
-     * tasklist-task-returned.
+     * A clerk sees her task's due date and the group it is offered to, but not the controls that change them, which
+     * only the administrator has (the engine would refuse her, web/TaskManagementTest); she claims it and returns it
+     * (取消认领). The administrator has the controls. Screenshots: tasklist-task-worker, tasklist-task-returned,
+     * tasklist-task-administrator.
      */
     @Test
-    void aClerkClaimsAndReturnsHerTaskButCannotOfferItToAnotherTownship(Tasklist tasklist) {
+    void aClerkClaimsAndReturnsHerTaskAndIsNotOfferedWhatOnlyTheAdministratorChanges(Tasklist tasklist) {
         String applicant = TestApplications.personName("孟退回");
         DibaoCase dibaoCase = caseAt("ACCEPTANCE", "mengke", "mengke-mengke", applicant);
         Task accept = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
@@ -167,25 +168,31 @@ class TasklistBrowserTest {
         tasklist.loginAs("clerk.mengke");
         tasklist.openTask(accept.getId());
         WebDriver driver = tasklist.driver();
-        driver.findElement(By.cssSelector(".task-details .groups > span")).click();
-        WebElement newGroup = tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[name=taskGroupForm] input[name=newGroup]")));
-        newGroup.sendKeys("clerk-renqiu");
-        driver.findElement(By.xpath("//form[@name='taskGroupForm']//button[normalize-space()='添加用户组']")).click();
-        tasklist.waiting().until(d -> d.findElements(By.cssSelector(".notifications")).stream()
-                .anyMatch(n -> n.getText().contains("如需改派或调整期限，请联系系统管理员")));
-        tasklist.screenshot("tasklist-task-groups-refused");
-        driver.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='关闭']")).click();
-        tasklist.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+        assertThat(driver.findElement(By.cssSelector(".task-details .due-date")).getText()).contains("天后");
+        assertThat(driver.findElement(By.cssSelector(".task-details .groups")).getText()).contains("孟轲乡经办人");
+        assertThat(driver.findElements(By.cssSelector(".task-details .followup-date, .task-details .reset-due-date")))
+                .isNotEmpty().noneMatch(WebElement::isDisplayed);
+        assertThat(pointerEvents(driver, ".task-details .groups > span")).isEqualTo("none");
+        assertThat(pointerEvents(driver, ".task-details .due-date")).isEqualTo("none");
+        assertThat(driver.findElement(CREATE_TASK).isDisplayed()).as("新建任务").isFalse();
+        tasklist.screenshot("tasklist-task-worker");
         driver.findElement(By.cssSelector(".task-details button.unclaim")).click();
-        tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                By.xpath("//button[normalize-space()='认领']")));
+        tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[normalize-space()='认领']")));
         tasklist.screenshot("tasklist-task-returned");
 
-        Task after = taskService.createTaskQuery().taskId(accept.getId()).singleResult();
-        assertThat(after.getAssignee()).isNull();
-        assertThat(taskService.getIdentityLinksForTask(accept.getId())).extracting(link -> link.getGroupId())
-                .filteredOn(java.util.Objects::nonNull).containsExactly("clerk-mengke");
+        assertThat(taskService.createTaskQuery().taskId(accept.getId()).singleResult().getAssignee()).isNull();
+        tasklist.loginAs("admin");
+        driver.get(tasklist.url(TASKLIST + "#/?task=" + accept.getId()));
+        tasklist.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-details .followup-date")));
+        assertThat(pointerEvents(driver, ".task-details .groups > span")).isEqualTo("auto");
+        assertThat(driver.findElement(CREATE_TASK).isDisplayed()).as("新建任务").isTrue();
+        tasklist.screenshot("tasklist-task-administrator");
+    }
+
+    private static final By CREATE_TASK = By.cssSelector("li.create-task-action");
+
+    private static String pointerEvents(WebDriver driver, String selector) {
+        return driver.findElement(By.cssSelector(selector)).getCssValue("pointer-events");
     }
 
     @Test

@@ -15,8 +15,11 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.minzheng.bureau.engine.TaskWorkGrants;
@@ -128,7 +131,8 @@ class TaskManagementTest {
     }
 
     @Test
-    void aReturnThatCannotBeDoneIsRefusedAndLeavesTheClaimAsItWas() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void aReturnThatCannotBeDoneIsRefusedAndLeavesTheClaimAsItWas(CapturedOutput log) {
         Task accept = newApplicationsFirstTask();
         Http http = new Http(port);
         String task = "/engine-rest/task/" + accept.getId();
@@ -148,6 +152,7 @@ class TaskManagementTest {
         assertThat(whileSuspended.status()).as(whileSuspended.body()).isEqualTo(409);
         assertThat(whileSuspended.json().get("message").asText()).startsWith("这项任务所在的流程已暂停");
         assertThat(noSuchTask.status()).as(noSuchTask.body()).isEqualTo(404);
+        assertThat(log.getAll()).as("a task that does not exist is no error of the system").doesNotContain("no-such-task");
         assertThat(taskService.createTaskQuery().taskId(accept.getId()).singleResult().getAssignee()).isEqualTo(CLERK);
     }
 

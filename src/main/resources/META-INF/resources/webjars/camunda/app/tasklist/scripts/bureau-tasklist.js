@@ -10,6 +10,10 @@
  *    the business key (the case number), as one "any of" criterion beside the user's other criteria.
  * 3. The priority means something: an escalated task (above the default 50) reads 加急, the others
  *    show nothing instead of "50".
+ * 4. Only what the user may do is offered. Whoever a task is offered to claims, returns and completes it
+ *    (the task permission TASK_WORK); its follow-up and due dates, its groups and its assignee are the
+ *    administrator's, and so is 新建任务 (a task of no process). For anyone else the page carries the class
+ *    bureau-task-worker, and styles/user-styles.css shows those values without the controls that change them.
  *
  * Loaded by scripts/config.js (customScripts) before Tasklist starts.
  */
@@ -226,4 +230,13 @@ angular.module('cam.tasklist').config(['$provide', function ($provide) {
       '<span ng-if="task.priority > ' + DEFAULT_PRIORITY + '" class="label label-danger bureau-urgent">加急</span>');
     return $delegate;
   }]);
+}]);
+
+angular.module('cam.tasklist').run(['$rootScope', function ($rootScope) {
+  // the administrator is whoever may open Camunda Admin; an engine refusal still answers anyone else who tries
+  $rootScope.$watch('authentication', function (authentication) {
+    const worker = !!(authentication && authentication.name)
+      && (authentication.authorizedApps || []).indexOf('admin') < 0;
+    document.body.classList.toggle('bureau-task-worker', worker);
+  });
 }]);
