@@ -1,5 +1,7 @@
 package cn.minzheng.bureau.web;
 
+import jakarta.servlet.Filter;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -23,17 +25,16 @@ import cn.minzheng.bureau.region.RegionRepository;
 @Configuration
 public class FormSubmissionConfiguration {
 
+    /** The REST API's login (HTTP Basic) runs at order 10: a filter after it acts as the user who sends the request. */
+    private static final int AFTER_THE_REST_LOGIN = 12;
+
     @Bean
     public FilterRegistrationBean<ReadOnlyFieldsSubmissionFilter> readOnlyFieldsSubmissionFilter(
             FormService formService, TaskService taskService, RepositoryService repositoryService, ObjectMapper json,
             CamundaBpmProperties camunda) {
-        FilterRegistrationBean<ReadOnlyFieldsSubmissionFilter> registration = new FilterRegistrationBean<>(
-                new ReadOnlyFieldsSubmissionFilter(formService, taskService, repositoryService, json));
-        registration.setName("bureau-read-only-form-fields");
-        registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
-        // after the REST login (order 10), so the form is read as the user who submits
-        registration.setOrder(20);
-        return registration;
+        // the form is read as the user who submits; inside the refusals' filter (15)
+        return inFrontOfTheEngineApis(new ReadOnlyFieldsSubmissionFilter(formService, taskService, repositoryService, json),
+                "bureau-read-only-form-fields", 20, camunda);
     }
 
     @Bean
@@ -49,58 +50,48 @@ public class FormSubmissionConfiguration {
     @Bean
     public FilterRegistrationBean<ApplicationStartedProcessesFilter> applicationStartedProcessesFilter(
             RepositoryService repositoryService, ObjectMapper json, CamundaBpmProperties camunda) {
-        FilterRegistrationBean<ApplicationStartedProcessesFilter> registration =
-                new FilterRegistrationBean<>(new ApplicationStartedProcessesFilter(repositoryService, json));
-        registration.setName("bureau-application-started-processes");
-        registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
-        // after the REST login (order 10): the definition is looked up as the user who starts it
-        registration.setOrder(12);
-        return registration;
+        // the definition is looked up as the user who starts it
+        return inFrontOfTheEngineApis(new ApplicationStartedProcessesFilter(repositoryService, json),
+                "bureau-application-started-processes", AFTER_THE_REST_LOGIN, camunda);
     }
 
     @Bean
     public FilterRegistrationBean<TaskVariablesWriteFilter> taskVariablesWriteFilter(ObjectMapper json,
                                                                                     CamundaBpmProperties camunda) {
-        FilterRegistrationBean<TaskVariablesWriteFilter> registration =
-                new FilterRegistrationBean<>(new TaskVariablesWriteFilter(json));
-        registration.setName("bureau-task-variables-by-form-only");
-        registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
-        registration.setOrder(12);
-        return registration;
+        return inFrontOfTheEngineApis(new TaskVariablesWriteFilter(json), "bureau-task-variables-by-form-only",
+                AFTER_THE_REST_LOGIN, camunda);
     }
 
     @Bean
     public FilterRegistrationBean<TaskClaimFilter> taskClaimFilter(WebUsers users, AuthorizationService authorizations,
                                                                    TaskService taskService, IdentityService identityService,
                                                                    ObjectMapper json, CamundaBpmProperties camunda) {
-        FilterRegistrationBean<TaskClaimFilter> registration = new FilterRegistrationBean<>(
-                new TaskClaimFilter(users, authorizations, taskService, identityService, json));
-        registration.setName("bureau-task-claim-for-oneself");
-        registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
-        // after the REST login (order 10): the claim is compared with the user who sends it, who also returns it
-        registration.setOrder(12);
-        return registration;
+        // the claim is compared with the user who sends it, who also returns it
+        return inFrontOfTheEngineApis(new TaskClaimFilter(users, authorizations, taskService, identityService, json),
+                "bureau-task-claim-for-oneself", AFTER_THE_REST_LOGIN, camunda);
     }
 
     @Bean
     public FilterRegistrationBean<TaskManagementRefusalFilter> taskManagementRefusalFilter(ObjectMapper json,
                                                                                            CamundaBpmProperties camunda) {
-        FilterRegistrationBean<TaskManagementRefusalFilter> registration =
-                new FilterRegistrationBean<>(new TaskManagementRefusalFilter(json));
-        registration.setName("bureau-task-management-refusals");
-        registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
-        registration.setOrder(12);
-        return registration;
+        return inFrontOfTheEngineApis(new TaskManagementRefusalFilter(json), "bureau-task-management-refusals",
+                AFTER_THE_REST_LOGIN, camunda);
     }
 
     @Bean
     public FilterRegistrationBean<RegionOptionsFormFilter> regionOptionsFormFilter(
             RegionRepository regions, WebUsers users, ObjectMapper json, CamundaBpmProperties camunda) {
-        FilterRegistrationBean<RegionOptionsFormFilter> registration =
-                new FilterRegistrationBean<>(new RegionOptionsFormFilter(regions, users, json));
-        registration.setName("bureau-region-options");
+        return inFrontOfTheEngineApis(new RegionOptionsFormFilter(regions, users, json), "bureau-region-options", 20,
+                camunda);
+    }
+
+    /** The filter in front of the engine REST API and of the webapps' engine API, which Tasklist calls. */
+    private static <F extends Filter> FilterRegistrationBean<F> inFrontOfTheEngineApis(F filter, String name, int order,
+                                                                                      CamundaBpmProperties camunda) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setName(name);
         registration.addUrlPatterns("/engine-rest/*", camunda.getWebapp().getApplicationPath() + "/api/engine/*");
-        registration.setOrder(20);
+        registration.setOrder(order);
         return registration;
     }
 }
