@@ -26,12 +26,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import cn.minzheng.bureau.engine.EngineAuthentication;
 
 /**
- * 领取 and 退回 of a task, for whoever it is offered to (the task permission TASK_WORK, application.yml).
+ * 认领 and 取消认领 of a task, for whoever it is offered to (the task permission TASK_WORK, application.yml).
  * <ul>
  * <li>A claim names the user who claims. The engine's claim takes any user id and checks only that the caller may
  * work on the task, so a clerk could "claim" a task for another township's clerk, who would then read the household's
  * data: a claim for someone else is an assignment, and needs the right to assign the task (an administrator's).
- * Tasklist's 领取 always names the user who is logged in.</li>
+ * Tasklist's 认领 always names the user who is logged in.</li>
  * <li>A return is the engine's claim without a user, which TASK_WORK allows. The REST API's {@code unclaim} (Tasklist's
  * 取消认领 of one's own task) and an assignee of nobody (its 重置办理人 of a colleague's) set the assignee to nobody
  * instead, which needs the right to assign: both are answered here as the engine's return, as the user who sends
@@ -92,7 +92,7 @@ class TaskClaimFilter extends OncePerRequestFilter {
                 && !authorizations.isUserAuthorized(user.get().id(), user.get().groups(), TaskPermissions.TASK_ASSIGN,
                         Resources.TASK, taskId)) {
             EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_FORBIDDEN, "CLAIM_FOR_ONESELF_ONLY",
-                    "任务只能由本人领取。如需交给其他工作人员办理，请先退回，由对方自行领取，或请系统管理员改派");
+                    "任务只能由本人认领。如需交给其他工作人员办理，请先取消认领，由对方自行认领，或请系统管理员改派");
         } else {
             chain.doFilter(new ReplacedBodyRequest(request, body), response);
         }
@@ -118,10 +118,10 @@ class TaskClaimFilter extends OncePerRequestFilter {
             notFound(response);
         } catch (AuthorizationException notOffered) {
             EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_FORBIDDEN, "TASK_NOT_OFFERED",
-                    "这项任务没有交给您办理，不能退回");
+                    "这项任务没有交给您办理，不能取消认领");
         } catch (SuspendedEntityInteractionException suspended) {
             EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_CONFLICT, "TASK_SUSPENDED",
-                    "这项任务所在的流程已暂停，暂时不能退回；流程恢复后再办理");
+                    "这项任务所在的流程已暂停，暂时不能取消认领；流程恢复后再办理");
         }
     }
 

@@ -62,7 +62,7 @@ class TaskManagementRefusalFilter extends OncePerRequestFilter {
         if ("POST".equals(request.getMethod()) && CHANGE.matcher(path).find()
                 || "PUT".equals(request.getMethod()) && UPDATE.matcher(path).find()) {
             return new Refusal("TASK_MANAGED_BY_ADMINISTRATOR",
-                    "任务的办理人、候选组、期限和名称由流程按辖区和时限规则确定，您可以领取、退回（取消领取）和办理交给您的任务；"
+                    "任务的办理人、候选组、期限和名称由流程按辖区和时限规则确定，您可以认领、取消认领和办理交给您的任务；"
                             + "如需改派或调整期限，请联系系统管理员");
         }
         return null;

@@ -81,7 +81,7 @@ class TaskManagementTest {
             assertThat(refused.json().get("message").asText()).startsWith("任务的办理人、候选组、期限和名称由流程");
         }
         assertThat(claimForAnother.status()).as(claimForAnother.body()).isEqualTo(403);
-        assertThat(claimForAnother.json().get("message").asText()).startsWith("任务只能由本人领取");
+        assertThat(claimForAnother.json().get("message").asText()).startsWith("任务只能由本人认领");
         assertThat(throughTasklist.statusCode()).as(throughTasklist.body()).isEqualTo(403);
         assertThat(throughTasklist.body()).contains(MANAGED_BY_ADMINISTRATOR);
         var returnedThroughTasklist = tasklist.postJson("/camunda/api/engine/engine/default/task/" + accept.getId()
