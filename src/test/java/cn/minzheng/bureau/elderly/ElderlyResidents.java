@@ -24,7 +24,10 @@ final class ElderlyResidents {
 
     /** A one-person household of 岳村乡 whose head was born on the date; returns the head's ID number. */
     static String register(HouseholdRepository households, String name, LocalDate born) {
-        String id = idNumber(born);
+        String id;
+        do {
+            id = idNumber(born);
+        } while (!households.knownIdNumbers(List.of(id)).isEmpty());
         Household.Member member = new Household.Member(null, name, ResidentIdNumber.parse(id), Relation.HEAD,
                 EmploymentStatus.RETIRED, DisabilityLevel.NONE, List.of());
         households.insert(new Household(null, YUECUN, YUECUN_VILLAGE, "岳村乡岳村12号", "中国农业银行",
