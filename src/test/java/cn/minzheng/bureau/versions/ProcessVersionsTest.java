@@ -98,6 +98,32 @@ class ProcessVersionsTest {
     }
 
     @Test
+    void aProcessDeployedWithoutItsFormsIsRefusedInChineseAndMakesNoVersion() {
+        ProcessDefinition before = latest();
+        long deploymentsBefore = repositoryService.createDeploymentQuery().deploymentName(KEY).count();
+        Map<String, byte[]> files = ProcessFiles.processWithForms(KEY, "name=\"受理申请\"", "name=\"受理申请（缺表单）\"");
+        // what Modeler's rocket sends when no file is attached, and with only one of the forms attached
+        var alone = deploy("procmgr", KEY, Map.of(KEY + ".bpmn", files.get(KEY + ".bpmn")));
+        var oneForm = deploy("procmgr", KEY, Map.of(KEY + ".bpmn", files.get(KEY + ".bpmn"),
+                "dibao-accept.form", files.get("dibao-accept.form")));
+
+        assertThat(alone.status()).as(alone.body()).isEqualTo(400);
+        assertThat(alone.json().get("message").asText()).contains("流程文件 dibao-application.bpmn 使用的表单没有随本次部署提交",
+                "dibao-application-start（低保申请提交）", "dibao-accept（受理申请（缺表单））", "dibao-refusal-notice（送达不予批准书面通知）",
+                "在 Camunda Modeler 的部署对话框中添加为附加文件", "本次部署未生效");
+        assertThat(oneForm.status()).as(oneForm.body()).isEqualTo(400);
+        assertThat(oneForm.json().get("message").asText()).contains("dibao-survey（入户调查）").doesNotContain("dibao-accept");
+        assertThat(latest().getId()).isEqualTo(before.getId());
+        assertThat(repositoryService.createDeploymentQuery().deploymentName(KEY).count()).isEqualTo(deploymentsBefore);
+
+        // with all its forms the same change deploys
+        var whole = deploy("procmgr", KEY, files);
+        assertThat(whole.status()).as(whole.body()).isEqualTo(200);
+        deployments.add(whole.json().get("id").asText());
+        assertThat(latest().getVersion()).isEqualTo(before.getVersion() + 1);
+    }
+
+    @Test
     void runningApplicationsAtTownshipReviewMoveToTheNewVersionAndFinishThere() {
         ProcessDefinition v1 = latest();
         List<DibaoCase> waiting = new ArrayList<>();
