@@ -18,12 +18,9 @@ import javax.xml.stream.XMLStreamReader;
 
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.springframework.stereotype.Component;
+
+import cn.minzheng.bureau.engine.DeploymentCheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,12 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the open diagram alone unless its forms are attached; the engine would take it, and every case started on that
  * version would meet a start form and task forms Tasklist cannot open (No Camunda Form Definition was found …).
  * The process manager learns it at once, in Chinese, with the forms to attach.
- * <p>
- * Only new deployments are checked: the engine runs its deployers again when it reloads an older version into its
- * cache (after a restart, on another node), and a version deployed before this check must still load.
+ * Versions deployed before this check still load ({@link cn.minzheng.bureau.engine.DeploymentChecksPlugin}).
  */
 @Component
-public class FormsDeployedWithTheirProcess extends AbstractProcessEnginePlugin implements Deployer {
+public class FormsDeployedWithTheirProcess implements DeploymentCheck {
 
     private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
@@ -48,32 +43,20 @@ public class FormsDeployedWithTheirProcess extends AbstractProcessEnginePlugin i
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomPreDeployers() == null) {
-            configuration.setCustomPreDeployers(new ArrayList<>());
-        }
-        configuration.getCustomPreDeployers().add(this);
-    }
-
-    @Override
-    public void deploy(DeploymentEntity deployment) {
-        if (!deployment.isNew() || deployment.getResources() == null) {
-            return;
-        }
-        Map<String, ResourceEntity> resources = deployment.getResources();
+    public void check(Map<String, byte[]> files) {
         Set<String> formIds = new TreeSet<>();
-        resources.forEach((name, resource) -> {
+        files.forEach((name, content) -> {
             if (name.endsWith(".form")) {
-                formIds.add(formId(name, resource.getBytes()));
+                formIds.add(formId(name, content));
             }
         });
-        for (Map.Entry<String, ResourceEntity> resource : new TreeMap<>(resources).entrySet()) {
-            String name = resource.getKey();
+        for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
+            String name = file.getKey();
             if (!name.endsWith(".bpmn") && !name.endsWith(".bpmn20.xml")) {
                 continue;
             }
-            List<FormUse> missing = formsBoundToTheDeployment(resource.getValue().getBytes()).stream()
-                    .filter(use -> use.resourceName() == null ? !formIds.contains(use.form()) : !resources.containsKey(use.resourceName()))
+            List<FormUse> missing = formsBoundToTheDeployment(file.getValue()).stream()
+                    .filter(use -> use.resourceName() == null ? !formIds.contains(use.form()) : !files.containsKey(use.resourceName()))
                     .toList();
             if (!missing.isEmpty()) {
                 throw new ParseException(message(name, missing), name, List.copyOf(missing), List.of());

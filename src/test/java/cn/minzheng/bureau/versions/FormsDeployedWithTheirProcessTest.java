@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
-import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -35,14 +34,14 @@ class FormsDeployedWithTheirProcessTest {
             """)
     void aNewDeploymentIsRefusedWhereAFormBoundToItIsMissing(String description, String formAttributes, String deployedForm,
                                                             boolean accepted) {
-        DeploymentEntity deployment = deployment(true, Map.of("p.bpmn", process(formAttributes == null ? "" : formAttributes)));
+        Map<String, byte[]> deployment = new HashMap<>(Map.of("p.bpmn", process(formAttributes == null ? "" : formAttributes)));
         if (deployedForm != null) {
-            deployment.addResource(resource(deployedForm + ".form", form(deployedForm)));
+            deployment.put(deployedForm + ".form", form(deployedForm));
         }
         if (accepted) {
-            assertThatCode(() -> check.deploy(deployment)).doesNotThrowAnyException();
+            assertThatCode(() -> check.check(deployment)).doesNotThrowAnyException();
         } else {
-            ParseException refused = catchThrowableOfType(ParseException.class, () -> check.deploy(deployment));
+            ParseException refused = catchThrowableOfType(ParseException.class, () -> check.check(deployment));
             assertThat(refused).isNotNull();
             assertThat(refused.getMessage()).contains("流程文件 p.bpmn 使用的表单没有随本次部署提交", "accept", "受理申请", "本次部署未生效");
             assertThat(refused.getResorceReports()).singleElement().satisfies(report -> {
@@ -55,39 +54,17 @@ class FormsDeployedWithTheirProcessTest {
 
     @Test
     void aFormIsFoundByItsIdWhateverItsFileIsCalled() {
-        DeploymentEntity deployment = deployment(true, Map.of("p.bpmn",
-                process("camunda:formRef=\"accept\" camunda:formRefBinding=\"deployment\"")));
-        deployment.addResource(resource("forms/受理表单-2027.form", form("accept")));
-        assertThatCode(() -> check.deploy(deployment)).doesNotThrowAnyException();
-    }
-
-    @Test
-    void aVersionDeployedBeforeTheCheckStillLoads() {
-        // the engine runs its deployers again when it reloads an older version into its cache
-        DeploymentEntity reloaded = deployment(false, Map.of("p.bpmn",
-                process("camunda:formRef=\"accept\" camunda:formRefBinding=\"deployment\"")));
-        assertThatCode(() -> check.deploy(reloaded)).doesNotThrowAnyException();
+        Map<String, byte[]> deployment = Map.of(
+                "p.bpmn", process("camunda:formRef=\"accept\" camunda:formRefBinding=\"deployment\""),
+                "forms/受理表单-2027.form", form("accept"));
+        assertThatCode(() -> check.check(deployment)).doesNotThrowAnyException();
     }
 
     @Test
     void aFormThatIsNotJsonIsRefusedInChinese() {
-        DeploymentEntity deployment = deployment(true, Map.of("broken.form", "{ not json".getBytes(StandardCharsets.UTF_8)));
-        assertThat(catchThrowableOfType(ParseException.class, () -> check.deploy(deployment)).getMessage())
+        Map<String, byte[]> deployment = Map.of("broken.form", "{ not json".getBytes(StandardCharsets.UTF_8));
+        assertThat(catchThrowableOfType(ParseException.class, () -> check.check(deployment)).getMessage())
                 .contains("表单文件 broken.form 不是有效的 Camunda 表单");
-    }
-
-    private static DeploymentEntity deployment(boolean isNew, Map<String, byte[]> files) {
-        DeploymentEntity deployment = new DeploymentEntity();
-        deployment.setNew(isNew);
-        files.forEach((name, bytes) -> deployment.addResource(resource(name, bytes)));
-        return deployment;
-    }
-
-    private static ResourceEntity resource(String name, byte[] bytes) {
-        ResourceEntity resource = new ResourceEntity();
-        resource.setName(name);
-        resource.setBytes(bytes);
-        return resource;
     }
 
     private static byte[] process(String formAttributes) {
