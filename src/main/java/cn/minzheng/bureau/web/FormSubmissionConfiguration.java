@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.minzheng.bureau.access.StaffNames;
 import cn.minzheng.bureau.region.RegionRepository;
 
 /**
@@ -65,9 +66,10 @@ public class FormSubmissionConfiguration {
     @Bean
     public FilterRegistrationBean<TaskClaimFilter> taskClaimFilter(WebUsers users, AuthorizationService authorizations,
                                                                    TaskService taskService, IdentityService identityService,
-                                                                   ObjectMapper json, CamundaBpmProperties camunda) {
+                                                                   StaffNames staffNames, ObjectMapper json,
+                                                                   CamundaBpmProperties camunda) {
         // the claim is compared with the user who sends it, who also returns it
-        return inFrontOfTheEngineApis(new TaskClaimFilter(users, authorizations, taskService, identityService, json),
+        return inFrontOfTheEngineApis(new TaskClaimFilter(users, authorizations, taskService, identityService, staffNames, json),
                 "bureau-task-claim-for-oneself", AFTER_THE_REST_LOGIN, camunda);
     }
 

@@ -189,6 +189,32 @@ class TasklistBrowserTest {
         tasklist.screenshot("tasklist-task-administrator");
     }
 
+    @Test
+    void aClerkWhoseColleagueClaimedTheTaskFirstIsToldWhoHasIt(Tasklist tasklist) {
+        String applicant = TestApplications.personName("任先认");
+        DibaoCase dibaoCase = caseAt("ACCEPTANCE", "renqiu", "renqiu-qinghuayuan", applicant);
+        Task accept = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
+
+        tasklist.loginAs("clerk2.renqiu");
+        WebDriver driver = tasklist.driver();
+        driver.get(tasklist.url(TASKLIST + "#/?task=" + accept.getId()));
+        By claim = By.xpath("//button[normalize-space()='认领']");
+        tasklist.waiting().until(ExpectedConditions.elementToBeClickable(claim));
+        // meanwhile her colleague, at another desk, claims it
+        walker.as("clerk.renqiu", () -> {
+            taskService.claim(accept.getId(), "clerk.renqiu");
+            return null;
+        });
+        driver.findElement(claim).click();
+
+        tasklist.waiting().until(d -> d.findElements(By.cssSelector(".notifications")).stream()
+                .anyMatch(n -> n.getText().contains("这项任务已由周芳（任丘办经办人）认领")));
+        tasklist.screenshot("tasklist-claimed-by-colleague");
+        // the title Tasklist puts before the message and its colon: no full stop in between
+        assertThat(driver.findElement(By.cssSelector(".notifications .status")).getText()).isEqualTo("认领任务时出错");
+        assertThat(taskService.createTaskQuery().taskId(accept.getId()).singleResult().getAssignee()).isEqualTo("clerk.renqiu");
+    }
+
     private static final By CREATE_TASK = By.cssSelector("li.create-task-action");
 
     private static String pointerEvents(WebDriver driver, String selector) {

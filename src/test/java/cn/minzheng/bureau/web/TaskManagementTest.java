@@ -131,6 +131,45 @@ class TaskManagementTest {
     }
 
     @Test
+    void aTaskAColleagueClaimedIsNeitherClaimedNorCompletedByTheOther() {
+        // 任丘办 has two clerks; the task is offered to both
+        DibaoCase dibaoCase = walker.submit("clerk.renqiu", TestApplications.household("renqiu", "renqiu-qinghuayuan", "ORDINARY", 2, "300"));
+        Task accept = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
+        Http http = new Http(port);
+        String task = "/engine-rest/task/" + accept.getId();
+        Map<String, Object> decision = Map.of(DibaoApplicationProcess.VAR_ACCEPT_DECISION, DibaoApplicationProcess.ACCEPT,
+                DibaoApplicationProcess.VAR_ECONOMIC_CHECK_AUTHORISED, true);
+        assertThat(http.post("clerk.renqiu", task + "/claim", Map.of("userId", "clerk.renqiu")).status()).isEqualTo(204);
+
+        Http.Response secondClaim = http.post("clerk2.renqiu", task + "/claim", Map.of("userId", "clerk2.renqiu"));
+        Http.Response secondSubmission = http.submitTaskForm("clerk2.renqiu", accept.getId(), decision);
+        WebappSession tasklist = new WebappSession(port);
+        tasklist.login("clerk2.renqiu", "demo");
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task/" + accept.getId()).statusCode()).isEqualTo(200);
+        var claimThroughTasklist = tasklist.postJson("/camunda/api/engine/engine/default/task/" + accept.getId() + "/claim",
+                "{\"userId\":\"clerk2.renqiu\"}");
+        var submissionThroughTasklist = tasklist.postJson("/camunda/api/engine/engine/default/task/" + accept.getId()
+                + "/submit-form", "{\"variables\":{\"acceptDecision\":{\"value\":\"ACCEPT\"},"
+                + "\"economicCheckAuthorised\":{\"value\":true}}}");
+
+        for (Http.Response refused : List.of(secondClaim, secondSubmission)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.json().get("code").asText()).isEqualTo("TASK_CLAIMED_BY_ANOTHER");
+            assertThat(refused.json().get("message").asText()).startsWith("这项任务已由周芳（任丘办经办人）认领");
+        }
+        assertThat(claimThroughTasklist.statusCode()).as(claimThroughTasklist.body()).isEqualTo(409);
+        assertThat(claimThroughTasklist.body()).contains("这项任务已由周芳（任丘办经办人）认领");
+        assertThat(submissionThroughTasklist.statusCode()).as(submissionThroughTasklist.body()).isEqualTo(409);
+        assertThat(submissionThroughTasklist.body()).contains("只能由认领人办理");
+        assertThat(taskService.createTaskQuery().taskId(accept.getId()).singleResult().getAssignee()).isEqualTo("clerk.renqiu");
+
+        // the one who claimed it completes it; an administrator could too
+        Http.Response completed = http.submitTaskForm("clerk.renqiu", accept.getId(), decision);
+        assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(accept.getId()).count()).isZero();
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aReturnThatCannotBeDoneIsRefusedAndLeavesTheClaimAsItWas(CapturedOutput log) {
         Task accept = newApplicationsFirstTask();
