@@ -163,8 +163,23 @@ class TaskManagementTest {
         assertThat(submissionThroughTasklist.body()).contains("只能由认领人办理");
         assertThat(taskService.createTaskQuery().taskId(accept.getId()).singleResult().getAssignee()).isEqualTo("clerk.renqiu");
 
-        // the one who claimed it completes it; an administrator could too
+        // the one who claimed it completes it
         Http.Response completed = http.submitTaskForm("clerk.renqiu", accept.getId(), decision);
+        assertThat(completed.status()).as(completed.body()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(accept.getId()).count()).isZero();
+    }
+
+    @Test
+    void anAdministratorStillCompletesATaskAClerkClaimed() {
+        Task accept = newApplicationsFirstTask();
+        Http http = new Http(port);
+        assertThat(http.post(CLERK, "/engine-rest/task/" + accept.getId() + "/claim", Map.of("userId", CLERK)).status())
+                .isEqualTo(204);
+
+        Http.Response completed = http.submitTaskForm("admin", accept.getId(), Map.of(
+                DibaoApplicationProcess.VAR_ACCEPT_DECISION, DibaoApplicationProcess.ACCEPT,
+                DibaoApplicationProcess.VAR_ECONOMIC_CHECK_AUTHORISED, true));
+
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);
         assertThat(taskService.createTaskQuery().taskId(accept.getId()).count()).isZero();
     }
