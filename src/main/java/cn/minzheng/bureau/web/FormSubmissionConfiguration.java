@@ -74,6 +74,15 @@ public class FormSubmissionConfiguration {
     }
 
     @Bean
+    public FilterRegistrationBean<TaskSubmissionStateFilter> taskSubmissionStateFilter(WebUsers users, TaskService taskService,
+                                                                                       IdentityService identityService,
+                                                                                       ObjectMapper json,
+                                                                                       CamundaBpmProperties camunda) {
+        return inFrontOfTheEngineApis(new TaskSubmissionStateFilter(users, taskService, identityService, json),
+                "bureau-task-submission-state", AFTER_THE_REST_LOGIN, camunda);
+    }
+
+    @Bean
     public FilterRegistrationBean<TaskManagementRefusalFilter> taskManagementRefusalFilter(ObjectMapper json,
                                                                                            CamundaBpmProperties camunda) {
         return inFrontOfTheEngineApis(new TaskManagementRefusalFilter(json), "bureau-task-management-refusals",

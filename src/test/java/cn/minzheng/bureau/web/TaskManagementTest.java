@@ -170,6 +170,53 @@ class TaskManagementTest {
     }
 
     @Test
+    void aFormSubmittedForATaskThatIsGoneOrHeldIsRefusedInChinese() {
+        Task accept = newApplicationsFirstTask();
+        Http http = new Http(port);
+        assertThat(http.post(CLERK, "/engine-rest/task/" + accept.getId() + "/claim", Map.of("userId", CLERK)).status()).isEqualTo(204);
+        Map<String, Object> decision = Map.of(DibaoApplicationProcess.VAR_ACCEPT_DECISION, DibaoApplicationProcess.ACCEPT,
+                DibaoApplicationProcess.VAR_ECONOMIC_CHECK_AUTHORISED, true);
+        String formBody = "{\"variables\":{\"acceptDecision\":{\"value\":\"ACCEPT\"},\"economicCheckAuthorised\":{\"value\":true}}}";
+        WebappSession tasklist = new WebappSession(port);
+        tasklist.login(CLERK, "demo");
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task/" + accept.getId()).statusCode()).isEqualTo(200);
+
+        // the case held by a process manager (Cockpit's suspend)
+        runtimeService.suspendProcessInstanceById(accept.getProcessInstanceId());
+        Http.Response whileHeld;
+        java.net.http.HttpResponse<String> whileHeldThroughTasklist;
+        try {
+            whileHeld = http.submitTaskForm(CLERK, accept.getId(), decision);
+            whileHeldThroughTasklist = tasklist.postJson("/camunda/api/engine/engine/default/task/" + accept.getId()
+                    + "/submit-form", formBody);
+        } finally {
+            runtimeService.activateProcessInstanceById(accept.getProcessInstanceId());
+        }
+        // a form left open while the task was finished otherwise
+        Http.Response gone = http.submitTaskForm(CLERK, "no-such-task", decision);
+        var goneThroughTasklist = tasklist.postJson("/camunda/api/engine/engine/default/task/no-such-task/submit-form", formBody);
+        // another township's task, which the clerk does not see, is answered as gone
+        DibaoCase elsewhere = walker.submit(OTHER_TOWNSHIPS_CLERK, TestApplications.household("renqiu", "renqiu-qinghuayuan", "ORDINARY", 1, "100"));
+        String otherTask = taskService.createTaskQuery().processInstanceId(elsewhere.processInstanceId()).singleResult().getId();
+        Http.Response notHers = http.submitTaskForm(CLERK, otherTask, decision);
+
+        assertThat(whileHeld.status()).as(whileHeld.body()).isEqualTo(409);
+        assertThat(whileHeld.json().get("message").asText()).startsWith("这项任务所在的流程已暂停");
+        assertThat(whileHeldThroughTasklist.statusCode()).as(whileHeldThroughTasklist.body()).isEqualTo(409);
+        assertThat(whileHeldThroughTasklist.body()).contains("TASK_SUSPENDED");
+        for (Http.Response missing : List.of(gone, notHers)) {
+            assertThat(missing.status()).as(missing.body()).isEqualTo(404);
+            assertThat(missing.json().get("message").asText()).startsWith("这项任务已经办结或已不在您的待办中");
+        }
+        assertThat(goneThroughTasklist.statusCode()).as(goneThroughTasklist.body()).isEqualTo(404);
+        assertThat(goneThroughTasklist.body()).contains("TASK_NOT_FOUND");
+        assertThat(taskService.createTaskQuery().taskId(otherTask).count()).isOne();
+
+        // once the case is released the same submission goes through
+        assertThat(http.submitTaskForm(CLERK, accept.getId(), decision).status()).isEqualTo(204);
+    }
+
+    @Test
     void anAdministratorStillCompletesATaskAClerkClaimed() {
         Task accept = newApplicationsFirstTask();
         Http http = new Http(port);
