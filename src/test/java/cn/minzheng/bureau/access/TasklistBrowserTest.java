@@ -26,6 +26,7 @@ import cn.minzheng.bureau.demo.DemoUsers;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.DibaoCase;
 import cn.minzheng.bureau.dibao.application.DibaoApplicationForm;
+import cn.minzheng.bureau.dibao.application.DibaoApplicationProcess;
 import cn.minzheng.bureau.dibao.deadline.SupervisionProcess;
 import cn.minzheng.bureau.dibao.report.ReportProcess;
 import cn.minzheng.bureau.household.HouseholdForm.IncomeForm;
@@ -213,6 +214,30 @@ class TasklistBrowserTest {
         // the title Tasklist puts before the message and its colon: no full stop in between
         assertThat(driver.findElement(By.cssSelector(".notifications .status")).getText()).isEqualTo("认领任务时出错");
         assertThat(taskService.createTaskQuery().taskId(accept.getId()).singleResult().getAssignee()).isEqualTo("clerk.renqiu");
+    }
+
+    @Test
+    void aClerkWhoseTaskWasFinishedMeanwhileIsToldHerFormWasNotSaved(Tasklist tasklist) {
+        String applicant = TestApplications.personName("中已办");
+        DibaoCase dibaoCase = caseAt("ACCEPTANCE", "zhongyuan", "zhongyuan-nanjiang", applicant);
+        Task accept = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
+
+        tasklist.loginAs("clerk.zhongyuan");
+        CamundaForm form = tasklist.openTask(accept.getId());
+        form.choose("受理决定", "受理").check("申请人及家庭成员已签署家庭经济状况核对授权书", true);
+        // while her form stands open, the administrator has the task finished (reassigned, done by a colleague)
+        walker.as("admin", () -> {
+            taskService.setAssignee(accept.getId(), "admin");
+            taskService.complete(accept.getId(), Map.of(DibaoApplicationProcess.VAR_ACCEPT_DECISION, DibaoApplicationProcess.ACCEPT,
+                    DibaoApplicationProcess.VAR_ECONOMIC_CHECK_AUTHORISED, true));
+            return null;
+        });
+        form.submit();
+
+        tasklist.waiting().until(d -> d.findElements(By.cssSelector(".notifications")).stream()
+                .anyMatch(n -> n.getText().contains("这项任务已经办结或已不在您的待办中")));
+        tasklist.screenshot("tasklist-task-finished-meanwhile");
+        assertThat(tasklist.driver().findElement(By.cssSelector(".notifications")).getText()).doesNotContain("Cannot");
     }
 
     private static final By CREATE_TASK = By.cssSelector("li.create-task-action");
