@@ -1,9 +1,6 @@
 package cn.minzheng.bureau.web;
 
 import java.io.IOException;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -14,7 +11,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,11 +39,8 @@ import cn.minzheng.bureau.engine.EngineAuthentication;
  * the second press of 认领 loses).</li>
  * </ul>
  */
-class TaskClaimFilter extends OncePerRequestFilter {
+class TaskClaimFilter extends TaskActionFilter {
 
-    private static final Pattern ASSIGNMENT = Pattern.compile("/task/([^/]+)/(claim|unclaim|assignee)$");
-
-    private final WebUsers users;
     private final AuthorizationService authorizations;
     private final TaskService tasks;
     private final IdentityService identities;
@@ -56,7 +49,7 @@ class TaskClaimFilter extends OncePerRequestFilter {
 
     TaskClaimFilter(WebUsers users, AuthorizationService authorizations, TaskService tasks, IdentityService identities,
                     StaffNames staffNames, ObjectMapper json) {
-        this.users = users;
+        super("claim|unclaim|assignee", users);
         this.authorizations = authorizations;
         this.tasks = tasks;
         this.identities = identities;
@@ -65,23 +58,10 @@ class TaskClaimFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !ASSIGNMENT.matcher(request.getRequestURI()).find();
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        Matcher path = ASSIGNMENT.matcher(request.getRequestURI());
-        path.find();
-        String taskId = path.group(1);
-        Optional<WebUsers.WebUser> user = users.of(request);
-        if (user.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
-        }
-        if ("unclaim".equals(path.group(2))) {
-            claim(taskId, user.get(), null, response);
+    void filter(String taskId, String action, WebUsers.WebUser user, HttpServletRequest request,
+                HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        if ("unclaim".equals(action)) {
+            claim(taskId, user, null, response);
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
@@ -93,12 +73,12 @@ class TaskClaimFilter extends OncePerRequestFilter {
         }
         String named = sent.path("userId").isTextual() ? sent.get("userId").asText() : null;
         boolean toNobody = named == null || named.isBlank();
-        if ("assignee".equals(path.group(2)) && toNobody) {
-            claim(taskId, user.get(), null, response);
-        } else if ("claim".equals(path.group(2)) && !toNobody && named.equals(user.get().id())) {
-            claim(taskId, user.get(), named, response);
-        } else if ("claim".equals(path.group(2)) && !toNobody
-                && !authorizations.isUserAuthorized(user.get().id(), user.get().groups(), TaskPermissions.TASK_ASSIGN,
+        if ("assignee".equals(action) && toNobody) {
+            claim(taskId, user, null, response);
+        } else if ("claim".equals(action) && !toNobody && named.equals(user.id())) {
+            claim(taskId, user, named, response);
+        } else if ("claim".equals(action) && !toNobody
+                && !authorizations.isUserAuthorized(user.id(), user.groups(), TaskPermissions.TASK_ASSIGN,
                         Resources.TASK, taskId)) {
             EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_FORBIDDEN, "CLAIM_FOR_ONESELF_ONLY",
                     "任务只能由本人认领。如需交给其他工作人员办理，请先取消认领，由对方自行认领，或请系统管理员改派");

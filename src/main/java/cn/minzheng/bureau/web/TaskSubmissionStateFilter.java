@@ -1,13 +1,9 @@
 package cn.minzheng.bureau.web;
 
 import java.io.IOException;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,39 +21,23 @@ import jakarta.servlet.http.HttpServletResponse;
  * "ENGINE-03043 task with id … is suspended"), which Tasklist shows as it is. The task is looked up as the user, so a
  * task the user may not see is answered as one that does not exist.
  */
-class TaskSubmissionStateFilter extends OncePerRequestFilter {
+class TaskSubmissionStateFilter extends TaskActionFilter {
 
-    private static final Pattern SUBMISSION = Pattern.compile("/task/([^/]+)/(submit-form|complete)$");
-
-    private final WebUsers users;
     private final TaskService tasks;
     private final IdentityService identities;
     private final ObjectMapper json;
 
     TaskSubmissionStateFilter(WebUsers users, TaskService tasks, IdentityService identities, ObjectMapper json) {
-        this.users = users;
+        super("submit-form|complete", users);
         this.tasks = tasks;
         this.identities = identities;
         this.json = json;
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !SUBMISSION.matcher(request.getRequestURI()).find();
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        Matcher path = SUBMISSION.matcher(request.getRequestURI());
-        path.find();
-        String taskId = path.group(1);
-        Optional<WebUsers.WebUser> user = users.of(request);
-        if (user.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
-        }
-        long[] shown = EngineAuthentication.as(identities, user.get().id(), user.get().groups(), () -> new long[] {
+    void filter(String taskId, String action, WebUsers.WebUser user, HttpServletRequest request,
+                HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        long[] shown = EngineAuthentication.as(identities, user.id(), user.groups(), () -> new long[] {
                 tasks.createTaskQuery().taskId(taskId).count(), tasks.createTaskQuery().taskId(taskId).suspended().count()});
         if (shown[0] == 0) {
             EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_NOT_FOUND, "TASK_NOT_FOUND",
