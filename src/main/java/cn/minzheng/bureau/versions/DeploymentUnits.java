@@ -58,7 +58,7 @@ public final class DeploymentUnits {
         return units;
     }
 
-    static Set<String> formRefs(String bpmn) {
+    public static Set<String> formRefs(String bpmn) {
         Set<String> ids = new LinkedHashSet<>();
         Matcher matcher = FORM_REF.matcher(bpmn);
         while (matcher.find()) {

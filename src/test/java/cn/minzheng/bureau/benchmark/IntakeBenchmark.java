@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.minzheng.bureau.demo.DibaoWalker;
 import cn.minzheng.bureau.dibao.verification.EconomicStatusWorker;
 import cn.minzheng.bureau.support.TestApplications;
+import cn.minzheng.bureau.versions.DeploymentUnits;
 
 /**
  * Benchmark 1 (issue: performance at city scale): complete 低保 applications driven through every
@@ -302,8 +304,12 @@ class IntakeBenchmark {
         if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join(", ", problems));
         }
-        repositoryService.createDeployment().name("benchmark floor")
-                .addString("intake-floor.bpmn", bpmn).deploy();
+        // with the forms the real process names, as every process version is deployed
+        DeploymentBuilder floor = repositoryService.createDeployment().name("benchmark floor").addString("intake-floor.bpmn", bpmn);
+        for (String formId : DeploymentUnits.formRefs(bpmn)) {
+            floor.addString(formId + ".form", Files.readString(Path.of("forms", formId + ".form"), StandardCharsets.UTF_8));
+        }
+        floor.deploy();
         Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         grant.setGroupId("clerk-yuecun");
         grant.setResource(Resources.PROCESS_DEFINITION);
