@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,12 +38,12 @@ class TaskSubmissionStateFilter extends TaskActionFilter {
     @Override
     void filter(String taskId, String action, WebUsers.WebUser user, HttpServletRequest request,
                 HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
-        long[] shown = EngineAuthentication.as(identities, user.id(), user.groups(), () -> new long[] {
-                tasks.createTaskQuery().taskId(taskId).count(), tasks.createTaskQuery().taskId(taskId).suspended().count()});
-        if (shown[0] == 0) {
+        Task shown = EngineAuthentication.as(identities, user.id(), user.groups(),
+                () -> tasks.createTaskQuery().taskId(taskId).singleResult());
+        if (shown == null) {
             EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_NOT_FOUND, "TASK_NOT_FOUND",
                     "这项任务已经办结或已不在您的待办中（可能已由他人办理，或已按时限自动结束），您的提交未保存。请刷新任务列表");
-        } else if (shown[1] > 0) {
+        } else if (shown.isSuspended()) {
             EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_CONFLICT, "TASK_SUSPENDED",
                     "这项任务所在的流程已暂停，暂时不能办理，您的提交未保存；流程恢复后再办理");
         } else {
