@@ -50,10 +50,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ApiProblems.response(HttpStatus.valueOf(e.getHttpStatus()), e.getErrorCode(), e.getMessage());
     }
 
-    /** A rule broken inside the engine (a listener, a delegate) arrives wrapped; the user reads the rule. */
+    /**
+     * A rule broken inside the engine (a listener, a delegate) arrives wrapped; the user reads the rule. A change that
+     * lost a race with another on the same process is a 409 the user can send again.
+     */
     @ExceptionHandler(ProcessEngineException.class)
     ResponseEntity<ProblemDetail> engine(ProcessEngineException e, HttpServletRequest request) throws Exception {
-        var violation = RuleViolation.in(e);
+        var violation = RuleViolation.in(e).or(() -> SimultaneousChange.in(e));
         if (violation.isPresent()) {
             return ruleViolation(violation.get());
         }

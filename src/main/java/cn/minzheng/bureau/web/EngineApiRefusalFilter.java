@@ -30,7 +30,8 @@ import cn.minzheng.bureau.common.RuleViolation;
  * REST API does ({@link EngineRestRuleViolations}): the rule's status (400, 403 …) and its Chinese message
  * alone. The webapps' API wraps it as a 500 "Cannot instantiate process definition …: " or "Cannot submit
  * task form …: ", which Tasklist shows as it is; its exception mappers cannot be replaced, so the response
- * is, when it carries the message of a rule violation raised while handling the request.
+ * is, when it carries the message of a rule violation raised while handling the request, or the engine's code of
+ * a submission that lost a race with another on the same process ({@link SimultaneousChange}).
  */
 class EngineApiRefusalFilter extends OncePerRequestFilter {
 
@@ -55,6 +56,9 @@ class EngineApiRefusalFilter extends OncePerRequestFilter {
         byte[] answered = captured.body();
         Optional<RuleViolation> refusal = captured.status >= 400
                 ? raised.stream().filter(v -> carries(answered, v)).reduce((first, last) -> last) : Optional.empty();
+        if (refusal.isEmpty() && captured.status >= 500 && engineCode(answered) == SimultaneousChange.ENGINE_CODE) {
+            refusal = Optional.of(SimultaneousChange.violation());
+        }
         byte[] body = answered;
         if (refusal.isPresent()) {
             body = json.writeValueAsBytes(Map.of("type", "RuleViolation", "code", refusal.get().getErrorCode(),
@@ -79,6 +83,15 @@ class EngineApiRefusalFilter extends OncePerRequestFilter {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private int engineCode(byte[] body) {
+        try {
+            JsonNode error = json.readTree(body);
+            return error == null ? 0 : error.path("code").asInt(0);
+        } catch (IOException notJson) {
+            return 0;
         }
     }
 

@@ -23,7 +23,8 @@ import cn.minzheng.bureau.engine.EngineRest;
 /**
  * The engine REST API (which Tasklist uses) as the starter configures it, except that a refused
  * form submission answers with the rule's own Chinese message and a 4xx instead of the engine's
- * wrapped "ENGINE-03051 … TaskListener" 500. The engine throws it wrapped in a ProcessEngineException
+ * wrapped "ENGINE-03051 … TaskListener" 500, and a submission that lost a race with another on the same process
+ * answers 409 in Chinese ({@link SimultaneousChange}). The engine throws it wrapped in a ProcessEngineException
  * or, from form submission, in a RestException; Jersey cannot rank two mappers of one exception type,
  * so the engine's mappers for both are replaced by ones that fall back to them.
  */
@@ -63,7 +64,7 @@ public class EngineRestRuleViolations extends CamundaJerseyResourceConfig {
     }
 
     static Optional<Response> ruleViolation(Throwable thrown) {
-        return RuleViolation.in(thrown).map(violation -> Response.status(violation.getHttpStatus())
+        return RuleViolation.in(thrown).or(() -> SimultaneousChange.in(thrown)).map(violation -> Response.status(violation.getHttpStatus())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("type", "RuleViolation", "code", violation.getErrorCode(), "message", violation.getMessage()))
                 .build());

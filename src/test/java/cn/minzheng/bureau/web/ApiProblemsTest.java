@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,6 +104,18 @@ class ApiProblemsTest {
         assertThat(read.get("code").asText()).isEqualTo("INTERNAL_ERROR");
         assertThat(read.get("detail").asText()).contains("系统内部错误");
         assertThat(written).doesNotContain("connection reset by a bug");
+    }
+
+    /** The engine kept another change of the same process and rolled this one back (SimultaneousCompletionTest). */
+    @Test
+    void aChangeThatLostARaceIsA409ToSendAgain() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/dibao/cases/1/review");
+        var lost = new ProcessEngineException("wrapped", new OptimisticLockingException("ENGINE-03005 Entity was updated"));
+        var response = handler.engine(lost, request);
+        assertThat(response.getStatusCode().value()).isEqualTo(409);
+        JsonNode read = json.readTree(json.writeValueAsString(response.getBody()));
+        assertThat(read.get("code").asText()).isEqualTo(SimultaneousChange.CODE);
+        assertThat(read.get("detail").asText()).isEqualTo(SimultaneousChange.MESSAGE);
     }
 
     @Test
