@@ -22,6 +22,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * the engine REST API or the webapps' engine API (by definition, or by its start message) it would run without that
  * record and around those rules; such a start is refused, in Chinese, before it reaches the engine. What these
  * processes do once started (their tasks, their forms) goes through these APIs as every other process does.
+ * A start of a process a process manager has suspended (Cockpit) is refused here too, in Chinese, where the engine
+ * answered a 500 "ENGINE-03043 Process Definition … is suspended": the clerk's start form may have stood open since
+ * before the suspension.
  */
 class ApplicationStartedProcessesFilter extends OncePerRequestFilter {
 
@@ -50,6 +53,11 @@ class ApplicationStartedProcessesFilter extends OncePerRequestFilter {
             Optional<ProcessDefinition> started = start.get().definition(repositoryService);
             if (started.filter(definition -> !definition.isStartableInTasklist()).isPresent()) {
                 refuse(response, started.get());
+                return;
+            }
+            if (started.filter(ProcessDefinition::isSuspended).isPresent()) {
+                EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_CONFLICT, "PROCESS_SUSPENDED",
+                        "“" + started.get().getName() + "”已由流程管理员暂停，暂时不能发起；您的提交未保存，请待流程恢复后再提交");
                 return;
             }
             chain.doFilter(request, response);
