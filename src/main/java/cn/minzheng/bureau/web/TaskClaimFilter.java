@@ -109,7 +109,7 @@ class TaskClaimFilter extends TaskActionFilter {
             notFound(response);
         } catch (TaskAlreadyClaimedException claimedMeanwhile) {
             EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_CONFLICT, "TASK_CLAIMED_BY_ANOTHER",
-                    "这项任务已由" + staffNames.of(claimedMeanwhile.getTaskAssignee()) + "认领，请刷新任务列表，办理其他任务");
+                    "这项任务已由" + staffNames.of(claimedMeanwhile.getTaskAssignee()) + "认领，请办理其他任务");
         } catch (AuthorizationException notOffered) {
             EngineApiRefusals.refuse(response, json, HttpServletResponse.SC_FORBIDDEN, "TASK_NOT_OFFERED",
                     "这项任务没有交给您办理，不能" + action);

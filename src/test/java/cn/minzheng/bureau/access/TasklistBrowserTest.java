@@ -210,6 +210,9 @@ class TasklistBrowserTest {
 
         tasklist.waiting().until(d -> d.findElements(By.cssSelector(".notifications")).stream()
                 .anyMatch(n -> n.getText().contains("这项任务已由周芳（任丘办经办人）认领")));
+        // the task is read again: the pane names who has it and no longer offers 认领
+        tasklist.waiting().until(d -> d.findElements(claim).isEmpty() && d.findElements(
+                By.cssSelector("[cam-tasklist-task-meta] .assignee")).stream().anyMatch(a -> a.getText().contains("周芳")));
         tasklist.screenshot("tasklist-claimed-by-colleague");
         // the title Tasklist puts before the message and its colon: no full stop in between
         assertThat(driver.findElement(By.cssSelector(".notifications .status")).getText()).isEqualTo("认领任务时出错");

@@ -10,7 +10,9 @@
  *    the business key (the case number), as one "any of" criterion beside the user's other criteria.
  * 3. The priority means something: an escalated task (above the default 50) reads 加急, the others
  *    show nothing instead of "50".
- * 4. Only what the user may do is offered. Whoever a task is offered to claims, returns and completes it
+ * 4. A refused claim (a colleague claimed the task a moment earlier) reads the task again: the pane shows who
+ *    has it, where Tasklist kept offering 认领 until the page was reloaded.
+ * 5. Only what the user may do is offered. Whoever a task is offered to claims, returns and completes it
  *    (the task permission TASK_WORK); its follow-up and due dates, its groups and its assignee are the
  *    administrator's, and so is 新建任务 (a task of no process). For anyone else the page carries the class
  *    bureau-task-worker, and styles/user-styles.css shows those values without the controls that change them.
@@ -20,6 +22,9 @@
 const angular = window.angular;
 
 const DEFAULT_PRIORITY = 50;
+
+/** Broadcast with the task's id when the engine refuses the user's claim of it. */
+const CLAIM_REFUSED = 'bureau:task-claim-refused';
 
 /** "李建国（岳村乡审核人）", or the name alone where no post is stored. */
 function staffName(user) {
@@ -213,6 +218,18 @@ angular.module('cam.tasklist').config(['$provide', function ($provide) {
     };
 
     HttpClient.prototype.post = function (path, options) {
+      const claim = typeof path === 'string' && path.match(/^task\/([^/?]+)\/claim$/);
+      if (claim && options && typeof options.done === 'function') {
+        const done = options.done;
+        options.done = function (err) {
+          const answer = done.apply(this, arguments);
+          if (err) {
+            $rootScope.$applyAsync(function () { $rootScope.$broadcast(CLAIM_REFUSED, claim[1]); });
+          }
+          return answer;
+        };
+        return post.call(this, path, options);
+      }
       const list = typeof path === 'string' && path.match(/^filter\/([^/?]+)\/(list|count)(\?|$)/);
       if (!list || !options) {
         return post.call(this, path, options);
@@ -222,6 +239,26 @@ angular.module('cam.tasklist').config(['$provide', function ($provide) {
     };
 
     return HttpClient;
+  }]);
+
+  // a refused claim (a colleague claimed the task first): the task is read again, so the pane shows who has it
+  // instead of offering 认领 until the page is reloaded
+  $provide.decorator('camTasklistTaskMetaDirective', ['$delegate', function ($delegate) {
+    const directive = $delegate[0];
+    const link = directive.link;
+    directive.compile = function () {
+      return function (scope) {
+        link.apply(this, arguments);
+        scope.$on(CLAIM_REFUSED, function (event, taskId) {
+          if (scope.task && scope.task.id === taskId) {
+            scope.submitInProgress = false;
+            scope.taskData.changed('task');
+            scope.taskData.changed('taskList');
+          }
+        });
+      };
+    };
+    return $delegate;
   }]);
 
   $provide.decorator('camTasksDirective', ['$delegate', function ($delegate) {
