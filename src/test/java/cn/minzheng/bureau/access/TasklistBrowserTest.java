@@ -4,11 +4,14 @@ import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPRO
 import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.TASK_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -21,6 +24,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.minzheng.bureau.demo.DemoUsers;
 import cn.minzheng.bureau.demo.DibaoWalker;
@@ -53,6 +57,10 @@ class TasklistBrowserTest {
     DibaoWalker walker;
     @Autowired
     TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void everyDemoUserFindsTodaysWorkWithTheCaseOnEachCard(Tasklist tasklist) {
@@ -217,6 +225,43 @@ class TasklistBrowserTest {
         // the title Tasklist puts before the message and its colon: no full stop in between
         assertThat(driver.findElement(By.cssSelector(".notifications .status")).getText()).isEqualTo("认领任务时出错");
         assertThat(taskService.createTaskQuery().taskId(accept.getId()).singleResult().getAssignee()).isEqualTo("clerk.renqiu");
+    }
+
+    /**
+     * An interview longer than the session: the clerk's login ends while her form stands open. 完成 takes her to the
+     * login page with the reason in Chinese; once she has logged in again, Tasklist opens the task with her answers
+     * put back, and 完成 goes through.
+     */
+    @Test
+    void aClerkWhoseLoginEndedWhileHerFormStoodOpenLogsInAgainAndFindsHerAnswers(Tasklist tasklist) {
+        String applicant = TestApplications.personName("中超时");
+        DibaoCase dibaoCase = caseAt("ACCEPTANCE", "zhongyuan", "zhongyuan-nanjiang", applicant);
+        Task accept = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
+        tasklist.loginAs("clerk.zhongyuan");
+        CamundaForm form = tasklist.openTask(accept.getId());
+        form.choose("受理决定", "受理").check("申请人及家庭成员已签署家庭经济状况核对授权书", true);
+        String cookie = tasklist.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        jdbc.sql("delete from spring_session where session_id = ?")
+                .param(new String(Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII)).update();
+
+        form.submit();
+        tasklist.waiting().until(d -> d.findElements(By.cssSelector(".notifications")).stream()
+                .anyMatch(n -> n.getText().contains("登录已超时")));
+        tasklist.screenshot("tasklist-login-ended");
+        assertThat(tasklist.bodyText()).doesNotContain("Unauthorized").doesNotContain("timestamp");
+        assertThat(taskService.createTaskQuery().taskId(accept.getId()).count()).as("nothing was submitted").isOne();
+
+        WebDriver driver = tasklist.driver();
+        driver.findElement(By.cssSelector("input[ng-model='username']")).sendKeys("clerk.zhongyuan");
+        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        CamundaForm again = tasklist.openTask(accept.getId());
+        assertThat(again.field("申请人及家庭成员已签署家庭经济状况核对授权书", 0).isSelected()).as("her answers put back").isTrue();
+        // 受理 put back too: without it the form would refuse to complete (请选择受理决定)
+        again.submit();
+        tasklist.waiting().until(d -> taskService.createTaskQuery().taskId(accept.getId()).count() == 0);
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(accept.getId()).singleResult().getAssignee())
+                .isEqualTo("clerk.zhongyuan");
     }
 
     @Test

@@ -83,6 +83,28 @@ class SessionStoreTest {
         assertThat(after.headers().firstValue("Location").orElse("")).endsWith("/camunda/app/welcome/default/");
     }
 
+    /** A clerk's form stood open longer than the session lasts: Tasklist's submission is told so in Chinese. */
+    @Test
+    void aRequestWhoseLoginEndedIsAnswered401InChinese() {
+        WebappSession clerk = new WebappSession(port);
+        clerk.login("clerk.yuecun", "demo");
+        assertThat(clerk.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+        jdbc.sql("delete from spring_session where session_id = ?").param(sessionId(clerk)).update();
+
+        HttpResponse<String> refused = clerk.postJson("/camunda/api/engine/engine/default/task/any-task/submit-form",
+                "{\"variables\":{}}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        assertThat(refused.body()).contains(LoginEndedFilter.CODE, LoginEndedFilter.SUBMISSION_MESSAGE).doesNotContain("Unauthorized");
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        HttpResponse<String> read = clerk.get("/camunda/api/engine/engine/default/task/count");
+        assertThat(read.statusCode()).isEqualTo(401);
+        assertThat(read.body()).contains("\"" + LoginEndedFilter.MESSAGE + "\"");
+        HttpResponse<String> wrongPassword = new WebappSession(port).login("clerk.yuecun", "wrong");
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(wrongPassword.body()).doesNotContain(LoginEndedFilter.CODE);
+    }
+
     /** Spring Session's cookie carries the session id Base64-encoded. */
     private static String sessionId(WebappSession session) {
         String cookie = session.cookie("JSESSIONID").orElseThrow();
