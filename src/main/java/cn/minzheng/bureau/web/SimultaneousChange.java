@@ -9,9 +9,10 @@ import cn.minzheng.bureau.common.RuleViolation;
 /**
  * A submission that lost a race: two users changed the same process at the same moment (two townships' clerks
  * finishing their tasks of one campaign, a clerk's submission as the deadline's timer fires), and the engine kept
- * the first and rolled the second back whole. The engine answers the second with a 500 and its English
- * ("ENGINE-03005 … Entity was updated by another transaction concurrently"); the user is told in Chinese that
- * nothing of hers was saved and that sending it again will go through.
+ * the first and rolled the second back whole. A task's completion is run again once by the engine
+ * (engine/CompletionRetryPlugin); what still loses reaches the APIs as a 500 with the engine's English ("ENGINE-03005
+ * … Entity was updated by another transaction concurrently"), and the user is told instead, in Chinese, that nothing
+ * of hers was saved and that sending it again will go through.
  */
 final class SimultaneousChange {
 
