@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -240,9 +241,7 @@ class TasklistBrowserTest {
         tasklist.loginAs("clerk.zhongyuan");
         CamundaForm form = tasklist.openTask(accept.getId());
         form.choose("受理决定", "受理").check("申请人及家庭成员已签署家庭经济状况核对授权书", true);
-        String cookie = tasklist.driver().manage().getCookieNamed("JSESSIONID").getValue();
-        jdbc.sql("delete from spring_session where session_id = ?")
-                .param(new String(Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII)).update();
+        endTheLogin(tasklist);
 
         form.submit();
         tasklist.waiting().until(d -> d.findElements(By.cssSelector(".notifications")).stream()
@@ -251,10 +250,7 @@ class TasklistBrowserTest {
         assertThat(tasklist.bodyText()).doesNotContain("Unauthorized").doesNotContain("timestamp");
         assertThat(taskService.createTaskQuery().taskId(accept.getId()).count()).as("nothing was submitted").isOne();
 
-        WebDriver driver = tasklist.driver();
-        driver.findElement(By.cssSelector("input[ng-model='username']")).sendKeys("clerk.zhongyuan");
-        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        tasklist.logInAgainWhereTheLoginPageShows("clerk.zhongyuan");
         CamundaForm again = tasklist.openTask(accept.getId());
         assertThat(again.field("申请人及家庭成员已签署家庭经济状况核对授权书", 0).isSelected()).as("her answers put back").isTrue();
         // 受理 put back too: without it the form would refuse to complete (请选择受理决定)
@@ -262,6 +258,48 @@ class TasklistBrowserTest {
         tasklist.waiting().until(d -> taskService.createTaskQuery().taskId(accept.getId()).count() == 0);
         assertThat(historyService.createHistoricTaskInstanceQuery().taskId(accept.getId()).singleResult().getAssignee())
                 .isEqualTo("clerk.zhongyuan");
+    }
+
+    /**
+     * The login ends while a start form stands open: once the clerk has logged in again, Tasklist opens the start
+     * form again with her input. She gives that application up (关闭, confirmed): the next start form opens empty,
+     * not with this household's data, which Tasklist would otherwise put into every start form until one succeeds.
+     */
+    @Test
+    void aStartFormKeptWhenTheLoginEndedIsThrownAwayWhenTheClerkClosesIt(Tasklist tasklist) {
+        tasklist.loginAs("clerk.yuecun");
+        CamundaForm start = tasklist.startProcess("城乡低保申请审批");
+        start.select("乡镇（街道）", "岳村乡").select("村（社区）", "东岳村").type("家庭住址", "东岳村99号")
+                .select("保障类别", "一般困难家庭").type("开户银行", "中国农业银行").type("银行账号", "6228480012345678901")
+                .type("水费（元/月）", 15).type("电费（元/月）", 40).type("姓名", 0, TestApplications.personName("岳放弃"))
+                .type("公民身份号码", 0, TestApplications.idNumber(true)).select("与户主关系", 0, "户主")
+                .select("就业状况", 0, "务农").select("残疾等级", 0, "无").type("工资性收入", 0, 300);
+        endTheLogin(tasklist);
+        start.submit();
+
+        // the login page (the start form's refusal was shown in its dialog, which the login page replaced)
+        tasklist.logInAgainWhereTheLoginPageShows("clerk.yuecun");
+        // Tasklist opens the start form again, her input put back
+        tasklist.waiting().until(d -> d.findElements(By.cssSelector(".modal .fjs-form input")).stream()
+                .anyMatch(input -> "东岳村99号".equals(input.getAttribute("value"))));
+        // she answers the page's question with 确定: headless Chromium under ChromeDriver answers a confirm() raised by
+        // a click itself, before a test can, so the page's confirm() records the question and answers as she does
+        ChromeDriver driver = (ChromeDriver) tasklist.driver();
+        driver.executeScript("window.bureauAsked = []; window.confirm = function (q) { window.bureauAsked.push(q); return true; };");
+        driver.findElement(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='关闭']")).click();
+        tasklist.waiting().until(d -> d.findElements(By.cssSelector(".modal .fjs-form")).isEmpty());
+        assertThat(driver.executeScript("return window.bureauAsked.join('|')").toString()).contains("关闭后将丢失");
+
+        CamundaForm next = tasklist.startProcess("城乡低保申请审批");
+        assertThat(next.field("家庭住址", 0).getAttribute("value")).isEmpty();
+        assertThat(next.field("银行账号", 0).getAttribute("value")).isEmpty();
+    }
+
+    /** The clerk's login ends, as after half an hour without a request: her session is gone from the database. */
+    private void endTheLogin(Tasklist tasklist) {
+        String cookie = tasklist.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        jdbc.sql("delete from spring_session where session_id = ?")
+                .param(new String(Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII)).update();
     }
 
     @Test

@@ -194,6 +194,20 @@ public final class Tasklist {
     }
 
     /**
+     * Logs in on the login page Tasklist has just shown, where it stands (the user's login ended): Tasklist then
+     * returns to the page the user was on.
+     */
+    public Tasklist logInAgainWhereTheLoginPageShows(String userId) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(USER_NAME));
+        typeInto(USER_NAME, userId);
+        typeInto(By.cssSelector("input[ng-model=password]"), DEMO_PASSWORD);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.findElements(USER_NAME).isEmpty());
+        user = userId;
+        return this;
+    }
+
+    /**
      * The page's login once decided: empty where the task list shows, the server's answer where it refused the login;
      * null while neither.
      */

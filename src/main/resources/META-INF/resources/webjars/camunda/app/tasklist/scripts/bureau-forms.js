@@ -8,7 +8,8 @@
  * 2. Chinese everywhere: form-js writes its own texts in English ("Field is required.", "Select",
  *    "Add new"); they are replaced as they appear, a pattern error names what the field expects.
  * 3. Nothing typed is lost silently: Esc and a click beside the dialog no longer close it, and 关闭 asks
- *    first when the form has been filled in.
+ *    first when the form has been filled in (or holds what Tasklist kept when the login ended), and then
+ *    throws that away for good.
  * 4. A refusal of the server is shown beside the button just pressed, not only at the top of the dialog.
  *
  * Loaded by scripts/config.js (customScripts) before Tasklist starts.
@@ -237,15 +238,27 @@ const touched = new WeakSet();
     }
   }, true);
 });
+/*
+ * Tasklist keeps a start form's input when the login ends, in one entry of the browser's storage for every start
+ * form, and puts it back into the next start form opened, of whichever process, until a start succeeds. Closing the
+ * dialog throws it away, as 关闭 says; otherwise another household's application would open with this one's data.
+ */
+const START_FORM_DRAFT = 'camunda-form:undefined';
 document.addEventListener('click', function (event) {
   const button = event.target.closest && event.target.closest('.modal button[ng-click="$dismiss()"], .modal button.close');
   if (!button) {
     return;
   }
   const modal = button.closest('.modal');
-  if (touched.has(modal) && !window.confirm('表单中已填写的内容尚未提交，关闭后将丢失。确定关闭吗？')) {
+  const startForm = !!modal.querySelector('.fjs-form');
+  const filled = touched.has(modal) || (startForm && localStorage.getItem(START_FORM_DRAFT) !== null);
+  if (filled && !window.confirm('表单中已填写的内容尚未提交，关闭后将丢失。确定关闭吗？')) {
     event.preventDefault();
     event.stopImmediatePropagation();
+    return;
+  }
+  if (startForm) {
+    localStorage.removeItem(START_FORM_DRAFT);
   }
 }, true);
 
