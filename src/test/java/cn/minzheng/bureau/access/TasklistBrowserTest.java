@@ -277,7 +277,11 @@ class TasklistBrowserTest {
         endTheLogin(tasklist);
         start.submit();
 
-        // the login page (the start form's refusal was shown in its dialog, which the login page replaced)
+        tasklist.waiting().until(d -> d.findElements(By.cssSelector(".modal")).isEmpty()
+                && d.findElements(By.cssSelector(".notifications")).stream()
+                        .anyMatch(n -> n.getText().contains("发起流程的表单会重新打开")));
+        tasklist.screenshot("tasklist-login-ended-start-form");
+        assertThat(tasklist.driver().findElements(By.cssSelector(".notifications .alert"))).as("said once").hasSize(1);
         tasklist.logInAgainWhereTheLoginPageShows("clerk.yuecun");
         // Tasklist opens the start form again, her input put back
         tasklist.waiting().until(d -> d.findElements(By.cssSelector(".modal .fjs-form input")).stream()

@@ -12,7 +12,8 @@
  *    show nothing instead of "50".
  * 4. A refused claim (a colleague claimed the task a moment earlier) reads the task again: the pane shows who
  *    has it, where Tasklist kept offering 认领 until the page was reloaded.
- * 5. Only what the user may do is offered. Whoever a task is offered to claims, returns and completes it
+ * 5. A login that ended while a start form stood open is explained on the login page.
+ * 6. Only what the user may do is offered. Whoever a task is offered to claims, returns and completes it
  *    (the task permission TASK_WORK); its follow-up and due dates, its groups and its assignee are the
  *    administrator's, and so is 新建任务 (a task of no process). For anyone else the page carries the class
  *    bureau-task-worker, and styles/user-styles.css shows those values without the controls that change them.
@@ -22,6 +23,8 @@
 const angular = window.angular;
 
 const DEFAULT_PRIORITY = 50;
+
+const LOGIN_ENDED_WITH_START_FORM = '长时间未操作，您的这次提交未保存。请重新登录：发起流程的表单会重新打开，已填写的内容自动恢复，再提交一次即可';
 
 /** Broadcast with the task's id when the engine refuses the user's claim of it. */
 const CLAIM_REFUSED = 'bureau:task-claim-refused';
@@ -269,7 +272,24 @@ angular.module('cam.tasklist').config(['$provide', function ($provide) {
   }]);
 }]);
 
-angular.module('cam.tasklist').run(['$rootScope', function ($rootScope) {
+angular.module('cam.tasklist').run(['$rootScope', '$timeout', 'Notifications', function ($rootScope, $timeout, Notifications) {
+  // the login ended while a start form stood open: its refusal was shown in the dialog, which the login page
+  // replaces, so the login page says why (a task form's refusal is shown there by Tasklist itself)
+  $rootScope.$on('authentication.login.required', function () {
+    if (!document.querySelector('.modal .fjs-form')) {
+      return;
+    }
+    // once the dialog has gone: a notification given while it is there goes into the dialog's own panel
+    (function whenTheDialogHasGone(tries) {
+      if (document.querySelector('.modal') && tries > 0) {
+        $timeout(function () { whenTheDialogHasGone(tries - 1); }, 100);
+        return;
+      }
+      // once, however many requests the ended login refused
+      Notifications.addError({ status: '登录已超时', message: LOGIN_ENDED_WITH_START_FORM, exclusive: ['message'] });
+    }(50));
+  });
+
   // the administrator is whoever may open Camunda Admin; an engine refusal still answers anyone else who tries
   $rootScope.$watch('authentication', function (authentication) {
     const worker = !!(authentication && authentication.name)
