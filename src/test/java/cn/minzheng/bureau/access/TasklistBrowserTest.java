@@ -235,12 +235,8 @@ class TasklistBrowserTest {
      */
     @Test
     void aClerkWhoseLoginEndedWhileHerFormStoodOpenLogsInAgainAndFindsHerAnswers(Tasklist tasklist) {
-        String applicant = TestApplications.personName("中超时");
-        DibaoCase dibaoCase = caseAt("ACCEPTANCE", "zhongyuan", "zhongyuan-nanjiang", applicant);
-        Task accept = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
-        tasklist.loginAs("clerk.zhongyuan");
-        CamundaForm form = tasklist.openTask(accept.getId());
-        form.choose("受理决定", "受理").check("申请人及家庭成员已签署家庭经济状况核对授权书", true);
+        Task accept = acceptanceTask("中超时");
+        CamundaForm form = acceptanceFilledIn(tasklist, accept);
         endTheLogin(tasklist);
 
         form.submit();
@@ -299,6 +295,19 @@ class TasklistBrowserTest {
         assertThat(next.field("银行账号", 0).getAttribute("value")).isEmpty();
     }
 
+    /** The 受理申请 of a new application in 中原办事处. */
+    private Task acceptanceTask(String applicantSurname) {
+        DibaoCase dibaoCase = caseAt("ACCEPTANCE", "zhongyuan", "zhongyuan-nanjiang", TestApplications.personName(applicantSurname));
+        return taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
+    }
+
+    /** 郑静 (中原办经办人) has the task's form open, filled in to accept the application. */
+    private CamundaForm acceptanceFilledIn(Tasklist tasklist, Task accept) {
+        tasklist.loginAs("clerk.zhongyuan");
+        return tasklist.openTask(accept.getId())
+                .choose("受理决定", "受理").check("申请人及家庭成员已签署家庭经济状况核对授权书", true);
+    }
+
     /** The clerk's login ends, as after half an hour without a request: her session is gone from the database. */
     private void endTheLogin(Tasklist tasklist) {
         String cookie = tasklist.driver().manage().getCookieNamed("JSESSIONID").getValue();
@@ -308,13 +317,8 @@ class TasklistBrowserTest {
 
     @Test
     void aClerkWhoseTaskWasFinishedMeanwhileIsToldHerFormWasNotSaved(Tasklist tasklist) {
-        String applicant = TestApplications.personName("中已办");
-        DibaoCase dibaoCase = caseAt("ACCEPTANCE", "zhongyuan", "zhongyuan-nanjiang", applicant);
-        Task accept = taskService.createTaskQuery().processInstanceId(dibaoCase.processInstanceId()).singleResult();
-
-        tasklist.loginAs("clerk.zhongyuan");
-        CamundaForm form = tasklist.openTask(accept.getId());
-        form.choose("受理决定", "受理").check("申请人及家庭成员已签署家庭经济状况核对授权书", true);
+        Task accept = acceptanceTask("中已办");
+        CamundaForm form = acceptanceFilledIn(tasklist, accept);
         // while her form stands open, the administrator has the task finished (reassigned, done by a colleague)
         walker.as("admin", () -> {
             taskService.setAssignee(accept.getId(), "admin");
