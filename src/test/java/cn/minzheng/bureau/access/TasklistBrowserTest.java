@@ -258,8 +258,9 @@ class TasklistBrowserTest {
 
     /**
      * The login ends while a start form stands open: once the clerk has logged in again, Tasklist opens the start
-     * form again with her input. She gives that application up (关闭, confirmed): the next start form opens empty,
-     * not with this household's data, which Tasklist would otherwise put into every start form until one succeeds.
+     * form again with her input, and only that process's start form gets it back (Tasklist would put it into every
+     * start form until one succeeds). She gives that application up (关闭, confirmed): the next start form opens
+     * empty, not with this household's data.
      */
     @Test
     void aStartFormKeptWhenTheLoginEndedIsThrownAwayWhenTheClerkClosesIt(Tasklist tasklist) {
@@ -280,6 +281,13 @@ class TasklistBrowserTest {
         assertThat(tasklist.driver().findElements(By.cssSelector(".notifications .alert"))).as("said once").hasSize(1);
         tasklist.logInAgainWhereTheLoginPageShows("clerk.yuecun");
         // Tasklist opens the start form again, her input put back
+        tasklist.waiting().until(d -> d.findElements(By.cssSelector(".modal .fjs-form input")).stream()
+                .anyMatch(input -> "东岳村99号".equals(input.getAttribute("value"))));
+        // another process's start form with fields of the same names does not get it
+        CamundaForm linshi = tasklist.startProcess("临时救助申请审批").check("申请人家庭尚未登记（在此登记新家庭）", true);
+        assertThat(linshi.field("家庭住址", 0).getAttribute("value")).isEmpty();
+        assertThat(linshi.field("银行账号", 0).getAttribute("value")).isEmpty();
+        tasklist.startProcess("城乡低保申请审批");
         tasklist.waiting().until(d -> d.findElements(By.cssSelector(".modal .fjs-form input")).stream()
                 .anyMatch(input -> "东岳村99号".equals(input.getAttribute("value"))));
         // she answers the page's question with 确定: headless Chromium under ChromeDriver answers a confirm() raised by

@@ -9,7 +9,7 @@
  *    "Add new"); they are replaced as they appear, a pattern error names what the field expects.
  * 3. Nothing typed is lost silently: Esc and a click beside the dialog no longer close it, and 关闭 asks
  *    first when the form has been filled in (or holds what Tasklist kept when the login ended), and then
- *    throws that away for good.
+ *    throws that away for good; what Tasklist kept of a start form goes back into that process's form only.
  * 4. A refusal of the server is shown beside the button just pressed, not only at the top of the dialog.
  *
  * Loaded by scripts/config.js (customScripts) before Tasklist starts.
@@ -240,10 +240,52 @@ const touched = new WeakSet();
 });
 /*
  * Tasklist keeps a start form's input when the login ends, in one entry of the browser's storage for every start
- * form, and puts it back into the next start form opened, of whichever process, until a start succeeds. Closing the
- * dialog throws it away, as 关闭 says; otherwise another household's application would open with this one's data.
+ * form ('camunda-form:undefined'), and puts it back into the next start form opened, of whichever process, until a
+ * start succeeds: a 临时救助 application would open with a 低保 applicant's members and bank account. Here the
+ * entry is given back only to the start form of the process it was kept from, and for a day; 关闭 throws it away,
+ * as it says.
  */
 const START_FORM_DRAFT = 'camunda-form:undefined';
+const START_FORM_DRAFT_ORIGIN = 'bureau-start-form-draft';
+const START_FORM_DRAFT_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/** The key of the process whose start form the page shows (Tasklist's ?processStart=), or ''. */
+function processStarting() {
+  const found = /[?&]processStart=([^&]*)/.exec(window.location.hash);
+  return found ? decodeURIComponent(found[1]) : '';
+}
+
+(function keepStartFormDraftsToTheirProcess() {
+  const setItem = Storage.prototype.setItem;
+  const getItem = Storage.prototype.getItem;
+  const removeItem = Storage.prototype.removeItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (this === window.localStorage && key === START_FORM_DRAFT) {
+      setItem.call(this, START_FORM_DRAFT_ORIGIN, JSON.stringify({ process: processStarting(), at: Date.now() }));
+    }
+    return setItem.call(this, key, value);
+  };
+  Storage.prototype.getItem = function (key) {
+    if (this === window.localStorage && key === START_FORM_DRAFT) {
+      let origin = null;
+      try {
+        origin = JSON.parse(getItem.call(this, START_FORM_DRAFT_ORIGIN));
+      } catch (unreadable) {
+        origin = null;
+      }
+      if (!origin || origin.process !== processStarting() || Date.now() - origin.at > START_FORM_DRAFT_KEPT_MS) {
+        return null;
+      }
+    }
+    return getItem.call(this, key);
+  };
+  Storage.prototype.removeItem = function (key) {
+    if (this === window.localStorage && key === START_FORM_DRAFT) {
+      removeItem.call(this, START_FORM_DRAFT_ORIGIN);
+    }
+    return removeItem.call(this, key);
+  };
+}());
 document.addEventListener('click', function (event) {
   const button = event.target.closest && event.target.closest('.modal button[ng-click="$dismiss()"], .modal button.close');
   if (!button) {
@@ -257,7 +299,7 @@ document.addEventListener('click', function (event) {
     event.stopImmediatePropagation();
     return;
   }
-  if (startForm) {
+  if (startForm && localStorage.getItem(START_FORM_DRAFT) !== null) {
     localStorage.removeItem(START_FORM_DRAFT);
   }
 }, true);
