@@ -4,8 +4,6 @@ import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.APPRO
 import static cn.minzheng.bureau.dibao.application.DibaoApplicationProcess.TASK_ACCEPT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,6 +36,7 @@ import cn.minzheng.bureau.household.HouseholdForm.IncomeForm;
 import cn.minzheng.bureau.household.HouseholdForm.MemberForm;
 import cn.minzheng.bureau.support.BrowserTest;
 import cn.minzheng.bureau.support.CamundaForm;
+import cn.minzheng.bureau.support.LoginSessions;
 import cn.minzheng.bureau.support.Tasklist;
 import cn.minzheng.bureau.support.TestApplications;
 
@@ -318,9 +317,7 @@ class TasklistBrowserTest {
 
     /** The clerk's login ends, as after half an hour without a request: her session is gone from the database. */
     private void endTheLogin(Tasklist tasklist) {
-        String cookie = tasklist.driver().manage().getCookieNamed("JSESSIONID").getValue();
-        jdbc.sql("delete from spring_session where session_id = ?")
-                .param(new String(Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII)).update();
+        LoginSessions.end(jdbc, tasklist.driver().manage().getCookieNamed("JSESSIONID").getValue());
     }
 
     @Test

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ObjectInputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.minzheng.bureau.support.LoginSessions;
 import cn.minzheng.bureau.support.WebappSession;
 
 /**
@@ -77,7 +76,7 @@ class SessionStoreTest {
         WebappSession clerk = new WebappSession(port);
         clerk.login("clerk.yuecun", "demo");
         assertThat(clerk.get("/ledger").statusCode()).isEqualTo(200);
-        jdbc.sql("delete from spring_session where session_id = ?").param(sessionId(clerk)).update();
+        LoginSessions.end(jdbc, clerk.cookie("JSESSIONID").orElseThrow());
         HttpResponse<String> after = clerk.get("/ledger");
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElse("")).endsWith("/camunda/app/welcome/default/");
@@ -89,7 +88,7 @@ class SessionStoreTest {
         WebappSession clerk = new WebappSession(port);
         clerk.login("clerk.yuecun", "demo");
         assertThat(clerk.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
-        jdbc.sql("delete from spring_session where session_id = ?").param(sessionId(clerk)).update();
+        LoginSessions.end(jdbc, clerk.cookie("JSESSIONID").orElseThrow());
 
         HttpResponse<String> refused = clerk.postJson("/camunda/api/engine/engine/default/task/any-task/submit-form",
                 "{\"variables\":{}}");
@@ -105,9 +104,7 @@ class SessionStoreTest {
         assertThat(wrongPassword.body()).doesNotContain(LoginEndedFilter.CODE);
     }
 
-    /** Spring Session's cookie carries the session id Base64-encoded. */
     private static String sessionId(WebappSession session) {
-        String cookie = session.cookie("JSESSIONID").orElseThrow();
-        return new String(Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII);
+        return LoginSessions.idOf(session.cookie("JSESSIONID").orElseThrow());
     }
 }

@@ -292,14 +292,14 @@ document.addEventListener('click', function (event) {
     return;
   }
   const modal = button.closest('.modal');
-  const startForm = !!modal.querySelector('.fjs-form');
-  const filled = touched.has(modal) || (startForm && localStorage.getItem(START_FORM_DRAFT) !== null);
-  if (filled && !window.confirm('表单中已填写的内容尚未提交，关闭后将丢失。确定关闭吗？')) {
+  // what Tasklist kept of this process's start form (another process's is not this dialog's to throw away)
+  const kept = !!modal.querySelector('.fjs-form') && localStorage.getItem(START_FORM_DRAFT) !== null;
+  if ((touched.has(modal) || kept) && !window.confirm('表单中已填写的内容尚未提交，关闭后将丢失。确定关闭吗？')) {
     event.preventDefault();
     event.stopImmediatePropagation();
     return;
   }
-  if (startForm && localStorage.getItem(START_FORM_DRAFT) !== null) {
+  if (kept) {
     localStorage.removeItem(START_FORM_DRAFT);
   }
 }, true);
